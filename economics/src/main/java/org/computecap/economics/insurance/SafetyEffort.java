@@ -4,7 +4,8 @@ package org.computecap.economics.insurance;
  * Endogenous safety effort (SPEC §8 extension of P2 Sec 3.1). A developer choosing effort e
  * pays {@code p·lambdaBar(e)·c + kappa·e^2/2} with
  * {@code lambdaBar = 1 + (alpha-1)·theta·(1-e)}; the first-order condition gives
- * {@code e* = p·(alpha-1)·theta·c/kappa}, capped at 1 because effort is a share. It shows how a permit price prices safety, not only compute.
+ * {@code e* = p·(alpha-1)·theta·c/kappa}, capped at 1 because effort is a share.
+ * It shows how a permit price prices safety, not only compute.
  */
 public final class SafetyEffort {
 
