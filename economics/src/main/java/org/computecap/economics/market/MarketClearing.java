@@ -44,6 +44,7 @@ public final class MarketClearing {
         }
         OptionalDouble closed = closedFormPrice(pop, capQ);
         double u = closed.isPresent() ? Math.log(closed.getAsDouble()) : 0.0;
+        u = Double.isFinite(u) ? Math.max(LOG_PRICE_MIN, Math.min(LOG_PRICE_MAX, u)) : 0.0;
         double price = Math.exp(solveLogPrice(pop, capQ, u));
         double supplied = aggregate(pop, price, compute);
         double residual = Math.abs(supplied - capQ) / capQ;
