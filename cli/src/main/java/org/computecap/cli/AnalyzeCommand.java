@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
         + " audit design, insurance.",
     subcommands = {
       AnalyzeFig1.class,
-      AnalyzeSensitivity.class
+      AnalyzeSensitivity.class,
+      AnalyzeAudit.class,
+      AnalyzeInsurance.class
     })
 final class AnalyzeCommand implements Runnable {
 

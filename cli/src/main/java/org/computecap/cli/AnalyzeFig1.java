@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.computecap.economics.firm.Fig1;
 import org.knowm.xchart.XYChart;
@@ -55,7 +56,12 @@ final class AnalyzeFig1 implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Fig1.Row> rows = Fig1.rows(k, points);
+    List<Fig1.Row> rows;
+    try {
+      rows = Fig1.rows(k, points);
+    } catch (IllegalArgumentException e) {
+      throw OptionNames.named(e, Map.of("k", "--k", "points", "--points"));
+    }
     List<Path> written = out == null ? List.of() : write(rows, OutputFiles.directory(out));
     PrintWriter stdout = spec.commandLine().getOut();
     if (json) {

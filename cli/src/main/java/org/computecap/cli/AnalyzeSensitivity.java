@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.computecap.economics.firm.P1Firm;
 import org.computecap.economics.firm.Sensitivity;
@@ -65,7 +66,13 @@ final class AnalyzeSensitivity implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Sensitivity.Row> rows = Sensitivity.rows(a, k, bMin, bMax, points);
+    List<Sensitivity.Row> rows;
+    try {
+      rows = Sensitivity.rows(a, k, bMin, bMax, points);
+    } catch (IllegalArgumentException e) {
+      throw OptionNames.named(e, Map.of("a", "--a", "k", "--k", "bMin", "--b-min",
+          "bMax", "--b-max", "points", "--points"));
+    }
     double xNoCap = P1Firm.noCapCompute(a, k);
     List<Path> written = out == null ? List.of() : write(rows, OutputFiles.directory(out));
     PrintWriter stdout = spec.commandLine().getOut();

@@ -71,7 +71,7 @@ class AnalyzeSensitivityTest {
     CliRun run = CliRun.of("analyze", "sensitivity", "--b-min", "1", "--b-max", "0.1");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("bMax");
+    assertThat(run.err()).contains("--b-max");
   }
 
   @Test
