@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       AnalyzeFig1.class,
       AnalyzeSensitivity.class,
+      AnalyzeEquilibrium.class,
       AnalyzeAudit.class,
       AnalyzeInsurance.class
     })
