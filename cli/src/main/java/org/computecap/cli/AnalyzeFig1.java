@@ -126,6 +126,7 @@ final class AnalyzeFig1 implements Callable<Integer> {
     Charts.addLine(chart, "cap, b = 1e-2", a, capFixed, new Color(0xff, 0x7f, 0x0e));
     Charts.addLine(chart, "cap, b = sqrt(a)", a, capSqrt, new Color(0x2c, 0xa0, 0x2c));
     Charts.yDecades(chart, noCap, capFixed, capSqrt);
+    chart.getStyler().setXAxisDecimalPattern("0.####");
     written.addAll(Charts.save(chart, dir, "fig1"));
     return written;
   }

@@ -3,6 +3,7 @@ package org.computecap.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Color;
+import java.awt.Font;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.computecap.economics.firm.P1Firm;
 import org.computecap.economics.firm.Sensitivity;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import picocli.CommandLine.Command;
@@ -85,7 +87,7 @@ final class AnalyzeSensitivity implements Callable<Integer> {
     TextTable table = new TextTable("b", "x_cap", "reduction_ratio", "note");
     for (int i = 0; i < rows.size(); i++) {
       Sensitivity.Row r = rows.get(i);
-      table.row(r.b(), r.xCap(), r.reductionRatio(), note(i, rows.size()));
+      table.row(r.b(), r.xCap(), r.reductionRatio(), note(rows, i));
     }
     table.print(stdout);
     written.forEach(p -> stdout.println("wrote " + p));
@@ -93,11 +95,27 @@ final class AnalyzeSensitivity implements Callable<Integer> {
     return 0;
   }
 
-  private static String note(int i, int n) {
+  /**
+   * Labels for the ends of the sweep. A label only claims what the numbers show: the low end
+   * is called toothless when the cap cuts less than 1% of compute, the high end a hard cut
+   * when it removes at least half; otherwise the ends are just named.
+   */
+  private static String note(List<Sensitivity.Row> rows, int i) {
     if (i == 0) {
-      return TOOTHLESS;
+      return isToothless(rows.get(0)) ? TOOTHLESS : "lowest b";
     }
-    return i == n - 1 ? LARGE_B : "";
+    if (i == rows.size() - 1) {
+      return cutsHard(rows.get(i)) ? LARGE_B : "highest b";
+    }
+    return "";
+  }
+
+  private static boolean isToothless(Sensitivity.Row row) {
+    return row.reductionRatio() < 0.01;
+  }
+
+  private static boolean cutsHard(Sensitivity.Row row) {
+    return row.reductionRatio() >= 0.5;
   }
 
   private ObjectNode toJson(List<Sensitivity.Row> rows, double xNoCap, List<Path> written) {
@@ -134,6 +152,18 @@ final class AnalyzeSensitivity implements Callable<Integer> {
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     Charts.addLine(chart, "reduction ratio", b, ratio, new Color(0xd6, 0x27, 0x28));
+    // Label the ends the paper warns about, a tenth of the way in from each side.
+    double logMin = Math.log(b[0]);
+    double logSpan = Math.log(b[b.length - 1]) - logMin;
+    if (isToothless(rows.get(0))) {
+      chart.addAnnotation(new AnnotationText(
+          "toothless (b -> 0)", Math.exp(logMin + 0.12 * logSpan), ratio[0] + 0.06, false));
+    }
+    if (cutsHard(rows.get(rows.size() - 1))) {
+      chart.addAnnotation(new AnnotationText("large b", Math.exp(logMin + 0.9 * logSpan),
+          ratio[ratio.length - 1] - 0.15, false));
+    }
+    chart.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.ITALIC, 14));
     written.addAll(Charts.save(chart, dir, "sensitivity"));
     return written;
   }

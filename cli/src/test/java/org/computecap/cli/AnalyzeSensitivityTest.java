@@ -31,6 +31,18 @@ class AnalyzeSensitivityTest {
   }
 
   @Test
+  void ends_that_are_neither_toothless_nor_a_hard_cut_are_only_named() {
+    CliRun run = CliRun.of("analyze", "sensitivity", "--a", "0.01", "--k", "1",
+        "--b-min", "1e-3", "--b-max", "2e-3", "--points", "2");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines.get(3)).endsWith("lowest b");
+    assertThat(lines.get(4)).endsWith("highest b");
+    assertThat(run.out()).doesNotContain("toothless");
+  }
+
+  @Test
   void out_writes_csv_png_and_svg_with_the_economics_rows() throws IOException {
     Path dir = tmp.resolve("s");
     CliRun run = CliRun.of("analyze", "sensitivity", "--a", "0.001", "--k", "2",
