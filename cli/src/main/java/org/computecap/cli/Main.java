@@ -1,5 +1,6 @@
 package org.computecap.cli;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
  *
  * <p>Bad input reaches the user as one line on stderr, never a stack trace: picocli's own
  * parse errors (an unknown option, a non-numeric value) and an {@link
- * IllegalArgumentException} thrown while a verb runs both exit with code 2.
+ * IllegalArgumentException} thrown while a verb runs both exit with code 2. An I/O error (a
+ * file that cannot be written) is one line too, with exit code 1.
  */
 @Command(
     name = "computecap",
@@ -27,8 +29,13 @@ public final class Main {
     cmd.setExitCodeExceptionMapper(Main::exitCodeOf);
     cmd.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
+          if (e instanceof IllegalArgumentException) {
             commandLine.getErr().println("computecap: " + e.getMessage());
+            return exitCodeOf(e);
+          }
+          Throwable io = e instanceof UncheckedIOException ? e.getCause() : e;
+          if (io instanceof IOException) {
+            commandLine.getErr().println("computecap: I/O error: " + io);
             return exitCodeOf(e);
           }
           throw e;

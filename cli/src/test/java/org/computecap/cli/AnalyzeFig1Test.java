@@ -102,6 +102,15 @@ class AnalyzeFig1Test {
     assertThat(run.err()).contains("--out").contains("not a directory");
   }
 
+  @Test
+  void an_out_directory_that_cannot_be_created_exits_1_with_one_line() throws IOException {
+    Path file = Files.writeString(tmp.resolve("plain.txt"), "x");
+    CliRun run = CliRun.of("analyze", "fig1", "--out", file.resolve("sub").toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("computecap: I/O error: ").hasLineCount(1);
+  }
+
   private static double[] parse(String csvLine) {
     String[] cells = csvLine.split(",");
     double[] values = new double[cells.length];
