@@ -102,6 +102,11 @@ final class AnalyzeAudit implements Callable<Integer> {
             "deterring probability with Gaussian metering noise, sigma = "
                 + TextTable.number(noiseSigma))
         .print(out);
+    if (rhoStar > 1) {
+      out.println("rhoStar > 1: no audit probability deters at this price; a larger linear"
+          + " penalty is needed.");
+      out.flush();
+    }
     return 0;
   }
 }

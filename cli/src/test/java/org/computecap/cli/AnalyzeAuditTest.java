@@ -66,6 +66,16 @@ class AnalyzeAuditTest {
   }
 
   @Test
+  void the_table_warns_when_no_audit_probability_deters() {
+    CliRun run = CliRun.of("analyze", "audit", "--price", "20", "--linear", "10",
+        "--quadratic", "0", "--audit-cost", "5", "--budget", "100", "--developers", "50");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("rhoStar > 1: no audit probability deters");
+    assertThat(CliRun.of(BASE).out()).doesNotContain("no audit probability deters");
+  }
+
+  @Test
   void a_missing_required_option_exits_2_naming_it() {
     CliRun run = CliRun.of("analyze", "audit", "--price", "2", "--linear", "10");
 
