@@ -23,6 +23,13 @@ public final class NoisyAudit {
     private NoisyAudit() {
     }
 
+    /** The default technology: Gaussian audit noise with standard deviation {@code sigma}. */
+    public static double minimumAuditProbability(double price, double linear, double quadratic,
+                                                 double sigma) {
+        return minimumAuditProbability(price, linear, quadratic,
+                DetectionFunction.gaussian(sigma));
+    }
+
     /** See the class comment; penalty {@code linear·D + quadratic·D^2}. */
     public static double minimumAuditProbability(double price, double linear, double quadratic,
                                                  DetectionFunction detection) {

@@ -23,6 +23,8 @@ public final class MarketClearing {
     static final double GUARANTEE = 1e-9;
     private static final int MAX_ITERATIONS = 400;
     private static final double MAX_NEWTON_STEP = 64.0;
+    private static final double LOG_PRICE_MAX = Math.log(Double.MAX_VALUE);
+    private static final double LOG_PRICE_MIN = Math.log(Double.MIN_NORMAL);
 
     private MarketClearing() {
     }
@@ -42,9 +44,16 @@ public final class MarketClearing {
         }
         OptionalDouble closed = closedFormPrice(pop, capQ);
         double u = closed.isPresent() ? Math.log(closed.getAsDouble()) : 0.0;
+        u = Double.isFinite(u) ? Math.max(LOG_PRICE_MIN, Math.min(LOG_PRICE_MAX, u)) : 0.0;
         double price = Math.exp(solveLogPrice(pop, capQ, u));
         double supplied = aggregate(pop, price, compute);
         double residual = Math.abs(supplied - capQ) / capQ;
+        boolean priceOutOfRange =
+                price >= 0.5 * Double.MAX_VALUE || price <= 2 * Double.MIN_NORMAL;
+        if (!(residual <= GUARANTEE) && priceOutOfRange) {
+            throw new IllegalArgumentException("capQ " + capQ + " puts the clearing price"
+                    + " outside the range of a double; it is out of scale for this population");
+        }
         if (!(residual <= GUARANTEE)) {
             throw new AssertionError("market clearing failed: residual " + residual
                     + " at price " + price + " for cap " + capQ);
@@ -136,6 +145,7 @@ public final class MarketClearing {
                     next = 0.5 * (lo + hi);
                 }
             }
+            next = Math.max(LOG_PRICE_MIN, Math.min(LOG_PRICE_MAX, next));
             if (next == u || (hi - lo) <= 4 * Math.ulp(Math.abs(u) + 1.0)) {
                 break;
             }

@@ -14,6 +14,8 @@ class NoisyAuditTest {
         double rho = NoisyAudit.minimumAuditProbability(3.0, 6.0, 1.0,
                 DetectionFunction.gaussian(1.0));
         assertThat(rho).isCloseTo(1.0, within(1e-12));
+        assertThat(NoisyAudit.minimumAuditProbability(3.0, 6.0, 1.0, 0.5))
+                .isCloseTo(1.0, within(1e-12));
     }
 
     @Test

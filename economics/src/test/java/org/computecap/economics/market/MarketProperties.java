@@ -105,6 +105,34 @@ class MarketProperties {
                 .isLessThanOrEqualTo(1e-9);
     }
 
+    @Property(tries = 300)
+    void extreme_curvatures_still_clear_and_match_the_planner(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 50) int n,
+            @ForAll @DoubleRange(min = -6, max = 15) double log10Q) {
+        Random random = new Random(seed);
+        Population.Builder builder = Population.builder();
+        for (int i = 0; i < n; i++) {
+            double theta = Math.pow(10, -6 + 12 * random.nextDouble());
+            double lambda = random.nextBoolean() ? 1.0 : 1 + 99 * random.nextDouble();
+            switch (random.nextInt(3)) {
+                case 0 -> builder.addPower(theta, random.nextBoolean() ? 0.999 : 0.001, lambda);
+                case 1 -> builder.addLog(theta, lambda);
+                default -> builder.addP1(random.nextBoolean() ? 0.01 : 10, 0.0, lambda);
+            }
+        }
+        Population pop = builder.build();
+        double capQ = Math.pow(10, log10Q);
+        Equilibrium eq = MarketClearing.solve(pop, capQ);
+        assertThat(Math.abs(riskWeighted(pop, eq.compute()) - capQ) / capQ)
+                .isLessThanOrEqualTo(1e-9);
+        PlannerSolution plan = Planner.solve(pop, capQ);
+        for (int i = 0; i < n; i++) {
+            double m = eq.compute()[i];
+            double p = plan.compute()[i];
+            assertThat(Math.abs(m - p)).isLessThanOrEqualTo(1e-6 * Math.max(m, p) + 1e-300);
+        }
+    }
+
     static Population randomPopulation(long seed, int n) {
         Random random = new Random(seed);
         Population.Builder builder = Population.builder();

@@ -101,6 +101,16 @@ class MarketTest {
     }
 
     @Test
+    void a_cap_whose_price_cannot_be_represented_is_rejected() {
+        // P1 k = 100, a = 0: c = (100/p)^(1/101) = 1e-4 needs p = 100·10^404 > Double.MAX_VALUE,
+        // while 1e-3 needs p = 100·10^303 = 1e305, which still clears.
+        Population pop = Population.builder().addP1(100, 0.0, 1).build();
+        assertThatThrownBy(() -> MarketClearing.solve(pop, 1e-4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capQ");
+        assertThat(MarketClearing.solve(pop, 1e-3).price() / 1e305).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
     void planner_finds_the_hand_computed_shadow_price() {
         // Same mixed economy as above: mu = 1, c = (1, 1).
         Population pop = Population.builder().addPower(1, 0.5, 1).addLog(1, 1).build();
