@@ -124,7 +124,8 @@ class EngineTest {
     counter.count++;
     assertThat(engine.stateHash()).isNotEqualTo(with);
     assertThat(engine.state().summary()).containsEntry("counted", 1L)
-        .containsEntry("entries", 1L).containsEntry("permitsIssued", 0L);
+        .containsEntry("entries", 1L).containsEntry("permitsIssued", 0L)
+        .containsEntry("openOrders", 0L);
     counter.broken = true;
     assertThatThrownBy(engine::checkInvariants).hasMessage("counter broken");
   }
