@@ -10,8 +10,10 @@ import java.util.Objects;
  * {@code double} reaches the engine; the audit noise sigma is a {@link BigDecimal} because
  * only the simulator uses it.
  *
- * <p>Cap trajectory (EU ETS linear reduction factor, applied to the starting cap):
- * {@code cap(t) = max(0, start - floor((t-1) · start · lrf / 10^6))} for {@code t = 1..count}.
+ * <p>Cap trajectory (EU ETS linear reduction factor, applied to the starting cap): for the
+ * periods {@code t = first .. first+count-1},
+ * {@code cap(t) = max(0, start - floor((t-first) · start · lrf / 10^6))}; after the last
+ * period the cap is 0, so nothing more can be issued once the program has ended.
  * Each period's cap splits into a free-allocation budget {@code floor(cap · free / 10^6)}
  * (which contains the new-entrant reserve {@code floor(cap · ner / 10^6)}) and the auction
  * volume {@code cap - free budget}.
@@ -32,8 +34,16 @@ public record Program(
     Insurance insurance,
     Exchange exchange) {
 
-  /** Number and name of compliance periods; periods are numbered {@code 1..count}. */
-  public record Periods(int count, String label) {}
+  /**
+   * The compliance periods {@code first .. first+count-1} (e.g. 2026 for calendar years, or 1),
+   * and a label for people ("yearly"). A period's number is also the vintage it issues.
+   */
+  public record Periods(int first, int count, String label) {
+    /** The number of the last period. */
+    public int last() {
+      return first + count - 1;
+    }
+  }
 
   /** Starting cap and the per-period linear reduction, a share of the starting cap. */
   public record Cap(long startPermits, long linearReductionPpm) {}
@@ -108,27 +118,33 @@ public record Program(
     Objects.requireNonNull(exchange, "exchange");
   }
 
-  /** Whether {@code period} is one of the program's periods {@code 1..count}. */
+  /** Whether {@code period} is one of the program's periods. */
   public boolean hasPeriod(int period) {
-    return period >= 1 && period <= periods.count();
+    return period >= periods.first() && period <= periods.last();
   }
 
-  /** The cap of {@code period} in permits (see the class comment for the formula). */
+  /**
+   * The cap of {@code period} in permits (see the class comment for the formula); 0 after
+   * the last period.
+   */
   public long capPermits(int period) {
-    requirePeriod(period);
+    if (period < periods.first()) {
+      throw new IllegalArgumentException(
+          "period: " + period + " is before the first period " + periods.first());
+    }
+    if (period > periods.last()) {
+      return 0;
+    }
     long reduction = Ppm.mulDivFloor(
-        (long) (period - 1) * cap.startPermits(), cap.linearReductionPpm(), Ppm.ONE);
+        (long) (period - periods.first()) * cap.startPermits(), cap.linearReductionPpm(),
+        Ppm.ONE);
     return Math.max(0, cap.startPermits() - reduction);
   }
 
-  /** Sum of the caps of periods {@code 1..period}; 0 for period 0. */
+  /** Sum of the caps of the periods from the first through {@code period}. */
   public long capsThroughPermits(int period) {
-    if (period < 0 || period > periods.count()) {
-      throw new IllegalArgumentException(
-          "period: " + period + " is outside 0.." + periods.count());
-    }
     long sum = 0;
-    for (int t = 1; t <= period; t++) {
+    for (int t = periods.first(); t <= Math.min(period, periods.last()); t++) {
       sum = Math.addExact(sum, capPermits(t));
     }
     return sum;
@@ -152,12 +168,5 @@ public record Program(
   /** The volume of {@code period}'s vintage that primary auctions may sell. */
   public long auctionVolumePermits(int period) {
     return capPermits(period) - freeBudgetPermits(period);
-  }
-
-  private void requirePeriod(int period) {
-    if (!hasPeriod(period)) {
-      throw new IllegalArgumentException(
-          "period: " + period + " is outside 1.." + periods.count());
-    }
   }
 }

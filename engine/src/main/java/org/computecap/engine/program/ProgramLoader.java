@@ -92,10 +92,11 @@ public final class ProgramLoader {
     }
 
     Program.Periods periods(Section s) {
+      int first = (int) s.whole("first", 0, 100_000, 1L);
       int count = (int) s.whole("count", 1, 1000, null);
       String label = s.text("label");
       s.refuseUnread();
-      return new Program.Periods(count, label);
+      return new Program.Periods(first, count, label);
     }
 
     Program.Cap cap(Section s) {

@@ -17,7 +17,7 @@ class ProgramLoaderTest {
     assertThat(p.name()).isEqualTo("P1 inference energy cap");
     assertThat(p.unit()).isEqualTo("kWh");
     assertThat(p.scope()).isEqualTo(Scope.INFERENCE);
-    assertThat(p.periods()).isEqualTo(new Program.Periods(5, "yearly"));
+    assertThat(p.periods()).isEqualTo(new Program.Periods(1, 5, "yearly"));
     assertThat(p.allocation()).isEqualTo(new Program.Allocation(
         AllocationMethod.BENCHMARK, 800_000, 100_000, 150_000, 50_000));
     assertThat(p.risk()).isEqualTo(new Program.Risk(2_000_000, RiskSignal.L));
@@ -36,6 +36,21 @@ class ProgramLoaderTest {
     assertThat(p.capPermits(5)).isEqualTo(912_000);
     assertThat(p.capsThroughPermits(3)).isEqualTo(1_000_000 + 978_000 + 956_000);
     assertThat(p.capsThroughPermits(0)).isZero();
+    assertThat(p.capPermits(6)).isZero();
+    assertThat(p.capsThroughPermits(9)).isEqualTo(p.capsThroughPermits(5));
+  }
+
+  @Test
+  void periods_may_be_numbered_by_calendar_year() {
+    Program p = ProgramLoader.parse("p.yaml", minimal()
+        .replace("count: 3", "first: 2026\n  count: 3")
+        .replace("linearReductionPpm: 0", "linearReductionPpm: 100000"));
+    assertThat(p.periods().last()).isEqualTo(2028);
+    assertThat(p.capPermits(2026)).isEqualTo(1000);
+    assertThat(p.capPermits(2028)).isEqualTo(800);
+    assertThat(p.hasPeriod(2025)).isFalse();
+    assertThatThrownBy(() -> p.capPermits(2025))
+        .hasMessage("period: 2025 is before the first period 2026");
   }
 
   @Test
