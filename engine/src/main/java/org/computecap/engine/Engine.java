@@ -57,10 +57,19 @@ public final class Engine {
     // exchange:
 
     // allocation:
+    if (command instanceof org.computecap.engine.command.AllocationCommand c) {
+      return org.computecap.engine.allocation.AllocationHandler.apply(state, c);
+    }
 
     // auction:
+    if (command instanceof org.computecap.engine.command.AuctionCommand c) {
+      return org.computecap.engine.auction.AuctionHandler.apply(state, c);
+    }
 
     // compliance:
+    if (command instanceof org.computecap.engine.command.ComplianceCommand c) {
+      return org.computecap.engine.compliance.ComplianceHandler.apply(state, c);
+    }
 
     throw new AssertionError("no handler for " + command.getClass().getName());
   }

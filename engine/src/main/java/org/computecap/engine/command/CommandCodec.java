@@ -46,10 +46,13 @@ public final class CommandCodec {
     // exchange: add its part here.
 
     // allocation: add its part here.
+    parts.add(new org.computecap.engine.allocation.AllocationCodec());
 
     // auction: add its part here.
+    parts.add(new org.computecap.engine.auction.AuctionCodec());
 
     // compliance: add its part here.
+    parts.add(new org.computecap.engine.compliance.ComplianceCodec());
 
     return new CommandCodec(parts);
   }

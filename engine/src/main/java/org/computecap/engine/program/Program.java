@@ -2,6 +2,7 @@ package org.computecap.engine.program;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.computecap.engine.ProgramRules;
 
 /**
  * The rules a regulator sets (SPEC §2), immutable once loaded. Built only by
@@ -32,7 +33,7 @@ public record Program(
     boolean banking,
     Auction auction,
     Insurance insurance,
-    Exchange exchange) {
+    Exchange exchange) implements ProgramRules {
 
   /**
    * The compliance periods {@code first .. first+count-1} (e.g. 2026 for calendar years, or 1),
@@ -118,6 +119,16 @@ public record Program(
     Objects.requireNonNull(exchange, "exchange");
   }
 
+  @Override
+  public int firstPeriod() {
+    return periods.first();
+  }
+
+  @Override
+  public boolean bankingEnabled() {
+    return banking;
+  }
+
   /** Whether {@code period} is one of the program's periods. */
   public boolean hasPeriod(int period) {
     return period >= periods.first() && period <= periods.last();
@@ -127,6 +138,7 @@ public record Program(
    * The cap of {@code period} in permits (see the class comment for the formula); 0 after
    * the last period.
    */
+  @Override
   public long capPermits(int period) {
     if (period < periods.first()) {
       throw new IllegalArgumentException(
