@@ -84,9 +84,12 @@ public record Program(
       long auditCostCents,
       long budgetPerPeriodCents,
       BigDecimal noiseSigma) {
-    /** The most audits the enforcement budget pays for in one period: {@code floor(B/k)}. */
+    /**
+     * The most audits the enforcement budget pays for in one period: {@code floor(B/k)}, or
+     * no limit when audits cost nothing ({@code k = 0}).
+     */
     public long maxAuditsPerPeriod() {
-      return budgetPerPeriodCents / auditCostCents;
+      return auditCostCents == 0 ? Long.MAX_VALUE : budgetPerPeriodCents / auditCostCents;
     }
   }
 

@@ -135,7 +135,7 @@ public final class ProgramLoader {
       long rho = s.whole("probabilityPpm", 0, PPM, null);
       long targeted = s.whole("targetedProbabilityPpm", rho, PPM, rho);
       long excess = s.whole("meterExcessThresholdPpm", 0, 1000 * PPM, 100_000L);
-      long cost = s.whole("auditCostCents", 1, MAX_CENTS, null);
+      long cost = s.whole("auditCostCents", 0, MAX_CENTS, null);
       long budget = s.whole("budgetPerPeriodCents", 0, MAX_CENTS, null);
       BigDecimal sigma = s.decimal("noiseSigma", BigDecimal.ZERO);
       s.refuseUnread();
