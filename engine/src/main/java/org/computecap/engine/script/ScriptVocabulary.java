@@ -18,10 +18,13 @@ public final class ScriptVocabulary {
     // exchange: add its verbs here.
 
     // allocation: add its verbs here.
+    v.add(new org.computecap.engine.allocation.AllocationVerbs());
 
     // auction: add its verbs here.
+    v.add(new org.computecap.engine.auction.AuctionVerbs());
 
     // compliance: add its verbs here.
+    v.add(new org.computecap.engine.compliance.ComplianceVerbs());
 
     return v;
   }
