@@ -21,13 +21,15 @@ import org.computecap.engine.registry.SystemAccount;
 
 /**
  * Applies the primary-auction commands (§5). An auction sells permits of the current vintage
- * out of the period's auction volume (cap less free budget). A bid reserves
- * {@code quantity · limit} cents of the bidder's cash under {@link Hold#AUCTION}, so clearing
- * can always pay: the winners' permits are issued to them, each pays the clearing price from
- * its reservation into the treasury and the rest is released; unsold permits are issued into
- * the {@code AUCTION_RESERVE} account. The purchase limit is
- * {@code floor(supply · purchaseLimitPpm / 10^6)} permits per bidder and auction, checked on
- * the sum of the bidder's bids when it bids, so no accepted bid can break it.
+ * out of the period's auction volume (cap less free budget). Its whole supply is issued into
+ * the {@code AUCTION_RESERVE} account when it opens, so nothing issued later can take its room
+ * under the cap and clearing can never fail. A bid reserves {@code quantity · limit} cents of
+ * the bidder's cash under {@link Hold#AUCTION}, so clearing can always pay: the winners'
+ * permits move from the reserve to them, each pays the clearing price from its reservation
+ * into the treasury and the rest is released; unsold permits simply stay in the reserve. The
+ * purchase limit is {@code floor(supply · purchaseLimitPpm / 10^6)} permits (at least 1) per
+ * bidder and auction, checked on the sum of the bidder's bids when it bids, so no accepted
+ * bid can break it.
  */
 public final class AuctionHandler {
   private AuctionHandler() {}
@@ -67,10 +69,14 @@ public final class AuctionHandler {
         && c.quantity() > program.auctionVolumePermits(c.period()) - offered) {
       rejection = Rejection.AUCTION_VOLUME_EXCEEDED;
     }
+    if (rejection == null && c.quantity() > state.registry().remainingCap(c.period())) {
+      rejection = Rejection.CAP_EXCEEDED;
+    }
     if (rejection != null) {
       return Result.rejected(rejection);
     }
     s.attach(state);
+    state.registry().issue(SystemAccount.AUCTION_RESERVE.id(), c.period(), c.quantity());
     s.auctions.put(c.auctionId(), new AuctionState.Auction(c.period(), c.quantity()));
     s.offeredByPeriod.put(c.period(), offered + c.quantity());
     return Result.accepted(new AuctionOpened(c.auctionId(), c.period(), c.quantity(),
@@ -137,9 +143,6 @@ public final class AuctionHandler {
     Registry registry = state.registry();
     AuctionState.Auction a = s.auctions.get(c.auctionId());
     Rejection rejection = openAuctionRule(a);
-    if (rejection == null && a.supplyPermits > registry.remainingCap(a.period)) {
-      rejection = Rejection.CAP_EXCEEDED;
-    }
     if (rejection != null) {
       return Result.rejected(rejection);
     }
@@ -154,7 +157,7 @@ public final class AuctionHandler {
       long reserved = bid.quantity() * bid.limitPriceCents();
       long paid = won * r.clearingPriceCents();
       if (won > 0) {
-        registry.issue(bid.account(), a.period, won);
+        registry.transfer(SystemAccount.AUCTION_RESERVE.id(), bid.account(), a.period, won);
       }
       if (paid > 0) {
         registry.settleCash(bid.account(), SystemAccount.TREASURY.id(), paid, Hold.AUCTION);
@@ -165,9 +168,6 @@ public final class AuctionHandler {
       revenue += paid;
       events.add(new BidSettled(c.auctionId(), bid.bidId(), bid.account(), won, paid,
           reserved - paid));
-    }
-    if (r.unsoldPermits() > 0) {
-      registry.issue(SystemAccount.AUCTION_RESERVE.id(), a.period, r.unsoldPermits());
     }
     a.cleared = true;
     a.clearingPriceCents = r.clearingPriceCents();

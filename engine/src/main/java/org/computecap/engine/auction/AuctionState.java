@@ -10,6 +10,7 @@ import org.computecap.engine.EngineState;
 import org.computecap.engine.FeatureState;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Hold;
+import org.computecap.engine.registry.SystemAccount;
 
 /**
  * Primary auctions inside the engine: each auction's supply, its open bids in submission
@@ -18,7 +19,8 @@ import org.computecap.engine.registry.Hold;
  *
  * <p>Invariants: every account's {@code AUCTION} cash reservation in the registry equals the
  * sum of {@code quantity · limit price} over its open bids; a period's offered volume never
- * exceeds its auction volume; a cleared auction sold plus unsold equals its supply.
+ * exceeds its auction volume; a cleared auction sold plus unsold equals its supply; the
+ * auction reserve holds at least the supply of every open auction, in its vintage.
  */
 public final class AuctionState implements FeatureState {
   static final String NAME = "auction";
@@ -113,7 +115,11 @@ public final class AuctionState implements FeatureState {
   @Override
   public void checkInvariants(EngineState state) {
     TreeMap<Long, Long> reserved = new TreeMap<>();
+    TreeMap<Integer, Long> openSupply = new TreeMap<>();
     for (Auction a : auctions.values()) {
+      if (!a.cleared) {
+        openSupply.merge(a.period, a.supplyPermits, Math::addExact);
+      }
       if (a.cleared) {
         if (!a.bids.isEmpty() || a.soldPermits + a.unsoldPermits != a.supplyPermits) {
           throw new AssertionError("a cleared auction keeps no bids and sells or reserves "
@@ -132,6 +138,13 @@ public final class AuctionState implements FeatureState {
       if (expected != actual) {
         throw new AssertionError("account " + id + " has " + actual
             + " cents reserved for auctions but its open bids need " + expected);
+      }
+    }
+    for (Map.Entry<Integer, Long> e : openSupply.entrySet()) {
+      long held = state.registry().freePermits(SystemAccount.AUCTION_RESERVE.id(), e.getKey());
+      if (held < e.getValue()) {
+        throw new AssertionError("the auction reserve holds " + held + " permits of vintage "
+            + e.getKey() + " but its open auctions offer " + e.getValue());
       }
     }
     Program program = state.program(Program.class);

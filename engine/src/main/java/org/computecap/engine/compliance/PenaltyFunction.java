@@ -1,7 +1,5 @@
 package org.computecap.engine.compliance;
 
-import java.math.BigInteger;
-
 /**
  * P2's convex penalty {@code phi(D) = linear·D + quadratic·D^2} in cents, for a shortfall of
  * D whole permits. Exact; a value beyond {@code Long.MAX_VALUE} cents (about 92 quadrillion
@@ -22,9 +20,17 @@ public final class PenaltyFunction {
       throw new IllegalArgumentException("penalty coefficients must be at least 0 but are "
           + linearCentsPerPermit + " and " + quadraticCentsPerPermitSquared);
     }
-    BigInteger d = BigInteger.valueOf(shortfallPermits);
-    BigInteger phi = BigInteger.valueOf(linearCentsPerPermit).multiply(d)
-        .add(BigInteger.valueOf(quadraticCentsPerPermitSquared).multiply(d).multiply(d));
-    return phi.bitLength() < 64 ? phi.longValue() : Long.MAX_VALUE;
+    long d = shortfallPermits;
+    long linear = saturatingProduct(linearCentsPerPermit, d);
+    long quadratic = saturatingProduct(quadraticCentsPerPermitSquared, saturatingProduct(d, d));
+    long sum = linear + quadratic;
+    return linear == Long.MAX_VALUE || quadratic == Long.MAX_VALUE || sum < 0
+        ? Long.MAX_VALUE : sum;
+  }
+
+  /** {@code a · b} for non-negative a and b, or {@code Long.MAX_VALUE} when it overflows. */
+  private static long saturatingProduct(long a, long b) {
+    long low = a * b;
+    return Math.multiplyHigh(a, b) != 0 || low < 0 ? Long.MAX_VALUE : low;
   }
 }
