@@ -30,6 +30,7 @@ public final class FileJournal implements Journal {
   private int buffered;
   private long size;
   private byte[] head;
+  private long syncs;
 
   private FileJournal(Path path, FileChannel channel, long size, byte[] head) {
     this.path = path;
@@ -97,6 +98,7 @@ public final class FileJournal implements Journal {
     write();
     try {
       channel.force(false);
+      syncs++;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot sync journal " + path, e);
     }
@@ -120,6 +122,11 @@ public final class FileJournal implements Journal {
     if (!v.intact()) {
       throw new IllegalStateException(v.summary());
     }
+  }
+
+  /** How many times this journal has forced the file to disk (one per {@link #flush()}). */
+  public long syncs() {
+    return syncs;
   }
 
   public Path path() {

@@ -26,7 +26,9 @@ final class ReferenceRegistry {
     final Role role;
     final SystemAccount system;
     long cash;
+    long cashReserved;
     final TreeMap<Integer, Long> permits = new TreeMap<>();
+    final TreeMap<Integer, Long> permitsReserved = new TreeMap<>();
     final Map<Integer, Long> surrendered = new HashMap<>();
 
     Acc(Role role, SystemAccount system) {
@@ -171,15 +173,59 @@ final class ReferenceRegistry {
     return null;
   }
 
-  private void move(long from, long to, int vintage, long quantity) {
-    Acc a = accounts.get(from);
-    long left = a.permits.get(vintage) - quantity;
-    if (left == 0) {
-      a.permits.remove(vintage);
-    } else {
-      a.permits.put(vintage, left);
-    }
+  void move(long from, long to, int vintage, long quantity) {
+    take(accounts.get(from).permits, vintage, quantity);
     accounts.get(to).permits.merge(vintage, quantity, Long::sum);
+  }
+
+  // The registry's reservation API in the model's terms, for generators of features that
+  // reserve and settle (the exchange, auctions); the engine's Hold split is not modelled.
+
+  void reservePermits(long id, int vintage, long quantity) {
+    Acc a = accounts.get(id);
+    take(a.permits, vintage, quantity);
+    a.permitsReserved.merge(vintage, quantity, Long::sum);
+  }
+
+  void releasePermits(long id, int vintage, long quantity) {
+    Acc a = accounts.get(id);
+    take(a.permitsReserved, vintage, quantity);
+    a.permits.merge(vintage, quantity, Long::sum);
+  }
+
+  void settlePermits(long from, long to, int vintage, long quantity) {
+    take(accounts.get(from).permitsReserved, vintage, quantity);
+    accounts.get(to).permits.merge(vintage, quantity, Long::sum);
+  }
+
+  void reserveCash(long id, long cents) {
+    Acc a = accounts.get(id);
+    a.cash = Math.subtractExact(a.cash, cents);
+    a.cashReserved += cents;
+  }
+
+  void releaseCash(long id, long cents) {
+    Acc a = accounts.get(id);
+    a.cashReserved -= cents;
+    a.cash += cents;
+  }
+
+  void settleCash(long from, long to, long cents) {
+    accounts.get(from).cashReserved -= cents;
+    accounts.get(to).cash += cents;
+  }
+
+  private static void take(TreeMap<Integer, Long> map, int vintage, long quantity) {
+    long left = map.getOrDefault(vintage, 0L) - quantity;
+    if (left < 0) {
+      throw new AssertionError("reference model: taking " + quantity + " of vintage "
+          + vintage + " leaves " + left);
+    }
+    if (left == 0) {
+      map.remove(vintage);
+    } else {
+      map.put(vintage, left);
+    }
   }
 
   private Rejection cashRule(long id) {
@@ -209,9 +255,12 @@ final class ReferenceRegistry {
       long id = e.getKey();
       Acc a = e.getValue();
       same("cash of " + id, registry.freeCash(id), a.cash);
+      same("reserved cash of " + id, registry.reservedCash(id), a.cashReserved);
       for (int v = firstPeriod; v <= period; v++) {
         same("permits of " + id + " vintage " + v, registry.freePermits(id, v),
             a.permits.getOrDefault(v, 0L));
+        same("reserved permits of " + id + " vintage " + v, registry.reservedPermits(id, v),
+            a.permitsReserved.getOrDefault(v, 0L));
         same("surrendered by " + id + " for " + v, registry.surrendered(id, v),
             a.surrendered.getOrDefault(v, 0L));
       }

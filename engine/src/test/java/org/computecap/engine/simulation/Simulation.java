@@ -56,6 +56,8 @@ final class Simulation {
   private final InMemoryJournal journal = new InMemoryJournal();
   private final JournaledEngine journaled;
   private final List<Generator> generators = new ArrayList<>();
+  /** The registry generator; its {@code reference} is the model of every balance. */
+  final RegistryGenerator registry;
   private final List<Long> advancedAfterSeq = new ArrayList<>();
   private long tick;
   /** How often each outcome happened, by command type: a run that never rejects tests little. */
@@ -76,7 +78,10 @@ final class Simulation {
     String yaml = TestPrograms.yaml(firstPeriod, cap, reductionPpm, banking);
     submit(new OpenMarket(yaml, seed));
     this.rules = engine.state().program();
-    generators.add(new RegistryGenerator(this));
+    this.registry = new RegistryGenerator(this);
+    generators.add(registry);
+    // Each feature adds its generator here, one line each; a generator whose commands move
+    // permits or cash keeps registry.reference in step (see ReferenceRegistry's reservation API).
   }
 
   String describe() {
@@ -142,11 +147,7 @@ final class Simulation {
     checkpoint();
     engine.state().advancePeriod();
     advancedAfterSeq.add(engine.state().seq());
-    for (Generator g : generators) {
-      if (g instanceof RegistryGenerator rg) {
-        rg.reference.period++;
-      }
-    }
+    registry.reference.period++;
   }
 
   private void checkpoint() {
