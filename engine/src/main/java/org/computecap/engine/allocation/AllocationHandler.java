@@ -88,7 +88,7 @@ public final class AllocationHandler {
     if (rejection == null && s.periods.containsKey(c.period())) {
       rejection = Rejection.FREE_ALLOCATION_ALREADY_DONE;
     }
-    Program program = state.program(Program.class);
+    Program program = Program.of(state);
     if (rejection == null
         && program.freeBudgetPermits(c.period()) > registry.remainingCap(c.period())) {
       rejection = Rejection.CAP_EXCEEDED;
@@ -121,6 +121,8 @@ public final class AllocationHandler {
       registry.issue(SystemAccount.NEW_ENTRANT_RESERVE.id(), c.period(), reserve);
     }
     s.periods.put(c.period(), record);
+    s.touch(c.period());
+    s.countReserve(reserve, 0);
     return Result.accepted(events);
   }
 
@@ -175,7 +177,7 @@ public final class AllocationHandler {
       return Result.rejected(rejection);
     }
     s.attach(state);
-    Program program = state.program(Program.class);
+    Program program = Program.of(state);
     long entitled = program.allocation().method() == AllocationMethod.BENCHMARK
         ? FreeAllocation.newEntrantBenchmark(c.projectedOutputUnits(), record.benchmark,
             s.assistanceFactorPpm(c.accountId()))
@@ -191,6 +193,8 @@ public final class AllocationHandler {
     }
     if (granted > 0) {
       record.entrantGrants.put(c.accountId(), granted);
+      s.touch(period);
+      s.countReserve(0, granted);
     }
     return Result.accepted(new NewEntrantAllocated(c.accountId(), period, entitled, granted));
   }

@@ -17,7 +17,8 @@ import org.computecap.engine.program.Program;
  *
  * <p>Invariants: a period's incumbent grants add up to its recorded allocated total, which
  * stays within the incumbent budget (free budget less the new-entrant reserve); new-entrant
- * grants never exceed the permits the reserve was funded with.
+ * grants never exceed the permits the reserve was funded with. The check revisits only the
+ * periods changed since the last one, so it stays cheap as history grows.
  */
 public final class AllocationState implements FeatureState {
   static final String NAME = "allocation";
@@ -28,6 +29,15 @@ public final class AllocationState implements FeatureState {
   final TreeMap<Long, Long> assistancePpm = new TreeMap<>();
   /** period -> what its free allocation did. */
   final TreeMap<Integer, PeriodAllocation> periods = new TreeMap<>();
+  /** Periods changed since the last invariant check (not state, so not in the hash). */
+  private final java.util.TreeSet<Integer> touched = new java.util.TreeSet<>();
+  private long fundedTotal;
+  private long entrantTotal;
+
+  /** Records that {@code period}'s allocation changed; call on every change to it. */
+  void touch(int period) {
+    touched.add(period);
+  }
 
   /** One period's free allocation. */
   static final class PeriodAllocation {
@@ -114,32 +124,33 @@ public final class AllocationState implements FeatureState {
 
   @Override
   public void checkInvariants(EngineState state) {
-    Program program = state.program(Program.class);
-    long funded = 0;
-    long entrants = 0;
-    for (Map.Entry<Integer, PeriodAllocation> e : periods.entrySet()) {
-      PeriodAllocation p = e.getValue();
+    Program program = Program.of(state);
+    for (int period : touched) {
+      PeriodAllocation p = periods.get(period);
       long sum = 0;
       for (long g : p.grants.values()) {
         sum = Math.addExact(sum, g);
       }
       if (sum != p.allocatedPermits) {
-        throw new AssertionError("period " + e.getKey() + " grants add up to " + sum
+        throw new AssertionError("period " + period + " grants add up to " + sum
             + " but " + p.allocatedPermits + " were recorded as allocated");
       }
-      if (p.allocatedPermits > program.incumbentBudgetPermits(e.getKey())) {
-        throw new AssertionError("period " + e.getKey() + " allocated " + p.allocatedPermits
-            + " > incumbent budget " + program.incumbentBudgetPermits(e.getKey()));
-      }
-      funded += p.reserveFundedPermits;
-      for (long g : p.entrantGrants.values()) {
-        entrants += g;
+      if (p.allocatedPermits > program.incumbentBudgetPermits(period)) {
+        throw new AssertionError("period " + period + " allocated " + p.allocatedPermits
+            + " > incumbent budget " + program.incumbentBudgetPermits(period));
       }
     }
-    if (entrants > funded) {
-      throw new AssertionError("new entrants received " + entrants
-          + " permits but the reserve was funded with " + funded);
+    touched.clear();
+    if (entrantTotal > fundedTotal) {
+      throw new AssertionError("new entrants received " + entrantTotal
+          + " permits but the reserve was funded with " + fundedTotal);
     }
+  }
+
+  /** Adds to the running totals of reserve funding and entrant grants. */
+  void countReserve(long funded, long granted) {
+    fundedTotal = Math.addExact(fundedTotal, funded);
+    entrantTotal = Math.addExact(entrantTotal, granted);
   }
 
   @Override

@@ -56,7 +56,7 @@ public final class AuctionHandler {
   }
 
   private static Result open(EngineState state, AuctionState s, OpenAuction c) {
-    Program program = state.program(Program.class);
+    Program program = Program.of(state);
     Rejection rejection = null;
     if (s.auctions.containsKey(c.auctionId())) {
       rejection = Rejection.AUCTION_ALREADY_EXISTS;
@@ -84,7 +84,7 @@ public final class AuctionHandler {
   }
 
   private static Result submit(EngineState state, AuctionState s, SubmitBid c) {
-    Program program = state.program(Program.class);
+    Program program = Program.of(state);
     Registry registry = state.registry();
     AuctionState.Auction a = s.auctions.get(c.auctionId());
     Rejection rejection = openAuctionRule(a);
@@ -139,7 +139,7 @@ public final class AuctionHandler {
   }
 
   private static Result clear(EngineState state, AuctionState s, ClearAuction c) {
-    Program program = state.program(Program.class);
+    Program program = Program.of(state);
     Registry registry = state.registry();
     AuctionState.Auction a = s.auctions.get(c.auctionId());
     Rejection rejection = openAuctionRule(a);

@@ -147,7 +147,7 @@ public final class AuctionState implements FeatureState {
             + e.getKey() + " but its open auctions offer " + e.getValue());
       }
     }
-    Program program = state.program(Program.class);
+    Program program = Program.of(state);
     for (Map.Entry<Integer, Long> e : offeredByPeriod.entrySet()) {
       if (e.getValue() > program.auctionVolumePermits(e.getKey())) {
         throw new AssertionError("period " + e.getKey() + " offered " + e.getValue()

@@ -69,7 +69,7 @@ public final class ComplianceHandler {
     if (rejection == null) {
       rejection = PeriodRule.mustBeCurrent(state, c.period());
     }
-    if (rejection == null && !state.program(Program.class).scope().covers(c.workload())) {
+    if (rejection == null && !Program.of(state).scope().covers(c.workload())) {
       rejection = Rejection.WORKLOAD_OUT_OF_SCOPE;
     }
     ComplianceState.Entry e = s.entry(c.accountId(), c.period());
@@ -120,7 +120,7 @@ public final class ComplianceHandler {
     }
     s.attach(state);
     s.entryForUpdate(c.accountId(), c.period()).evaluation = c.signal();
-    long lambda = state.program(Program.class).risk().multiplierPpm(c.signal());
+    long lambda = Program.of(state).risk().multiplierPpm(c.signal());
     return Result.accepted(new EvaluationRecorded(c.accountId(), c.period(), c.signal(), lambda));
   }
 
@@ -170,7 +170,7 @@ public final class ComplianceHandler {
       rejection = Rejection.PREMIUM_ALREADY_CHARGED;
     }
     long rate = rejection == null
-        ? state.program(Program.class).insurance().premiumCentsPerUnit(e.insurerSignal) : 0;
+        ? Program.of(state).insurance().premiumCentsPerUnit(e.insurerSignal) : 0;
     long cents = rejection == null ? Obligations.premiumCents(rate, e.reportedTotal()) : 0;
     if (rejection == null && cents > registry.freeCash(c.accountId())) {
       rejection = Rejection.INSUFFICIENT_CASH;
@@ -203,11 +203,12 @@ public final class ComplianceHandler {
       return Result.rejected(rejection);
     }
     s.attach(state);
-    Program.Penalty rules = state.program(Program.class).penalty();
+    Program.Penalty rules = Program.of(state).penalty();
     long extra = Obligations.additionalShortfall(e.multiplierPpm, c.measuredQuantity(),
         e.makeGoodInPermits, e.surrenderedPermits, e.shortfallPermits);
     long penalty = Obligations.additionalPenaltyCents(rules.linearCentsPerPermit(),
         rules.quadraticCentsPerPermitSquared(), e.shortfallPermits, extra);
+    s.touch(c.accountId());
     e.auditRecorded = true;
     e.measuredQuantity = c.measuredQuantity();
     e.auditShortfallPermits = extra;
@@ -236,6 +237,7 @@ public final class ComplianceHandler {
     }
     s.attach(state);
     long paid = Math.min(owed, registry.freeCash(c.accountId()));
+    s.touch(c.accountId());
     registry.charge(c.accountId(), SystemAccount.TREASURY.id(), paid);
     s.penaltyPaidCents.merge(c.accountId(), paid, Math::addExact);
     return Result.accepted(new PenaltyPaid(c.accountId(), paid, owed - paid));
@@ -249,6 +251,7 @@ public final class ComplianceHandler {
     if (cents == 0) {
       return 0;
     }
+    s.touch(account);
     long paid = Math.min(cents, registry.freeCash(account));
     if (paid > 0) {
       registry.charge(account, SystemAccount.TREASURY.id(), paid);

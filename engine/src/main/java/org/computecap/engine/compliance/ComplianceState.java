@@ -19,8 +19,9 @@ import org.computecap.engine.program.Workload;
  * is small next to the exchange's orders.
  *
  * <p>Invariants: a closed entry's shortfall is {@code (obligation - surrendered)+} and its
- * close penalty is phi of that shortfall; penalties paid never exceed penalties assessed, per
- * account; make-good is never negative.
+ * close penalty is phi of that shortfall; an account's assessed penalties are the sum over its
+ * entries, and it never paid more than that; make-good is never negative. The check revisits
+ * only the accounts touched since the last one, so it stays cheap as history grows.
  */
 public final class ComplianceState implements FeatureState {
   static final String NAME = "compliance";
@@ -32,6 +33,11 @@ public final class ComplianceState implements FeatureState {
   final TreeMap<Long, Long> penaltyPaidCents = new TreeMap<>();
   /** closed period -> accounts its lottery drew for audit (after the budget cap). */
   final TreeMap<Integer, List<Long>> audited = new TreeMap<>();
+  /**
+   * Accounts changed since the last invariant check, which rechecks only those (entries of
+   * untouched accounts cannot have changed); not part of the state, so not in its hash.
+   */
+  private final java.util.TreeSet<Long> touched = new java.util.TreeSet<>();
 
   /** Everything known about one participant in one period. */
   static final class Entry {
@@ -98,7 +104,13 @@ public final class ComplianceState implements FeatureState {
     return byPeriod == null ? null : byPeriod.get(period);
   }
 
+  /** Marks the account for the next invariant check; every mutation of its data calls this. */
+  void touch(long account) {
+    touched.add(account);
+  }
+
   Entry entryForUpdate(long account, int period) {
+    touch(account);
     return entries.computeIfAbsent(account, k -> new TreeMap<>())
         .computeIfAbsent(period, k -> new Entry());
   }
@@ -160,38 +172,42 @@ public final class ComplianceState implements FeatureState {
 
   @Override
   public void checkInvariants(EngineState state) {
-    Program.Penalty penalty = state.program(Program.class).penalty();
-    for (Map.Entry<Long, TreeMap<Integer, Entry>> a : entries.entrySet()) {
-      long assessed = 0;
-      for (Map.Entry<Integer, Entry> pe : a.getValue().entrySet()) {
-        Entry e = pe.getValue();
-        if (!e.closed) {
-          continue;
-        }
-        long d = Obligations.shortfall(e.obligationPermits, e.surrenderedPermits);
-        long phi = PenaltyFunction.phiCents(penalty.linearCentsPerPermit(),
-            penalty.quadraticCentsPerPermitSquared(), d);
-        if (d != e.shortfallPermits || phi != e.penaltyCents) {
-          throw new AssertionError("account " + a.getKey() + " period " + pe.getKey()
-              + ": shortfall " + e.shortfallPermits + " / penalty " + e.penaltyCents
-              + " do not follow from obligation " + e.obligationPermits + " and surrendered "
-              + e.surrenderedPermits);
-        }
-        assessed = saturatingAdd(saturatingAdd(assessed, e.penaltyCents), e.auditPenaltyCents);
-      }
-      if (assessed != penaltyAssessedCents.getOrDefault(a.getKey(), 0L)) {
-        throw new AssertionError("account " + a.getKey() + " was assessed " + assessed
-            + " cents of penalties but the ledger says "
-            + penaltyAssessedCents.getOrDefault(a.getKey(), 0L));
-      }
-      if (unpaidPenaltyCents(a.getKey()) < 0) {
-        throw new AssertionError("account " + a.getKey() + " paid more penalty than assessed");
-      }
+    Program.Penalty penalty = Program.of(state).penalty();
+    for (long account : touched) {
+      checkAccount(account, penalty);
     }
-    for (Map.Entry<Long, Long> e : makeGoodOwed.entrySet()) {
-      if (e.getValue() < 0) {
-        throw new AssertionError("account " + e.getKey() + " owes negative make-good");
+    touched.clear();
+  }
+
+  private void checkAccount(long account, Program.Penalty penalty) {
+    long assessed = 0;
+    for (Map.Entry<Integer, Entry> pe : entries.getOrDefault(account, new TreeMap<>())
+        .entrySet()) {
+      Entry e = pe.getValue();
+      if (!e.closed) {
+        continue;
       }
+      long d = Obligations.shortfall(e.obligationPermits, e.surrenderedPermits);
+      long phi = PenaltyFunction.phiCents(penalty.linearCentsPerPermit(),
+          penalty.quadraticCentsPerPermitSquared(), d);
+      if (d != e.shortfallPermits || phi != e.penaltyCents) {
+        throw new AssertionError("account " + account + " period " + pe.getKey()
+            + ": shortfall " + e.shortfallPermits + " / penalty " + e.penaltyCents
+            + " do not follow from obligation " + e.obligationPermits + " and surrendered "
+            + e.surrenderedPermits);
+      }
+      assessed = saturatingAdd(saturatingAdd(assessed, e.penaltyCents), e.auditPenaltyCents);
+    }
+    if (assessed != penaltyAssessedCents.getOrDefault(account, 0L)) {
+      throw new AssertionError("account " + account + " was assessed " + assessed
+          + " cents of penalties but the ledger says "
+          + penaltyAssessedCents.getOrDefault(account, 0L));
+    }
+    if (unpaidPenaltyCents(account) < 0) {
+      throw new AssertionError("account " + account + " paid more penalty than assessed");
+    }
+    if (makeGoodOwedPermits(account) < 0) {
+      throw new AssertionError("account " + account + " owes negative make-good");
     }
   }
 

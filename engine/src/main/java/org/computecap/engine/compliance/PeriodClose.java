@@ -34,7 +34,7 @@ final class PeriodClose {
       return Result.rejected(rejection);
     }
     s.attach(state);
-    Program program = state.program(Program.class);
+    Program program = Program.of(state);
     Registry registry = state.registry();
     List<Event> events = new ArrayList<>();
     List<AuditCandidate> candidates = new ArrayList<>();

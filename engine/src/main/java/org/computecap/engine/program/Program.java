@@ -2,6 +2,7 @@ package org.computecap.engine.program;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.computecap.engine.EngineState;
 import org.computecap.engine.ProgramRules;
 
 /**
@@ -121,6 +122,30 @@ public record Program(
     Objects.requireNonNull(insurance, "insurance");
     Objects.requireNonNull(exchange, "exchange");
   }
+
+  /**
+   * The program of an open market. The engine's rules are this class when it was built with
+   * {@link YamlProgramParser}; under another parser (core's tests use a stand-in that reads
+   * only what core needs) the journaled program text is loaded here, so the rules features
+   * work under any parser that accepts a complete program. Loading is pure, so this is as
+   * deterministic as the text; the last text's program is kept to avoid parsing per command.
+   */
+  public static Program of(EngineState state) {
+    if (state.program() instanceof Program p) {
+      return p;
+    }
+    String text = state.programYaml();
+    Object[] cached = lastLoaded;
+    if (cached != null && cached[0] == text) {
+      return (Program) cached[1];
+    }
+    Program p = ProgramLoader.parse("program", text);
+    lastLoaded = new Object[] {text, p};
+    return p;
+  }
+
+  /** The last text loaded by {@link #of} and its program, replaced as one array. */
+  private static volatile Object[] lastLoaded;
 
   @Override
   public int firstPeriod() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class RulesSimulationTest {
   private static final long[] SEEDS = {11, 12, 13, 14, 15, 16, 17, 18};
-  private static final int COMMANDS = Integer.getInteger("rules.commands", 25_000);
+  private static final int COMMANDS = Integer.getInteger("rules.commands", 15_000);
 
   @Test
   void random_rules_commands_keep_every_invariant_and_replay_to_the_same_hash() {
