@@ -92,7 +92,8 @@ public final class FreeAllocation {
 
   /**
    * Entitlement of a new entrant without history under BENCHMARK: {@code floor(projected
-   * output · B · C)}. The caller caps it at what is left of the new-entrant reserve.
+   * output · B · C)}, or {@code Long.MAX_VALUE} when that does not fit a long. The caller caps
+   * it at what is left of the new-entrant reserve.
    */
   public static long newEntrantBenchmark(long projectedOutputUnits, Fraction benchmark,
       long assistanceFactorPpm) {
@@ -100,8 +101,10 @@ public final class FreeAllocation {
       throw new IllegalArgumentException(
           "projectedOutputUnits: " + projectedOutputUnits + " is below 0");
     }
-    return Fraction.whole(projectedOutputUnits).times(benchmark)
-        .times(Fraction.of(assistanceFactorPpm, 1_000_000)).floor();
+    Fraction entitled = Fraction.whole(projectedOutputUnits).times(benchmark)
+        .times(Fraction.of(assistanceFactorPpm, 1_000_000));
+    return entitled.compareTo(Fraction.whole(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE
+        : entitled.floor();
   }
 
   /**

@@ -8,6 +8,6 @@ public record AllocateNewEntrant(long accountId, long projectedOutputUnits)
     implements AllocationCommand {
   public AllocateNewEntrant {
     Fields.accountId("accountId", accountId);
-    Fields.nonNegative("projectedOutputUnits", projectedOutputUnits);
+    RulesFields.quantity("projectedOutputUnits", projectedOutputUnits, 0);
   }
 }

@@ -5,6 +5,6 @@ public record OpenAuction(long auctionId, int period, long quantity) implements 
   public OpenAuction {
     Fields.positive("auctionId", auctionId);
     Fields.period("period", period);
-    Fields.positive("quantity", quantity);
+    RulesFields.quantity("quantity", quantity, 1);
   }
 }

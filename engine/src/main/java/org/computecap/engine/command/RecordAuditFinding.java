@@ -9,6 +9,6 @@ public record RecordAuditFinding(long accountId, int period, long measuredQuanti
   public RecordAuditFinding {
     Fields.accountId("accountId", accountId);
     Fields.period("period", period);
-    Fields.nonNegative("measuredQuantity", measuredQuantity);
+    RulesFields.quantity("measuredQuantity", measuredQuantity, 0);
   }
 }

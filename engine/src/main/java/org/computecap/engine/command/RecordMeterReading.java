@@ -9,6 +9,6 @@ public record RecordMeterReading(long accountId, int period, long quantity)
   public RecordMeterReading {
     Fields.accountId("accountId", accountId);
     Fields.period("period", period);
-    Fields.nonNegative("quantity", quantity);
+    RulesFields.quantity("quantity", quantity, 0);
   }
 }

@@ -10,7 +10,7 @@ public record RecordVerifiedActivity(
     implements AllocationCommand {
   public RecordVerifiedActivity {
     Fields.accountId("accountId", accountId);
-    Fields.nonNegative("outputUnits", outputUnits);
-    Fields.nonNegative("coveredQuantity", coveredQuantity);
+    RulesFields.quantity("outputUnits", outputUnits, 0);
+    RulesFields.quantity("coveredQuantity", coveredQuantity, 0);
   }
 }

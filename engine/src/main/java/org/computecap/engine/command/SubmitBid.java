@@ -11,7 +11,7 @@ public record SubmitBid(
     Fields.positive("auctionId", auctionId);
     Fields.positive("bidId", bidId);
     Fields.accountId("accountId", accountId);
-    Fields.positive("quantity", quantity);
-    Fields.positive("limitPriceCents", limitPriceCents);
+    RulesFields.quantity("quantity", quantity, 1);
+    RulesFields.price("limitPriceCents", limitPriceCents);
   }
 }

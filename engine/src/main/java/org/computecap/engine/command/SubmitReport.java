@@ -12,6 +12,6 @@ public record SubmitReport(long accountId, int period, Workload workload, long q
     Fields.accountId("accountId", accountId);
     Fields.period("period", period);
     Fields.required("workload", workload);
-    Fields.nonNegative("quantity", quantity);
+    RulesFields.quantity("quantity", quantity, 0);
   }
 }

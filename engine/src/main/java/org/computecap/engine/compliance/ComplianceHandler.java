@@ -1,9 +1,7 @@
 package org.computecap.engine.compliance;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.computecap.engine.EngineState;
-import org.computecap.engine.Event;
 import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
 import org.computecap.engine.auction.AuctionState;
@@ -215,7 +213,7 @@ public final class ComplianceHandler {
     e.auditPenaltyCents = penalty;
     long unpaid = chargePenalty(state.registry(), s, c.accountId(), penalty);
     if (rules.makeGood() && extra > 0) {
-      s.makeGoodOwed.merge(c.accountId(), extra, Math::addExact);
+      s.makeGoodOwed.merge(c.accountId(), extra, ComplianceState::saturatingAdd);
     }
     return Result.accepted(new AuditFindingRecorded(c.accountId(), c.period(),
         c.measuredQuantity(), extra, penalty, unpaid, s.makeGoodOwedPermits(c.accountId())));

@@ -36,8 +36,8 @@ public final class Obligations {
    */
   public static long additionalShortfall(long lambdaPpm, long measuredQuantity,
       long makeGoodInPermits, long surrenderedPermits, long shortfallAtClosePermits) {
-    long trueObligation = Math.addExact(weightedPermits(lambdaPpm, measuredQuantity),
-        makeGoodInPermits);
+    long trueObligation = ComplianceState.saturatingAdd(
+        weightedPermits(lambdaPpm, measuredQuantity), makeGoodInPermits);
     return Math.max(0, shortfall(trueObligation, surrenderedPermits) - shortfallAtClosePermits);
   }
 
@@ -49,7 +49,7 @@ public final class Obligations {
   public static long additionalPenaltyCents(long linear, long quadratic,
       long shortfallAtClosePermits, long additionalPermits) {
     long total = PenaltyFunction.phiCents(linear, quadratic,
-        Math.addExact(shortfallAtClosePermits, additionalPermits));
+        ComplianceState.saturatingAdd(shortfallAtClosePermits, additionalPermits));
     long already = PenaltyFunction.phiCents(linear, quadratic, shortfallAtClosePermits);
     return total == Long.MAX_VALUE ? Long.MAX_VALUE : total - already;
   }

@@ -73,7 +73,7 @@ final class PeriodClose {
     ComplianceState.Entry e = s.entryForUpdate(account, period);
     long lambda = ComplianceHandler.multiplierPpm(program, e.evaluation);
     long makeGoodIn = s.makeGoodOwedPermits(account);
-    long obligation = Math.addExact(
+    long obligation = ComplianceState.saturatingAdd(
         Obligations.weightedPermits(lambda, e.reportedTotal()), makeGoodIn);
     long surrendered = state.registry().surrendered(account, period);
     long shortfall = Obligations.shortfall(obligation, surrendered);

@@ -1,6 +1,7 @@
 package org.computecap.engine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.computecap.engine.Event;
@@ -83,7 +84,9 @@ class AuctionCommandsTest {
     m.rejected(new SubmitBid(1, 1, 1, 10, 99), Rejection.BID_BELOW_RESERVE_PRICE);
     m.rejected(new SubmitBid(1, 1, 1, 501, 100), Rejection.PURCHASE_LIMIT_EXCEEDED);
     m.rejected(new SubmitBid(1, 1, 1, 400, 300), Rejection.INSUFFICIENT_CASH);
-    m.rejected(new SubmitBid(1, 1, 1, 10, Long.MAX_VALUE), Rejection.INSUFFICIENT_CASH);
+    m.rejected(new SubmitBid(1, 1, 1, 10, 1_000_000_000_000L), Rejection.INSUFFICIENT_CASH);
+    assertThatThrownBy(() -> new SubmitBid(1, 1, 1, 10, 1_000_000_000_001L))
+        .hasMessage("limitPriceCents must be within 1..1000000000000, got 1000000000001");
     m.ok(new SubmitBid(1, 1, 1, 400, 200));
     m.rejected(new SubmitBid(1, 1, 1, 10, 200), Rejection.DUPLICATE_BID_ID);
     m.rejected(new SubmitBid(1, 2, 1, 101, 100), Rejection.PURCHASE_LIMIT_EXCEEDED);

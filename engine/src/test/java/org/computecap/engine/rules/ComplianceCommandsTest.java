@@ -208,4 +208,23 @@ class ComplianceCommandsTest {
     m.rejected(new ClosePeriod(4), Rejection.PERIOD_OUTSIDE_PROGRAM);
     m.rejected(new SubmitReport(1, 4, Workload.TRAINING, 1), Rejection.PERIOD_OUTSIDE_PROGRAM);
   }
+
+  @Test
+  void enormous_shortfalls_saturate_the_penalty_instead_of_overflowing() {
+    RulesMarket big = new RulesMarket(RulesMarket.program()
+        .replace("alphaPpm: 3000000", "alphaPpm: 1000000000"), 1);
+    big.participant(1, 1_000);
+    big.ok(new SubmitReport(1, 1, Workload.TRAINING, 1_000_000_000_000_000L));
+    big.ok(new RecordEvaluation(1, 1, RiskSignal.H));
+    ComplianceAssessed a = big.events(big.ok(new ClosePeriod(1)), ComplianceAssessed.class)
+        .get(0);
+    assertThat(a.obligationPermits()).isEqualTo(1_000_000_000_000_000_000L);
+    assertThat(a.penaltyCents()).isEqualTo(Long.MAX_VALUE);
+    assertThat(a.penaltyUnpaidCents()).isEqualTo(Long.MAX_VALUE - 1_000);
+    big.ok(new SubmitReport(1, 2, Workload.TRAINING, 1_000_000_000_000_000L));
+    big.ok(new RecordEvaluation(1, 2, RiskSignal.H));
+    ComplianceAssessed b = big.events(big.ok(new ClosePeriod(2)), ComplianceAssessed.class)
+        .get(0);
+    assertThat(b.obligationPermits()).isEqualTo(2_000_000_000_000_000_000L);
+  }
 }
