@@ -1,0 +1,11 @@
+package org.computecap.engine.exchange;
+
+/**
+ * Visits resting orders in book order: bids best price first, then asks best price first, each
+ * price level in time priority. The canonical state encoding and the book comparisons rely on
+ * this order being the same for every book implementation.
+ */
+interface OrderVisitor {
+    void order(long orderId, long account, Side side, long priceCents, long remaining,
+            int vintage);
+}
