@@ -6,9 +6,9 @@ package org.computecap.engine.exchange;
  * a whole cent.
  */
 public record Ohlc(int period, long openCents, long highCents, long lowCents, long closeCents,
-        long volume, long notionalCents) {
+    long volume, long notionalCents) {
 
-    public long vwapCents() {
-        return volume == 0 ? 0 : notionalCents / volume;
-    }
+  public long vwapCents() {
+    return volume == 0 ? 0 : notionalCents / volume;
+  }
 }

@@ -25,76 +25,76 @@ package org.computecap.engine.exchange;
  */
 interface OrderBook {
 
-    /** A price on neither side: the book has no such order or level. */
-    long NO_PRICE = 0;
+  /** A price on neither side: the book has no such order or level. */
+  long NO_PRICE = 0;
 
-    /**
-     * Matches an incoming order against the book, then rests a {@code LIMIT} remainder.
-     *
-     * @param priceCents the limit price; ignored for {@code MARKET}
-     * @param cashBudgetCents for a {@code MARKET} buy, the most the buyer may spend (fills stop
-     *     at the last whole lot it affords); ignored otherwise
-     * @return the quantity left unfilled: rested for {@code LIMIT}, dropped otherwise
-     */
-    long place(long orderId, long account, Side side, OrderType type, long priceCents,
-            long quantity, int vintage, long cashBudgetCents, MatchListener listener);
+  /**
+   * Matches an incoming order against the book, then rests a {@code LIMIT} remainder.
+   *
+   * @param priceCents the limit price; ignored for {@code MARKET}
+   * @param cashBudgetCents for a {@code MARKET} buy, the most the buyer may spend (fills stop
+   *     at the last whole lot it affords); ignored otherwise
+   * @return the quantity left unfilled: rested for {@code LIMIT}, dropped otherwise
+   */
+  long place(long orderId, long account, Side side, OrderType type, long priceCents,
+      long quantity, int vintage, long cashBudgetCents, MatchListener listener);
 
-    /**
-     * Rests a limit order without matching, as during a call phase; the book may then be
-     * crossed until {@link #uncross} runs.
-     */
-    void rest(long orderId, long account, Side side, long priceCents, long quantity,
-            int vintage);
+  /**
+   * Rests a limit order without matching, as during a call phase; the book may then be
+   * crossed until {@link #uncross} runs.
+   */
+  void rest(long orderId, long account, Side side, long priceCents, long quantity,
+      int vintage);
 
-    /** Removes a resting order; returns the quantity it still had, or 0 if it is unknown. */
-    long cancel(long orderId);
+  /** Removes a resting order; returns the quantity it still had, or 0 if it is unknown. */
+  long cancel(long orderId);
 
-    /**
-     * Runs a uniform-price call auction over the crossing orders (see the class comment).
-     *
-     * @param referenceCents the last trade price, or {@link #NO_PRICE} when there is none
-     * @return the executed volume; {@link #lastUncrossPriceCents()} tells the price
-     */
-    long uncross(long referenceCents, MatchListener listener);
+  /**
+   * Runs a uniform-price call auction over the crossing orders (see the class comment).
+   *
+   * @param referenceCents the last trade price, or {@link #NO_PRICE} when there is none
+   * @return the executed volume; {@link #lastUncrossPriceCents()} tells the price
+   */
+  long uncross(long referenceCents, MatchListener listener);
 
-    /** The uniform price chosen by the last {@link #uncross}, or {@link #NO_PRICE}. */
-    long lastUncrossPriceCents();
+  /** The uniform price chosen by the last {@link #uncross}, or {@link #NO_PRICE}. */
+  long lastUncrossPriceCents();
 
-    boolean contains(long orderId);
+  boolean contains(long orderId);
 
-    /** The account of a resting order; the order must exist. */
-    long account(long orderId);
+  /** The account of a resting order; the order must exist. */
+  long account(long orderId);
 
-    Side side(long orderId);
+  Side side(long orderId);
 
-    long priceCents(long orderId);
+  long priceCents(long orderId);
 
-    long remaining(long orderId);
+  long remaining(long orderId);
 
-    int vintage(long orderId);
+  int vintage(long orderId);
 
-    /** The highest bid price, or {@link #NO_PRICE}. */
-    long bestBidCents();
+  /** The highest bid price, or {@link #NO_PRICE}. */
+  long bestBidCents();
 
-    /** The lowest ask price, or {@link #NO_PRICE}. */
-    long bestAskCents();
+  /** The lowest ask price, or {@link #NO_PRICE}. */
+  long bestAskCents();
 
-    int orderCount();
+  int orderCount();
 
-    int levelCount(Side side);
+  int levelCount(Side side);
 
-    /**
-     * Copies up to {@code levels} price levels of one side, best first, into the arrays.
-     *
-     * @return the number of levels copied
-     */
-    int depth(Side side, int levels, long[] pricesCents, long[] quantities);
+  /**
+   * Copies up to {@code levels} price levels of one side, best first, into the arrays.
+   *
+   * @return the number of levels copied
+   */
+  int depth(Side side, int levels, long[] pricesCents, long[] quantities);
 
-    /** Sum of price times remaining quantity over resting buy orders: the cash they reserve. */
-    long restingBuyCents();
+  /** Sum of price times remaining quantity over resting buy orders: the cash they reserve. */
+  long restingBuyCents();
 
-    /** Sum of remaining quantity over resting sell orders: the permits they reserve. */
-    long restingSellQuantity();
+  /** Sum of remaining quantity over resting sell orders: the permits they reserve. */
+  long restingSellQuantity();
 
-    void forEachOrder(OrderVisitor visitor);
+  void forEachOrder(OrderVisitor visitor);
 }

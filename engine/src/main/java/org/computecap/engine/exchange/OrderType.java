@@ -7,12 +7,12 @@ package org.computecap.engine.exchange;
  * buyer's cash budget) allows and drops the remainder.
  */
 public enum OrderType {
-    LIMIT,
-    MARKET,
-    IOC;
+  LIMIT,
+  MARKET,
+  IOC;
 
-    /** Whether an unfilled remainder stays on the book. */
-    boolean rests() {
-        return this == LIMIT;
-    }
+  /** Whether an unfilled remainder stays on the book. */
+  boolean rests() {
+    return this == LIMIT;
+  }
 }

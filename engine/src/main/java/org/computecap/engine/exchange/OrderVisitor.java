@@ -6,6 +6,6 @@ package org.computecap.engine.exchange;
  * this order being the same for every book implementation.
  */
 interface OrderVisitor {
-    void order(long orderId, long account, Side side, long priceCents, long remaining,
-            int vintage);
+  void order(long orderId, long account, Side side, long priceCents, long remaining,
+      int vintage);
 }

@@ -5,11 +5,11 @@ package org.computecap.engine.exchange;
  * versus payment), so the side decides which ledger the exchange touches.
  */
 public enum Side {
-    BUY,
-    SELL;
+  BUY,
+  SELL;
 
-    /** The side a crossing order rests on. */
-    Side opposite() {
-        return this == BUY ? SELL : BUY;
-    }
+  /** The side a crossing order rests on. */
+  Side opposite() {
+    return this == BUY ? SELL : BUY;
+  }
 }
