@@ -543,7 +543,7 @@ final class ArrayOrderBook implements OrderBook {
       int level = ladder.levels[i];
       for (int slot = levelHeads[level]; slot != NIL; slot = nexts[slot]) {
         visitor.order(ids[slot], accounts[slot], side, levelPrices[level],
-            remainings[slot], vintages[slot]);
+            remainings[slot], vintages[slot], seqs[slot]);
       }
     }
   }

@@ -6,6 +6,10 @@ package org.computecap.engine.exchange;
  * this order being the same for every book implementation.
  */
 interface OrderVisitor {
+  /**
+   * @param arrival the order's place in the book's arrival sequence (0 for the first order the
+   *     book rested); a call auction uses it to pick the newer of two self-matching orders
+   */
   void order(long orderId, long account, Side side, long priceCents, long remaining,
-      int vintage);
+      int vintage, long arrival);
 }

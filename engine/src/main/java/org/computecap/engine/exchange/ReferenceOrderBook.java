@@ -321,10 +321,10 @@ final class ReferenceOrderBook implements OrderBook {
   @Override
   public void forEachOrder(OrderVisitor visitor) {
     for (Order o : bids) {
-      visitor.order(o.id, o.account, o.side, o.price, o.remaining, o.vintage);
+      visitor.order(o.id, o.account, o.side, o.price, o.remaining, o.vintage, o.seq);
     }
     for (Order o : asks) {
-      visitor.order(o.id, o.account, o.side, o.price, o.remaining, o.vintage);
+      visitor.order(o.id, o.account, o.side, o.price, o.remaining, o.vintage, o.seq);
     }
   }
 }

@@ -23,10 +23,10 @@ final class BookState {
 
   static synchronized String sha256(OrderBook book) {
     DIGEST.reset();
-    book.forEachOrder((id, account, side, price, remaining, vintage) -> {
+    book.forEachOrder((id, account, side, price, remaining, vintage, arrival) -> {
       BUFFER.clear();
       BUFFER.putLong(id).putLong(account).put((byte) side.ordinal()).putLong(price)
-          .putLong(remaining).putInt(vintage);
+          .putLong(remaining).putInt(vintage).putLong(arrival);
       DIGEST.update(BUFFER.array(), 0, BUFFER.position());
     });
     return HexFormat.of().formatHex(DIGEST.digest());
