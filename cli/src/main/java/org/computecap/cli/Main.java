@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "computecap 0.1.0",
     description = "A cap-and-trade system for AI compute.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, JournalCommand.class, ScriptCommand.class})
 public final class Main {
 
   /** Builds the command line with the exit-code conventions shared by every verb. */
