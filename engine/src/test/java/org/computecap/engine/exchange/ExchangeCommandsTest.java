@@ -36,7 +36,7 @@ class ExchangeCommandsTest {
 
   private void open(String exchangeSection) {
     engine = new Engine(TestPrograms.PARSER);
-    String yaml = TestPrograms.yaml(V, 1_000_000, true) + exchangeSection;
+    String yaml = ExchangePrograms.yaml(V, 1_000_000, exchangeSection);
     assertThat(engine.apply(0, new OpenMarket(yaml, 1)).isAccepted()).isTrue();
     for (long id = 1; id <= 3; id++) {
       ok(new OpenAccount(id, "p" + id, Role.PARTICIPANT));
@@ -190,7 +190,7 @@ class ExchangeCommandsTest {
 
   @Test
   void an_account_may_trade_with_itself_when_the_program_turns_prevention_off() {
-    open("exchange:\n  selfTradePrevention: false\n");
+    open("  selfTradePrevention: false\n");
     ok(order(1, 1, SELL, LIMIT, 100, 3));
     assertThat(ok(order(2, 1, BUY, LIMIT, 100, 3))).contains(
         new TradeExecuted(2, 1, 1, 1, V, 100, 3));
@@ -214,7 +214,7 @@ class ExchangeCommandsTest {
 
   @Test
   void orders_off_the_tick_or_lot_or_with_a_used_id_are_rejected() {
-    open("exchange:\n  tickCents: 5\n  lotPermits: 2\n");
+    open("  tickCents: 5\n  lotPermits: 2\n");
     rejected(order(1, 1, BUY, LIMIT, 102, 2), Rejection.PRICE_NOT_ON_TICK);
     rejected(order(1, 1, BUY, LIMIT, 100, 3), Rejection.QUANTITY_NOT_MULTIPLE_OF_LOT);
     ok(order(5, 1, BUY, LIMIT, 100, 2));
@@ -281,7 +281,7 @@ class ExchangeCommandsTest {
 
   @Test
   void with_one_book_for_all_vintages_the_buyer_receives_the_sellers_vintage() {
-    open("exchange:\n  books: SINGLE\n");
+    open("  books: SINGLE\n");
     ok(new PlaceOrder(1, 2, SELL, LIMIT, 100, 3, V));
     ok(new PlaceOrder(2, 1, BUY, LIMIT, 100, 3, V));
     assertThat(registry().freePermits(1, V)).isEqualTo(53);
