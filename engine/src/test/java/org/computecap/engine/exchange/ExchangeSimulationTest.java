@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExchangeSimulationTest {
   private static final int V = 2026;
-  private static final int STEPS = 15_000;
+  private static final int STEPS = 8_000;
   private static final int ACCOUNTS = 6;
 
   @Test
