@@ -206,7 +206,31 @@ public final class ExchangeState implements FeatureState, MatchListener {
     }
   }
 
-  private static void writeVenue(CanonicalWriter w, Venue v) {
+  /**
+   * SHA-256 of the last order id and every book (orders in book order, call phase, market
+   * data): the exchange's part of the state, for tests that compare it with a model.
+   */
+  public byte[] booksHash() {
+    List<Venue> used = new ArrayList<>();
+    for (Venue v : venues) {
+      if (v != null) {
+        used.add(v);
+      }
+    }
+    return booksHash(lastOrderId, used);
+  }
+
+  /** The hash of {@link #booksHash()} for venues given in ascending key order. */
+  static byte[] booksHash(long lastOrderId, List<Venue> venuesByKey) {
+    CanonicalWriter w = new CanonicalWriter();
+    w.writeLong(lastOrderId).writeInt(venuesByKey.size());
+    for (Venue v : venuesByKey) {
+      writeVenue(w, v);
+    }
+    return w.finish();
+  }
+
+  static void writeVenue(CanonicalWriter w, Venue v) {
     MarketData d = v.data;
     w.writeInt(v.key).writeBoolean(v.callPhase).writeLong(d.lastPriceCents())
         .writeLong(d.volume()).writeLong(d.notionalCents()).writeLong(d.tradeCount())
