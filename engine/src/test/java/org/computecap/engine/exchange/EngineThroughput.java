@@ -94,15 +94,15 @@ final class EngineThroughput {
         journaled.flush();
       }
       long nanos = System.nanoTime() - start;
+      long cpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
       if (journaled != null) {
         journaled.close();
       }
       Files.deleteIfExists(journalFile);
-      long cpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
       engine.checkInvariants();
       BookView book = engine.state().featureOrNull(ExchangeState.class).view(VINTAGE);
-      System.out.printf("journal %s, iteration %d: %d orders in %.1f ms = %.0f orders/s (thread CPU %.1f ms),"
-          + " rejected %d, fills %d, IOC remainders %d, resting orders %d, levels bid %d"
+      System.out.printf("journal %s, iteration %d: %d orders in %.1f ms = %.0f orders/s"
+          + " (thread CPU %.1f ms), rejected %d, fills %d, IOC remainders %d, resting orders %d, levels bid %d"
           + " ask %d, best %d/%d%n", journalKind, it, orders.length, nanos / 1e6,
           orders.length * 1e9 / nanos, cpuNanos / 1e6,
           rejected, fills, iocRemainders, book.openOrders(),
