@@ -1,5 +1,7 @@
 package org.computecap.engine.exchange;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 
 /**
@@ -10,6 +12,8 @@ import java.nio.file.Path;
  * org.computecap.engine.exchange.BookThroughput [file] [iterations]}.
  */
 final class BookThroughput {
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
   private BookThroughput() {
   }
 
@@ -21,6 +25,7 @@ final class BookThroughput {
       Counting counting = new Counting();
       ArrayOrderBook book = new ArrayOrderBook(1, false, 1 << 16);
       long iocRemainders = 0;
+      long cpuStart = CPU.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       for (int i = 0; i < flow.size; i++) {
         Side side = flow.buys[i] ? Side.BUY : Side.SELL;
@@ -31,10 +36,13 @@ final class BookThroughput {
         }
       }
       long nanos = System.nanoTime() - start;
+      long cpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
       book.checkConsistency();
-      System.out.printf("iteration %d: %d orders in %.1f ms = %.0f orders/s, fills %d,"
-          + " volume %d, IOC remainders %d, resting orders %d, levels bid %d ask %d,"
+      System.out.printf("iteration %d: %d orders in %.1f ms = %.0f orders/s"
+          + " (thread CPU %.1f ms),"
+          + " fills %d, volume %d, IOC remainders %d, resting orders %d, levels bid %d ask %d,"
           + " best %d/%d%n", it, flow.size, nanos / 1e6, flow.size * 1e9 / nanos,
+          cpuNanos / 1e6,
           counting.fills, counting.volume, iocRemainders, book.orderCount(),
           book.levelCount(Side.BUY), book.levelCount(Side.SELL), book.bestBidCents(),
           book.bestAskCents());
