@@ -103,8 +103,8 @@ final class EngineThroughput {
       BookView book = engine.state().featureOrNull(ExchangeState.class).view(VINTAGE);
       System.out.printf("journal %s, iteration %d: %d orders in %.1f ms = %.0f orders/s"
           + " (thread CPU %.1f ms), rejected %d, fills %d, IOC remainders %d,"
-          + " resting orders %d, levels bid %d ask %d, best %d/%d%n", journalKind, it, orders.length, nanos / 1e6,
-          orders.length * 1e9 / nanos, cpuNanos / 1e6,
+          + " resting orders %d, levels bid %d ask %d, best %d/%d%n", journalKind, it,
+          orders.length, nanos / 1e6, orders.length * 1e9 / nanos, cpuNanos / 1e6,
           rejected, fills, iocRemainders, book.openOrders(),
           book.depth(Side.BUY, 1_000).size(), book.depth(Side.SELL, 1_000).size(),
           book.bestBidCents(), book.bestAskCents());
