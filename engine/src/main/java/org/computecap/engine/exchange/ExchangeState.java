@@ -315,17 +315,4 @@ public final class ExchangeState implements FeatureState, MatchListener {
     int index = settings.bookPerVintage() ? vintage - firstPeriod : 0;
     return index >= 0 && index < venues.length ? venues[index] : null;
   }
-
-  /** All resting orders in book order, for adapters and tests (allocates; not a hot path). */
-  public List<String> describeOrders() {
-    List<String> lines = new ArrayList<>();
-    for (Venue v : venues) {
-      if (v != null) {
-        v.book.forEachOrder((id, account, side, price, remaining, vintage, arrival) ->
-            lines.add("book " + v.key + " " + side + " #" + id + " account " + account + " "
-                + remaining + "@" + price + " v" + vintage));
-      }
-    }
-    return lines;
-  }
 }
