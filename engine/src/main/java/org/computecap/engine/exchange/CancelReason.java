@@ -7,5 +7,7 @@ public enum CancelReason {
   /** The unfilled remainder of a market or IOC order, which never rests. */
   UNFILLED_REMAINDER,
   /** A resting order removed because an order of its own account would have matched it. */
-  SELF_TRADE_PREVENTION
+  SELF_TRADE_PREVENTION,
+  /** A resting order of a vintage that stopped trading (period close with banking off). */
+  VINTAGE_CLOSED
 }

@@ -16,7 +16,8 @@ import org.computecap.engine.registry.Registry;
 /**
  * Applies the exchange commands (§6). Each handler checks, in this order of precedence: the
  * account exists and may hold both permits and cash (a trade gives it one or the other); the
- * vintage trades (first period up to the current one); the order id increases; the price is on
+ * vintage trades (from the oldest vintage still eligible for surrender up to the current
+ * period); the order id increases; the price is on
  * the tick and the quantity a whole number of lots; the order type is allowed in the book's
  * phase; and the free balance covers the order (a sell its permits, a limit or IOC buy price ·
  * quantity in cash, a market buy any cash at all, its budget being all the free cash). Only
@@ -185,8 +186,13 @@ public final class ExchangeHandler {
     return null;
   }
 
+  /**
+   * Vintages trade from the oldest one still eligible for surrender (the first period with
+   * banking, the current one without) up to the current period.
+   */
   private static Rejection checkVintage(EngineState state, int vintage) {
-    if (vintage < state.program().firstPeriod() || vintage > state.currentPeriod()) {
+    int current = state.currentPeriod();
+    if (vintage < state.oldestEligibleVintage(current) || vintage > current) {
       return Rejection.VINTAGE_NOT_TRADABLE;
     }
     return null;

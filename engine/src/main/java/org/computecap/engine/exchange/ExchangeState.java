@@ -166,6 +166,49 @@ public final class ExchangeState implements FeatureState, MatchListener {
         CancelReason.SELF_TRADE_PREVENTION));
   }
 
+  /**
+   * Cancels every resting order that would deliver permits of a vintage up to
+   * {@code lastVintage} and releases its reservation: with one book per vintage, all orders
+   * of those books (whose call phases also end); with a single book, the sell orders of those
+   * vintages. For the compliance feature at a period close with banking off, before it expires
+   * the free permits, so that no expired vintage stays on offer. Returns the
+   * {@code OrderCancelled(VINTAGE_CLOSED)} events in book order; none when the exchange has no
+   * state yet. It cannot fail, so a handler may call it after its checks.
+   */
+  public static List<Event> closeVintagesUpTo(EngineState state, int lastVintage) {
+    ExchangeState exchange = state.featureOrNull(ExchangeState.class);
+    List<Event> events = new ArrayList<>();
+    if (exchange == null) {
+      return events;
+    }
+    Registry r = state.registry();
+    for (Venue v : exchange.venues) {
+      if (v == null || exchange.settings.bookPerVintage() && v.key > lastVintage) {
+        continue;
+      }
+      List<long[]> doomed = new ArrayList<>();
+      v.book.forEachOrder((id, account, side, price, remaining, vintage, arrival) -> {
+        if (exchange.settings.bookPerVintage() || side == Side.SELL && vintage <= lastVintage) {
+          doomed.add(new long[] {id, account});
+        }
+      });
+      exchange.begin(r, events, v, state.currentPeriod());
+      for (long[] order : doomed) {
+        Side side = v.book.side(order[0]);
+        long price = v.book.priceCents(order[0]);
+        int vintage = v.book.vintage(order[0]);
+        long left = v.book.cancel(order[0]);
+        exchange.release(order[1], side, price, left, vintage);
+        events.add(new OrderCancelled(order[0], order[1], left, CancelReason.VINTAGE_CLOSED));
+      }
+      if (exchange.settings.bookPerVintage()) {
+        v.callPhase = false;
+      }
+      exchange.end();
+    }
+    return events;
+  }
+
   /** Gives back the reservation of a resting quantity leaving the book untraded. */
   void release(long account, Side side, long priceCents, long quantity, int vintage) {
     if (side == Side.BUY) {

@@ -290,6 +290,60 @@ class ExchangeCommandsTest {
   }
 
   @Test
+  void without_banking_only_the_current_vintage_trades() {
+    engine = new Engine(TestPrograms.PARSER);
+    assertThat(engine.apply(0, new OpenMarket(TestPrograms.yaml(V, 1_000, false), 1))
+        .isAccepted()).isTrue();
+    ok(new OpenAccount(1, "p1", Role.PARTICIPANT));
+    ok(new IssuePermits(1, V, 10));
+    ok(new PlaceOrder(1, 1, SELL, LIMIT, 100, 5, V));
+    engine.state().advancePeriod();
+    rejected(new PlaceOrder(2, 1, SELL, LIMIT, 100, 5, V), Rejection.VINTAGE_NOT_TRADABLE);
+    rejected(new StartCallAuction(V), Rejection.VINTAGE_NOT_TRADABLE);
+  }
+
+  @Test
+  void closing_vintages_cancels_their_orders_and_releases_the_reservations() {
+    open();
+    ok(order(1, 1, SELL, LIMIT, 100, 5));
+    ok(order(2, 2, BUY, LIMIT, 90, 5));
+    ok(new StartCallAuction(V));
+    engine.state().advancePeriod();
+    ok(new IssuePermits(1, V + 1, 10));
+    ok(new PlaceOrder(3, 1, SELL, LIMIT, 100, 4, V + 1));
+    List<Event> events = ExchangeState.closeVintagesUpTo(engine.state(), V);
+    engine.checkInvariants();
+    assertThat(events).containsExactly(
+        new OrderCancelled(2, 2, 5, CancelReason.VINTAGE_CLOSED),
+        new OrderCancelled(1, 1, 5, CancelReason.VINTAGE_CLOSED));
+    assertThat(registry().reservedPermits(1, Hold.EXCHANGE)).isEqualTo(4);
+    assertThat(registry().reservedCash(2, Hold.EXCHANGE)).isZero();
+    assertThat(book().openOrders()).isZero();
+    assertThat(book().inCallPhase()).isFalse();
+  }
+
+  @Test
+  void closing_vintages_in_a_single_book_cancels_only_their_sell_orders() {
+    open("  books: SINGLE\n");
+    ok(order(1, 1, SELL, LIMIT, 100, 5));
+    ok(order(2, 2, BUY, LIMIT, 90, 5));
+    engine.state().advancePeriod();
+    ok(new IssuePermits(3, V + 1, 10));
+    ok(new PlaceOrder(3, 3, SELL, LIMIT, 101, 4, V + 1));
+    assertThat(ExchangeState.closeVintagesUpTo(engine.state(), V)).containsExactly(
+        new OrderCancelled(1, 1, 5, CancelReason.VINTAGE_CLOSED));
+    engine.checkInvariants();
+    assertThat(book().openOrders()).isEqualTo(2);
+    assertThat(book().bestAskCents()).isEqualTo(101);
+  }
+
+  @Test
+  void closing_vintages_before_any_exchange_command_does_nothing() {
+    open();
+    assertThat(ExchangeState.closeVintagesUpTo(engine.state(), V)).isEmpty();
+  }
+
+  @Test
   void the_summary_counts_open_orders_and_trades() {
     open();
     ok(order(1, 1, BUY, LIMIT, 100, 3));

@@ -51,28 +51,34 @@ public final class ExchangeModel implements MatchListener {
   }
 
   private final ExchangeSettings settings;
-  private final int firstPeriod;
   private final TreeMap<Integer, ExchangeState.Venue> venues = new TreeMap<>();
   private long lastOrderId;
   private Ledger ledger;
   private ExchangeState.Venue active;
   private int period;
+  private int oldestTradable;
 
-  public ExchangeModel(ExchangeSettings settings, int firstPeriod) {
+  public ExchangeModel(ExchangeSettings settings) {
     this.settings = settings;
-    this.firstPeriod = firstPeriod;
   }
 
-  /** Applies the command to the model; returns the rejection expected, or null for OK. */
-  public Rejection apply(ExchangeCommand command, int currentPeriod, Ledger ledger) {
+  /**
+   * Applies the command to the model; returns the rejection expected, or null for OK.
+   *
+   * @param oldestTradable the oldest vintage still eligible for surrender (the first period
+   *     with banking, the current one without)
+   */
+  public Rejection apply(ExchangeCommand command, int currentPeriod, int oldestTradable,
+      Ledger ledger) {
     this.ledger = ledger;
     this.period = currentPeriod;
+    this.oldestTradable = oldestTradable;
     if (command instanceof PlaceOrder c) {
       return place(c);
     } else if (command instanceof CancelOrder c) {
       return cancel(c);
     } else if (command instanceof StartCallAuction c) {
-      if (c.vintage() < firstPeriod || c.vintage() > period) {
+      if (c.vintage() < oldestTradable || c.vintage() > period) {
         return Rejection.VINTAGE_NOT_TRADABLE;
       }
       ExchangeState.Venue v = venues.get(key(c.vintage()));
@@ -82,7 +88,7 @@ public final class ExchangeModel implements MatchListener {
       venue(c.vintage()).callPhase = true;
       return null;
     } else if (command instanceof RunCallAuction c) {
-      if (c.vintage() < firstPeriod || c.vintage() > period) {
+      if (c.vintage() < oldestTradable || c.vintage() > period) {
         return Rejection.VINTAGE_NOT_TRADABLE;
       }
       ExchangeState.Venue v = venues.get(key(c.vintage()));
@@ -103,7 +109,7 @@ public final class ExchangeModel implements MatchListener {
       return Rejection.UNKNOWN_ACCOUNT;
     } else if (!ledger.trades(a)) {
       return Rejection.ROLE_NOT_PERMITTED;
-    } else if (c.vintage() < firstPeriod || c.vintage() > period) {
+    } else if (c.vintage() < oldestTradable || c.vintage() > period) {
       return Rejection.VINTAGE_NOT_TRADABLE;
     } else if (c.orderId() <= lastOrderId) {
       return Rejection.ORDER_ID_NOT_INCREASING;

@@ -35,7 +35,7 @@ final class ExchangeGenerator implements Simulation.Generator {
   ExchangeGenerator(Simulation sim) {
     this.reference = sim.registry.reference;
     this.settings = ExchangeSettings.fromProgram(sim.engine.state().programYaml());
-    this.model = new ExchangeModel(settings, sim.firstPeriod);
+    this.model = new ExchangeModel(settings);
     this.ledger = new Ledger();
   }
 
@@ -98,7 +98,9 @@ final class ExchangeGenerator implements Simulation.Generator {
 
   @Override
   public void observe(Simulation sim, Command command, Result result) {
-    Rejection expected = model.apply((ExchangeCommand) command, sim.currentPeriod(), ledger);
+    int oldest = sim.banking ? sim.firstPeriod : sim.currentPeriod();
+    Rejection expected = model.apply((ExchangeCommand) command, sim.currentPeriod(), oldest,
+        ledger);
     if (expected != result.rejection()) {
       throw new AssertionError(command + ": engine " + result + ", model "
           + (expected == null ? "OK" : "REJECT " + expected));
@@ -108,7 +110,7 @@ final class ExchangeGenerator implements Simulation.Generator {
   @Override
   public void checkpoint(Simulation sim) {
     ExchangeState state = sim.engine.state().featureOrNull(ExchangeState.class);
-    byte[] engine = state == null ? new ExchangeModel(settings, sim.firstPeriod).booksHash()
+    byte[] engine = state == null ? new ExchangeModel(settings).booksHash()
         : state.booksHash();
     if (!Arrays.equals(engine, model.booksHash())) {
       throw new AssertionError("the engine's order books differ from the reference books");
