@@ -67,6 +67,9 @@ public final class Engine {
     // Each feature adds its one dispatch line here, in its own paragraph.
 
     // exchange:
+    if (command instanceof org.computecap.engine.command.ExchangeCommand c) {
+      return org.computecap.engine.exchange.ExchangeHandler.apply(state, c);
+    }
 
     // allocation:
     if (command instanceof org.computecap.engine.command.AllocationCommand c) {

@@ -36,6 +36,24 @@ public enum Rejection {
   PERIOD_BEFORE_PROGRAM,
 
   // --- exchange ---
+  /** A limit or IOC price must be a whole multiple of the program's tick size. */
+  PRICE_NOT_ON_TICK,
+  /** An order's quantity must be a whole multiple of the program's lot size. */
+  QUANTITY_NOT_MULTIPLE_OF_LOT,
+  /** Order ids must increase: each new order's id is above every id accepted before. */
+  ORDER_ID_NOT_INCREASING,
+  /** Only vintages from the program's first period up to the current one trade. */
+  VINTAGE_NOT_TRADABLE,
+  /** No resting order has this id (never placed, filled, or already cancelled). */
+  UNKNOWN_ORDER,
+  /** Only the account that placed an order may cancel it. */
+  ORDER_NOT_OWNED_BY_ACCOUNT,
+  /** During a call phase only limit orders are taken; market and IOC orders need a price now. */
+  ORDER_TYPE_NOT_ALLOWED_IN_CALL_PHASE,
+  /** The book is already collecting orders for a call auction. */
+  CALL_AUCTION_ALREADY_OPEN,
+  /** A call auction runs only after {@code StartCallAuction} opened its call phase. */
+  NO_CALL_AUCTION_OPEN,
 
   // --- allocation ---
   /** The period is not one of the program's periods (before the first or after the last). */

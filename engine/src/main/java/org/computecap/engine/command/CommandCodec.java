@@ -44,6 +44,7 @@ public final class CommandCodec {
     parts.add(new MarketCodec());
     parts.add(new RegistryCodec());
     // exchange: add its part here.
+    parts.add(new org.computecap.engine.exchange.ExchangeCodec());
 
     // allocation: add its part here.
     parts.add(new org.computecap.engine.allocation.AllocationCodec());

@@ -16,6 +16,7 @@ public final class ScriptVocabulary {
     ScriptVocabulary v = new ScriptVocabulary();
     v.add(new CoreVerbs());
     // exchange: add its verbs here.
+    v.add(new org.computecap.engine.exchange.ExchangeVerbs());
 
     // allocation: add its verbs here.
     v.add(new org.computecap.engine.allocation.AllocationVerbs());
