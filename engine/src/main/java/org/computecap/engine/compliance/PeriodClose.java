@@ -7,6 +7,7 @@ import org.computecap.engine.Event;
 import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
 import org.computecap.engine.command.ClosePeriod;
+import org.computecap.engine.exchange.ExchangeState;
 import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Registry;
@@ -18,9 +19,9 @@ import org.computecap.engine.registry.SystemAccount;
  * against its reported obligation {@code ceil(lambda · reported) + make-good owed}; the
  * shortfall D is charged phi(D) and, with make-good on, replaces what it owes next period
  * (otherwise it is forgiven once charged). Then the seeded audit lottery draws among the same
- * participants; with banking off every unsurrendered free permit of this or an older vintage
- * expires (permits reserved in resting exchange orders stay until released); finally the
- * engine moves to the next period.
+ * participants; with banking off the exchange first cancels every resting order that would
+ * deliver this or an older vintage (releasing its reservation), then every unsurrendered
+ * permit of those vintages expires; finally the engine moves to the next period.
  */
 final class PeriodClose {
   private PeriodClose() {}
@@ -59,6 +60,7 @@ final class PeriodClose {
     s.audited.put(c.period(), draw.audited());
     events.add(new AuditsDrawn(c.period(), draw.audited(), draw.dropped(), draw.targeted()));
     if (!program.banking()) {
+      events.addAll(ExchangeState.closeVintagesUpTo(state, c.period()));
       expire(registry, program, c.period(), events);
     }
     state.advancePeriod();

@@ -12,6 +12,8 @@ import org.computecap.engine.Result;
 import org.computecap.engine.auction.AuctionCleared;
 import org.computecap.engine.auction.BidSettled;
 import org.computecap.engine.command.AllocateFreePermits;
+import org.computecap.engine.command.CancelOrder;
+import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.AllocateNewEntrant;
 import org.computecap.engine.command.ChargeInsurancePremium;
 import org.computecap.engine.command.ClearAuction;
@@ -37,6 +39,8 @@ import org.computecap.engine.command.TransferPermits;
 import org.computecap.engine.command.WithdrawBid;
 import org.computecap.engine.compliance.AuditsDrawn;
 import org.computecap.engine.compliance.ComplianceAssessed;
+import org.computecap.engine.exchange.OrderType;
+import org.computecap.engine.exchange.Side;
 import org.computecap.engine.journal.InMemoryJournal;
 import org.computecap.engine.journal.JournaledEngine;
 import org.computecap.engine.journal.Replay;
@@ -50,7 +54,7 @@ import org.computecap.engine.registry.SystemAccount;
 /**
  * One seeded run of the rules' randomized simulation: a random program (method, shares,
  * multipliers, penalties, audit policy, banking, scope...) and a stream of mixed registry,
- * allocation, auction and compliance commands aimed near their edges, with every engine
+ * exchange, allocation, auction and compliance commands aimed near their edges, with every engine
  * invariant checked after every command, independent oracle checks on the events of
  * clearing and closing, and a replay of the journal that must reach the same state hash.
  */
@@ -70,6 +74,7 @@ final class RulesSimulation {
   private long tick;
   private long nextAuctionId = 1;
   private long nextBidId = 1;
+  private long nextOrderId = 1;
   /** Auctions opened and not yet cleared, and their accepted bids (auction id, bid id). */
   private final java.util.TreeSet<Long> openAuctions = new java.util.TreeSet<>();
   private final java.util.List<long[]> bids = new java.util.ArrayList<>();
@@ -134,7 +139,8 @@ final class RulesSimulation {
     int closeEvery = Math.max(50, commands / (periods + 1));
     boolean closing = false;
     for (int i = 0; i < commands; i++) {
-      closing |= rnd.nextInt(closeEvery) == 0;
+      boolean open = program.hasPeriod(engine.state().currentPeriod());
+      closing = open && (closing || rnd.nextInt(closeEvery) == 0);
       Command c = closing && rnd.nextBoolean() ? closeOrClear() : next();
       Result r = submit(c);
       closing &= !(c instanceof ClosePeriod && r.isAccepted());
@@ -204,7 +210,7 @@ final class RulesSimulation {
     long a = account();
     int p = period();
     long cap = program.cap().startPermits();
-    switch (rnd.nextInt(22)) {
+    switch (rnd.nextInt(25)) {
       case 0:
         return new RecordVerifiedActivity(a, p - 1 - rnd.nextInt(2), quantity(10_000),
             quantity(20_000));
@@ -254,6 +260,17 @@ final class RulesSimulation {
       case 20:
         return new TransferPermits(a, account(), engine.state().currentPeriod(),
             1 + quantity(cap / 50 + 1));
+      case 21:
+      case 22:
+        // Resting orders, so that a close without banking must take expiring vintages off
+        // the book before their permits expire.
+        return new PlaceOrder(nextOrderId++, a, rnd.nextBoolean() ? Side.BUY : Side.SELL,
+            rnd.nextInt(5) == 0 ? OrderType.IOC : OrderType.LIMIT, 1 + rnd.nextInt(1_000),
+            1 + rnd.nextInt((int) Math.min(1_000_000, cap / 50 + 1)),
+            Math.max(program.firstPeriod(), engine.state().currentPeriod()
+                - (rnd.nextInt(4) == 0 ? 1 : 0)));
+      case 23:
+        return new CancelOrder(1 + rnd.nextLong(nextOrderId), a);
       default:
         return new DepositCash(a, 1 + quantity(1_000_000));
     }
