@@ -122,7 +122,6 @@ public final class AllocationHandler {
     }
     s.periods.put(c.period(), record);
     s.touch(c.period());
-    s.countReserve(reserve, 0);
     return Result.accepted(events);
   }
 
@@ -194,7 +193,6 @@ public final class AllocationHandler {
     if (granted > 0) {
       record.entrantGrants.put(c.accountId(), granted);
       s.touch(period);
-      s.countReserve(0, granted);
     }
     return Result.accepted(new NewEntrantAllocated(c.accountId(), period, entitled, granted));
   }

@@ -16,8 +16,9 @@ import org.computecap.engine.program.Program;
  * path: allocation runs once per period.
  *
  * <p>Invariants: a period's incumbent grants add up to its recorded allocated total, which
- * stays within the incumbent budget (free budget less the new-entrant reserve); new-entrant
- * grants never exceed the permits the reserve was funded with. The check revisits only the
+ * stays within the incumbent budget (free budget less the new-entrant reserve). New-entrant
+ * grants are bounded by the registry itself: they move permits the reserve account holds,
+ * which a regulator may also top up with {@code IssuePermits}. The check revisits only the
  * periods changed since the last one, so it stays cheap as history grows.
  */
 public final class AllocationState implements FeatureState {
@@ -31,8 +32,6 @@ public final class AllocationState implements FeatureState {
   final TreeMap<Integer, PeriodAllocation> periods = new TreeMap<>();
   /** Periods changed since the last invariant check (not state, so not in the hash). */
   private final java.util.TreeSet<Integer> touched = new java.util.TreeSet<>();
-  private long fundedTotal;
-  private long entrantTotal;
 
   /** Records that {@code period}'s allocation changed; call on every change to it. */
   void touch(int period) {
@@ -141,16 +140,6 @@ public final class AllocationState implements FeatureState {
       }
     }
     touched.clear();
-    if (entrantTotal > fundedTotal) {
-      throw new AssertionError("new entrants received " + entrantTotal
-          + " permits but the reserve was funded with " + fundedTotal);
-    }
-  }
-
-  /** Adds to the running totals of reserve funding and entrant grants. */
-  void countReserve(long funded, long granted) {
-    fundedTotal = Math.addExact(fundedTotal, funded);
-    entrantTotal = Math.addExact(entrantTotal, granted);
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.computecap.engine.allocation.NewEntrantAllocated;
 import org.computecap.engine.command.AllocateFreePermits;
 import org.computecap.engine.command.AllocateNewEntrant;
 import org.computecap.engine.command.ClosePeriod;
+import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.RecordVerifiedActivity;
 import org.computecap.engine.command.SetAssistanceFactor;
@@ -145,5 +146,21 @@ class AllocationCommandsTest {
     List<Event> events = g.ok(new AllocateFreePermits(1));
     assertThat(g.events(events, FreePermitsGranted.class)).extracting(FreePermitsGranted::permits)
         .containsExactly(3_750L, 1_250L);
+  }
+
+  @Test
+  void a_reserve_topped_up_by_hand_serves_new_entrants_beyond_its_funding() {
+    RulesMarket u = new RulesMarket(RulesMarket.program()
+        .replace("method: BENCHMARK", "method: UNIFORM"), 1);
+    u.participant(1, 0);
+    u.participant(2, 0);
+    u.ok(new AllocateFreePermits(1));
+    u.ok(new IssuePermits(SystemAccount.NEW_ENTRANT_RESERVE.id(), 1, 4_000));
+    u.participant(3, 0);
+    assertThat(u.event(u.ok(new AllocateNewEntrant(3, 0)), NewEntrantAllocated.class)
+        .grantedPermits()).isEqualTo(2_500);
+    u.participant(4, 0);
+    assertThat(u.event(u.ok(new AllocateNewEntrant(4, 0)), NewEntrantAllocated.class)
+        .grantedPermits()).isEqualTo(2_500);
   }
 }
