@@ -105,7 +105,7 @@ class JournalAndScriptCommandsTest {
     assertThat(replay).isZero();
     assertThat(stdout()).containsPattern("stateHash=[0-9a-f]{64}")
         .contains("entries=8").contains("permitsIssued=100").contains("permitsHeld=90")
-        .contains("permitsSurrendered=10").contains("accounts=9");
+        .contains("permitsSurrendered=10").contains("accounts=9").contains("openOrders=0");
   }
 
   @Test

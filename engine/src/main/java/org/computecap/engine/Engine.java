@@ -17,10 +17,13 @@ import org.computecap.engine.registry.RegistryHandler;
  * the state untouched. A malformed command (a field out of range) throws
  * {@link IllegalArgumentException} before any mutation and does not count as applied. After
  * every command the O(1) conservation totals are checked; {@link #checkInvariants()} runs the
- * full recount (tests run it after every command).
+ * full recount (tests run it after every command). A broken invariant stops the engine: every
+ * later command is refused with {@link IllegalStateException}, because the state can no longer
+ * be trusted; the way back is a replay of the journal.
  */
 public final class Engine {
   private final EngineState state;
+  private Throwable stoppedBy;
 
   /** An empty engine; {@code parser} turns the program of {@code OpenMarket} into rules. */
   public Engine(ProgramParser parser) {
@@ -30,16 +33,25 @@ public final class Engine {
   /** Applies one command at logical time {@code tick} (never earlier than the last one). */
   public Result apply(long tick, Command command) {
     Objects.requireNonNull(command, "command");
+    if (stoppedBy != null) {
+      throw new IllegalStateException("the engine stopped after a broken invariant: "
+          + stoppedBy.getMessage(), stoppedBy);
+    }
     if (tick < state.lastTick()) {
       throw new IllegalArgumentException("tick must be >= " + state.lastTick()
           + " (the previous command's tick), got " + tick);
     }
-    Result result = dispatch(tick, command);
-    state.recordApplied(tick);
-    if (state.isOpen()) {
-      state.registry().checkTotals();
+    try {
+      Result result = dispatch(tick, command);
+      state.recordApplied(tick);
+      if (state.isOpen()) {
+        state.registry().checkTotals();
+      }
+      return result;
+    } catch (AssertionError e) {
+      stoppedBy = e;
+      throw e;
     }
-    return result;
   }
 
   private Result dispatch(long tick, Command command) {
@@ -96,6 +108,11 @@ public final class Engine {
 
   /** Runs every invariant check; throws {@link AssertionError} on the first broken one. */
   public void checkInvariants() {
-    state.checkInvariants();
+    try {
+      state.checkInvariants();
+    } catch (AssertionError e) {
+      stoppedBy = e;
+      throw e;
+    }
   }
 }

@@ -157,6 +157,9 @@ public final class EngineState {
       s.put("permitsCancelled", registry.cancelledTotal());
       s.put("permitsExpired", registry.expiredTotal());
       s.put("cashBalanceCents", registry.cashBalanceTotal());
+      // Part of every summary ("journal replay" promises it); the exchange's state replaces
+      // the zero with its count once it exists.
+      s.put("openOrders", 0L);
       for (FeatureState f : features) {
         f.describe(s);
       }

@@ -124,9 +124,36 @@ class EngineTest {
     counter.count++;
     assertThat(engine.stateHash()).isNotEqualTo(with);
     assertThat(engine.state().summary()).containsEntry("counted", 1L)
-        .containsEntry("entries", 1L).containsEntry("permitsIssued", 0L);
+        .containsEntry("entries", 1L).containsEntry("permitsIssued", 0L)
+        .containsEntry("openOrders", 0L);
     counter.broken = true;
     assertThatThrownBy(engine::checkInvariants).hasMessage("counter broken");
+  }
+
+  @Test
+  void a_broken_invariant_stops_the_engine_for_good() {
+    Engine engine = TestPrograms.openEngine(2026, 100, true);
+    Counter counter = engine.state().feature(Counter.class, Counter::new);
+    counter.broken = true;
+    assertThatThrownBy(engine::checkInvariants).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> engine.apply(1, new OpenAccount(1, "a", Role.PARTICIPANT)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("stopped");
+  }
+
+  @Test
+  void a_deposit_that_would_overflow_the_ledger_is_refused_and_changes_nothing() {
+    Engine engine = TestPrograms.openEngine(2026, 100, true);
+    engine.apply(1, new OpenAccount(1, "a", Role.PARTICIPANT));
+    engine.apply(1, new OpenAccount(2, "b", Role.PARTICIPANT));
+    engine.apply(2, new DepositCash(1, Long.MAX_VALUE - 5));
+    byte[] before = engine.stateHash();
+    assertThatThrownBy(() -> engine.apply(3, new DepositCash(2, 6)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("amountCents");
+    assertThatThrownBy(() -> engine.state().registry().deposit(2, 6))
+        .isInstanceOf(ArithmeticException.class);
+    assertThat(engine.stateHash()).isEqualTo(before);
+    engine.checkInvariants();
+    assertThat(engine.apply(3, new DepositCash(2, 5)).isAccepted()).isTrue();
   }
 
   @Test

@@ -30,6 +30,7 @@ public final class FileJournal implements Journal {
   private int buffered;
   private long size;
   private byte[] head;
+  private long syncs;
 
   private FileJournal(Path path, FileChannel channel, long size, byte[] head) {
     this.path = path;
@@ -45,6 +46,7 @@ public final class FileJournal implements Journal {
           StandardOpenOption.WRITE);
       ch.write(ByteBuffer.wrap(JournalFile.MAGIC));
       ch.force(true);
+      syncDirectory(path);
       return new FileJournal(path, ch, 0, JournalEntry.genesisHash());
     } catch (java.nio.file.FileAlreadyExistsException e) {
       throw new IllegalArgumentException("journal file already exists: " + path
@@ -97,6 +99,7 @@ public final class FileJournal implements Journal {
     write();
     try {
       channel.force(false);
+      syncs++;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot sync journal " + path, e);
     }
@@ -122,6 +125,11 @@ public final class FileJournal implements Journal {
     }
   }
 
+  /** How many times this journal has forced the file to disk (one per {@link #flush()}). */
+  public long syncs() {
+    return syncs;
+  }
+
   public Path path() {
     return path;
   }
@@ -133,6 +141,20 @@ public final class FileJournal implements Journal {
       channel.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close journal " + path, e);
+    }
+  }
+
+  /**
+   * Forces the directory entry of a new file to disk, so that a crash right after creation does
+   * not lose the file itself. Some platforms cannot open a directory for syncing; there the
+   * file system's own ordering is all there is, and that is not an error.
+   */
+  private static void syncDirectory(Path path) {
+    Path dir = path.toAbsolutePath().getParent();
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Best effort, see above.
     }
   }
 

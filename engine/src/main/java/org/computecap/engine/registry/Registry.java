@@ -199,12 +199,16 @@ public final class Registry {
     accounts.put(accountId, new Account(accountId, name, role, null));
   }
 
-  /** Cash enters from outside. */
+  /**
+   * Cash enters from outside. Every balance is at most the total ever deposited, so checking
+   * that total for overflow first (an {@link ArithmeticException}, state untouched) covers all.
+   */
   public void deposit(long accountId, long cents) {
     Account a = cashAccount(accountId, cents);
-    a.cashFree = Math.addExact(a.cashFree, cents);
-    cashFreeTotal = Math.addExact(cashFreeTotal, cents);
-    cashDeposited = Math.addExact(cashDeposited, cents);
+    long deposited = Math.addExact(cashDeposited, cents);
+    a.cashFree += cents;
+    cashFreeTotal += cents;
+    cashDeposited = deposited;
   }
 
   /** Cash leaves to the outside. */
@@ -222,7 +226,7 @@ public final class Registry {
     Account to = cashAccount(toAccountId, cents);
     check(from.cashFree >= cents, "free cash covers charge", fromAccountId);
     from.cashFree -= cents;
-    to.cashFree = Math.addExact(to.cashFree, cents);
+    to.cashFree += cents;
   }
 
   /** Sets free cash aside for {@code hold} (a buy order, an auction bid). */
@@ -255,23 +259,28 @@ public final class Registry {
         fromAccountId);
     from.cashReservedBy[hold.ordinal()] -= cents;
     from.cashReserved -= cents;
-    to.cashFree = Math.addExact(to.cashFree, cents);
+    to.cashFree += cents;
     cashReservedTotal -= cents;
     cashFreeTotal += cents;
   }
 
   // ---------------------------------------------------------------- permits
 
-  /** Creates permits of {@code vintage} in the account, within the vintage's cap. */
+  /**
+   * Creates permits of {@code vintage} in the account, within the vintage's cap. Every holding
+   * is at most the total ever issued, so checking that total for overflow first (an
+   * {@link ArithmeticException}, state untouched) covers all.
+   */
   public void issue(long accountId, int vintage, long quantity) {
     Account a = permitAccount(accountId, vintage, quantity);
     check(quantity <= remainingCap(vintage), "issue stays within the cap", accountId);
+    long issued = Math.addExact(issuedTotal, quantity);
     int i = vintage - firstPeriod;
     a.ensure(i);
     a.free[i] += quantity;
     a.freeTotal += quantity;
-    permitsFreeTotal = Math.addExact(permitsFreeTotal, quantity);
-    issuedTotal = Math.addExact(issuedTotal, quantity);
+    permitsFreeTotal += quantity;
+    issuedTotal = issued;
     issuedByVintage.add(vintage, quantity);
   }
 

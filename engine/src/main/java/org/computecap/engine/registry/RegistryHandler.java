@@ -63,6 +63,11 @@ public final class RegistryHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
+    if (c.amountCents() > Long.MAX_VALUE - r.cashDeposited()) {
+      throw new IllegalArgumentException("amountCents must be <= "
+          + (Long.MAX_VALUE - r.cashDeposited())
+          + " (the ledger counts all cash ever deposited in 64 bits), got " + c.amountCents());
+    }
     r.deposit(c.accountId(), c.amountCents());
     return Result.accepted(new CashDeposited(c.accountId(), c.amountCents()));
   }
@@ -87,7 +92,8 @@ public final class RegistryHandler {
       rejection = Rejection.ROLE_NOT_PERMITTED;
     } else if (c.vintage() != state.currentPeriod()) {
       rejection = Rejection.VINTAGE_NOT_CURRENT;
-    } else if (c.quantity() > r.remainingCap(c.vintage())) {
+    } else if (c.quantity() > r.remainingCap(c.vintage())
+        || c.quantity() > Long.MAX_VALUE - r.issuedTotal()) {
       rejection = Rejection.CAP_EXCEEDED;
     }
     if (rejection != null) {

@@ -194,13 +194,15 @@ class JournalTest {
   }
 
   @Test
-  void entries_appended_before_a_flush_are_on_disk_after_it() {
+  void a_batch_of_entries_is_made_durable_by_one_fsync() {
     Path p = dir.resolve("batch.journal");
     try (FileJournal j = FileJournal.create(p)) {
       for (int i = 0; i < 5_000; i++) {
         j.append(i, new byte[100]);
       }
+      long before = j.syncs();
       j.flush();
+      assertThat(j.syncs()).isEqualTo(before + 1);
       assertThat(JournalFile.verify(p).entries()).isEqualTo(5_000);
     }
   }

@@ -249,6 +249,50 @@ class RegistryCommandsTest {
   }
 
   @Test
+  void expired_permits_leave_the_holder_for_the_expiry_account_for_good() {
+    participants();
+    apply(new IssuePermits(1, 2026, 10));
+    registry().expire(1, 2026, 10);
+    registry().checkInvariants();
+    assertThat(registry().expiredTotal()).isEqualTo(10);
+    assertThat(registry().heldTotal()).isZero();
+    assertThat(registry().issuedTotal()).isEqualTo(10);
+    assertThatThrownBy(() -> registry().transfer(SystemAccount.EXPIRY.id(), 1, 2026, 1))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("never leave a sink");
+  }
+
+  @Test
+  void surrender_through_the_api_can_start_at_a_later_vintage() {
+    participants();
+    apply(new IssuePermits(1, 2026, 10));
+    advancePeriod();
+    apply(new IssuePermits(1, 2027, 10));
+    long[] taken = registry().surrender(1, 2027, 4, 2027);
+    assertThat(taken).containsExactly(4);
+    assertThat(registry().freePermits(1, 2026)).isEqualTo(10);
+    assertThat(registry().freePermits(1, 2026, 2027)).isEqualTo(16);
+    registry().checkInvariants();
+  }
+
+  @Test
+  void reservations_are_kept_apart_by_holder() {
+    participants();
+    apply(new IssuePermits(1, 2026, 10));
+    apply(new DepositCash(1, 100));
+    registry().reservePermits(1, 2026, 3, Hold.EXCHANGE);
+    registry().reserveCash(1, 40, Hold.AUCTION);
+    assertThat(registry().reservedPermits(1, Hold.EXCHANGE)).isEqualTo(3);
+    assertThat(registry().reservedPermits(1, Hold.AUCTION)).isZero();
+    assertThat(registry().reservedCash(1, Hold.AUCTION)).isEqualTo(40);
+    assertThat(registry().reservedCash(1)).isEqualTo(40);
+    assertThatThrownBy(() -> registry().releaseCash(1, 1, Hold.EXCHANGE))
+        .isInstanceOf(AssertionError.class);
+    registry().settleCash(1, SystemAccount.TREASURY.id(), 40, Hold.AUCTION);
+    registry().checkInvariants();
+    assertThat(registry().freeCash(SystemAccount.TREASURY.id())).isEqualTo(40);
+  }
+
+  @Test
   void a_mutation_whose_rule_was_not_checked_stops_the_engine() {
     participants();
     assertThatThrownBy(() -> registry().withdraw(1, 1)).isInstanceOf(AssertionError.class)
