@@ -274,16 +274,8 @@ public final class ExchangeState implements FeatureState, MatchListener {
   }
 
   static void writeVenue(CanonicalWriter w, Venue v) {
-    MarketData d = v.data;
-    w.writeInt(v.key).writeBoolean(v.callPhase).writeLong(d.lastPriceCents())
-        .writeLong(d.volume()).writeLong(d.notionalCents()).writeLong(d.tradeCount())
-        .writeInt(d.periodCount());
-    for (int i = 0; i < d.periodCount(); i++) {
-      Ohlc o = d.row(i);
-      w.writeInt(o.period()).writeLong(o.openCents()).writeLong(o.highCents())
-          .writeLong(o.lowCents()).writeLong(o.closeCents()).writeLong(o.volume())
-          .writeLong(o.notionalCents());
-    }
+    w.writeInt(v.key).writeBoolean(v.callPhase);
+    v.data.writeCanonical(w);
     w.writeInt(v.book.orderCount());
     v.book.forEachOrder((id, account, side, price, remaining, vintage, arrival) ->
         w.writeLong(id).writeLong(account).writeBoolean(side == Side.BUY).writeLong(price)

@@ -1,10 +1,14 @@
 package org.computecap.engine.exchange;
 
+import java.math.BigInteger;
 import java.util.Arrays;
+import org.computecap.engine.CanonicalWriter;
 
 /**
- * Trade statistics of one book: last price, volume, notional value and VWAP since the market
- * opened, and OHLC per compliance period. Everything is an exact long (cents, permits); the
+ * Trade statistics of one book: last price, volume, trade count and VWAP since the market
+ * opened, and OHLC per compliance period. Everything is exact: the notional value (price times
+ * quantity, summed) is kept in 128 bits, because recording a trade happens after matching
+ * has begun and must not fail, and a long of cents could overflow over a long history; the
  * VWAP is rounded down to a whole cent. The last price is part of the engine state because
  * the call auction breaks ties by distance to it.
  *
@@ -14,7 +18,8 @@ import java.util.Arrays;
 final class MarketData {
   private long lastPriceCents = OrderBook.NO_PRICE;
   private long volume;
-  private long notionalCents;
+  private long notionalHigh;
+  private long notionalLow;
   private long tradeCount;
 
   private int rows;
@@ -24,14 +29,16 @@ final class MarketData {
   private long[] lows = new long[4];
   private long[] closes = new long[4];
   private long[] volumes = new long[4];
-  private long[] notionals = new long[4];
+  private long[] notionalHighs = new long[4];
+  private long[] notionalLows = new long[4];
 
+  /** Records one trade; price and quantity are each at most 10^9, so their product fits. */
   void record(int period, long priceCents, long quantity) {
     if (rows > 0 && period < periods[rows - 1]) {
       throw new IllegalArgumentException("period must not go back: " + period + " after "
           + periods[rows - 1]);
     }
-    long notional = Math.multiplyExact(priceCents, quantity);
+    long notional = priceCents * quantity;
     if (rows == 0 || periods[rows - 1] != period) {
       if (rows == periods.length) {
         grow();
@@ -47,10 +54,14 @@ final class MarketData {
     lows[r] = Math.min(lows[r], priceCents);
     closes[r] = priceCents;
     volumes[r] += quantity;
-    notionals[r] = Math.addExact(notionals[r], notional);
+    long low = notionalLows[r] + notional;
+    notionalHighs[r] += Long.compareUnsigned(low, notional) < 0 ? 1 : 0;
+    notionalLows[r] = low;
     lastPriceCents = priceCents;
     volume += quantity;
-    notionalCents = Math.addExact(notionalCents, notional);
+    low = notionalLow + notional;
+    notionalHigh += Long.compareUnsigned(low, notional) < 0 ? 1 : 0;
+    notionalLow = low;
     tradeCount++;
   }
 
@@ -62,7 +73,8 @@ final class MarketData {
     lows = Arrays.copyOf(lows, n);
     closes = Arrays.copyOf(closes, n);
     volumes = Arrays.copyOf(volumes, n);
-    notionals = Arrays.copyOf(notionals, n);
+    notionalHighs = Arrays.copyOf(notionalHighs, n);
+    notionalLows = Arrays.copyOf(notionalLows, n);
   }
 
   /** The last trade price, or {@link OrderBook#NO_PRICE} before the first trade. */
@@ -74,17 +86,26 @@ final class MarketData {
     return volume;
   }
 
-  long notionalCents() {
-    return notionalCents;
-  }
-
   long tradeCount() {
     return tradeCount;
   }
 
   /** Volume-weighted average price since the market opened, or 0 before the first trade. */
   long vwapCents() {
-    return volume == 0 ? 0 : notionalCents / volume;
+    return vwap(notionalHigh, notionalLow, volume);
+  }
+
+  /** The 128-bit notional divided by the volume, rounded down. */
+  private static long vwap(long high, long low, long volume) {
+    if (volume == 0) {
+      return 0;
+    }
+    if (high == 0 && low >= 0) {
+      return low / volume;
+    }
+    BigInteger notional = BigInteger.valueOf(high).shiftLeft(64)
+        .add(new BigInteger(Long.toUnsignedString(low)));
+    return notional.divide(BigInteger.valueOf(volume)).longValueExact();
   }
 
   int periodCount() {
@@ -97,7 +118,7 @@ final class MarketData {
       throw new IllegalArgumentException("row must be in [0, " + rows + "), was " + i);
     }
     return new Ohlc(periods[i], opens[i], highs[i], lows[i], closes[i], volumes[i],
-        notionals[i]);
+        vwap(notionalHighs[i], notionalLows[i], volumes[i]));
   }
 
   /** The OHLC of a period, or null when nothing traded in it. */
@@ -108,5 +129,16 @@ final class MarketData {
       }
     }
     return null;
+  }
+
+  /** Writes every field, rows in period order. */
+  void writeCanonical(CanonicalWriter w) {
+    w.writeLong(lastPriceCents).writeLong(volume).writeLong(notionalHigh)
+        .writeLong(notionalLow).writeLong(tradeCount).writeInt(rows);
+    for (int i = 0; i < rows; i++) {
+      w.writeInt(periods[i]).writeLong(opens[i]).writeLong(highs[i]).writeLong(lows[i])
+          .writeLong(closes[i]).writeLong(volumes[i]).writeLong(notionalHighs[i])
+          .writeLong(notionalLows[i]);
+    }
   }
 }

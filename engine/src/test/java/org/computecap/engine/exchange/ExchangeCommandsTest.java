@@ -125,7 +125,7 @@ class ExchangeCommandsTest {
     assertThat(registry().reservedPermits(3, Hold.EXCHANGE)).isEqualTo(2);
     assertThat(book().lastPriceCents()).isEqualTo(102);
     assertThat(book().vwapCents()).isEqualTo((400 + 204) / 6);
-    assertThat(book().ohlc(V)).isEqualTo(new Ohlc(V, 100, 102, 100, 102, 6, 604));
+    assertThat(book().ohlc(V)).isEqualTo(new Ohlc(V, 100, 102, 100, 102, 6, 604 / 6));
   }
 
   @Test

@@ -28,10 +28,22 @@ class MarketDataTest {
     assertThat(data.tradeCount()).isEqualTo(5);
     // (200 + 120 + 90 + 440 + 130) / 9 = 980 / 9 = 108.9 -> 108
     assertThat(data.vwapCents()).isEqualTo(108);
-    assertThat(data.ohlc(1)).isEqualTo(new Ohlc(1, 100, 120, 90, 110, 8, 850));
-    assertThat(data.ohlc(1).vwapCents()).isEqualTo(106);
+    // (200 + 120 + 90 + 440) / 8 = 106.25 -> 106
+    assertThat(data.ohlc(1)).isEqualTo(new Ohlc(1, 100, 120, 90, 110, 8, 106));
     assertThat(data.ohlc(2)).isEqualTo(new Ohlc(2, 130, 130, 130, 130, 1, 130));
     assertThat(data.periodCount()).isEqualTo(2);
+  }
+
+  @Test
+  void the_vwap_stays_exact_when_the_notional_passes_the_range_of_a_long() {
+    MarketData data = new MarketData();
+    for (int i = 0; i < 20; i++) {
+      data.record(1, 1_000_000_000L - i % 2, 1_000_000_000L);
+    }
+    // Notional 10 * 10^18 + 10 * (10^18 - 10^9) > 2^63; the average price is 10^9 - 0.5.
+    assertThat(data.vwapCents()).isEqualTo(999_999_999L);
+    assertThat(data.ohlc(1).vwapCents()).isEqualTo(999_999_999L);
+    assertThat(data.volume()).isEqualTo(20_000_000_000L);
   }
 
   @Test
