@@ -39,4 +39,39 @@ class AuctionClearingProperties {
     }
     assertThat(sold).isEqualTo(r.soldPermits()).isEqualTo(supply - r.unsoldPermits());
   }
+
+  @Property(tries = 300)
+  void bids_above_the_price_fill_fully_and_marginal_bids_get_their_pro_rata_share_rounded(
+      @ForAll @Size(min = 1, max = 20) List<@IntRange(min = 1, max = 50) Integer> quantities,
+      @ForAll @Size(min = 20, max = 20) List<@IntRange(min = 1, max = 5) Integer> prices,
+      @ForAll @LongRange(min = 1, max = 400) long supply) {
+    List<SealedBid> bids = new ArrayList<>();
+    for (int i = 0; i < quantities.size(); i++) {
+      bids.add(new SealedBid(i, i, quantities.get(i), 100L * prices.get(i)));
+    }
+    AuctionClearing.Result r = AuctionClearing.clear(bids, supply, 0, Long.MAX_VALUE);
+    long price = r.clearingPriceCents();
+    long marginalDemand = 0;
+    long aboveFilled = 0;
+    for (SealedBid b : bids) {
+      if (b.limitPriceCents() == price) {
+        marginalDemand += b.quantity();
+      } else if (b.limitPriceCents() > price) {
+        aboveFilled += b.quantity();
+      }
+    }
+    long left = Math.min(marginalDemand, supply - aboveFilled);
+    for (int i = 0; i < bids.size(); i++) {
+      SealedBid b = bids.get(i);
+      long won = r.fills().get(i).quantity();
+      if (b.limitPriceCents() > price) {
+        assertThat(won).isEqualTo(b.quantity());
+      } else if (b.limitPriceCents() < price) {
+        assertThat(won).isZero();
+      } else {
+        long share = left * b.quantity() / marginalDemand;
+        assertThat(won).isBetween(share, share + 1);
+      }
+    }
+  }
 }
