@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "computecap 0.1.0",
     description = "A cap-and-trade system for AI compute.",
-    subcommands = {CommandLine.HelpCommand.class, JournalCommand.class, ScriptCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, JournalCommand.class, ScriptCommand.class,
+        ProgramCommand.class})
 public final class Main {
 
   /** Builds the command line with the exit-code conventions shared by every verb. */
