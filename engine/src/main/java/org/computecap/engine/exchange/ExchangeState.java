@@ -19,9 +19,9 @@ import org.computecap.engine.registry.Registry;
  *
  * <p>Its private {@link Settlement} is the books' {@link MatchListener}: each fill is settled
  * in the registry the moment the book reports it (delivery versus payment), so a trade never
- * exists without its transfer. A resting buy order reserves price · remaining cash and a resting sell order its
- * remaining permits, both under {@link Hold#EXCHANGE}; an incoming order pays or delivers from
- * free balances, which the handler checked before matching began.
+ * exists without its transfer. A resting buy order reserves price · remaining cash and a
+ * resting sell order its remaining permits, both under {@link Hold#EXCHANGE}; an incoming order
+ * pays or delivers from free balances, which the handler checked before matching began.
  *
  * <p>Invariant ({@link #checkInvariants}): for every account, the cash and permits reserved
  * under {@code EXCHANGE} equal what its resting orders hold; each fast book is internally
