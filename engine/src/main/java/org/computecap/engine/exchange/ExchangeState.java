@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.BiFunction;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.Event;
 import org.computecap.engine.FeatureState;
+import org.computecap.engine.collections.LongLongMap;
 import org.computecap.engine.registry.Hold;
 import org.computecap.engine.registry.Registry;
 
@@ -297,7 +297,8 @@ public final class ExchangeState implements FeatureState {
   @Override
   public void checkInvariants(EngineState state) {
     Registry r = state.registry();
-    SortedMap<Long, long[]> held = new TreeMap<>();
+    LongLongMap cashHeld = new LongLongMap();
+    LongLongMap permitsHeld = new LongLongMap();
     for (Venue v : venues) {
       if (v == null) {
         continue;
@@ -310,27 +311,26 @@ public final class ExchangeState implements FeatureState {
           throw new AssertionError("resting order " + id + " above last order id "
               + lastOrderId);
         }
-        long[] sums = held.computeIfAbsent(account, a -> new long[2]);
+        if (!r.exists(account)) {
+          throw new AssertionError("resting order " + id + " of unknown account " + account);
+        }
         if (side == Side.BUY) {
-          sums[0] = Math.addExact(sums[0], Math.multiplyExact(price, remaining));
+          cashHeld.add(account, Math.multiplyExact(price, remaining));
         } else {
-          sums[1] = Math.addExact(sums[1], remaining);
+          permitsHeld.add(account, remaining);
         }
       });
     }
     for (long account : r.accountIds()) {
-      long[] sums = held.getOrDefault(account, new long[2]);
       long cash = r.reservedCash(account, Hold.EXCHANGE);
       long permits = r.reservedPermits(account, Hold.EXCHANGE);
-      if (cash != sums[0] || permits != sums[1]) {
+      long cashOrders = cashHeld.get(account, 0L);
+      long permitOrders = permitsHeld.get(account, 0L);
+      if (cash != cashOrders || permits != permitOrders) {
         throw new AssertionError("account " + account + " reserves " + cash + " cents and "
-            + permits + " permits on the exchange, its resting orders hold " + sums[0]
-            + " cents and " + sums[1] + " permits");
+            + permits + " permits on the exchange, its resting orders hold " + cashOrders
+            + " cents and " + permitOrders + " permits");
       }
-      held.remove(account);
-    }
-    if (!held.isEmpty()) {
-      throw new AssertionError("resting orders of unknown accounts " + held.keySet());
     }
   }
 
