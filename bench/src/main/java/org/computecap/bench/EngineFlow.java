@@ -1,0 +1,231 @@
+package org.computecap.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.computecap.engine.Engine;
+import org.computecap.engine.Event;
+import org.computecap.engine.ProgramParser;
+import org.computecap.engine.Result;
+import org.computecap.engine.command.Command;
+import org.computecap.engine.command.CommandCodec;
+import org.computecap.engine.command.DepositCash;
+import org.computecap.engine.command.IssuePermits;
+import org.computecap.engine.command.OpenAccount;
+import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.command.PlaceOrder;
+import org.computecap.engine.exchange.BookView;
+import org.computecap.engine.exchange.ExchangeState;
+import org.computecap.engine.exchange.OrderCancelled;
+import org.computecap.engine.exchange.OrderType;
+import org.computecap.engine.exchange.Side;
+import org.computecap.engine.exchange.TradeExecuted;
+import org.computecap.engine.journal.FileJournal;
+import org.computecap.engine.journal.InMemoryJournal;
+import org.computecap.engine.journal.JournaledEngine;
+import org.computecap.engine.registry.Role;
+
+/**
+ * Our side of the head-to-head: a fresh engine (the real program parser, self-trade prevention
+ * off, every account funded with ample cash and permits), behind the in-memory journal, the
+ * durable file journal with one group commit (fsync) per {@link #BATCH} orders, or no journal.
+ * The orders are built before the clock starts, as exchange-core's are, so a run measures
+ * encoding, journaling, checks, matching and settlement, not object construction from CSV.
+ */
+final class EngineFlow implements AutoCloseable {
+  /** The journals a run can use. */
+  enum JournalKind { NONE, MEMORY, FILE }
+
+  static final int VINTAGE = 1;
+  /** Orders per group commit. */
+  static final int BATCH = 1024;
+  static final long PERMITS_EACH = 10_000_000L;
+  static final long CASH_EACH_CENTS = 1_000_000_000_000L;
+  private static final CommandCodec CODEC = CommandCodec.standard();
+
+  private final Engine engine;
+  private final JournaledEngine journaled;
+  private final Path journalFile;
+  private final PlaceOrder[] orders;
+
+  private EngineFlow(Engine engine, JournaledEngine journaled, Path journalFile,
+      PlaceOrder[] orders) {
+    this.engine = engine;
+    this.journaled = journaled;
+    this.journalFile = journalFile;
+    this.orders = orders;
+  }
+
+  /**
+   * A funded engine ready to run {@code flow}; a file journal is created in {@code dir} and
+   * deleted on {@link #close()}.
+   */
+  static EngineFlow prepare(OrderFlow flow, JournalKind kind, Path dir) {
+    Engine engine = new Engine(ProgramParser.standard());
+    Path file = null;
+    JournaledEngine journaled = switch (kind) {
+      case NONE -> null;
+      case MEMORY -> new JournaledEngine(engine, new InMemoryJournal(), CODEC);
+      case FILE -> {
+        file = tempJournal(dir);
+        yield new JournaledEngine(engine, FileJournal.create(file), CODEC);
+      }
+    };
+    EngineFlow run = new EngineFlow(engine, journaled, file, orders(flow));
+    run.fund(flow.maxAccount());
+    if (journaled != null) {
+      journaled.flush();
+    }
+    return run;
+  }
+
+  static PlaceOrder[] orders(OrderFlow flow) {
+    PlaceOrder[] orders = new PlaceOrder[flow.size];
+    for (int i = 0; i < flow.size; i++) {
+      orders[i] = new PlaceOrder(flow.ids[i], flow.accounts[i],
+          flow.buys[i] ? Side.BUY : Side.SELL, flow.iocs[i] ? OrderType.IOC : OrderType.LIMIT,
+          flow.prices[i], flow.quantities[i], VINTAGE);
+    }
+    return orders;
+  }
+
+  /** The benchmark program: one vintage, a cap that covers every grant, no self-trade check. */
+  static String program(long accounts) {
+    return """
+        name: benchmark
+        coveredQuantity: inference energy
+        unit: kWh
+        scope: INFERENCE
+        periods:
+          first: 1
+          count: 5
+          label: yearly
+        cap:
+          startPermits: %d
+          linearReductionPpm: 0
+        allocation:
+          method: UNIFORM
+          freeSharePpm: 1000000
+          benchmarkPercentilePpm: 100000
+          activityChangeThresholdPpm: 150000
+          newEntrantReservePpm: 0
+        risk:
+          alphaPpm: 2000000
+          unevaluatedSignal: L
+        penalty:
+          linearCentsPerPermit: 10000
+          quadraticCentsPerPermitSquared: 0
+          makeGood: true
+        audit:
+          probabilityPpm: 0
+          targetedProbabilityPpm: 0
+          meterExcessThresholdPpm: 100000
+          auditCostCents: 0
+          budgetPerPeriodCents: 0
+          noiseSigma: 0
+        banking: true
+        auction:
+          reservePriceCents: 500
+          purchaseLimitPpm: 250000
+        insurance:
+          premiumLowCentsPerUnit: 0
+          premiumHighCentsPerUnit: 0
+        exchange:
+          tickCents: 1
+          lotPermits: 1
+          selfTradePrevention: false
+          books: PER_VINTAGE
+        """.formatted(accounts * PERMITS_EACH);
+  }
+
+  private void fund(int accounts) {
+    require(submit(0, new OpenMarket(program(accounts), 1)));
+    for (long a = 1; a <= accounts; a++) {
+      require(submit(0, new OpenAccount(a, "a" + a, Role.PARTICIPANT)));
+      require(submit(0, new DepositCash(a, CASH_EACH_CENTS)));
+      require(submit(0, new IssuePermits(a, VINTAGE, PERMITS_EACH)));
+    }
+  }
+
+  private Result submit(long tick, Command command) {
+    return journaled == null ? engine.apply(tick, command) : journaled.submit(tick, command);
+  }
+
+  /**
+   * Runs every order, with a group commit every {@link #BATCH} orders and at the end, and
+   * counts fills and IOC remainders from the events (exchange-core's side counts its events
+   * too); the measured part.
+   */
+  FlowOutcome run() {
+    long fills = 0;
+    long iocRemainders = 0;
+    long rejected = 0;
+    JournaledEngine j = journaled;
+    for (int i = 0; i < orders.length; i++) {
+      Result r = j == null ? engine.apply(i + 1, orders[i]) : j.submit(i + 1, orders[i]);
+      if (j != null && (i & (BATCH - 1)) == BATCH - 1) {
+        j.flush();
+      }
+      if (!r.isAccepted()) {
+        rejected++;
+        continue;
+      }
+      for (Event e : r.events()) {
+        if (e instanceof TradeExecuted) {
+          fills++;
+        } else if (e instanceof OrderCancelled) {
+          iocRemainders++;
+        }
+      }
+    }
+    if (journaled != null) {
+      journaled.flush();
+    }
+    return outcome(fills, iocRemainders, rejected);
+  }
+
+  private FlowOutcome outcome(long fills, long iocRemainders, long rejected) {
+    BookView book = engine.state().featureOrNull(ExchangeState.class).view(VINTAGE);
+    List<BookView.Level> bids = book.depth(Side.BUY, Integer.MAX_VALUE);
+    List<BookView.Level> asks = book.depth(Side.SELL, Integer.MAX_VALUE);
+    return new FlowOutcome(fills, iocRemainders, rejected, book.openOrders(), bids.size(),
+        asks.size(), book.bestBidCents(), book.bestAskCents());
+  }
+
+  Engine engine() {
+    return engine;
+  }
+
+  @Override
+  public void close() {
+    if (journaled != null) {
+      journaled.close();
+    }
+    try {
+      if (journalFile != null) {
+        Files.deleteIfExists(journalFile);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Path tempJournal(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Path file = Files.createTempFile(dir, "orders", ".journal");
+      Files.delete(file);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a journal in " + dir, e);
+    }
+  }
+
+  private static void require(Result r) {
+    if (!r.isAccepted()) {
+      throw new AssertionError("set-up command rejected: " + r);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package org.computecap.bench;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Order matching head to head (issue 6, part 1): the shared flow through our engine behind the
+ * in-memory journal, behind the durable file journal (one fsync per 1,024 orders), and through
+ * exchange-core, in one JMH run. Each invocation is the whole flow on a freshly funded engine
+ * (single-shot: the book's state is part of what is measured, so it cannot be reused), so the
+ * score is milliseconds per flow; orders/s = orders / score. After each iteration the outcome
+ * (fills, IOC remainders, final book) is printed, so the engines can be compared.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 8)
+@Fork(value = 1, jvmArgsAppend = {JvmFlags.HEAP, JvmFlags.E1, JvmFlags.E2, JvmFlags.E3,
+    JvmFlags.E4, JvmFlags.O1, JvmFlags.O2, JvmFlags.O3, JvmFlags.O4, JvmFlags.O5, JvmFlags.O6,
+    JvmFlags.O7, JvmFlags.O8})
+public class OrderMatchingBenchmark {
+
+  /** The flow, loaded once per fork. */
+  @State(Scope.Benchmark)
+  public static class Flow {
+    /** Orders to read from the shared file (its whole length by default). */
+    @Param("1000000")
+    public int orders;
+    /** Use a seeded synthetic flow of the same shape instead of the file (quick mode). */
+    @Param("false")
+    public boolean synthetic;
+
+    OrderFlow flow;
+
+    @Setup(Level.Trial)
+    public void load() throws IOException {
+      flow = synthetic ? OrderFlow.synthetic(orders, 2_000, 42)
+          : OrderFlow.load(OrderFlow.sharedPath(), orders);
+    }
+  }
+
+  /** A funded engine behind a journal, fresh for every iteration. */
+  public abstract static class EngineRun {
+    EngineFlow run;
+    FlowOutcome outcome;
+
+    abstract EngineFlow.JournalKind kind();
+
+    @Setup(Level.Iteration)
+    public void prepare(Flow flow) {
+      run = EngineFlow.prepare(flow.flow, kind(), BenchFiles.workDir().resolve("journals"));
+    }
+
+    @TearDown(Level.Iteration)
+    public void report() {
+      run.engine().checkInvariants();
+      run.close();
+      System.out.println("  [" + kind() + "] " + outcome.describe());
+    }
+  }
+
+  /** Behind the in-memory journal. */
+  @State(Scope.Thread)
+  public static class InMemory extends EngineRun {
+    @Override
+    EngineFlow.JournalKind kind() {
+      return EngineFlow.JournalKind.MEMORY;
+    }
+  }
+
+  /** Behind the durable file journal with group commit. */
+  @State(Scope.Thread)
+  public static class Durable extends EngineRun {
+    @Override
+    EngineFlow.JournalKind kind() {
+      return EngineFlow.JournalKind.FILE;
+    }
+  }
+
+  /** A started, funded exchange-core, fresh for every iteration. */
+  @State(Scope.Thread)
+  public static class ExchangeCore {
+    ExchangeCoreFlow run;
+    FlowOutcome outcome;
+
+    @Setup(Level.Iteration)
+    public void prepare(Flow flow) {
+      run = ExchangeCoreFlow.prepare(flow.flow);
+    }
+
+    @TearDown(Level.Iteration)
+    public void report() {
+      run.close();
+      System.out.println("  [exchange-core] " + outcome.describe());
+    }
+  }
+
+  @Benchmark
+  public FlowOutcome engineInMemoryJournal(InMemory state) {
+    state.outcome = state.run.run();
+    return state.outcome;
+  }
+
+  @Benchmark
+  public FlowOutcome engineFileJournal(Durable state) {
+    state.outcome = state.run.run();
+    return state.outcome;
+  }
+
+  @Benchmark
+  public FlowOutcome exchangeCore(ExchangeCore state) {
+    state.outcome = state.run.run();
+    return state.outcome;
+  }
+}

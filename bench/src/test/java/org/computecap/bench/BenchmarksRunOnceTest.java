@@ -1,0 +1,132 @@
+package org.computecap.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.computecap.economics.market.Demand;
+import org.computecap.economics.market.Equilibrium;
+import org.computecap.economics.market.Population;
+import org.computecap.engine.Engine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The quick mode: every benchmark body runs once on small inputs, so the benchmarks cannot rot
+ * between full runs. No timing is asserted; what is asserted is that the bodies compute the
+ * right thing (both engines agree on the flow, replay rebuilds the state, the baseline root
+ * finder agrees with the closed forms).
+ */
+class BenchmarksRunOnceTest {
+  private static final int ORDERS = 10_000;
+
+  @TempDir
+  Path dir;
+
+  private OrderMatchingBenchmark.Flow flow() throws IOException {
+    OrderMatchingBenchmark.Flow flow = new OrderMatchingBenchmark.Flow();
+    flow.orders = ORDERS;
+    flow.synthetic = true;
+    flow.load();
+    return flow;
+  }
+
+  @Test
+  void engine_and_exchange_core_agree_on_fills_remainders_and_the_final_book() throws Exception {
+    OrderMatchingBenchmark.Flow flow = flow();
+    System.setProperty(BenchFiles.PROPERTY, dir.toString());
+    OrderMatchingBenchmark bench = new OrderMatchingBenchmark();
+
+    OrderMatchingBenchmark.InMemory memory = new OrderMatchingBenchmark.InMemory();
+    memory.prepare(flow);
+    FlowOutcome ours = bench.engineInMemoryJournal(memory);
+    memory.report();
+
+    OrderMatchingBenchmark.Durable durable = new OrderMatchingBenchmark.Durable();
+    durable.prepare(flow);
+    FlowOutcome durableOutcome = bench.engineFileJournal(durable);
+    durable.report();
+
+    OrderMatchingBenchmark.ExchangeCore anchor = new OrderMatchingBenchmark.ExchangeCore();
+    anchor.prepare(flow);
+    FlowOutcome theirs = bench.exchangeCore(anchor);
+    anchor.report();
+
+    assertThat(ours.fills()).isPositive();
+    assertThat(ours.iocRemainders()).isPositive();
+    assertThat(ours.rejected()).isZero();
+    assertThat(durableOutcome).isEqualTo(ours);
+    assertThat(theirs).isEqualTo(ours);
+  }
+
+  @Test
+  void replay_of_a_generated_journal_rebuilds_the_state_of_a_direct_run() throws Exception {
+    System.setProperty(BenchFiles.PROPERTY, dir.toString());
+    ReplayBenchmark bench = new ReplayBenchmark();
+    bench.entries = 20_000;
+    bench.synthetic = true;
+    bench.generate();
+    Engine replayed = bench.replay();
+    bench.check();
+
+    Engine direct = new Engine(org.computecap.engine.ProgramParser.standard());
+    org.computecap.engine.journal.JournalFile.read(bench.journal,
+        e -> direct.apply(e.tick(),
+            org.computecap.engine.command.CommandCodec.standard().decode(e.command())));
+    assertThat(replayed.state().seq()).isEqualTo(20_000);
+    assertThat(replayed.stateHash()).isEqualTo(direct.stateHash());
+
+    bench.generate();
+    assertThat(bench.replay().stateHash()).isEqualTo(direct.stateHash());
+  }
+
+  @Test
+  void equilibrium_solve_floor_and_brent_baseline_run_on_a_small_population() {
+    EquilibriumBenchmark bench = new EquilibriumBenchmark();
+    bench.developers = 999;
+    bench.build();
+    Equilibrium eq = bench.solve();
+    assertThat(eq.price()).isCloseTo(Populations.TARGET_PRICE,
+        org.assertj.core.data.Percentage.withPercentage(1e-6));
+    assertThat(bench.streamFloor()).isPositive();
+
+    BrentBaselineBenchmark brent = new BrentBaselineBenchmark();
+    brent.developers = 999;
+    brent.build();
+    double[] demand = brent.brentPass();
+    Population pop = brent.population;
+    for (int i = 0; i < pop.size(); i++) {
+      double exact = Demand.compute(pop, i, Populations.TARGET_PRICE);
+      assertThat(demand[i]).as("developer %d (%s)", i, pop.family(i))
+          .isCloseTo(exact, org.assertj.core.data.Percentage.withPercentage(1e-7));
+    }
+  }
+
+  @Test
+  void the_flow_file_is_read_with_its_header_and_a_bad_side_is_named() throws IOException {
+    Path good = dir.resolve("flow.csv.gz");
+    write(good, OrderFlow.HEADER + "\n1,7,BUY,GTC,100001,3\n2,8,SELL,IOC,99980,2\n");
+    OrderFlow flow = OrderFlow.load(good, 10);
+    assertThat(flow.size).isEqualTo(2);
+    assertThat(flow.maxAccount()).isEqualTo(8);
+    assertThat(flow.buys).containsExactly(true, false);
+    assertThat(flow.iocs).containsExactly(false, true);
+    assertThat(flow.prices).containsExactly(100_001L, 99_980L);
+
+    Path bad = dir.resolve("bad.csv.gz");
+    write(bad, OrderFlow.HEADER + "\n1,7,HOLD,GTC,100001,3\n");
+    assertThatThrownBy(() -> OrderFlow.load(bad, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 2").hasMessageContaining("side");
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(text.getBytes(StandardCharsets.US_ASCII));
+    }
+  }
+}
