@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
@@ -24,19 +23,20 @@ public final class FileJournal implements Journal {
 
   private final Path path;
   private final FileChannel channel;
-  private final MessageDigest sha256 = JournalEntry.sha256();
+  private final ChainHash hasher = new ChainHash();
   private final CRC32C crc = new CRC32C();
   private byte[] buffer = new byte[1 << 16];
   private int buffered;
   private long size;
-  private byte[] head;
+  /** The head hash, updated in place by every append. */
+  private final byte[] head;
   private long syncs;
 
   private FileJournal(Path path, FileChannel channel, long size, byte[] head) {
     this.path = path;
     this.channel = channel;
     this.size = size;
-    this.head = head;
+    this.head = head.clone();
   }
 
   /** Creates a new, empty journal file; refuses to overwrite an existing file. */
@@ -77,7 +77,14 @@ public final class FileJournal implements Journal {
 
   @Override
   public JournalEntry append(long tick, byte[] command) {
-    JournalEntry e = JournalEntry.next(size + 1, tick, head, command, sha256);
+    byte[] prev = head.clone();
+    add(tick, command);
+    return new JournalEntry(size, tick, prev, head.clone(), command);
+  }
+
+  /** Encodes the record straight into the batch buffer, hash and checksum included. */
+  @Override
+  public void add(long tick, byte[] command) {
     int need = JournalFile.recordBytes(command.length);
     if (buffered + need > buffer.length) {
       if (buffered > 0 && buffered + need > SPILL_BYTES) {
@@ -87,10 +94,21 @@ public final class FileJournal implements Journal {
         buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, buffered + need));
       }
     }
-    buffered = JournalFile.encode(e, buffer, buffered, crc);
-    size++;
-    head = e.hash();
-    return e;
+    long seq = size + 1;
+    int at = buffered;
+    int length = JournalFile.FIXED_BODY + command.length;
+    Bytes.putInt(buffer, at, length);
+    Bytes.putLong(buffer, at + 4, seq);
+    Bytes.putLong(buffer, at + 12, tick);
+    System.arraycopy(head, 0, buffer, at + 20, JournalEntry.HASH_BYTES);
+    hasher.hash(seq, tick, head, command, buffer, at + 52);
+    System.arraycopy(buffer, at + 52, head, 0, JournalEntry.HASH_BYTES);
+    System.arraycopy(command, 0, buffer, at + 4 + JournalFile.FIXED_BODY, command.length);
+    crc.reset();
+    crc.update(buffer, at, 4 + length);
+    Bytes.putInt(buffer, at + 4 + length, (int) crc.getValue());
+    buffered = at + need;
+    size = seq;
   }
 
   /** Writes the batch and forces it to disk: one fsync however many entries it holds. */

@@ -130,21 +130,6 @@ public final class JournalFile {
     return new JournalEntry(seq, tick, prev, hash, command);
   }
 
-  /** Appends one record for {@code e} to {@code out} at {@code at}; returns the new end. */
-  static int encode(JournalEntry e, byte[] out, int at, CRC32C crc) {
-    int length = FIXED_BODY + e.command().length;
-    Bytes.putInt(out, at, length);
-    Bytes.putLong(out, at + 4, e.seq());
-    Bytes.putLong(out, at + 12, e.tick());
-    System.arraycopy(e.prevHash(), 0, out, at + 20, JournalEntry.HASH_BYTES);
-    System.arraycopy(e.hash(), 0, out, at + 52, JournalEntry.HASH_BYTES);
-    System.arraycopy(e.command(), 0, out, at + 4 + FIXED_BODY, e.command().length);
-    crc.reset();
-    crc.update(out, at, 4 + length);
-    Bytes.putInt(out, at + 4 + length, (int) crc.getValue());
-    return at + 4 + length + 4;
-  }
-
   /** The bytes one record of {@code commandLength} command bytes takes in the file. */
   static int recordBytes(int commandLength) {
     return 4 + FIXED_BODY + commandLength + 4;

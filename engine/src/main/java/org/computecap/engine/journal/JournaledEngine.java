@@ -36,7 +36,7 @@ public final class JournaledEngine implements AutoCloseable {
   public Result submit(long tick, Command command) {
     byte[] bytes = codec.encode(command);
     Result result = engine.apply(tick, command);
-    journal.append(tick, bytes);
+    journal.add(tick, bytes);
     return result;
   }
 

@@ -71,6 +71,54 @@ class JournalTest {
   }
 
   @Test
+  void add_and_append_build_the_same_chain_as_the_entry_hash_in_memory_and_in_a_file() {
+    InMemoryJournal added = new InMemoryJournal();
+    InMemoryJournal appended = new InMemoryJournal();
+    Path addedFile = dir.resolve("added.journal");
+    Path appendedFile = dir.resolve("appended.journal");
+    byte[] prev = JournalEntry.genesisHash();
+    try (FileJournal fa = FileJournal.create(addedFile);
+        FileJournal fb = FileJournal.create(appendedFile)) {
+      for (int i = 0; i < 5_000; i++) {
+        byte[] command = new byte[i % 300];
+        if (command.length > 0) {
+          command[i % command.length] = (byte) i;
+        }
+        added.add(i * 3L, command);
+        fa.add(i * 3L, command);
+        JournalEntry e = appended.append(i * 3L, command);
+        assertThat(fb.append(i * 3L, command)).isEqualTo(e);
+        assertThat(e.prevHash()).isEqualTo(prev);
+        assertThat(e.hash()).isEqualTo(
+            JournalEntry.hashOf(i + 1L, i * 3L, prev, command, JournalEntry.sha256()));
+        prev = e.hash();
+        if (i % 1_000 == 999) {
+          fa.flush();
+        }
+      }
+    }
+    assertThat(added.headHash()).isEqualTo(prev).isEqualTo(appended.headHash());
+    List<JournalEntry> fromMemory = new ArrayList<>();
+    added.forEach(fromMemory::add);
+    List<JournalEntry> fromFile = new ArrayList<>();
+    Verification v = JournalFile.read(addedFile, fromFile::add);
+    assertThat(v.intact()).isTrue();
+    assertThat(v.headHash()).isEqualTo(prev);
+    assertThat(fromFile).isEqualTo(fromMemory);
+    assertThat(added.entry(4_321)).isEqualTo(appended.entry(4_321))
+        .isEqualTo(fromFile.get(4_320));
+    assertThat(addedFile).hasSameBinaryContentAs(appendedFile);
+  }
+
+  @Test
+  void an_in_memory_journal_refuses_a_seq_it_does_not_hold() {
+    InMemoryJournal memory = new InMemoryJournal();
+    memory.add(0, new byte[] {1});
+    assertThatThrownBy(() -> memory.entry(2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("seq must be in 1..1");
+  }
+
+  @Test
   void replay_of_a_journal_rebuilds_the_same_state_hash() {
     InMemoryJournal memory = new InMemoryJournal();
     Engine original = runTen(memory);
