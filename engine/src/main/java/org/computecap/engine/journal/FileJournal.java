@@ -16,7 +16,19 @@ import java.util.zip.CRC32C;
  * encodes into a memory buffer, and {@link #flush} writes the whole batch and forces it to disk
  * with one fsync. Entries appended since the last flush are lost in a crash, which is safe
  * because their results were not released yet; a torn last record is cut off when the journal is
- * opened again. Single-threaded, like the engine it serves.
+ * opened again. Appended to from one thread, like the engine it serves.
+ *
+ * <p>{@link #commit} is the pipelined form of {@link #flush}, for adapters that run a sync
+ * thread of their own (the engine module starts no threads): it hands the batch over and
+ * returns, the engine goes on into a second buffer, and the adapter's thread, looping on
+ * {@link #syncNext}, writes and forces it; {@link #durableSize} tells how far the file is known
+ * durable (a result is released once its seq is within it). While a batch is being forced,
+ * commits hand nothing over and the entries join the next batch, so one fsync covers everything
+ * that arrived during the one before: an fsync costs milliseconds on common disks, and forcing
+ * each batch in line made the engine wait on the disk for most of a durable run. Exactly one
+ * party writes a handed-over batch ({@link #flush} writes it itself if no sync thread took it),
+ * so the file's order is the append order; a write or sync failure stops the journal (every
+ * later call throws), as the fail-stop rule asks.
  */
 public final class FileJournal implements Journal {
   private static final int SPILL_BYTES = 1 << 20;
@@ -32,11 +44,25 @@ public final class FileJournal implements Journal {
   private final byte[] head;
   private long syncs;
 
+  private final Object lock = new Object();
+  /** A batch handed over by commit and not yet durable, or null. */
+  private byte[] handed;
+  private int handedBytes;
+  private long handedSize;
+  /** Whether a thread is writing the handed batch now. */
+  private boolean writing;
+  /** The buffer of the last written batch, reused for the next one. */
+  private byte[] spare;
+  private IOException failure;
+  private boolean closed;
+  private volatile long durable;
+
   private FileJournal(Path path, FileChannel channel, long size, byte[] head) {
     this.path = path;
     this.channel = channel;
     this.size = size;
     this.head = head.clone();
+    this.durable = size;
   }
 
   /** Creates a new, empty journal file; refuses to overwrite an existing file. */
@@ -88,6 +114,7 @@ public final class FileJournal implements Journal {
     int need = JournalFile.recordBytes(command.length);
     if (buffered + need > buffer.length) {
       if (buffered > 0 && buffered + need > SPILL_BYTES) {
+        drainHanded();
         write();
       }
       if (buffered + need > buffer.length) {
@@ -114,12 +141,121 @@ public final class FileJournal implements Journal {
   /** Writes the batch and forces it to disk: one fsync however many entries it holds. */
   @Override
   public void flush() {
+    drainHanded();
     write();
     try {
       channel.force(false);
-      syncs++;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot sync journal " + path, e);
+    }
+    synchronized (lock) {
+      syncs++;
+      durable = size;
+    }
+  }
+
+  /**
+   * Hands everything appended so far to the sync thread and returns at once (see the class
+   * comment); if the previous batch is not durable yet, the entries wait for the next commit.
+   */
+  @Override
+  public void commit() {
+    synchronized (lock) {
+      throwIfFailed();
+      if (buffered == 0 || handed != null) {
+        return;
+      }
+      handed = buffer;
+      handedBytes = buffered;
+      handedSize = size;
+      buffer = spare != null && spare.length >= buffer.length ? spare : new byte[buffer.length];
+      spare = null;
+      buffered = 0;
+      lock.notifyAll();
+    }
+  }
+
+  /**
+   * The sync thread's step: waits for a batch handed over by {@link #commit}, writes it and
+   * forces it to disk. Returns false once the journal is closed; throws if the write fails
+   * (and the journal stops). Call it from one thread at a time.
+   */
+  public boolean syncNext() throws InterruptedException {
+    byte[] batch;
+    synchronized (lock) {
+      while (!closed && failure == null && (handed == null || writing)) {
+        lock.wait();
+      }
+      if (closed || failure != null) {
+        return false;
+      }
+      batch = handed;
+      writing = true;
+    }
+    writeHanded(batch, true);
+    return true;
+  }
+
+  /** How many entries are known durable: forced to disk by a flush or a synced commit. */
+  public long durableSize() {
+    return durable;
+  }
+
+  // Makes sure no handed batch is pending, writing it in this thread if nobody took it.
+  private void drainHanded() {
+    byte[] batch;
+    synchronized (lock) {
+      while (handed != null && writing) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while the journal was syncing", e);
+        }
+      }
+      throwIfFailed();
+      if (handed == null) {
+        return;
+      }
+      batch = handed;
+      writing = true;
+    }
+    writeHanded(batch, false);
+    throwIfFailed();
+  }
+
+  private void writeHanded(byte[] batch, boolean force) {
+    IOException failed = null;
+    try {
+      ByteBuffer b = ByteBuffer.wrap(batch, 0, handedBytes);
+      while (b.hasRemaining()) {
+        channel.write(b);
+      }
+      if (force) {
+        channel.force(false);
+      }
+    } catch (IOException e) {
+      failed = e;
+    }
+    synchronized (lock) {
+      if (failed != null) {
+        failure = failed;
+      } else if (force) {
+        syncs++;
+        durable = handedSize;
+      }
+      spare = batch;
+      handed = null;
+      writing = false;
+      lock.notifyAll();
+      throwIfFailed();
+    }
+  }
+
+  private void throwIfFailed() {
+    if (failure != null) {
+      throw new UncheckedIOException("cannot write journal " + path
+          + " (the journal stopped at its first failure)", failure);
     }
   }
 
@@ -143,9 +279,11 @@ public final class FileJournal implements Journal {
     }
   }
 
-  /** How many times this journal has forced the file to disk (one per {@link #flush()}). */
+  /** How many times this journal has forced the file to disk (per flush and per sync). */
   public long syncs() {
-    return syncs;
+    synchronized (lock) {
+      return syncs;
+    }
   }
 
   public Path path() {
@@ -156,6 +294,10 @@ public final class FileJournal implements Journal {
   public void close() {
     try {
       flush();
+      synchronized (lock) {
+        closed = true;
+        lock.notifyAll();
+      }
       channel.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close journal " + path, e);

@@ -24,6 +24,15 @@ public interface Journal extends AutoCloseable {
   /** Makes every appended entry durable. */
   void flush();
 
+  /**
+   * Starts making every appended entry durable, possibly without waiting (a file journal hands
+   * the batch to the adapter's sync thread and returns); {@link #flush} still waits for all of
+   * it. By default it flushes.
+   */
+  default void commit() {
+    flush();
+  }
+
   /** The number of entries, which is also the seq of the last one. */
   long size();
 

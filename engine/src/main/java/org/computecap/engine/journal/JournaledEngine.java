@@ -45,6 +45,15 @@ public final class JournaledEngine implements AutoCloseable {
     journal.flush();
   }
 
+  /**
+   * Starts making every submitted command durable without waiting where the journal can (see
+   * {@link FileJournal#commit}); results are released once the journal reports them durable,
+   * or after a {@link #flush()}.
+   */
+  public void commit() {
+    journal.commit();
+  }
+
   public Engine engine() {
     return engine;
   }

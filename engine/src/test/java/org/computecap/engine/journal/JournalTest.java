@@ -111,6 +111,61 @@ class JournalTest {
   }
 
   @Test
+  void pipelined_commits_write_the_same_file_as_flushes_and_report_what_is_durable()
+      throws InterruptedException {
+    Path committed = dir.resolve("committed.journal");
+    Path flushed = dir.resolve("flushed.journal");
+    Thread syncer;
+    try (FileJournal c = FileJournal.create(committed);
+        FileJournal f = FileJournal.create(flushed)) {
+      syncer = new Thread(() -> {
+        try {
+          while (c.syncNext()) {
+            assertThat(c.durableSize()).isBetween(0L, 20_000L);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      syncer.start();
+      c.commit();
+      assertThat(c.syncs()).isZero();
+      for (int i = 0; i < 20_000; i++) {
+        byte[] command = {(byte) i, (byte) (i >> 8), 7};
+        c.add(i, command);
+        f.add(i, command);
+        if (i % 100 == 99) {
+          c.commit();
+          f.flush();
+          assertThat(c.durableSize()).isBetween(0L, c.size());
+        }
+      }
+      c.commit();
+      c.flush();
+      assertThat(c.durableSize()).isEqualTo(20_000);
+      assertThat(c.syncs()).isBetween(1L, 201L);
+      assertThat(c.headHash()).isEqualTo(f.headHash());
+    }
+    syncer.join();
+    assertThat(committed).hasSameBinaryContentAs(flushed);
+    assertThat(JournalFile.verify(committed).entries()).isEqualTo(20_000);
+  }
+
+  @Test
+  void a_commit_without_a_sync_thread_is_written_by_the_next_flush_in_order() {
+    Path p = fileWithTen();
+    try (FileJournal j = FileJournal.open(p)) {
+      assertThat(j.durableSize()).isEqualTo(10);
+      j.add(9, new byte[] {1});
+      j.commit();
+      j.add(10, new byte[] {2});
+      j.flush();
+      assertThat(j.durableSize()).isEqualTo(12);
+    }
+    assertThat(JournalFile.verify(p).entries()).isEqualTo(12);
+  }
+
+  @Test
   void an_in_memory_journal_refuses_a_seq_it_does_not_hold() {
     InMemoryJournal memory = new InMemoryJournal();
     memory.add(0, new byte[] {1});
