@@ -21,6 +21,8 @@ import exchange.core2.core.common.config.ExchangeConfiguration;
 import exchange.core2.core.common.config.InitialStateConfiguration;
 import exchange.core2.core.common.config.LoggingConfiguration;
 import exchange.core2.core.common.config.OrdersProcessingConfiguration;
+import exchange.core2.core.common.config.OrdersProcessingConfiguration.MarginTradingMode;
+import exchange.core2.core.common.config.OrdersProcessingConfiguration.RiskProcessingMode;
 import exchange.core2.core.common.config.PerformanceConfiguration;
 import exchange.core2.core.common.config.ReportsQueriesConfiguration;
 import exchange.core2.core.common.config.SerializationConfiguration;
@@ -53,8 +55,8 @@ final class ExchangeCoreFlow implements AutoCloseable {
   private ExchangeCoreFlow(OrderFlow flow) {
     ExchangeConfiguration config = ExchangeConfiguration.builder()
         .ordersProcessingCfg(OrdersProcessingConfiguration.builder()
-            .riskProcessingMode(OrdersProcessingConfiguration.RiskProcessingMode.FULL_PER_CURRENCY)
-            .marginTradingMode(OrdersProcessingConfiguration.MarginTradingMode.MARGIN_TRADING_DISABLED)
+            .riskProcessingMode(RiskProcessingMode.FULL_PER_CURRENCY)
+            .marginTradingMode(MarginTradingMode.MARGIN_TRADING_DISABLED)
             .build())
         .performanceCfg(PerformanceConfiguration.throughputPerformanceBuilder()
             .matchingEnginesNum(1)

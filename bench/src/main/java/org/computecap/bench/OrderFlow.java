@@ -16,8 +16,9 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>The file is {@code ../shared/bench/orderflow-1m.csv.gz} relative to the repository root
  * (the folder holding {@code mvnw}; from a worktree one level deeper, the nearest ancestor's
- * {@code shared/bench}), or the path in the system property {@code computecap.orderflow}. {@link #synthetic} builds a flow of the same shape from a seed,
- * for the quick mode, which must not depend on files outside the checkout.
+ * {@code shared/bench}), or the path in the system property {@code computecap.orderflow}.
+ * {@link #synthetic} builds a flow of the same shape from a seed, for the quick mode, which
+ * must not depend on files outside the checkout.
  */
 final class OrderFlow {
   static final String PROPERTY = "computecap.orderflow";

@@ -56,6 +56,8 @@ public class OrderMatchingBenchmark {
   public abstract static class EngineRun {
     EngineFlow run;
     FlowOutcome outcome;
+    long cpuNanos;
+    long wallNanos;
 
     abstract EngineFlow.JournalKind kind();
 
@@ -68,7 +70,8 @@ public class OrderMatchingBenchmark {
     public void report() {
       run.engine().checkInvariants();
       run.close();
-      System.out.println("  [" + kind() + "] " + outcome.describe());
+      System.out.println("  [" + kind() + "] " + outcome.describe()
+          + times(wallNanos, cpuNanos));
     }
   }
 
@@ -95,6 +98,8 @@ public class OrderMatchingBenchmark {
   public static class ExchangeCore {
     ExchangeCoreFlow run;
     FlowOutcome outcome;
+    long cpuNanos;
+    long wallNanos;
 
     @Setup(Level.Iteration)
     public void prepare(Flow flow) {
@@ -104,25 +109,42 @@ public class OrderMatchingBenchmark {
     @TearDown(Level.Iteration)
     public void report() {
       run.close();
-      System.out.println("  [exchange-core] " + outcome.describe());
+      System.out.println("  [exchange-core] " + outcome.describe()
+          + times(wallNanos, cpuNanos));
     }
+  }
+
+  static String times(long wallNanos, long cpuNanos) {
+    return String.format(java.util.Locale.ROOT, "; wall %.0f ms, process CPU %.0f ms",
+        wallNanos / 1e6, cpuNanos / 1e6);
   }
 
   @Benchmark
   public FlowOutcome engineInMemoryJournal(InMemory state) {
-    state.outcome = state.run.run();
-    return state.outcome;
+    return timed(state);
   }
 
   @Benchmark
   public FlowOutcome engineFileJournal(Durable state) {
+    return timed(state);
+  }
+
+  private static FlowOutcome timed(EngineRun state) {
+    long cpu = CpuClock.processNanos();
+    long wall = System.nanoTime();
     state.outcome = state.run.run();
+    state.wallNanos = System.nanoTime() - wall;
+    state.cpuNanos = CpuClock.processNanos() - cpu;
     return state.outcome;
   }
 
   @Benchmark
   public FlowOutcome exchangeCore(ExchangeCore state) {
+    long cpu = CpuClock.processNanos();
+    long wall = System.nanoTime();
     state.outcome = state.run.run();
+    state.wallNanos = System.nanoTime() - wall;
+    state.cpuNanos = CpuClock.processNanos() - cpu;
     return state.outcome;
   }
 }
