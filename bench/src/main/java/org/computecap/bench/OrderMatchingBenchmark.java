@@ -64,6 +64,7 @@ public class OrderMatchingBenchmark {
     @Setup(Level.Iteration)
     public void prepare(Flow flow) {
       run = EngineFlow.prepare(flow.flow, kind(), BenchFiles.workDir().resolve("journals"));
+      settle();
     }
 
     @TearDown(Level.Iteration)
@@ -104,6 +105,7 @@ public class OrderMatchingBenchmark {
     @Setup(Level.Iteration)
     public void prepare(Flow flow) {
       run = ExchangeCoreFlow.prepare(flow.flow);
+      settle();
     }
 
     @TearDown(Level.Iteration)
@@ -112,6 +114,15 @@ public class OrderMatchingBenchmark {
       System.out.println("  [exchange-core] " + outcome.describe()
           + times(wallNanos, cpuNanos));
     }
+  }
+
+  /**
+   * Collects the garbage of the set-up and of earlier iterations before the clock starts, for
+   * every contestant alike: otherwise an iteration pays for its predecessors' retained books
+   * and journals.
+   */
+  static void settle() {
+    System.gc();
   }
 
   static String times(long wallNanos, long cpuNanos) {
