@@ -28,9 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 8)
-@Fork(value = 1, jvmArgsAppend = {JvmFlags.HEAP, JvmFlags.E1, JvmFlags.E2, JvmFlags.E3,
-    JvmFlags.E4, JvmFlags.O1, JvmFlags.O2, JvmFlags.O3, JvmFlags.O4, JvmFlags.O5, JvmFlags.O6,
-    JvmFlags.O7, JvmFlags.O8})
+@Fork(value = 1, jvmArgsAppend = {JvmFlags.HEAP, JvmFlags.HEAP_MIN, JvmFlags.PRE_TOUCH,
+    JvmFlags.E1, JvmFlags.E2, JvmFlags.E3, JvmFlags.E4, JvmFlags.O1, JvmFlags.O2, JvmFlags.O3,
+    JvmFlags.O4, JvmFlags.O5, JvmFlags.O6, JvmFlags.O7, JvmFlags.O8})
 public class OrderMatchingBenchmark {
 
   /** The flow, loaded once per fork. */
@@ -82,6 +82,15 @@ public class OrderMatchingBenchmark {
     @Override
     EngineFlow.JournalKind kind() {
       return EngineFlow.JournalKind.MEMORY;
+    }
+  }
+
+  /** With no journal at all: the engine's own share of the in-memory figure. */
+  @State(Scope.Thread)
+  public static class Bare extends EngineRun {
+    @Override
+    EngineFlow.JournalKind kind() {
+      return EngineFlow.JournalKind.NONE;
     }
   }
 
@@ -137,6 +146,11 @@ public class OrderMatchingBenchmark {
 
   @Benchmark
   public FlowOutcome engineFileJournal(Durable state) {
+    return timed(state);
+  }
+
+  @Benchmark
+  public FlowOutcome engineNoJournal(Bare state) {
     return timed(state);
   }
 
