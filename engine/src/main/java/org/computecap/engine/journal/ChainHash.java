@@ -16,12 +16,18 @@ final class ChainHash {
 
   /** Writes the hash of entry {@code seq} into {@code out} at {@code outAt}. */
   void hash(long seq, long tick, byte[] prevHash, byte[] command, byte[] out, int outAt) {
+    hash(seq, tick, prevHash, command, 0, command.length, out, outAt);
+  }
+
+  /** The same, for a command stored at {@code commandAt} in a larger array. */
+  void hash(long seq, long tick, byte[] prevHash, byte[] command, int commandAt,
+      int commandLength, byte[] out, int outAt) {
     Bytes.putLong(numbers, 0, seq);
     Bytes.putLong(numbers, 8, tick);
     sha256.reset();
     sha256.update(numbers);
     sha256.update(prevHash, 0, JournalEntry.HASH_BYTES);
-    sha256.update(command);
+    sha256.update(command, commandAt, commandLength);
     try {
       sha256.digest(out, outAt, JournalEntry.HASH_BYTES);
     } catch (DigestException e) {

@@ -29,6 +29,13 @@ import java.util.zip.CRC32C;
  * party writes a handed-over batch ({@link #flush} writes it itself if no sync thread took it),
  * so the file's order is the append order; a write or sync failure stops the journal (every
  * later call throws), as the fail-stop rule asks.
+ *
+ * <p>Whoever writes a batch also seals it first: fills in each record's previous hash, its
+ * SHA-256 chain hash and its CRC32C. {@link #add} only copies the encoded command into the
+ * buffer, so with a sync thread the hashing runs beside the engine rather than in its path
+ * (the chain link per entry was most of what the journal cost the engine thread). Sealing is
+ * done by one party at a time, in append order, by the same rule as writing; {@link #headHash}
+ * and {@link #append} seal what is pending first, so they see the same chain as before.
  */
 public final class FileJournal implements Journal {
   private static final int SPILL_BYTES = 1 << 20;
@@ -40,14 +47,17 @@ public final class FileJournal implements Journal {
   private byte[] buffer = new byte[1 << 16];
   private int buffered;
   private long size;
-  /** The head hash, updated in place by every append. */
+  /** The hash of the last sealed entry, updated in place by sealing. */
   private final byte[] head;
+  /** Bytes at the start of {@link #buffer} already sealed. */
+  private int bufferSealed;
   private long syncs;
 
   private final Object lock = new Object();
   /** A batch handed over by commit and not yet durable, or null. */
   private byte[] handed;
   private int handedBytes;
+  private int handedSealed;
   private long handedSize;
   /** Whether a thread is writing the handed batch now. */
   private boolean writing;
@@ -103,18 +113,22 @@ public final class FileJournal implements Journal {
 
   @Override
   public JournalEntry append(long tick, byte[] command) {
-    byte[] prev = head.clone();
+    byte[] prev = headHash();
     add(tick, command);
-    return new JournalEntry(size, tick, prev, head.clone(), command);
+    return new JournalEntry(size, tick, prev, headHash(), command);
   }
 
-  /** Encodes the record straight into the batch buffer, hash and checksum included. */
+  /**
+   * Copies the record into the batch buffer, leaving its previous hash, hash and checksum to
+   * be filled in when the batch is sealed.
+   */
   @Override
   public void add(long tick, byte[] command) {
     int need = JournalFile.recordBytes(command.length);
     if (buffered + need > buffer.length) {
       if (buffered > 0 && buffered + need > SPILL_BYTES) {
         drainHanded();
+        sealBuffer();
         write();
       }
       if (buffered + need > buffer.length) {
@@ -127,21 +141,39 @@ public final class FileJournal implements Journal {
     Bytes.putInt(buffer, at, length);
     Bytes.putLong(buffer, at + 4, seq);
     Bytes.putLong(buffer, at + 12, tick);
-    System.arraycopy(head, 0, buffer, at + 20, JournalEntry.HASH_BYTES);
-    hasher.hash(seq, tick, head, command, buffer, at + 52);
-    System.arraycopy(buffer, at + 52, head, 0, JournalEntry.HASH_BYTES);
     System.arraycopy(command, 0, buffer, at + 4 + JournalFile.FIXED_BODY, command.length);
-    crc.reset();
-    crc.update(buffer, at, 4 + length);
-    Bytes.putInt(buffer, at + 4 + length, (int) crc.getValue());
     buffered = at + need;
     size = seq;
+  }
+
+  private void sealBuffer() {
+    bufferSealed = seal(buffer, bufferSealed, buffered);
+  }
+
+  /** Fills in the chain link, hash and checksum of the records in [from, to); returns to. */
+  private int seal(byte[] b, int from, int to) {
+    int at = from;
+    while (at < to) {
+      int length = Bytes.getInt(b, at);
+      long seq = Bytes.getLong(b, at + 4);
+      long tick = Bytes.getLong(b, at + 12);
+      System.arraycopy(head, 0, b, at + 20, JournalEntry.HASH_BYTES);
+      hasher.hash(seq, tick, head, b, at + 4 + JournalFile.FIXED_BODY,
+          length - JournalFile.FIXED_BODY, b, at + 52);
+      System.arraycopy(b, at + 52, head, 0, JournalEntry.HASH_BYTES);
+      crc.reset();
+      crc.update(b, at, 4 + length);
+      Bytes.putInt(b, at + 4 + length, (int) crc.getValue());
+      at += 4 + length + 4;
+    }
+    return to;
   }
 
   /** Writes the batch and forces it to disk: one fsync however many entries it holds. */
   @Override
   public void flush() {
     drainHanded();
+    sealBuffer();
     write();
     try {
       channel.force(false);
@@ -167,10 +199,12 @@ public final class FileJournal implements Journal {
       }
       handed = buffer;
       handedBytes = buffered;
+      handedSealed = bufferSealed;
       handedSize = size;
       buffer = spare != null && spare.length >= buffer.length ? spare : new byte[buffer.length];
       spare = null;
       buffered = 0;
+      bufferSealed = 0;
       lock.notifyAll();
     }
   }
@@ -225,6 +259,7 @@ public final class FileJournal implements Journal {
   }
 
   private void writeHanded(byte[] batch, boolean force) {
+    seal(batch, handedSealed, handedBytes);
     IOException failed = null;
     try {
       ByteBuffer b = ByteBuffer.wrap(batch, 0, handedBytes);
@@ -266,6 +301,8 @@ public final class FileJournal implements Journal {
 
   @Override
   public byte[] headHash() {
+    drainHanded();
+    sealBuffer();
     return head.clone();
   }
 
@@ -325,6 +362,7 @@ public final class FileJournal implements Journal {
         channel.write(b);
       }
       buffered = 0;
+      bufferSealed = 0;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write journal " + path, e);
     }

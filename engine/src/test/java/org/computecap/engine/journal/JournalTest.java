@@ -134,6 +134,9 @@ class JournalTest {
         byte[] command = {(byte) i, (byte) (i >> 8), 7};
         c.add(i, command);
         f.add(i, command);
+        if (i % 1_000 == 500) {
+          assertThat(c.headHash()).isEqualTo(f.headHash());
+        }
         if (i % 100 == 99) {
           c.commit();
           f.flush();
