@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32C;
 import org.computecap.engine.Engine;
 import org.computecap.engine.TestPrograms;
@@ -166,6 +167,37 @@ class JournalTest {
       assertThat(j.durableSize()).isEqualTo(12);
     }
     assertThat(JournalFile.verify(p).entries()).isEqualTo(12);
+  }
+
+  @Test
+  void a_sealing_thread_beside_the_appender_gives_the_same_chain_as_sealing_on_demand()
+      throws InterruptedException {
+    InMemoryJournal sealedAside = new InMemoryJournal();
+    InMemoryJournal onDemand = new InMemoryJournal();
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread sealer = new Thread(() -> {
+      while (!stop.get()) {
+        sealedAside.sealPending();
+      }
+    });
+    sealer.start();
+    for (int i = 0; i < 50_000; i++) {
+      byte[] command = new byte[1 + i % 200];
+      command[i % command.length] = (byte) (i * 7);
+      sealedAside.add(i, command);
+      onDemand.add(i, command);
+      if (i % 10_000 == 9_999) {
+        assertThat(sealedAside.headHash()).isEqualTo(onDemand.headHash());
+      }
+    }
+    stop.set(true);
+    sealer.join();
+    assertThat(sealedAside.headHash()).isEqualTo(onDemand.headHash());
+    List<JournalEntry> a = new ArrayList<>();
+    sealedAside.forEach(a::add);
+    List<JournalEntry> b = new ArrayList<>();
+    onDemand.forEach(b::add);
+    assertThat(a).isEqualTo(b);
   }
 
   @Test
