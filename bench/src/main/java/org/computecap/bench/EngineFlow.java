@@ -32,10 +32,12 @@ import org.computecap.engine.registry.Role;
 /**
  * Our side of the head-to-head: a fresh engine (the real program parser, self-trade prevention
  * off, every account funded with ample cash and permits), behind the in-memory journal, the
- * durable file journal with a group commit every {@link #BATCH} orders, or no journal
- * (the commit is pipelined, see {@link #run}). The orders are built before the clock starts,
- * as exchange-core's are, so a run measures
- * encoding, journaling, checks, matching and settlement, not object construction from CSV.
+ * durable file journal with a group commit every {@link #BATCH} orders, or no journal. As an
+ * adapter would, it gives each journal a thread of its own beside the engine: the file
+ * journal's sync thread (seals, writes and forces handed-over batches, see {@link #run}) and
+ * the in-memory journal's sealing thread (computes the chain hashes). The orders are built
+ * before the clock starts, as exchange-core's are, so a run measures encoding, journaling,
+ * checks, matching and settlement, not object construction from CSV.
  */
 final class EngineFlow implements AutoCloseable {
   /** The journals a run can use. */
