@@ -239,8 +239,10 @@ public final class Server implements AutoCloseable {
   /** Stops accepting requests, finishes queued commands, and closes the journal. */
   @Override
   public void close() {
-    app.stop();
+    // Event streams are ended while Jetty still runs: ending one after app.stop() completes a
+    // request Jetty has already recycled, and Javalin's error handling then loops on it.
     hub.close();
+    app.stop();
     sequencer.close();
     if (sequencer.stoppedBy() == null) {
       engine.close();
