@@ -173,6 +173,7 @@ final class Routes {
     add("POST", "/api/tokens", Access.REGULATOR,
         "Issue an API token for an account (shown once)", List.of("accountId"), (ctx, c) -> {
           long id = body(ctx).requireLong("accountId");
+          requireAccountId("accountId", id);
           Role role = model.roleOf(id);
           if (role == null) {
             throw ApiException.notFound("no account " + id);
@@ -219,6 +220,7 @@ final class Routes {
           long to = b.requireLong("toAccountId");
           int vintage = b.requireInt("vintage");
           long q = b.requireLong("quantity");
+          requireAccountId("fromAccountId", from);
           requireActor(c, from, false);
           command(ctx, m -> new TransferPermits(from, to, vintage, q));
         });
@@ -264,8 +266,11 @@ final class Routes {
       long id = pathLong(ctx, "orderId");
       query(ctx, (s, m) -> {
         ReadModel.Order o = m.orders.get(id);
-        if (o == null || !c.mayRead(o.accountId)) {
+        if (o == null) {
           throw ApiException.notFound("no order " + id);
+        }
+        if (!c.mayRead(o.accountId)) {
+          throw ApiException.forbidden("account " + c.accountId() + " may not read order " + id);
         }
         return Views.order(o);
       });
@@ -276,7 +281,7 @@ final class Routes {
           noBody(ctx);
           command(ctx, m -> {
             ReadModel.Order o = m.orders.get(id);
-            if (o == null || (o.accountId != c.accountId() && !c.readsEverything())) {
+            if (o == null) {
               throw ApiException.notFound("no order " + id);
             }
             requireActor(c, o.accountId, false);
@@ -370,7 +375,7 @@ final class Routes {
           noBody(ctx);
           command(ctx, m -> {
             ReadModel.Bid b = auction(m, auction).bids.get(bid);
-            if (b == null || (b.accountId != c.accountId() && !c.readsEverything())) {
+            if (b == null) {
               throw ApiException.notFound("no bid " + bid + " in auction " + auction);
             }
             requireActor(c, b.accountId, false);
@@ -424,6 +429,7 @@ final class Routes {
           long id = b.requireLong("accountId");
           int period = b.requireInt("period");
           RiskSignal s = b.requireEnum("signal", RiskSignal.class);
+          requireAccountId("insurerId", insurer);
           requireActor(c, insurer, false);
           command(ctx, m -> new RecordInsurerEvaluation(insurer, id, period, s));
         });
@@ -597,12 +603,20 @@ final class Routes {
   }
 
   private static void requireActor(Caller c, long accountId, boolean regulatorToo) {
+    requireAccountId("accountId", accountId);
     if (regulatorToo && c.isRegulator()) {
       return;
     }
     if (c.accountId() != accountId) {
       throw ApiException.forbidden("account " + c.accountId() + " may not act for account "
           + accountId);
+    }
+  }
+
+  /** Malformed before forbidden: an account id below 1 can name no caller's account. */
+  private static void requireAccountId(String field, long id) {
+    if (id < 1) {
+      throw ApiException.badRequest(field, field + " must be >= 1, got " + id);
     }
   }
 

@@ -236,6 +236,11 @@ public final class Server implements AutoCloseable {
     return out;
   }
 
+  /** The route table, for the tests that walk every route. */
+  List<Routes.Route> routes() {
+    return routes;
+  }
+
   /** Stops accepting requests, finishes queued commands, and closes the journal. */
   @Override
   public void close() {
