@@ -15,7 +15,7 @@
   const SAFETY_REFRESH_MS = 30000;
   const RECENT_TRADES = 30;
   const HISTORY_MAX = 500;
-  const DEPTH_LEVELS = 10;
+  const DEPTH_LEVELS = 8;
   const CHART_HEIGHT = 280;
 
   const state = {
@@ -219,9 +219,27 @@
     setText('volume', qty(book.volume));
     setText('trade-count', qty(book.trades));
     setText('open-orders', qty(book.openOrders));
+    showOhlc(book.ohlc || []);
     const phase = $('book-phase');
     phase.textContent = book.phase === 'CALL' ? 'Call auction' : 'Continuous';
     phase.className = 'badge ' + (book.phase === 'CALL' ? 'info' : 'ok');
+  }
+
+  function showOhlc(rows) {
+    const body = $('ohlc').tBodies[0];
+    if (rows.length === 0) {
+      body.replaceChildren(el('tr', null,
+        el('td', { colSpan: 7, class: 'muted' }, 'No trades in this book yet.')));
+      return;
+    }
+    body.replaceChildren(...rows.slice().reverse().map((o) => el('tr', null,
+      el('td', null, String(o.period)),
+      el('td', { class: 'num' }, money(o.openCents)),
+      el('td', { class: 'num' }, money(o.highCents)),
+      el('td', { class: 'num' }, money(o.lowCents)),
+      el('td', { class: 'num' }, money(o.closeCents)),
+      el('td', { class: 'num' }, money(o.vwapCents)),
+      el('td', { class: 'num' }, qty(o.volume)))));
   }
 
   function showTrades(freshCount) {

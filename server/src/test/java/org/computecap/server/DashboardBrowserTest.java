@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -77,6 +81,9 @@ class DashboardBrowserTest {
         "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + dir.resolve("chromium-profile"), "--window-size=1680,1300",
         "--force-device-scale-factor=1", "--lang=en-US");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
@@ -204,6 +211,10 @@ class DashboardBrowserTest {
     assertThat(text("last-price")).isEqualTo("24.50");
     assertThat(text("current-period")).isEqualTo("Period 2");
     assertThat(rows("depth")).hasSizeGreaterThanOrEqualTo(6);
+    // Vintage 1 traded in period 1 and, banked, in period 2 (newest first).
+    assertThat(rows("ohlc")).hasSize(2);
+    assertThat(rows("ohlc").get(0).getText()).startsWith("2 24.50");
+    assertThat(rows("ohlc").get(1).getText()).startsWith("1 21.50 24.10 21.50 24.10");
     assertThat(text("depth")).contains("23.90").contains("24.65");
     assertThat(text("participants")).contains("Aurora-Compute").contains("Delta-Inference")
         .contains("Compliant").contains("Shortfall");
@@ -226,6 +237,9 @@ class DashboardBrowserTest {
     assertThat(Integer.parseInt(browser.findElement(By.tagName("body"))
         .getDomAttribute("data-updates"))).isGreaterThan(updatesBefore);
     await("the new last price", d -> text("last-price").equals("24.10"));
+    // The slower views follow the event within a moment: the state hash after the trade.
+    await("the state hash after the live trade", d -> text("state-hash").equals(
+        after.get("stateHash").asText()));
 
     Path png = Path.of("target", "dashboard.png");
     Files.createDirectories(png.getParent());
@@ -233,5 +247,13 @@ class DashboardBrowserTest {
         .getScreenshotAs(OutputType.BYTES);
     Files.write(png, shot);
     assertThat(shot.length).isGreaterThan(20_000);
+
+    List<String> errors = new java.util.ArrayList<>();
+    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+      if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
+        errors.add(e.getLevel() + " " + e.getMessage());
+      }
+    }
+    assertThat(errors).as("the browser console").isEmpty();
   }
 }
