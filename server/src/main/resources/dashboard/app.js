@@ -89,6 +89,10 @@
     if (e.textContent !== text) e.textContent = text;
   }
 
+  function warn(e) {
+    console.warn('dashboard refresh failed:', e && e.message ? e.message : e);
+  }
+
   class HttpError extends Error {
     constructor(status, message) {
       super(message);
@@ -469,7 +473,7 @@
       refreshHead(), refreshParticipants()]);
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) {
-      console.warn('dashboard refresh failed', failed.reason);
+      warn(failed.reason);
       if (state.source === null) setLive('offline', 'Server unreachable');
     }
     stamp();
@@ -502,7 +506,7 @@
     const book = books.find((b) => b.vintage === state.vintage);
     if (!book && books.length > 0) {
       // A new book opened (or the first one): rebuild the market views from the API.
-      refreshMarket();
+      refreshMarket().catch(warn);
     } else if (book) {
       showKpis(book);
     }
@@ -584,7 +588,7 @@
     showIdentity();
     $('vintage-select').addEventListener('change', (ev) => {
       state.vintage = Number(ev.target.value);
-      refreshMarket();
+      refreshMarket().catch(warn);
     });
     if ('ResizeObserver' in window) {
       new ResizeObserver(resizeChart).observe($('price-chart'));
