@@ -124,6 +124,8 @@ public final class Server implements AutoCloseable {
       config.jetty.host = o.host();
       config.jetty.port = o.port();
       config.http.maxRequestSize = 64 * 1024;
+      // Compression would buffer server-sent events; JSON answers here are small anyway.
+      config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
       config.jsonMapper(new JavalinJackson(json, false));
       if (Server.class.getResource("/dashboard") != null) {
         config.staticFiles.add(sf -> {
@@ -244,8 +246,7 @@ public final class Server implements AutoCloseable {
   /** Stops accepting requests, finishes queued commands, and closes the journal. */
   @Override
   public void close() {
-    // Event streams are ended while Jetty still runs: ending one after app.stop() completes a
-    // request Jetty has already recycled, and Javalin's error handling then loops on it.
+    // Event streams first: they are open-ended requests that a graceful stop would wait for.
     hub.close();
     app.stop();
     sequencer.close();
