@@ -39,7 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * chromedriver (never a downloaded one), against a real server on loopback. A small market is
  * built through the HTTP API (accounts, permits, cash, trades, a closed period); the page must
  * show every panel's data, then show a new trade that arrives as a server-sent event, and it
- * leaves a screenshot in {@code target/dashboard.png}.
+ * leaves a screenshot in {@code target/dashboard.png}. A browser without server-sent events gets
+ * the same updates by polling. Skipped only where Chromium is not installed.
  */
 class DashboardBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -255,5 +256,25 @@ class DashboardBrowserTest {
       }
     }
     assertThat(errors).as("the browser console").isEmpty();
+  }
+
+  @Test
+  void without_server_sent_events_the_public_view_polls_for_updates() throws Exception {
+    String[] tokens = buildMarket();
+    ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+        java.util.Map.of("source", "delete window.EventSource;"));
+    browser.get(base + "/");
+
+    await("polling mode", d -> "polling".equals(
+        d.findElement(By.tagName("body")).getDomAttribute("data-live")));
+    await("the trades", d -> rows("trades").size() >= 15);
+    assertThat(rows("participants")).isEmpty();
+    assertThat(text("participants-note")).contains("Sign in with a regulator or auditor token");
+    assertThat(text("signin-button")).isEqualTo("Sign in");
+
+    order(tokens[2], 2, "SELL", 2_420, 5);
+    order(tokens[4], 4, "BUY", 2_420, 5);
+    await("the new trade, polled", d -> rows("trades").get(0).getText().contains("24.20"));
+    await("the new last price, polled", d -> text("last-price").equals("24.20"));
   }
 }
