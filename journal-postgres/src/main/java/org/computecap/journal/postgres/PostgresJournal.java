@@ -278,6 +278,9 @@ public final class PostgresJournal implements Journal {
     config.setConnectionInitSql("SET synchronous_commit TO on");
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
     config.addDataSourceProperty("ApplicationName", "computecap");
+    // The writer connection is held for the journal's life; keepalives stop an idle firewall
+    // from dropping it silently between quiet periods.
+    config.addDataSourceProperty("tcpKeepAlive", "true");
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
