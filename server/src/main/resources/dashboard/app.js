@@ -315,7 +315,10 @@
   function drawChart() {
     const box = $('price-chart');
     const data = chartData();
-    $('chart-empty').hidden = data[0].length > 0;
+    const empty = data[0].length === 0;
+    $('chart-empty').hidden = !empty;
+    box.hidden = empty;
+    if (empty) return;
     const key = String(state.vintage);
     if (state.chart && state.chartKey === key) {
       state.chart.setData(data);

@@ -208,7 +208,10 @@ class DashboardBrowserTest {
 
     assertThat(browser.getTitle()).contains("ComputeCap");
     assertThat(browser.getCurrentUrl()).doesNotContain(regulator);
-    assertThat(browser.findElements(By.cssSelector("#price-chart canvas"))).isNotEmpty();
+    assertThat(browser.findElement(By.cssSelector("#price-chart canvas")).isDisplayed())
+        .isTrue();
+    assertThat(browser.findElement(By.id("chart-empty")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("participants-note")).isDisplayed()).isFalse();
     assertThat(text("last-price")).isEqualTo("24.50");
     assertThat(text("current-period")).isEqualTo("Period 2");
     assertThat(rows("depth")).hasSizeGreaterThanOrEqualTo(6);
