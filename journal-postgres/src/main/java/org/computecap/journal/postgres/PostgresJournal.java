@@ -22,10 +22,10 @@ import org.flywaydb.core.Flyway;
  *
  * <p>Group commit, as in the file journal: {@link #append} only hashes and buffers, and
  * {@link #flush} inserts the batch with one JDBC batch in one transaction and commits it; with
- * {@code synchronous_commit} on (set on every connection) the commit returns only once the
- * batch is durable in the WAL. A caller releases a batch's results only after its flush. A long
- * batch is written ahead in the same open transaction, so nothing is visible or durable before
- * the flush commits it.
+ * {@code synchronous_commit} never {@code off} (raised on every connection) the commit returns
+ * only once the batch is durable in the WAL. A caller releases a batch's results only after
+ * its flush. A long batch is written ahead in the same open transaction, so nothing is visible
+ * or durable before the flush commits it.
  *
  * <p>One writer: the journal keeps one connection for its whole life and holds a PostgreSQL
  * advisory lock on it, so a second process opening the same table is refused instead of forking
@@ -41,6 +41,14 @@ public final class PostgresJournal implements Journal {
   /** Entries or bytes buffered before a long batch is written ahead inside its transaction. */
   private static final int SPILL_ENTRIES = 4_096;
   private static final long SPILL_BYTES = 4L << 20;
+  /**
+   * Run on every connection: a commit must not return before its WAL is flushed, so a server or
+   * database default of {@code synchronous_commit = off} is raised to {@code on}; any other
+   * setting already flushes locally and is the operator's choice for standbys, so it is kept.
+   */
+  private static final String DURABLE_COMMITS = "SELECT set_config('synchronous_commit',"
+      + " CASE current_setting('synchronous_commit') WHEN 'off' THEN 'on'"
+      + " ELSE current_setting('synchronous_commit') END, false)";
   /** How long opening waits for the writer lock; see {@link #lockForWriting}. */
   private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
   /** The advisory lock's first key ("CCJR"); the second is the table's oid. */
@@ -171,6 +179,17 @@ public final class PostgresJournal implements Journal {
     return read(pool, e -> { });
   }
 
+  /** The writer connection's {@code synchronous_commit}, for tests. */
+  String synchronousCommit() {
+    try (Statement st = writer.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SHOW synchronous_commit")) {
+      rs.next();
+      return rs.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read synchronous_commit: " + e.getMessage(), e);
+    }
+  }
+
   /** How many batches this journal has committed (one per non-empty {@link #flush()}). */
   public long commits() {
     return commits;
@@ -275,7 +294,7 @@ public final class PostgresJournal implements Journal {
     config.setMaximumPoolSize(3);
     config.setMinimumIdle(1);
     config.setConnectionTimeout(10_000);
-    config.setConnectionInitSql("SET synchronous_commit TO on");
+    config.setConnectionInitSql(DURABLE_COMMITS);
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
     config.addDataSourceProperty("ApplicationName", "computecap");
     // The writer connection is held for the journal's life; keepalives stop an idle firewall

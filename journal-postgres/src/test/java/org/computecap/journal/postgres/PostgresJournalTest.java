@@ -117,6 +117,18 @@ class PostgresJournalTest {
   }
 
   @Test
+  void commits_wait_for_the_wal_even_where_the_database_default_is_off() throws SQLException {
+    try (Connection c = TestDatabase.superuser(url); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
+      rs.next();
+      assertThat(rs.getString(1)).as("the embedded server's default").isEqualTo("off");
+    }
+    try (PostgresJournal table = PostgresJournal.open(url)) {
+      assertThat(table.synchronousCommit()).isEqualTo("on");
+    }
+  }
+
+  @Test
   void the_table_refuses_update_delete_and_truncate() throws SQLException {
     try (PostgresJournal table = PostgresJournal.open(url)) {
       table.append(1, new byte[] {1, 2, 3});
