@@ -1,0 +1,53 @@
+package org.computecap.sim.run;
+
+/**
+ * What one simulated period produced beside its theory. Prices and money are in cents,
+ * compute in the scenario's compute unit, welfare in its utility unit. A price is NaN when
+ * nothing traded.
+ *
+ * @param permitsInCirculation free permits held by developers when trading opened: the
+ *     supply the theoretical price is computed for
+ * @param clearingPrice volume-weighted average price of the period's trades
+ * @param complianceRate share of active developers assessed compliant at period close
+ * @param evasionRate share of the true obligation (permits) left unreported
+ * @param tradeEfficiency gains from trade realised over the largest possible gains
+ *     (Gode and Sunder's allocative efficiency), NaN when no gains were possible
+ * @param revenueSmallFirms net cash small companies and academic labs earned trading
+ * @param leakedFirms developers that have relocated out of the program so far
+ */
+public record PeriodResult(
+        int period,
+        long capPermits,
+        long permitsInCirculation,
+        double clearingPrice,
+        double theoreticalPrice,
+        long volume,
+        double totalCompute,
+        double baselineCompute,
+        double competitiveCompute,
+        double totalEnergy,
+        double complianceRate,
+        double evasionRate,
+        int evaders,
+        int audits,
+        int detected,
+        long penaltiesCollected,
+        double welfare,
+        double plannerWelfare,
+        double uniformWelfare,
+        double tradeEfficiency,
+        long revenueSmallFirms,
+        int leakedFirms,
+        int manipulations,
+        double meanEffort) {
+
+    /** Welfare over the planner's: 1 means the market reached the optimum. */
+    public double welfareRatio() {
+        return welfare / plannerWelfare;
+    }
+
+    /** Relative distance of the clearing price from the theoretical one. */
+    public double priceError() {
+        return Math.abs(clearingPrice - theoreticalPrice) / theoreticalPrice;
+    }
+}
