@@ -145,7 +145,7 @@ public final class ScenarioLoader {
         long step = m.whole("gridStepPpm", 100, 200_000, 2_000L);
         double band = m.number("bandFactor", 1.01, 1000.0, 8.0);
         long initial = m.whole("initialPriceCents", 0, 1_000_000_000L, 0L);
-        long cash = m.whole("cashCents", 1, 1_000_000_000_000_000L, 1_000_000_000_000_000L);
+        long cash = m.whole("cashCents", 1, 1_000_000_000_000_000L, 10_000_000_000_000L);
         long lot = m.whole("ziLotPermits", 0, 1_000_000_000L, 0L);
         m.refuseUnread();
         return new MarketSettings(centsPerUtil, trading, rounds, step, band, initial, cash, lot);
