@@ -15,25 +15,48 @@ public final class PriceGrid {
         this.prices = prices;
     }
 
-    /** A grid around {@code expectedCents} (&gt; 0). */
-    public static PriceGrid around(double expectedCents, double band, long stepPpm) {
+    /**
+     * A grid around {@code expectedCents} (&gt; 0): steps of {@code stepPpm} within
+     * +-{@code finePpm} of it, then steps that double in size out to [expected/band,
+     * expected·band]. Quotes are dense where the price is expected to land and sparse where it
+     * is not, which keeps an agent's schedule to a few hundred orders.
+     */
+    public static PriceGrid around(double expectedCents, double band, long stepPpm,
+                                   long finePpm) {
         if (!(expectedCents > 0) || !Double.isFinite(expectedCents)) {
             throw new IllegalArgumentException("expectedCents must be finite and > 0, was "
                     + expectedCents);
         }
-        double ratio = 1.0 + stepPpm / 1e6;
+        double step = stepPpm / 1e6;
+        double fine = Math.max(finePpm / 1e6, step);
         double lo = Math.max(1.0, expectedCents / band);
         double hi = Math.min(1e9, Math.max(expectedCents * band, lo + 1));
-        int n = (int) Math.ceil(Math.log(hi / lo) / Math.log(ratio)) + 1;
-        long[] raw = new long[n];
-        int size = 0;
-        for (int j = 0; j < n; j++) {
-            long p = Math.round(lo * Math.pow(ratio, j));
-            if (p >= 1 && p <= 1_000_000_000L && (size == 0 || p > raw[size - 1])) {
-                raw[size++] = p;
+        java.util.TreeSet<Long> prices = new java.util.TreeSet<>();
+        prices.add(Math.round(lo));
+        prices.add(Math.round(hi));
+        double up = 1.0;
+        double grow = step;
+        while (expectedCents * up < hi) {
+            prices.add(Math.round(expectedCents * up));
+            prices.add(Math.round(expectedCents / up));
+            up *= 1.0 + grow;
+            if (up - 1.0 > fine) {
+                grow *= 2.0;
             }
         }
-        return new PriceGrid(Arrays.copyOf(raw, size));
+        long[] out = new long[prices.size()];
+        int size = 0;
+        for (long p : prices) {
+            if (p >= Math.round(lo) && p <= Math.round(hi) && p >= 1 && p <= 1_000_000_000L) {
+                out[size++] = p;
+            }
+        }
+        return new PriceGrid(Arrays.copyOf(out, size));
+    }
+
+    /** A uniform geometric grid (no coarse tail). */
+    public static PriceGrid around(double expectedCents, double band, long stepPpm) {
+        return around(expectedCents, band, stepPpm, 1_000_000_000L);
     }
 
     public int size() {

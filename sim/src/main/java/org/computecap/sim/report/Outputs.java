@@ -66,6 +66,8 @@ public final class Outputs {
             num(o, "clearingPrice", p.clearingPrice());
             num(o, "theoreticalPrice", p.theoreticalPrice());
             o.put("volume", p.volume());
+            num(o, "auctionPrice", p.auctionPrice());
+            o.put("auctionSold", p.auctionSold());
             num(o, "totalCompute", p.totalCompute());
             num(o, "baselineCompute", p.baselineCompute());
             num(o, "competitiveCompute", p.competitiveCompute());
@@ -90,7 +92,7 @@ public final class Outputs {
 
     static String periodsCsv(SimulationResult r) {
         StringBuilder sb = new StringBuilder("period,capPermits,permitsInCirculation,"
-                + "clearingPrice,theoreticalPrice,volume,totalCompute,baselineCompute,"
+                + "clearingPrice,theoreticalPrice,volume,auctionPrice,auctionSold,totalCompute,baselineCompute,"
                 + "competitiveCompute,totalEnergy,complianceRate,evasionRate,evaders,audits,"
                 + "detected,penaltiesCollected,welfare,plannerWelfare,uniformWelfare,"
                 + "tradeEfficiency,revenueSmallFirms,leakedFirms,manipulations,meanEffort\n");
@@ -98,6 +100,7 @@ public final class Outputs {
             sb.append(p.period()).append(',').append(p.capPermits()).append(',')
                     .append(p.permitsInCirculation()).append(',').append(d(p.clearingPrice()))
                     .append(',').append(d(p.theoreticalPrice())).append(',').append(p.volume())
+                    .append(',').append(d(p.auctionPrice())).append(',').append(p.auctionSold())
                     .append(',').append(d(p.totalCompute())).append(',')
                     .append(d(p.baselineCompute())).append(',')
                     .append(d(p.competitiveCompute())).append(',').append(d(p.totalEnergy()))

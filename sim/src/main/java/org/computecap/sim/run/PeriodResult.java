@@ -7,7 +7,9 @@ package org.computecap.sim.run;
  *
  * @param permitsInCirculation free permits held by developers when trading opened: the
  *     supply the theoretical price is computed for
- * @param clearingPrice volume-weighted average price of the period's trades
+ * @param clearingPrice volume-weighted average price of the period's trades on the exchange,
+ *     or the primary auction's price when the exchange did not trade
+ * @param auctionPrice the primary auction's uniform price (NaN when none ran or none sold)
  * @param complianceRate share of active developers assessed compliant at period close
  * @param evasionRate share of the true obligation (permits) left unreported
  * @param tradeEfficiency gains from trade realised over the largest possible gains
@@ -22,6 +24,8 @@ public record PeriodResult(
         double clearingPrice,
         double theoreticalPrice,
         long volume,
+        double auctionPrice,
+        long auctionSold,
         double totalCompute,
         double baselineCompute,
         double competitiveCompute,
@@ -41,9 +45,14 @@ public record PeriodResult(
         int manipulations,
         double meanEffort) {
 
-    /** Welfare over the planner's: 1 means the market reached the optimum. */
+    /**
+     * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse. Benefits
+     * are positive for POWER developers and negative for P1 and low-compute LOG developers;
+     * for a negative optimum the ratio is taken the other way round (planner over market) so
+     * that "below 1" always means "worse than the planner".
+     */
     public double welfareRatio() {
-        return welfare / plannerWelfare;
+        return plannerWelfare > 0 ? welfare / plannerWelfare : plannerWelfare / welfare;
     }
 
     /** Relative distance of the clearing price from the theoretical one. */

@@ -10,9 +10,13 @@ package org.computecap.sim.scenario;
  * @param continuousRounds rounds of the continuous double auction per period
  * @param gridStepPpm spacing of the price grid price-taking agents quote on (geometric, in
  *     parts per million of the price), which bounds how far the call auction can miss
+ * @param finePpm the grid has steps of gridStepPpm within +-finePpm of the expected price
+ *     and doubling steps beyond
  * @param bandFactor the grid spans [expected/band, expected·band]
- * @param initialPriceCents the price agents expect before any trade; 0 = rational
- *     expectations (the competitive price of the first period)
+ * @param expectations how agents form the price they plan with
+ * @param evaluations when the evaluation signal is drawn and recorded
+ * @param initialPriceCents the price agents expect in the first period; 0 = the rational
+ *     expectation
  * @param cashCents cash each developer starts with
  * @param ziLotPermits largest quantity of one zero-intelligence order; 0 = 1% of the average
  *     holding
@@ -22,7 +26,10 @@ public record MarketSettings(
         TradingMode trading,
         int continuousRounds,
         long gridStepPpm,
+        long finePpm,
         double bandFactor,
+        Expectations expectations,
+        EvaluationTiming evaluations,
         long initialPriceCents,
         long cashCents,
         long ziLotPermits) {

@@ -26,6 +26,7 @@ public record ProgramTerms(
         double auditNoiseSigma,
         boolean banking,
         long reservePriceCents,
+        long purchaseLimitPpm,
         long premiumLowCentsPerUnit,
         long premiumHighCentsPerUnit) {
 

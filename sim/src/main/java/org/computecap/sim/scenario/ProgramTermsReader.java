@@ -40,9 +40,11 @@ final class ProgramTermsReader {
         double sigma = audit.number("noiseSigma", 0.0, 1e12, 0.0);
         boolean banking = p.bool("banking", false);
         long reserve = auction.whole("reservePriceCents", 0, MAX, null);
+        long purchaseLimit = auction.whole("purchaseLimitPpm", 1, PPM, PPM);
         long low = insurance.whole("premiumLowCentsPerUnit", 0, MAX, 0L);
         long high = insurance.whole("premiumHighCentsPerUnit", 0, MAX, low);
         return new ProgramTerms(first, count, start, lrf, method, free, alpha, unevaluatedHigh,
-                linear, quadratic, rho, auditCost, budget, sigma, banking, reserve, low, high);
+                linear, quadratic, rho, auditCost, budget, sigma, banking, reserve, purchaseLimit, low,
+                high);
     }
 }

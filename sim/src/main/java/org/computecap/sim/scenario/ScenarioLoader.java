@@ -143,12 +143,18 @@ public final class ScenarioLoader {
                 TradingMode.CALL_THEN_CONTINUOUS);
         int rounds = (int) m.whole("continuousRounds", 0, 100_000, 20L);
         long step = m.whole("gridStepPpm", 100, 200_000, 2_000L);
+        long fine = m.whole("fineBandPpm", 0, 1_000_000_000L, 80_000L);
         double band = m.number("bandFactor", 1.01, 1000.0, 8.0);
+        Expectations expectations = m.enumValue("expectations", Expectations.class,
+                Expectations.RATIONAL);
+        EvaluationTiming evaluations = m.enumValue("evaluations", EvaluationTiming.class,
+                EvaluationTiming.AFTER_USAGE);
         long initial = m.whole("initialPriceCents", 0, 1_000_000_000L, 0L);
         long cash = m.whole("cashCents", 1, 1_000_000_000_000_000L, 10_000_000_000_000L);
         long lot = m.whole("ziLotPermits", 0, 1_000_000_000L, 0L);
         m.refuseUnread();
-        return new MarketSettings(centsPerUtil, trading, rounds, step, band, initial, cash, lot);
+        return new MarketSettings(centsPerUtil, trading, rounds, step, fine, band, expectations,
+                evaluations, initial, cash, lot);
     }
 
     private static DeveloperType developer(Node d) {

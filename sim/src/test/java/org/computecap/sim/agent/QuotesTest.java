@@ -23,6 +23,20 @@ class QuotesTest {
         }
     }
 
+    @Test
+    void a_two_tier_grid_is_fine_near_the_expected_price_and_coarse_far_from_it() {
+        PriceGrid g = PriceGrid.around(10_000, 8.0, 1_000, 50_000);
+        assertThat(g.lowest()).isEqualTo(1_250);
+        assertThat(g.highest()).isEqualTo(80_000);
+        assertThat(g.size()).isLessThan(250);
+        for (int j = 1; j < g.size(); j++) {
+            long p = g.price(j);
+            if (p > 9_600 && p < 10_400) {
+                assertThat((double) p / g.price(j - 1)).isLessThan(1.0012);
+            }
+        }
+    }
+
     @Property(tries = 200)
     void a_schedule_buys_or_sells_exactly_the_gap_to_the_target_at_every_grid_price(
             @ForAll @LongRange(min = 0, max = 100_000) long holdings,
