@@ -56,8 +56,7 @@ class MarketProperties {
         double capQ = Math.pow(10, log10Q);
         double[] market = MarketClearing.solve(pop, capQ).compute();
         double[] uniform = UniformAllocation.compute(pop, capQ);
-        assertThat(riskWeighted(pop, uniform)).isCloseTo(capQ,
-                org.assertj.core.api.Assertions.within(1e-12 * capQ));
+        assertThat(riskWeighted(pop, uniform)).isLessThanOrEqualTo(capQ * (1 + 1e-12));
         double permitWelfare = Welfare.total(pop, market);
         double uniformWelfare = Welfare.total(pop, uniform);
         double scale = absoluteBenefit(pop, market) + absoluteBenefit(pop, uniform);

@@ -148,6 +148,15 @@ class MarketTest {
     }
 
     @Test
+    void a_uniform_quota_above_a_p1_firms_own_demand_is_not_forced_on_it() {
+        // Two P1 firms k = 1, lambda = 1: a = 0.01 wants (1/0.01)^(1/2) = 10 at any price,
+        // a = 0.0001 wants 100. Q = 100 gives quotas of 50: the first uses 10, the second 50.
+        Population pop = Population.builder().addP1(1, 0.01, 1).addP1(1, 0.0001, 1).build();
+        assertThat(UniformAllocation.compute(pop, 100.0))
+                .containsExactly(new double[] {10.0, 50.0}, within(1e-9));
+    }
+
+    @Test
     void malformed_developers_are_rejected_naming_index_and_field() {
         Population.Builder builder = Population.builder().addLog(1, 1);
         assertThatThrownBy(() -> builder.addPower(1, 1.0, 1))

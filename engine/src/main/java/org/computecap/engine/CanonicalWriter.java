@@ -1,0 +1,77 @@
+package org.computecap.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Feeds an explicit, ordered binary encoding of the state into SHA-256: the canonical state
+ * hash that replay compares. Big-endian fixed-width numbers, length-prefixed strings and named
+ * sections (so two features can never produce the same bytes by accident). Callers write map
+ * contents in sorted key order; object identity, {@code hashCode()} and map order never enter.
+ */
+public final class CanonicalWriter {
+  private final MessageDigest digest;
+  private final byte[] buffer = new byte[8];
+
+  public CanonicalWriter() {
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    }
+  }
+
+  /** Starts a named part of the state. */
+  public CanonicalWriter section(String name) {
+    writeString("§" + name);
+    return this;
+  }
+
+  public CanonicalWriter writeLong(long v) {
+    for (int i = 7; i >= 0; i--) {
+      buffer[i] = (byte) v;
+      v >>>= 8;
+    }
+    digest.update(buffer, 0, 8);
+    return this;
+  }
+
+  public CanonicalWriter writeInt(int v) {
+    buffer[0] = (byte) (v >>> 24);
+    buffer[1] = (byte) (v >>> 16);
+    buffer[2] = (byte) (v >>> 8);
+    buffer[3] = (byte) v;
+    digest.update(buffer, 0, 4);
+    return this;
+  }
+
+  public CanonicalWriter writeBoolean(boolean v) {
+    digest.update((byte) (v ? 1 : 0));
+    return this;
+  }
+
+  public CanonicalWriter writeString(String s) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    writeInt(bytes.length);
+    digest.update(bytes);
+    return this;
+  }
+
+  public CanonicalWriter writeBytes(byte[] bytes) {
+    writeInt(bytes.length);
+    digest.update(bytes);
+    return this;
+  }
+
+  /** Finishes the hash; the writer must not be used afterwards. */
+  public byte[] finish() {
+    return digest.digest();
+  }
+
+  /** Lower-case hex of a hash, as printed by {@code journal replay}. */
+  public static String hex(byte[] hash) {
+    return HexFormat.of().formatHex(hash);
+  }
+}

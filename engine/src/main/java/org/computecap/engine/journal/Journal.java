@@ -1,0 +1,30 @@
+package org.computecap.engine.journal;
+
+import java.util.function.Consumer;
+
+/**
+ * The append-only, hash-chained input history of the engine (§3). {@link #append} links a new
+ * entry to the last one; {@link #flush} makes everything appended so far durable at once (group
+ * commit: one fsync per batch for a file), and a caller releases the results of a batch of
+ * commands only after flushing it.
+ */
+public interface Journal extends AutoCloseable {
+  /** Appends the next entry with these command bytes and returns it. */
+  JournalEntry append(long tick, byte[] command);
+
+  /** Makes every appended entry durable. */
+  void flush();
+
+  /** The number of entries, which is also the seq of the last one. */
+  long size();
+
+  /** The hash of the last entry (32 zero bytes when empty): the head of the chain. */
+  byte[] headHash();
+
+  /** Visits every entry from the first, in order (flushing first where that matters). */
+  void forEach(Consumer<JournalEntry> visitor);
+
+  /** Flushes and releases the journal's resources. */
+  @Override
+  void close();
+}

@@ -1,0 +1,540 @@
+package org.computecap.engine.registry;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.computecap.engine.CanonicalWriter;
+import org.computecap.engine.ProgramRules;
+import org.computecap.engine.collections.LongLongMap;
+import org.computecap.engine.collections.LongObjectMap;
+
+/**
+ * The ledger (§3): accounts, cash in cents and permits by vintage, with every permit and every
+ * cent accounted for. It is the API the other features build on (the exchange reserves and
+ * settles through it, auctions issue and charge through it, compliance surrenders and expires
+ * through it).
+ *
+ * <p>Queries are free to call. Mutators assume their caller has already checked the business
+ * rules with the queries (a handler checks everything, then mutates): a mutator that finds its
+ * precondition broken throws {@link AssertionError}, because that is a bug and the engine must
+ * stop rather than continue with a wrong ledger.
+ *
+ * <p>Invariants ({@link #checkInvariants()}): permits issued = the sum over all accounts of free
+ * and reserved permits (sinks included, so surrendered, cancelled and expired are counted);
+ * issued per vintage <= that period's cap; cash deposited - withdrawn = the sum of free and
+ * reserved cash; no balance is negative; reservations by holder add up to the reservations.
+ */
+public final class Registry {
+  private final ProgramRules rules;
+  private final int firstPeriod;
+  private final LongObjectMap<Account> accounts = new LongObjectMap<>(64);
+  private final LongLongMap issuedByVintage = new LongLongMap();
+  private final Map<SystemAccount, Account> system = new EnumMap<>(SystemAccount.class);
+  private long issuedTotal;
+  private long permitsFreeTotal;
+  private long permitsReservedTotal;
+  private long cashDeposited;
+  private long cashWithdrawn;
+  private long cashFreeTotal;
+  private long cashReservedTotal;
+
+  /** A registry for a program, with the regulator's {@link SystemAccount}s already open. */
+  public Registry(ProgramRules rules) {
+    this.rules = rules;
+    this.firstPeriod = rules.firstPeriod();
+    for (SystemAccount s : SystemAccount.values()) {
+      Account a = new Account(s.id(), s.accountName(), Role.REGULATOR, s);
+      accounts.put(s.id(), a);
+      system.put(s, a);
+    }
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  public boolean exists(long accountId) {
+    return accounts.containsKey(accountId);
+  }
+
+  /** The account's role, or null when there is no such account. */
+  public Role role(long accountId) {
+    Account a = accounts.get(accountId);
+    return a == null ? null : a.role;
+  }
+
+  /** The account's name, or null when there is no such account. */
+  public String name(long accountId) {
+    Account a = accounts.get(accountId);
+    return a == null ? null : a.name;
+  }
+
+  /** Whether the account exists and may receive permits (participants and permit reserves). */
+  public boolean canHoldPermits(long accountId) {
+    Account a = accounts.get(accountId);
+    return a != null && a.holdsPermits();
+  }
+
+  /** Whether the account exists and may hold cash (participants, insurers, the treasury). */
+  public boolean canHoldCash(long accountId) {
+    Account a = accounts.get(accountId);
+    return a != null && a.holdsCash();
+  }
+
+  public int accountCount() {
+    return accounts.size();
+  }
+
+  /** All account ids, system accounts included, ascending. */
+  public long[] accountIds() {
+    return accounts.sortedKeys();
+  }
+
+  public long freeCash(long accountId) {
+    Account a = accounts.get(accountId);
+    return a == null ? 0L : a.cashFree;
+  }
+
+  public long reservedCash(long accountId) {
+    Account a = accounts.get(accountId);
+    return a == null ? 0L : a.cashReserved;
+  }
+
+  public long reservedCash(long accountId, Hold hold) {
+    Account a = accounts.get(accountId);
+    return a == null ? 0L : a.cashReservedBy[hold.ordinal()];
+  }
+
+  public long freePermits(long accountId, int vintage) {
+    Account a = accounts.get(accountId);
+    return a == null ? 0L : a.free(vintage - firstPeriod);
+  }
+
+  public long reservedPermits(long accountId, int vintage) {
+    Account a = accounts.get(accountId);
+    return a == null ? 0L : a.reserved(vintage - firstPeriod);
+  }
+
+  public long reservedPermits(long accountId, Hold hold) {
+    Account a = accounts.get(accountId);
+    return a == null ? 0L : a.permitsReservedBy[hold.ordinal()];
+  }
+
+  /** Free permits of the account over all vintages. */
+  public long freePermitsTotal(long accountId) {
+    Account a = accounts.get(accountId);
+    return a == null ? 0L : a.freeTotal;
+  }
+
+  /** Free permits of vintages {@code minVintage..maxVintage} (inclusive). */
+  public long freePermits(long accountId, int minVintage, int maxVintage) {
+    Account a = accounts.get(accountId);
+    if (a == null) {
+      return 0L;
+    }
+    long sum = 0;
+    int to = Math.min(maxVintage - firstPeriod, a.free.length - 1);
+    for (int i = Math.max(0, minVintage - firstPeriod); i <= to; i++) {
+      sum += a.free[i];
+    }
+    return sum;
+  }
+
+  /** What the account has surrendered against {@code period}'s obligation. */
+  public long surrendered(long accountId, int period) {
+    Account a = accounts.get(accountId);
+    return a == null ? 0L : a.surrendered(period);
+  }
+
+  public long issued(int vintage) {
+    return issuedByVintage.get(vintage, 0L);
+  }
+
+  /** What may still be issued in {@code vintage} under its period's cap. */
+  public long remainingCap(int vintage) {
+    return rules.capPermits(vintage) - issued(vintage);
+  }
+
+  public long issuedTotal() {
+    return issuedTotal;
+  }
+
+  public long surrenderedTotal() {
+    return system.get(SystemAccount.RETIREMENT).freeTotal;
+  }
+
+  public long cancelledTotal() {
+    return system.get(SystemAccount.CANCELLATION).freeTotal;
+  }
+
+  public long expiredTotal() {
+    return system.get(SystemAccount.EXPIRY).freeTotal;
+  }
+
+  /** Permits held free in accounts that can still use them (sinks excluded). */
+  public long heldTotal() {
+    return permitsFreeTotal - surrenderedTotal() - cancelledTotal() - expiredTotal();
+  }
+
+  /** Permits reserved by any holder (resting sell orders...). */
+  public long reservedTotal() {
+    return permitsReservedTotal;
+  }
+
+  public long cashDeposited() {
+    return cashDeposited;
+  }
+
+  public long cashWithdrawn() {
+    return cashWithdrawn;
+  }
+
+  /** Free plus reserved cash over all accounts. */
+  public long cashBalanceTotal() {
+    return cashFreeTotal + cashReservedTotal;
+  }
+
+  // ---------------------------------------------------------------- accounts and cash
+
+  public void openAccount(long accountId, String name, Role role) {
+    check(accountId > 0, "caller account ids are positive", accountId);
+    check(!accounts.containsKey(accountId), "account exists", accountId);
+    accounts.put(accountId, new Account(accountId, name, role, null));
+  }
+
+  /**
+   * Cash enters from outside. Every balance is at most the total ever deposited, so checking
+   * that total for overflow first (an {@link ArithmeticException}, state untouched) covers all.
+   */
+  public void deposit(long accountId, long cents) {
+    Account a = cashAccount(accountId, cents);
+    long deposited = Math.addExact(cashDeposited, cents);
+    a.cashFree += cents;
+    cashFreeTotal += cents;
+    cashDeposited = deposited;
+  }
+
+  /** Cash leaves to the outside. */
+  public void withdraw(long accountId, long cents) {
+    Account a = cashAccount(accountId, cents);
+    check(a.cashFree >= cents, "free cash covers withdrawal", accountId);
+    a.cashFree -= cents;
+    cashFreeTotal -= cents;
+    cashWithdrawn = Math.addExact(cashWithdrawn, cents);
+  }
+
+  /** Moves free cash between accounts: penalties, premiums, fees (§3 "charge", "pay"). */
+  public void charge(long fromAccountId, long toAccountId, long cents) {
+    Account from = cashAccount(fromAccountId, cents);
+    Account to = cashAccount(toAccountId, cents);
+    check(from.cashFree >= cents, "free cash covers charge", fromAccountId);
+    from.cashFree -= cents;
+    to.cashFree += cents;
+  }
+
+  /** Sets free cash aside for {@code hold} (a buy order, an auction bid). */
+  public void reserveCash(long accountId, long cents, Hold hold) {
+    Account a = cashAccount(accountId, cents);
+    check(a.cashFree >= cents, "free cash covers reservation", accountId);
+    a.cashFree -= cents;
+    a.cashReserved += cents;
+    a.cashReservedBy[hold.ordinal()] += cents;
+    cashFreeTotal -= cents;
+    cashReservedTotal += cents;
+  }
+
+  /** Gives reserved cash back to the account's free cash. */
+  public void releaseCash(long accountId, long cents, Hold hold) {
+    Account a = cashAccount(accountId, cents);
+    check(a.cashReservedBy[hold.ordinal()] >= cents, "reservation covers release", accountId);
+    a.cashReservedBy[hold.ordinal()] -= cents;
+    a.cashReserved -= cents;
+    a.cashFree += cents;
+    cashReservedTotal -= cents;
+    cashFreeTotal += cents;
+  }
+
+  /** Pays reserved cash of {@code from} into the free cash of {@code to} (settlement). */
+  public void settleCash(long fromAccountId, long toAccountId, long cents, Hold hold) {
+    Account from = cashAccount(fromAccountId, cents);
+    Account to = cashAccount(toAccountId, cents);
+    check(from.cashReservedBy[hold.ordinal()] >= cents, "reservation covers payment",
+        fromAccountId);
+    from.cashReservedBy[hold.ordinal()] -= cents;
+    from.cashReserved -= cents;
+    to.cashFree += cents;
+    cashReservedTotal -= cents;
+    cashFreeTotal += cents;
+  }
+
+  // ---------------------------------------------------------------- permits
+
+  /**
+   * Creates permits of {@code vintage} in the account, within the vintage's cap. Every holding
+   * is at most the total ever issued, so checking that total for overflow first (an
+   * {@link ArithmeticException}, state untouched) covers all.
+   */
+  public void issue(long accountId, int vintage, long quantity) {
+    Account a = permitAccount(accountId, vintage, quantity);
+    check(quantity <= remainingCap(vintage), "issue stays within the cap", accountId);
+    long issued = Math.addExact(issuedTotal, quantity);
+    int i = vintage - firstPeriod;
+    a.ensure(i);
+    a.free[i] += quantity;
+    a.freeTotal += quantity;
+    permitsFreeTotal += quantity;
+    issuedTotal = issued;
+    issuedByVintage.add(vintage, quantity);
+  }
+
+  /** Moves free permits of one vintage between accounts. */
+  public void transfer(long fromAccountId, long toAccountId, int vintage, long quantity) {
+    Account from = permitAccount(fromAccountId, vintage, quantity);
+    Account to = permitAccount(toAccountId, vintage, quantity);
+    check(!from.isSink(), "permits never leave a sink", fromAccountId);
+    int i = vintage - firstPeriod;
+    check(from.free(i) >= quantity, "free permits cover transfer", fromAccountId);
+    to.ensure(i);
+    from.free[i] -= quantity;
+    from.freeTotal -= quantity;
+    to.free[i] += quantity;
+    to.freeTotal += quantity;
+  }
+
+  /**
+   * Surrenders {@code quantity} free permits against {@code period}'s obligation, oldest
+   * eligible vintage first (vintages {@code minVintage..period}), into the retirement account.
+   * Returns the quantities taken, index {@code k} for vintage {@code minVintage + k}.
+   */
+  public long[] surrender(long accountId, int period, long quantity, int minVintage) {
+    Account a = permitAccount(accountId, period, quantity);
+    check(minVintage >= firstPeriod && minVintage <= period, "eligible vintages exist",
+        accountId);
+    check(freePermits(accountId, minVintage, period) >= quantity,
+        "eligible free permits cover surrender", accountId);
+    Account retirement = system.get(SystemAccount.RETIREMENT);
+    long[] taken = new long[period - minVintage + 1];
+    long left = quantity;
+    for (int v = minVintage; v <= period && left > 0; v++) {
+      int i = v - firstPeriod;
+      long take = Math.min(left, a.free(i));
+      if (take > 0) {
+        retirement.ensure(i);
+        a.free[i] -= take;
+        retirement.free[i] += take;
+        taken[v - minVintage] = take;
+        left -= take;
+      }
+    }
+    a.freeTotal -= quantity;
+    retirement.freeTotal += quantity;
+    if (a.surrenderedByPeriod == null) {
+      a.surrenderedByPeriod = new LongLongMap(4);
+    }
+    a.surrenderedByPeriod.add(period, quantity);
+    return taken;
+  }
+
+  /** Voluntarily retires free permits of one vintage into the cancellation account. */
+  public void cancel(long accountId, int vintage, long quantity) {
+    transfer(accountId, SystemAccount.CANCELLATION.id(), vintage, quantity);
+  }
+
+  /** Moves free permits of one vintage into the expiry account (banking off, §7.6). */
+  public void expire(long accountId, int vintage, long quantity) {
+    transfer(accountId, SystemAccount.EXPIRY.id(), vintage, quantity);
+  }
+
+  /** Sets free permits aside for {@code hold} (a resting sell order). */
+  public void reservePermits(long accountId, int vintage, long quantity, Hold hold) {
+    Account a = permitAccount(accountId, vintage, quantity);
+    int i = vintage - firstPeriod;
+    check(a.free(i) >= quantity, "free permits cover reservation", accountId);
+    a.free[i] -= quantity;
+    a.reserved[i] += quantity;
+    a.freeTotal -= quantity;
+    a.reservedTotal += quantity;
+    a.permitsReservedBy[hold.ordinal()] += quantity;
+    permitsFreeTotal -= quantity;
+    permitsReservedTotal += quantity;
+  }
+
+  /** Gives reserved permits back to the account's free permits. */
+  public void releasePermits(long accountId, int vintage, long quantity, Hold hold) {
+    Account a = permitAccount(accountId, vintage, quantity);
+    int i = vintage - firstPeriod;
+    check(a.reserved(i) >= quantity && a.permitsReservedBy[hold.ordinal()] >= quantity,
+        "reservation covers release", accountId);
+    a.reserved[i] -= quantity;
+    a.free[i] += quantity;
+    a.reservedTotal -= quantity;
+    a.freeTotal += quantity;
+    a.permitsReservedBy[hold.ordinal()] -= quantity;
+    permitsReservedTotal -= quantity;
+    permitsFreeTotal += quantity;
+  }
+
+  /** Delivers reserved permits of {@code from} into the free permits of {@code to}. */
+  public void settlePermits(long fromAccountId, long toAccountId, int vintage, long quantity,
+      Hold hold) {
+    Account from = permitAccount(fromAccountId, vintage, quantity);
+    Account to = permitAccount(toAccountId, vintage, quantity);
+    int i = vintage - firstPeriod;
+    check(from.reserved(i) >= quantity && from.permitsReservedBy[hold.ordinal()] >= quantity,
+        "reservation covers delivery", fromAccountId);
+    to.ensure(i);
+    from.reserved[i] -= quantity;
+    from.reservedTotal -= quantity;
+    from.permitsReservedBy[hold.ordinal()] -= quantity;
+    to.free[i] += quantity;
+    to.freeTotal += quantity;
+    permitsReservedTotal -= quantity;
+    permitsFreeTotal += quantity;
+  }
+
+  // ---------------------------------------------------------------- canonical form, invariants
+
+  /** Writes the whole ledger: totals, issuance by vintage, then accounts by ascending id. */
+  public void writeCanonical(CanonicalWriter w) {
+    w.section("registry");
+    w.writeLong(cashDeposited).writeLong(cashWithdrawn).writeLong(issuedTotal);
+    long[] vintages = issuedByVintage.sortedKeys();
+    w.writeInt(vintages.length);
+    for (long v : vintages) {
+      w.writeLong(v).writeLong(issuedByVintage.get(v, 0L));
+    }
+    long[] ids = accounts.sortedKeys();
+    w.writeInt(ids.length);
+    for (long id : ids) {
+      writeAccount(w, accounts.get(id));
+    }
+  }
+
+  private void writeAccount(CanonicalWriter w, Account a) {
+    w.writeLong(a.id).writeString(a.name).writeString(a.role.name());
+    w.writeLong(a.cashFree).writeLong(a.cashReserved);
+    for (int h = 0; h < Hold.COUNT; h++) {
+      w.writeLong(a.cashReservedBy[h]).writeLong(a.permitsReservedBy[h]);
+    }
+    int n = 0;
+    for (int i = 0; i < a.free.length; i++) {
+      n += a.free[i] != 0 || a.reserved[i] != 0 ? 1 : 0;
+    }
+    w.writeInt(n);
+    for (int i = 0; i < a.free.length; i++) {
+      if (a.free[i] != 0 || a.reserved[i] != 0) {
+        w.writeInt(firstPeriod + i).writeLong(a.free[i]).writeLong(a.reserved[i]);
+      }
+    }
+    long[] periods = a.surrenderedByPeriod == null ? new long[0]
+        : a.surrenderedByPeriod.sortedKeys();
+    w.writeInt(periods.length);
+    for (long p : periods) {
+      w.writeLong(p).writeLong(a.surrenderedByPeriod.get(p, 0L));
+    }
+  }
+
+  /** The O(1) part of the invariants, cheap enough to run after every command. */
+  public void checkTotals() {
+    if (issuedTotal != permitsFreeTotal + permitsReservedTotal) {
+      throw new AssertionError("permits issued " + issuedTotal + " != free " + permitsFreeTotal
+          + " + reserved " + permitsReservedTotal);
+    }
+    if (cashDeposited - cashWithdrawn != cashFreeTotal + cashReservedTotal) {
+      throw new AssertionError("cash deposited " + cashDeposited + " - withdrawn "
+          + cashWithdrawn + " != free " + cashFreeTotal + " + reserved " + cashReservedTotal);
+    }
+  }
+
+  /**
+   * Recomputes every total from the accounts and checks conservation, the caps of every
+   * vintage issued so far, non-negative balances and the per-holder reservation split.
+   */
+  public void checkInvariants() {
+    checkTotals();
+    long[] sums = new long[4];
+    LongLongMap byVintage = new LongLongMap();
+    accounts.forEachValue(a -> checkAccount(a, sums, byVintage));
+    expectEqual("sum of free permits", sums[0], permitsFreeTotal);
+    expectEqual("sum of reserved permits", sums[1], permitsReservedTotal);
+    expectEqual("sum of free cash", sums[2], cashFreeTotal);
+    expectEqual("sum of reserved cash", sums[3], cashReservedTotal);
+    for (long v : issuedByVintage.sortedKeys()) {
+      long issued = issuedByVintage.get(v, 0L);
+      expectEqual("permits of vintage " + v + " in accounts", byVintage.get(v, 0L), issued);
+      if (issued > rules.capPermits((int) v)) {
+        throw new AssertionError("vintage " + v + " issued " + issued + " > cap "
+            + rules.capPermits((int) v));
+      }
+    }
+    expectEqual("vintages held", byVintage.size(), issuedByVintage.size());
+  }
+
+  private void checkAccount(Account a, long[] sums, LongLongMap byVintage) {
+    long free = 0;
+    long reserved = 0;
+    for (int i = 0; i < a.free.length; i++) {
+      if (a.free[i] < 0 || a.reserved[i] < 0) {
+        throw new AssertionError("negative permits in account " + a.id);
+      }
+      free += a.free[i];
+      reserved += a.reserved[i];
+      if (a.free[i] + a.reserved[i] != 0) {
+        byVintage.add(firstPeriod + i, a.free[i] + a.reserved[i]);
+      }
+    }
+    expectEqual("account " + a.id + " free permits", free, a.freeTotal);
+    expectEqual("account " + a.id + " reserved permits", reserved, a.reservedTotal);
+    long permitsByHold = 0;
+    long cashByHold = 0;
+    for (int h = 0; h < Hold.COUNT; h++) {
+      if (a.permitsReservedBy[h] < 0 || a.cashReservedBy[h] < 0) {
+        throw new AssertionError("negative reservation in account " + a.id);
+      }
+      permitsByHold += a.permitsReservedBy[h];
+      cashByHold += a.cashReservedBy[h];
+    }
+    expectEqual("account " + a.id + " permit reservations by holder", permitsByHold, reserved);
+    expectEqual("account " + a.id + " cash reservations by holder", cashByHold,
+        a.cashReserved);
+    if (a.cashFree < 0 || a.cashReserved < 0) {
+      throw new AssertionError("negative cash in account " + a.id);
+    }
+    if (!a.holdsPermits() && free + reserved != 0) {
+      throw new AssertionError("account " + a.id + " may not hold permits but holds "
+          + (free + reserved));
+    }
+    if (!a.holdsCash() && a.cashFree + a.cashReserved != 0) {
+      throw new AssertionError("account " + a.id + " may not hold cash");
+    }
+    sums[0] += free;
+    sums[1] += reserved;
+    sums[2] += a.cashFree;
+    sums[3] += a.cashReserved;
+  }
+
+  private static void expectEqual(String what, long actual, long expected) {
+    if (actual != expected) {
+      throw new AssertionError(what + ": " + actual + " != " + expected);
+    }
+  }
+
+  private Account cashAccount(long accountId, long cents) {
+    Account a = accounts.get(accountId);
+    check(a != null && a.holdsCash(), "account exists and holds cash", accountId);
+    check(cents > 0, "amount is positive", accountId);
+    return a;
+  }
+
+  private Account permitAccount(long accountId, int vintage, long quantity) {
+    Account a = accounts.get(accountId);
+    check(a != null && a.holdsPermits(), "account exists and holds permits", accountId);
+    check(vintage >= firstPeriod, "vintage is in the program", accountId);
+    check(quantity > 0, "quantity is positive", accountId);
+    return a;
+  }
+
+  private static void check(boolean condition, String rule, long accountId) {
+    if (!condition) {
+      throw new AssertionError("registry precondition broken (" + rule + ") for account "
+          + accountId + ": the caller must check before it mutates");
+    }
+  }
+}

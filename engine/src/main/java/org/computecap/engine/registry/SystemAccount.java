@@ -1,0 +1,72 @@
+package org.computecap.engine.registry;
+
+/**
+ * The regulator's accounts, opened with the market. Their ids are negative so that they can
+ * never collide with the positive ids callers choose. Sinks (retirement, cancellation, expiry)
+ * receive permits and never give them up: their holdings are the surrendered, cancelled and
+ * expired totals, which is how the conservation invariant stays one sum over all accounts.
+ */
+public enum SystemAccount {
+  /** Source of every permit: issuance is counted here, and it holds nothing. */
+  ISSUANCE(-1, "issuance", false, false, false),
+  /** Permits surrendered against obligations (§7.3). */
+  RETIREMENT(-2, "retirement", true, true, false),
+  /** Permits cancelled voluntarily. */
+  CANCELLATION(-3, "cancellation", true, true, false),
+  /** Permits that expired unsurrendered when banking is off (§7.6). */
+  EXPIRY(-4, "expiry", true, true, false),
+  /** Cash collected by the regulator: penalties and auction revenue. */
+  TREASURY(-5, "treasury", false, false, true),
+  /** Permits set aside for new entrants (§4). */
+  NEW_ENTRANT_RESERVE(-6, "new-entrant-reserve", true, false, false),
+  /** Permits left unsold by primary auctions (§5). */
+  AUCTION_RESERVE(-7, "auction-reserve", true, false, false);
+
+  private final long id;
+  private final String accountName;
+  private final boolean holdsPermits;
+  private final boolean sink;
+  private final boolean holdsCash;
+
+  SystemAccount(long id, String accountName, boolean holdsPermits, boolean sink,
+      boolean holdsCash) {
+    this.id = id;
+    this.accountName = accountName;
+    this.holdsPermits = holdsPermits;
+    this.sink = sink;
+    this.holdsCash = holdsCash;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public String accountName() {
+    return accountName;
+  }
+
+  /** Whether permits may be put into this account. */
+  public boolean holdsPermits() {
+    return holdsPermits;
+  }
+
+  /** Whether permits that enter this account stay there for good. */
+  public boolean isSink() {
+    return sink;
+  }
+
+  /** Whether cash may be put into this account. */
+  public boolean holdsCash() {
+    return holdsCash;
+  }
+
+  /** The system account with this id, or null. */
+  public static SystemAccount byId(long id) {
+    for (SystemAccount s : values()) {
+      if (s.id == id) {
+        return s;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,51 @@
+package org.computecap.engine.script;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * All verbs the script language knows, merged from each feature's {@link ScriptVerbs}. A verb
+ * defined twice is refused at start-up, so features cannot shadow each other's words.
+ */
+public final class ScriptVocabulary {
+  private final Map<String, ScriptVerbs.CommandVerb> commands = new HashMap<>();
+  private final Map<String, ScriptVerbs.ExpectVerb> expectations = new HashMap<>();
+
+  /** The vocabulary of every feature. */
+  public static ScriptVocabulary standard() {
+    ScriptVocabulary v = new ScriptVocabulary();
+    v.add(new CoreVerbs());
+    // exchange: add its verbs here.
+
+    // allocation: add its verbs here.
+
+    // auction: add its verbs here.
+
+    // compliance: add its verbs here.
+
+    return v;
+  }
+
+  /** Adds a feature's verbs; throws when a name is taken. */
+  public ScriptVocabulary add(ScriptVerbs verbs) {
+    verbs.commands().forEach((name, verb) -> {
+      if (commands.putIfAbsent(name, verb) != null) {
+        throw new IllegalArgumentException("script verb defined twice: " + name);
+      }
+    });
+    verbs.expectations().forEach((name, verb) -> {
+      if (expectations.putIfAbsent(name, verb) != null) {
+        throw new IllegalArgumentException("script expectation defined twice: " + name);
+      }
+    });
+    return this;
+  }
+
+  ScriptVerbs.CommandVerb command(String name) {
+    return commands.get(name);
+  }
+
+  ScriptVerbs.ExpectVerb expectation(String name) {
+    return expectations.get(name);
+  }
+}
