@@ -34,7 +34,8 @@ public final class Developers {
                 out.add(new Developer(out.size(), name, t.name(), t.sizeClass(), strategies[j],
                         t.benefit(), p1 ? 0 : t.theta() * scale, t.beta(), t.k(),
                         p1 ? t.a() * scale : 0, intensity,
-                        t.energyPerUnit() * intensity / t.permitsPerUnit(), t.outputPerUnit(), t.history(),
+                        t.energyPerUnit() * intensity / t.permitsPerUnit(), t.outputPerUnit(),
+                        t.history(),
                         t.riskType(), t.effortCost(), t.manipulationCost(), t.relocationCost(),
                         t.assistanceFactor()));
             }

@@ -142,14 +142,15 @@ public final class Html {
             t[4] += d.netTradingCents();
             t[5] += d.penaltiesCents();
         }
-        figure(sb, Svg.bars("Who earned and who paid", "net trading revenue ($)", labels,
-                values, colors), "Net cash from trading permits, one bar per developer "
-                + "(blue frontier, red large labs, green small companies, purple academic "
-                + "labs). Under benchmark allocation efficient developers receive more permits "
-                + "than they use and sell the rest: P1's claim that efficiency becomes revenue "
-                + "for small firms.");
+        figure(sb, Svg.bars("Who earned and who paid", "net cash from permits ($, log scale)",
+                labels, values, colors), "Net cash each developer made from permits over the "
+                + "run: exchange sales less exchange and primary-auction purchases, one bar "
+                + "per developer on a signed log scale (blue frontier, red large labs, green "
+                + "small companies, purple academic labs; hover for the name and amount). "
+                + "Developers whose free allocation exceeds what they use sell the surplus: "
+                + "P1's claim that efficiency becomes revenue for small firms.");
         sb.append("<table><tr><th>size class</th><th>developers</th><th>allocated</th>")
-                .append("<th>bought</th><th>sold</th><th>net trading $</th>")
+                .append("<th>bought</th><th>sold</th><th>net cash from permits $</th>")
                 .append("<th>penalties $</th></tr>");
         for (Map.Entry<String, long[]> e : byClass.entrySet()) {
             long[] t = e.getValue();

@@ -92,7 +92,8 @@ public final class Outputs {
 
     static String periodsCsv(SimulationResult r) {
         StringBuilder sb = new StringBuilder("period,capPermits,permitsInCirculation,"
-                + "clearingPrice,theoreticalPrice,volume,auctionPrice,auctionSold,totalCompute,baselineCompute,"
+                + "clearingPrice,theoreticalPrice,volume,auctionPrice,auctionSold,totalCompute,"
+                + "baselineCompute,"
                 + "competitiveCompute,totalEnergy,complianceRate,evasionRate,evaders,audits,"
                 + "detected,penaltiesCollected,welfare,plannerWelfare,uniformWelfare,"
                 + "tradeEfficiency,revenueSmallFirms,leakedFirms,manipulations,meanEffort\n");

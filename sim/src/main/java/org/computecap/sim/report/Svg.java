@@ -85,25 +85,46 @@ final class Svg {
         return sb.append("</svg>").toString();
     }
 
-    /** A horizontal-axis bar chart of labelled values (positive up, negative down). */
+    /**
+     * A bar chart of labelled values (positive up, negative down) on a signed logarithmic
+     * scale {@code sign(v)·log10(1+|v|)}, so that a frontier lab paying millions and a small
+     * lab earning thousands are both visible; ticks are labelled in the original units.
+     */
     static String bars(String title, String yLabel, List<String> labels, double[] values,
                        String[] colors) {
         double lo = 0;
         double hi = 0;
         for (double v : values) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
+            lo = Math.min(lo, symlog(v));
+            hi = Math.max(hi, symlog(v));
         }
+        lo = Math.floor(lo);
+        hi = Math.ceil(hi);
         if (hi == lo) {
             hi = lo + 1;
         }
         StringBuilder sb = open(title);
-        axes(sb, yLabel, lo, hi);
+        sb.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(TOP)
+                .append("\" x2=\"").append(LEFT).append("\" y2=\"").append(H - BOTTOM)
+                .append("\" stroke=\"#333\"/>");
+        int step = (int) Math.max(1, Math.ceil((hi - lo) / 8));
+        for (int k = (int) lo; k <= hi; k += step) {
+            double y = yAt(k, lo, hi);
+            double v = Math.signum(k) * (Math.pow(10, Math.abs(k)) - 1);
+            sb.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(f(y))
+                    .append("\" x2=\"").append(W - RIGHT).append("\" y2=\"").append(f(y))
+                    .append("\" stroke=\"").append(k == 0 ? "#333" : "#ddd").append("\"/>");
+            sb.append(text(LEFT - 6, y + 4, k == 0 ? "0" : g(v), "end", 10));
+        }
+        sb.append("<text x=\"14\" y=\"").append((H - BOTTOM + TOP) / 2)
+                .append("\" font-size=\"11\" transform=\"rotate(-90 14 ")
+                .append((H - BOTTOM + TOP) / 2).append(")\" text-anchor=\"middle\">")
+                .append(Html.escape(yLabel)).append("</text>");
         int n = values.length;
         double width = (W - LEFT - RIGHT) / (double) Math.max(1, n);
         double zero = yAt(0, lo, hi);
         for (int j = 0; j < n; j++) {
-            double y = yAt(values[j], lo, hi);
+            double y = yAt(symlog(values[j]), lo, hi);
             sb.append("<rect x=\"").append(f(LEFT + j * width + width * 0.1)).append("\" y=\"")
                     .append(f(Math.min(y, zero))).append("\" width=\"")
                     .append(f(width * 0.8)).append("\" height=\"")
@@ -113,6 +134,10 @@ final class Svg {
                     .append("</title></rect>");
         }
         return sb.append("</svg>").toString();
+    }
+
+    static double symlog(double v) {
+        return Math.signum(v) * Math.log10(1 + Math.abs(v));
     }
 
     /** A grid of coloured cells (a heatmap), value printed in each cell. */

@@ -4,7 +4,8 @@ package org.computecap.sim.run;
  * One developer's totals over the run, for developers.csv and the report's "who earned and
  * who paid" chart. Money in cents; compute in the scenario's unit.
  *
- * @param netTradingCents cash received from sales less cash paid for purchases
+ * @param netTradingCents cash received from exchange sales less cash paid for exchange and
+ *     primary-auction purchases
  * @param relocatedPeriod the period it relocated in, 0 if it never did
  */
 public record DeveloperRow(

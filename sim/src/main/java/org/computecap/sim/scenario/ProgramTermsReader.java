@@ -44,7 +44,8 @@ final class ProgramTermsReader {
         long low = insurance.whole("premiumLowCentsPerUnit", 0, MAX, 0L);
         long high = insurance.whole("premiumHighCentsPerUnit", 0, MAX, low);
         return new ProgramTerms(first, count, start, lrf, method, free, alpha, unevaluatedHigh,
-                linear, quadratic, rho, auditCost, budget, sigma, banking, reserve, purchaseLimit, low,
+                linear, quadratic, rho, auditCost, budget, sigma, banking, reserve, purchaseLimit,
+                low,
                 high);
     }
 }

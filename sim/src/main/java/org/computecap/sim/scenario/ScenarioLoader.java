@@ -195,7 +195,8 @@ public final class ScenarioLoader {
         double spread = d.number("spread", 0.0, 0.9, 0.0);
         d.refuseUnread();
         return new DeveloperType(name, count, size, mix, family, theta, beta, k, a,
-                permitsPerUnit, energyPerUnit, outputPerUnit, history, riskType, effortCost, gamma, relocation,
+                permitsPerUnit, energyPerUnit, outputPerUnit, history, riskType, effortCost, gamma,
+                relocation,
                 assistance, spread);
     }
 
