@@ -67,12 +67,24 @@ public final class Engine {
     // Each feature adds its one dispatch line here, in its own paragraph.
 
     // exchange:
+    if (command instanceof org.computecap.engine.command.ExchangeCommand c) {
+      return org.computecap.engine.exchange.ExchangeHandler.apply(state, c);
+    }
 
     // allocation:
+    if (command instanceof org.computecap.engine.command.AllocationCommand c) {
+      return org.computecap.engine.allocation.AllocationHandler.apply(state, c);
+    }
 
     // auction:
+    if (command instanceof org.computecap.engine.command.AuctionCommand c) {
+      return org.computecap.engine.auction.AuctionHandler.apply(state, c);
+    }
 
     // compliance:
+    if (command instanceof org.computecap.engine.command.ComplianceCommand c) {
+      return org.computecap.engine.compliance.ComplianceHandler.apply(state, c);
+    }
 
     throw new AssertionError("no handler for " + command.getClass().getName());
   }

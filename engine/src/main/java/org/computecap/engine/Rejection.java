@@ -36,12 +36,88 @@ public enum Rejection {
   PERIOD_BEFORE_PROGRAM,
 
   // --- exchange ---
+  /** A limit or IOC price must be a whole multiple of the program's tick size. */
+  PRICE_NOT_ON_TICK,
+  /** An order's quantity must be a whole multiple of the program's lot size. */
+  QUANTITY_NOT_MULTIPLE_OF_LOT,
+  /** Order ids must increase: each new order's id is above every id accepted before. */
+  ORDER_ID_NOT_INCREASING,
+  /** Only vintages from the program's first period up to the current one trade. */
+  VINTAGE_NOT_TRADABLE,
+  /** No resting order has this id (never placed, filled, or already cancelled). */
+  UNKNOWN_ORDER,
+  /** Only the account that placed an order may cancel it. */
+  ORDER_NOT_OWNED_BY_ACCOUNT,
+  /** During a call phase only limit orders are taken; market and IOC orders need a price now. */
+  ORDER_TYPE_NOT_ALLOWED_IN_CALL_PHASE,
+  /** The book is already collecting orders for a call auction. */
+  CALL_AUCTION_ALREADY_OPEN,
+  /** A call auction runs only after {@code StartCallAuction} opened its call phase. */
+  NO_CALL_AUCTION_OPEN,
 
   // --- allocation ---
+  /** The period is not one of the program's periods (before the first or after the last). */
+  PERIOD_OUTSIDE_PROGRAM,
+  /** The period has already been closed; only the current period takes this command. */
+  PERIOD_CLOSED,
+  /** Verified activity is recorded only for periods that have ended (or baseline periods). */
+  ACTIVITY_PERIOD_NOT_ENDED,
+  /** The account's verified activity for that period is already on record. */
+  ACTIVITY_ALREADY_RECORDED,
+  /** Free allocation runs once per period. */
+  FREE_ALLOCATION_ALREADY_DONE,
+  /** New entrants are served only after the period's free allocation set the benchmark. */
+  FREE_ALLOCATION_NOT_DONE,
+  /** The account has verified history in the allocation window: it is an incumbent. */
+  NOT_A_NEW_ENTRANT,
+  /** The account already received free permits this period. */
+  ALREADY_ALLOCATED,
+  /** The new-entrant reserve holds no permits that may be used this period. */
+  NEW_ENTRANT_RESERVE_EXHAUSTED,
 
   // --- auction ---
+  /** The auction id is already taken. */
+  AUCTION_ALREADY_EXISTS,
+  /** The period's auction volume (cap less free budget) would be exceeded. */
+  AUCTION_VOLUME_EXCEEDED,
+  /** No auction has this id. */
+  UNKNOWN_AUCTION,
+  /** The auction has already been cleared. */
+  AUCTION_NOT_OPEN,
+  /** The bid id is already used in this auction. */
+  DUPLICATE_BID_ID,
+  /** No open bid has this id in this auction. */
+  UNKNOWN_BID,
+  /** Bids below the reserve price can never win, so they are refused. */
+  BID_BELOW_RESERVE_PRICE,
+  /** The bidder's bids would exceed its purchase limit (a share of the auctioned volume). */
+  PURCHASE_LIMIT_EXCEEDED,
 
   // --- compliance ---
+  /** The program does not cover this workload class (its scope). */
+  WORKLOAD_OUT_OF_SCOPE,
+  /** The participant's report for this period and workload is already on record. */
+  REPORT_ALREADY_SUBMITTED,
+  /** The meter reading for this participant and period is already on record. */
+  METER_READING_ALREADY_RECORDED,
+  /** The regulator's evaluation for this participant and period is already on record. */
+  EVALUATION_ALREADY_RECORDED,
+  /** The insurer's evaluation for this participant and period is already on record. */
+  INSURER_EVALUATION_ALREADY_RECORDED,
+  /** A premium needs the insurer's own evaluation of the participant for the period. */
+  INSURER_EVALUATION_MISSING,
+  /** A premium is charged on reported quantity, and the participant reported nothing. */
+  REPORT_MISSING,
+  /** The premium for this participant and period has already been charged. */
+  PREMIUM_ALREADY_CHARGED,
+  /** A period closes only when none of its primary auctions is still open. */
+  AUCTION_STILL_OPEN,
+  /** Audit findings are accepted only for participants the period's lottery drew. */
+  AUDIT_NOT_DRAWN,
+  /** The audit finding for this participant and period is already on record. */
+  AUDIT_FINDING_ALREADY_RECORDED,
+  /** The participant owes no unpaid penalty. */
+  NO_PENALTY_OUTSTANDING,
   ;
 
   /** The stable code of this rejection, e.g. {@code INSUFFICIENT_CASH}. */

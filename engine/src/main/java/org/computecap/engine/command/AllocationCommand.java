@@ -1,9 +1,10 @@
 package org.computecap.engine.command;
 
 /**
- * Commands of free allocation (§4); owned by the rules feature. It stays {@code non-sealed} only
- * until its owner adds its records: the owner then makes it {@code sealed} with a
- * {@code permits} list, which the codec and dispatch totality tests rely on.
+ * Commands of free allocation (§4); owned by the rules feature: the verifier's activity
+ * records and assistance factors, the period's free allocation, and new entrants.
  */
-public non-sealed interface AllocationCommand extends Command {
+public sealed interface AllocationCommand extends Command
+    permits RecordVerifiedActivity, SetAssistanceFactor, AllocateFreePermits,
+        AllocateNewEntrant {
 }

@@ -1,9 +1,9 @@
 package org.computecap.engine.command;
 
 /**
- * Commands of primary auctions (§5); owned by the rules feature. It stays {@code non-sealed} only
- * until its owner adds its records: the owner then makes it {@code sealed} with a
- * {@code permits} list, which the codec and dispatch totality tests rely on.
+ * Commands of primary auctions (§5); owned by the rules feature: open an auction of the
+ * current vintage, sealed bids (cash reserved), withdrawing a bid, and clearing.
  */
-public non-sealed interface AuctionCommand extends Command {
+public sealed interface AuctionCommand extends Command
+    permits OpenAuction, SubmitBid, WithdrawBid, ClearAuction {
 }

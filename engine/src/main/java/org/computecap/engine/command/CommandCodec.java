@@ -44,12 +44,16 @@ public final class CommandCodec {
     parts.add(new MarketCodec());
     parts.add(new RegistryCodec());
     // exchange: add its part here.
+    parts.add(new org.computecap.engine.exchange.ExchangeCodec());
 
     // allocation: add its part here.
+    parts.add(new org.computecap.engine.allocation.AllocationCodec());
 
     // auction: add its part here.
+    parts.add(new org.computecap.engine.auction.AuctionCodec());
 
     // compliance: add its part here.
+    parts.add(new org.computecap.engine.compliance.ComplianceCodec());
 
     return new CommandCodec(parts);
   }

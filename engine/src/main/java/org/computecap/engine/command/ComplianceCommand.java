@@ -1,9 +1,11 @@
 package org.computecap.engine.command;
 
 /**
- * Commands of the compliance cycle (§7); owned by the rules feature. It stays {@code non-sealed} only
- * until its owner adds its records: the owner then makes it {@code sealed} with a
- * {@code permits} list, which the codec and dispatch totality tests rely on.
+ * Commands of the compliance cycle (§7); owned by the rules feature: reports, meter readings,
+ * evaluations, insurance, period close (obligations, penalties, audit draw, expiry), audit
+ * findings and paying an outstanding penalty.
  */
-public non-sealed interface ComplianceCommand extends Command {
+public sealed interface ComplianceCommand extends Command
+    permits SubmitReport, RecordMeterReading, RecordEvaluation, RecordInsurerEvaluation,
+        ChargeInsurancePremium, ClosePeriod, RecordAuditFinding, PayOutstandingPenalty {
 }

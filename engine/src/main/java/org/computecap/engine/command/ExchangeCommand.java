@@ -1,9 +1,11 @@
 package org.computecap.engine.command;
 
 /**
- * Commands of the secondary exchange (§6); owned by the exchange feature. It stays {@code non-sealed} only
- * until its owner adds its records: the owner then makes it {@code sealed} with a
- * {@code permits} list, which the codec and dispatch totality tests rely on.
+ * Commands of the secondary exchange (§6), owned by the exchange feature: place and cancel
+ * orders, and open and run a call auction on a book. Handled by
+ * {@code org.computecap.engine.exchange.ExchangeHandler}, encoded by
+ * {@code org.computecap.engine.exchange.ExchangeCodec} (tags 64-127).
  */
-public non-sealed interface ExchangeCommand extends Command {
+public sealed interface ExchangeCommand extends Command
+    permits PlaceOrder, CancelOrder, StartCallAuction, RunCallAuction {
 }

@@ -16,12 +16,16 @@ public final class ScriptVocabulary {
     ScriptVocabulary v = new ScriptVocabulary();
     v.add(new CoreVerbs());
     // exchange: add its verbs here.
+    v.add(new org.computecap.engine.exchange.ExchangeVerbs());
 
     // allocation: add its verbs here.
+    v.add(new org.computecap.engine.allocation.AllocationVerbs());
 
     // auction: add its verbs here.
+    v.add(new org.computecap.engine.auction.AuctionVerbs());
 
     // compliance: add its verbs here.
+    v.add(new org.computecap.engine.compliance.ComplianceVerbs());
 
     return v;
   }

@@ -82,6 +82,8 @@ final class Simulation {
     generators.add(registry);
     // Each feature adds its generator here, one line each; a generator whose commands move
     // permits or cash keeps registry.reference in step (see ReferenceRegistry's reservation API).
+    generators.add(new ExchangeGenerator(this));
+    generators.add(new RulesGenerator(this));
   }
 
   String describe() {

@@ -1,0 +1,69 @@
+package org.computecap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ProgramCheckCommandTest {
+  @TempDir
+  Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream savedOut;
+  private PrintStream savedErr;
+
+  @BeforeEach
+  void capture() {
+    savedOut = System.out;
+    savedErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(savedOut);
+    System.setErr(savedErr);
+  }
+
+  private int check(Path file) {
+    return new CommandLine(new ProgramCheckCommand()).execute(file.toString());
+  }
+
+  @Test
+  void a_valid_program_prints_its_cap_trajectory_and_exits_zero() {
+    assertThat(check(Path.of("../examples/programs/p1-energy.yaml"))).isZero();
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed).contains("valid program \"P1 inference energy cap\"")
+        .contains("periods 1..5").contains("BENCHMARK allocation, banking on")
+        .contains("\n1 1000000 800000 50000 200000\n")
+        .contains("\n5 912000 729600 45600 182400\n");
+  }
+
+  @Test
+  void an_invalid_program_exits_two_naming_the_field_and_the_range() throws IOException {
+    String text = Files.readString(Path.of("../examples/programs/p2-risk-weighted.yaml"))
+        .replace("linearCentsPerPermit: 50000", "linearCentsPerPermit: -5");
+    Path bad = Files.writeString(dir.resolve("program.yaml"), text);
+    assertThat(check(bad)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        .isEqualTo("program.yaml: penalty.linearCentsPerPermit: -5 is below 0");
+  }
+
+  @Test
+  void a_missing_file_exits_two() {
+    assertThat(check(dir.resolve("none.yaml"))).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");
+  }
+}

@@ -1,0 +1,156 @@
+package org.computecap.engine.allocation;
+
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.computecap.engine.CanonicalWriter;
+import org.computecap.engine.EngineState;
+import org.computecap.engine.FeatureState;
+import org.computecap.engine.program.Program;
+
+/**
+ * What free allocation remembers inside the engine: verified activity by account and period,
+ * assistance factors, and each period's allocation (benchmark, grants, new-entrant grants).
+ * Sorted maps everywhere, because their order reaches the canonical state hash. Not a hot
+ * path: allocation runs once per period.
+ *
+ * <p>Invariants: a period's incumbent grants add up to its recorded allocated total, which
+ * stays within the incumbent budget (free budget less the new-entrant reserve). New-entrant
+ * grants are bounded by the registry itself: they move permits the reserve account holds,
+ * which a regulator may also top up with {@code IssuePermits}. The check revisits only the
+ * periods changed since the last one, so it stays cheap as history grows.
+ */
+public final class AllocationState implements FeatureState {
+  static final String NAME = "allocation";
+
+  /** account -> period -> verified activity. */
+  final TreeMap<Long, TreeMap<Integer, Activity>> activity = new TreeMap<>();
+  /** account -> assistance factor in ppm; absent means 1,000,000. */
+  final TreeMap<Long, Long> assistancePpm = new TreeMap<>();
+  /** period -> what its free allocation did. */
+  final TreeMap<Integer, PeriodAllocation> periods = new TreeMap<>();
+  /** Periods changed since the last invariant check (not state, so not in the hash). */
+  private final java.util.TreeSet<Integer> touched = new java.util.TreeSet<>();
+
+  /** Records that {@code period}'s allocation changed; call on every change to it. */
+  void touch(int period) {
+    touched.add(period);
+  }
+
+  /** One period's free allocation. */
+  static final class PeriodAllocation {
+    Fraction benchmark = Fraction.ZERO;
+    long incumbentBudgetPermits;
+    long allocatedPermits;
+    long reserveFundedPermits;
+    long meanGrantPermits;
+    final TreeMap<Long, Long> grants = new TreeMap<>();
+    final TreeMap<Long, Long> entrantGrants = new TreeMap<>();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /**
+   * The engine's Allocation state, or a detached empty one until the first accepted command
+   * {@link #attach}es it: a rejected command must leave the state, and its hash, untouched.
+   */
+  static AllocationState of(EngineState state) {
+    AllocationState s = state.featureOrNull(AllocationState.class);
+    return s == null ? new AllocationState() : s;
+  }
+
+  /** Registers this state with the engine (no-op when it already is); call before mutating. */
+  void attach(EngineState state) {
+    state.feature(AllocationState.class, () -> this);
+  }
+
+  long assistanceFactorPpm(long account) {
+    return assistancePpm.getOrDefault(account, 1_000_000L);
+  }
+
+  Activity activity(long account, int period) {
+    TreeMap<Integer, Activity> byPeriod = activity.get(account);
+    return byPeriod == null ? null : byPeriod.get(period);
+  }
+
+  /** Free permits the account received in {@code period}, as incumbent or entrant. */
+  public long grantedPermits(long account, int period) {
+    PeriodAllocation p = periods.get(period);
+    if (p == null) {
+      return 0;
+    }
+    return p.grants.getOrDefault(account, 0L) + p.entrantGrants.getOrDefault(account, 0L);
+  }
+
+  @Override
+  public void writeCanonical(CanonicalWriter w) {
+    w.writeInt(activity.size());
+    for (Map.Entry<Long, TreeMap<Integer, Activity>> a : activity.entrySet()) {
+      w.writeLong(a.getKey()).writeInt(a.getValue().size());
+      for (Map.Entry<Integer, Activity> e : a.getValue().entrySet()) {
+        w.writeInt(e.getKey()).writeLong(e.getValue().outputUnits())
+            .writeLong(e.getValue().coveredQuantity());
+      }
+    }
+    writeLongs(w, assistancePpm);
+    w.writeInt(periods.size());
+    for (Map.Entry<Integer, PeriodAllocation> e : periods.entrySet()) {
+      PeriodAllocation p = e.getValue();
+      w.writeInt(e.getKey());
+      writeBig(w, p.benchmark.numerator());
+      writeBig(w, p.benchmark.denominator());
+      w.writeLong(p.incumbentBudgetPermits).writeLong(p.allocatedPermits)
+          .writeLong(p.reserveFundedPermits).writeLong(p.meanGrantPermits);
+      writeLongs(w, p.grants);
+      writeLongs(w, p.entrantGrants);
+    }
+  }
+
+  private static void writeLongs(CanonicalWriter w, TreeMap<Long, Long> map) {
+    w.writeInt(map.size());
+    for (Map.Entry<Long, Long> e : map.entrySet()) {
+      w.writeLong(e.getKey()).writeLong(e.getValue());
+    }
+  }
+
+  private static void writeBig(CanonicalWriter w, BigInteger v) {
+    w.writeBytes(v.toByteArray());
+  }
+
+  @Override
+  public void checkInvariants(EngineState state) {
+    Program program = Program.of(state);
+    for (int period : touched) {
+      PeriodAllocation p = periods.get(period);
+      long sum = 0;
+      for (long g : p.grants.values()) {
+        sum = Math.addExact(sum, g);
+      }
+      if (sum != p.allocatedPermits) {
+        throw new AssertionError("period " + period + " grants add up to " + sum
+            + " but " + p.allocatedPermits + " were recorded as allocated");
+      }
+      if (p.allocatedPermits > program.incumbentBudgetPermits(period)) {
+        throw new AssertionError("period " + period + " allocated " + p.allocatedPermits
+            + " > incumbent budget " + program.incumbentBudgetPermits(period));
+      }
+    }
+    touched.clear();
+  }
+
+  @Override
+  public void describe(SortedMap<String, Long> summary) {
+    long allocated = 0;
+    for (PeriodAllocation p : periods.values()) {
+      allocated += p.allocatedPermits;
+      for (long g : p.entrantGrants.values()) {
+        allocated += g;
+      }
+    }
+    summary.put("permitsAllocatedFree", allocated);
+  }
+}

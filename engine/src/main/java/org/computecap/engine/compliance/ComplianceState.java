@@ -1,0 +1,232 @@
+package org.computecap.engine.compliance;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.computecap.engine.CanonicalWriter;
+import org.computecap.engine.EngineState;
+import org.computecap.engine.FeatureState;
+import org.computecap.engine.program.Program;
+import org.computecap.engine.program.RiskSignal;
+import org.computecap.engine.program.Workload;
+
+/**
+ * The compliance cycle's memory: one {@link Entry} per participant and period (reports, meter
+ * reading, evaluations, premium, the close assessment, the audit), the make-good each
+ * participant owes, penalties assessed and paid, and each closed period's audit draw. Sorted
+ * maps only, since their order reaches the state hash; one entry per participant and period
+ * is small next to the exchange's orders.
+ *
+ * <p>Invariants: a closed entry's shortfall is {@code (obligation - surrendered)+} and its
+ * close penalty is phi of that shortfall; an account's assessed penalties are the sum over its
+ * entries, and it never paid more than that; make-good is never negative. The check revisits
+ * only the accounts touched since the last one, so it stays cheap as history grows.
+ */
+public final class ComplianceState implements FeatureState {
+  static final String NAME = "compliance";
+
+  /** account -> period -> entry. */
+  final TreeMap<Long, TreeMap<Integer, Entry>> entries = new TreeMap<>();
+  final TreeMap<Long, Long> makeGoodOwed = new TreeMap<>();
+  final TreeMap<Long, Long> penaltyAssessedCents = new TreeMap<>();
+  final TreeMap<Long, Long> penaltyPaidCents = new TreeMap<>();
+  /** closed period -> accounts its lottery drew for audit (after the budget cap). */
+  final TreeMap<Integer, List<Long>> audited = new TreeMap<>();
+  /**
+   * Accounts changed since the last invariant check, which rechecks only those (entries of
+   * untouched accounts cannot have changed); not part of the state, so not in its hash.
+   */
+  private final java.util.TreeSet<Long> touched = new java.util.TreeSet<>();
+
+  /** Everything known about one participant in one period. */
+  static final class Entry {
+    final long[] reported = new long[Workload.values().length];
+    final boolean[] hasReport = new boolean[Workload.values().length];
+    boolean hasMeter;
+    long meter;
+    RiskSignal evaluation;
+    RiskSignal insurerSignal;
+    long insurerId;
+    boolean premiumCharged;
+    long premiumCents;
+    boolean closed;
+    long multiplierPpm;
+    long obligationPermits;
+    long makeGoodInPermits;
+    long surrenderedPermits;
+    long shortfallPermits;
+    long penaltyCents;
+    boolean auditRecorded;
+    long measuredQuantity;
+    long auditShortfallPermits;
+    long auditPenaltyCents;
+
+    long reportedTotal() {
+      long sum = 0;
+      for (long r : reported) {
+        sum = Math.addExact(sum, r);
+      }
+      return sum;
+    }
+
+    boolean hasAnyReport() {
+      for (boolean b : hasReport) {
+        if (b) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /**
+   * The engine's Compliance state, or a detached empty one until the first accepted command
+   * {@link #attach}es it: a rejected command must leave the state, and its hash, untouched.
+   */
+  static ComplianceState of(EngineState state) {
+    ComplianceState s = state.featureOrNull(ComplianceState.class);
+    return s == null ? new ComplianceState() : s;
+  }
+
+  /** Registers this state with the engine (no-op when it already is); call before mutating. */
+  void attach(EngineState state) {
+    state.feature(ComplianceState.class, () -> this);
+  }
+
+  Entry entry(long account, int period) {
+    TreeMap<Integer, Entry> byPeriod = entries.get(account);
+    return byPeriod == null ? null : byPeriod.get(period);
+  }
+
+  /** Marks the account for the next invariant check; every mutation of its data calls this. */
+  void touch(long account) {
+    touched.add(account);
+  }
+
+  Entry entryForUpdate(long account, int period) {
+    touch(account);
+    return entries.computeIfAbsent(account, k -> new TreeMap<>())
+        .computeIfAbsent(period, k -> new Entry());
+  }
+
+  /** Penalties assessed on the account and not yet paid, in cents. */
+  public long unpaidPenaltyCents(long account) {
+    return penaltyAssessedCents.getOrDefault(account, 0L)
+        - penaltyPaidCents.getOrDefault(account, 0L);
+  }
+
+  /** Permits of earlier shortfalls the account still owes on top of its next obligation. */
+  public long makeGoodOwedPermits(long account) {
+    return makeGoodOwed.getOrDefault(account, 0L);
+  }
+
+  @Override
+  public void writeCanonical(CanonicalWriter w) {
+    w.writeInt(entries.size());
+    for (Map.Entry<Long, TreeMap<Integer, Entry>> a : entries.entrySet()) {
+      w.writeLong(a.getKey()).writeInt(a.getValue().size());
+      for (Map.Entry<Integer, Entry> e : a.getValue().entrySet()) {
+        w.writeInt(e.getKey());
+        writeEntry(w, e.getValue());
+      }
+    }
+    writeLongs(w, makeGoodOwed);
+    writeLongs(w, penaltyAssessedCents);
+    writeLongs(w, penaltyPaidCents);
+    w.writeInt(audited.size());
+    for (Map.Entry<Integer, List<Long>> e : audited.entrySet()) {
+      w.writeInt(e.getKey()).writeInt(e.getValue().size());
+      for (long account : e.getValue()) {
+        w.writeLong(account);
+      }
+    }
+  }
+
+  private static void writeEntry(CanonicalWriter w, Entry e) {
+    for (int i = 0; i < e.reported.length; i++) {
+      w.writeBoolean(e.hasReport[i]).writeLong(e.reported[i]);
+    }
+    w.writeBoolean(e.hasMeter).writeLong(e.meter)
+        .writeString(e.evaluation == null ? "-" : e.evaluation.name())
+        .writeString(e.insurerSignal == null ? "-" : e.insurerSignal.name())
+        .writeLong(e.insurerId).writeBoolean(e.premiumCharged).writeLong(e.premiumCents)
+        .writeBoolean(e.closed).writeLong(e.multiplierPpm).writeLong(e.obligationPermits)
+        .writeLong(e.makeGoodInPermits).writeLong(e.surrenderedPermits)
+        .writeLong(e.shortfallPermits).writeLong(e.penaltyCents)
+        .writeBoolean(e.auditRecorded).writeLong(e.measuredQuantity)
+        .writeLong(e.auditShortfallPermits).writeLong(e.auditPenaltyCents);
+  }
+
+  private static void writeLongs(CanonicalWriter w, TreeMap<Long, Long> map) {
+    w.writeInt(map.size());
+    for (Map.Entry<Long, Long> e : map.entrySet()) {
+      w.writeLong(e.getKey()).writeLong(e.getValue());
+    }
+  }
+
+  @Override
+  public void checkInvariants(EngineState state) {
+    Program.Penalty penalty = Program.of(state).penalty();
+    for (long account : touched) {
+      checkAccount(account, penalty);
+    }
+    touched.clear();
+  }
+
+  private void checkAccount(long account, Program.Penalty penalty) {
+    long assessed = 0;
+    for (Map.Entry<Integer, Entry> pe : entries.getOrDefault(account, new TreeMap<>())
+        .entrySet()) {
+      Entry e = pe.getValue();
+      if (!e.closed) {
+        continue;
+      }
+      long d = Obligations.shortfall(e.obligationPermits, e.surrenderedPermits);
+      long phi = PenaltyFunction.phiCents(penalty.linearCentsPerPermit(),
+          penalty.quadraticCentsPerPermitSquared(), d);
+      if (d != e.shortfallPermits || phi != e.penaltyCents) {
+        throw new AssertionError("account " + account + " period " + pe.getKey()
+            + ": shortfall " + e.shortfallPermits + " / penalty " + e.penaltyCents
+            + " do not follow from obligation " + e.obligationPermits + " and surrendered "
+            + e.surrenderedPermits);
+      }
+      assessed = saturatingAdd(saturatingAdd(assessed, e.penaltyCents), e.auditPenaltyCents);
+    }
+    if (assessed != penaltyAssessedCents.getOrDefault(account, 0L)) {
+      throw new AssertionError("account " + account + " was assessed " + assessed
+          + " cents of penalties but the ledger says "
+          + penaltyAssessedCents.getOrDefault(account, 0L));
+    }
+    if (unpaidPenaltyCents(account) < 0) {
+      throw new AssertionError("account " + account + " paid more penalty than assessed");
+    }
+    if (makeGoodOwedPermits(account) < 0) {
+      throw new AssertionError("account " + account + " owes negative make-good");
+    }
+  }
+
+  static long saturatingAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  @Override
+  public void describe(SortedMap<String, Long> summary) {
+    long paid = 0;
+    for (long p : penaltyPaidCents.values()) {
+      paid += p;
+    }
+    long audits = 0;
+    for (List<Long> a : audited.values()) {
+      audits += a.size();
+    }
+    summary.put("penaltiesPaidCents", paid);
+    summary.put("auditsDrawn", audits);
+  }
+}

@@ -1,0 +1,590 @@
+package org.computecap.engine.exchange;
+
+import java.util.Arrays;
+
+/**
+ * The fast order book: every order and price level lives in parallel primitive arrays, so that
+ * after warm-up placing, matching and cancelling allocate nothing and box nothing.
+ *
+ * <p>Layout. Orders occupy slots of a pool (arrays indexed by slot, recycled through a free
+ * stack) and are found by id through a {@link LongIntMap}. Each price level is a slot of a
+ * second pool holding its price, total quantity and an intrusive doubly linked list of its
+ * orders in time priority. Each side keeps its levels in an array sorted so that the best
+ * level sits at the end: the best price is one read, a level emptied by matching is removed
+ * by decrementing a count, and a new level near the touch (where nearly all activity is)
+ * shifts only the few entries above it. Sorting uses a key (price for bids, minus price for
+ * asks) so one binary search serves both sides. Unlike a tick-indexed ladder this needs no
+ * bound on the price range, and with the tens of levels a real book holds it is as fast.
+ *
+ * <p>Invariants, checked by {@link #checkConsistency()}: every resting order is in the id map
+ * and in exactly one level list; a level's quantity is the sum of its orders' remaining
+ * quantities and is positive; levels are strictly sorted by key; the book is uncrossed unless
+ * orders were rested for a call auction; the running reservation totals match the orders.
+ */
+final class ArrayOrderBook implements OrderBook {
+  private static final int NIL = -1;
+
+  private final long lotSize;
+  private final boolean selfTradePrevention;
+  private final LongIntMap slotById;
+  private final Ladder bids = new Ladder();
+  private final Ladder asks = new Ladder();
+
+  private long[] ids;
+  private long[] accounts;
+  private long[] remainings;
+  private long[] seqs;
+  private int[] vintages;
+  private int[] nexts;
+  private int[] prevs;
+  private int[] levelOf;
+  private int[] freeOrders;
+  private int freeOrderCount;
+  private int orderHighWater;
+  private long nextSeq;
+
+  private long[] levelPrices;
+  private long[] levelQuantities;
+  private int[] levelHeads;
+  private int[] levelTails;
+  private boolean[] levelIsBid;
+  private int[] freeLevels;
+  private int freeLevelCount;
+  private int levelHighWater;
+
+  private long restingBuyCents;
+  private long restingSellQuantity;
+  private long lastUncrossPriceCents = NO_PRICE;
+
+  /** The levels of one side, best at the end. */
+  private static final class Ladder {
+    int[] levels = new int[64];
+    long[] keys = new long[64];
+    int count;
+  }
+
+  ArrayOrderBook(long lotSize, boolean selfTradePrevention, int expectedOrders) {
+    if (lotSize < 1) {
+      throw new IllegalArgumentException("lotSize must be >= 1, was " + lotSize);
+    }
+    if (expectedOrders < 1) {
+      throw new IllegalArgumentException("expectedOrders must be >= 1, was "
+          + expectedOrders);
+    }
+    this.lotSize = lotSize;
+    this.selfTradePrevention = selfTradePrevention;
+    this.slotById = new LongIntMap(expectedOrders);
+    ids = new long[expectedOrders];
+    accounts = new long[expectedOrders];
+    remainings = new long[expectedOrders];
+    seqs = new long[expectedOrders];
+    vintages = new int[expectedOrders];
+    nexts = new int[expectedOrders];
+    prevs = new int[expectedOrders];
+    levelOf = new int[expectedOrders];
+    freeOrders = new int[expectedOrders];
+    int expectedLevels = 256;
+    levelPrices = new long[expectedLevels];
+    levelQuantities = new long[expectedLevels];
+    levelHeads = new int[expectedLevels];
+    levelTails = new int[expectedLevels];
+    levelIsBid = new boolean[expectedLevels];
+    freeLevels = new int[expectedLevels];
+  }
+
+  @Override
+  public long place(long orderId, long account, Side side, OrderType type, long priceCents,
+      long quantity, int vintage, long cashBudgetCents, MatchListener listener) {
+    requireNew(orderId, quantity);
+    long left = side == Side.BUY
+        ? matchBuy(orderId, account, type, priceCents, quantity, cashBudgetCents,
+            listener)
+        : matchSell(orderId, account, type, priceCents, quantity, vintage, listener);
+    if (left > 0 && type == OrderType.LIMIT) {
+      addResting(orderId, account, side, priceCents, left, vintage);
+    }
+    return left;
+  }
+
+  @Override
+  public void rest(long orderId, long account, Side side, long priceCents, long quantity,
+      int vintage) {
+    requireNew(orderId, quantity);
+    addResting(orderId, account, side, priceCents, quantity, vintage);
+  }
+
+  private void requireNew(long orderId, long quantity) {
+    if (slotById.get(orderId) != LongIntMap.MISSING) {
+      throw new IllegalArgumentException("orderId already on the book: " + orderId);
+    }
+    if (quantity < 1) {
+      throw new IllegalArgumentException("quantity must be >= 1, was " + quantity);
+    }
+  }
+
+  private long matchBuy(long orderId, long account, OrderType type, long limitCents,
+      long quantity, long budgetCents, MatchListener listener) {
+    boolean market = type == OrderType.MARKET;
+    long budget = budgetCents;
+    long left = quantity;
+    Ladder ladder = asks;
+    while (left > 0 && ladder.count > 0) {
+      int level = ladder.levels[ladder.count - 1];
+      long price = levelPrices[level];
+      if (!market && price > limitCents) {
+        break;
+      }
+      long affordable = Long.MAX_VALUE;
+      if (market) {
+        affordable = budget / price;
+        affordable -= affordable % lotSize;
+        if (affordable == 0) {
+          break;
+        }
+      }
+      int slot = levelHeads[level];
+      if (selfTradePrevention && accounts[slot] == account) {
+        cancelForSelfTrade(slot, listener);
+        continue;
+      }
+      long fill = Math.min(Math.min(left, remainings[slot]), affordable);
+      if (market) {
+        budget -= price * fill;
+      }
+      listener.traded(ids[slot], accounts[slot], orderId, account, true, vintages[slot],
+          price, fill);
+      left -= fill;
+      fillResting(slot, fill);
+    }
+    return left;
+  }
+
+  private long matchSell(long orderId, long account, OrderType type, long limitCents,
+      long quantity, int vintage, MatchListener listener) {
+    boolean market = type == OrderType.MARKET;
+    long left = quantity;
+    Ladder ladder = bids;
+    while (left > 0 && ladder.count > 0) {
+      int level = ladder.levels[ladder.count - 1];
+      long price = levelPrices[level];
+      if (!market && price < limitCents) {
+        break;
+      }
+      int slot = levelHeads[level];
+      if (selfTradePrevention && accounts[slot] == account) {
+        cancelForSelfTrade(slot, listener);
+        continue;
+      }
+      long fill = Math.min(left, remainings[slot]);
+      listener.traded(ids[slot], accounts[slot], orderId, account, false, vintage, price,
+          fill);
+      left -= fill;
+      fillResting(slot, fill);
+    }
+    return left;
+  }
+
+  private void cancelForSelfTrade(int slot, MatchListener listener) {
+    int level = levelOf[slot];
+    boolean bid = levelIsBid[level];
+    long left = remainings[slot];
+    listener.selfTradeCancelled(ids[slot], accounts[slot], bid ? Side.BUY : Side.SELL,
+        levelPrices[level], left, vintages[slot]);
+    fillResting(slot, left);
+  }
+
+  /** Takes quantity off a resting order, removing the order and its level when emptied. */
+  private void fillResting(int slot, long quantity) {
+    int level = levelOf[slot];
+    remainings[slot] -= quantity;
+    levelQuantities[level] -= quantity;
+    if (levelIsBid[level]) {
+      restingBuyCents -= levelPrices[level] * quantity;
+    } else {
+      restingSellQuantity -= quantity;
+    }
+    if (remainings[slot] == 0) {
+      removeOrder(slot);
+    }
+  }
+
+  private void removeOrder(int slot) {
+    int level = levelOf[slot];
+    int prev = prevs[slot];
+    int next = nexts[slot];
+    if (prev == NIL) {
+      levelHeads[level] = next;
+    } else {
+      nexts[prev] = next;
+    }
+    if (next == NIL) {
+      levelTails[level] = prev;
+    } else {
+      prevs[next] = prev;
+    }
+    slotById.remove(ids[slot]);
+    freeOrders[freeOrderCount++] = slot;
+    if (levelHeads[level] == NIL) {
+      removeLevel(level);
+    }
+  }
+
+  private void addResting(long orderId, long account, Side side, long priceCents,
+      long quantity, int vintage) {
+    boolean bid = side == Side.BUY;
+    int level = findOrInsertLevel(bid ? bids : asks, bid ? priceCents : -priceCents,
+        priceCents, bid);
+    int slot = allocateOrder();
+    ids[slot] = orderId;
+    accounts[slot] = account;
+    remainings[slot] = quantity;
+    seqs[slot] = nextSeq++;
+    vintages[slot] = vintage;
+    levelOf[slot] = level;
+    int tail = levelTails[level];
+    prevs[slot] = tail;
+    nexts[slot] = NIL;
+    if (tail == NIL) {
+      levelHeads[level] = slot;
+    } else {
+      nexts[tail] = slot;
+    }
+    levelTails[level] = slot;
+    levelQuantities[level] += quantity;
+    if (bid) {
+      restingBuyCents = Math.addExact(restingBuyCents,
+          Math.multiplyExact(priceCents, quantity));
+    } else {
+      restingSellQuantity = Math.addExact(restingSellQuantity, quantity);
+    }
+    slotById.putNew(orderId, slot);
+  }
+
+  @Override
+  public long cancel(long orderId) {
+    int slot = slotById.get(orderId);
+    if (slot == LongIntMap.MISSING) {
+      return 0;
+    }
+    long left = remainings[slot];
+    fillResting(slot, left);
+    return left;
+  }
+
+  @Override
+  public long uncross(long referenceCents, MatchListener listener) {
+    lastUncrossPriceCents = NO_PRICE;
+    if (bids.count == 0 || asks.count == 0) {
+      return 0;
+    }
+    long bestBid = levelPrices[bids.levels[bids.count - 1]];
+    long bestAsk = levelPrices[asks.levels[asks.count - 1]];
+    if (bestBid < bestAsk) {
+      return 0;
+    }
+    long price = uniformPrice(bestBid, bestAsk, referenceCents);
+    lastUncrossPriceCents = price;
+    long executed = 0;
+    while (bids.count > 0 && asks.count > 0) {
+      int bidLevel = bids.levels[bids.count - 1];
+      int askLevel = asks.levels[asks.count - 1];
+      if (levelPrices[bidLevel] < price || levelPrices[askLevel] > price) {
+        break;
+      }
+      int buy = levelHeads[bidLevel];
+      int sell = levelHeads[askLevel];
+      if (selfTradePrevention && accounts[buy] == accounts[sell]) {
+        cancelForSelfTrade(seqs[buy] > seqs[sell] ? buy : sell, listener);
+        continue;
+      }
+      long fill = Math.min(remainings[buy], remainings[sell]);
+      listener.auctionTraded(ids[buy], accounts[buy], levelPrices[bidLevel], ids[sell],
+          accounts[sell], vintages[sell], price, fill);
+      executed += fill;
+      fillResting(buy, fill);
+      fillResting(sell, fill);
+    }
+    return executed;
+  }
+
+  /**
+   * Walks the candidate prices in [bestAsk, bestBid] upwards, keeping demand (bids at or
+   * above the price) and supply (asks at or below it) as running sums, and keeps the best
+   * candidate by volume, then imbalance, then distance to the reference, then lowest price.
+   */
+  private long uniformPrice(long bestBid, long bestAsk, long referenceCents) {
+    int bi = lowerBound(bids, bestAsk);
+    long demand = 0;
+    for (int i = bi; i < bids.count; i++) {
+      demand += levelQuantities[bids.levels[i]];
+    }
+    int ai = asks.count - 1;
+    long supply = 0;
+    long bestPrice = NO_PRICE;
+    long bestVolume = -1;
+    long bestImbalance = 0;
+    long bestDistance = 0;
+    while (true) {
+      long nextBid = bi < bids.count ? levelPrices[bids.levels[bi]] : Long.MAX_VALUE;
+      long nextAsk = ai >= 0 ? levelPrices[asks.levels[ai]] : Long.MAX_VALUE;
+      long price = Math.min(nextBid, nextAsk);
+      if (price > bestBid) {
+        break;
+      }
+      if (nextAsk == price) {
+        supply += levelQuantities[asks.levels[ai]];
+        ai--;
+      }
+      long volume = Math.min(demand, supply);
+      long imbalance = Math.abs(demand - supply);
+      long distance = referenceCents == NO_PRICE ? 0 : Math.abs(price - referenceCents);
+      if (volume > bestVolume
+          || volume == bestVolume && (imbalance < bestImbalance
+              || imbalance == bestImbalance && distance < bestDistance)) {
+        bestPrice = price;
+        bestVolume = volume;
+        bestImbalance = imbalance;
+        bestDistance = distance;
+      }
+      if (nextBid == price) {
+        demand -= levelQuantities[bids.levels[bi]];
+        bi++;
+      }
+    }
+    return bestPrice;
+  }
+
+  /** The index of the first bid level priced at or above the price. */
+  private int lowerBound(Ladder ladder, long key) {
+    int lo = 0;
+    int hi = ladder.count;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ladder.keys[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private int findOrInsertLevel(Ladder ladder, long key, long priceCents, boolean bid) {
+    int count = ladder.count;
+    int at;
+    if (count > 0 && ladder.keys[count - 1] < key) {
+      at = count;
+    } else {
+      at = lowerBound(ladder, key);
+      if (at < count && ladder.keys[at] == key) {
+        return ladder.levels[at];
+      }
+    }
+    int level = allocateLevel();
+    levelPrices[level] = priceCents;
+    levelQuantities[level] = 0;
+    levelHeads[level] = NIL;
+    levelTails[level] = NIL;
+    levelIsBid[level] = bid;
+    if (count == ladder.levels.length) {
+      ladder.levels = Arrays.copyOf(ladder.levels, count * 2);
+      ladder.keys = Arrays.copyOf(ladder.keys, count * 2);
+    }
+    System.arraycopy(ladder.levels, at, ladder.levels, at + 1, count - at);
+    System.arraycopy(ladder.keys, at, ladder.keys, at + 1, count - at);
+    ladder.levels[at] = level;
+    ladder.keys[at] = key;
+    ladder.count = count + 1;
+    return level;
+  }
+
+  private void removeLevel(int level) {
+    boolean bid = levelIsBid[level];
+    Ladder ladder = bid ? bids : asks;
+    int count = ladder.count;
+    if (ladder.levels[count - 1] != level) {
+      int at = lowerBound(ladder, bid ? levelPrices[level] : -levelPrices[level]);
+      System.arraycopy(ladder.levels, at + 1, ladder.levels, at, count - at - 1);
+      System.arraycopy(ladder.keys, at + 1, ladder.keys, at, count - at - 1);
+    }
+    ladder.count = count - 1;
+    freeLevels[freeLevelCount++] = level;
+  }
+
+  private int allocateOrder() {
+    if (freeOrderCount > 0) {
+      return freeOrders[--freeOrderCount];
+    }
+    if (orderHighWater == ids.length) {
+      int n = ids.length * 2;
+      ids = Arrays.copyOf(ids, n);
+      accounts = Arrays.copyOf(accounts, n);
+      remainings = Arrays.copyOf(remainings, n);
+      seqs = Arrays.copyOf(seqs, n);
+      vintages = Arrays.copyOf(vintages, n);
+      nexts = Arrays.copyOf(nexts, n);
+      prevs = Arrays.copyOf(prevs, n);
+      levelOf = Arrays.copyOf(levelOf, n);
+      freeOrders = Arrays.copyOf(freeOrders, n);
+    }
+    return orderHighWater++;
+  }
+
+  private int allocateLevel() {
+    if (freeLevelCount > 0) {
+      return freeLevels[--freeLevelCount];
+    }
+    if (levelHighWater == levelPrices.length) {
+      int n = levelPrices.length * 2;
+      levelPrices = Arrays.copyOf(levelPrices, n);
+      levelQuantities = Arrays.copyOf(levelQuantities, n);
+      levelHeads = Arrays.copyOf(levelHeads, n);
+      levelTails = Arrays.copyOf(levelTails, n);
+      levelIsBid = Arrays.copyOf(levelIsBid, n);
+      freeLevels = Arrays.copyOf(freeLevels, n);
+    }
+    return levelHighWater++;
+  }
+
+  @Override
+  public long lastUncrossPriceCents() {
+    return lastUncrossPriceCents;
+  }
+
+  @Override
+  public boolean contains(long orderId) {
+    return slotById.get(orderId) != LongIntMap.MISSING;
+  }
+
+  private int slotOf(long orderId) {
+    int slot = slotById.get(orderId);
+    if (slot == LongIntMap.MISSING) {
+      throw new IllegalArgumentException("orderId not on the book: " + orderId);
+    }
+    return slot;
+  }
+
+  @Override
+  public long account(long orderId) {
+    return accounts[slotOf(orderId)];
+  }
+
+  @Override
+  public Side side(long orderId) {
+    return levelIsBid[levelOf[slotOf(orderId)]] ? Side.BUY : Side.SELL;
+  }
+
+  @Override
+  public long priceCents(long orderId) {
+    return levelPrices[levelOf[slotOf(orderId)]];
+  }
+
+  @Override
+  public long remaining(long orderId) {
+    return remainings[slotOf(orderId)];
+  }
+
+  @Override
+  public int vintage(long orderId) {
+    return vintages[slotOf(orderId)];
+  }
+
+  @Override
+  public long bestBidCents() {
+    return bids.count == 0 ? NO_PRICE : levelPrices[bids.levels[bids.count - 1]];
+  }
+
+  @Override
+  public long bestAskCents() {
+    return asks.count == 0 ? NO_PRICE : levelPrices[asks.levels[asks.count - 1]];
+  }
+
+  @Override
+  public int orderCount() {
+    return slotById.size();
+  }
+
+  @Override
+  public int levelCount(Side side) {
+    return side == Side.BUY ? bids.count : asks.count;
+  }
+
+  @Override
+  public int depth(Side side, int levels, long[] pricesCents, long[] quantities) {
+    Ladder ladder = side == Side.BUY ? bids : asks;
+    int n = Math.min(Math.min(levels, ladder.count), Math.min(pricesCents.length,
+        quantities.length));
+    for (int i = 0; i < n; i++) {
+      int level = ladder.levels[ladder.count - 1 - i];
+      pricesCents[i] = levelPrices[level];
+      quantities[i] = levelQuantities[level];
+    }
+    return n;
+  }
+
+  @Override
+  public long restingBuyCents() {
+    return restingBuyCents;
+  }
+
+  @Override
+  public long restingSellQuantity() {
+    return restingSellQuantity;
+  }
+
+  @Override
+  public void forEachOrder(OrderVisitor visitor) {
+    visitSide(bids, Side.BUY, visitor);
+    visitSide(asks, Side.SELL, visitor);
+  }
+
+  private void visitSide(Ladder ladder, Side side, OrderVisitor visitor) {
+    for (int i = ladder.count - 1; i >= 0; i--) {
+      int level = ladder.levels[i];
+      for (int slot = levelHeads[level]; slot != NIL; slot = nexts[slot]) {
+        visitor.order(ids[slot], accounts[slot], side, levelPrices[level],
+            remainings[slot], vintages[slot], seqs[slot]);
+      }
+    }
+  }
+
+  /** Verifies the invariants in the class comment; throws {@link AssertionError}. */
+  void checkConsistency() {
+    long buyCents = 0;
+    long sellQuantity = 0;
+    int orders = 0;
+    for (Ladder ladder : new Ladder[] {bids, asks}) {
+      for (int i = 0; i < ladder.count; i++) {
+        int level = ladder.levels[i];
+        if (i > 0 && ladder.keys[i - 1] >= ladder.keys[i]) {
+          throw new AssertionError("levels out of order at index " + i);
+        }
+        long sum = 0;
+        for (int slot = levelHeads[level]; slot != NIL; slot = nexts[slot]) {
+          if (levelOf[slot] != level || remainings[slot] <= 0
+              || slotById.get(ids[slot]) != slot) {
+            throw new AssertionError("order " + ids[slot] + " is inconsistent");
+          }
+          sum += remainings[slot];
+          orders++;
+        }
+        if (sum != levelQuantities[level] || sum <= 0) {
+          throw new AssertionError("level " + levelPrices[level]
+              + " quantity " + levelQuantities[level] + " != orders " + sum);
+        }
+        if (ladder == bids) {
+          buyCents += levelPrices[level] * sum;
+        } else {
+          sellQuantity += sum;
+        }
+      }
+    }
+    if (orders != slotById.size()) {
+      throw new AssertionError("id map holds " + slotById.size() + " orders, levels "
+          + orders);
+    }
+    if (buyCents != restingBuyCents || sellQuantity != restingSellQuantity) {
+      throw new AssertionError("reservation totals drifted from the resting orders");
+    }
+  }
+}

@@ -1,0 +1,353 @@
+package org.computecap.engine.exchange;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import org.computecap.engine.CanonicalWriter;
+import org.computecap.engine.EngineState;
+import org.computecap.engine.Event;
+import org.computecap.engine.FeatureState;
+import org.computecap.engine.registry.Hold;
+import org.computecap.engine.registry.Registry;
+
+/**
+ * The exchange's part of the engine state: one venue (order book, market data, call phase
+ * flag) per vintage, or a single venue for all vintages, and the highest order id accepted.
+ *
+ * <p>It is also the books' {@link MatchListener}: each fill is settled in the registry the
+ * moment the book reports it (delivery versus payment), so a trade never exists without its
+ * transfer. A resting buy order reserves price · remaining cash and a resting sell order its
+ * remaining permits, both under {@link Hold#EXCHANGE}; an incoming order pays or delivers from
+ * free balances, which the handler checked before matching began.
+ *
+ * <p>Invariant ({@link #checkInvariants}): for every account, the cash and permits reserved
+ * under {@code EXCHANGE} equal what its resting orders hold; each fast book is internally
+ * consistent; every resting id is at most the last accepted id.
+ */
+public final class ExchangeState implements FeatureState, MatchListener {
+  static final String NAME = "exchange";
+
+  private final ExchangeSettings settings;
+  private final int firstPeriod;
+  private final BiFunction<Long, Boolean, OrderBook> books;
+  private Venue[] venues = new Venue[4];
+  private long lastOrderId;
+
+  private Registry registry;
+  private List<Event> events;
+  private Venue active;
+  private int period;
+
+  /** One book with its market data. */
+  static final class Venue {
+    final int key;
+    final OrderBook book;
+    final MarketData data = new MarketData();
+    boolean callPhase;
+
+    Venue(int key, OrderBook book) {
+      this.key = key;
+      this.book = book;
+    }
+  }
+
+  private ExchangeState(EngineState state, BiFunction<Long, Boolean, OrderBook> books) {
+    this.settings = ExchangeSettings.fromProgram(state.programYaml());
+    this.firstPeriod = state.program().firstPeriod();
+    this.books = books;
+  }
+
+  /** The exchange state the engine creates on the first exchange command: fast books. */
+  public static ExchangeState create(EngineState state) {
+    return new ExchangeState(state,
+        (lot, stp) -> new ArrayOrderBook(lot, stp, 1 << 10));
+  }
+
+  /**
+   * An exchange over the naive reference books, for tests that run a second engine beside the
+   * real one: register it with {@code state.feature(ExchangeState.class, () -> ...)} before the
+   * first exchange command, then compare the two engines' state hashes.
+   */
+  public static ExchangeState withReferenceBooks(EngineState state) {
+    return new ExchangeState(state, ReferenceOrderBook::new);
+  }
+
+  ExchangeSettings settings() {
+    return settings;
+  }
+
+  long lastOrderId() {
+    return lastOrderId;
+  }
+
+  /** The venue trading {@code vintage}, created on first use. */
+  Venue venue(int vintage) {
+    int index = settings.bookPerVintage() ? vintage - firstPeriod : 0;
+    if (index >= venues.length) {
+      venues = Arrays.copyOf(venues, Math.max(index + 1, venues.length * 2));
+    }
+    Venue v = venues[index];
+    if (v == null) {
+      v = new Venue(settings.bookPerVintage() ? vintage : -1,
+          books.apply(settings.lotPermits(), settings.selfTradePrevention()));
+      venues[index] = v;
+    }
+    return v;
+  }
+
+  /** The venue whose book holds the order, or null. */
+  Venue venueOfOrder(long orderId) {
+    for (Venue v : venues) {
+      if (v != null && v.book.contains(orderId)) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  void acceptOrderId(long orderId) {
+    lastOrderId = orderId;
+  }
+
+  /** Sets the context in which the books' callbacks settle and report. */
+  void begin(Registry registry, List<Event> events, Venue venue, int period) {
+    this.registry = registry;
+    this.events = events;
+    this.active = venue;
+    this.period = period;
+  }
+
+  void end() {
+    this.registry = null;
+    this.events = null;
+    this.active = null;
+  }
+
+  @Override
+  public void traded(long makerOrderId, long makerAccount, long takerOrderId,
+      long takerAccount, boolean takerBuys, int sellVintage, long priceCents, long quantity) {
+    long value = priceCents * quantity;
+    if (takerBuys) {
+      registry.charge(takerAccount, makerAccount, value);
+      registry.settlePermits(makerAccount, takerAccount, sellVintage, quantity, Hold.EXCHANGE);
+      events.add(new TradeExecuted(takerOrderId, takerAccount, makerOrderId, makerAccount,
+          sellVintage, priceCents, quantity));
+    } else {
+      registry.settleCash(makerAccount, takerAccount, value, Hold.EXCHANGE);
+      registry.transfer(takerAccount, makerAccount, sellVintage, quantity);
+      events.add(new TradeExecuted(makerOrderId, makerAccount, takerOrderId, takerAccount,
+          sellVintage, priceCents, quantity));
+    }
+    active.data.record(period, priceCents, quantity);
+  }
+
+  @Override
+  public void auctionTraded(long buyOrderId, long buyAccount, long buyLimitCents,
+      long sellOrderId, long sellAccount, int sellVintage, long priceCents, long quantity) {
+    registry.settleCash(buyAccount, sellAccount, priceCents * quantity, Hold.EXCHANGE);
+    long saved = (buyLimitCents - priceCents) * quantity;
+    if (saved > 0) {
+      registry.releaseCash(buyAccount, saved, Hold.EXCHANGE);
+    }
+    registry.settlePermits(sellAccount, buyAccount, sellVintage, quantity, Hold.EXCHANGE);
+    events.add(new TradeExecuted(buyOrderId, buyAccount, sellOrderId, sellAccount,
+        sellVintage, priceCents, quantity));
+    active.data.record(period, priceCents, quantity);
+  }
+
+  @Override
+  public void selfTradeCancelled(long orderId, long account, Side side, long priceCents,
+      long remaining, int vintage) {
+    release(account, side, priceCents, remaining, vintage);
+    events.add(new OrderCancelled(orderId, account, remaining,
+        CancelReason.SELF_TRADE_PREVENTION));
+  }
+
+  /**
+   * Cancels every resting order that would deliver permits of a vintage up to
+   * {@code lastVintage} and releases its reservation: with one book per vintage, all orders
+   * of those books (whose call phases also end); with a single book, the sell orders of those
+   * vintages. For the compliance feature at a period close with banking off, before it expires
+   * the free permits, so that no expired vintage stays on offer. Returns the
+   * {@code OrderCancelled(VINTAGE_CLOSED)} events in book order; none when the exchange has no
+   * state yet. It cannot fail, so a handler may call it after its checks.
+   */
+  public static List<Event> closeVintagesUpTo(EngineState state, int lastVintage) {
+    ExchangeState exchange = state.featureOrNull(ExchangeState.class);
+    List<Event> events = new ArrayList<>();
+    if (exchange == null) {
+      return events;
+    }
+    Registry r = state.registry();
+    for (Venue v : exchange.venues) {
+      if (v == null || exchange.settings.bookPerVintage() && v.key > lastVintage) {
+        continue;
+      }
+      List<long[]> doomed = new ArrayList<>();
+      v.book.forEachOrder((id, account, side, price, remaining, vintage, arrival) -> {
+        if (exchange.settings.bookPerVintage() || side == Side.SELL && vintage <= lastVintage) {
+          doomed.add(new long[] {id, account});
+        }
+      });
+      exchange.begin(r, events, v, state.currentPeriod());
+      for (long[] order : doomed) {
+        Side side = v.book.side(order[0]);
+        long price = v.book.priceCents(order[0]);
+        int vintage = v.book.vintage(order[0]);
+        long left = v.book.cancel(order[0]);
+        exchange.release(order[1], side, price, left, vintage);
+        events.add(new OrderCancelled(order[0], order[1], left, CancelReason.VINTAGE_CLOSED));
+      }
+      if (exchange.settings.bookPerVintage()) {
+        v.callPhase = false;
+      }
+      exchange.end();
+    }
+    return events;
+  }
+
+  /** Gives back the reservation of a resting quantity leaving the book untraded. */
+  void release(long account, Side side, long priceCents, long quantity, int vintage) {
+    if (side == Side.BUY) {
+      registry.releaseCash(account, priceCents * quantity, Hold.EXCHANGE);
+    } else {
+      registry.releasePermits(account, vintage, quantity, Hold.EXCHANGE);
+    }
+  }
+
+  /** Reserves for a quantity about to rest on the book. */
+  void reserve(long account, Side side, long priceCents, long quantity, int vintage) {
+    if (side == Side.BUY) {
+      registry.reserveCash(account, priceCents * quantity, Hold.EXCHANGE);
+    } else {
+      registry.reservePermits(account, vintage, quantity, Hold.EXCHANGE);
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void writeCanonical(CanonicalWriter w) {
+    w.writeLong(settings.tickCents()).writeLong(settings.lotPermits())
+        .writeBoolean(settings.selfTradePrevention()).writeBoolean(settings.bookPerVintage())
+        .writeLong(lastOrderId);
+    int count = 0;
+    for (Venue v : venues) {
+      count += v == null ? 0 : 1;
+    }
+    w.writeInt(count);
+    for (Venue v : venues) {
+      if (v != null) {
+        writeVenue(w, v);
+      }
+    }
+  }
+
+  /**
+   * SHA-256 of the last order id and every book (orders in book order, call phase, market
+   * data): the exchange's part of the state, for tests that compare it with a model.
+   */
+  public byte[] booksHash() {
+    List<Venue> used = new ArrayList<>();
+    for (Venue v : venues) {
+      if (v != null) {
+        used.add(v);
+      }
+    }
+    return booksHash(lastOrderId, used);
+  }
+
+  /** The hash of {@link #booksHash()} for venues given in ascending key order. */
+  static byte[] booksHash(long lastOrderId, List<Venue> venuesByKey) {
+    CanonicalWriter w = new CanonicalWriter();
+    w.writeLong(lastOrderId).writeInt(venuesByKey.size());
+    for (Venue v : venuesByKey) {
+      writeVenue(w, v);
+    }
+    return w.finish();
+  }
+
+  static void writeVenue(CanonicalWriter w, Venue v) {
+    w.writeInt(v.key).writeBoolean(v.callPhase);
+    v.data.writeCanonical(w);
+    w.writeInt(v.book.orderCount());
+    v.book.forEachOrder((id, account, side, price, remaining, vintage, arrival) ->
+        w.writeLong(id).writeLong(account).writeBoolean(side == Side.BUY).writeLong(price)
+            .writeLong(remaining).writeInt(vintage).writeLong(arrival));
+  }
+
+  @Override
+  public void checkInvariants(EngineState state) {
+    Registry r = state.registry();
+    SortedMap<Long, long[]> held = new TreeMap<>();
+    for (Venue v : venues) {
+      if (v == null) {
+        continue;
+      }
+      if (v.book instanceof ArrayOrderBook fast) {
+        fast.checkConsistency();
+      }
+      v.book.forEachOrder((id, account, side, price, remaining, vintage, arrival) -> {
+        if (id > lastOrderId) {
+          throw new AssertionError("resting order " + id + " above last order id "
+              + lastOrderId);
+        }
+        long[] sums = held.computeIfAbsent(account, a -> new long[2]);
+        if (side == Side.BUY) {
+          sums[0] = Math.addExact(sums[0], Math.multiplyExact(price, remaining));
+        } else {
+          sums[1] = Math.addExact(sums[1], remaining);
+        }
+      });
+    }
+    for (long account : r.accountIds()) {
+      long[] sums = held.getOrDefault(account, new long[2]);
+      long cash = r.reservedCash(account, Hold.EXCHANGE);
+      long permits = r.reservedPermits(account, Hold.EXCHANGE);
+      if (cash != sums[0] || permits != sums[1]) {
+        throw new AssertionError("account " + account + " reserves " + cash + " cents and "
+            + permits + " permits on the exchange, its resting orders hold " + sums[0]
+            + " cents and " + sums[1] + " permits");
+      }
+      held.remove(account);
+    }
+    if (!held.isEmpty()) {
+      throw new AssertionError("resting orders of unknown accounts " + held.keySet());
+    }
+  }
+
+  @Override
+  public void describe(SortedMap<String, Long> summary) {
+    long orders = 0;
+    long trades = 0;
+    long volume = 0;
+    for (Venue v : venues) {
+      if (v != null) {
+        orders += v.book.orderCount();
+        trades += v.data.tradeCount();
+        volume += v.data.volume();
+      }
+    }
+    summary.put("openOrders", orders);
+    summary.put("trades", trades);
+    summary.put("tradedPermits", volume);
+  }
+
+  /** Market data and depth of the book trading {@code vintage}, for adapters and tests. */
+  public BookView view(int vintage) {
+    Venue v = existingVenue(vintage);
+    return v == null ? null : new BookView(v);
+  }
+
+  /** The venue trading {@code vintage}, or null when it has not been used yet. */
+  Venue existingVenue(int vintage) {
+    int index = settings.bookPerVintage() ? vintage - firstPeriod : 0;
+    return index >= 0 && index < venues.length ? venues[index] : null;
+  }
+}

@@ -1,0 +1,41 @@
+package org.computecap.engine.program;
+
+import java.math.BigInteger;
+
+/**
+ * Exact arithmetic with rates in parts per million, the engine's way of holding shares,
+ * probabilities and multipliers without {@code double}. Products go through {@link BigInteger}
+ * so that {@code amount · ppm} never overflows; results that do not fit a {@code long} throw
+ * {@link ArithmeticException}, which callers prevent by validating their ranges.
+ */
+public final class Ppm {
+  /** One whole, i.e. 100%, or a multiplier of exactly 1. */
+  public static final long ONE = 1_000_000L;
+
+  private static final BigInteger ONE_BIG = BigInteger.valueOf(ONE);
+
+  private Ppm() {}
+
+  /** {@code floor(amount · ppm / 10^6)} for non-negative amount and ppm. */
+  public static long floorOf(long amount, long ppm) {
+    return mulDivFloor(amount, ppm, ONE);
+  }
+
+  /** {@code ceil(amount · ppm / 10^6)} for non-negative amount and ppm. */
+  public static long ceilOf(long amount, long ppm) {
+    BigInteger[] qr = BigInteger.valueOf(amount).multiply(BigInteger.valueOf(ppm))
+        .divideAndRemainder(ONE_BIG);
+    BigInteger q = qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+    return q.longValueExact();
+  }
+
+  /** {@code floor(a · b / c)} for non-negative a, b and positive c, exact. */
+  public static long mulDivFloor(long a, long b, long c) {
+    if (a < 0 || b < 0 || c <= 0) {
+      throw new IllegalArgumentException(
+          "mulDivFloor needs a >= 0, b >= 0, c > 0 but got " + a + ", " + b + ", " + c);
+    }
+    return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b))
+        .divide(BigInteger.valueOf(c)).longValueExact();
+  }
+}

@@ -1,0 +1,310 @@
+package org.computecap.engine.program;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a {@link Program} from YAML text and validates every field. The tree is walked by
+ * hand instead of data-binding so that each error names the file, the dotted field path and
+ * the allowed range ({@code program.yaml: penalty.linearCentsPerPermit: -5 is below 0}),
+ * unknown or duplicate fields are refused by name, and fractional numbers never silently
+ * truncate. Loading is the program's only entry point, so an invalid program never reaches
+ * the engine. The engine keeps the program text in its genesis command and parses it here
+ * again on replay, so parsing must stay deterministic.
+ */
+public final class ProgramLoader {
+  private static final long PPM = Ppm.ONE;
+  private static final long MAX_PERMITS = 1_000_000_000_000_000L;
+  private static final long MAX_CENTS = 1_000_000_000_000_000_000L;
+  private static final YAMLMapper MAPPER = YAMLMapper.builder()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .build();
+
+  private ProgramLoader() {}
+
+  /** Loads and validates the program in {@code file}; errors are prefixed with its name. */
+  public static Program load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read program file " + file, e);
+    }
+    return parse(file.getFileName().toString(), text);
+  }
+
+  /**
+   * Parses and validates YAML {@code text}; {@code source} (a file name) prefixes messages.
+   *
+   * @throws IllegalArgumentException naming the field and the allowed range
+   */
+  public static Program parse(String source, String text) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          source + ": not valid YAML: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || root.isMissingNode() || !root.isObject()) {
+      throw new IllegalArgumentException(source + ": expected a mapping of program fields");
+    }
+    return new Reader(source).program(new Section(source, "", root));
+  }
+
+  /** Builds the program section by section; each section refuses fields it did not read. */
+  private record Reader(String source) {
+    Program program(Section root) {
+      String name = root.text("name");
+      String covered = root.text("coveredQuantity");
+      String unit = root.text("unit");
+      Scope scope = root.enumValue("scope", Scope.class, null);
+      Program.Periods periods = periods(root.section("periods"));
+      Program.Cap cap = cap(root.section("cap"));
+      Program.Allocation allocation = allocation(root.section("allocation"));
+      Program.Risk risk = risk(root.section("risk"));
+      Program.Penalty penalty = penalty(root.section("penalty"));
+      Program.Audit audit = audit(root.section("audit"));
+      boolean banking = root.bool("banking", null);
+      Program.Auction auction = auction(root.section("auction"));
+      Program.Insurance insurance = insurance(root.optionalSection("insurance"));
+      Program.Exchange exchange = exchange(root.optionalSection("exchange"));
+      root.refuseUnread();
+      return new Program(name, covered, unit, scope, periods, cap, allocation, risk, penalty,
+          audit, banking, auction, insurance, exchange);
+    }
+
+    Program.Periods periods(Section s) {
+      int first = (int) s.whole("first", 0, 100_000, 1L);
+      int count = (int) s.whole("count", 1, 1000, null);
+      String label = s.text("label");
+      s.refuseUnread();
+      return new Program.Periods(first, count, label);
+    }
+
+    Program.Cap cap(Section s) {
+      long start = s.whole("startPermits", 1, MAX_PERMITS, null);
+      long reduction = s.whole("linearReductionPpm", 0, PPM, null);
+      s.refuseUnread();
+      return new Program.Cap(start, reduction);
+    }
+
+    Program.Allocation allocation(Section s) {
+      AllocationMethod method = s.enumValue("method", AllocationMethod.class, null);
+      long free = s.whole("freeSharePpm", 0, PPM, null);
+      long percentile = s.whole("benchmarkPercentilePpm", 1, PPM, 100_000L);
+      long threshold = s.whole("activityChangeThresholdPpm", 0, 10 * PPM, 150_000L);
+      long reserve = s.whole("newEntrantReservePpm", 0, free, 0L);
+      s.refuseUnread();
+      return new Program.Allocation(method, free, percentile, threshold, reserve);
+    }
+
+    Program.Risk risk(Section s) {
+      long alpha = s.whole("alphaPpm", PPM + 1, 1000 * PPM, null);
+      RiskSignal unevaluated = s.enumValue("unevaluatedSignal", RiskSignal.class, RiskSignal.H);
+      s.refuseUnread();
+      return new Program.Risk(alpha, unevaluated);
+    }
+
+    Program.Penalty penalty(Section s) {
+      long linear = s.whole("linearCentsPerPermit", 0, 1_000_000_000_000L, null);
+      long quadratic = s.whole("quadraticCentsPerPermitSquared", 0, 1_000_000_000_000L, null);
+      boolean makeGood = s.bool("makeGood", Boolean.TRUE);
+      s.refuseUnread();
+      return new Program.Penalty(linear, quadratic, makeGood);
+    }
+
+    Program.Audit audit(Section s) {
+      long rho = s.whole("probabilityPpm", 0, PPM, null);
+      long targeted = s.whole("targetedProbabilityPpm", rho, PPM, rho);
+      long excess = s.whole("meterExcessThresholdPpm", 0, 1000 * PPM, 100_000L);
+      long cost = s.whole("auditCostCents", 0, MAX_CENTS, null);
+      long budget = s.whole("budgetPerPeriodCents", 0, MAX_CENTS, null);
+      BigDecimal sigma = s.decimal("noiseSigma", BigDecimal.ZERO);
+      s.refuseUnread();
+      return new Program.Audit(rho, targeted, excess, cost, budget, sigma);
+    }
+
+    Program.Auction auction(Section s) {
+      long reserve = s.whole("reservePriceCents", 0, 1_000_000_000_000L, null);
+      long limit = s.whole("purchaseLimitPpm", 1, PPM, PPM);
+      s.refuseUnread();
+      return new Program.Auction(reserve, limit);
+    }
+
+    Program.Insurance insurance(Section s) {
+      long low = s.whole("premiumLowCentsPerUnit", 0, 1_000_000_000_000L, 0L);
+      long high = s.whole("premiumHighCentsPerUnit", low, 1_000_000_000_000L, low);
+      s.refuseUnread();
+      return new Program.Insurance(low, high);
+    }
+
+    Program.Exchange exchange(Section s) {
+      long tick = s.whole("tickCents", 1, 1_000_000_000L, 1L);
+      long lot = s.whole("lotPermits", 1, 1_000_000_000L, 1L);
+      boolean stp = s.bool("selfTradePrevention", Boolean.TRUE);
+      BookLayout books = s.enumValue("books", BookLayout.class, BookLayout.PER_VINTAGE);
+      s.refuseUnread();
+      return new Program.Exchange(tick, lot, stp, books);
+    }
+  }
+
+  /** One YAML mapping with the path that leads to it; remembers which fields were read. */
+  private static final class Section {
+    private final String source;
+    private final String path;
+    private final JsonNode node;
+    private final Set<String> read = new LinkedHashSet<>();
+
+    Section(String source, String path, JsonNode node) {
+      this.source = source;
+      this.path = path;
+      this.node = node;
+    }
+
+    private String field(String name) {
+      return path.isEmpty() ? name : path + "." + name;
+    }
+
+    private IllegalArgumentException error(String name, String message) {
+      return new IllegalArgumentException(source + ": " + field(name) + message);
+    }
+
+    private JsonNode value(String name, boolean required) {
+      read.add(name);
+      JsonNode v = node.get(name);
+      if (v == null || v.isNull()) {
+        if (required) {
+          throw error(name, " is missing");
+        }
+        return null;
+      }
+      return v;
+    }
+
+    Section section(String name) {
+      JsonNode v = value(name, true);
+      if (!v.isObject()) {
+        throw error(name, ": expected a mapping of fields");
+      }
+      return new Section(source, field(name), v);
+    }
+
+    /** An absent section reads as an empty one, so every field takes its default. */
+    Section optionalSection(String name) {
+      JsonNode v = value(name, false);
+      if (v == null) {
+        return new Section(source, field(name), MAPPER.createObjectNode());
+      }
+      if (!v.isObject()) {
+        throw error(name, ": expected a mapping of fields");
+      }
+      return new Section(source, field(name), v);
+    }
+
+    String text(String name) {
+      JsonNode v = value(name, true);
+      if (!v.isTextual() || v.asText().isBlank()) {
+        throw error(name, ": expected non-blank text");
+      }
+      if (v.asText().length() > 200) {
+        throw error(name, ": is longer than 200 characters");
+      }
+      return v.asText();
+    }
+
+    long whole(String name, long min, long max, Long fallback) {
+      JsonNode v = value(name, fallback == null);
+      if (v == null) {
+        return fallback;
+      }
+      BigInteger n = integral(name, v);
+      if (n.compareTo(BigInteger.valueOf(min)) < 0) {
+        throw error(name, ": " + n + " is below " + min);
+      }
+      if (n.compareTo(BigInteger.valueOf(max)) > 0) {
+        throw error(name, ": " + n + " is above " + max);
+      }
+      return n.longValue();
+    }
+
+    private BigInteger integral(String name, JsonNode v) {
+      if (v.isIntegralNumber()) {
+        return v.bigIntegerValue();
+      }
+      if (v.isNumber()) {
+        throw error(name, ": " + v.decimalValue().toPlainString() + " is not a whole number");
+      }
+      throw error(name, ": '" + v.asText() + "' is not a whole number");
+    }
+
+    BigDecimal decimal(String name, BigDecimal fallback) {
+      JsonNode v = value(name, fallback == null);
+      if (v == null) {
+        return fallback;
+      }
+      if (!v.isNumber()) {
+        throw error(name, ": '" + v.asText() + "' is not a number");
+      }
+      BigDecimal d = v.decimalValue();
+      if (d.signum() < 0) {
+        throw error(name, ": " + d.toPlainString() + " is below 0");
+      }
+      return d;
+    }
+
+    boolean bool(String name, Boolean fallback) {
+      JsonNode v = value(name, fallback == null);
+      if (v == null) {
+        return fallback;
+      }
+      if (v.getNodeType() != JsonNodeType.BOOLEAN) {
+        throw error(name, ": '" + v.asText() + "' is not true or false");
+      }
+      return v.booleanValue();
+    }
+
+    <E extends Enum<E>> E enumValue(String name, Class<E> type, E fallback) {
+      JsonNode v = value(name, fallback == null);
+      if (v == null) {
+        return fallback;
+      }
+      List<String> allowed = new ArrayList<>();
+      for (E e : type.getEnumConstants()) {
+        if (e.name().equals(v.asText()) && v.isTextual()) {
+          return e;
+        }
+        allowed.add(e.name());
+      }
+      throw error(name, ": '" + v.asText() + "' is not one of " + String.join(", ", allowed));
+    }
+
+    /** Refuses the first field of this mapping that no reader asked for, by name. */
+    void refuseUnread() {
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        if (!read.contains(name)) {
+          throw new IllegalArgumentException(source + ": " + field(name)
+              + ": unknown field (allowed here: " + String.join(", ", read) + ")");
+        }
+      }
+    }
+  }
+}

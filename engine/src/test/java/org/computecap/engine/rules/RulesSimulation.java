@@ -1,0 +1,330 @@
+package org.computecap.engine.rules;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.computecap.engine.Engine;
+import org.computecap.engine.Event;
+import org.computecap.engine.Result;
+import org.computecap.engine.auction.AuctionCleared;
+import org.computecap.engine.auction.BidSettled;
+import org.computecap.engine.command.AllocateFreePermits;
+import org.computecap.engine.command.CancelOrder;
+import org.computecap.engine.command.PlaceOrder;
+import org.computecap.engine.command.AllocateNewEntrant;
+import org.computecap.engine.command.ChargeInsurancePremium;
+import org.computecap.engine.command.ClearAuction;
+import org.computecap.engine.command.ClosePeriod;
+import org.computecap.engine.command.Command;
+import org.computecap.engine.command.CommandCodec;
+import org.computecap.engine.command.DepositCash;
+import org.computecap.engine.command.IssuePermits;
+import org.computecap.engine.command.OpenAccount;
+import org.computecap.engine.command.OpenAuction;
+import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.command.PayOutstandingPenalty;
+import org.computecap.engine.command.RecordAuditFinding;
+import org.computecap.engine.command.RecordEvaluation;
+import org.computecap.engine.command.RecordInsurerEvaluation;
+import org.computecap.engine.command.RecordMeterReading;
+import org.computecap.engine.command.RecordVerifiedActivity;
+import org.computecap.engine.command.SetAssistanceFactor;
+import org.computecap.engine.command.SubmitBid;
+import org.computecap.engine.command.SubmitReport;
+import org.computecap.engine.command.SurrenderPermits;
+import org.computecap.engine.command.TransferPermits;
+import org.computecap.engine.command.WithdrawBid;
+import org.computecap.engine.compliance.AuditsDrawn;
+import org.computecap.engine.compliance.ComplianceAssessed;
+import org.computecap.engine.exchange.OrderType;
+import org.computecap.engine.exchange.Side;
+import org.computecap.engine.journal.InMemoryJournal;
+import org.computecap.engine.journal.JournaledEngine;
+import org.computecap.engine.journal.Replay;
+import org.computecap.engine.program.Program;
+import org.computecap.engine.program.RiskSignal;
+import org.computecap.engine.program.Workload;
+import org.computecap.engine.program.YamlProgramParser;
+import org.computecap.engine.registry.Role;
+import org.computecap.engine.registry.SystemAccount;
+
+/**
+ * One seeded run of the rules' randomized simulation: a random program (method, shares,
+ * multipliers, penalties, audit policy, banking, scope...) and a stream of mixed registry,
+ * exchange, allocation, auction and compliance commands aimed near their edges, with every engine
+ * invariant checked after every command, independent oracle checks on the events of
+ * clearing and closing, and a replay of the journal that must reach the same state hash.
+ */
+final class RulesSimulation {
+  private static final YamlProgramParser PARSER = new YamlProgramParser();
+
+  final long seed;
+  final SplittableRandom rnd;
+  final Program program;
+  final int accounts;
+  final int commands;
+  final Engine engine = new Engine(PARSER);
+  private final InMemoryJournal journal = new InMemoryJournal();
+  private final JournaledEngine journaled =
+      new JournaledEngine(engine, journal, CommandCodec.standard());
+  private final String yaml;
+  private long tick;
+  private long nextAuctionId = 1;
+  private long nextBidId = 1;
+  private long nextOrderId = 1;
+  /** Auctions opened and not yet cleared, and their accepted bids (auction id, bid id). */
+  private final java.util.TreeSet<Long> openAuctions = new java.util.TreeSet<>();
+  private final java.util.List<long[]> bids = new java.util.ArrayList<>();
+  /** How often each outcome happened, by command type. */
+  final SortedMap<String, Long> outcomes = new TreeMap<>();
+
+  RulesSimulation(long seed, int commands) {
+    this.seed = seed;
+    this.commands = commands;
+    this.rnd = new SplittableRandom(seed);
+    this.accounts = 3 + rnd.nextInt(25);
+    this.yaml = randomProgram();
+    this.program = (Program) PARSER.parse(yaml);
+  }
+
+  String describe() {
+    return "seed=" + seed + " accounts=" + accounts + " periods=" + program.periods()
+        + " method=" + program.allocation().method() + " banking=" + program.banking();
+  }
+
+  private String randomProgram() {
+    long free = rnd.nextInt(1_000_001);
+    long rho = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(1_000_001);
+    long low = rnd.nextInt(50);
+    String[] methods = {"BENCHMARK", "GRANDFATHER", "UNIFORM"};
+    String[] scopes = {"INFERENCE", "TRAINING", "ALL"};
+    return "name: sim-" + seed + "\ncoveredQuantity: compute\nunit: PFLOP\n"
+        + "scope: " + scopes[rnd.nextInt(3)] + "\n"
+        + "periods:\n  first: " + (rnd.nextBoolean() ? 1 : 2026) + "\n  count: "
+        + (2 + rnd.nextInt(5)) + "\n  label: yearly\n"
+        + "cap:\n  startPermits: " + (100 + rnd.nextLong(10_000_000)) + "\n"
+        + "  linearReductionPpm: " + rnd.nextInt(200_000) + "\n"
+        + "allocation:\n  method: " + methods[rnd.nextInt(3)] + "\n  freeSharePpm: " + free
+        + "\n  benchmarkPercentilePpm: " + (1 + rnd.nextInt(1_000_000))
+        + "\n  activityChangeThresholdPpm: " + rnd.nextInt(400_000)
+        + "\n  newEntrantReservePpm: " + rnd.nextLong(free + 1) + "\n"
+        + "risk:\n  alphaPpm: " + (1_000_001 + rnd.nextInt(5_000_000))
+        + "\n  unevaluatedSignal: " + (rnd.nextBoolean() ? "L" : "H") + "\n"
+        + "penalty:\n  linearCentsPerPermit: " + rnd.nextInt(20_000)
+        + "\n  quadraticCentsPerPermitSquared: " + rnd.nextInt(200)
+        + "\n  makeGood: " + rnd.nextBoolean() + "\n"
+        + "audit:\n  probabilityPpm: " + rho + "\n  targetedProbabilityPpm: "
+        + (rho + rnd.nextLong(1_000_001 - rho)) + "\n  meterExcessThresholdPpm: "
+        + rnd.nextInt(300_000) + "\n  auditCostCents: " + rnd.nextInt(1_000)
+        + "\n  budgetPerPeriodCents: " + rnd.nextInt(10_000) + "\n"
+        + "banking: " + rnd.nextBoolean() + "\n"
+        + "auction:\n  reservePriceCents: " + rnd.nextInt(500) + "\n  purchaseLimitPpm: "
+        + (1 + rnd.nextInt(1_000_000)) + "\n"
+        + "insurance:\n  premiumLowCentsPerUnit: " + low + "\n  premiumHighCentsPerUnit: "
+        + (low + rnd.nextInt(50)) + "\n";
+  }
+
+  void run() {
+    submit(new OpenMarket(yaml, seed));
+    for (long id = 1; id <= accounts; id++) {
+      int r = rnd.nextInt(10);
+      Role role = r < 8 ? Role.PARTICIPANT : r == 8 ? Role.INSURER : Role.AUDITOR;
+      submit(new OpenAccount(id, "a" + id, role));
+      submit(new DepositCash(id, rnd.nextLong(10_000_000)));
+    }
+    int periods = program.periods().count();
+    int closeEvery = Math.max(50, commands / (periods + 1));
+    boolean closing = false;
+    for (int i = 0; i < commands; i++) {
+      boolean open = program.hasPeriod(engine.state().currentPeriod());
+      closing = open && (closing || rnd.nextInt(closeEvery) == 0);
+      Command c = closing && rnd.nextBoolean() ? closeOrClear() : next();
+      Result r = submit(c);
+      closing &= !(c instanceof ClosePeriod && r.isAccepted());
+      engine.checkInvariants();
+      oracle(c, r);
+      track(c, r);
+      outcomes.merge(c.getClass().getSimpleName() + " "
+          + (r.isAccepted() ? "OK" : r.rejection().code()), 1L, Long::sum);
+    }
+    Engine replayed = Replay.rebuild(journal, PARSER, CommandCodec.standard());
+    if (!Arrays.equals(replayed.stateHash(), engine.stateHash())) {
+      throw new AssertionError("replay reached a different state hash");
+    }
+  }
+
+  private Result submit(Command c) {
+    if (rnd.nextInt(4) == 0) {
+      tick += rnd.nextInt(3);
+    }
+    return journaled.submit(tick, c);
+  }
+
+  private int period() {
+    int current = engine.state().currentPeriod();
+    int r = rnd.nextInt(20);
+    return r == 0 ? current - 1 : r == 1 ? current + 1 : current;
+  }
+
+  private long account() {
+    return 1 + rnd.nextInt(accounts + 1);
+  }
+
+  private long quantity(long scale) {
+    return rnd.nextInt(10) == 0 ? 0 : rnd.nextLong(Math.max(1, scale));
+  }
+
+  /** Closing a period needs its auctions cleared first: clear the oldest open one if any. */
+  private Command closeOrClear() {
+    if (!openAuctions.isEmpty() && rnd.nextInt(4) != 0) {
+      return new ClearAuction(openAuctions.first());
+    }
+    return new ClosePeriod(engine.state().currentPeriod());
+  }
+
+  /** Remembers open auctions and accepted bids so later commands can aim at them. */
+  private void track(Command c, Result r) {
+    if (!r.isAccepted()) {
+      return;
+    }
+    if (c instanceof OpenAuction o) {
+      openAuctions.add(o.auctionId());
+    } else if (c instanceof ClearAuction o) {
+      openAuctions.remove(o.auctionId());
+    } else if (c instanceof SubmitBid b) {
+      bids.add(new long[] {b.auctionId(), b.bidId()});
+    }
+  }
+
+  private long auctionId() {
+    if (openAuctions.isEmpty() || rnd.nextInt(10) == 0) {
+      return 1 + rnd.nextLong(nextAuctionId);
+    }
+    return openAuctions.ceiling(1 + rnd.nextLong(openAuctions.last()));
+  }
+
+  private Command next() {
+    long a = account();
+    int p = period();
+    long cap = program.cap().startPermits();
+    switch (rnd.nextInt(25)) {
+      case 0:
+        return new RecordVerifiedActivity(a, p - 1 - rnd.nextInt(2), quantity(10_000),
+            quantity(20_000));
+      case 1:
+        return new SetAssistanceFactor(a, rnd.nextInt(2_000_000));
+      case 2:
+        return new AllocateFreePermits(Math.max(0, p));
+      case 3:
+        return new AllocateNewEntrant(a, quantity(cap / 10 + 1));
+      case 4:
+        if (openAuctions.size() > 2) {
+          return new ClearAuction(openAuctions.first());
+        }
+        return new OpenAuction(nextAuctionId++, Math.max(0, p), 1 + quantity(cap / 4 + 1));
+      case 5:
+      case 6:
+      case 7:
+        return new SubmitBid(auctionId(), nextBidId++, a, 1 + quantity(cap / 20 + 1),
+            1 + rnd.nextInt(1_000));
+      case 8:
+        if (!bids.isEmpty() && rnd.nextInt(5) != 0) {
+          long[] bid = bids.get(rnd.nextInt(bids.size()));
+          return new WithdrawBid(bid[0], bid[1]);
+        }
+        return new WithdrawBid(auctionId(), 1 + rnd.nextLong(nextBidId));
+      case 9:
+      case 10:
+        return new SubmitReport(a, Math.max(0, p), rnd.nextBoolean() ? Workload.TRAINING
+            : Workload.INFERENCE, quantity(cap / 20 + 1));
+      case 11:
+        return new RecordMeterReading(a, Math.max(0, p), quantity(cap / 20 + 1));
+      case 12:
+        return new RecordEvaluation(a, Math.max(0, p), signal());
+      case 13:
+        return new RecordInsurerEvaluation(account(), a, Math.max(0, p), signal());
+      case 14:
+        return new ChargeInsurancePremium(a, Math.max(0, p - rnd.nextInt(2)));
+      case 15:
+        return new RecordAuditFinding(a, Math.max(0, p - 1), quantity(cap / 10 + 1));
+      case 16:
+        return new PayOutstandingPenalty(a);
+      case 17:
+      case 18:
+        return new SurrenderPermits(a, Math.max(0, p), 1 + quantity(cap / 20 + 1));
+      case 19:
+        return new IssuePermits(a, engine.state().currentPeriod(), 1 + quantity(cap / 50 + 1));
+      case 20:
+        return new TransferPermits(a, account(), engine.state().currentPeriod(),
+            1 + quantity(cap / 50 + 1));
+      case 21:
+      case 22:
+        // Resting orders, so that a close without banking must take expiring vintages off
+        // the book before their permits expire.
+        return new PlaceOrder(nextOrderId++, a, rnd.nextBoolean() ? Side.BUY : Side.SELL,
+            rnd.nextInt(5) == 0 ? OrderType.IOC : OrderType.LIMIT, 1 + rnd.nextInt(1_000),
+            1 + rnd.nextInt((int) Math.min(1_000_000, cap / 50 + 1)),
+            Math.max(program.firstPeriod(), engine.state().currentPeriod()
+                - (rnd.nextInt(4) == 0 ? 1 : 0)));
+      case 23:
+        return new CancelOrder(1 + rnd.nextLong(nextOrderId), a);
+      default:
+        return new DepositCash(a, 1 + quantity(1_000_000));
+    }
+  }
+
+  private RiskSignal signal() {
+    return rnd.nextBoolean() ? RiskSignal.L : RiskSignal.H;
+  }
+
+  /** Checks accepted clearing and closing against independent arithmetic. */
+  private void oracle(Command c, Result r) {
+    if (!r.isAccepted()) {
+      return;
+    }
+    List<Event> events = r.events();
+    if (c instanceof ClearAuction) {
+      AuctionCleared cleared = (AuctionCleared) events.get(0);
+      long paid = 0;
+      for (Event e : events) {
+        if (e instanceof BidSettled s) {
+          expect(s.paidCents() == s.wonPermits() * cleared.clearingPriceCents(), "bid pays "
+              + "the clearing price: " + s);
+          paid += s.paidCents();
+        }
+      }
+      expect(paid == cleared.revenueCents(), "revenue is the sum of payments: " + cleared);
+    }
+    if (c instanceof ClosePeriod) {
+      for (Event e : events) {
+        if (e instanceof ComplianceAssessed a) {
+          long d = Math.max(0, a.obligationPermits() - a.surrenderedPermits());
+          BigInteger phi = BigInteger.valueOf(program.penalty().linearCentsPerPermit())
+              .multiply(BigInteger.valueOf(d)).add(BigInteger.valueOf(
+                  program.penalty().quadraticCentsPerPermitSquared())
+                  .multiply(BigInteger.valueOf(d).pow(2)));
+          expect(a.shortfallPermits() == d, "shortfall is (obligation - surrendered)+: " + a);
+          expect(phi.bitLength() >= 64 || phi.longValue() == a.penaltyCents(),
+              "penalty is phi(D): " + a);
+          expect(a.penaltyUnpaidCents() >= 0 && a.penaltyUnpaidCents() <= a.penaltyCents(),
+              "unpaid penalty within the penalty: " + a);
+        }
+        if (e instanceof AuditsDrawn d) {
+          expect(d.audited().size() <= program.audit().maxAuditsPerPeriod(),
+              "audits within the budget: " + d);
+        }
+      }
+    }
+    expect(engine.state().registry().freeCash(SystemAccount.TREASURY.id()) >= 0,
+        "treasury never negative");
+  }
+
+  private static void expect(boolean condition, String what) {
+    if (!condition) {
+      throw new AssertionError(what);
+    }
+  }
+}
