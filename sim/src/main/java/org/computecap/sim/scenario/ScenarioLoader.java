@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.computecap.economics.market.BenefitFamily;
+import org.computecap.engine.program.ProgramLoader;
 
 /**
  * Reads a {@link Scenario} from YAML and refuses anything invalid with a message that names
@@ -25,7 +26,7 @@ import org.computecap.economics.market.BenefitFamily;
  * program loader. The program is either a path (relative to the scenario file) or an inline
  * mapping; either way its text is what the engine receives, so the engine's own loader stays
  * the authority on the program's rules and the simulator only reads the numbers its agents
- * need ({@link ProgramTerms}).
+ * need ({@link ProgramTerms}); a program the engine's loader refuses is refused at load time.
  */
 public final class ScenarioLoader {
     private static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder()
@@ -59,6 +60,9 @@ public final class ScenarioLoader {
         String description = n.text("description", name);
         long seed = n.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, 1L);
         String programYaml = programText(n, dir);
+        // The engine's loader is the authority on a program: refuse a bad one here, naming
+        // its field, rather than when the engine opens the market.
+        ProgramLoader.parse(source + ": program", programYaml);
         ProgramTerms terms = ProgramTermsReader.read(source + " (program)", tree(source,
                 programYaml));
         int periods = (int) n.whole("periods", 1, terms.periodCount(),
@@ -109,6 +113,7 @@ public final class ScenarioLoader {
             }
         }
         String yaml = write(program);
+        ProgramLoader.parse("program", yaml);
         ProgramTerms terms = ProgramTermsReader.read("program", program);
         return new Scenario(s.name(), s.description(), s.seed(), s.periods(), yaml, terms,
                 s.market(), s.developers());

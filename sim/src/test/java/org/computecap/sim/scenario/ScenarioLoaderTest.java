@@ -133,6 +133,15 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void a_program_the_engine_refuses_is_refused_when_the_scenario_loads() {
+        String broken = PROGRAM.replace("scope: TRAINING", "scope: EVERYTHING");
+        assertThatThrownBy(() -> ScenarioLoader.parse("s.yaml", "name: s\n" + broken
+                + "developers:\n  - {name: d, benefit: LOG, theta: 1}\n", null))
+                .hasMessageContaining("s.yaml: program")
+                .hasMessageContaining("scope");
+    }
+
+    @Test
     void a_strategy_mix_and_market_settings_are_read() {
         Scenario s = parse("""
                 market: {centsPerUtil: 2.5e3, trading: CONTINUOUS, continuousRounds: 7}
