@@ -13,6 +13,7 @@ import org.computecap.sim.run.Progress;
 import org.computecap.sim.run.Replications;
 import org.computecap.sim.run.Simulation;
 import org.computecap.sim.run.SimulationResult;
+import org.computecap.sim.run.Stats;
 import org.computecap.sim.scenario.Scenario;
 import org.computecap.sim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
@@ -90,7 +91,26 @@ final class SimulateCommand implements Callable<Integer> {
     Outputs.write(result, out, reps == null ? null : reps.toJson(),
         reps == null ? "" : reps.toHtml());
     print(w, result, (System.nanoTime() - t0) / 1e9);
+    if (reps != null) {
+      printReplications(w, reps);
+    }
     return 0;
+  }
+
+  private static void printReplications(PrintWriter w, Replications reps) {
+    TextTable t = new TextTable("period", "price $ mean", "+-95%", "evasion mean", "+-95%",
+        "welfare/planner mean", "+-95%");
+    for (int j = 0; j < reps.runs().get(0).periods().size(); j++) {
+      Stats price = reps.stats(j, PeriodResult::clearingPrice);
+      Stats evasion = reps.stats(j, PeriodResult::evasionRate);
+      Stats welfare = reps.stats(j, PeriodResult::welfareRatio);
+      t.row(reps.runs().get(0).periods().get(j).period(), price.mean() / 100,
+          price.halfWidth() / 100, evasion.mean(), evasion.halfWidth(), welfare.mean(),
+          welfare.halfWidth());
+    }
+    w.println(reps.runs().size() + " replications:");
+    t.print(w);
+    w.flush();
   }
 
   private static Progress progress(String label, int total) {

@@ -53,6 +53,7 @@ class SimulateCommandTest {
         "--out", outDir.toString(), "--replications", "3")).isZero();
     assertThat(Files.readString(outDir.resolve("summary.json"))).contains("\"replications\"")
         .contains("ci95Low");
+    assertThat(out.toString()).contains("3 replications:");
   }
 
   @Test
