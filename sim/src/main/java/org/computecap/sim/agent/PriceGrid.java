@@ -23,6 +23,15 @@ public final class PriceGrid {
      */
     public static PriceGrid around(double expectedCents, double band, long stepPpm,
                                    long finePpm) {
+        return around(expectedCents, band, stepPpm, finePpm, 1);
+    }
+
+    /** The same grid with every price a multiple of the exchange's tick {@code tickCents}. */
+    public static PriceGrid around(double expectedCents, double band, long stepPpm,
+                                   long finePpm, long tickCents) {
+        if (tickCents < 1) {
+            throw new IllegalArgumentException("tickCents must be >= 1, was " + tickCents);
+        }
         if (!(expectedCents > 0) || !Double.isFinite(expectedCents)) {
             throw new IllegalArgumentException("expectedCents must be finite and > 0, was "
                     + expectedCents);
@@ -46,8 +55,11 @@ public final class PriceGrid {
         }
         long[] out = new long[prices.size()];
         int size = 0;
-        for (long p : prices) {
-            if (p >= Math.round(lo) && p <= Math.round(hi) && p >= 1 && p <= 1_000_000_000L) {
+        for (long raw : prices) {
+            long p = Math.max(tickCents, Math.round((double) raw / tickCents) * tickCents);
+            boolean inside = raw >= Math.round(lo) && raw <= Math.round(hi)
+                    && p <= 1_000_000_000L;
+            if (inside && (size == 0 || p > out[size - 1])) {
                 out[size++] = p;
             }
         }

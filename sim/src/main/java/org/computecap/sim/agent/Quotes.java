@@ -26,6 +26,16 @@ public final class Quotes {
      */
     public static List<Quote> schedule(PriceGrid grid, long holdings,
                                        DoubleUnaryOperator target) {
+        return schedule(grid, holdings, target, 1);
+    }
+
+    /**
+     * The schedule with every cumulative quantity a whole number of lots of {@code lot}
+     * permits, so that the exchange's lot size costs at most one lot per agent rather than
+     * one per order.
+     */
+    public static List<Quote> schedule(PriceGrid grid, long holdings,
+                                       DoubleUnaryOperator target, long lot) {
         List<Quote> out = new ArrayList<>();
         int n = grid.size();
         long[] want = new long[n];
@@ -37,7 +47,7 @@ public final class Quotes {
         // Buys, from the top price down: cumulative bought at p is want(p) - holdings.
         long bought = 0;
         for (int j = n - 1; j >= 0; j--) {
-            long cumulative = Math.max(0, want[j] - holdings);
+            long cumulative = Math.max(0, want[j] - holdings) / lot * lot;
             cumulative = Math.max(cumulative, bought);
             if (cumulative > bought) {
                 out.add(new Quote(true, grid.price(j), cumulative - bought));
@@ -47,7 +57,7 @@ public final class Quotes {
         // Sells, from the bottom price up: cumulative sold at p is holdings - want(p).
         long sold = 0;
         for (int j = 0; j < n; j++) {
-            long cumulative = Math.max(0, holdings - want[j]);
+            long cumulative = Math.max(0, holdings - want[j]) / lot * lot;
             cumulative = Math.max(cumulative, sold);
             if (cumulative > sold) {
                 out.add(new Quote(false, grid.price(j), cumulative - sold));

@@ -11,6 +11,7 @@ import org.computecap.engine.command.CancelOrder;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.CommandCodec;
 import org.computecap.engine.command.PlaceOrder;
+import org.computecap.engine.exchange.OrderCancelled;
 import org.computecap.engine.exchange.OrderType;
 import org.computecap.engine.exchange.Side;
 import org.computecap.engine.exchange.TradeExecuted;
@@ -36,6 +37,9 @@ final class Market implements AutoCloseable {
     private final TreeMap<Long, long[]> resting = new TreeMap<>();
     private final List<TradeExecuted> trades = new ArrayList<>();
 
+    private long tickCents = 1;
+    private long lotPermits = 1;
+
     Market(Journal journal) {
         this.engine = new Engine(ProgramParser.standard());
         this.journaled = journal == null ? null
@@ -55,13 +59,33 @@ final class Market implements AutoCloseable {
                 trades.add(t);
                 fill(t.buyOrderId(), t.quantity());
                 fill(t.sellOrderId(), t.quantity());
+            } else if (e instanceof OrderCancelled c) {
+                // Self-trade prevention or the engine's own clean-up took it off the book.
+                fill(c.orderId(), c.quantity());
             }
         }
         return r.events();
     }
 
-    /** Places a limit order; it rests (reserved) until filled or cancelled. */
+    /** The exchange's tick and lot sizes, which every order is rounded to. */
+    void increments(long tick, long lot) {
+        this.tickCents = tick;
+        this.lotPermits = lot;
+    }
+
+    /**
+     * Places a limit order, its price rounded to the tick in the trader's disfavour (a bid
+     * down, an ask up) and its quantity down to whole lots; nothing is placed when less than
+     * a lot or a tick remains. It rests (reserved) until filled or cancelled.
+     */
     void limit(long accountId, boolean buy, long priceCents, long quantity, int vintage) {
+        long price = buy ? priceCents / tickCents * tickCents
+                : -Math.floorDiv(-priceCents, tickCents) * tickCents;
+        quantity = quantity / lotPermits * lotPermits;
+        if (price < 1 || price > PlaceOrder.MAX_PRICE_OR_QUANTITY || quantity < 1) {
+            return;
+        }
+        priceCents = price;
         long id = nextOrderId++;
         resting.put(id, new long[] {accountId, quantity});
         submit(new PlaceOrder(id, accountId, buy ? Side.BUY : Side.SELL, OrderType.LIMIT,

@@ -75,6 +75,7 @@ public final class Simulation {
         this.settings = scenario.market();
         this.devs = Developers.expand(scenario);
         this.market = new Market(journal);
+        market.increments(terms.tickCents(), terms.lotPermits());
         this.random = new SplittableRandom(scenario.seed());
         this.tally = new Tally(devs);
         this.insurerId = devs.size() + 1L;
@@ -220,7 +221,7 @@ public final class Simulation {
         // learnt their ratings (the same expectation formed again for the agents as they are).
         double center = expectedPrice(t, live, supply);
         PriceGrid grid = PriceGrid.around(center, settings.bandFactor(),
-                settings.gridStepPpm(), settings.finePpm());
+                settings.gridStepPpm(), settings.finePpm(), terms.tickCents());
         primaryAuction(t, live, grid);
         long[] before = holdings(t);
         long circulation = 0;
@@ -303,7 +304,8 @@ public final class Simulation {
             long extra = makeGood[i];
             long bid = 0;
             // Highest prices first, so a purchase limit cuts the bids worth least.
-            for (Quote q : Quotes.schedule(grid, held[i], p -> v.permitsAt(p) + extra)) {
+            for (Quote q : Quotes.schedule(grid, held[i], p -> v.permitsAt(p) + extra,
+                    terms.lotPermits())) {
                 long quantity = Math.min(q.quantity(), limit - bid);
                 if (q.buy() && quantity > 0
                         && q.priceCents() >= Math.max(1, terms.reservePriceCents())) {

@@ -105,7 +105,8 @@ final class Trading {
                 continue;
             }
             int agent = i;
-            for (Quote q : Quotes.schedule(grid, held[i], p -> target(agent, p))) {
+            for (Quote q : Quotes.schedule(grid, held[i], p -> target(agent, p),
+                    terms.lotPermits())) {
                 place(d.accountId(), q);
             }
         }

@@ -8,6 +8,8 @@ package org.computecap.sim.scenario;
  * @param capStartPermits cap of the first period
  * @param linearReductionPpm per-period reduction, a share of the starting cap
  * @param alpha the high-risk multiplier lambda(H); lambda(L) = 1
+ * @param tickCents the exchange's price increment: every order price is a multiple of it
+ * @param lotPermits the exchange's quantity increment
  */
 public record ProgramTerms(
         int firstPeriod,
@@ -28,7 +30,9 @@ public record ProgramTerms(
         long reservePriceCents,
         long purchaseLimitPpm,
         long premiumLowCentsPerUnit,
-        long premiumHighCentsPerUnit) {
+        long premiumHighCentsPerUnit,
+        long tickCents,
+        long lotPermits) {
 
     /** The cap of {@code period}, by the engine's formula; 0 after the last period. */
     public long capPermits(int period) {

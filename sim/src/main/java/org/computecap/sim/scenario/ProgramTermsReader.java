@@ -24,6 +24,7 @@ final class ProgramTermsReader {
         Node audit = p.section("audit");
         Node auction = p.section("auction");
         Node insurance = p.optionalSection("insurance");
+        Node exchange = p.optionalSection("exchange");
         int first = (int) periods.whole("first", 0, 100_000, 1L);
         int count = (int) periods.whole("count", 1, 1000, null);
         long start = cap.whole("startPermits", 1, MAX, null);
@@ -43,9 +44,10 @@ final class ProgramTermsReader {
         long purchaseLimit = auction.whole("purchaseLimitPpm", 1, PPM, PPM);
         long low = insurance.whole("premiumLowCentsPerUnit", 0, MAX, 0L);
         long high = insurance.whole("premiumHighCentsPerUnit", 0, MAX, low);
+        long tick = exchange.whole("tickCents", 1, 1_000_000_000L, 1L);
+        long lot = exchange.whole("lotPermits", 1, 1_000_000_000L, 1L);
         return new ProgramTerms(first, count, start, lrf, method, free, alpha, unevaluatedHigh,
                 linear, quadratic, rho, auditCost, budget, sigma, banking, reserve, purchaseLimit,
-                low,
-                high);
+                low, high, tick, lot);
     }
 }

@@ -33,6 +33,21 @@ class SimulationJournalTest {
     }
 
     @Test
+    void orders_respect_the_programs_tick_and_lot_sizes() {
+        Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "p2-deterrence.yaml"));
+        Scenario coarse = ScenarioLoader.withProgramValues(s,
+                java.util.Map.of("exchange.tickCents", "25", "exchange.lotPermits", "10"));
+        SimulationResult r = Simulation.run(coarse, null, null);
+        assertThat(r.trades()).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.priceCents() % 25).isZero();
+            assertThat(t.quantity() % 10).isZero();
+        });
+        for (PeriodResult p : r.periods().subList(0, 3)) {
+            assertThat(p.priceError()).isLessThan(0.02);
+        }
+    }
+
+    @Test
     void a_run_with_a_journal_file_ends_in_the_same_state_as_one_in_memory(@TempDir Path dir) {
         Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "leakage.yaml"));
         SimulationResult onDisk = Simulation.run(s, dir.resolve("journal"), null);
