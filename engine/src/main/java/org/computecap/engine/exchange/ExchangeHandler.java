@@ -97,7 +97,7 @@ public final class ExchangeHandler {
       left = c.quantity();
     } else {
       left = venue.book.place(c.orderId(), c.accountId(), c.side(), c.type(), c.priceCents(),
-          c.quantity(), c.vintage(), budget, exchange);
+          c.quantity(), c.vintage(), budget, exchange.listener());
     }
     if (left > 0) {
       if (c.type() == OrderType.LIMIT) {
@@ -163,7 +163,7 @@ public final class ExchangeHandler {
     }
     List<Event> events = new ArrayList<>();
     exchange.begin(state.registry(), events, venue, state.currentPeriod());
-    long volume = venue.book.uncross(venue.data.lastPriceCents(), exchange);
+    long volume = venue.book.uncross(venue.data.lastPriceCents(), exchange.listener());
     long price = volume > 0 ? venue.book.lastUncrossPriceCents() : 0;
     venue.callPhase = false;
     events.add(new CallAuctionRan(c.vintage(), price, volume));

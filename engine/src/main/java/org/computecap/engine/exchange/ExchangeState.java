@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.BiFunction;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.Event;
 import org.computecap.engine.FeatureState;
+import org.computecap.engine.collections.LongLongMap;
 import org.computecap.engine.registry.Hold;
 import org.computecap.engine.registry.Registry;
 
@@ -17,17 +17,17 @@ import org.computecap.engine.registry.Registry;
  * The exchange's part of the engine state: one venue (order book, market data, call phase
  * flag) per vintage, or a single venue for all vintages, and the highest order id accepted.
  *
- * <p>It is also the books' {@link MatchListener}: each fill is settled in the registry the
- * moment the book reports it (delivery versus payment), so a trade never exists without its
- * transfer. A resting buy order reserves price · remaining cash and a resting sell order its
- * remaining permits, both under {@link Hold#EXCHANGE}; an incoming order pays or delivers from
- * free balances, which the handler checked before matching began.
+ * <p>Its private {@link Settlement} is the books' {@link MatchListener}: each fill is settled
+ * in the registry the moment the book reports it (delivery versus payment), so a trade never
+ * exists without its transfer. A resting buy order reserves price · remaining cash and a
+ * resting sell order its remaining permits, both under {@link Hold#EXCHANGE}; an incoming order
+ * pays or delivers from free balances, which the handler checked before matching began.
  *
  * <p>Invariant ({@link #checkInvariants}): for every account, the cash and permits reserved
  * under {@code EXCHANGE} equal what its resting orders hold; each fast book is internally
  * consistent; every resting id is at most the last accepted id.
  */
-public final class ExchangeState implements FeatureState, MatchListener {
+public final class ExchangeState implements FeatureState {
   static final String NAME = "exchange";
 
   private final ExchangeSettings settings;
@@ -35,6 +35,7 @@ public final class ExchangeState implements FeatureState, MatchListener {
   private final BiFunction<Long, Boolean, OrderBook> books;
   private Venue[] venues = new Venue[4];
   private long lastOrderId;
+  private final Settlement settlement = new Settlement();
 
   private Registry registry;
   private List<Event> events;
@@ -126,44 +127,55 @@ public final class ExchangeState implements FeatureState, MatchListener {
     this.active = null;
   }
 
-  @Override
-  public void traded(long makerOrderId, long makerAccount, long takerOrderId,
-      long takerAccount, boolean takerBuys, int sellVintage, long priceCents, long quantity) {
-    long value = priceCents * quantity;
-    if (takerBuys) {
-      registry.charge(takerAccount, makerAccount, value);
-      registry.settlePermits(makerAccount, takerAccount, sellVintage, quantity, Hold.EXCHANGE);
-      events.add(new TradeExecuted(takerOrderId, takerAccount, makerOrderId, makerAccount,
-          sellVintage, priceCents, quantity));
-    } else {
-      registry.settleCash(makerAccount, takerAccount, value, Hold.EXCHANGE);
-      registry.transfer(takerAccount, makerAccount, sellVintage, quantity);
-      events.add(new TradeExecuted(makerOrderId, makerAccount, takerOrderId, takerAccount,
-          sellVintage, priceCents, quantity));
-    }
-    active.data.record(period, priceCents, quantity);
+  /** The listener the books report to while a command runs. */
+  MatchListener listener() {
+    return settlement;
   }
 
-  @Override
-  public void auctionTraded(long buyOrderId, long buyAccount, long buyLimitCents,
-      long sellOrderId, long sellAccount, int sellVintage, long priceCents, long quantity) {
-    registry.settleCash(buyAccount, sellAccount, priceCents * quantity, Hold.EXCHANGE);
-    long saved = (buyLimitCents - priceCents) * quantity;
-    if (saved > 0) {
-      registry.releaseCash(buyAccount, saved, Hold.EXCHANGE);
+  /**
+   * Settles what the books report, in the registry, for the command now running (see
+   * {@link #begin}); private so that nothing outside a command can move balances through it.
+   */
+  private final class Settlement implements MatchListener {
+    @Override
+    public void traded(long makerOrderId, long makerAccount, long takerOrderId,
+        long takerAccount, boolean takerBuys, int sellVintage, long priceCents, long quantity) {
+      long value = priceCents * quantity;
+      if (takerBuys) {
+        registry.charge(takerAccount, makerAccount, value);
+        registry.settlePermits(makerAccount, takerAccount, sellVintage, quantity, Hold.EXCHANGE);
+        events.add(new TradeExecuted(takerOrderId, takerAccount, makerOrderId, makerAccount,
+            sellVintage, priceCents, quantity));
+      } else {
+        registry.settleCash(makerAccount, takerAccount, value, Hold.EXCHANGE);
+        registry.transfer(takerAccount, makerAccount, sellVintage, quantity);
+        events.add(new TradeExecuted(makerOrderId, makerAccount, takerOrderId, takerAccount,
+            sellVintage, priceCents, quantity));
+      }
+      active.data.record(period, priceCents, quantity);
     }
-    registry.settlePermits(sellAccount, buyAccount, sellVintage, quantity, Hold.EXCHANGE);
-    events.add(new TradeExecuted(buyOrderId, buyAccount, sellOrderId, sellAccount,
-        sellVintage, priceCents, quantity));
-    active.data.record(period, priceCents, quantity);
-  }
 
-  @Override
-  public void selfTradeCancelled(long orderId, long account, Side side, long priceCents,
-      long remaining, int vintage) {
-    release(account, side, priceCents, remaining, vintage);
-    events.add(new OrderCancelled(orderId, account, remaining,
-        CancelReason.SELF_TRADE_PREVENTION));
+    @Override
+    public void auctionTraded(long buyOrderId, long buyAccount, long buyLimitCents,
+        long sellOrderId, long sellAccount, int sellVintage, long priceCents, long quantity) {
+      registry.settleCash(buyAccount, sellAccount, priceCents * quantity, Hold.EXCHANGE);
+      long saved = (buyLimitCents - priceCents) * quantity;
+      if (saved > 0) {
+        registry.releaseCash(buyAccount, saved, Hold.EXCHANGE);
+      }
+      registry.settlePermits(sellAccount, buyAccount, sellVintage, quantity, Hold.EXCHANGE);
+      events.add(new TradeExecuted(buyOrderId, buyAccount, sellOrderId, sellAccount,
+          sellVintage, priceCents, quantity));
+      active.data.record(period, priceCents, quantity);
+    }
+
+    @Override
+    public void selfTradeCancelled(long orderId, long account, Side side, long priceCents,
+        long remaining, int vintage) {
+      release(account, side, priceCents, remaining, vintage);
+      events.add(new OrderCancelled(orderId, account, remaining,
+          CancelReason.SELF_TRADE_PREVENTION));
+    }
   }
 
   /**
@@ -285,7 +297,8 @@ public final class ExchangeState implements FeatureState, MatchListener {
   @Override
   public void checkInvariants(EngineState state) {
     Registry r = state.registry();
-    SortedMap<Long, long[]> held = new TreeMap<>();
+    LongLongMap cashHeld = new LongLongMap();
+    LongLongMap permitsHeld = new LongLongMap();
     for (Venue v : venues) {
       if (v == null) {
         continue;
@@ -298,27 +311,26 @@ public final class ExchangeState implements FeatureState, MatchListener {
           throw new AssertionError("resting order " + id + " above last order id "
               + lastOrderId);
         }
-        long[] sums = held.computeIfAbsent(account, a -> new long[2]);
+        if (!r.exists(account)) {
+          throw new AssertionError("resting order " + id + " of unknown account " + account);
+        }
         if (side == Side.BUY) {
-          sums[0] = Math.addExact(sums[0], Math.multiplyExact(price, remaining));
+          cashHeld.add(account, Math.multiplyExact(price, remaining));
         } else {
-          sums[1] = Math.addExact(sums[1], remaining);
+          permitsHeld.add(account, remaining);
         }
       });
     }
     for (long account : r.accountIds()) {
-      long[] sums = held.getOrDefault(account, new long[2]);
       long cash = r.reservedCash(account, Hold.EXCHANGE);
       long permits = r.reservedPermits(account, Hold.EXCHANGE);
-      if (cash != sums[0] || permits != sums[1]) {
+      long cashOrders = cashHeld.get(account, 0L);
+      long permitOrders = permitsHeld.get(account, 0L);
+      if (cash != cashOrders || permits != permitOrders) {
         throw new AssertionError("account " + account + " reserves " + cash + " cents and "
-            + permits + " permits on the exchange, its resting orders hold " + sums[0]
-            + " cents and " + sums[1] + " permits");
+            + permits + " permits on the exchange, its resting orders hold " + cashOrders
+            + " cents and " + permitOrders + " permits");
       }
-      held.remove(account);
-    }
-    if (!held.isEmpty()) {
-      throw new AssertionError("resting orders of unknown accounts " + held.keySet());
     }
   }
 

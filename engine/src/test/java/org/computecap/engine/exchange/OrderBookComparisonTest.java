@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * uncross). A failure names its seed; {@code -Dseed=N} replays just that seed.
  */
 class OrderBookComparisonTest {
-  private static final int STEPS = 15_000;
+  private static final int STEPS = 10_000;
 
   @Test
   void the_fast_book_matches_the_reference_book_on_random_flows() {
