@@ -13,7 +13,9 @@ package org.computecap.sim.run;
  * @param complianceRate share of active developers assessed compliant at period close
  * @param evasionRate share of the true obligation (permits) left unreported
  * @param tradeEfficiency gains from trade realised over the largest possible gains
- *     (Gode and Sunder's allocative efficiency), NaN when no gains were possible
+ *     (Gode and Sunder's allocative efficiency): welfare of the compute used less welfare
+ *     of the holdings when trading opened, over the planner's welfare less the latter; NaN
+ *     when the possible gains are under 1% of the planner's welfare (nothing to measure)
  * @param revenueSmallFirms net cash small companies and academic labs earned trading
  * @param leakedFirms developers that have relocated out of the program so far
  */

@@ -348,7 +348,7 @@ public final class Simulation {
         double welfareBefore = Welfare.total(pop, positive(a.activeValues(w0)));
         double welfareAfter = welfare;
         double gains = theory.plannerWelfare() - welfareBefore;
-        double efficiency = gains > 1e-3 * Math.abs(theory.plannerWelfare())
+        double efficiency = gains > 0.01 * Math.abs(theory.plannerWelfare())
                 ? (welfareAfter - welfareBefore) / gains : Double.NaN;
         double totalCompute = 0;
         double energy = 0;
