@@ -2,7 +2,10 @@ package org.computecap.sim.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.computecap.engine.Event;
 import org.computecap.engine.auction.AuctionCleared;
@@ -113,7 +116,30 @@ public final class Simulation {
         market.engine().checkInvariants();
         String hash = Replay.hex(market.engine().stateHash());
         return new SimulationResult(scenario.name(), scenario.description(), scenario.seed(),
-                hash, market.journalEntries(), periods, trades, tally.rows(relocatedIn));
+                hash, market.journalEntries(), programFacts(), periods, trades,
+                tally.rows(relocatedIn));
+    }
+
+    /** The program's key terms, as the report shows them. */
+    private Map<String, String> programFacts() {
+        Map<String, String> f = new LinkedHashMap<>();
+        int first = terms.firstPeriod();
+        f.put("developers", devs.size() + " (" + scenario.developers().size() + " types)");
+        f.put("cap", terms.capPermits(first) + " permits in period " + first + ", then "
+                + terms.capPermits(first + scenario.periods() - 1) + " in period "
+                + (first + scenario.periods() - 1));
+        f.put("allocation", String.format(Locale.ROOT, "%s, %.0f%% free, the rest auctioned",
+                terms.allocationMethod(), terms.freeSharePpm() / 1e4));
+        f.put("penalty", String.format(Locale.ROOT, "phi(D) = %.2f·D + %.2f·D² dollars",
+                terms.linearCentsPerPermit() / 100, terms.quadraticCentsPerPermitSquared() / 100));
+        f.put("audits", String.format(Locale.ROOT, "rho = %.3f, so rho·linear = $%.2f per permit",
+                terms.auditProbability(),
+                terms.auditProbability() * terms.linearCentsPerPermit() / 100));
+        f.put("risk multiplier", String.format(Locale.ROOT, "alpha = %.2f", terms.alpha()));
+        f.put("banking", terms.banking() ? "on" : "off");
+        f.put("trading", settings.trading() + ", expectations " + settings.expectations()
+                + ", evaluations " + settings.evaluations());
+        return f;
     }
 
     // Genesis, accounts, cash, and the verified history benchmark allocation reads.

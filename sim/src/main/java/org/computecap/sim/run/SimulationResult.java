@@ -1,10 +1,14 @@
 package org.computecap.sim.run;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one run produced: the seed, the engine's final state hash (which replaying the
- * journal must reproduce), and the rows behind every output file.
+ * journal must reproduce), the program's key terms for people (in display order), and the
+ * rows behind every output file.
  */
 public record SimulationResult(
         String scenario,
@@ -12,11 +16,13 @@ public record SimulationResult(
         long seed,
         String stateHash,
         long journalEntries,
+        Map<String, String> program,
         List<PeriodResult> periods,
         List<TradeRow> trades,
         List<DeveloperRow> developers) {
 
     public SimulationResult {
+        program = Collections.unmodifiableMap(new LinkedHashMap<>(program));
         periods = List.copyOf(periods);
         trades = List.copyOf(trades);
         developers = List.copyOf(developers);

@@ -24,6 +24,7 @@ class OutputsTest {
                 80.0, Double.NaN, 85.0, 850.0, 0.5, 0.1, 2, 2, 1, 0, -10.0, -9.0, -11.0,
                 Double.NaN, 0, 1, 2, 0.25);
         return new SimulationResult("fixture", "a <test> & fixture", 7, "ab".repeat(32), 42,
+                java.util.Map.of("cap", "1000 permits"),
                 List.of(p1, p2), List.of(new TradeRow(1, "main", 1, 2, 101, 7)),
                 List.of(new DeveloperRow(1, "dev,1", "t", "SMALL", "PRICE_TAKING", 10, 12, 30,
                         100, 5, 7, 707, 0, 1, 0.0, 0, 0.0, 0)));
@@ -82,5 +83,9 @@ class OutputsTest {
             assertThat(html).contains("<title>" + title + "</title>");
         }
         assertThat(html.split("<svg", -1)).hasSize(8);
+        assertThat(html).contains("<h2>Program</h2>").contains("1000 permits")
+                .contains("Key findings")
+                .contains("within 1.50% of the competitive price")
+                .contains("under-reported in periods 2, up to 10.00%");
     }
 }

@@ -12,7 +12,8 @@ class ReplicationsTest {
         PeriodResult p = new PeriodResult(1, 1000, 1000, price, 100.0, 50, Double.NaN, 0,
                 90.0, Double.NaN, 95.0, 950.0, 1.0, 0.0, 0, 3, 1, 0, 10.0, 10.0, 9.0, 1.0, 0,
                 0, 0, 0.0);
-        return new SimulationResult("r", "r", seed, "00", 1, List.of(p), List.of(),
+        return new SimulationResult("r", "r", seed, "00", 1, java.util.Map.of(), List.of(p),
+                List.of(),
                 List.of());
     }
 

@@ -138,6 +138,20 @@ class SimulationValidationTest {
         return sum;
     }
 
+    // P2 Prop 9: the insurer's premium gap removes the incentive to game the evaluation.
+    @Test
+    void insurance_stops_evaluation_manipulation_that_pays_without_it() {
+        Scenario insured = ScenarioLoader.load(SCENARIOS.resolve("insurance.yaml"));
+        Scenario uninsured = ScenarioLoader.withProgramValues(insured,
+                java.util.Map.of("insurance.premiumHighCentsPerUnit", "500"));
+        assertThat(manipulations(Simulation.run(insured, null, null))).isZero();
+        assertThat(manipulations(Simulation.run(uninsured, null, null))).isPositive();
+    }
+
+    private static int manipulations(SimulationResult r) {
+        return r.periods().stream().mapToInt(PeriodResult::manipulations).sum();
+    }
+
     @Test
     void the_same_seed_gives_the_same_state_hash_and_another_seed_another() {
         Scenario s = ScenarioLoader.load(SCENARIOS.resolve("p2-deterrence.yaml"));

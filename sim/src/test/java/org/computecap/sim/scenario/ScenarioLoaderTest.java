@@ -59,11 +59,12 @@ class ScenarioLoaderTest {
         assertThat(frontier.sizeClass()).isEqualTo(SizeClass.FRONTIER);
         assertThat(frontier.benefit()).isEqualTo(BenefitFamily.P1);
         // No-cap compute (k/a)^(1/2) = 1e4 units of 1e23 FLOP = 1e27 FLOP, at 31 MWh a unit:
-        // 310,000 MWh a year = 850 MWh a day.
+        // 310,000 MWh a year = 850 MWh a day; permits are 0.1 MWh.
         double noCap = Math.sqrt(frontier.k() / frontier.a());
-        assertThat(noCap * frontier.permitsPerUnit() / 365).isBetween(845.0, 855.0);
-        assertThat(s.program().capPermits(1)).isEqualTo(312_000);
-        assertThat(s.program().capPermits(2)).isEqualTo(296_400);
+        assertThat(noCap * frontier.energyPerUnit() / 365).isBetween(845.0, 855.0);
+        assertThat(frontier.permitsPerUnit()).isEqualTo(10 * frontier.energyPerUnit());
+        assertThat(s.program().capPermits(1)).isEqualTo(3_120_000);
+        assertThat(s.program().capPermits(2)).isEqualTo(2_964_000);
     }
 
     @Test
