@@ -138,6 +138,21 @@ class SimulationValidationTest {
         return sum;
     }
 
+    // P1 Sec 5: free allocation keeps firms from relocating ("AI leakage").
+    @Test
+    void free_allocation_leaks_fewer_firms_than_auctioning_the_whole_cap() {
+        Scenario auctioned = ScenarioLoader.load(SCENARIOS.resolve("leakage.yaml"));
+        Scenario free = ScenarioLoader.withProgramValues(auctioned, java.util.Map.of(
+                "allocation.freeSharePpm", "600000", "allocation.method", "GRANDFATHER"));
+        int leakedAuctioned = last(Simulation.run(auctioned, null, null)).leakedFirms();
+        int leakedFree = last(Simulation.run(free, null, null)).leakedFirms();
+        assertThat(leakedAuctioned).isPositive().isGreaterThan(leakedFree);
+    }
+
+    private static PeriodResult last(SimulationResult r) {
+        return r.periods().get(r.periods().size() - 1);
+    }
+
     // P2 Prop 9: the insurer's premium gap removes the incentive to game the evaluation.
     @Test
     void insurance_stops_evaluation_manipulation_that_pays_without_it() {
