@@ -109,11 +109,11 @@ public final class Simulation {
         List<TradeRow> trades = new ArrayList<>();
         for (int t = terms.firstPeriod(); t < terms.firstPeriod() + scenario.periods(); t++) {
             periods.add(period(t, trades));
+            market.engine().checkInvariants();
             if (progress != null) {
                 progress.step();
             }
         }
-        market.engine().checkInvariants();
         String hash = Replay.hex(market.engine().stateHash());
         return new SimulationResult(scenario.name(), scenario.description(), scenario.seed(),
                 hash, market.journalEntries(), programFacts(), periods, trades,
