@@ -86,14 +86,18 @@ public final class Html {
                 "Audits are drawn by the engine's seeded lottery at period close; an audit "
                 + "measures true quantity with noise and the engine charges phi(D) on the "
                 + "shortfall it reveals.");
-        figure(sb, Svg.lines("Welfare", "benefit (utility units)", xs, List.of(
-                new Svg.Series("market", col(ps, PeriodResult::welfare), false),
-                new Svg.Series("planner optimum", col(ps, PeriodResult::plannerWelfare), true),
+        figure(sb, Svg.lines("Welfare lost against the planner", "planner welfare - welfare",
+                xs, List.of(
+                new Svg.Series("permit market", col(ps, p -> p.plannerWelfare() - p.welfare()),
+                        false),
                 new Svg.Series("uniform command-and-control",
-                        col(ps, PeriodResult::uniformWelfare), true))),
-                "Welfare is total benefit of the compute used. The planner's optimum (P2 Prop 5) "
-                + "is the most the cap allows; uniform command-and-control gives every developer "
-                + "the same compute (Prop 6). A working market sits at the planner's line.");
+                        col(ps, p -> p.plannerWelfare() - p.uniformWelfare()), true))),
+                "Welfare is total benefit of the compute used, in the benefit functions' units. "
+                + "The chart shows how far each allocation falls short of the planner's optimum "
+                + "(P2 Prop 5), the most the cap allows: a working permit market sits on zero, "
+                + "while uniform command-and-control, which gives every developer the same "
+                + "compute (Prop 6), loses what trading would have gained. Absolute values are in "
+                + "the table above and in periods.csv.");
         whoPaid(sb, r.developers());
         sb.append("</body></html>\n");
         return sb.toString();

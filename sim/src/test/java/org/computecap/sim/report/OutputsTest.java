@@ -78,7 +78,7 @@ class OutputsTest {
                 .doesNotContain("<script").doesNotContain("<link").doesNotContain("src=");
         assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http");
         for (String title : List.of("Permit price", "Compute", "Energy",
-                "Compliance and evasion", "Audits and penalties", "Welfare",
+                "Compliance and evasion", "Audits and penalties", "Welfare lost against the planner",
                 "Who earned and who paid")) {
             assertThat(html).contains("<title>" + title + "</title>");
         }
