@@ -238,6 +238,11 @@ public final class Server implements AutoCloseable {
     return out;
   }
 
+  /** Journal flushes so far: commands divided by this is the mean group-commit batch. */
+  public long journalFlushes() {
+    return sequencer.flushes();
+  }
+
   /** The route table, for the tests that walk every route. */
   List<Routes.Route> routes() {
     return routes;
