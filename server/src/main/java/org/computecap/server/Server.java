@@ -144,6 +144,8 @@ public final class Server implements AutoCloseable {
         client.sendComment("connected");
       });
       config.routes.exception(Exception.class, (e, ctx) -> routes.writeError(ctx, e));
+      config.routes.exception(io.javalin.http.HttpResponseException.class,
+          (e, ctx) -> routes.writeError(ctx, e));
       config.routes.error(404, ctx -> {
         if (ctx.attribute("route") == null) {
           ctx.json(ApiException.notFound("no route " + ctx.method() + " " + ctx.path())
