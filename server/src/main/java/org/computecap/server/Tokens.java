@@ -95,6 +95,8 @@ final class Tokens {
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
+      // With --journal-url nothing else creates the data directory before the first token.
+      Files.createDirectories(file.getParent());
       Files.writeString(tmp, sb, StandardCharsets.UTF_8);
       try (var ch = java.nio.channels.FileChannel.open(tmp,
           java.nio.file.StandardOpenOption.WRITE)) {
