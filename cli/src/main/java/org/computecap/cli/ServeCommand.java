@@ -42,8 +42,38 @@ final class ServeCommand implements Callable<Integer> {
       description = "seed of a new market's audit draws (default: ${DEFAULT-VALUE})")
   long seed = 1;
 
+  @Option(names = "--demo",
+      description = "a new market in a temporary directory, traded live by the simulator's "
+          + "agents of --scenario through the HTTP API")
+  boolean demo;
+
+  @Option(names = "--scenario", paramLabel = "FILE",
+      description = "the demo's scenario (default: ${DEFAULT-VALUE})")
+  Path scenario = Path.of("scenarios", "default.yaml");
+
+  @Option(names = "--demo-rate", paramLabel = "N",
+      description = "commands per second the demo sends (default: ${DEFAULT-VALUE})")
+  int demoRate = 200;
+
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, java.io.IOException {
+    ServeDemo.Run run = null;
+    if (demo) {
+      if (demoRate < 1 || demoRate > 100_000) {
+        throw new IllegalArgumentException("--demo-rate must be within [1, 100000], got "
+            + demoRate);
+      }
+      if (!java.nio.file.Files.isRegularFile(scenario)) {
+        throw new IllegalArgumentException("--scenario: no such file: " + scenario);
+      }
+      Path work = java.nio.file.Files.createTempDirectory("computecap-demo");
+      System.out.println("demo: simulating " + scenario + " (data in " + work + ")");
+      run = ServeDemo.simulate(scenario, work);
+      data = work.resolve("data");
+      program = work.resolve("program.yaml");
+      seed = run.seed();
+      journalUrl = null;
+    }
     Server server;
     try {
       server = Server.start(new Server.Options(data, journalUrl, program, seed, host, port),
@@ -55,6 +85,13 @@ final class ServeCommand implements Callable<Integer> {
     } catch (JournalStore.JournalDamagedException e) {
       System.err.println("computecap serve: refusing to start: " + e.getMessage());
       return 1;
+    }
+    if (run != null) {
+      String token = server.newRegulatorToken() != null ? server.newRegulatorToken()
+          : System.getenv("COMPUTECAP_REGULATOR_TOKEN");
+      System.out.println("demo: open http://" + host + ":" + server.port() + "/ and watch "
+          + run.commands().size() + " commands arrive at " + demoRate + " a second");
+      ServeDemo.play(run, server.port(), token, demoRate, System.out);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

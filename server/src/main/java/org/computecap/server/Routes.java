@@ -789,6 +789,11 @@ final class Routes {
     if (t instanceof ApiException a) {
       return a;
     }
+    if (t instanceof io.javalin.http.HttpResponseException h) {
+      // Raised by Javalin itself, e.g. 413 for a body over the size limit.
+      return new ApiException(h.getStatus(), h.getStatus() == 413 ? "BODY_TOO_LARGE"
+          : "HTTP_" + h.getStatus(), h.getMessage(), null);
+    }
     if (t instanceof IllegalArgumentException) {
       String msg = t.getMessage() == null ? "malformed input" : t.getMessage();
       String first = msg.split(" ", 2)[0];

@@ -69,6 +69,7 @@ final class Sequencer implements AutoCloseable {
   private final Thread thread;
   private volatile Throwable stoppedBy;
   private volatile boolean closing;
+  private volatile long flushes;
 
   Sequencer(JournaledEngine engine, ReadModel model, Clock clock, BatchListener listener,
       Consumer<Throwable> onFatal) {
@@ -154,6 +155,7 @@ final class Sequencer implements AutoCloseable {
     }
     if (applied) {
       engine.flush();
+      flushes++;
       model.headSeq = engine.journal().size();
       model.headHash = engine.journal().headHash();
     }
@@ -207,6 +209,11 @@ final class Sequencer implements AutoCloseable {
     return new ApiException(503, "SERVER_STOPPED", "the server stopped"
         + (stoppedBy == null ? "" : " after a fatal error: " + stoppedBy.getMessage())
         + "; it restarts from its journal", null);
+  }
+
+  /** How many batches have been made durable (one journal flush each). */
+  long flushes() {
+    return flushes;
   }
 
   /** Whether the writer stopped on a fatal error. */

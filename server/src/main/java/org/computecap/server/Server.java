@@ -144,6 +144,8 @@ public final class Server implements AutoCloseable {
         client.sendComment("connected");
       });
       config.routes.exception(Exception.class, (e, ctx) -> routes.writeError(ctx, e));
+      config.routes.exception(io.javalin.http.HttpResponseException.class,
+          (e, ctx) -> routes.writeError(ctx, e));
       config.routes.error(404, ctx -> {
         if (ctx.attribute("route") == null) {
           ctx.json(ApiException.notFound("no route " + ctx.method() + " " + ctx.path())
@@ -236,6 +238,11 @@ public final class Server implements AutoCloseable {
       out.add(r.method() + " " + r.path());
     }
     return out;
+  }
+
+  /** Journal flushes so far: commands divided by this is the mean group-commit batch. */
+  public long journalFlushes() {
+    return sequencer.flushes();
   }
 
   /** The route table, for the tests that walk every route. */

@@ -77,6 +77,17 @@ class BadInputTest {
     assertThat(h.head()).isEqualTo(before);
   }
 
+  @Test
+  void a_body_over_64_kib_gets_413_in_the_error_body_and_changes_nothing() {
+    String before = h.head();
+    String big = "{\"accountId\":9,\"name\":\"" + "x".repeat(70_000)
+        + "\",\"role\":\"PARTICIPANT\"}";
+    ApiClient.Response r = h.regulator.send("POST", "/api/accounts", big);
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(r.code()).isEqualTo("BODY_TOO_LARGE");
+    assertThat(h.head()).isEqualTo(before);
+  }
+
   private static void check(Routes.Route r, Bad bad, List<String> wrong) {
     ApiClient.Response resp = caller(r).send(r.method(),
         bad.path() == null ? h.concrete(r.path()) : bad.path(), bad.body());

@@ -73,11 +73,4 @@ class RestartTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("program").hasMessageContaining("missing.yaml");
   }
-
-  @Test
-  void the_journal_url_names_the_missing_provider() {
-    assertThatThrownBy(() -> JournalStore.openUrl("jdbc:nothing://x"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("journal-url");
-  }
 }
