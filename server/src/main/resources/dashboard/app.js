@@ -25,6 +25,8 @@
     history: [],
     chart: null,
     chartKey: null,
+    currentPeriod: null,
+    lastPeriod: null,
     pollTimer: null,
     refreshTimer: null,
     source: null,
@@ -175,8 +177,7 @@
 
   async function refreshMarket() {
     const market = await api('/api/market');
-    setText('current-period', market.currentPeriod === null
-      ? 'Market not open' : 'Period ' + market.currentPeriod);
+    showPeriod(market.currentPeriod);
     const books = market.books || [];
     const select = $('vintage-select');
     const wanted = books.map((b) => String(b.vintage));
@@ -214,6 +215,18 @@
     if (current && current.trades + current.openOrders > 0) return current;
     const busiest = books.reduce((a, b) => (b.trades > a.trades ? b : a), books[0]);
     return busiest.trades > 0 ? busiest : current || books[books.length - 1];
+  }
+
+  /** The period pill: after the program's last period closes, say so instead of a number. */
+  function showPeriod(current) {
+    state.currentPeriod = current;
+    let text = 'Period ' + current;
+    if (current === null || current === undefined) {
+      text = 'Market not open';
+    } else if (state.lastPeriod !== null && current > state.lastPeriod) {
+      text = 'All periods closed';
+    }
+    setText('current-period', text);
   }
 
   function showKpis(book) {
@@ -424,6 +437,8 @@
 
   async function refreshPeriods() {
     const periods = await api('/api/periods');
+    state.lastPeriod = periods.length ? periods[periods.length - 1].period : null;
+    if (state.currentPeriod !== null) showPeriod(state.currentPeriod);
     $('periods').replaceChildren(...periods.map((p) => {
       const share = p.capPermits > 0 ? Math.min(100, 100 * p.issuedPermits / p.capPermits) : 0;
       const label = { CLOSED: 'Closed', CURRENT: 'Current', FUTURE: 'Future' }[p.status];
@@ -440,15 +455,12 @@
         el('div', { class: 'p-row' }, 'Auctioned', el('b', null, qty(p.auctionVolumePermits))));
       if (p.closed) {
         const c = p.closed;
-        item.append(el('div', { class: 'p-row outcome' },
-          c.shortfalls === 0 ? 'All compliant' : c.shortfalls + ' of ' + c.participants
-            + ' short',
-          el('b', { class: c.shortfalls === 0 ? 'up' : 'down' },
-            c.participants + ' assessed')));
-        if (c.penaltiesChargedCents > 0) {
-          item.append(el('div', { class: 'p-row' }, 'Penalties',
+        item.append(
+          el('div', { class: 'p-row outcome' }, 'Assessed', el('b', null, qty(c.participants))),
+          el('div', { class: 'p-row' }, 'Short',
+            el('b', { class: c.shortfalls === 0 ? 'up' : 'down' }, qty(c.shortfalls))),
+          el('div', { class: 'p-row' }, 'Penalties',
             el('b', null, money(c.penaltiesChargedCents))));
-        }
       }
       return item;
     }));
@@ -503,7 +515,7 @@
   function onMarket(msg) {
     showHead({ seq: msg.seq, headHash: msg.headHash });
     if (msg.currentPeriod !== null && msg.currentPeriod !== undefined) {
-      setText('current-period', 'Period ' + msg.currentPeriod);
+      showPeriod(msg.currentPeriod);
     }
     const books = msg.books || [];
     const book = books.find((b) => b.vintage === state.vintage);
