@@ -37,7 +37,11 @@ final class ServeDemo {
 
   /** Runs {@code scenarioFile} in the simulator, journaling into {@code work}. */
   static Run simulate(Path scenarioFile, Path work) throws IOException {
-    Scenario scenario = ScenarioLoader.load(scenarioFile);
+    return simulate(ScenarioLoader.load(scenarioFile), work);
+  }
+
+  /** Runs {@code scenario} in the simulator, journaling into {@code work}. */
+  static Run simulate(Scenario scenario, Path work) throws IOException {
     Path journal = work.resolve("simulated-journal");
     Simulation.run(scenario, journal, Progress.silent(scenario.periods()));
     CommandCodec codec = CommandCodec.standard();

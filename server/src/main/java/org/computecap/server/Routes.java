@@ -80,8 +80,12 @@ final class Routes {
     this.json = json;
     publicRoutes();
     accountRoutes();
+    registryRoutes();
     exchangeRoutes();
-    rulesRoutes();
+    allocationRoutes();
+    auctionRoutes();
+    complianceRoutes();
+    enforcementRoutes();
   }
 
   List<Route> table() {
@@ -192,6 +196,9 @@ final class Routes {
     readRoute("/holdings", "Permits held per vintage, free and reserved",
         (s, m, id) -> Views.holdings(s, id));
     readRoute("/cash", "Free and reserved cash", (s, m, id) -> Views.cash(s, id));
+  }
+
+  private void registryRoutes() {
     add("POST", "/api/accounts/{accountId}/deposits", Access.ACTOR_OR_REGULATOR,
         "Deposit cash", List.of("amountCents"), (ctx, c) -> {
           long id = actor(ctx, c, true);
@@ -303,9 +310,9 @@ final class Routes {
         });
   }
 
-  // ---------------------------------------------------------------- allocation, auctions, compliance
+  // ---------------------------------------------------------------- allocation, auctions
 
-  private void rulesRoutes() {
+  private void allocationRoutes() {
     add("POST", "/api/activity", Access.REGULATOR, "Record verified activity of a period",
         List.of("accountId", "period", "outputUnits", "coveredQuantity"), (ctx, c) -> {
           JsonBody b = body(ctx);
@@ -335,6 +342,9 @@ final class Routes {
           long projected = b.requireLong("projectedOutputUnits");
           command(ctx, m -> new AllocateNewEntrant(id, projected));
         });
+  }
+
+  private void auctionRoutes() {
     add("POST", "/api/auctions", Access.REGULATOR, "Open a primary auction",
         List.of("auctionId", "period", "quantity"), (ctx, c) -> {
           JsonBody b = body(ctx);
@@ -388,7 +398,6 @@ final class Routes {
           noBody(ctx);
           command(ctx, m -> new ClearAuction(auction));
         });
-    complianceRoutes();
   }
 
   private void complianceRoutes() {
@@ -443,6 +452,9 @@ final class Routes {
           int period = b.requireInt("period");
           command(ctx, m -> new ChargeInsurancePremium(id, period));
         });
+  }
+
+  private void enforcementRoutes() {
     add("POST", "/api/periods/{period}/close", Access.REGULATOR,
         "Close the current period: assess, penalize, draw audits, bank or expire", List.of(),
         (ctx, c) -> {
