@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
     version = "computecap 0.1.0",
     description = "A cap-and-trade system for AI compute.",
     subcommands = {CommandLine.HelpCommand.class, AnalyzeCommand.class, JournalCommand.class,
-        ScriptCommand.class, ProgramCommand.class})
+        ScriptCommand.class, ProgramCommand.class, SimulateCommand.class, SweepCommand.class,
+        ServeCommand.class})
 public final class Main {
 
   /** Builds the command line with the exit-code conventions shared by every verb. */

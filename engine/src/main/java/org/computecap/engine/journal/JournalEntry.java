@@ -31,15 +31,18 @@ public record JournalEntry(long seq, long tick, byte[] prevHash, byte[] hash, by
     }
   }
 
-  /** Builds the entry that follows {@code prevHash}, computing its hash. */
-  static JournalEntry next(long seq, long tick, byte[] prevHash, byte[] command,
+  /**
+   * Builds the entry that follows {@code prevHash}, computing its hash. Public so that journals
+   * kept outside this package (the PostgreSQL journal) build exactly the same chain.
+   */
+  public static JournalEntry next(long seq, long tick, byte[] prevHash, byte[] command,
       MessageDigest sha256) {
     return new JournalEntry(seq, tick, prevHash, hashOf(seq, tick, prevHash, command, sha256),
         command);
   }
 
   /** Whether the stored hash matches the entry's contents. */
-  boolean hashMatches(MessageDigest sha256) {
+  public boolean hashMatches(MessageDigest sha256) {
     return Arrays.equals(hash, hashOf(seq, tick, prevHash, command, sha256));
   }
 
@@ -55,7 +58,8 @@ public record JournalEntry(long seq, long tick, byte[] prevHash, byte[] hash, by
     return sha256.digest();
   }
 
-  static MessageDigest sha256() {
+  /** A SHA-256 digest for {@link #next} and {@link #hashMatches}; one per thread. */
+  public static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

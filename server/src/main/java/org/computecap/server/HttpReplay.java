@@ -1,0 +1,86 @@
+package org.computecap.server;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.computecap.engine.command.Command;
+import org.computecap.engine.command.OpenAccount;
+import org.computecap.engine.command.SubmitBid;
+import org.computecap.engine.command.WithdrawBid;
+
+/**
+ * Sends a stream of engine commands to a server through its HTTP API, each with the token of
+ * the account it acts for: the regulator's for regulator commands, and for every account a
+ * token the regulator issues right after opening it. The demo uses it to play a simulator
+ * run against a live server; because the engine is deterministic and the server assigns order
+ * ids in the same sequence as the simulator, the server's market follows the simulated one
+ * command for command, and any rejection means the two have diverged (it is counted).
+ */
+public final class HttpReplay {
+  private final ApiClient regulator;
+  private final Map<Long, ApiClient> accounts = new HashMap<>();
+  private final Map<String, Long> bidOwners = new HashMap<>();
+  private long sent;
+  private long rejected;
+  private String firstRejection;
+
+  /** Replays through {@code regulator}, a client holding a regulator token. */
+  public HttpReplay(ApiClient regulator) {
+    this.regulator = regulator;
+  }
+
+  /** Sends one command and waits for its answer; false when it was not accepted. */
+  public boolean send(Command c) {
+    CommandRequests.Request r = CommandRequests.of(c);
+    long actor = r.actor();
+    if (c instanceof SubmitBid b) {
+      bidOwners.put(b.auctionId() + "/" + b.bidId(), b.accountId());
+    } else if (c instanceof WithdrawBid w) {
+      actor = bidOwners.getOrDefault(w.auctionId() + "/" + w.bidId(), CommandRequests.REGULATOR);
+    }
+    ApiClient client = actor == CommandRequests.REGULATOR ? regulator : accounts.get(actor);
+    if (client == null) {
+      throw new IllegalStateException("no token for account " + actor + " (its OpenAccount "
+          + "was not replayed)");
+    }
+    ApiClient.Response resp = client.send(r.method(), r.path(),
+        r.body() == null ? null : ApiClient.toJson(r.body()));
+    sent++;
+    if (!resp.ok()) {
+      rejected++;
+      if (firstRejection == null) {
+        firstRejection = r.method() + " " + r.path() + " -> " + resp.status() + " "
+            + resp.text();
+      }
+      return false;
+    }
+    if (c instanceof OpenAccount a) {
+      accounts.put(a.accountId(), regulator.withToken(regulator.issueToken(a.accountId())));
+    }
+    return true;
+  }
+
+  /** Sends {@code c}, then waits so that commands go out at about {@code perSecond}. */
+  public boolean sendPaced(Command c, int perSecond) {
+    long start = System.nanoTime();
+    boolean ok = send(c);
+    long left = 1_000_000_000L / perSecond - (System.nanoTime() - start);
+    if (left > 0) {
+      LockSupport.parkNanos(left);
+    }
+    return ok;
+  }
+
+  public long sent() {
+    return sent;
+  }
+
+  public long rejected() {
+    return rejected;
+  }
+
+  /** The first refused request with its answer, or null. */
+  public String firstRejection() {
+    return firstRejection;
+  }
+}

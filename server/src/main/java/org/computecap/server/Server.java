@@ -1,0 +1,264 @@
+package org.computecap.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.computecap.engine.CanonicalWriter;
+import org.computecap.engine.Engine;
+import org.computecap.engine.EngineState;
+import org.computecap.engine.ProgramParser;
+import org.computecap.engine.Result;
+import org.computecap.engine.command.CommandCodec;
+import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.journal.Journal;
+import org.computecap.engine.journal.JournaledEngine;
+import org.computecap.server.store.JournalStore;
+
+/**
+ * {@code computecap serve}: opens the journal (file or provider), replays it into a fresh engine
+ * and read model, writes the genesis {@code OpenMarket} when the journal is new, makes sure a
+ * regulator token exists, and serves the API and the dashboard. Startup refuses to continue on a
+ * damaged journal or a replay that breaks an invariant: serving a history nobody can verify
+ * would be worse than not serving.
+ */
+public final class Server implements AutoCloseable {
+  /** What {@code computecap serve} was asked for. */
+  public record Options(Path dataDir, String journalUrl, Path program, long seed, String host,
+      int port) {
+    public Options {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be within [0, 65535], got " + port);
+      }
+    }
+  }
+
+  private final Javalin app;
+  private final Sequencer sequencer;
+  private final EventHub hub;
+  private final JournaledEngine engine;
+  private final String newRegulatorToken;
+  private final List<Routes.Route> routes;
+
+  private Server(Javalin app, Sequencer sequencer, EventHub hub, JournaledEngine engine,
+      String newRegulatorToken, List<Routes.Route> routes) {
+    this.app = app;
+    this.sequencer = sequencer;
+    this.hub = hub;
+    this.engine = engine;
+    this.newRegulatorToken = newRegulatorToken;
+    this.routes = routes;
+  }
+
+  /**
+   * Starts a server; {@code onFatal} is told when the writer stops on a fatal error (the
+   * command-line server exits then, so that a supervisor restarts it from the journal).
+   */
+  public static Server start(Options o, PrintStream out, Consumer<Throwable> onFatal) {
+    Journal journal = o.journalUrl() == null ? JournalStore.openFile(o.dataDir())
+        : JournalStore.openUrl(o.journalUrl());
+    ReadModel model = new ReadModel();
+    JournaledEngine engine;
+    try {
+      engine = replay(journal, model);
+      if (journal.size() == 0) {
+        genesis(engine, model, o.program(), o.seed());
+      }
+    } catch (RuntimeException | AssertionError e) {
+      journal.close();
+      throw e;
+    }
+    model.headSeq = journal.size();
+    model.headHash = journal.headHash();
+    out.println("journal: " + journal.size() + " entries, head "
+        + CanonicalWriter.hex(journal.headHash()) + ", state "
+        + CanonicalWriter.hex(engine.engine().stateHash()));
+
+    Tokens tokens = Tokens.load(o.dataDir());
+    String fresh = null;
+    String env = System.getenv("COMPUTECAP_REGULATOR_TOKEN");
+    if (env != null && !env.isBlank()) {
+      tokens.trustRegulatorToken(env.trim());
+    } else if (!tokens.hasMarketRegulator()) {
+      fresh = tokens.issue(Tokens.MARKET_REGULATOR);
+      out.println("regulator token (shown once, keep it): " + fresh);
+    }
+
+    ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    EventHub hub = new EventHub();
+    Sequencer sequencer = new Sequencer(engine, model, Clock.systemUTC(),
+        (state, m, tradesBefore, seq, head) -> publish(hub, json, state, m, tradesBefore),
+        onFatal);
+    Routes routes = new Routes(sequencer, model, tokens, json);
+    Javalin app;
+    try {
+      app = create(o, json, hub, routes);
+      sequencer.start();
+      app.start();
+    } catch (RuntimeException e) {
+      sequencer.close();
+      engine.close();
+      throw e;
+    }
+    out.println("computecap serving on http://" + o.host() + ":" + app.port() + "/");
+    out.flush();
+    return new Server(app, sequencer, hub, engine, fresh, routes.table());
+  }
+
+  private static Javalin create(Options o, ObjectMapper json, EventHub hub, Routes routes) {
+    return Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.jetty.host = o.host();
+      config.jetty.port = o.port();
+      config.http.maxRequestSize = 64 * 1024;
+      // Compression would buffer server-sent events; JSON answers here are small anyway.
+      config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
+      config.jsonMapper(new JavalinJackson(json, false));
+      if (Server.class.getResource("/dashboard") != null) {
+        config.staticFiles.add(sf -> {
+          sf.hostedPath = "/";
+          sf.directory = "/dashboard";
+          sf.location = Location.CLASSPATH;
+        });
+      }
+      if (Server.class.getResource("/META-INF/resources/webjars") != null) {
+        config.staticFiles.enableWebjars();
+      }
+      routes.register(config);
+      config.routes.sse("/api/events", client -> {
+        client.keepAlive();
+        hub.add(client);
+        client.sendComment("connected");
+      });
+      config.routes.exception(Exception.class, (e, ctx) -> routes.writeError(ctx, e));
+      config.routes.exception(io.javalin.http.HttpResponseException.class,
+          (e, ctx) -> routes.writeError(ctx, e));
+      config.routes.error(404, ctx -> {
+        if (ctx.attribute("route") == null) {
+          ctx.json(ApiException.notFound("no route " + ctx.method() + " " + ctx.path())
+              .body());
+        }
+      });
+    });
+  }
+
+  /** Replays every journal entry into a fresh engine and the read model, then checks it all. */
+  private static JournaledEngine replay(Journal journal, ReadModel model) {
+    CommandCodec codec = CommandCodec.standard();
+    Engine engine = new Engine(ProgramParser.standard());
+    journal.forEach(e -> {
+      Result r;
+      try {
+        r = engine.apply(e.tick(), codec.decode(e.command()));
+      } catch (IllegalArgumentException ex) {
+        throw new JournalStore.JournalDamagedException("journal entry seq=" + e.seq()
+            + " does not replay: " + ex.getMessage());
+      }
+      model.apply(e.tick(), r);
+    });
+    engine.checkInvariants();
+    return new JournaledEngine(engine, journal, codec);
+  }
+
+  private static void genesis(JournaledEngine engine, ReadModel model, Path program,
+      long seed) {
+    String yaml;
+    try {
+      yaml = Files.readString(program, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("program: cannot read " + program + " ("
+          + e.getMessage() + ")");
+    }
+    ProgramParser.standard().parse(yaml);
+    Result r = engine.submit(Clock.systemUTC().millis(), new OpenMarket(yaml, seed));
+    if (!r.isAccepted()) {
+      throw new IllegalStateException("the genesis OpenMarket was rejected: " + r);
+    }
+    engine.flush();
+    model.apply(engine.engine().state().lastTick(), r);
+  }
+
+  private static void publish(EventHub hub, ObjectMapper json, EngineState state,
+      ReadModel model, int tradesBefore) {
+    if (hub.clientCount() == 0) {
+      return;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("seq", model.headSeq);
+    m.put("headHash", CanonicalWriter.hex(model.headHash));
+    m.put("currentPeriod", state.currentPeriod());
+    List<Object> books = new ArrayList<>();
+    for (int v : Views.bookVintages(state)) {
+      books.add(Views.market(state, model, v, false));
+    }
+    m.put("books", books);
+    List<Object> trades = new ArrayList<>();
+    for (int i = tradesBefore; i < model.trades.size(); i++) {
+      trades.add(model.trades.get(i).redactedFor(Long.MIN_VALUE));
+    }
+    m.put("trades", trades);
+    try {
+      hub.publish("market", json.writeValueAsString(m));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The regulator token created by this start, or null when one existed or came from env. */
+  public String newRegulatorToken() {
+    return newRegulatorToken;
+  }
+
+  /** The state hash of the running engine, read on the writer thread. */
+  public String stateHashHex() {
+    return sequencer.query((s, m) -> CanonicalWriter.hex(s.stateHash())).join();
+  }
+
+  /** Method and path of every route, as the route table registers them (for tests). */
+  public List<String> routeNames() {
+    List<String> out = new ArrayList<>();
+    for (Routes.Route r : routes) {
+      out.add(r.method() + " " + r.path());
+    }
+    return out;
+  }
+
+  /** Journal flushes so far: commands divided by this is the mean group-commit batch. */
+  public long journalFlushes() {
+    return sequencer.flushes();
+  }
+
+  /** The route table, for the tests that walk every route. */
+  List<Routes.Route> routes() {
+    return routes;
+  }
+
+  /** Stops accepting requests, finishes queued commands, and closes the journal. */
+  @Override
+  public void close() {
+    // Event streams first: they are open-ended requests that a graceful stop would wait for.
+    hub.close();
+    app.stop();
+    sequencer.close();
+    if (sequencer.stoppedBy() == null) {
+      engine.close();
+    }
+  }
+}
