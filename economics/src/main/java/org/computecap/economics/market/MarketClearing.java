@@ -25,6 +25,13 @@ public final class MarketClearing {
     private static final double MAX_NEWTON_STEP = 64.0;
     private static final double LOG_PRICE_MAX = Math.log(Double.MAX_VALUE);
     private static final double LOG_PRICE_MIN = Math.log(Double.MIN_NORMAL);
+    /** Developers in the sample that gives Newton its starting point on large populations. */
+    private static final int SAMPLE = 4096;
+    /**
+     * A pass that follows one with at most this residual fills the compute array as it goes:
+     * Newton squares the residual, so that pass almost always meets TOLERANCE and is the last.
+     */
+    private static final double FILL_AT = 1e-7;
 
     private MarketClearing() {
     }
@@ -43,10 +50,12 @@ public final class MarketClearing {
             return new Equilibrium(0.0, false, compute);
         }
         OptionalDouble closed = closedFormPrice(pop, capQ);
-        double u = closed.isPresent() ? Math.log(closed.getAsDouble()) : 0.0;
+        double u = closed.isPresent() ? Math.log(closed.getAsDouble()) : sampledStart(pop, capQ);
         u = Double.isFinite(u) ? Math.max(LOG_PRICE_MIN, Math.min(LOG_PRICE_MAX, u)) : 0.0;
-        double price = Math.exp(solveLogPrice(pop, capQ, u));
-        double supplied = aggregate(pop, price, compute);
+        CoefficientPass pass = new CoefficientPass(pop, compute);
+        u = solveLogPrice(pass, capQ, u, FILL_AT);
+        double supplied = pass.filledAt(u);
+        double price = Math.exp(u);
         double residual = Math.abs(supplied - capQ) / capQ;
         boolean priceOutOfRange =
                 price >= 0.5 * Double.MAX_VALUE || price <= 2 * Double.MIN_NORMAL;
@@ -59,6 +68,41 @@ public final class MarketClearing {
                     + " at price " + price + " for cap " + capQ);
         }
         return new Equilibrium(price, true, compute);
+    }
+
+    // Newton's starting log-price for a large population: the clearing log-price of about
+    // SAMPLE developers, one drawn from each block of n/SAMPLE (a hashed offset inside the
+    // block, so that a periodic population is not aliased), against the cap scaled to the
+    // sample. Only a starting point: a poor one costs passes, never correctness.
+    private static double sampledStart(Population pop, double capQ) {
+        int n = pop.size();
+        if (n < 4 * SAMPLE) {
+            return 0.0;
+        }
+        int stride = n / SAMPLE;
+        int[] picked = new int[SAMPLE];
+        for (int j = 0; j < SAMPLE; j++) {
+            long mixed = (j + 1) * 0x9E3779B97F4A7C15L;
+            picked[j] = j * stride + (int) ((mixed >>> 33) % stride);
+        }
+        double sampleCap = capQ * SAMPLE / n;
+        LogPricePass sample = (u, fill, slope) -> {
+            double price = Math.exp(u);
+            double sum = 0.0;
+            double derivative = 0.0;
+            for (int i : picked) {
+                byte family = pop.family[i];
+                double lambda = pop.lambdaBar[i];
+                double term = lambda * Demand.of(family, pop.theta[i], pop.beta[i], pop.k[i],
+                        pop.a[i], lambda, price);
+                sum += term;
+                derivative += term * Demand.elasticity(family, pop.beta[i], pop.k[i], pop.a[i],
+                        lambda, price);
+            }
+            slope[0] = derivative;
+            return finiteOrInfinite(sum);
+        };
+        return solveLogPrice(sample, sampleCap, 0.0, 0.0);
     }
 
     /**
@@ -108,25 +152,35 @@ public final class MarketClearing {
         return OptionalDouble.of(Math.exp((Math.log(sum) - Math.log(capQ)) / exponent + maxLog));
     }
 
-    // Safeguarded Newton on f(u) = ln S(e^u) - ln Q; returns the log-price with least residual.
-    private static double solveLogPrice(Population pop, double capQ, double start) {
+    // Safeguarded Newton on f(u) = ln S(e^u) - ln Q over the developers that `pass` sums;
+    // returns the log-price with least residual. When `fillAt` > 0 a pass whose predecessor's
+    // residual was at most `fillAt` is asked to fill the compute array as it goes (see
+    // LogPricePass); the loop then stops as soon as such a pass meets the tolerance.
+    private static double solveLogPrice(LogPricePass pass, double capQ, double start,
+                                        double fillAt) {
         double logQ = Math.log(capQ);
         double lo = Double.NEGATIVE_INFINITY;
         double hi = Double.POSITIVE_INFINITY;
         double u = start;
         double bestU = start;
         double bestResidual = Double.POSITIVE_INFINITY;
+        double previousResidual = Double.POSITIVE_INFINITY;
         double widen = 1.0;
         double[] slope = new double[1];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            double supplied = aggregateWithSlope(pop, Math.exp(u), slope);
+            boolean fill = previousResidual <= fillAt;
+            double supplied = pass.supplied(u, fill, slope);
             double residual = Math.abs(supplied - capQ) / capQ;
+            previousResidual = residual;
             if (residual < bestResidual) {
                 bestResidual = residual;
                 bestU = u;
             }
             if (residual <= TOLERANCE) {
                 return u;
+            }
+            if (fill) {
+                fillAt = 0.0;
             }
             if (supplied > capQ) {
                 lo = u;
@@ -182,26 +236,6 @@ public final class MarketClearing {
         return finiteOrInfinite(sum + correction);
     }
 
-    // S(p) and dS/du in one pass; slope[0] receives dS/du = sum lambda_i c_i elasticity_i.
-    private static double aggregateWithSlope(Population pop, double price, double[] slope) {
-        double sum = 0.0;
-        double correction = 0.0;
-        double derivative = 0.0;
-        for (int i = 0; i < pop.family.length; i++) {
-            byte family = pop.family[i];
-            double lambda = pop.lambdaBar[i];
-            double term = lambda * Demand.of(family, pop.theta[i], pop.beta[i], pop.k[i],
-                    pop.a[i], lambda, price);
-            derivative += term * Demand.elasticity(family, pop.beta[i], pop.k[i], pop.a[i],
-                    lambda, price);
-            double t = sum + term;
-            correction += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term : (term - t) + sum;
-            sum = t;
-        }
-        slope[0] = derivative;
-        return finiteOrInfinite(sum + correction);
-    }
-
     // An overflowing sum turns into NaN through the compensation term; it means "too much".
     private static double finiteOrInfinite(double sum) {
         return Double.isNaN(sum) ? Double.POSITIVE_INFINITY : sum;
@@ -217,5 +251,119 @@ public final class MarketClearing {
             sum = t;
         }
         return sum + correction;
+    }
+
+    /** One evaluation of S(e^u) and dS/du (into slope[0]), optionally filling compute. */
+    @FunctionalInterface
+    private interface LogPricePass {
+        double supplied(double u, boolean fill, double[] slope);
+    }
+
+    /**
+     * The pass over every developer, made cheap by a per-solve precomputation stored in the
+     * compute array itself (so a solve allocates nothing beyond its result): for POWER the log
+     * demand at price 1, {@code ln c_i(1) = ln(theta_i/lambda_i)/(1 - beta_i)}, so that
+     * {@code c_i(e^u) = exp(ln c_i(1) - u/(1 - beta_i))} is one exp instead of a pow; for P1
+     * {@code ln(k_i)/(k_i + 1)}, so that {@code c_i = exp(that - ln(a_i + p·lambda_i)/(k_i + 1))}
+     * is a log and an exp; LOG needs nothing ({@code lambda_i·c_i = theta_i/p}). A filling pass
+     * overwrites each coefficient with the demand it yields, so the final pass is also the
+     * fill; if that pass then misses the tolerance the coefficients are recomputed.
+     */
+    private static final class CoefficientPass implements LogPricePass {
+        private final Population pop;
+        private final double[] compute;
+        private boolean holdsCoefficients;
+        private double filledU = Double.NaN;
+        private double filledSupply;
+
+        CoefficientPass(Population pop, double[] compute) {
+            this.pop = pop;
+            this.compute = compute;
+        }
+
+        /** S at log-price u with compute filled for it; reuses the last pass when it was u. */
+        double filledAt(double u) {
+            if (!(filledU == u)) {
+                supplied(u, true, new double[1]);
+            }
+            return filledSupply;
+        }
+
+        @Override
+        public double supplied(double u, boolean fill, double[] slope) {
+            if (!holdsCoefficients) {
+                storeCoefficients();
+            }
+            byte[] family = pop.family;
+            double[] theta = pop.theta;
+            double[] beta = pop.beta;
+            double[] k = pop.k;
+            double[] a = pop.a;
+            double[] lambdaBar = pop.lambdaBar;
+            double[] coefficient = compute;
+            double price = Math.exp(u);
+            double inversePrice = 1.0 / price;
+            double sum = 0.0;
+            double correction = 0.0;
+            double derivative = 0.0;
+            for (int i = 0; i < family.length; i++) {
+                double lambda = lambdaBar[i];
+                double term;
+                double elasticity;
+                double c;
+                switch (family[i]) {
+                    case BenefitFamily.POWER_CODE -> {
+                        elasticity = -1.0 / (1.0 - beta[i]);
+                        c = Math.exp(coefficient[i] + elasticity * u);
+                        term = lambda * c;
+                    }
+                    case BenefitFamily.LOG_CODE -> {
+                        elasticity = -1.0;
+                        term = theta[i] * inversePrice;
+                        c = term / lambda;
+                    }
+                    case BenefitFamily.P1_CODE -> {
+                        double r = 1.0 / (k[i] + 1.0);
+                        double marginalCost = price * lambda;
+                        double full = a[i] + marginalCost;
+                        elasticity = -r * marginalCost / full;
+                        c = Math.exp(coefficient[i] - r * Math.log(full));
+                        term = lambda * c;
+                    }
+                    default -> throw new AssertionError("unknown benefit family code "
+                            + family[i]);
+                }
+                if (fill) {
+                    coefficient[i] = c;
+                }
+                derivative += term * elasticity;
+                double t = sum + term;
+                correction += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term
+                        : (term - t) + sum;
+                sum = t;
+            }
+            slope[0] = derivative;
+            double supplied = finiteOrInfinite(sum + correction);
+            if (fill) {
+                holdsCoefficients = false;
+                filledU = u;
+                filledSupply = supplied;
+            }
+            return supplied;
+        }
+
+        private void storeCoefficients() {
+            for (int i = 0; i < compute.length; i++) {
+                switch (pop.family[i]) {
+                    case BenefitFamily.POWER_CODE -> compute[i] =
+                            Math.log(pop.theta[i] / pop.lambdaBar[i]) / (1.0 - pop.beta[i]);
+                    case BenefitFamily.P1_CODE -> compute[i] =
+                            Math.log(pop.k[i]) / (pop.k[i] + 1.0);
+                    default -> compute[i] = 0.0;
+                }
+            }
+            holdsCoefficients = true;
+            filledU = Double.NaN;
+        }
     }
 }
