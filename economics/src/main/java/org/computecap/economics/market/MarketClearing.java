@@ -100,6 +100,7 @@ public final class MarketClearing {
                         lambda, price);
             }
             slope[0] = derivative;
+            slope[1] = Double.NaN;
             return finiteOrInfinite(sum);
         };
         return solveLogPrice(sample, sampleCap, 0.0, 0.0);
@@ -166,7 +167,7 @@ public final class MarketClearing {
         double bestResidual = Double.POSITIVE_INFINITY;
         double previousResidual = Double.POSITIVE_INFINITY;
         double widen = 1.0;
-        double[] slope = new double[1];
+        double[] slope = new double[2];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             boolean fill = previousResidual <= fillAt;
             double supplied = pass.supplied(u, fill, slope);
@@ -187,7 +188,8 @@ public final class MarketClearing {
             } else {
                 hi = u;
             }
-            double next = u - (Math.log(supplied) - logQ) / (slope[0] / supplied);
+            double next = u + step(Math.log(supplied) - logQ, slope[0] / supplied,
+                    slope[1] / supplied);
             if (!Double.isFinite(next) || Math.abs(next - u) > MAX_NEWTON_STEP) {
                 next = Double.NaN;
             }
@@ -206,6 +208,17 @@ public final class MarketClearing {
             u = next;
         }
         return bestU;
+    }
+
+    // The step to the root of f from f, f' = S'/S and S''/S: Halley's (cubic convergence,
+    // so a pass fewer than Newton from a sampled start) when the curvature is known and the
+    // correction is moderate, Newton's otherwise.
+    private static double step(double f, double relativeSlope, double relativeCurvature) {
+        double newton = -f / relativeSlope;
+        double curvature = relativeCurvature - relativeSlope * relativeSlope;
+        double damping = 1.0 - 0.5 * f * curvature / (relativeSlope * relativeSlope);
+        return Double.isFinite(damping) && damping >= 0.5 && damping <= 2.0
+                ? newton / damping : newton;
     }
 
     /** True when every developer is P1 with a &gt; 0, the only way S(0) can be finite. */
@@ -253,7 +266,10 @@ public final class MarketClearing {
         return sum + correction;
     }
 
-    /** One evaluation of S(e^u) and dS/du (into slope[0]), optionally filling compute. */
+    /**
+     * One evaluation of S(e^u) with dS/du into slope[0] and d^2S/du^2 into slope[1] (NaN when
+     * not computed), optionally filling compute.
+     */
     @FunctionalInterface
     private interface LogPricePass {
         double supplied(double u, boolean fill, double[] slope);
@@ -284,7 +300,7 @@ public final class MarketClearing {
         /** S at log-price u with compute filled for it; reuses the last pass when it was u. */
         double filledAt(double u) {
             if (!(filledU == u)) {
-                supplied(u, true, new double[1]);
+                supplied(u, true, new double[2]);
             }
             return filledSupply;
         }
@@ -306,10 +322,12 @@ public final class MarketClearing {
             double sum = 0.0;
             double correction = 0.0;
             double derivative = 0.0;
+            double curvature = 0.0;
             for (int i = 0; i < family.length; i++) {
                 double lambda = lambdaBar[i];
                 double term;
                 double elasticity;
+                double elasticitySlope = 0.0;
                 double c;
                 switch (family[i]) {
                     case BenefitFamily.POWER_CODE -> {
@@ -326,7 +344,9 @@ public final class MarketClearing {
                         double r = 1.0 / (k[i] + 1.0);
                         double marginalCost = price * lambda;
                         double full = a[i] + marginalCost;
-                        elasticity = -r * marginalCost / full;
+                        double share = marginalCost / full;
+                        elasticity = -r * share;
+                        elasticitySlope = elasticity * (1.0 - share);
                         c = Math.exp(coefficient[i] - r * Math.log(full));
                         term = lambda * c;
                     }
@@ -337,12 +357,14 @@ public final class MarketClearing {
                     coefficient[i] = c;
                 }
                 derivative += term * elasticity;
+                curvature += term * (elasticity * elasticity + elasticitySlope);
                 double t = sum + term;
                 correction += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term
                         : (term - t) + sum;
                 sum = t;
             }
             slope[0] = derivative;
+            slope[1] = curvature;
             double supplied = finiteOrInfinite(sum + correction);
             if (fill) {
                 holdsCoefficients = false;
