@@ -28,10 +28,13 @@ public final class MarketClearing {
     /** Developers in the sample that gives Newton its starting point on large populations. */
     private static final int SAMPLE = 4096;
     /**
-     * A pass that follows one with at most this residual fills the compute array as it goes:
-     * Newton squares the residual, so that pass almost always meets TOLERANCE and is the last.
+     * Largest |exponent| handed to the short Taylor series of exp and log1p in an incremental
+     * pass; within it the series' 12 and 15 terms are exact to double precision.
      */
-    private static final double FILL_AT = 1e-7;
+    private static final double SMALL = 1.0 / 16.0;
+    /** Demands outside this range are recomputed from scratch, never scaled (no underflow). */
+    private static final double SCALABLE_MIN = 1e-250;
+    private static final double SCALABLE_MAX = 1e250;
 
     private MarketClearing() {
     }
@@ -52,8 +55,8 @@ public final class MarketClearing {
         OptionalDouble closed = closedFormPrice(pop, capQ);
         double u = closed.isPresent() ? Math.log(closed.getAsDouble()) : sampledStart(pop, capQ);
         u = Double.isFinite(u) ? Math.max(LOG_PRICE_MIN, Math.min(LOG_PRICE_MAX, u)) : 0.0;
-        CoefficientPass pass = new CoefficientPass(pop, compute);
-        u = solveLogPrice(pass, capQ, u, FILL_AT);
+        DemandPass pass = new DemandPass(pop, compute);
+        u = solveLogPrice(pass, capQ, u);
         double supplied = pass.filledAt(u);
         double price = Math.exp(u);
         double residual = Math.abs(supplied - capQ) / capQ;
@@ -86,7 +89,7 @@ public final class MarketClearing {
             picked[j] = j * stride + (int) ((mixed >>> 33) % stride);
         }
         double sampleCap = capQ * SAMPLE / n;
-        LogPricePass sample = (u, fill, slope) -> {
+        LogPricePass sample = (u, slope) -> {
             double price = Math.exp(u);
             double sum = 0.0;
             double derivative = 0.0;
@@ -103,7 +106,7 @@ public final class MarketClearing {
             slope[1] = Double.NaN;
             return finiteOrInfinite(sum);
         };
-        return solveLogPrice(sample, sampleCap, 0.0, 0.0);
+        return solveLogPrice(sample, sampleCap, 0.0);
     }
 
     /**
@@ -153,35 +156,26 @@ public final class MarketClearing {
         return OptionalDouble.of(Math.exp((Math.log(sum) - Math.log(capQ)) / exponent + maxLog));
     }
 
-    // Safeguarded Newton on f(u) = ln S(e^u) - ln Q over the developers that `pass` sums;
-    // returns the log-price with least residual. When `fillAt` > 0 a pass whose predecessor's
-    // residual was at most `fillAt` is asked to fill the compute array as it goes (see
-    // LogPricePass); the loop then stops as soon as such a pass meets the tolerance.
-    private static double solveLogPrice(LogPricePass pass, double capQ, double start,
-                                        double fillAt) {
+    // Safeguarded Newton (Halley where it is safe) on f(u) = ln S(e^u) - ln Q over the
+    // developers that `pass` sums; returns the log-price with least residual.
+    private static double solveLogPrice(LogPricePass pass, double capQ, double start) {
         double logQ = Math.log(capQ);
         double lo = Double.NEGATIVE_INFINITY;
         double hi = Double.POSITIVE_INFINITY;
         double u = start;
         double bestU = start;
         double bestResidual = Double.POSITIVE_INFINITY;
-        double previousResidual = Double.POSITIVE_INFINITY;
         double widen = 1.0;
         double[] slope = new double[2];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            boolean fill = previousResidual <= fillAt;
-            double supplied = pass.supplied(u, fill, slope);
+            double supplied = pass.supplied(u, slope);
             double residual = Math.abs(supplied - capQ) / capQ;
-            previousResidual = residual;
             if (residual < bestResidual) {
                 bestResidual = residual;
                 bestU = u;
             }
             if (residual <= TOLERANCE) {
                 return u;
-            }
-            if (fill) {
-                fillAt = 0.0;
             }
             if (supplied > capQ) {
                 lo = u;
@@ -268,94 +262,115 @@ public final class MarketClearing {
 
     /**
      * One evaluation of S(e^u) with dS/du into slope[0] and d^2S/du^2 into slope[1] (NaN when
-     * not computed), optionally filling compute.
+     * not computed).
      */
     @FunctionalInterface
     private interface LogPricePass {
-        double supplied(double u, boolean fill, double[] slope);
+        double supplied(double u, double[] slope);
     }
 
     /**
-     * The pass over every developer, made cheap by a per-solve precomputation stored in the
-     * compute array itself (so a solve allocates nothing beyond its result): for POWER the log
-     * demand at price 1, {@code ln c_i(1) = ln(theta_i/lambda_i)/(1 - beta_i)}, so that
-     * {@code c_i(e^u) = exp(ln c_i(1) - u/(1 - beta_i))} is one exp instead of a pow; for P1
-     * {@code ln(k_i)/(k_i + 1)}, so that {@code c_i = exp(that - ln(a_i + p·lambda_i)/(k_i + 1))}
-     * is a log and an exp; LOG needs nothing ({@code lambda_i·c_i = theta_i/p}). A filling pass
-     * overwrites each coefficient with the demand it yields, so the final pass is also the
-     * fill; if that pass then misses the tolerance the coefficients are recomputed.
+     * The pass over every developer. It keeps each developer's demand at the last log-price
+     * it evaluated in the compute array, so the pass at the clearing price is also the fill,
+     * and a Newton step from u to u + d needs no pow: a POWER demand scales by exp(-d/(1-beta))
+     * and a P1 demand by (1 + s·(e^d - 1))^(-1/(k+1)), s = p·lambda/(a + p·lambda) its cost
+     * share, both short Taylor series of exp and log1p while the exponents stay within SMALL
+     * (LOG demand is theta/(p·lambda), a division). Steps from a sampled start are that
+     * small, so a solve costs one pow pass plus two or three of these arithmetic passes
+     * instead of a pow per developer per pass. A large step, or a demand near the ends of the
+     * double range (scaling it could lose it to underflow), takes a full pass with pow.
      */
-    private static final class CoefficientPass implements LogPricePass {
+    private static final class DemandPass implements LogPricePass {
         private final Population pop;
         private final double[] compute;
-        private boolean holdsCoefficients;
-        private double filledU = Double.NaN;
-        private double filledSupply;
+        private final double maxPowerExponent;
+        private double heldU = Double.NaN;
+        private double heldSupply;
+        private boolean scalable;
 
-        CoefficientPass(Population pop, double[] compute) {
+        DemandPass(Population pop, double[] compute) {
             this.pop = pop;
             this.compute = compute;
+            double max = 0.0;
+            for (int i = 0; i < pop.family.length; i++) {
+                if (pop.family[i] == BenefitFamily.POWER_CODE) {
+                    max = Math.max(max, 1.0 / (1.0 - pop.beta[i]));
+                }
+            }
+            maxPowerExponent = max;
         }
 
         /** S at log-price u with compute filled for it; reuses the last pass when it was u. */
         double filledAt(double u) {
-            if (!(filledU == u)) {
-                supplied(u, true, new double[2]);
+            if (!(heldU == u)) {
+                supplied(u, new double[2]);
             }
-            return filledSupply;
+            return heldSupply;
         }
 
         @Override
-        public double supplied(double u, boolean fill, double[] slope) {
-            if (!holdsCoefficients) {
-                storeCoefficients();
-            }
+        public double supplied(double u, double[] slope) {
+            double d = u - heldU;
+            double shrink = -Math.expm1(-d);
+            boolean incremental = scalable && Math.abs(d) * maxPowerExponent <= SMALL
+                    && Math.abs(shrink) <= SMALL;
+            double supplied = pass(u, incremental ? d : Double.NaN, shrink, slope);
+            heldU = u;
+            heldSupply = supplied;
+            return supplied;
+        }
+
+        // One pass at log-price u: from scratch (pow) when d is NaN, else scaling the held
+        // demands by the step d = u - heldU, with shrink = 1 - e^(-d).
+        private double pass(double u, double d, double shrink, double[] slope) {
+            boolean incremental = !Double.isNaN(d);
             byte[] family = pop.family;
             double[] theta = pop.theta;
             double[] beta = pop.beta;
             double[] k = pop.k;
             double[] a = pop.a;
             double[] lambdaBar = pop.lambdaBar;
-            double[] coefficient = compute;
+            double[] held = compute;
             double price = Math.exp(u);
             double inversePrice = 1.0 / price;
             double sum = 0.0;
             double correction = 0.0;
             double derivative = 0.0;
             double curvature = 0.0;
+            boolean inRange = true;
             for (int i = 0; i < family.length; i++) {
                 double lambda = lambdaBar[i];
-                double term;
+                double c;
                 double elasticity;
                 double elasticitySlope = 0.0;
-                double c;
                 switch (family[i]) {
                     case BenefitFamily.POWER_CODE -> {
-                        elasticity = -1.0 / (1.0 - beta[i]);
-                        c = Math.exp(coefficient[i] + elasticity * u);
-                        term = lambda * c;
+                        double exponent = 1.0 / (1.0 - beta[i]);
+                        c = incremental ? held[i] * expSmall(-d * exponent)
+                                : Math.pow(theta[i] * inversePrice / lambda, exponent);
+                        elasticity = -exponent;
                     }
                     case BenefitFamily.LOG_CODE -> {
+                        c = theta[i] * inversePrice / lambda;
                         elasticity = -1.0;
-                        term = theta[i] * inversePrice;
-                        c = term / lambda;
                     }
                     case BenefitFamily.P1_CODE -> {
                         double r = 1.0 / (k[i] + 1.0);
                         double marginalCost = price * lambda;
-                        double full = a[i] + marginalCost;
-                        double share = marginalCost / full;
+                        double inverseFull = 1.0 / (a[i] + marginalCost);
+                        double share = marginalCost * inverseFull;
+                        // (a + p·lambda)/(a + p_held·lambda) = 1/(1 - share·shrink).
+                        c = incremental ? held[i] * expSmall(r * log1pSmall(-share * shrink))
+                                : Math.pow(k[i] * inverseFull, r);
                         elasticity = -r * share;
                         elasticitySlope = elasticity * (1.0 - share);
-                        c = Math.exp(coefficient[i] - r * Math.log(full));
-                        term = lambda * c;
                     }
                     default -> throw new AssertionError("unknown benefit family code "
                             + family[i]);
                 }
-                if (fill) {
-                    coefficient[i] = c;
-                }
+                held[i] = c;
+                inRange &= c >= SCALABLE_MIN & c <= SCALABLE_MAX;
+                double term = lambda * c;
                 derivative += term * elasticity;
                 curvature += term * (elasticity * elasticity + elasticitySlope);
                 double t = sum + term;
@@ -365,27 +380,55 @@ public final class MarketClearing {
             }
             slope[0] = derivative;
             slope[1] = curvature;
-            double supplied = finiteOrInfinite(sum + correction);
-            if (fill) {
-                holdsCoefficients = false;
-                filledU = u;
-                filledSupply = supplied;
-            }
-            return supplied;
+            double total = finiteOrInfinite(sum + correction);
+            scalable = inRange && Double.isFinite(total);
+            return total;
         }
+    }
 
-        private void storeCoefficients() {
-            for (int i = 0; i < compute.length; i++) {
-                switch (pop.family[i]) {
-                    case BenefitFamily.POWER_CODE -> compute[i] =
-                            Math.log(pop.theta[i] / pop.lambdaBar[i]) / (1.0 - pop.beta[i]);
-                    case BenefitFamily.P1_CODE -> compute[i] =
-                            Math.log(pop.k[i]) / (pop.k[i] + 1.0);
-                    default -> compute[i] = 0.0;
-                }
-            }
-            holdsCoefficients = true;
-            filledU = Double.NaN;
-        }
+    // e^x for |x| <= SMALL: Taylor to x^12 (remainder below 1e-19 relative), evaluated by
+    // Estrin's scheme so its dependency chain is 5 multiply-adds deep, not 12 (Horner's).
+    static double expSmall(double x) {
+        double x2 = x * x;
+        double x4 = x2 * x2;
+        double x8 = x4 * x4;
+        double p0 = (1.0 + 1.0 * x);
+        double p1 = (1.0 / 2.0 + 1.0 / 6.0 * x);
+        double p2 = (1.0 / 24.0 + 1.0 / 120.0 * x);
+        double p3 = (1.0 / 720.0 + 1.0 / 5040.0 * x);
+        double p4 = (1.0 / 40320.0 + 1.0 / 362880.0 * x);
+        double p5 = (1.0 / 3628800.0 + 1.0 / 39916800.0 * x);
+        double p6 = 1.0 / 479001600.0;
+        double p0_0 = p0 + p1 * x2;
+        double p2_0 = p2 + p3 * x2;
+        double p4_0 = p4 + p5 * x2;
+        double p0_0_1 = p0_0 + p2_0 * x4;
+        double p4_0_1 = p4_0 + p6 * x4;
+        double p0_0_1_2 = p0_0_1 + p4_0_1 * x8;
+        return p0_0_1_2;
+    }
+
+    // ln(1 + z) for |z| <= SMALL: z times the Taylor series of ln(1 + z)/z to z^14
+    // (remainder below 1e-19 relative), Estrin's scheme as in expSmall.
+    static double log1pSmall(double z) {
+        double x2 = z * z;
+        double x4 = x2 * x2;
+        double x8 = x4 * x4;
+        double p0 = (1.0 + -1.0 / 2.0 * z);
+        double p1 = (1.0 / 3.0 + -1.0 / 4.0 * z);
+        double p2 = (1.0 / 5.0 + -1.0 / 6.0 * z);
+        double p3 = (1.0 / 7.0 + -1.0 / 8.0 * z);
+        double p4 = (1.0 / 9.0 + -1.0 / 10.0 * z);
+        double p5 = (1.0 / 11.0 + -1.0 / 12.0 * z);
+        double p6 = (1.0 / 13.0 + -1.0 / 14.0 * z);
+        double p7 = 1.0 / 15.0;
+        double p0_0 = p0 + p1 * x2;
+        double p2_0 = p2 + p3 * x2;
+        double p4_0 = p4 + p5 * x2;
+        double p6_0 = p6 + p7 * x2;
+        double p0_0_1 = p0_0 + p2_0 * x4;
+        double p4_0_1 = p4_0 + p6_0 * x4;
+        double p0_0_1_2 = p0_0_1 + p4_0_1 * x8;
+        return z * p0_0_1_2;
     }
 }
