@@ -10,10 +10,18 @@ import java.util.OptionalDouble;
  * u = ln p on {@code f(u) = ln S - ln Q}: safeguarded Newton with the analytic derivative
  * {@code d ln S/du} (the demand-weighted mean elasticity), falling back to bisection whenever a
  * step leaves the bracket or a sum overflows, and widening the bracket geometrically until the
- * root is enclosed. For POWER/LOG populations ln S is convex in u, so Newton converges
- * monotonically from anywhere; one shared beta (or all LOG) has a closed form, used as the
- * starting point. Sums are compensated (Neumaier) so the relative residual reaches 1e-12 even
- * for 10^7 developers. Every pass is one loop over primitive arrays with no allocation.
+ * root is enclosed; where the second derivative allows, the step is Halley's (cubic). For
+ * POWER/LOG populations ln S is convex in u, so Newton converges monotonically from anywhere;
+ * one shared beta (or all LOG) has a closed form, used as the starting point, and a large
+ * mixed population starts from the clearing price of a 4,096-developer sample. Sums are
+ * compensated (Neumaier) so the relative residual reaches 1e-12 even for 10^7 developers.
+ *
+ * <p>Why the passes look the way they do: at 10^7 developers the cost is arithmetic, not
+ * memory (a pow per developer per pass was 44x the time to stream the columns once). So only
+ * the first pass evaluates demand from scratch; it keeps every demand in the result array and
+ * later passes scale them by the step in log-price with short Taylor series (see DemandPass),
+ * and the pass that meets the tolerance has already filled the result. Every pass is one loop
+ * over primitive arrays; a solve allocates nothing per developer beyond its result.
  */
 public final class MarketClearing {
 
@@ -28,10 +36,12 @@ public final class MarketClearing {
     /** Developers in the sample that gives Newton its starting point on large populations. */
     private static final int SAMPLE = 4096;
     /**
-     * Largest |exponent| handed to the short Taylor series of exp and log1p in an incremental
-     * pass; within it the series' 12 and 15 terms are exact to double precision.
+     * Largest |argument| handed to the short Taylor series of exp (EXP_SMALL) and of log1p
+     * (LOG_SMALL) in an incremental pass; within them the series' 13 and 15 terms leave a
+     * remainder below 1e-18 relative, under the rounding of the pass itself.
      */
-    private static final double SMALL = 1.0 / 16.0;
+    private static final double EXP_SMALL = 1.0 / 8.0;
+    private static final double LOG_SMALL = 1.0 / 16.0;
     /** Demands outside this range are recomputed from scratch, never scaled (no underflow). */
     private static final double SCALABLE_MIN = 1e-250;
     private static final double SCALABLE_MAX = 1e250;
@@ -274,7 +284,7 @@ public final class MarketClearing {
      * it evaluated in the compute array, so the pass at the clearing price is also the fill,
      * and a Newton step from u to u + d needs no pow: a POWER demand scales by exp(-d/(1-beta))
      * and a P1 demand by (1 + s·(e^d - 1))^(-1/(k+1)), s = p·lambda/(a + p·lambda) its cost
-     * share, both short Taylor series of exp and log1p while the exponents stay within SMALL
+     * share, both short Taylor series of exp and log1p while the arguments stay small
      * (LOG demand is theta/(p·lambda), a division). Steps from a sampled start are that
      * small, so a solve costs one pow pass plus two or three of these arithmetic passes
      * instead of a pow per developer per pass. A large step, or a demand near the ends of the
@@ -312,8 +322,9 @@ public final class MarketClearing {
         public double supplied(double u, double[] slope) {
             double d = u - heldU;
             double shrink = -Math.expm1(-d);
-            boolean incremental = scalable && Math.abs(d) * maxPowerExponent <= SMALL
-                    && Math.abs(shrink) <= SMALL;
+            // A P1 exponent is (1/(k+1))·ln(1 + z) with |z| <= LOG_SMALL, so below EXP_SMALL.
+            boolean incremental = scalable && Math.abs(d) * maxPowerExponent <= EXP_SMALL
+                    && Math.abs(shrink) <= LOG_SMALL;
             double supplied = pass(u, incremental ? d : Double.NaN, shrink, slope);
             heldU = u;
             heldSupply = supplied;
@@ -386,7 +397,7 @@ public final class MarketClearing {
         }
     }
 
-    // e^x for |x| <= SMALL: Taylor to x^12 (remainder below 1e-19 relative), evaluated by
+    // e^x for |x| <= EXP_SMALL: Taylor to x^12 (remainder below 1e-21 relative), evaluated by
     // Estrin's scheme so its dependency chain is 5 multiply-adds deep, not 12 (Horner's).
     static double expSmall(double x) {
         double x2 = x * x;
@@ -408,7 +419,7 @@ public final class MarketClearing {
         return p0_0_1_2;
     }
 
-    // ln(1 + z) for |z| <= SMALL: z times the Taylor series of ln(1 + z)/z to z^14
+    // ln(1 + z) for |z| <= LOG_SMALL: z times the Taylor series of ln(1 + z)/z to z^14
     // (remainder below 1e-19 relative), Estrin's scheme as in expSmall.
     static double log1pSmall(double z) {
         double x2 = z * z;
