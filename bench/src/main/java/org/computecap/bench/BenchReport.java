@@ -84,6 +84,8 @@ public final class BenchReport {
           : name.contains("Replay") ? params.path("entries").asLong(0)
           : name.endsWith("SimulationBenchmark.simulate")
               ? params.path("developers").asLong(0) * params.path("periods").asLong(0)
+          : name.endsWith("SimulationBenchmark.simulateLarge")
+              ? params.path("largeDevelopers").asLong(0) * params.path("largePeriods").asLong(0)
           : name.endsWith("SimulationBenchmark.replications")
               ? params.path("replications").asLong(0)
                   * params.path("replicationDevelopers").asLong(0) * 5

@@ -282,7 +282,7 @@ public final class HttpBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    int requests = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int requests = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 64;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 15;

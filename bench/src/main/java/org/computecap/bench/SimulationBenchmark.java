@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * the scaled run is the same market, only more crowded. A run is one whole {@code
  * Simulation.run} (genesis, accounts, every period's allocation, auction, trading, compliance
  * and audits, and the invariant check after each period) with the journal in memory, so each
- * iteration is single-shot.
+ * iteration is single-shot: {@code simulate} at 10^3 developers (1 and 5 periods), {@code
+ * simulateLarge} at 10^4 (1 period).
  *
  * <p>{@code replications} measures {@code --replications}: {@code R} seeds of the scaled
  * scenario through {@link Replications#run} on 1 or 2 threads, so the speed-up from one core to
@@ -45,26 +46,57 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = {JvmFlags.HEAP, JvmFlags.HEAP_MIN, JvmFlags.PRE_TOUCH})
-@State(Scope.Benchmark)
 public class SimulationBenchmark {
-  /** The population size of the scaled default scenario. */
-  @Param({"1000", "10000"})
-  public int developers;
+  /** The default scenario scaled to 10^3 developers, over 1 period and over all 5. */
+  @State(Scope.Benchmark)
+  public static class Scaled {
+    /** The population size of the scaled default scenario. */
+    @Param("1000")
+    public int developers;
 
-  /** Periods simulated, at most the program's 5. */
-  @Param("5")
-  public int periods;
+    /** Periods simulated, at most the program's 5. */
+    @Param({"1", "5"})
+    public int periods;
 
-  Scenario scenario;
+    Scenario scenario;
 
-  @Setup(Level.Trial)
-  public void load() {
-    scenario = scaled(ScenarioLoader.load(defaultScenario()), developers, periods);
+    @Setup(Level.Trial)
+    public void load() {
+      scenario = scaled(ScenarioLoader.load(defaultScenario()), developers, periods);
+    }
+  }
+
+  /**
+   * The default scenario scaled to 10^4 developers: one period only, because all five took
+   * 111 s in a single trial run (the simulator's cost grows faster than the population), too
+   * long for repeated iterations in the 15-minute suite.
+   */
+  @State(Scope.Benchmark)
+  public static class Large {
+    @Param("10000")
+    public int largeDevelopers;
+
+    @Param("1")
+    public int largePeriods;
+
+    Scenario scenario;
+
+    @Setup(Level.Trial)
+    public void load() {
+      scenario = scaled(ScenarioLoader.load(defaultScenario()), largeDevelopers, largePeriods);
+    }
   }
 
   @Benchmark
-  public SimulationResult simulate() {
-    return Simulation.run(scenario, null, null);
+  public SimulationResult simulate(Scaled s) {
+    return Simulation.run(s.scenario, null, null);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public SimulationResult simulateLarge(Large s) {
+    return Simulation.run(s.scenario, null, null);
   }
 
   /** {@code --replications R} of the scaled scenario on 1 or 2 threads. */

@@ -109,15 +109,22 @@ class BenchmarksRunOnceTest {
   @Test
   void the_scaled_default_scenario_has_the_asked_population_and_replications_agree_on_threads() {
     SimulationBenchmark bench = new SimulationBenchmark();
-    bench.developers = 120;
-    bench.periods = 2;
-    bench.load();
-    assertThat(bench.scenario.developerCount()).isEqualTo(120);
-    assertThat(bench.scenario.periods()).isEqualTo(2);
-    assertThat(bench.scenario.program().capStartPermits()).isEqualTo(2 * 3_120_000L);
-    org.computecap.sim.run.SimulationResult once = bench.simulate();
+    SimulationBenchmark.Scaled scaled = new SimulationBenchmark.Scaled();
+    scaled.developers = 120;
+    scaled.periods = 2;
+    scaled.load();
+    assertThat(scaled.scenario.developerCount()).isEqualTo(120);
+    assertThat(scaled.scenario.periods()).isEqualTo(2);
+    assertThat(scaled.scenario.program().capStartPermits()).isEqualTo(2 * 3_120_000L);
+    org.computecap.sim.run.SimulationResult once = bench.simulate(scaled);
     assertThat(once.periods()).hasSize(2);
-    assertThat(bench.simulate().stateHash()).isEqualTo(once.stateHash());
+    assertThat(bench.simulate(scaled).stateHash()).isEqualTo(once.stateHash());
+
+    SimulationBenchmark.Large large = new SimulationBenchmark.Large();
+    large.largeDevelopers = 90;
+    large.largePeriods = 1;
+    large.load();
+    assertThat(bench.simulateLarge(large).periods()).hasSize(1);
 
     SimulationBenchmark.Replicated one = new SimulationBenchmark.Replicated();
     one.replications = 2;
