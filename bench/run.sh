@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Runs every benchmark of issue 6 (about 10 to 15 minutes) and prints the summary that
-# docs/benchmarks.md quotes; --quick instead runs each benchmark body once on small inputs
-# (the JUnit quick mode that CI runs in the test phase). Extra arguments go to JMH, e.g.
+# docs/benchmarks.md quotes: the JMH benchmarks (order matching, replay, equilibrium,
+# simulation), then the HTTP load generator (a main: JMH does not fit many requests in
+# flight). --quick instead runs each benchmark body once on small inputs (the JUnit quick mode
+# that CI runs in the test phase); --http runs only the HTTP benchmark, its arguments going to
+# HttpBenchmark ([requests] [inFlight] [rounds] [seconds]). Other arguments go to JMH and
+# select JMH benchmarks only, e.g.
 #   bench/run.sh OrderMatchingBenchmark -i 10
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +16,21 @@ fi
 ./mvnw -q -B -ntp -pl bench -am -DskipTests package
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(java -version 2>&1 | head -1)"
 echo "load before: $(uptime)"
+http() {
+  java -Xms1g -Xmx1g -cp bench/target/benchmarks.jar org.computecap.bench.HttpBenchmark "$@" \
+    | tee bench/target/http-log.txt
+}
+if [[ "${1:-}" == "--http" ]]; then
+  shift
+  http "$@"
+  echo "load after: $(uptime)"
+  exit 0
+fi
 result=bench/target/jmh-result.json
 java -jar bench/target/benchmarks.jar -rf json -rff "$result" "$@" | tee bench/target/jmh-log.txt
+if [[ $# -eq 0 ]]; then
+  echo "load between JMH and HTTP: $(uptime)"
+  http
+fi
 echo "load after: $(uptime)"
 java -cp bench/target/benchmarks.jar org.computecap.bench.BenchReport "$result"

@@ -12,9 +12,9 @@ import java.util.Locale;
 /**
  * Turns JMH's JSON results into the figures of docs/benchmarks.md: for each benchmark and
  * parameter set, the median score, its spread (minimum and maximum over the measured
- * iterations), and where the score is a time per flow or journal, the matching rate (orders or
- * entries per second); for order matching, the ratio to exchange-core's median. Run with
- * {@code java -cp bench/target/benchmarks.jar org.computecap.bench.BenchReport FILE.json}.
+ * iterations), and where the score is a time per flow, journal or simulation, the matching rate
+ * (orders, entries or agent-periods per second); for order matching, the ratio to exchange-core's
+ * median. Run with {@code java -cp bench/target/benchmarks.jar org.computecap.bench.BenchReport FILE.json}.
  */
 public final class BenchReport {
   private BenchReport() {
@@ -81,7 +81,15 @@ public final class BenchReport {
         }
       }
       long items = name.contains("OrderMatching") ? params.path("orders").asLong(0)
-          : name.contains("Replay") ? params.path("entries").asLong(0) : 0;
+          : name.contains("Replay") ? params.path("entries").asLong(0)
+          : name.endsWith("SimulationBenchmark.simulate")
+              ? params.path("developers").asLong(0) * params.path("periods").asLong(0)
+          : name.endsWith("SimulationBenchmark.simulateLarge")
+              ? params.path("largeDevelopers").asLong(0) * params.path("largePeriods").asLong(0)
+          : name.endsWith("SimulationBenchmark.replications")
+              ? params.path("replications").asLong(0)
+                  * params.path("replicationDevelopers").asLong(0) * 5
+          : 0;
       rows.add(new Row(name, p.toString(), metric.get("scoreUnit").asText(),
           scores.stream().mapToDouble(Double::doubleValue).toArray(), items));
     }

@@ -107,6 +107,82 @@ class BenchmarksRunOnceTest {
   }
 
   @Test
+  void the_scaled_default_scenario_has_the_asked_population_and_replications_agree_on_threads() {
+    SimulationBenchmark bench = new SimulationBenchmark();
+    SimulationBenchmark.Scaled scaled = new SimulationBenchmark.Scaled();
+    scaled.developers = 120;
+    scaled.periods = 2;
+    scaled.load();
+    assertThat(scaled.scenario.developerCount()).isEqualTo(120);
+    assertThat(scaled.scenario.periods()).isEqualTo(2);
+    assertThat(scaled.scenario.program().capStartPermits()).isEqualTo(2 * 3_120_000L);
+    org.computecap.sim.run.SimulationResult once = bench.simulate(scaled);
+    assertThat(once.periods()).hasSize(2);
+    assertThat(bench.simulate(scaled).stateHash()).isEqualTo(once.stateHash());
+
+    SimulationBenchmark.Large large = new SimulationBenchmark.Large();
+    large.largeDevelopers = 90;
+    large.largePeriods = 1;
+    large.load();
+    assertThat(bench.simulateLarge(large).periods()).hasSize(1);
+
+    SimulationBenchmark.Replicated one = new SimulationBenchmark.Replicated();
+    one.replications = 2;
+    one.threads = 1;
+    one.replicationDevelopers = 61;
+    one.load();
+    SimulationBenchmark.Replicated two = new SimulationBenchmark.Replicated();
+    two.replications = 2;
+    two.threads = 2;
+    two.replicationDevelopers = 61;
+    two.load();
+    java.util.List<String> serial = bench.replications(one).runs().stream()
+        .map(org.computecap.sim.run.SimulationResult::stateHash).toList();
+    java.util.List<String> parallel = bench.replications(two).runs().stream()
+        .map(org.computecap.sim.run.SimulationResult::stateHash).toList();
+    assertThat(serial).hasSize(2).doesNotHaveDuplicates();
+    assertThat(parallel).isEqualTo(serial);
+  }
+
+  @Test
+  void scaling_the_scenario_below_its_number_of_types_is_refused_naming_the_field() {
+    org.computecap.sim.scenario.Scenario s = org.computecap.sim.scenario.ScenarioLoader.load(
+        SimulationBenchmark.defaultScenario());
+    assertThatThrownBy(() -> SimulationBenchmark.scaled(s, 3, 5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("developers");
+    assertThatThrownBy(() -> SimulationBenchmark.scaled(s, 100, 9))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("periods");
+  }
+
+  @Test
+  void every_order_over_http_and_every_bare_post_is_acknowledged_with_2xx() throws Exception {
+    java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+    java.util.List<HttpBenchmark.Round> rounds = HttpBenchmark.run(200, 8, 0, 1, 60,
+        new java.io.PrintStream(text, true, StandardCharsets.UTF_8));
+    assertThat(rounds).extracting(HttpBenchmark.Round::target)
+        .containsExactly("bare-javalin", "server-orders");
+    for (HttpBenchmark.Round r : rounds) {
+      assertThat(r.sent()).as(r.target()).isEqualTo(200);
+      assertThat(r.ok()).as(r.target()).isEqualTo(200);
+      assertThat(r.failed()).as(r.target()).isZero();
+      assertThat(r.latencies()).hasSize(200).isSorted();
+    }
+    assertThat(rounds.get(1).fsyncs()).isBetween(1L, 200L);
+    assertThat(text.toString(StandardCharsets.UTF_8)).contains("commands per fsync");
+  }
+
+  @Test
+  void the_percentile_is_the_nearest_rank() {
+    long[] sorted = new long[100];
+    for (int i = 0; i < 100; i++) {
+      sorted[i] = i + 1;
+    }
+    assertThat(HttpBenchmark.percentile(sorted, 0.5)).isEqualTo(50);
+    assertThat(HttpBenchmark.percentile(sorted, 0.99)).isEqualTo(99);
+    assertThat(HttpBenchmark.percentile(new long[] {7}, 0.99)).isEqualTo(7);
+  }
+
+  @Test
   void the_flow_file_is_read_with_its_header_and_a_bad_side_is_named() throws IOException {
     Path good = dir.resolve("flow.csv.gz");
     write(good, OrderFlow.HEADER + "\n1,7,BUY,GTC,100001,3\n2,8,SELL,IOC,99980,2\n");
