@@ -4,16 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where benchmarks keep their files: journals under {@code bench/target} of the repository
- * (the folder holding {@code mvnw}), or under the folder named by the system property
- * {@code computecap.bench.dir}. Found from the working directory, so the same jar works from
- * the repository root (run.sh) and from the module folder (Maven's tests).
+ * Where benchmarks keep their files: journals under {@code bench/target} of the repository (the
+ * folder holding {@code mvnw}), or under the folder named by the system property {@code
+ * computecap.bench.dir}. Found from the working directory, so the same jar works from the
+ * repository root (run.sh) and from the module folder (Maven's tests).
  */
 final class BenchFiles {
   static final String PROPERTY = "computecap.bench.dir";
 
-  private BenchFiles() {
-  }
+  private BenchFiles() {}
 
   static Path repositoryRoot() {
     Path dir = Path.of("").toAbsolutePath();

@@ -16,17 +16,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The generic baseline of the equilibrium benchmark: one pass of per-developer Brent root
- * finding (every developer's demand at the clearing price). A generic solver needs one such
- * pass per outer iteration on the price, so a whole solve costs tens of these; we time one
- * pass, the baseline's most favourable reading. Stops at 10^6 developers to keep the suite
- * under 15 minutes (it is linear in n).
+ * The generic baseline of the equilibrium benchmark: one pass of per-developer Brent root finding
+ * (every developer's demand at the clearing price). A generic solver needs one such pass per outer
+ * iteration on the price, so a whole solve costs tens of these; we time one pass, the baseline's
+ * most favourable reading. Stops at 10^6 developers to keep the suite under 15 minutes (it is
+ * linear in n).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {JvmFlags.HEAP, JvmFlags.HEAP_MIN, JvmFlags.PRE_TOUCH})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {JvmFlags.HEAP, JvmFlags.HEAP_MIN, JvmFlags.PRE_TOUCH})
 @State(Scope.Benchmark)
 public class BrentBaselineBenchmark {
   @Param({"1000", "10000", "100000", "1000000"})

@@ -30,22 +30,28 @@ import org.computecap.engine.journal.JournaledEngine;
 import org.computecap.engine.registry.Role;
 
 /**
- * Our side of the head-to-head: a fresh engine (the real program parser, self-trade prevention
- * off, every account funded with ample cash and permits), behind the in-memory journal, the
- * durable file journal with a group commit every {@link #BATCH} orders, or no journal. As an
- * adapter would, it gives each journal a thread of its own beside the engine: the file
- * journal's sync thread (seals, writes and forces handed-over batches, see {@link #run}) and
- * the in-memory journal's sealing thread (computes the chain hashes). The orders are built
- * before the clock starts, as exchange-core's are, so a run measures encoding, journaling,
- * checks, matching and settlement, not object construction from CSV.
+ * Our side of the head-to-head: a fresh engine (the real program parser, self-trade prevention off,
+ * every account funded with ample cash and permits), behind the in-memory journal, the durable file
+ * journal with a group commit every {@link #BATCH} orders, or no journal. As an adapter would, it
+ * gives each journal a thread of its own beside the engine: the file journal's sync thread (seals,
+ * writes and forces handed-over batches, see {@link #run}) and the in-memory journal's sealing
+ * thread (computes the chain hashes). The orders are built before the clock starts, as
+ * exchange-core's are, so a run measures encoding, journaling, checks, matching and settlement, not
+ * object construction from CSV.
  */
 final class EngineFlow implements AutoCloseable {
   /** The journals a run can use. */
-  enum JournalKind { NONE, MEMORY, FILE }
+  enum JournalKind {
+    NONE,
+    MEMORY,
+    FILE
+  }
 
   static final int VINTAGE = 1;
+
   /** Orders per group commit. */
   static final int BATCH = 1024;
+
   static final long PERMITS_EACH = 10_000_000L;
   static final long CASH_EACH_CENTS = 1_000_000_000_000L;
   private static final CommandCodec CODEC = CommandCodec.standard();
@@ -57,8 +63,8 @@ final class EngineFlow implements AutoCloseable {
   private final Thread syncer;
   private final AtomicBoolean stop = new AtomicBoolean();
 
-  private EngineFlow(Engine engine, JournaledEngine journaled, Path journalFile,
-      PlaceOrder[] orders) {
+  private EngineFlow(
+      Engine engine, JournaledEngine journaled, Path journalFile, PlaceOrder[] orders) {
     this.engine = engine;
     this.journaled = journaled;
     this.journalFile = journalFile;
@@ -73,17 +79,20 @@ final class EngineFlow implements AutoCloseable {
   }
 
   /**
-   * The adapter's sealing thread for the in-memory journal: fills in the chain hashes beside
-   * the engine, parking briefly when it has caught up.
+   * The adapter's sealing thread for the in-memory journal: fills in the chain hashes beside the
+   * engine, parking briefly when it has caught up.
    */
   private static Thread startSealer(InMemoryJournal journal, AtomicBoolean stop) {
-    Thread t = new Thread(() -> {
-      while (!stop.get()) {
-        if (!journal.sealPending()) {
-          LockSupport.parkNanos(50_000);
-        }
-      }
-    }, "journal-seal");
+    Thread t =
+        new Thread(
+            () -> {
+              while (!stop.get()) {
+                if (!journal.sealPending()) {
+                  LockSupport.parkNanos(50_000);
+                }
+              }
+            },
+            "journal-seal");
     t.setDaemon(true);
     t.start();
     return t;
@@ -91,35 +100,39 @@ final class EngineFlow implements AutoCloseable {
 
   /** The adapter's sync thread for pipelined group commit (the engine starts no threads). */
   private static Thread startSyncer(FileJournal journal) {
-    Thread t = new Thread(() -> {
-      try {
-        while (journal.syncNext()) {
-          Thread.onSpinWait();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "journal-sync");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                while (journal.syncNext()) {
+                  Thread.onSpinWait();
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "journal-sync");
     t.setDaemon(true);
     t.start();
     return t;
   }
 
   /**
-   * A funded engine ready to run {@code flow}; a file journal is created in {@code dir} and
-   * deleted on {@link #close()}.
+   * A funded engine ready to run {@code flow}; a file journal is created in {@code dir} and deleted
+   * on {@link #close()}.
    */
   static EngineFlow prepare(OrderFlow flow, JournalKind kind, Path dir) {
     Engine engine = new Engine(ProgramParser.standard());
     Path file = null;
-    JournaledEngine journaled = switch (kind) {
-      case NONE -> null;
-      case MEMORY -> new JournaledEngine(engine, new InMemoryJournal(), CODEC);
-      case FILE -> {
-        file = tempJournal(dir);
-        yield new JournaledEngine(engine, FileJournal.create(file), CODEC);
-      }
-    };
+    JournaledEngine journaled =
+        switch (kind) {
+          case NONE -> null;
+          case MEMORY -> new JournaledEngine(engine, new InMemoryJournal(), CODEC);
+          case FILE -> {
+            file = tempJournal(dir);
+            yield new JournaledEngine(engine, FileJournal.create(file), CODEC);
+          }
+        };
     EngineFlow run = new EngineFlow(engine, journaled, file, orders(flow));
     run.fund(flow.maxAccount());
     if (journaled != null) {
@@ -131,9 +144,15 @@ final class EngineFlow implements AutoCloseable {
   static PlaceOrder[] orders(OrderFlow flow) {
     PlaceOrder[] orders = new PlaceOrder[flow.size];
     for (int i = 0; i < flow.size; i++) {
-      orders[i] = new PlaceOrder(flow.ids[i], flow.accounts[i],
-          flow.buys[i] ? Side.BUY : Side.SELL, flow.iocs[i] ? OrderType.IOC : OrderType.LIMIT,
-          flow.prices[i], flow.quantities[i], VINTAGE);
+      orders[i] =
+          new PlaceOrder(
+              flow.ids[i],
+              flow.accounts[i],
+              flow.buys[i] ? Side.BUY : Side.SELL,
+              flow.iocs[i] ? OrderType.IOC : OrderType.LIMIT,
+              flow.prices[i],
+              flow.quantities[i],
+              VINTAGE);
     }
     return orders;
   }
@@ -184,7 +203,8 @@ final class EngineFlow implements AutoCloseable {
           lotPermits: 1
           selfTradePrevention: false
           books: PER_VINTAGE
-        """.formatted(accounts * PERMITS_EACH);
+        """
+        .formatted(accounts * PERMITS_EACH);
   }
 
   private void fund(int accounts) {
@@ -201,12 +221,11 @@ final class EngineFlow implements AutoCloseable {
   }
 
   /**
-   * Runs every order, with a group commit every {@link #BATCH} orders (pipelined: the file
-   * journal forces a batch in the background while the next orders run, and a batch that
-   * arrives while one is being forced joins the next) and a flush at the end, so the run ends
-   * when every order is durable; counts
-   * fills and IOC remainders from the events (exchange-core's side counts its events too); the
-   * measured part.
+   * Runs every order, with a group commit every {@link #BATCH} orders (pipelined: the file journal
+   * forces a batch in the background while the next orders run, and a batch that arrives while one
+   * is being forced joins the next) and a flush at the end, so the run ends when every order is
+   * durable; counts fills and IOC remainders from the events (exchange-core's side counts its
+   * events too); the measured part.
    */
   FlowOutcome run() {
     long fills = 0;
@@ -242,8 +261,15 @@ final class EngineFlow implements AutoCloseable {
     BookView book = engine.state().featureOrNull(ExchangeState.class).view(VINTAGE);
     List<BookView.Level> bids = book.depth(Side.BUY, Integer.MAX_VALUE);
     List<BookView.Level> asks = book.depth(Side.SELL, Integer.MAX_VALUE);
-    return new FlowOutcome(fills, iocRemainders, rejected, book.openOrders(), bids.size(),
-        asks.size(), book.bestBidCents(), book.bestAskCents());
+    return new FlowOutcome(
+        fills,
+        iocRemainders,
+        rejected,
+        book.openOrders(),
+        bids.size(),
+        asks.size(),
+        book.bestBidCents(),
+        book.bestAskCents());
   }
 
   Engine engine() {

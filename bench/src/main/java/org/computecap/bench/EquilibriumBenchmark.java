@@ -18,16 +18,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The equilibrium solver (issue 6, part 3): {@code MarketClearing.solve} on mixed populations
- * of 10^3 to 10^7 developers, next to the memory-bandwidth floor: one pass that reads every
- * population column (family byte and five doubles a developer) and writes one double a
- * developer, the least any solve that returns every developer's compute must touch.
+ * The equilibrium solver (issue 6, part 3): {@code MarketClearing.solve} on mixed populations of
+ * 10^3 to 10^7 developers, next to the memory-bandwidth floor: one pass that reads every population
+ * column (family byte and five doubles a developer) and writes one double a developer, the least
+ * any solve that returns every developer's compute must touch.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {JvmFlags.HEAP, JvmFlags.HEAP_MIN, JvmFlags.PRE_TOUCH})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {JvmFlags.HEAP, JvmFlags.HEAP_MIN, JvmFlags.PRE_TOUCH})
 @State(Scope.Benchmark)
 public class EquilibriumBenchmark {
   @Param({"1000", "10000", "100000", "1000000", "10000000"})

@@ -31,13 +31,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The anchor of the head-to-head: exchange-core 0.5.3 (the LMAX-style exchange) on the same
- * flow, configured as the issue asks: full per-currency risk checks (bids hold
- * price · size of the quote currency, asks their size of the base currency), one currency-pair
- * symbol with tick and lot 1 and no fees, one matching engine and one risk engine, the
- * YIELDING wait strategy, no journaling, and plain threads (no CPU pinning: the machine is
- * shared). Each account gets the same ample balances as in our engine. The orders are built
- * before the clock starts; a run ends when the results consumer has seen the last order.
+ * The anchor of the head-to-head: exchange-core 0.5.3 (the LMAX-style exchange) on the same flow,
+ * configured as the issue asks: full per-currency risk checks (bids hold price · size of the quote
+ * currency, asks their size of the base currency), one currency-pair symbol with tick and lot 1 and
+ * no fees, one matching engine and one risk engine, the YIELDING wait strategy, no journaling, and
+ * plain threads (no CPU pinning: the machine is shared). Each account gets the same ample balances
+ * as in our engine. The orders are built before the clock starts; a run ends when the results
+ * consumer has seen the last order.
  */
 final class ExchangeCoreFlow implements AutoCloseable {
   private static final int SYMBOL = 1;
@@ -53,28 +53,35 @@ final class ExchangeCoreFlow implements AutoCloseable {
   private long rejected;
 
   private ExchangeCoreFlow(OrderFlow flow) {
-    ExchangeConfiguration config = ExchangeConfiguration.builder()
-        .ordersProcessingCfg(OrdersProcessingConfiguration.builder()
-            .riskProcessingMode(RiskProcessingMode.FULL_PER_CURRENCY)
-            .marginTradingMode(MarginTradingMode.MARGIN_TRADING_DISABLED)
-            .build())
-        .performanceCfg(PerformanceConfiguration.throughputPerformanceBuilder()
-            .matchingEnginesNum(1)
-            .riskEnginesNum(1)
-            .waitStrategy(CoreWaitStrategy.YIELDING)
-            .threadFactory(r -> {
-              Thread t = new Thread(r, "exchange-core");
-              t.setDaemon(true);
-              return t;
-            })
-            .build())
-        .initStateCfg(InitialStateConfiguration.CLEAN_TEST)
-        .reportsQueriesCfg(ReportsQueriesConfiguration.DEFAULT)
-        .loggingCfg(LoggingConfiguration.DEFAULT)
-        .serializationCfg(SerializationConfiguration.DEFAULT)
-        .build();
-    core = ExchangeCore.builder().resultsConsumer(this::onResult).exchangeConfiguration(config)
-        .build();
+    ExchangeConfiguration config =
+        ExchangeConfiguration.builder()
+            .ordersProcessingCfg(
+                OrdersProcessingConfiguration.builder()
+                    .riskProcessingMode(RiskProcessingMode.FULL_PER_CURRENCY)
+                    .marginTradingMode(MarginTradingMode.MARGIN_TRADING_DISABLED)
+                    .build())
+            .performanceCfg(
+                PerformanceConfiguration.throughputPerformanceBuilder()
+                    .matchingEnginesNum(1)
+                    .riskEnginesNum(1)
+                    .waitStrategy(CoreWaitStrategy.YIELDING)
+                    .threadFactory(
+                        r -> {
+                          Thread t = new Thread(r, "exchange-core");
+                          t.setDaemon(true);
+                          return t;
+                        })
+                    .build())
+            .initStateCfg(InitialStateConfiguration.CLEAN_TEST)
+            .reportsQueriesCfg(ReportsQueriesConfiguration.DEFAULT)
+            .loggingCfg(LoggingConfiguration.DEFAULT)
+            .serializationCfg(SerializationConfiguration.DEFAULT)
+            .build();
+    core =
+        ExchangeCore.builder()
+            .resultsConsumer(this::onResult)
+            .exchangeConfiguration(config)
+            .build();
     core.startup();
     api = core.getApi();
     orders = orders(flow);
@@ -90,42 +97,54 @@ final class ExchangeCoreFlow implements AutoCloseable {
   private static ApiPlaceOrder[] orders(OrderFlow flow) {
     ApiPlaceOrder[] orders = new ApiPlaceOrder[flow.size];
     for (int i = 0; i < flow.size; i++) {
-      orders[i] = ApiPlaceOrder.builder()
-          .symbol(SYMBOL)
-          .uid(flow.accounts[i])
-          .orderId(flow.ids[i])
-          .action(flow.buys[i] ? OrderAction.BID : OrderAction.ASK)
-          .orderType(flow.iocs[i] ? OrderType.IOC : OrderType.GTC)
-          .price(flow.prices[i])
-          .reservePrice(flow.prices[i])
-          .size(flow.quantities[i])
-          .build();
+      orders[i] =
+          ApiPlaceOrder.builder()
+              .symbol(SYMBOL)
+              .uid(flow.accounts[i])
+              .orderId(flow.ids[i])
+              .action(flow.buys[i] ? OrderAction.BID : OrderAction.ASK)
+              .orderType(flow.iocs[i] ? OrderType.IOC : OrderType.GTC)
+              .price(flow.prices[i])
+              .reservePrice(flow.prices[i])
+              .size(flow.quantities[i])
+              .build();
     }
     return orders;
   }
 
   private void setUp(int accounts) {
-    CoreSymbolSpecification symbol = CoreSymbolSpecification.builder()
-        .symbolId(SYMBOL)
-        .type(SymbolType.CURRENCY_EXCHANGE_PAIR)
-        .baseCurrency(PERMITS)
-        .quoteCurrency(CASH)
-        .baseScaleK(1)
-        .quoteScaleK(1)
-        .takerFee(0)
-        .makerFee(0)
-        .build();
+    CoreSymbolSpecification symbol =
+        CoreSymbolSpecification.builder()
+            .symbolId(SYMBOL)
+            .type(SymbolType.CURRENCY_EXCHANGE_PAIR)
+            .baseCurrency(PERMITS)
+            .quoteCurrency(CASH)
+            .baseScaleK(1)
+            .quoteScaleK(1)
+            .takerFee(0)
+            .makerFee(0)
+            .build();
     expectSuccess(api.submitBinaryDataAsync(new BatchAddSymbolsCommand(symbol)).join());
     List<CompletableFuture<CommandResultCode>> pending = new ArrayList<>();
     long transaction = 1;
     for (long uid = 1; uid <= accounts; uid++) {
       pending.add(api.submitCommandAsync(ApiAddUser.builder().uid(uid).build()));
-      pending.add(api.submitCommandAsync(ApiAdjustUserBalance.builder().uid(uid)
-          .currency(PERMITS).amount(EngineFlow.PERMITS_EACH).transactionId(transaction++)
-          .build()));
-      pending.add(api.submitCommandAsync(ApiAdjustUserBalance.builder().uid(uid)
-          .currency(CASH).amount(EngineFlow.CASH_EACH_CENTS).transactionId(transaction++)
-          .build()));
+      pending.add(
+          api.submitCommandAsync(
+              ApiAdjustUserBalance.builder()
+                  .uid(uid)
+                  .currency(PERMITS)
+                  .amount(EngineFlow.PERMITS_EACH)
+                  .transactionId(transaction++)
+                  .build()));
+      pending.add(
+          api.submitCommandAsync(
+              ApiAdjustUserBalance.builder()
+                  .uid(uid)
+                  .currency(CASH)
+                  .amount(EngineFlow.CASH_EACH_CENTS)
+                  .transactionId(transaction++)
+                  .build()));
     }
     for (CompletableFuture<CommandResultCode> f : pending) {
       expectSuccess(f.join());
@@ -180,8 +199,15 @@ final class ExchangeCoreFlow implements AutoCloseable {
       resting += book.bidOrders[i];
     }
     // The consumer's counters were written before its last volatile write to placed.
-    return new FlowOutcome(fills, iocRemainders, rejected, resting, book.bidSize, book.askSize,
-        book.bidSize > 0 ? book.bidPrices[0] : 0, book.askSize > 0 ? book.askPrices[0] : 0);
+    return new FlowOutcome(
+        fills,
+        iocRemainders,
+        rejected,
+        resting,
+        book.bidSize,
+        book.askSize,
+        book.bidSize > 0 ? book.bidPrices[0] : 0,
+        book.askSize > 0 ? book.askPrices[0] : 0);
   }
 
   @Override

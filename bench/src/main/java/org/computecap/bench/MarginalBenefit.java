@@ -6,11 +6,11 @@ import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.BrentSolver;
 
 /**
- * The generic baseline for the equilibrium benchmark: each developer's demand at a price found
- * by a general-purpose root finder (Hipparchus {@code BrentSolver}) on
- * {@code v_i'(c) - p·lambdaBar_i = 0}, the way a solver that does not know the benefit
- * families' closed forms would do it. Works in log-compute x = ln c, where the marginal benefit
- * is smooth and the bracket [-60, 60] covers every demand of the benchmark populations.
+ * The generic baseline for the equilibrium benchmark: each developer's demand at a price found by a
+ * general-purpose root finder (Hipparchus {@code BrentSolver}) on {@code v_i'(c) - p·lambdaBar_i =
+ * 0}, the way a solver that does not know the benefit families' closed forms would do it. Works in
+ * log-compute x = ln c, where the marginal benefit is smooth and the bracket [-60, 60] covers every
+ * demand of the benchmark populations.
  */
 final class MarginalBenefit implements UnivariateFunction {
   static final double LOG_MIN = -60.0;

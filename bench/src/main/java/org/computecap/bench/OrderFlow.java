@@ -11,14 +11,14 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The shared benchmark order flow ({@code seq,account,side,type,price,quantity}, gzip CSV) in
- * primitive arrays, so that a run measures matching, not parsing, and both engines read exactly
- * the same orders. {@code GTC} and {@code LIMIT} are resting limit orders.
+ * primitive arrays, so that a run measures matching, not parsing, and both engines read exactly the
+ * same orders. {@code GTC} and {@code LIMIT} are resting limit orders.
  *
- * <p>The file is {@code ../shared/bench/orderflow-1m.csv.gz} relative to the repository root
- * (the folder holding {@code mvnw}; from a worktree one level deeper, the nearest ancestor's
- * {@code shared/bench}), or the path in the system property {@code computecap.orderflow}.
- * {@link #synthetic} builds a flow of the same shape from a seed, for the quick mode, which
- * must not depend on files outside the checkout.
+ * <p>The file is {@code ../shared/bench/orderflow-1m.csv.gz} relative to the repository root (the
+ * folder holding {@code mvnw}; from a worktree one level deeper, the nearest ancestor's {@code
+ * shared/bench}), or the path in the system property {@code computecap.orderflow}. {@link
+ * #synthetic} builds a flow of the same shape from a seed, for the quick mode, which must not
+ * depend on files outside the checkout.
  */
 final class OrderFlow {
   static final String PROPERTY = "computecap.orderflow";
@@ -85,8 +85,7 @@ final class OrderFlow {
     try (BufferedReader in = reader(file)) {
       String header = in.readLine();
       if (!HEADER.equals(header)) {
-        throw new IllegalArgumentException(file + ": header must be " + HEADER + ", got "
-            + header);
+        throw new IllegalArgumentException(file + ": header must be " + HEADER + ", got " + header);
       }
       for (int i = 0; i < lines; i++) {
         flow.parse(i, in.readLine());
@@ -99,41 +98,45 @@ final class OrderFlow {
     String[] f = line.split(",", -1);
     int lineNo = i + 2;
     if (f.length != 6) {
-      throw new IllegalArgumentException("line " + lineNo + ": expected 6 fields, got "
-          + f.length);
+      throw new IllegalArgumentException("line " + lineNo + ": expected 6 fields, got " + f.length);
     }
     ids[i] = Long.parseLong(f[0]);
     accounts[i] = Integer.parseInt(f[1]);
-    buys[i] = switch (f[2]) {
-      case "BUY" -> true;
-      case "SELL" -> false;
-      default -> throw new IllegalArgumentException("line " + lineNo
-          + ": side must be BUY or SELL, got " + f[2]);
-    };
-    iocs[i] = switch (f[3]) {
-      case "GTC", "LIMIT" -> false;
-      case "IOC" -> true;
-      default -> throw new IllegalArgumentException("line " + lineNo
-          + ": type must be GTC, LIMIT or IOC, got " + f[3]);
-    };
+    buys[i] =
+        switch (f[2]) {
+          case "BUY" -> true;
+          case "SELL" -> false;
+          default ->
+              throw new IllegalArgumentException(
+                  "line " + lineNo + ": side must be BUY or SELL, got " + f[2]);
+        };
+    iocs[i] =
+        switch (f[3]) {
+          case "GTC", "LIMIT" -> false;
+          case "IOC" -> true;
+          default ->
+              throw new IllegalArgumentException(
+                  "line " + lineNo + ": type must be GTC, LIMIT or IOC, got " + f[3]);
+        };
     prices[i] = Long.parseLong(f[4]);
     quantities[i] = Long.parseLong(f[5]);
     if (accounts[i] < 1 || prices[i] < 1 || quantities[i] < 1) {
-      throw new IllegalArgumentException("line " + lineNo
-          + ": account, price and quantity must be >= 1");
+      throw new IllegalArgumentException(
+          "line " + lineNo + ": account, price and quantity must be >= 1");
     }
   }
 
   private static BufferedReader reader(Path file) throws IOException {
-    return new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(file), 1 << 16),
-        StandardCharsets.US_ASCII), 1 << 16);
+    return new BufferedReader(
+        new InputStreamReader(
+            new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.US_ASCII),
+        1 << 16);
   }
 
   /**
-   * A flow of the shared file's shape: half resting limit orders 1 to 20 ticks off a mid of
-   * 100,000 on the passive side, half IOC orders 20 ticks through the mid, quantities 1 to 10,
-   * accounts 1..accounts, ids 1..size.
+   * A flow of the shared file's shape: half resting limit orders 1 to 20 ticks off a mid of 100,000
+   * on the passive side, half IOC orders 20 ticks through the mid, quantities 1 to 10, accounts
+   * 1..accounts, ids 1..size.
    */
   static OrderFlow synthetic(int size, int accounts, long seed) {
     if (size < 1 || accounts < 1) {

@@ -20,17 +20,33 @@ import org.openjdk.jmh.annotations.Warmup;
  * Order matching head to head (issue 6, part 1): the shared flow through our engine behind the
  * in-memory journal, behind the durable file journal (one fsync per 1,024 orders), and through
  * exchange-core, in one JMH run. Each invocation is the whole flow on a freshly funded engine
- * (single-shot: the book's state is part of what is measured, so it cannot be reused), so the
- * score is milliseconds per flow; orders/s = orders / score. After each iteration the outcome
- * (fills, IOC remainders, final book) is printed, so the engines can be compared.
+ * (single-shot: the book's state is part of what is measured, so it cannot be reused), so the score
+ * is milliseconds per flow; orders/s = orders / score. After each iteration the outcome (fills, IOC
+ * remainders, final book) is printed, so the engines can be compared.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 8)
-@Fork(value = 1, jvmArgsAppend = {JvmFlags.HEAP, JvmFlags.HEAP_MIN, JvmFlags.PRE_TOUCH,
-    JvmFlags.E1, JvmFlags.E2, JvmFlags.E3, JvmFlags.E4, JvmFlags.O1, JvmFlags.O2, JvmFlags.O3,
-    JvmFlags.O4, JvmFlags.O5, JvmFlags.O6, JvmFlags.O7, JvmFlags.O8})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      JvmFlags.HEAP,
+      JvmFlags.HEAP_MIN,
+      JvmFlags.PRE_TOUCH,
+      JvmFlags.E1,
+      JvmFlags.E2,
+      JvmFlags.E3,
+      JvmFlags.E4,
+      JvmFlags.O1,
+      JvmFlags.O2,
+      JvmFlags.O3,
+      JvmFlags.O4,
+      JvmFlags.O5,
+      JvmFlags.O6,
+      JvmFlags.O7,
+      JvmFlags.O8
+    })
 public class OrderMatchingBenchmark {
 
   /** The flow, loaded once per fork. */
@@ -39,6 +55,7 @@ public class OrderMatchingBenchmark {
     /** Orders to read from the shared file (its whole length by default). */
     @Param("1000000")
     public int orders;
+
     /** Use a seeded synthetic flow of the same shape instead of the file (quick mode). */
     @Param("false")
     public boolean synthetic;
@@ -47,8 +64,10 @@ public class OrderMatchingBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-      flow = synthetic ? OrderFlow.synthetic(orders, 2_000, 42)
-          : OrderFlow.load(OrderFlow.sharedPath(), orders);
+      flow =
+          synthetic
+              ? OrderFlow.synthetic(orders, 2_000, 42)
+              : OrderFlow.load(OrderFlow.sharedPath(), orders);
     }
   }
 
@@ -71,8 +90,7 @@ public class OrderMatchingBenchmark {
     public void report() {
       run.engine().checkInvariants();
       run.close();
-      System.out.println("  [" + kind() + "] " + outcome.describe()
-          + times(wallNanos, cpuNanos));
+      System.out.println("  [" + kind() + "] " + outcome.describe() + times(wallNanos, cpuNanos));
     }
   }
 
@@ -120,23 +138,25 @@ public class OrderMatchingBenchmark {
     @TearDown(Level.Iteration)
     public void report() {
       run.close();
-      System.out.println("  [exchange-core] " + outcome.describe()
-          + times(wallNanos, cpuNanos));
+      System.out.println("  [exchange-core] " + outcome.describe() + times(wallNanos, cpuNanos));
     }
   }
 
   /**
-   * Collects the garbage of the set-up and of earlier iterations before the clock starts, for
-   * every contestant alike: otherwise an iteration pays for its predecessors' retained books
-   * and journals.
+   * Collects the garbage of the set-up and of earlier iterations before the clock starts, for every
+   * contestant alike: otherwise an iteration pays for its predecessors' retained books and
+   * journals.
    */
   static void settle() {
     System.gc();
   }
 
   static String times(long wallNanos, long cpuNanos) {
-    return String.format(java.util.Locale.ROOT, "; wall %.0f ms, process CPU %.0f ms",
-        wallNanos / 1e6, cpuNanos / 1e6);
+    return String.format(
+        java.util.Locale.ROOT,
+        "; wall %.0f ms, process CPU %.0f ms",
+        wallNanos / 1e6,
+        cpuNanos / 1e6);
   }
 
   @Benchmark

@@ -37,23 +37,25 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Replay (issue 6, part 2): rebuilding an engine from a journal file of 10^7 entries, reading,
- * checking (CRC32C and the SHA-256 chain), decoding and applying every entry in one pass.
- * The journal is generated once into {@code bench/target/replay-N.journal} and reused: the
- * set-up of 2,000 funded accounts, then the shared order flow repeated (order ids shifted each
- * time, so they keep increasing) up to N entries. Score: milliseconds per replay;
- * entries/s = N / score.
+ * checking (CRC32C and the SHA-256 chain), decoding and applying every entry in one pass. The
+ * journal is generated once into {@code bench/target/replay-N.journal} and reused: the set-up of
+ * 2,000 funded accounts, then the shared order flow repeated (order ids shifted each time, so they
+ * keep increasing) up to N entries. Score: milliseconds per replay; entries/s = N / score.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {JvmFlags.HEAP, JvmFlags.HEAP_MIN, JvmFlags.PRE_TOUCH})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {JvmFlags.HEAP, JvmFlags.HEAP_MIN, JvmFlags.PRE_TOUCH})
 @State(Scope.Benchmark)
 public class ReplayBenchmark {
   private static final CommandCodec CODEC = CommandCodec.standard();
 
   @Param("10000000")
   public int entries;
+
   /** Build the journal from a seeded synthetic flow instead of the shared file (quick mode). */
   @Param("false")
   public boolean synthetic;
@@ -70,8 +72,10 @@ public class ReplayBenchmark {
       return;
     }
     Files.deleteIfExists(journal);
-    OrderFlow flow = synthetic ? OrderFlow.synthetic(Math.min(entries, 100_000), 2_000, 42)
-        : OrderFlow.load(OrderFlow.sharedPath(), 1_000_000);
+    OrderFlow flow =
+        synthetic
+            ? OrderFlow.synthetic(Math.min(entries, 100_000), 2_000, 42)
+            : OrderFlow.load(OrderFlow.sharedPath(), 1_000_000);
     write(journal, flow, entries);
   }
 
@@ -89,10 +93,17 @@ public class ReplayBenchmark {
       long tick = 1;
       while (out.size() < entries) {
         for (int i = 0; i < flow.size && out.size() < entries; i++) {
-          append(out, tick++, new PlaceOrder(flow.ids[i] + shift, flow.accounts[i],
-              flow.buys[i] ? Side.BUY : Side.SELL,
-              flow.iocs[i] ? OrderType.IOC : OrderType.LIMIT, flow.prices[i],
-              flow.quantities[i], EngineFlow.VINTAGE));
+          append(
+              out,
+              tick++,
+              new PlaceOrder(
+                  flow.ids[i] + shift,
+                  flow.accounts[i],
+                  flow.buys[i] ? Side.BUY : Side.SELL,
+                  flow.iocs[i] ? OrderType.IOC : OrderType.LIMIT,
+                  flow.prices[i],
+                  flow.quantities[i],
+                  EngineFlow.VINTAGE));
           if ((out.size() & 0xFFFF) == 0) {
             out.flush();
           }
@@ -115,7 +126,8 @@ public class ReplayBenchmark {
     Path probe = Files.createTempFile(file.getParent(), "probe", ".journal");
     Files.delete(probe);
     FileJournal.create(probe).close();
-    try (InputStream a = Files.newInputStream(file); InputStream b = Files.newInputStream(probe)) {
+    try (InputStream a = Files.newInputStream(file);
+        InputStream b = Files.newInputStream(probe)) {
       byte[] header = b.readAllBytes();
       return Arrays.equals(a.readNBytes(header.length), header);
     } finally {
@@ -126,8 +138,8 @@ public class ReplayBenchmark {
   @Benchmark
   public Engine replay() {
     Engine engine = new Engine(ProgramParser.standard());
-    Verification v = JournalFile.read(journal,
-        e -> engine.apply(e.tick(), CODEC.decode(e.command())));
+    Verification v =
+        JournalFile.read(journal, e -> engine.apply(e.tick(), CODEC.decode(e.command())));
     if (!v.intact() || v.entries() != entries) {
       throw new IllegalStateException("replay of " + journal + " failed: " + v.summary());
     }

@@ -29,23 +29,24 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The simulator's throughput in agent-periods: the default scenario ({@code
  * scenarios/default.yaml}) with its population scaled to {@code developers} (every type's count
- * scaled by the same factor, rounded, the rounding taken up by the largest type) and its cap
- * scaled by the same factor, so the permit price stays near the 60-developer scenario's and
- * the scaled run is the same market, only more crowded. A run is one whole {@code
- * Simulation.run} (genesis, accounts, every period's allocation, auction, trading, compliance
- * and audits, and the invariant check after each period) with the journal in memory, so each
- * iteration is single-shot: {@code simulate} at 10^3 developers (1 and 5 periods), {@code
- * simulateLarge} at 10^4 (1 period).
+ * scaled by the same factor, rounded, the rounding taken up by the largest type) and its cap scaled
+ * by the same factor, so the permit price stays near the 60-developer scenario's and the scaled run
+ * is the same market, only more crowded. A run is one whole {@code Simulation.run} (genesis,
+ * accounts, every period's allocation, auction, trading, compliance and audits, and the invariant
+ * check after each period) with the journal in memory, so each iteration is single-shot: {@code
+ * simulate} at 10^3 developers (1 and 5 periods), {@code simulateLarge} at 10^4 (1 period).
  *
- * <p>{@code replications} measures {@code --replications}: {@code R} seeds of the scaled
- * scenario through {@link Replications#run} on 1 or 2 threads, so the speed-up from one core to
- * two is the ratio of the two medians.
+ * <p>{@code replications} measures {@code --replications}: {@code R} seeds of the scaled scenario
+ * through {@link Replications#run} on 1 or 2 threads, so the speed-up from one core to two is the
+ * ratio of the two medians.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {JvmFlags.HEAP, JvmFlags.HEAP_MIN, JvmFlags.PRE_TOUCH})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {JvmFlags.HEAP, JvmFlags.HEAP_MIN, JvmFlags.PRE_TOUCH})
 public class SimulationBenchmark {
   /** The default scenario scaled to 10^3 developers, over 1 period and over all 5. */
   @State(Scope.Benchmark)
@@ -67,9 +68,9 @@ public class SimulationBenchmark {
   }
 
   /**
-   * The default scenario scaled to 10^4 developers: one period only, because all five took
-   * 111 s in a single trial run (the simulator's cost grows faster than the population), too
-   * long for repeated iterations in the 15-minute suite.
+   * The default scenario scaled to 10^4 developers: one period only, because all five took 111 s in
+   * a single trial run (the simulator's cost grows faster than the population), too long for
+   * repeated iterations in the 15-minute suite.
    */
   @State(Scope.Benchmark)
   public static class Large {
@@ -120,7 +121,10 @@ public class SimulationBenchmark {
     }
 
     Replications run() {
-      return Replications.run(scenario.seed(), replications, threads,
+      return Replications.run(
+          scenario.seed(),
+          replications,
+          threads,
           seed -> Simulation.run(scenario.withSeed(seed), null, null),
           Progress.silent(replications));
     }
@@ -138,17 +142,20 @@ public class SimulationBenchmark {
   }
 
   /**
-   * {@code s} with its population scaled to exactly {@code developers} and its cap scaled by
-   * the same factor; {@code periods} at most the program's period count.
+   * {@code s} with its population scaled to exactly {@code developers} and its cap scaled by the
+   * same factor; {@code periods} at most the program's period count.
    */
   static Scenario scaled(Scenario s, int developers, int periods) {
     if (developers < s.developers().size()) {
-      throw new IllegalArgumentException("developers must be >= the scenario's "
-          + s.developers().size() + " types, got " + developers);
+      throw new IllegalArgumentException(
+          "developers must be >= the scenario's "
+              + s.developers().size()
+              + " types, got "
+              + developers);
     }
     if (periods < 1 || periods > s.program().periodCount()) {
-      throw new IllegalArgumentException("periods must be within [1, "
-          + s.program().periodCount() + "], got " + periods);
+      throw new IllegalArgumentException(
+          "periods must be within [1, " + s.program().periodCount() + "], got " + periods);
     }
     double factor = (double) developers / s.developerCount();
     int[] counts = new int[s.developers().size()];
@@ -165,15 +172,40 @@ public class SimulationBenchmark {
     List<DeveloperType> types = new ArrayList<>();
     for (int i = 0; i < counts.length; i++) {
       DeveloperType t = s.developers().get(i);
-      types.add(new DeveloperType(t.name(), counts[i], t.sizeClass(), t.strategyMix(),
-          t.benefit(), t.theta(), t.beta(), t.k(), t.a(), t.permitsPerUnit(),
-          t.energyPerUnit(), t.outputPerUnit(), t.history(), t.riskType(), t.effortCost(),
-          t.manipulationCost(), t.relocationCost(), t.assistanceFactor(), t.spread()));
+      types.add(
+          new DeveloperType(
+              t.name(),
+              counts[i],
+              t.sizeClass(),
+              t.strategyMix(),
+              t.benefit(),
+              t.theta(),
+              t.beta(),
+              t.k(),
+              t.a(),
+              t.permitsPerUnit(),
+              t.energyPerUnit(),
+              t.outputPerUnit(),
+              t.history(),
+              t.riskType(),
+              t.effortCost(),
+              t.manipulationCost(),
+              t.relocationCost(),
+              t.assistanceFactor(),
+              t.spread()));
     }
-    Scenario withPeople = new Scenario(s.name() + "-x" + developers, s.description(), s.seed(),
-        periods, s.programYaml(), s.program(), s.market(), types);
+    Scenario withPeople =
+        new Scenario(
+            s.name() + "-x" + developers,
+            s.description(),
+            s.seed(),
+            periods,
+            s.programYaml(),
+            s.program(),
+            s.market(),
+            types);
     long cap = Math.round(s.program().capStartPermits() * factor);
-    return ScenarioLoader.withProgramValues(withPeople,
-        Map.of("cap.startPermits", Long.toString(cap)));
+    return ScenarioLoader.withProgramValues(
+        withPeople, Map.of("cap.startPermits", Long.toString(cap)));
   }
 }

@@ -17,15 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The quick mode: every benchmark body runs once on small inputs, so the benchmarks cannot rot
- * between full runs. No timing is asserted; what is asserted is that the bodies compute the
- * right thing (both engines agree on the flow, replay rebuilds the state, the baseline root
- * finder agrees with the closed forms).
+ * between full runs. No timing is asserted; what is asserted is that the bodies compute the right
+ * thing (both engines agree on the flow, replay rebuilds the state, the baseline root finder agrees
+ * with the closed forms).
  */
 class BenchmarksRunOnceTest {
   private static final int ORDERS = 10_000;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private OrderMatchingBenchmark.Flow flow() throws IOException {
     OrderMatchingBenchmark.Flow flow = new OrderMatchingBenchmark.Flow();
@@ -74,9 +73,12 @@ class BenchmarksRunOnceTest {
     bench.check();
 
     Engine direct = new Engine(org.computecap.engine.ProgramParser.standard());
-    org.computecap.engine.journal.JournalFile.read(bench.journal,
-        e -> direct.apply(e.tick(),
-            org.computecap.engine.command.CommandCodec.standard().decode(e.command())));
+    org.computecap.engine.journal.JournalFile.read(
+        bench.journal,
+        e ->
+            direct.apply(
+                e.tick(),
+                org.computecap.engine.command.CommandCodec.standard().decode(e.command())));
     assertThat(replayed.state().seq()).isEqualTo(20_000);
     assertThat(replayed.stateHash()).isEqualTo(direct.stateHash());
 
@@ -90,8 +92,8 @@ class BenchmarksRunOnceTest {
     bench.developers = 999;
     bench.build();
     Equilibrium eq = bench.solve();
-    assertThat(eq.price()).isCloseTo(Populations.TARGET_PRICE,
-        org.assertj.core.data.Percentage.withPercentage(1e-6));
+    assertThat(eq.price())
+        .isCloseTo(Populations.TARGET_PRICE, org.assertj.core.data.Percentage.withPercentage(1e-6));
     assertThat(bench.streamFloor()).isPositive();
 
     BrentBaselineBenchmark brent = new BrentBaselineBenchmark();
@@ -101,7 +103,8 @@ class BenchmarksRunOnceTest {
     Population pop = brent.population;
     for (int i = 0; i < pop.size(); i++) {
       double exact = Demand.compute(pop, i, Populations.TARGET_PRICE);
-      assertThat(demand[i]).as("developer %d (%s)", i, pop.family(i))
+      assertThat(demand[i])
+          .as("developer %d (%s)", i, pop.family(i))
           .isCloseTo(exact, org.assertj.core.data.Percentage.withPercentage(1e-7));
     }
   }
@@ -136,30 +139,38 @@ class BenchmarksRunOnceTest {
     two.threads = 2;
     two.replicationDevelopers = 61;
     two.load();
-    java.util.List<String> serial = bench.replications(one).runs().stream()
-        .map(org.computecap.sim.run.SimulationResult::stateHash).toList();
-    java.util.List<String> parallel = bench.replications(two).runs().stream()
-        .map(org.computecap.sim.run.SimulationResult::stateHash).toList();
+    java.util.List<String> serial =
+        bench.replications(one).runs().stream()
+            .map(org.computecap.sim.run.SimulationResult::stateHash)
+            .toList();
+    java.util.List<String> parallel =
+        bench.replications(two).runs().stream()
+            .map(org.computecap.sim.run.SimulationResult::stateHash)
+            .toList();
     assertThat(serial).hasSize(2).doesNotHaveDuplicates();
     assertThat(parallel).isEqualTo(serial);
   }
 
   @Test
   void scaling_the_scenario_below_its_number_of_types_is_refused_naming_the_field() {
-    org.computecap.sim.scenario.Scenario s = org.computecap.sim.scenario.ScenarioLoader.load(
-        SimulationBenchmark.defaultScenario());
+    org.computecap.sim.scenario.Scenario s =
+        org.computecap.sim.scenario.ScenarioLoader.load(SimulationBenchmark.defaultScenario());
     assertThatThrownBy(() -> SimulationBenchmark.scaled(s, 3, 5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("developers");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("developers");
     assertThatThrownBy(() -> SimulationBenchmark.scaled(s, 100, 9))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("periods");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("periods");
   }
 
   @Test
   void every_order_over_http_and_every_bare_post_is_acknowledged_with_2xx() throws Exception {
     java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
-    java.util.List<HttpBenchmark.Round> rounds = HttpBenchmark.run(200, 8, 0, 1, 60,
-        new java.io.PrintStream(text, true, StandardCharsets.UTF_8));
-    assertThat(rounds).extracting(HttpBenchmark.Round::target)
+    java.util.List<HttpBenchmark.Round> rounds =
+        HttpBenchmark.run(
+            200, 8, 0, 1, 60, new java.io.PrintStream(text, true, StandardCharsets.UTF_8));
+    assertThat(rounds)
+        .extracting(HttpBenchmark.Round::target)
         .containsExactly("bare-javalin", "server-orders");
     for (HttpBenchmark.Round r : rounds) {
       assertThat(r.sent()).as(r.target()).isEqualTo(200);
@@ -197,7 +208,8 @@ class BenchmarksRunOnceTest {
     write(bad, OrderFlow.HEADER + "\n1,7,HOLD,GTC,100001,3\n");
     assertThatThrownBy(() -> OrderFlow.load(bad, 10))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("line 2").hasMessageContaining("side");
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("side");
   }
 
   private static void write(Path file, String text) throws IOException {

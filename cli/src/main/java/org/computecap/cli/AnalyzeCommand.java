@@ -6,15 +6,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code analyze} verb: the papers' analytical results computed by the economics module,
- * shown as tables, JSON, CSV and charts. It only groups its sub-verbs; each sub-verb is one
- * class and holds no economics of its own.
+ * The {@code analyze} verb: the papers' analytical results computed by the economics module, shown
+ * as tables, JSON, CSV and charts. It only groups its sub-verbs; each sub-verb is one class and
+ * holds no economics of its own.
  */
 @Command(
     name = "analyze",
     mixinStandardHelpOptions = true,
-    description = "Analytical results of the papers (economics library): figures, equilibria,"
-        + " audit design, insurance.",
+    description =
+        "Analytical results of the papers (economics library): figures, equilibria,"
+            + " audit design, insurance.",
     subcommands = {
       AnalyzeFig1.class,
       AnalyzeSensitivity.class,

@@ -22,33 +22,42 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code analyze equilibrium}: the competitive permit market for a population read from CSV
- * (P2 Eq. 5-6), its welfare next to the planner's optimum (Prop 5) and to uniform
- * command-and-control (Prop 6), and each developer's compute and permits. Every number comes
- * from the economics market package; the welfare gain is the plain difference
- * {@code welfare - uniformWelfare}.
+ * {@code analyze equilibrium}: the competitive permit market for a population read from CSV (P2 Eq.
+ * 5-6), its welfare next to the planner's optimum (Prop 5) and to uniform command-and-control (Prop
+ * 6), and each developer's compute and permits. Every number comes from the economics market
+ * package; the welfare gain is the plain difference {@code welfare - uniformWelfare}.
  */
 @Command(
     name = "equilibrium",
     mixinStandardHelpOptions = true,
-    description = "Competitive equilibrium of the permit market for a population CSV (P2 Eq."
-        + " 5-6): clearing price, allocations, welfare vs planner and uniform allocation.")
+    description =
+        "Competitive equilibrium of the permit market for a population CSV (P2 Eq."
+            + " 5-6): clearing price, allocations, welfare vs planner and uniform allocation.")
 final class AnalyzeEquilibrium implements Callable<Integer> {
 
   static final String CSV_HEADER = "id,compute,permits";
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--population", paramLabel = "FILE", required = true,
-      description = "Population CSV with header id,family,theta,beta,k,a,lambda_bar;"
-          + " family is power, log or p1 (see docs/analyze.md).")
+  @Option(
+      names = "--population",
+      paramLabel = "FILE",
+      required = true,
+      description =
+          "Population CSV with header id,family,theta,beta,k,a,lambda_bar;"
+              + " family is power, log or p1 (see docs/analyze.md).")
   private Path populationFile;
 
-  @Option(names = "--cap", paramLabel = "Q", required = true,
+  @Option(
+      names = "--cap",
+      paramLabel = "Q",
+      required = true,
       description = "Cap Q on risk-weighted compute (permits), > 0.")
   private double cap;
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
       description = "Also write DIR/allocations.csv (id,compute,permits).")
   private Path out;
 
@@ -110,7 +119,8 @@ final class AnalyzeEquilibrium implements Callable<Integer> {
     ArrayNode allocations = root.putArray("allocations");
     double[] compute = r.equilibrium().compute();
     for (int i = 0; i < ids.size(); i++) {
-      allocations.addObject()
+      allocations
+          .addObject()
           .put("id", ids.get(i))
           .put("compute", compute[i])
           .put("permits", r.permits()[i]);
@@ -120,27 +130,31 @@ final class AnalyzeEquilibrium implements Callable<Integer> {
 
   private void printTables(PrintWriter out, PopulationCsv.Parsed parsed, Result r) {
     Population pop = parsed.population();
-    out.println("Permit market equilibrium: " + pop.size() + " developers, cap Q = "
-        + TextTable.number(cap));
+    out.println(
+        "Permit market equilibrium: "
+            + pop.size()
+            + " developers, cap Q = "
+            + TextTable.number(cap));
     new TextTable("quantity", "value", "meaning")
         .row("price", r.equilibrium().price(), "clearing permit price p* (0 if cap is slack)")
-        .row("capBinding", r.equilibrium().capBinding(),
-            "the cap binds: demand at p = 0 exceeds Q")
+        .row("capBinding", r.equilibrium().capBinding(), "the cap binds: demand at p = 0 exceeds Q")
         .row("welfare", r.welfare(), "sum of v_i(c_i) at the market allocation")
         .row("plannerWelfare", r.plannerWelfare(), "planner optimum (P2 Prop 5)")
         .row("uniformWelfare", r.uniformWelfare(), "uniform c_i = Q/(n*lambda_avg) (Prop 6)")
-        .row("welfareGainVsUniform", r.welfare() - r.uniformWelfare(),
-            "welfare - uniformWelfare")
+        .row("welfareGainVsUniform", r.welfare() - r.uniformWelfare(), "welfare - uniformWelfare")
         .print(out);
     out.println();
-    TextTable allocations =
-        new TextTable("id", "family", "lambda_bar", "compute", "permits");
+    TextTable allocations = new TextTable("id", "family", "lambda_bar", "compute", "permits");
     double[] compute = r.equilibrium().compute();
     double computeTotal = 0;
     double permitsTotal = 0;
     for (int i = 0; i < pop.size(); i++) {
-      allocations.row(parsed.ids().get(i), pop.family(i).name().toLowerCase(Locale.ROOT),
-          pop.lambdaBar(i), compute[i], r.permits()[i]);
+      allocations.row(
+          parsed.ids().get(i),
+          pop.family(i).name().toLowerCase(Locale.ROOT),
+          pop.lambdaBar(i),
+          compute[i],
+          r.permits()[i]);
       computeTotal += compute[i];
       permitsTotal += r.permits()[i];
     }

@@ -18,15 +18,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code analyze fig1}: P1 Fig. 1, optimal compute x* against the cost per FLOP a with no
- * cap, with the cap at a fixed permit price b = 1e-2, and with b = sqrt(a). The rows come
- * from {@link Fig1}; this class only lays them out as a table, JSON, CSV and a log-log chart.
+ * {@code analyze fig1}: P1 Fig. 1, optimal compute x* against the cost per FLOP a with no cap, with
+ * the cap at a fixed permit price b = 1e-2, and with b = sqrt(a). The rows come from {@link Fig1};
+ * this class only lays them out as a table, JSON, CSV and a log-log chart.
  */
 @Command(
     name = "fig1",
     mixinStandardHelpOptions = true,
-    description = "P1 Fig. 1: optimal compute x* vs cost per FLOP a (log grid 1e-4..1e-1),"
-        + " no cap vs cap with b = 1e-2 and b = sqrt(a).")
+    description =
+        "P1 Fig. 1: optimal compute x* vs cost per FLOP a (log grid 1e-4..1e-1),"
+            + " no cap vs cap with b = 1e-2 and b = sqrt(a).")
 final class AnalyzeFig1 implements Callable<Integer> {
 
   static final String CSV_HEADER = "a,x_nocap,b_fixed,x_cap_fixed,b_sqrt,x_cap_sqrt";

@@ -22,15 +22,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code analyze sensitivity}: the P1 ablation on the permit price b. It sweeps b from almost
- * zero, where the cap is toothless (x_cap -> x_nocap), to a large price that cuts compute
- * hard, and marks both ends in the table because they are the paper's two warnings.
+ * {@code analyze sensitivity}: the P1 ablation on the permit price b. It sweeps b from almost zero,
+ * where the cap is toothless (x_cap -> x_nocap), to a large price that cuts compute hard, and marks
+ * both ends in the table because they are the paper's two warnings.
  */
 @Command(
     name = "sensitivity",
     mixinStandardHelpOptions = true,
-    description = "P1 ablation: reduction ratio 1 - x_cap/x_nocap vs permit price b, from a"
-        + " toothless b -> 0 to a large b.")
+    description =
+        "P1 ablation: reduction ratio 1 - x_cap/x_nocap vs permit price b, from a"
+            + " toothless b -> 0 to a large b.")
 final class AnalyzeSensitivity implements Callable<Integer> {
 
   static final String CSV_HEADER = "b,x_cap,reduction_ratio";
@@ -39,27 +40,39 @@ final class AnalyzeSensitivity implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--a", defaultValue = "0.01",
+  @Option(
+      names = "--a",
+      defaultValue = "0.01",
       description = "Cost per FLOP a, > 0 (default: ${DEFAULT-VALUE}).")
   private double a;
 
-  @Option(names = "--k", defaultValue = "1",
+  @Option(
+      names = "--k",
+      defaultValue = "1",
       description = "Curvature k of u(x) = -x^(-k) - a*x, > 0 (default: ${DEFAULT-VALUE}).")
   private double k;
 
-  @Option(names = "--points", defaultValue = "37",
+  @Option(
+      names = "--points",
+      defaultValue = "37",
       description = "Number of b values on the log grid, >= 2 (default: ${DEFAULT-VALUE}).")
   private int points;
 
-  @Option(names = "--b-min", defaultValue = "1e-8",
+  @Option(
+      names = "--b-min",
+      defaultValue = "1e-8",
       description = "Lowest permit price, > 0 (default: ${DEFAULT-VALUE}).")
   private double bMin;
 
-  @Option(names = "--b-max", defaultValue = "10",
+  @Option(
+      names = "--b-max",
+      defaultValue = "10",
       description = "Highest permit price, >= --b-min (default: ${DEFAULT-VALUE}).")
   private double bMax;
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
       description = "Also write DIR/sensitivity.csv, .png and .svg.")
   private Path out;
 
@@ -72,8 +85,10 @@ final class AnalyzeSensitivity implements Callable<Integer> {
     try {
       rows = Sensitivity.rows(a, k, bMin, bMax, points);
     } catch (IllegalArgumentException e) {
-      throw OptionNames.named(e, Map.of("a", "--a", "k", "--k", "bMin", "--b-min",
-          "bMax", "--b-max", "points", "--points"));
+      throw OptionNames.named(
+          e,
+          Map.of(
+              "a", "--a", "k", "--k", "bMin", "--b-min", "bMax", "--b-max", "points", "--points"));
     }
     double xNoCap = P1Firm.noCapCompute(a, k);
     List<Path> written = out == null ? List.of() : write(rows, OutputFiles.directory(out));
@@ -82,8 +97,13 @@ final class AnalyzeSensitivity implements Callable<Integer> {
       Json.print(stdout, toJson(rows, xNoCap, written));
       return 0;
     }
-    stdout.println("P1 price sensitivity, a = " + TextTable.number(a) + ", k = "
-        + TextTable.number(k) + ", x_nocap = " + TextTable.number(xNoCap));
+    stdout.println(
+        "P1 price sensitivity, a = "
+            + TextTable.number(a)
+            + ", k = "
+            + TextTable.number(k)
+            + ", x_nocap = "
+            + TextTable.number(xNoCap));
     TextTable table = new TextTable("b", "x_cap", "reduction_ratio", "note");
     for (int i = 0; i < rows.size(); i++) {
       Sensitivity.Row r = rows.get(i);
@@ -96,9 +116,9 @@ final class AnalyzeSensitivity implements Callable<Integer> {
   }
 
   /**
-   * Labels for the ends of the sweep. A label only claims what the numbers show: the low end
-   * is called toothless when the cap cuts less than 1% of compute, the high end a hard cut
-   * when it removes at least half; otherwise the ends are just named.
+   * Labels for the ends of the sweep. A label only claims what the numbers show: the low end is
+   * called toothless when the cap cuts less than 1% of compute, the high end a hard cut when it
+   * removes at least half; otherwise the ends are just named.
    */
   private static String note(List<Sensitivity.Row> rows, int i) {
     if (i == 0) {
@@ -125,7 +145,10 @@ final class AnalyzeSensitivity implements Callable<Integer> {
     root.put("xNoCap", xNoCap);
     ArrayNode array = root.putArray("rows");
     for (Sensitivity.Row r : rows) {
-      array.addObject().put("b", r.b()).put("xCap", r.xCap())
+      array
+          .addObject()
+          .put("b", r.b())
+          .put("xCap", r.xCap())
           .put("reductionRatio", r.reductionRatio());
     }
     ArrayNode files = root.putArray("written");
@@ -145,10 +168,17 @@ final class AnalyzeSensitivity implements Callable<Integer> {
     }
     List<Path> written = new ArrayList<>();
     written.add(OutputFiles.csv(dir, "sensitivity.csv", CSV_HEADER, cells));
-    XYChart chart = Charts.lineChart(
-        "P1 ablation: reduction 1 - x_cap/x_nocap vs permit price b (a = "
-            + TextTable.number(a) + ", k = " + TextTable.number(k) + ")",
-        "permit price b", "reduction ratio", true, false);
+    XYChart chart =
+        Charts.lineChart(
+            "P1 ablation: reduction 1 - x_cap/x_nocap vs permit price b (a = "
+                + TextTable.number(a)
+                + ", k = "
+                + TextTable.number(k)
+                + ")",
+            "permit price b",
+            "reduction ratio",
+            true,
+            false);
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     Charts.addLine(chart, "reduction ratio", b, ratio, new Color(0xd6, 0x27, 0x28));
@@ -156,12 +186,14 @@ final class AnalyzeSensitivity implements Callable<Integer> {
     double logMin = Math.log(b[0]);
     double logSpan = Math.log(b[b.length - 1]) - logMin;
     if (isToothless(rows.get(0))) {
-      chart.addAnnotation(new AnnotationText(
-          "toothless (b -> 0)", Math.exp(logMin + 0.12 * logSpan), ratio[0] + 0.06, false));
+      chart.addAnnotation(
+          new AnnotationText(
+              "toothless (b -> 0)", Math.exp(logMin + 0.12 * logSpan), ratio[0] + 0.06, false));
     }
     if (cutsHard(rows.get(rows.size() - 1))) {
-      chart.addAnnotation(new AnnotationText("large b", Math.exp(logMin + 0.9 * logSpan),
-          ratio[ratio.length - 1] - 0.15, false));
+      chart.addAnnotation(
+          new AnnotationText(
+              "large b", Math.exp(logMin + 0.9 * logSpan), ratio[ratio.length - 1] - 0.15, false));
     }
     chart.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.ITALIC, 14));
     written.addAll(Charts.save(chart, dir, "sensitivity"));

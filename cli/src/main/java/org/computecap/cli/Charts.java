@@ -15,8 +15,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Line charts written as PNG (for a quick look) and SVG (for papers and slides) with XChart.
- * Rendering is off-screen, so the JVM is put in headless mode before AWT loads; titles must
- * not contain '$', which XChart would hand to its optional LaTeX renderer.
+ * Rendering is off-screen, so the JVM is put in headless mode before AWT loads; titles must not
+ * contain '$', which XChart would hand to its optional LaTeX renderer.
  */
 final class Charts {
 
@@ -27,8 +27,7 @@ final class Charts {
   private Charts() {}
 
   /** An empty white line chart with a title, axis titles, grid and legend. */
-  static XYChart lineChart(
-      String title, String xTitle, String yTitle, boolean logX, boolean logY) {
+  static XYChart lineChart(String title, String xTitle, String yTitle, boolean logX, boolean logY) {
     XYChart chart =
         new XYChartBuilder()
             .width(900)
@@ -58,8 +57,8 @@ final class Charts {
   }
 
   /**
-   * Widens a logarithmic y axis to whole decades around the data, so that every decade the
-   * data touches gets a labelled tick (XChart labels decades only).
+   * Widens a logarithmic y axis to whole decades around the data, so that every decade the data
+   * touches gets a labelled tick (XChart labels decades only).
    */
   static void yDecades(XYChart chart, double[]... series) {
     double min = Double.POSITIVE_INFINITY;

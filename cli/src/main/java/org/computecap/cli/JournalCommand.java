@@ -8,5 +8,4 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Verify or replay a journal file.",
     subcommands = {JournalVerifyCommand.class, JournalReplayCommand.class})
-final class JournalCommand {
-}
+final class JournalCommand {}

@@ -14,10 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code computecap journal replay FILE}: rebuilds the state from the journal and prints
- * {@code stateHash=<hex>} and a summary (entries, accounts, permits issued / held / surrendered,
- * and what each feature reports, such as open orders). Exit 1 when the journal is damaged or an
- * entry does not replay.
+ * {@code computecap journal replay FILE}: rebuilds the state from the journal and prints {@code
+ * stateHash=<hex>} and a summary (entries, accounts, permits issued / held / surrendered, and what
+ * each feature reports, such as open orders). Exit 1 when the journal is damaged or an entry does
+ * not replay.
  */
 @Command(
     name = "replay",
@@ -61,8 +61,11 @@ final class JournalReplayCommand implements Callable<Integer> {
       v = JournalFile.read(file, e -> engine.apply(e.tick(), codec.decode(e.command())));
       engine.checkInvariants();
     } catch (IllegalArgumentException e) {
-      System.out.println("journal replay: entry seq=" + (engine.state().seq() + 1)
-          + " does not replay: " + e.getMessage());
+      System.out.println(
+          "journal replay: entry seq="
+              + (engine.state().seq() + 1)
+              + " does not replay: "
+              + e.getMessage());
       return 1;
     }
     if (!v.intact()) {

@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code computecap journal verify FILE}: checks every record's checksum, sequence and hash
- * link. Exit 0 with a one-line summary when intact; exit 1 naming the first bad entry (seq and
- * byte offset) otherwise.
+ * {@code computecap journal verify FILE}: checks every record's checksum, sequence and hash link.
+ * Exit 0 with a one-line summary when intact; exit 1 naming the first bad entry (seq and byte
+ * offset) otherwise.
  */
 @Command(
     name = "verify",

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 
 /**
- * The {@code --json} output of the verbs: pretty-printed, with fields in the order the verb
- * puts them into an {@link ObjectNode} (insertion order), so the output is stable and diffable.
+ * The {@code --json} output of the verbs: pretty-printed, with fields in the order the verb puts
+ * them into an {@link ObjectNode} (insertion order), so the output is stable and diffable.
  */
 final class Json {
 

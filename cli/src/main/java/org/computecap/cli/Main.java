@@ -6,23 +6,30 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of the {@code computecap} command. Each verb is one picocli command class;
- * the verbs are thin adapters that parse input, call a module and print the result, so no
- * business rule lives here. Exit codes: 0 success, 1 a check failed, 2 bad input.
+ * Entry point of the {@code computecap} command. Each verb is one picocli command class; the verbs
+ * are thin adapters that parse input, call a module and print the result, so no business rule lives
+ * here. Exit codes: 0 success, 1 a check failed, 2 bad input.
  *
- * <p>Bad input reaches the user as one line on stderr, never a stack trace: picocli's own
- * parse errors (an unknown option, a non-numeric value) and an {@link
- * IllegalArgumentException} thrown while a verb runs both exit with code 2. An I/O error (a
- * file that cannot be written) is one line too, with exit code 1.
+ * <p>Bad input reaches the user as one line on stderr, never a stack trace: picocli's own parse
+ * errors (an unknown option, a non-numeric value) and an {@link IllegalArgumentException} thrown
+ * while a verb runs both exit with code 2. An I/O error (a file that cannot be written) is one line
+ * too, with exit code 1.
  */
 @Command(
     name = "computecap",
     mixinStandardHelpOptions = true,
     version = "computecap 0.1.0",
     description = "A cap-and-trade system for AI compute.",
-    subcommands = {CommandLine.HelpCommand.class, AnalyzeCommand.class, JournalCommand.class,
-        ScriptCommand.class, ProgramCommand.class, SimulateCommand.class, SweepCommand.class,
-        ServeCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      AnalyzeCommand.class,
+      JournalCommand.class,
+      ScriptCommand.class,
+      ProgramCommand.class,
+      SimulateCommand.class,
+      SweepCommand.class,
+      ServeCommand.class
+    })
 public final class Main {
 
   /** Builds the command line with the exit-code conventions shared by every verb. */

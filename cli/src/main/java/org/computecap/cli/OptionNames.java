@@ -3,11 +3,10 @@ package org.computecap.cli;
 import java.util.Map;
 
 /**
- * Puts the user's option name in front of an error from the economics library. The library
- * names its own parameters ({@code p must be finite and >= 0, was -1.0}); someone who typed
- * {@code --price -1} should see {@code --price} in the message, so each verb maps the
- * library's parameter names to its options. A message that names no mapped parameter passes
- * through unchanged.
+ * Puts the user's option name in front of an error from the economics library. The library names
+ * its own parameters ({@code p must be finite and >= 0, was -1.0}); someone who typed {@code
+ * --price -1} should see {@code --price} in the message, so each verb maps the library's parameter
+ * names to its options. A message that names no mapped parameter passes through unchanged.
  */
 final class OptionNames {
 

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where the {@code --out DIR} option of the analyze verbs writes its files. CSV cells carry
- * full double precision ({@link Double#toString} round-trips), unlike the tables for people.
+ * Where the {@code --out DIR} option of the analyze verbs writes its files. CSV cells carry full
+ * double precision ({@link Double#toString} round-trips), unlike the tables for people.
  */
 final class OutputFiles {
 

@@ -16,16 +16,16 @@ import org.computecap.economics.market.BenefitFamily;
 import org.computecap.economics.market.Population;
 
 /**
- * Reads a developer population from CSV for {@code analyze equilibrium}. This is an adapter:
- * it checks the shape of the file (columns, field counts, numbers, which fields a family
- * uses) and hands each developer to {@link Population#builder()}, which owns the economic
- * ranges (0 &lt; beta &lt; 1, lambdaBar &gt;= 1, ...). Every error names the file, the
- * 1-based line (the header is line 1) and the field, so a person can fix the file.
+ * Reads a developer population from CSV for {@code analyze equilibrium}. This is an adapter: it
+ * checks the shape of the file (columns, field counts, numbers, which fields a family uses) and
+ * hands each developer to {@link Population#builder()}, which owns the economic ranges (0 &lt; beta
+ * &lt; 1, lambdaBar &gt;= 1, ...). Every error names the file, the 1-based line (the header is line
+ * 1) and the field, so a person can fix the file.
  *
- * <p>Format: a header naming the columns {@code id,family,theta,beta,k,a,lambda_bar} in any
- * order, then one developer per line; {@code family} is {@code power} (theta, beta),
- * {@code log} (theta) or {@code p1} (k, a); columns a family does not use stay empty. Blank
- * lines are skipped. Quoted fields are not supported: no field needs a comma.
+ * <p>Format: a header naming the columns {@code id,family,theta,beta,k,a,lambda_bar} in any order,
+ * then one developer per line; {@code family} is {@code power} (theta, beta), {@code log} (theta)
+ * or {@code p1} (k, a); columns a family does not use stay empty. Blank lines are skipped. Quoted
+ * fields are not supported: no field needs a comma.
  */
 final class PopulationCsv {
 
@@ -103,18 +103,25 @@ final class PopulationCsv {
     for (int c = 0; c < names.length; c++) {
       String column = names[c].trim();
       if (!COLUMNS.contains(column)) {
-        throw new IllegalArgumentException(name + " line 1: unknown column '" + column
-            + "'; the columns are " + String.join(",", COLUMNS));
+        throw new IllegalArgumentException(
+            name
+                + " line 1: unknown column '"
+                + column
+                + "'; the columns are "
+                + String.join(",", COLUMNS));
       }
       if (columnIndex.putIfAbsent(column, c) != null) {
-        throw new IllegalArgumentException(
-            name + " line 1: column '" + column + "' appears twice");
+        throw new IllegalArgumentException(name + " line 1: column '" + column + "' appears twice");
       }
     }
     for (String column : COLUMNS) {
       if (!columnIndex.containsKey(column)) {
-        throw new IllegalArgumentException(name + " line 1: missing column '" + column
-            + "'; the header must name " + String.join(",", COLUMNS));
+        throw new IllegalArgumentException(
+            name
+                + " line 1: missing column '"
+                + column
+                + "'; the header must name "
+                + String.join(",", COLUMNS));
       }
     }
   }
@@ -126,8 +133,14 @@ final class PopulationCsv {
     }
     String[] fields = line.split(",", -1);
     if (fields.length != COLUMNS.size()) {
-      throw new IllegalArgumentException(name + " line " + lineNo + ": expected "
-          + COLUMNS.size() + " fields, found " + fields.length);
+      throw new IllegalArgumentException(
+          name
+              + " line "
+              + lineNo
+              + ": expected "
+              + COLUMNS.size()
+              + " fields, found "
+              + fields.length);
     }
     for (int c = 0; c < fields.length; c++) {
       fields[c] = fields[c].trim();
@@ -155,8 +168,7 @@ final class PopulationCsv {
       case "power" -> BenefitFamily.POWER;
       case "log" -> BenefitFamily.LOG;
       case "p1" -> BenefitFamily.P1;
-      default -> throw fieldError(lineNo, "family",
-          "'" + text + "' is not one of power, log, p1");
+      default -> throw fieldError(lineNo, "family", "'" + text + "' is not one of power, log, p1");
     };
   }
 
@@ -167,7 +179,9 @@ final class PopulationCsv {
     String familyName = family.name().toLowerCase(Locale.ROOT);
     if (!used) {
       if (!text.isEmpty()) {
-        throw fieldError(lineNo, column,
+        throw fieldError(
+            lineNo,
+            column,
             "must be empty for family " + familyName + ", which does not use it; was " + text);
       }
       return 0.0;
@@ -188,8 +202,8 @@ final class PopulationCsv {
   }
 
   /**
-   * Re-words a range error of the population builder ({@code developer 3: beta must be in
-   * (0, 1), was 1.5}) with the file, line and CSV column it came from.
+   * Re-words a range error of the population builder ({@code developer 3: beta must be in (0, 1),
+   * was 1.5}) with the file, line and CSV column it came from.
    */
   private IllegalArgumentException located(IllegalArgumentException e, int lineNo) {
     String message = String.valueOf(e.getMessage());

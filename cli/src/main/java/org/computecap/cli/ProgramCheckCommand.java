@@ -9,10 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code computecap program check FILE}: validates a program (§2) the way the engine will when
- * the market opens, and prints its cap trajectory, so a regulator can dry-run a rule change
- * before it reaches a journal. Exit 0 when valid; exit 2 with the file, the field and its
- * allowed range otherwise.
+ * {@code computecap program check FILE}: validates a program (§2) the way the engine will when the
+ * market opens, and prints its cap trajectory, so a regulator can dry-run a rule change before it
+ * reaches a journal. Exit 0 when valid; exit 2 with the file, the field and its allowed range
+ * otherwise.
  */
 @Command(
     name = "check",
@@ -35,15 +35,39 @@ final class ProgramCheckCommand implements Callable<Integer> {
       System.err.println(e.getMessage());
       return 2;
     }
-    System.out.println(file.getFileName() + ": valid program \"" + p.name() + "\" ("
-        + p.coveredQuantity() + " in " + p.unit() + ", scope " + p.scope() + ", "
-        + p.periods().label() + " periods " + p.firstPeriod() + ".." + p.periods().last()
-        + ", " + p.allocation().method() + " allocation, banking "
-        + (p.banking() ? "on" : "off") + ")");
+    System.out.println(
+        file.getFileName()
+            + ": valid program \""
+            + p.name()
+            + "\" ("
+            + p.coveredQuantity()
+            + " in "
+            + p.unit()
+            + ", scope "
+            + p.scope()
+            + ", "
+            + p.periods().label()
+            + " periods "
+            + p.firstPeriod()
+            + ".."
+            + p.periods().last()
+            + ", "
+            + p.allocation().method()
+            + " allocation, banking "
+            + (p.banking() ? "on" : "off")
+            + ")");
     System.out.println("period cap free newEntrantReserve auction");
     for (int t = p.firstPeriod(); t <= p.periods().last(); t++) {
-      System.out.println(t + " " + p.capPermits(t) + " " + p.freeBudgetPermits(t) + " "
-          + p.newEntrantReservePermits(t) + " " + p.auctionVolumePermits(t));
+      System.out.println(
+          t
+              + " "
+              + p.capPermits(t)
+              + " "
+              + p.freeBudgetPermits(t)
+              + " "
+              + p.newEntrantReservePermits(t)
+              + " "
+              + p.auctionVolumePermits(t));
     }
     return 0;
   }

@@ -8,5 +8,4 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Check a program file.",
     subcommands = {ProgramCheckCommand.class})
-final class ProgramCommand {
-}
+final class ProgramCommand {}

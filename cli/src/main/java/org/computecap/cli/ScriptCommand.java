@@ -8,5 +8,4 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Run scenario scripts against a fresh engine.",
     subcommands = {ScriptRunCommand.class})
-final class ScriptCommand {
-}
+final class ScriptCommand {}

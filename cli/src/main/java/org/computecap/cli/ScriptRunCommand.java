@@ -26,7 +26,9 @@ final class ScriptRunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "the script file")
   Path file;
 
-  @Option(names = "--journal", paramLabel = "OUT",
+  @Option(
+      names = "--journal",
+      paramLabel = "OUT",
       description = "write the commands to this new journal file")
   Path journalFile;
 
@@ -53,8 +55,8 @@ final class ScriptRunCommand implements Callable<Integer> {
     }
     ScriptRunner runner;
     try {
-      runner = new ScriptRunner(programParser(), ScriptVocabulary.standard(),
-          CommandCodec.standard());
+      runner =
+          new ScriptRunner(programParser(), ScriptVocabulary.standard(), CommandCodec.standard());
     } catch (IllegalStateException e) {
       System.err.println("script run: " + e.getMessage());
       return 1;

@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code computecap serve}: runs the registry and exchange as an HTTP service until stopped
- * (Ctrl-C). Exit 1 when the journal is damaged (the message names the first bad entry), 2 for
- * bad options or a bad program, 3 when the server stopped on a fatal journal or invariant error
+ * (Ctrl-C). Exit 1 when the journal is damaged (the message names the first bad entry), 2 for bad
+ * options or a bad program, 3 when the server stopped on a fatal journal or invariant error
  * (restart it: it recovers from the journal).
  */
 @Command(
@@ -19,39 +19,55 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Serve the market over HTTP with a durable journal and a live dashboard.")
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--program", paramLabel = "FILE",
+  @Option(
+      names = "--program",
+      paramLabel = "FILE",
       description = "program for a new journal (default: ${DEFAULT-VALUE})")
   Path program = Path.of("examples", "programs", "p2-risk-weighted.yaml");
 
-  @Option(names = "--data", paramLabel = "DIR",
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
       description = "data directory: journal and token hashes (default: ${DEFAULT-VALUE})")
   Path data = Path.of("data");
 
   @Option(names = "--port", paramLabel = "P", description = "HTTP port (default: ${DEFAULT-VALUE})")
   int port = 7070;
 
-  @Option(names = "--host", paramLabel = "H",
+  @Option(
+      names = "--host",
+      paramLabel = "H",
       description = "address to listen on (default: ${DEFAULT-VALUE})")
   String host = "127.0.0.1";
 
-  @Option(names = "--journal-url", paramLabel = "URL",
+  @Option(
+      names = "--journal-url",
+      paramLabel = "URL",
       description = "keep the journal elsewhere, e.g. jdbc:postgresql://host/db")
   String journalUrl;
 
-  @Option(names = "--seed", paramLabel = "N",
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
       description = "seed of a new market's audit draws (default: ${DEFAULT-VALUE})")
   long seed = 1;
 
-  @Option(names = "--demo",
-      description = "a new market in a temporary directory, traded live by the simulator's "
-          + "agents of --scenario through the HTTP API")
+  @Option(
+      names = "--demo",
+      description =
+          "a new market in a temporary directory, traded live by the simulator's "
+              + "agents of --scenario through the HTTP API")
   boolean demo;
 
-  @Option(names = "--scenario", paramLabel = "FILE",
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
       description = "the demo's scenario (default: ${DEFAULT-VALUE})")
   Path scenario = Path.of("scenarios", "default.yaml");
 
-  @Option(names = "--demo-rate", paramLabel = "N",
+  @Option(
+      names = "--demo-rate",
+      paramLabel = "N",
       description = "commands per second the demo sends (default: ${DEFAULT-VALUE})")
   int demoRate = 200;
 
@@ -60,8 +76,8 @@ final class ServeCommand implements Callable<Integer> {
     ServeDemo.Run run = null;
     if (demo) {
       if (demoRate < 1 || demoRate > 100_000) {
-        throw new IllegalArgumentException("--demo-rate must be within [1, 100000], got "
-            + demoRate);
+        throw new IllegalArgumentException(
+            "--demo-rate must be within [1, 100000], got " + demoRate);
       }
       if (!java.nio.file.Files.isRegularFile(scenario)) {
         throw new IllegalArgumentException("--scenario: no such file: " + scenario);
@@ -76,28 +92,47 @@ final class ServeCommand implements Callable<Integer> {
     }
     Server server;
     try {
-      server = Server.start(new Server.Options(data, journalUrl, program, seed, host, port),
-          System.out, e -> {
-            System.err.println("computecap serve: stopped after a fatal error: " + e
-                + "; restart to recover from the journal");
-            Runtime.getRuntime().halt(3);
-          });
+      server =
+          Server.start(
+              new Server.Options(data, journalUrl, program, seed, host, port),
+              System.out,
+              e -> {
+                System.err.println(
+                    "computecap serve: stopped after a fatal error: "
+                        + e
+                        + "; restart to recover from the journal");
+                Runtime.getRuntime().halt(3);
+              });
     } catch (JournalStore.JournalDamagedException e) {
       System.err.println("computecap serve: refusing to start: " + e.getMessage());
       return 1;
     }
     if (run != null) {
-      String token = server.newRegulatorToken() != null ? server.newRegulatorToken()
-          : System.getenv("COMPUTECAP_REGULATOR_TOKEN");
-      System.out.println("demo: open http://" + host + ":" + server.port() + "/ and watch "
-          + run.commands().size() + " commands arrive at " + demoRate + " a second");
+      String token =
+          server.newRegulatorToken() != null
+              ? server.newRegulatorToken()
+              : System.getenv("COMPUTECAP_REGULATOR_TOKEN");
+      System.out.println(
+          "demo: open http://"
+              + host
+              + ":"
+              + server.port()
+              + "/ and watch "
+              + run.commands().size()
+              + " commands arrive at "
+              + demoRate
+              + " a second");
       ServeDemo.play(run, server.port(), token, demoRate, System.out);
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "computecap-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "computecap-shutdown"));
     stopped.await();
     return 0;
   }

@@ -23,17 +23,15 @@ import org.computecap.sim.scenario.ScenarioLoader;
 /**
  * {@code computecap serve --demo}: the simulator's agents play the default scenario, and their
  * commands go to the live server over its HTTP API at a pace a person can watch, each with its
- * account's own token. The agents decide on the simulator's in-process copy of the engine;
- * since the engine is deterministic and the server numbers orders as the simulator does, the
- * served market is the simulated one, command for command, and any refusal is reported.
+ * account's own token. The agents decide on the simulator's in-process copy of the engine; since
+ * the engine is deterministic and the server numbers orders as the simulator does, the served
+ * market is the simulated one, command for command, and any refusal is reported.
  */
 final class ServeDemo {
   /** The simulated run: the program and seed of its genesis, and every later command. */
-  record Run(String programYaml, long seed, List<Command> commands) {
-  }
+  record Run(String programYaml, long seed, List<Command> commands) {}
 
-  private ServeDemo() {
-  }
+  private ServeDemo() {}
 
   /** Runs {@code scenarioFile} in the simulator, journaling into {@code work}. */
   static Run simulate(Path scenarioFile, Path work) throws IOException {
@@ -57,20 +55,27 @@ final class ServeDemo {
 
   /** Sends the run's commands to the server on a daemon thread, then says how it went. */
   static void play(Run run, int port, String regulatorToken, int perSecond, PrintStream out) {
-    Thread t = new Thread(() -> {
-      ApiClient reg = new ApiClient(URI.create("http://127.0.0.1:" + port), regulatorToken);
-      HttpReplay replay = new HttpReplay(reg);
-      long t0 = System.nanoTime();
-      for (Command c : run.commands()) {
-        replay.sendPaced(c, perSecond);
-      }
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      out.printf("demo: sent %d commands in %.1f s (%.0f/s), %d refused%n", replay.sent(),
-          seconds, replay.sent() / seconds, replay.rejected());
-      out.println("demo: " + (replay.firstRejection() == null ? "the served market is the "
-          + "simulated one" : "first refusal: " + replay.firstRejection())
-          + "; the server keeps running (Ctrl-C to stop)");
-    }, "computecap-demo");
+    Thread t =
+        new Thread(
+            () -> {
+              ApiClient reg = new ApiClient(URI.create("http://127.0.0.1:" + port), regulatorToken);
+              HttpReplay replay = new HttpReplay(reg);
+              long t0 = System.nanoTime();
+              for (Command c : run.commands()) {
+                replay.sendPaced(c, perSecond);
+              }
+              double seconds = (System.nanoTime() - t0) / 1e9;
+              out.printf(
+                  "demo: sent %d commands in %.1f s (%.0f/s), %d refused%n",
+                  replay.sent(), seconds, replay.sent() / seconds, replay.rejected());
+              out.println(
+                  "demo: "
+                      + (replay.firstRejection() == null
+                          ? "the served market is the " + "simulated one"
+                          : "first refusal: " + replay.firstRejection())
+                      + "; the server keeps running (Ctrl-C to stop)");
+            },
+            "computecap-demo");
     t.setDaemon(true);
     t.start();
   }

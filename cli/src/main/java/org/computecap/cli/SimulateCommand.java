@@ -17,15 +17,15 @@ import org.computecap.sim.run.Stats;
 import org.computecap.sim.scenario.Scenario;
 import org.computecap.sim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code computecap simulate}: runs a scenario on the real engine (issue 4) and writes
- * summary.json, periods.csv, trades.csv, developers.csv, report.html and the engine's journal
- * into {@code --out}; with {@code --replications R} it runs R seeds in parallel and adds means
- * with 95% confidence intervals. It prints a short table and where the report is.
+ * summary.json, periods.csv, trades.csv, developers.csv, report.html and the engine's journal into
+ * {@code --out}; with {@code --replications R} it runs R seeds in parallel and adds means with 95%
+ * confidence intervals. It prints a short table and where the report is.
  */
 @Command(
     name = "simulate",
@@ -35,27 +35,38 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--scenario", paramLabel = "FILE",
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
       defaultValue = "scenarios/default.yaml",
       description = "Scenario YAML (default: ${DEFAULT-VALUE}).")
   private Path scenarioFile;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/simulate",
-      description = "Output directory (default: ${DEFAULT-VALUE}); an earlier simulation's "
-          + "files there are replaced.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "out/simulate",
+      description =
+          "Output directory (default: ${DEFAULT-VALUE}); an earlier simulation's "
+              + "files there are replaced.")
   private Path out;
 
   @Option(names = "--seed", description = "Seed (default: the scenario's).")
   private Long seed;
 
-  @Option(names = "--replications", paramLabel = "R", defaultValue = "1",
+  @Option(
+      names = "--replications",
+      paramLabel = "R",
+      defaultValue = "1",
       description = "Seeds to run in parallel, >= 1 (default: ${DEFAULT-VALUE}).")
   private int replications;
 
   @Option(names = "--threads", description = "Threads for replications (default: all cores).")
   private Integer threads;
 
-  @Option(names = "--set", paramLabel = "FIELD=VALUE",
+  @Option(
+      names = "--set",
+      paramLabel = "FIELD=VALUE",
       description = "Replace a program field, e.g. allocation.method=GRANDFATHER (repeatable).")
   private Map<String, String> set = new LinkedHashMap<>();
 
@@ -67,8 +78,7 @@ final class SimulateCommand implements Callable<Integer> {
     if (!Files.isRegularFile(scenarioFile)) {
       throw new IllegalArgumentException("--scenario: no such file: " + scenarioFile);
     }
-    Scenario scenario = ScenarioLoader.withProgramValues(ScenarioLoader.load(scenarioFile),
-        set);
+    Scenario scenario = ScenarioLoader.withProgramValues(ScenarioLoader.load(scenarioFile), set);
     if (seed != null) {
       scenario = scenario.withSeed(seed);
     }
@@ -83,13 +93,17 @@ final class SimulateCommand implements Callable<Integer> {
     } else {
       Scenario base = scenario;
       int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-      reps = Replications.run(base.seed(), replications, cores,
-          s -> Simulation.run(base.withSeed(s), s == base.seed() ? journal : null, null),
-          progress("runs", replications));
+      reps =
+          Replications.run(
+              base.seed(),
+              replications,
+              cores,
+              s -> Simulation.run(base.withSeed(s), s == base.seed() ? journal : null, null),
+              progress("runs", replications));
       result = reps.runs().get(0);
     }
-    Outputs.write(result, out, reps == null ? null : reps.toJson(),
-        reps == null ? "" : reps.toHtml());
+    Outputs.write(
+        result, out, reps == null ? null : reps.toJson(), reps == null ? "" : reps.toHtml());
     print(w, result, (System.nanoTime() - t0) / 1e9);
     if (reps != null) {
       printReplications(w, reps);
@@ -98,14 +112,26 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   private static void printReplications(PrintWriter w, Replications reps) {
-    TextTable t = new TextTable("period", "price $ mean", "+-95%", "evasion mean", "+-95%",
-        "welfare/planner mean", "+-95%");
+    TextTable t =
+        new TextTable(
+            "period",
+            "price $ mean",
+            "+-95%",
+            "evasion mean",
+            "+-95%",
+            "welfare/planner mean",
+            "+-95%");
     for (int j = 0; j < reps.runs().get(0).periods().size(); j++) {
       Stats price = reps.stats(j, PeriodResult::clearingPrice);
       Stats evasion = reps.stats(j, PeriodResult::evasionRate);
       Stats welfare = reps.stats(j, PeriodResult::welfareRatio);
-      t.row(reps.runs().get(0).periods().get(j).period(), price.mean() / 100,
-          price.halfWidth() / 100, evasion.mean(), evasion.halfWidth(), welfare.mean(),
+      t.row(
+          reps.runs().get(0).periods().get(j).period(),
+          price.mean() / 100,
+          price.halfWidth() / 100,
+          evasion.mean(),
+          evasion.halfWidth(),
+          welfare.mean(),
           welfare.halfWidth());
     }
     w.println(reps.runs().size() + " replications:");
@@ -115,7 +141,8 @@ final class SimulateCommand implements Callable<Integer> {
 
   private static Progress progress(String label, int total) {
     return System.console() != null || total >= 10
-        ? new Progress(System.err, label, total) : Progress.silent(total);
+        ? new Progress(System.err, label, total)
+        : Progress.silent(total);
   }
 
   // An earlier simulation's outputs are replaced; any other non-empty directory is refused,
@@ -128,11 +155,16 @@ final class SimulateCommand implements Callable<Integer> {
         empty = s.findAny().isEmpty();
       }
       if (!earlier && !empty) {
-        throw new IllegalArgumentException("--out " + dir + " is not empty and holds no "
-            + "earlier simulation; choose an empty or new directory");
+        throw new IllegalArgumentException(
+            "--out "
+                + dir
+                + " is not empty and holds no "
+                + "earlier simulation; choose an empty or new directory");
       }
-      for (String f : new String[] {"journal", "summary.json", "periods.csv", "trades.csv",
-          "developers.csv", "report.html"}) {
+      for (String f :
+          new String[] {
+            "journal", "summary.json", "periods.csv", "trades.csv", "developers.csv", "report.html"
+          }) {
         Files.deleteIfExists(dir.resolve(f));
       }
     }
@@ -140,15 +172,34 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   private void print(PrintWriter w, SimulationResult r, double seconds) {
-    TextTable t = new TextTable("period", "price $", "theory $", "compute", "baseline",
-        "compliance", "evasion", "audits", "penalties $", "welfare/planner");
+    TextTable t =
+        new TextTable(
+            "period",
+            "price $",
+            "theory $",
+            "compute",
+            "baseline",
+            "compliance",
+            "evasion",
+            "audits",
+            "penalties $",
+            "welfare/planner");
     for (PeriodResult p : r.periods()) {
-      t.row(p.period(), p.clearingPrice() / 100, p.theoreticalPrice() / 100, p.totalCompute(),
-          p.baselineCompute(), p.complianceRate(), p.evasionRate(), p.audits(),
-          p.penaltiesCollected() / 100.0, p.welfareRatio());
+      t.row(
+          p.period(),
+          p.clearingPrice() / 100,
+          p.theoreticalPrice() / 100,
+          p.totalCompute(),
+          p.baselineCompute(),
+          p.complianceRate(),
+          p.evasionRate(),
+          p.audits(),
+          p.penaltiesCollected() / 100.0,
+          p.welfareRatio());
     }
-    w.printf("scenario %s, seed %d: %d engine commands in %.1f s%n", r.scenario(), r.seed(),
-        r.journalEntries(), seconds);
+    w.printf(
+        "scenario %s, seed %d: %d engine commands in %.1f s%n",
+        r.scenario(), r.seed(), r.journalEntries(), seconds);
     t.print(w);
     w.println("stateHash " + r.stateHash());
     w.println("journal   " + out.resolve("journal"));

@@ -12,14 +12,14 @@ import org.computecap.sim.run.Sweep;
 import org.computecap.sim.scenario.Scenario;
 import org.computecap.sim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code computecap sweep}: runs a scenario over a grid of two program fields (by default the
- * audit probability and the linear penalty, P2 Prop 8's levers) in parallel and writes
- * sweep.csv and a heatmap of the evasion rate and welfare.
+ * {@code computecap sweep}: runs a scenario over a grid of two program fields (by default the audit
+ * probability and the linear penalty, P2 Prop 8's levers) in parallel and writes sweep.csv and a
+ * heatmap of the evasion rate and welfare.
  */
 @Command(
     name = "sweep",
@@ -29,22 +29,32 @@ final class SweepCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--scenario", paramLabel = "FILE",
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
       defaultValue = "scenarios/p2-deterrence.yaml",
       description = "Scenario YAML (default: ${DEFAULT-VALUE}).")
   private Path scenarioFile;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/sweep",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "out/sweep",
       description = "Output directory (default: ${DEFAULT-VALUE}).")
   private Path out;
 
-  @Option(names = "--x", paramLabel = "FIELD=V1,V2,...",
+  @Option(
+      names = "--x",
+      paramLabel = "FIELD=V1,V2,...",
       defaultValue = "audit.probabilityPpm=50000,100000,200000,300000,400000",
-      description = "First axis: a whole-number program field and its values "
-          + "(default: ${DEFAULT-VALUE}).")
+      description =
+          "First axis: a whole-number program field and its values "
+              + "(default: ${DEFAULT-VALUE}).")
   private String x;
 
-  @Option(names = "--y", paramLabel = "FIELD=V1,V2,...",
+  @Option(
+      names = "--y",
+      paramLabel = "FIELD=V1,V2,...",
       defaultValue = "penalty.linearCentsPerPermit=20000,40000,60000,80000,100000",
       description = "Second axis (default: ${DEFAULT-VALUE}).")
   private String y;
@@ -64,15 +74,15 @@ final class SweepCommand implements Callable<Integer> {
     long[] ys = values("--y", y);
     int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     Progress progress = new Progress(System.err, "runs", xs.length * ys.length);
-    List<Sweep.Cell> cells = Sweep.run(s, xField, xs, yField, ys,
-        sc -> Simulation.run(sc, null, null), cores, progress);
+    List<Sweep.Cell> cells =
+        Sweep.run(s, xField, xs, yField, ys, sc -> Simulation.run(sc, null, null), cores, progress);
     SweepOutputs.write(out, xField, xs, yField, ys, cells);
     PrintWriter w = spec.commandLine().getOut();
-    TextTable t = new TextTable(xField, yField, "mean price $", "evasion", "compliance",
-        "welfare/planner");
+    TextTable t =
+        new TextTable(xField, yField, "mean price $", "evasion", "compliance", "welfare/planner");
     for (Sweep.Cell c : cells) {
-      t.row(c.x(), c.y(), c.meanPrice() / 100, c.evasionRate(), c.complianceRate(),
-          c.welfareRatio());
+      t.row(
+          c.x(), c.y(), c.meanPrice() / 100, c.evasionRate(), c.complianceRate(), c.welfareRatio());
     }
     t.print(w);
     w.println("csv       " + out.resolve("sweep.csv"));
@@ -96,8 +106,8 @@ final class SweepCommand implements Callable<Integer> {
       try {
         out[i] = Long.parseLong(parts[i].trim());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(option + " values must be whole numbers, was "
-            + parts[i]);
+        throw new IllegalArgumentException(
+            option + " values must be whole numbers, was " + parts[i]);
       }
     }
     if (out.length == 0 || out.length > 50) {

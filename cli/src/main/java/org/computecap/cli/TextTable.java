@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A plain-text table for people: a header row, a rule, and columns padded to their widest
- * cell. Numbers are shown to six significant digits and right-aligned so that columns of
- * figures line up; full precision belongs in the CSV and JSON outputs, not here.
+ * A plain-text table for people: a header row, a rule, and columns padded to their widest cell.
+ * Numbers are shown to six significant digits and right-aligned so that columns of figures line up;
+ * full precision belongs in the CSV and JSON outputs, not here.
  */
 final class TextTable {
 
@@ -73,8 +73,8 @@ final class TextTable {
   }
 
   /**
-   * Six significant digits: plain notation between 1e-3 and 1e6, scientific outside it, so a
-   * column that spans decades stays readable.
+   * Six significant digits: plain notation between 1e-3 and 1e6, scientific outside it, so a column
+   * that spans decades stays readable.
    */
   static String number(double v) {
     if (v == 0 || !Double.isFinite(v)) {

@@ -13,8 +13,20 @@ import org.junit.jupiter.api.Test;
 class AnalyzeAuditTest {
 
   private static final String[] BASE = {
-    "analyze", "audit", "--price", "2", "--linear", "10", "--quadratic", "0.5",
-    "--audit-cost", "5", "--budget", "100", "--developers", "50"
+    "analyze",
+    "audit",
+    "--price",
+    "2",
+    "--linear",
+    "10",
+    "--quadratic",
+    "0.5",
+    "--audit-cost",
+    "5",
+    "--budget",
+    "100",
+    "--developers",
+    "50"
   };
 
   @Test
@@ -25,16 +37,16 @@ class AnalyzeAuditTest {
     JsonNode json = run.json();
     List<String> names = new ArrayList<>();
     json.fieldNames().forEachRemaining(names::add);
-    assertThat(names).containsExactly(
-        "rhoStar", "enforcementCost", "rhoMax", "feasible", "rhoStarNoisy", "noiseSigma");
+    assertThat(names)
+        .containsExactly(
+            "rhoStar", "enforcementCost", "rhoMax", "feasible", "rhoStarNoisy", "noiseSigma");
     assertThat(json.get("rhoStar").asDouble()).isEqualTo(AuditDesign.rhoStar(2, 10));
     assertThat(json.get("enforcementCost").asDouble())
         .isEqualTo(AuditDesign.enforcementCost(50, 5, 2, 10));
     assertThat(json.get("rhoMax").asDouble()).isEqualTo(AuditDesign.rhoMax(100, 50, 5));
-    assertThat(json.get("feasible").asBoolean())
-        .isEqualTo(AuditDesign.feasible(2, 10, 100, 50, 5));
-    assertThat(json.get("rhoStarNoisy").asDouble()).isEqualTo(
-        NoisyAudit.minimumAuditProbability(2, 10, 0.5, DetectionFunction.gaussian(0.3)));
+    assertThat(json.get("feasible").asBoolean()).isEqualTo(AuditDesign.feasible(2, 10, 100, 50, 5));
+    assertThat(json.get("rhoStarNoisy").asDouble())
+        .isEqualTo(NoisyAudit.minimumAuditProbability(2, 10, 0.5, DetectionFunction.gaussian(0.3)));
   }
 
   @Test
@@ -42,15 +54,30 @@ class AnalyzeAuditTest {
     JsonNode json = CliRun.of(with("--json")).json();
 
     assertThat(json.get("noiseSigma").asDouble()).isEqualTo(1.0);
-    assertThat(json.get("rhoStarNoisy").asDouble()).isEqualTo(
-        NoisyAudit.minimumAuditProbability(2, 10, 0.5, DetectionFunction.gaussian(1)));
+    assertThat(json.get("rhoStarNoisy").asDouble())
+        .isEqualTo(NoisyAudit.minimumAuditProbability(2, 10, 0.5, DetectionFunction.gaussian(1)));
   }
 
   @Test
   void a_budget_too_small_for_rho_star_is_reported_infeasible() {
-    JsonNode json = CliRun.of("analyze", "audit", "--price", "8", "--linear", "10",
-        "--quadratic", "0", "--audit-cost", "5", "--budget", "100", "--developers", "50",
-        "--json").json();
+    JsonNode json =
+        CliRun.of(
+                "analyze",
+                "audit",
+                "--price",
+                "8",
+                "--linear",
+                "10",
+                "--quadratic",
+                "0",
+                "--audit-cost",
+                "5",
+                "--budget",
+                "100",
+                "--developers",
+                "50",
+                "--json")
+            .json();
 
     assertThat(json.get("rhoStar").asDouble()).isGreaterThan(json.get("rhoMax").asDouble());
     assertThat(json.get("feasible").asBoolean()).isFalse();
@@ -61,14 +88,28 @@ class AnalyzeAuditTest {
     CliRun run = CliRun.of(BASE);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("rhoStar", "enforcementCost", "rhoMax", "feasible",
-        "rhoStarNoisy", "sigma = 1");
+    assertThat(run.out())
+        .contains("rhoStar", "enforcementCost", "rhoMax", "feasible", "rhoStarNoisy", "sigma = 1");
   }
 
   @Test
   void the_table_warns_when_no_audit_probability_deters() {
-    CliRun run = CliRun.of("analyze", "audit", "--price", "20", "--linear", "10",
-        "--quadratic", "0", "--audit-cost", "5", "--budget", "100", "--developers", "50");
+    CliRun run =
+        CliRun.of(
+            "analyze",
+            "audit",
+            "--price",
+            "20",
+            "--linear",
+            "10",
+            "--quadratic",
+            "0",
+            "--audit-cost",
+            "5",
+            "--budget",
+            "100",
+            "--developers",
+            "50");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("rhoStar > 1: no audit probability deters");

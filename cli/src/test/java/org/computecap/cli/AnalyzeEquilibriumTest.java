@@ -26,15 +26,23 @@ class AnalyzeEquilibriumTest {
 
   @Test
   void json_fields_equal_the_economics_library_for_the_example_population() {
-    CliRun run = CliRun.of("analyze", "equilibrium", "--population", EXAMPLE.toString(),
-        "--cap", "100", "--json");
+    CliRun run =
+        CliRun.of(
+            "analyze", "equilibrium", "--population", EXAMPLE.toString(), "--cap", "100", "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode json = run.json();
     List<String> names = new ArrayList<>();
     json.fieldNames().forEachRemaining(names::add);
-    assertThat(names).containsExactly("price", "capBinding", "welfare", "plannerWelfare",
-        "uniformWelfare", "welfareGainVsUniform", "allocations");
+    assertThat(names)
+        .containsExactly(
+            "price",
+            "capBinding",
+            "welfare",
+            "plannerWelfare",
+            "uniformWelfare",
+            "welfareGainVsUniform",
+            "allocations");
 
     Population pop = PopulationCsv.read(EXAMPLE).population();
     Equilibrium eq = MarketClearing.solve(pop, 100);
@@ -51,8 +59,17 @@ class AnalyzeEquilibriumTest {
 
   @Test
   void allocations_list_every_developer_in_file_order_with_permits_lambda_times_compute() {
-    JsonNode allocations = CliRun.of("analyze", "equilibrium", "--population",
-        EXAMPLE.toString(), "--cap", "100", "--json").json().get("allocations");
+    JsonNode allocations =
+        CliRun.of(
+                "analyze",
+                "equilibrium",
+                "--population",
+                EXAMPLE.toString(),
+                "--cap",
+                "100",
+                "--json")
+            .json()
+            .get("allocations");
 
     PopulationCsv.Parsed parsed = PopulationCsv.read(EXAMPLE);
     Population pop = parsed.population();
@@ -70,8 +87,16 @@ class AnalyzeEquilibriumTest {
   @Test
   void out_writes_the_allocations_csv() throws IOException {
     Path dir = tmp.resolve("eq");
-    CliRun run = CliRun.of("analyze", "equilibrium", "--population", EXAMPLE.toString(),
-        "--cap", "40", "--out", dir.toString());
+    CliRun run =
+        CliRun.of(
+            "analyze",
+            "equilibrium",
+            "--population",
+            EXAMPLE.toString(),
+            "--cap",
+            "40",
+            "--out",
+            dir.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = Files.readAllLines(dir.resolve("allocations.csv"));
@@ -91,22 +116,29 @@ class AnalyzeEquilibriumTest {
 
   @Test
   void the_table_shows_the_price_and_a_total_equal_to_the_binding_cap() {
-    CliRun run = CliRun.of("analyze", "equilibrium", "--population", EXAMPLE.toString(),
-        "--cap", "100");
+    CliRun run =
+        CliRun.of("analyze", "equilibrium", "--population", EXAMPLE.toString(), "--cap", "100");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).containsPattern("capBinding\\s+true")
+    assertThat(run.out())
+        .containsPattern("capBinding\\s+true")
         .contains("frontier-lab-a", "robotics-sim")
         .containsPattern("(?m)^total\\s+\\S+\\s+100$");
   }
 
   @Test
   void a_slack_cap_gives_a_zero_price() throws IOException {
-    Path file = csv("id,family,theta,beta,k,a,lambda_bar",
-        "x,p1,,,1,0.5,1",
-        "y,p1,,,2,0.1,1.2");
-    JsonNode json = CliRun.of("analyze", "equilibrium", "--population", file.toString(),
-        "--cap", "1000", "--json").json();
+    Path file = csv("id,family,theta,beta,k,a,lambda_bar", "x,p1,,,1,0.5,1", "y,p1,,,2,0.1,1.2");
+    JsonNode json =
+        CliRun.of(
+                "analyze",
+                "equilibrium",
+                "--population",
+                file.toString(),
+                "--cap",
+                "1000",
+                "--json")
+            .json();
 
     assertThat(json.get("price").asDouble()).isZero();
     assertThat(json.get("capBinding").asBoolean()).isFalse();
@@ -114,8 +146,8 @@ class AnalyzeEquilibriumTest {
 
   @Test
   void a_negative_cap_exits_2_naming_the_cap() {
-    CliRun run = CliRun.of("analyze", "equilibrium", "--population", EXAMPLE.toString(),
-        "--cap", "-5");
+    CliRun run =
+        CliRun.of("analyze", "equilibrium", "--population", EXAMPLE.toString(), "--cap", "-5");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith("computecap: --cap: ").contains("-5");
@@ -123,18 +155,18 @@ class AnalyzeEquilibriumTest {
 
   @Test
   void a_beta_outside_the_unit_interval_exits_2_naming_line_and_field() throws IOException {
-    Path file = csv("id,family,theta,beta,k,a,lambda_bar",
-        "a,power,1,0.5,,,1",
-        "b,log,2,,,,1",
-        "c,power,3,1.5,,,1.2");
+    Path file =
+        csv(
+            "id,family,theta,beta,k,a,lambda_bar",
+            "a,power,1,0.5,,,1",
+            "b,log,2,,,,1",
+            "c,power,3,1.5,,,1.2");
     assertBadInput(file, "population.csv line 4, field beta: ", "(0, 1)", "1.5");
   }
 
   @Test
   void a_line_with_too_few_fields_exits_2_naming_the_line() throws IOException {
-    Path file = csv("id,family,theta,beta,k,a,lambda_bar",
-        "a,power,1,0.5,,,1",
-        "b,log,2,1");
+    Path file = csv("id,family,theta,beta,k,a,lambda_bar", "a,power,1,0.5,,,1", "b,log,2,1");
     assertBadInput(file, "population.csv line 3: expected 7 fields, found 4");
   }
 
@@ -158,9 +190,8 @@ class AnalyzeEquilibriumTest {
 
   @Test
   void a_non_numeric_value_exits_2_naming_line_and_field() throws IOException {
-    Path file = csv("id,family,theta,beta,k,a,lambda_bar",
-        "a,power,1,0.5,,,1",
-        "b,power,lots,0.5,,,1");
+    Path file =
+        csv("id,family,theta,beta,k,a,lambda_bar", "a,power,1,0.5,,,1", "b,power,lots,0.5,,,1");
     assertBadInput(file, "population.csv line 3, field theta: 'lots' is not a number");
   }
 
@@ -184,8 +215,7 @@ class AnalyzeEquilibriumTest {
 
   @Test
   void a_repeated_id_exits_2_naming_both_lines() throws IOException {
-    Path file = csv("id,family,theta,beta,k,a,lambda_bar",
-        "a,log,1,,,,1", "", "a,log,2,,,,1");
+    Path file = csv("id,family,theta,beta,k,a,lambda_bar", "a,log,1,,,,1", "", "a,log,2,,,,1");
     assertBadInput(file, "population.csv line 4, field id: 'a' is already used on line 2");
   }
 
@@ -198,8 +228,8 @@ class AnalyzeEquilibriumTest {
   @Test
   void a_missing_file_exits_2_naming_it() {
     Path missing = tmp.resolve("nowhere.csv");
-    CliRun run = CliRun.of("analyze", "equilibrium", "--population", missing.toString(),
-        "--cap", "10");
+    CliRun run =
+        CliRun.of("analyze", "equilibrium", "--population", missing.toString(), "--cap", "10");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--population").contains(missing + " does not exist");
@@ -208,8 +238,9 @@ class AnalyzeEquilibriumTest {
   @Test
   void columns_may_come_in_any_order() throws IOException {
     Path file = csv("lambda_bar,a,k,beta,theta,family,id", "1.5,,,0.5,2,power,only");
-    CliRun run = CliRun.of("analyze", "equilibrium", "--population", file.toString(),
-        "--cap", "10", "--json");
+    CliRun run =
+        CliRun.of(
+            "analyze", "equilibrium", "--population", file.toString(), "--cap", "10", "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     Population pop = PopulationCsv.read(file).population();
@@ -221,12 +252,15 @@ class AnalyzeEquilibriumTest {
   }
 
   private void assertBadInput(Path file, String... messageParts) {
-    CliRun run = CliRun.of("analyze", "equilibrium", "--population", file.toString(),
-        "--cap", "10");
+    CliRun run =
+        CliRun.of("analyze", "equilibrium", "--population", file.toString(), "--cap", "10");
 
     assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
-    assertThat(run.err()).startsWith("computecap: ").contains(messageParts)
-        .doesNotContain("Exception").hasLineCount(1);
+    assertThat(run.err())
+        .startsWith("computecap: ")
+        .contains(messageParts)
+        .doesNotContain("Exception")
+        .hasLineCount(1);
     assertThat(run.out()).isEmpty();
   }
 

@@ -17,8 +17,9 @@ class AnalyzeFig1Test {
 
   @Test
   void csv_has_the_exact_header_and_the_economics_rows_at_full_precision() throws IOException {
-    CliRun run = CliRun.of("analyze", "fig1", "--k", "1.5", "--points", "9", "--out",
-        tmp.resolve("f").toString());
+    CliRun run =
+        CliRun.of(
+            "analyze", "fig1", "--k", "1.5", "--points", "9", "--out", tmp.resolve("f").toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = Files.readAllLines(tmp.resolve("f/fig1.csv"));
@@ -45,7 +46,9 @@ class AnalyzeFig1Test {
     assertThat(Files.size(png)).isPositive();
     assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
     assertThat(Files.readString(svg)).contains("<svg").contains("</svg>");
-    assertThat(run.out()).contains("wrote " + png).contains("wrote " + svg)
+    assertThat(run.out())
+        .contains("wrote " + png)
+        .contains("wrote " + svg)
         .contains("wrote " + dir.resolve("fig1.csv"));
   }
 

@@ -24,7 +24,8 @@ class AnalyzeSensitivityTest {
     List<String> lines = run.out().lines().toList();
     assertThat(lines).hasSize(3 + 6);
     assertThat(lines.get(3).trim()).startsWith("1e-8").endsWith(AnalyzeSensitivity.TOOTHLESS);
-    assertThat(lines.get(lines.size() - 1).trim()).startsWith("10 ")
+    assertThat(lines.get(lines.size() - 1).trim())
+        .startsWith("10 ")
         .endsWith(AnalyzeSensitivity.LARGE_B);
     String xNoCap = TextTable.number(P1Firm.noCapCompute(0.01, 1));
     assertThat(lines.get(0)).contains("x_nocap = " + xNoCap);
@@ -32,8 +33,20 @@ class AnalyzeSensitivityTest {
 
   @Test
   void ends_that_are_neither_toothless_nor_a_hard_cut_are_only_named() {
-    CliRun run = CliRun.of("analyze", "sensitivity", "--a", "0.01", "--k", "1",
-        "--b-min", "1e-3", "--b-max", "2e-3", "--points", "2");
+    CliRun run =
+        CliRun.of(
+            "analyze",
+            "sensitivity",
+            "--a",
+            "0.01",
+            "--k",
+            "1",
+            "--b-min",
+            "1e-3",
+            "--b-max",
+            "2e-3",
+            "--points",
+            "2");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = run.out().lines().toList();
@@ -45,8 +58,18 @@ class AnalyzeSensitivityTest {
   @Test
   void out_writes_csv_png_and_svg_with_the_economics_rows() throws IOException {
     Path dir = tmp.resolve("s");
-    CliRun run = CliRun.of("analyze", "sensitivity", "--a", "0.001", "--k", "2",
-        "--points", "7", "--out", dir.toString());
+    CliRun run =
+        CliRun.of(
+            "analyze",
+            "sensitivity",
+            "--a",
+            "0.001",
+            "--k",
+            "2",
+            "--points",
+            "7",
+            "--out",
+            dir.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = Files.readAllLines(dir.resolve("sensitivity.csv"));
@@ -65,8 +88,9 @@ class AnalyzeSensitivityTest {
 
   @Test
   void json_gives_the_reduction_ratios_of_the_economics_library() {
-    CliRun run = CliRun.of("analyze", "sensitivity", "--points", "3", "--b-min", "1e-6",
-        "--b-max", "1", "--json");
+    CliRun run =
+        CliRun.of(
+            "analyze", "sensitivity", "--points", "3", "--b-min", "1e-6", "--b-max", "1", "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode json = run.json();

@@ -2,10 +2,10 @@ package org.computecap.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.IOException;
 import picocli.CommandLine;
 
 /** One in-process run of the CLI, as a user would type it, with its exit code and streams. */

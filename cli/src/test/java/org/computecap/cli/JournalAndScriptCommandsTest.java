@@ -20,35 +20,35 @@ import picocli.CommandLine;
 
 class JournalAndScriptCommandsTest {
   /** Reads only what core needs from a program, standing in for the rules feature's loader. */
-  static final ProgramParser PARSER = text -> {
-    try {
-      JsonNode root = new YAMLMapper().readTree(text);
-      int first = root.path("periods").path("first").asInt();
-      long cap = root.path("cap").path("startPermits").asLong();
-      boolean banking = root.path("banking").asBoolean(true);
-      return new ProgramRules() {
-        @Override
-        public int firstPeriod() {
-          return first;
-        }
+  static final ProgramParser PARSER =
+      text -> {
+        try {
+          JsonNode root = new YAMLMapper().readTree(text);
+          int first = root.path("periods").path("first").asInt();
+          long cap = root.path("cap").path("startPermits").asLong();
+          boolean banking = root.path("banking").asBoolean(true);
+          return new ProgramRules() {
+            @Override
+            public int firstPeriod() {
+              return first;
+            }
 
-        @Override
-        public long capPermits(int period) {
-          return cap;
-        }
+            @Override
+            public long capPermits(int period) {
+              return cap;
+            }
 
-        @Override
-        public boolean bankingEnabled() {
-          return banking;
+            @Override
+            public boolean bankingEnabled() {
+              return banking;
+            }
+          };
+        } catch (IOException e) {
+          throw new IllegalArgumentException("not YAML", e);
         }
       };
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not YAML", e);
-    }
-  };
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -61,8 +61,9 @@ class JournalAndScriptCommandsTest {
     savedErr = System.err;
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    Files.writeString(dir.resolve("p.yaml"), "periods:\n  first: 2026\ncap:\n"
-        + "  startPermits: 1000\nbanking: true\n");
+    Files.writeString(
+        dir.resolve("p.yaml"),
+        "periods:\n  first: 2026\ncap:\n" + "  startPermits: 1000\nbanking: true\n");
   }
 
   @AfterEach
@@ -77,9 +78,12 @@ class JournalAndScriptCommandsTest {
 
   private Path script(String text) throws IOException {
     Path p = dir.resolve("s.txt");
-    Files.writeString(p, "open-market program=p.yaml seed=3 -> OK\n"
-        + "open-account id=1 name=alice role=PARTICIPANT -> OK\n"
-        + "open-account id=2 name=bob role=PARTICIPANT -> OK\n" + text);
+    Files.writeString(
+        p,
+        "open-market program=p.yaml seed=3 -> OK\n"
+            + "open-account id=1 name=alice role=PARTICIPANT -> OK\n"
+            + "open-account id=2 name=bob role=PARTICIPANT -> OK\n"
+            + text);
     return p;
   }
 
@@ -87,25 +91,30 @@ class JournalAndScriptCommandsTest {
     return new CommandLine(new ScriptRunCommand(PARSER)).execute(args);
   }
 
-  private static final String GOOD = "deposit acct=1 cents=500 -> OK\n"
-      + "issue acct=1 vintage=2026 qty=100 -> OK\n"
-      + "transfer from=1 to=2 vintage=2026 qty=30 -> OK\n"
-      + "surrender acct=2 period=2026 qty=10 -> OK\n"
-      + "withdraw acct=2 cents=1 -> REJECT INSUFFICIENT_CASH\n";
+  private static final String GOOD =
+      "deposit acct=1 cents=500 -> OK\n"
+          + "issue acct=1 vintage=2026 qty=100 -> OK\n"
+          + "transfer from=1 to=2 vintage=2026 qty=30 -> OK\n"
+          + "surrender acct=2 period=2026 qty=10 -> OK\n"
+          + "withdraw acct=2 cents=1 -> REJECT INSUFFICIENT_CASH\n";
 
   @Test
   void a_matching_script_exits_zero_and_its_journal_verifies_and_replays() throws IOException {
     Path journal = dir.resolve("out.journal");
     assertThat(scriptRun(script(GOOD).toString(), "--journal", journal.toString())).isZero();
     assertThat(stdout()).contains("script passed: 8 commands");
-    assertThat(new CommandLine(new JournalVerifyCommand()).execute(journal.toString()))
-        .isZero();
+    assertThat(new CommandLine(new JournalVerifyCommand()).execute(journal.toString())).isZero();
     assertThat(stdout()).contains("journal intact: 8 entries");
     int replay = new CommandLine(new JournalReplayCommand(PARSER)).execute(journal.toString());
     assertThat(replay).isZero();
-    assertThat(stdout()).containsPattern("stateHash=[0-9a-f]{64}")
-        .contains("entries=8").contains("permitsIssued=100").contains("permitsHeld=90")
-        .contains("permitsSurrendered=10").contains("accounts=9").contains("openOrders=0");
+    assertThat(stdout())
+        .containsPattern("stateHash=[0-9a-f]{64}")
+        .contains("entries=8")
+        .contains("permitsIssued=100")
+        .contains("permitsHeld=90")
+        .contains("permitsSurrendered=10")
+        .contains("accounts=9")
+        .contains("openOrders=0");
   }
 
   @Test
@@ -122,8 +131,11 @@ class JournalAndScriptCommandsTest {
 
   @Test
   void a_mismatch_exits_one_with_its_line_number() throws IOException {
-    assertThat(scriptRun(script("deposit acct=1 cents=5 -> OK\n"
-        + "withdraw acct=1 cents=6 -> OK\n").toString())).isEqualTo(1);
+    assertThat(
+            scriptRun(
+                script("deposit acct=1 cents=5 -> OK\n" + "withdraw acct=1 cents=6 -> OK\n")
+                    .toString()))
+        .isEqualTo(1);
     assertThat(stdout()).contains("failed at line 5");
   }
 

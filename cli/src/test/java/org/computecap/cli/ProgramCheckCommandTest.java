@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ProgramCheckCommandTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -45,16 +44,19 @@ class ProgramCheckCommandTest {
   void a_valid_program_prints_its_cap_trajectory_and_exits_zero() {
     assertThat(check(Path.of("../examples/programs/p1-energy.yaml"))).isZero();
     String printed = out.toString(StandardCharsets.UTF_8);
-    assertThat(printed).contains("valid program \"P1 inference energy cap\"")
-        .contains("periods 1..5").contains("BENCHMARK allocation, banking on")
+    assertThat(printed)
+        .contains("valid program \"P1 inference energy cap\"")
+        .contains("periods 1..5")
+        .contains("BENCHMARK allocation, banking on")
         .contains("\n1 1000000 800000 50000 200000\n")
         .contains("\n5 912000 729600 45600 182400\n");
   }
 
   @Test
   void an_invalid_program_exits_two_naming_the_field_and_the_range() throws IOException {
-    String text = Files.readString(Path.of("../examples/programs/p2-risk-weighted.yaml"))
-        .replace("linearCentsPerPermit: 50000", "linearCentsPerPermit: -5");
+    String text =
+        Files.readString(Path.of("../examples/programs/p2-risk-weighted.yaml"))
+            .replace("linearCentsPerPermit: 50000", "linearCentsPerPermit: -5");
     Path bad = Files.writeString(dir.resolve("program.yaml"), text);
     assertThat(check(bad)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8).strip())

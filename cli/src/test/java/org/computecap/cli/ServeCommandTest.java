@@ -18,15 +18,22 @@ class ServeCommandTest {
 
   @Test
   void serve_refuses_a_port_out_of_range_with_exit_code_2(@TempDir Path dir) {
-    int code = Main.commandLine().execute("serve", "--data", dir.toString(), "--port",
-        "70000");
+    int code = Main.commandLine().execute("serve", "--data", dir.toString(), "--port", "70000");
     assertThat(code).isEqualTo(2);
   }
 
   @Test
   void serve_names_a_missing_program_with_exit_code_2(@TempDir Path dir) {
-    int code = Main.commandLine().execute("serve", "--data", dir.toString(), "--port", "0",
-        "--program", dir.resolve("nope.yaml").toString());
+    int code =
+        Main.commandLine()
+            .execute(
+                "serve",
+                "--data",
+                dir.toString(),
+                "--port",
+                "0",
+                "--program",
+                dir.resolve("nope.yaml").toString());
     assertThat(code).isEqualTo(2);
   }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo's promise: a simulated run sent to a live server over HTTP is accepted command for
- * command and leaves the served market exactly where the simulation left it (trades, volume,
- * last price, every account's cash and permits).
+ * command and leaves the served market exactly where the simulation left it (trades, volume, last
+ * price, every account's cash and permits).
  */
 class ServeDemoTest {
   @Test
@@ -33,8 +33,16 @@ class ServeDemoTest {
       @TempDir Path work) throws Exception {
     // One period keeps the test in seconds: every command goes through its own fsync here.
     Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "allocation-ablation.yaml"));
-    Scenario onePeriod = new Scenario(s.name(), s.description(), s.seed(), 1, s.programYaml(),
-        s.program(), s.market(), s.developers());
+    Scenario onePeriod =
+        new Scenario(
+            s.name(),
+            s.description(),
+            s.seed(),
+            1,
+            s.programYaml(),
+            s.program(),
+            s.market(),
+            s.developers());
     ServeDemo.Run run = ServeDemo.simulate(onePeriod, work);
     Engine reference = new Engine(ProgramParser.standard());
     reference.apply(0, new OpenMarket(run.programYaml(), run.seed()));
@@ -42,12 +50,21 @@ class ServeDemoTest {
     for (Command c : run.commands()) {
       reference.apply(tick++, c);
     }
-    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8);
-    try (Server server = Server.start(new Server.Options(work.resolve("data"), null,
-        work.resolve("program.yaml"), run.seed(), "127.0.0.1", 0), quiet, e -> { })) {
-      ApiClient reg = new ApiClient(URI.create("http://127.0.0.1:" + server.port()),
-          server.newRegulatorToken());
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    try (Server server =
+        Server.start(
+            new Server.Options(
+                work.resolve("data"),
+                null,
+                work.resolve("program.yaml"),
+                run.seed(),
+                "127.0.0.1",
+                0),
+            quiet,
+            e -> {})) {
+      ApiClient reg =
+          new ApiClient(
+              URI.create("http://127.0.0.1:" + server.port()), server.newRegulatorToken());
       HttpReplay replay = new HttpReplay(reg);
       for (Command c : run.commands()) {
         replay.send(c);
@@ -61,16 +78,17 @@ class ServeDemoTest {
       ApiClient.Response market = reg.get("/api/market/" + period);
       assertThat(market.body().path("trades").asLong()).isEqualTo(book.tradeCount());
       assertThat(market.body().path("volume").asLong()).isEqualTo(book.volume());
-      assertThat(market.body().path("lastPriceCents").asLong())
-          .isEqualTo(book.lastPriceCents());
+      assertThat(market.body().path("lastPriceCents").asLong()).isEqualTo(book.lastPriceCents());
       Registry r = reference.state().registry();
       for (long id : r.accountIds()) {
         if (id > 0) {
           ApiClient.Response a = reg.get("/api/accounts/" + id);
-          assertThat(a.body().path("cash").path("freeCents").asLong()).as("cash of " + id)
+          assertThat(a.body().path("cash").path("freeCents").asLong())
+              .as("cash of " + id)
               .isEqualTo(r.freeCash(id));
           assertThat(a.body().path("holdings").path("freePermits").asLong())
-              .as("permits of " + id).isEqualTo(r.freePermitsTotal(id));
+              .as("permits of " + id)
+              .isEqualTo(r.freePermitsTotal(id));
         }
       }
     }

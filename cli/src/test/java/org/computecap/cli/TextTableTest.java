@@ -27,13 +27,9 @@ class TextTableTest {
   @Test
   void numeric_columns_are_right_aligned_and_text_columns_left_aligned() {
     StringWriter out = new StringWriter();
-    new TextTable("name", "value").row("a", 1.5).row("longer", 100.0)
-        .print(new PrintWriter(out));
+    new TextTable("name", "value").row("a", 1.5).row("longer", 100.0).print(new PrintWriter(out));
 
-    assertThat(out.toString().lines()).containsExactly(
-        "name    value",
-        "------  -----",
-        "a         1.5",
-        "longer    100");
+    assertThat(out.toString().lines())
+        .containsExactly("name    value", "------  -----", "a         1.5", "longer    100");
   }
 }

@@ -6,10 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Feeds an explicit, ordered binary encoding of the state into SHA-256: the canonical state
- * hash that replay compares. Big-endian fixed-width numbers, length-prefixed strings and named
- * sections (so two features can never produce the same bytes by accident). Callers write map
- * contents in sorted key order; object identity, {@code hashCode()} and map order never enter.
+ * Feeds an explicit, ordered binary encoding of the state into SHA-256: the canonical state hash
+ * that replay compares. Big-endian fixed-width numbers, length-prefixed strings and named sections
+ * (so two features can never produce the same bytes by accident). Callers write map contents in
+ * sorted key order; object identity, {@code hashCode()} and map order never enter.
  */
 public final class CanonicalWriter {
   private final MessageDigest digest;

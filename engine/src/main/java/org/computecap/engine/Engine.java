@@ -8,18 +8,18 @@ import org.computecap.engine.command.RegistryCommand;
 import org.computecap.engine.registry.RegistryHandler;
 
 /**
- * The market as one deterministic, single-threaded state machine: {@link #apply} takes a
- * command with its logical tick and answers with events or a {@link Rejection}. It does no I/O,
- * reads no clock and draws no unseeded randomness, so applying the same commands to a new
- * engine always gives the same state ({@link #stateHash()}); the journal relies on that.
+ * The market as one deterministic, single-threaded state machine: {@link #apply} takes a command
+ * with its logical tick and answers with events or a {@link Rejection}. It does no I/O, reads no
+ * clock and draws no unseeded randomness, so applying the same commands to a new engine always
+ * gives the same state ({@link #stateHash()}); the journal relies on that.
  *
  * <p>Handlers check every rule first and mutate only when all pass, so a rejected command leaves
- * the state untouched. A malformed command (a field out of range) throws
- * {@link IllegalArgumentException} before any mutation and does not count as applied. After
- * every command the O(1) conservation totals are checked; {@link #checkInvariants()} runs the
- * full recount (tests run it after every command). A broken invariant stops the engine: every
- * later command is refused with {@link IllegalStateException}, because the state can no longer
- * be trusted; the way back is a replay of the journal.
+ * the state untouched. A malformed command (a field out of range) throws {@link
+ * IllegalArgumentException} before any mutation and does not count as applied. After every command
+ * the O(1) conservation totals are checked; {@link #checkInvariants()} runs the full recount (tests
+ * run it after every command). A broken invariant stops the engine: every later command is refused
+ * with {@link IllegalStateException}, because the state can no longer be trusted; the way back is a
+ * replay of the journal.
  */
 public final class Engine {
   private final EngineState state;
@@ -34,12 +34,12 @@ public final class Engine {
   public Result apply(long tick, Command command) {
     Objects.requireNonNull(command, "command");
     if (stoppedBy != null) {
-      throw new IllegalStateException("the engine stopped after a broken invariant: "
-          + stoppedBy.getMessage(), stoppedBy);
+      throw new IllegalStateException(
+          "the engine stopped after a broken invariant: " + stoppedBy.getMessage(), stoppedBy);
     }
     if (tick < state.lastTick()) {
-      throw new IllegalArgumentException("tick must be >= " + state.lastTick()
-          + " (the previous command's tick), got " + tick);
+      throw new IllegalArgumentException(
+          "tick must be >= " + state.lastTick() + " (the previous command's tick), got " + tick);
     }
     try {
       Result result = dispatch(tick, command);
@@ -98,8 +98,8 @@ public final class Engine {
     }
     ProgramRules rules = state.parser().parse(open.programYaml());
     if (rules.firstPeriod() < 0) {
-      throw new IllegalArgumentException("program firstPeriod must be >= 0, got "
-          + rules.firstPeriod());
+      throw new IllegalArgumentException(
+          "program firstPeriod must be >= 0, got " + rules.firstPeriod());
     }
     state.open(open.programYaml(), open.seed(), rules);
     return Result.accepted(new MarketOpened(rules.firstPeriod(), open.seed()));

@@ -10,12 +10,12 @@ import java.util.function.Supplier;
 import org.computecap.engine.registry.Registry;
 
 /**
- * Everything the engine knows, and nothing else: the program it opened with, the seed, the
- * current period, the registry, and each feature's state. Features reach each other's state
- * through it (the exchange reserves through {@link #registry()}; compliance advances the period).
+ * Everything the engine knows, and nothing else: the program it opened with, the seed, the current
+ * period, the registry, and each feature's state. Features reach each other's state through it (the
+ * exchange reserves through {@link #registry()}; compliance advances the period).
  *
- * <p>It is mutated only from inside {@link Engine#apply}; adapters read it. Its canonical
- * encoding ({@link #stateHash()}) is what replay compares, so every field is in it.
+ * <p>It is mutated only from inside {@link Engine#apply}; adapters read it. Its canonical encoding
+ * ({@link #stateHash()}) is what replay compares, so every field is in it.
  */
 public final class EngineState {
   private final ProgramParser parser;
@@ -65,8 +65,8 @@ public final class EngineState {
   public <T> T program(Class<T> type) {
     ProgramRules p = program();
     if (!type.isInstance(p)) {
-      throw new IllegalStateException("program is a " + p.getClass().getName() + ", not a "
-          + type.getName());
+      throw new IllegalStateException(
+          "program is a " + p.getClass().getName() + ", not a " + type.getName());
     }
     return type.cast(p);
   }
@@ -131,7 +131,8 @@ public final class EngineState {
     if (!isOpen()) {
       return;
     }
-    w.writeBytes(programYaml.getBytes(StandardCharsets.UTF_8)).writeLong(seed)
+    w.writeBytes(programYaml.getBytes(StandardCharsets.UTF_8))
+        .writeLong(seed)
         .writeInt(currentPeriod);
     registry.writeCanonical(w);
     List<FeatureState> sorted = new ArrayList<>(features);
@@ -178,8 +179,8 @@ public final class EngineState {
       capsSoFar = Math.addExact(capsSoFar, program.capPermits(p));
     }
     if (registry.issuedTotal() > capsSoFar) {
-      throw new AssertionError("permits issued " + registry.issuedTotal()
-          + " > sum of caps so far " + capsSoFar);
+      throw new AssertionError(
+          "permits issued " + registry.issuedTotal() + " > sum of caps so far " + capsSoFar);
     }
     for (FeatureState f : features) {
       f.checkInvariants(this);

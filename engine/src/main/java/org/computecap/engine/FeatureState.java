@@ -3,10 +3,10 @@ package org.computecap.engine;
 import java.util.SortedMap;
 
 /**
- * The state a feature (exchange, allocation, auctions, compliance) keeps inside the engine
- * beside the registry. {@link EngineState#feature(Class, java.util.function.Supplier)} creates it
- * on the feature's first command; replay applies the same commands and so creates the same
- * features, which keeps the state hash reproducible.
+ * The state a feature (exchange, allocation, auctions, compliance) keeps inside the engine beside
+ * the registry. {@link EngineState#feature(Class, java.util.function.Supplier)} creates it on the
+ * feature's first command; replay applies the same commands and so creates the same features, which
+ * keeps the state hash reproducible.
  */
 public interface FeatureState {
   /** A stable, unique name: the canonical encoding orders features by it. */
@@ -22,6 +22,5 @@ public interface FeatureState {
   void checkInvariants(EngineState state);
 
   /** Adds this feature's counters to a summary (e.g. {@code openOrders}); none by default. */
-  default void describe(SortedMap<String, Long> summary) {
-  }
+  default void describe(SortedMap<String, Long> summary) {}
 }

@@ -1,10 +1,10 @@
 package org.computecap.engine;
 
 /**
- * Why a command was refused: each value names the business rule that was broken and its
- * {@link #code()} is stable (it is what scripts, the HTTP API and clients match on), so a value
- * is never renamed. Sections per feature keep parallel additions from colliding; a feature adds
- * its codes to its own section only.
+ * Why a command was refused: each value names the business rule that was broken and its {@link
+ * #code()} is stable (it is what scripts, the HTTP API and clients match on), so a value is never
+ * renamed. Sections per feature keep parallel additions from colliding; a feature adds its codes to
+ * its own section only.
  */
 public enum Rejection {
   // --- market (core) ---

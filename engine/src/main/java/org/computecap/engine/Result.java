@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The answer to one command: accepted with the events it caused, or rejected with the rule it
- * broke (and then the state is exactly as before). Exactly one of {@link #events()} (non-empty
- * when accepted) and {@link #rejection()} is meaningful.
+ * The answer to one command: accepted with the events it caused, or rejected with the rule it broke
+ * (and then the state is exactly as before). Exactly one of {@link #events()} (non-empty when
+ * accepted) and {@link #rejection()} is meaningful.
  */
 public final class Result {
   private final List<Event> events;

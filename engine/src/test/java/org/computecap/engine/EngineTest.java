@@ -26,33 +26,39 @@ class EngineTest {
 
   @Test
   void a_program_the_parser_refuses_leaves_the_engine_unopened_and_uncounted() {
-    Engine engine = new Engine(text -> {
-      throw new IllegalArgumentException("cap.startPermits: -1 is below 0");
-    });
+    Engine engine =
+        new Engine(
+            text -> {
+              throw new IllegalArgumentException("cap.startPermits: -1 is below 0");
+            });
     assertThatThrownBy(() -> engine.apply(0, new OpenMarket(YAML, 1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cap.startPermits");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cap.startPermits");
     assertThat(engine.state().isOpen()).isFalse();
     assertThat(engine.state().seq()).isZero();
   }
 
   @Test
   void a_program_whose_first_period_is_negative_is_refused() {
-    Engine engine = new Engine(text -> new ProgramRules() {
-      @Override
-      public int firstPeriod() {
-        return -1;
-      }
+    Engine engine =
+        new Engine(
+            text ->
+                new ProgramRules() {
+                  @Override
+                  public int firstPeriod() {
+                    return -1;
+                  }
 
-      @Override
-      public long capPermits(int period) {
-        return 1;
-      }
+                  @Override
+                  public long capPermits(int period) {
+                    return 1;
+                  }
 
-      @Override
-      public boolean bankingEnabled() {
-        return true;
-      }
-    });
+                  @Override
+                  public boolean bankingEnabled() {
+                    return true;
+                  }
+                });
     assertThatThrownBy(() -> engine.apply(0, new OpenMarket(YAML, 1)))
         .hasMessageContaining("firstPeriod must be >= 0");
   }
@@ -62,7 +68,8 @@ class EngineTest {
     Engine engine = TestPrograms.openEngine(2026, 100, true);
     engine.apply(10, new OpenAccount(1, "a", Role.PARTICIPANT));
     assertThatThrownBy(() -> engine.apply(9, new DepositCash(1, 1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tick must be >= 10");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tick must be >= 10");
     assertThat(engine.state().seq()).isEqualTo(2);
   }
 
@@ -73,8 +80,7 @@ class EngineTest {
     Engine c = history(1_001);
     assertThat(a.stateHash()).isEqualTo(b.stateHash()).hasSize(32);
     assertThat(a.stateHash()).isNotEqualTo(c.stateHash());
-    assertThat(new Engine(TestPrograms.PARSER).stateHash())
-        .isNotEqualTo(a.stateHash());
+    assertThat(new Engine(TestPrograms.PARSER).stateHash()).isNotEqualTo(a.stateHash());
   }
 
   private static Engine history(long cents) {
@@ -123,8 +129,10 @@ class EngineTest {
     assertThat(with).isNotEqualTo(without);
     counter.count++;
     assertThat(engine.stateHash()).isNotEqualTo(with);
-    assertThat(engine.state().summary()).containsEntry("counted", 1L)
-        .containsEntry("entries", 1L).containsEntry("permitsIssued", 0L)
+    assertThat(engine.state().summary())
+        .containsEntry("counted", 1L)
+        .containsEntry("entries", 1L)
+        .containsEntry("permitsIssued", 0L)
         .containsEntry("openOrders", 0L);
     counter.broken = true;
     assertThatThrownBy(engine::checkInvariants).hasMessage("counter broken");
@@ -137,7 +145,8 @@ class EngineTest {
     counter.broken = true;
     assertThatThrownBy(engine::checkInvariants).isInstanceOf(AssertionError.class);
     assertThatThrownBy(() -> engine.apply(1, new OpenAccount(1, "a", Role.PARTICIPANT)))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("stopped");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("stopped");
   }
 
   @Test
@@ -148,7 +157,8 @@ class EngineTest {
     engine.apply(2, new DepositCash(1, Long.MAX_VALUE - 5));
     byte[] before = engine.stateHash();
     assertThatThrownBy(() -> engine.apply(3, new DepositCash(2, 6)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("amountCents");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("amountCents");
     assertThatThrownBy(() -> engine.state().registry().deposit(2, 6))
         .isInstanceOf(ArithmeticException.class);
     assertThat(engine.stateHash()).isEqualTo(before);
@@ -161,14 +171,16 @@ class EngineTest {
     Engine engine = TestPrograms.openEngine(2026, 100, true);
     assertThat(engine.state().program(ProgramRules.class).capPermits(2026)).isEqualTo(100);
     assertThatThrownBy(() -> engine.state().program(String.class))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not a java.lang.String");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not a java.lang.String");
   }
 
   @Test
   void the_state_of_an_unopened_market_cannot_be_read_as_if_open() {
     Engine engine = new Engine(TestPrograms.PARSER);
     assertThatThrownBy(() -> engine.state().registry())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not open");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not open");
     engine.checkInvariants();
   }
 
@@ -179,6 +191,7 @@ class EngineTest {
     engine.state().registry().issue(1, 2026, 100);
     engine.checkInvariants();
     assertThatThrownBy(() -> engine.state().registry().issue(1, 2026, 1))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("within the cap");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("within the cap");
   }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine's determinism rules, checked on its source code (comments and string literals
- * removed): no floating point, no clock, threads or unseeded randomness anywhere in the engine,
- * and file or network I/O only at its edge (journal files, script files, program files).
+ * removed): no floating point, no clock, threads or unseeded randomness anywhere in the engine, and
+ * file or network I/O only at its edge (journal files, script files, program files).
  */
 class HouseRulesTest {
   private static final Path MAIN = Path.of("src/main/java/org/computecap/engine");
@@ -32,27 +32,36 @@ class HouseRulesTest {
   @Test
   void the_engine_reads_no_clock_starts_no_thread_and_draws_no_unseeded_random_number()
       throws IOException {
-    Pattern forbidden = Pattern.compile("\\b(System\\.currentTimeMillis|System\\.nanoTime"
-        + "|Math\\.random|java\\.util\\.Random|new Random|ThreadLocalRandom|SecureRandom"
-        + "|new Thread|ExecutorService|CompletableFuture|Instant\\.now|LocalDate(Time)?\\.now"
-        + "|Clock\\.system)\\b");
+    Pattern forbidden =
+        Pattern.compile(
+            "\\b(System\\.currentTimeMillis|System\\.nanoTime"
+                + "|Math\\.random|java\\.util\\.Random|new Random|ThreadLocalRandom|SecureRandom"
+                + "|new Thread|ExecutorService|CompletableFuture|Instant\\.now|LocalDate(Time)?\\.now"
+                + "|Clock\\.system)\\b");
     assertThat(violations(forbidden, Set.of())).isEmpty();
   }
 
   @Test
   void only_the_edge_of_the_engine_does_io() throws IOException {
-    Pattern io = Pattern.compile("\\b(java\\.io\\.File\\b|java\\.nio\\.file|java\\.nio\\.channels"
-        + "|java\\.net|FileInputStream|FileOutputStream|System\\.(out|err|in)\\b)");
+    Pattern io =
+        Pattern.compile(
+            "\\b(java\\.io\\.File\\b|java\\.nio\\.file|java\\.nio\\.channels"
+                + "|java\\.net|FileInputStream|FileOutputStream|System\\.(out|err|in)\\b)");
     assertThat(violations(io, EDGE_PACKAGES)).isEmpty();
   }
 
   @Test
   void the_source_stripper_removes_comments_and_strings_but_keeps_code() {
-    String code = "int a; // double\n/* float */ String s = \"double\"; char c = '\"';\n"
-        + "String t = \"\"\"\n  Double\n  \"\"\"; long d;";
+    String code =
+        "int a; // double\n/* float */ String s = \"double\"; char c = '\"';\n"
+            + "String t = \"\"\"\n  Double\n  \"\"\"; long d;";
     String stripped = strip(code);
-    assertThat(stripped).doesNotContain("double").doesNotContain("float")
-        .doesNotContain("Double").contains("int a;").contains("long d;");
+    assertThat(stripped)
+        .doesNotContain("double")
+        .doesNotContain("float")
+        .doesNotContain("Double")
+        .contains("int a;")
+        .contains("long d;");
   }
 
   private static List<String> violations(Pattern pattern, Set<String> allowedPackages)
@@ -61,8 +70,8 @@ class HouseRulesTest {
     try (Stream<Path> files = Files.walk(MAIN)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
         Path relative = MAIN.relativize(file);
-        if (relative.getNameCount() > 1 && allowedPackages.contains(relative.getName(0)
-            .toString())) {
+        if (relative.getNameCount() > 1
+            && allowedPackages.contains(relative.getName(0).toString())) {
           continue;
         }
         Matcher m = pattern.matcher(strip(Files.readString(file, StandardCharsets.UTF_8)));

@@ -6,16 +6,15 @@ import org.computecap.engine.command.OpenMarket;
 
 /**
  * A stand-in for the rules feature's program loader, in test code only, so core's tests do not
- * depend on it. It reads the few fields core needs from a program in the real format
- * ({@code periods.first}, {@code cap.startPermits}, {@code cap.linearReductionPpm},
- * {@code banking}) and ignores every other field, so the programs used here are real programs.
- * The cap of period t is {@code max(0, start - floor((t - first) * start * ppm / 1e6))}.
+ * depend on it. It reads the few fields core needs from a program in the real format ({@code
+ * periods.first}, {@code cap.startPermits}, {@code cap.linearReductionPpm}, {@code banking}) and
+ * ignores every other field, so the programs used here are real programs. The cap of period t is
+ * {@code max(0, start - floor((t - first) * start * ppm / 1e6))}.
  */
 public final class TestPrograms {
   private static final YAMLMapper MAPPER = new YAMLMapper();
 
-  private TestPrograms() {
-  }
+  private TestPrograms() {}
 
   /** The test parser. */
   public static final ProgramParser PARSER = TestPrograms::parse;
@@ -71,7 +70,8 @@ public final class TestPrograms {
           lotPermits: 1
           selfTradePrevention: true
           books: PER_VINTAGE
-        """.formatted(firstPeriod, cap, reductionPpm, banking);
+        """
+        .formatted(firstPeriod, cap, reductionPpm, banking);
   }
 
   /** A fresh engine already opened under {@code yaml(firstPeriod, cap, banking)}. */
@@ -96,7 +96,9 @@ public final class TestPrograms {
     if (!first.canConvertToInt() || !start.canConvertToLong()) {
       throw new IllegalArgumentException("periods.first and cap.startPermits are required");
     }
-    return new Rules(first.asInt(), start.asLong(),
+    return new Rules(
+        first.asInt(),
+        start.asLong(),
         root.path("cap").path("linearReductionPpm").asLong(0),
         root.path("banking").asBoolean(true));
   }
@@ -108,8 +110,9 @@ public final class TestPrograms {
       if (period < firstPeriod) {
         throw new IllegalArgumentException("period must be >= " + firstPeriod);
       }
-      long cut = Math.multiplyExact(Math.multiplyExact((long) period - firstPeriod, start),
-          reductionPpm) / 1_000_000L;
+      long cut =
+          Math.multiplyExact(Math.multiplyExact((long) period - firstPeriod, start), reductionPpm)
+              / 1_000_000L;
       return Math.max(0, start - cut);
     }
 

@@ -2,9 +2,9 @@ package org.computecap.server;
 
 /**
  * Who may call a route; the route table names one per route, {@link Routes} enforces it, the
- * OpenAPI document prints it, and the authorization matrix test walks it. Checks run in this
- * order: a token is required (401) unless PUBLIC; then the role (403); then, for routes acting
- * on an account, whether the caller owns the account named in the path or body (403).
+ * OpenAPI document prints it, and the authorization matrix test walks it. Checks run in this order:
+ * a token is required (401) unless PUBLIC; then the role (403); then, for routes acting on an
+ * account, whether the caller owns the account named in the path or body (403).
  */
 enum Access {
   /** Anyone, no token: public market data (prices, depth, anonymous trades, auctions, periods). */

@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A small client of the server's HTTP API, for agents that trade over HTTP (the demo's simulated
- * participants) and for tests: one token per client, JSON in and out, no retries (a command is
- * not idempotent; the caller decides). Thread-safe: the underlying {@link HttpClient} is.
+ * participants) and for tests: one token per client, JSON in and out, no retries (a command is not
+ * idempotent; the caller decides). Thread-safe: the underlying {@link HttpClient} is.
  */
 public final class ApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,11 +80,15 @@ public final class ApiClient {
 
   /** Sends without waiting; the future fails when the connection does. */
   public CompletableFuture<Response> sendAsync(String method, String path, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body))
-        .header("Content-Type", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -111,10 +115,23 @@ public final class ApiClient {
     return post("/api/accounts/" + accountId + "/deposits", Map.of("amountCents", cents));
   }
 
-  public Response placeOrder(long accountId, String side, String type, long priceCents,
-      long quantity, int vintage) {
-    return post("/api/orders", Map.of("accountId", accountId, "side", side, "type", type,
-        "priceCents", priceCents, "quantity", quantity, "vintage", vintage));
+  public Response placeOrder(
+      long accountId, String side, String type, long priceCents, long quantity, int vintage) {
+    return post(
+        "/api/orders",
+        Map.of(
+            "accountId",
+            accountId,
+            "side",
+            side,
+            "type",
+            type,
+            "priceCents",
+            priceCents,
+            "quantity",
+            quantity,
+            "vintage",
+            vintage));
   }
 
   public Response market(int vintage) {

@@ -2,10 +2,10 @@ package org.computecap.server;
 
 /**
  * An HTTP answer other than success, thrown from a handler and turned into the one error body
- * {@code {code, message, field}} by {@link Routes}. The status says which kind (400 malformed,
- * 401 unauthenticated, 403 not allowed, 404 unknown, 409 business rejection, 503 stopped);
- * {@code code} is stable for clients (for 409 it is the engine's rejection code);
- * {@code field} names the offending input field, or is null.
+ * {@code {code, message, field}} by {@link Routes}. The status says which kind (400 malformed, 401
+ * unauthenticated, 403 not allowed, 404 unknown, 409 business rejection, 503 stopped); {@code code}
+ * is stable for clients (for 409 it is the engine's rejection code); {@code field} names the
+ * offending input field, or is null.
  */
 final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -26,8 +26,8 @@ final class ApiException extends RuntimeException {
   }
 
   static ApiException unauthenticated() {
-    return new ApiException(401, "UNAUTHENTICATED",
-        "send a valid API token as 'Authorization: Bearer TOKEN'", null);
+    return new ApiException(
+        401, "UNAUTHENTICATED", "send a valid API token as 'Authorization: Bearer TOKEN'", null);
   }
 
   static ApiException forbidden(String message) {
@@ -51,8 +51,7 @@ final class ApiException extends RuntimeException {
   }
 
   /** The error body as it goes on the wire. */
-  record Body(String code, String message, String field) {
-  }
+  record Body(String code, String message, String field) {}
 
   Body body() {
     return new Body(code, getMessage(), field);

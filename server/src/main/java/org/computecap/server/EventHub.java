@@ -6,18 +6,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Server-sent events for the dashboard: the writer thread hands over one JSON text per batch,
- * and a separate sender thread writes it to every connected client, so a slow browser can never
- * hold up the writer (and with it every command). Messages are ordered; a client that went away
- * is dropped on its next failed write or on close.
+ * Server-sent events for the dashboard: the writer thread hands over one JSON text per batch, and a
+ * separate sender thread writes it to every connected client, so a slow browser can never hold up
+ * the writer (and with it every command). Messages are ordered; a client that went away is dropped
+ * on its next failed write or on close.
  */
 final class EventHub implements AutoCloseable {
   private final CopyOnWriteArrayList<SseClient> clients = new CopyOnWriteArrayList<>();
-  private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "computecap-sse");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "computecap-sse");
+            t.setDaemon(true);
+            return t;
+          });
 
   void add(SseClient client) {
     clients.add(client);
@@ -33,15 +35,16 @@ final class EventHub implements AutoCloseable {
     if (clients.isEmpty()) {
       return;
     }
-    sender.execute(() -> {
-      for (SseClient c : clients) {
-        if (c.terminated()) {
-          clients.remove(c);
-        } else {
-          c.sendEvent(name, json);
-        }
-      }
-    });
+    sender.execute(
+        () -> {
+          for (SseClient c : clients) {
+            if (c.terminated()) {
+              clients.remove(c);
+            } else {
+              c.sendEvent(name, json);
+            }
+          }
+        });
   }
 
   @Override

@@ -9,12 +9,12 @@ import org.computecap.engine.command.SubmitBid;
 import org.computecap.engine.command.WithdrawBid;
 
 /**
- * Sends a stream of engine commands to a server through its HTTP API, each with the token of
- * the account it acts for: the regulator's for regulator commands, and for every account a
- * token the regulator issues right after opening it. The demo uses it to play a simulator
- * run against a live server; because the engine is deterministic and the server assigns order
- * ids in the same sequence as the simulator, the server's market follows the simulated one
- * command for command, and any rejection means the two have diverged (it is counted).
+ * Sends a stream of engine commands to a server through its HTTP API, each with the token of the
+ * account it acts for: the regulator's for regulator commands, and for every account a token the
+ * regulator issues right after opening it. The demo uses it to play a simulator run against a live
+ * server; because the engine is deterministic and the server assigns order ids in the same sequence
+ * as the simulator, the server's market follows the simulated one command for command, and any
+ * rejection means the two have diverged (it is counted).
  */
 public final class HttpReplay {
   private final ApiClient regulator;
@@ -40,17 +40,16 @@ public final class HttpReplay {
     }
     ApiClient client = actor == CommandRequests.REGULATOR ? regulator : accounts.get(actor);
     if (client == null) {
-      throw new IllegalStateException("no token for account " + actor + " (its OpenAccount "
-          + "was not replayed)");
+      throw new IllegalStateException(
+          "no token for account " + actor + " (its OpenAccount " + "was not replayed)");
     }
-    ApiClient.Response resp = client.send(r.method(), r.path(),
-        r.body() == null ? null : ApiClient.toJson(r.body()));
+    ApiClient.Response resp =
+        client.send(r.method(), r.path(), r.body() == null ? null : ApiClient.toJson(r.body()));
     sent++;
     if (!resp.ok()) {
       rejected++;
       if (firstRejection == null) {
-        firstRejection = r.method() + " " + r.path() + " -> " + resp.status() + " "
-            + resp.text();
+        firstRejection = r.method() + " " + r.path() + " -> " + resp.status() + " " + resp.text();
       }
       return false;
     }

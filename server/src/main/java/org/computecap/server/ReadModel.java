@@ -29,16 +29,16 @@ import org.computecap.engine.registry.PermitsSurrendered;
 import org.computecap.engine.registry.Role;
 
 /**
- * What the API reads that the engine does not keep in a queryable form (orders and their
- * history, trades, auctions and bids, reports, evaluations, compliance assessments, audits,
- * penalties): a projection of the events of accepted commands. Holdings, cash and the book are
- * read from the engine itself. The projection is rebuilt on start by replaying the journal, so
- * it is never stored and never disagrees with the journal.
+ * What the API reads that the engine does not keep in a queryable form (orders and their history,
+ * trades, auctions and bids, reports, evaluations, compliance assessments, audits, penalties): a
+ * projection of the events of accepted commands. Holdings, cash and the book are read from the
+ * engine itself. The projection is rebuilt on start by replaying the journal, so it is never stored
+ * and never disagrees with the journal.
  *
- * <p>Only the writer thread mutates or reads it (queries run on that thread too), except
- * {@link #roleOf}, which request threads use for authorization: account roles never change once
- * opened, so a concurrent map suffices. Every list is in event order and every map is sorted,
- * so no hash order reaches a response.
+ * <p>Only the writer thread mutates or reads it (queries run on that thread too), except {@link
+ * #roleOf}, which request threads use for authorization: account roles never change once opened, so
+ * a concurrent map suffices. Every list is in event order and every map is sorted, so no hash order
+ * reaches a response.
  */
 final class ReadModel {
   /** An order as placed, with what is left of it. */
@@ -55,11 +55,26 @@ final class ReadModel {
     long tick;
   }
 
-  record Trade(long id, long tick, int vintage, long priceCents, long quantity,
-      long buyOrderId, Long buyAccountId, long sellOrderId, Long sellAccountId) {
+  record Trade(
+      long id,
+      long tick,
+      int vintage,
+      long priceCents,
+      long quantity,
+      long buyOrderId,
+      Long buyAccountId,
+      long sellOrderId,
+      Long sellAccountId) {
     Trade redactedFor(long viewer) {
-      return new Trade(id, tick, vintage, priceCents, quantity, buyOrderId,
-          buyAccountId == viewer ? buyAccountId : null, sellOrderId,
+      return new Trade(
+          id,
+          tick,
+          vintage,
+          priceCents,
+          quantity,
+          buyOrderId,
+          buyAccountId == viewer ? buyAccountId : null,
+          sellOrderId,
           sellAccountId == viewer ? sellAccountId : null);
     }
   }
@@ -92,8 +107,7 @@ final class ReadModel {
   }
 
   /** One row of a per-account history (reports, evaluations, surrenders, ...). */
-  record Row(long id, long accountId, long tick, Object event) {
-  }
+  record Row(long id, long accountId, long tick, Object event) {}
 
   final Map<Long, Role> roles = new ConcurrentHashMap<>();
   final TreeMap<Long, Order> orders = new TreeMap<>();
@@ -109,8 +123,10 @@ final class ReadModel {
   final TreeMap<Integer, AuditsDrawn> auditDraws = new TreeMap<>();
   final TreeMap<Integer, PeriodClosed> closedPeriods = new TreeMap<>();
   private long rows;
+
   /** The journal's durable head, set by the writer after every flush. */
   long headSeq;
+
   byte[] headHash = new byte[32];
 
   /** The role of an account, or null when no such account is open. */
@@ -144,8 +160,17 @@ final class ReadModel {
       o.tick = tick;
       orders.put(o.id, o);
     } else if (e instanceof TradeExecuted t) {
-      trades.add(new Trade(trades.size() + 1L, tick, t.vintage(), t.priceCents(), t.quantity(),
-          t.buyOrderId(), t.buyAccountId(), t.sellOrderId(), t.sellAccountId()));
+      trades.add(
+          new Trade(
+              trades.size() + 1L,
+              tick,
+              t.vintage(),
+              t.priceCents(),
+              t.quantity(),
+              t.buyOrderId(),
+              t.buyAccountId(),
+              t.sellOrderId(),
+              t.sellAccountId()));
       fill(t.buyOrderId(), t.quantity());
       fill(t.sellOrderId(), t.quantity());
     } else if (e instanceof OrderCancelled c) {

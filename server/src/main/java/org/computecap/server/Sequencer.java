@@ -14,12 +14,12 @@ import org.computecap.engine.journal.JournaledEngine;
 
 /**
  * The single writer: the only thread that touches the engine, its journal and the read model.
- * Request threads enqueue tasks; this thread takes every task waiting (up to a batch), applies
- * the commands in arrival order, flushes the journal once for the whole batch (group commit),
- * and only then completes the commands' futures, so no client ever hears of a command that a
- * crash could still lose. Queries in the batch run after the flush, on the same thread, so they
- * read a consistent, durable state without locks (the LMAX shape: one business thread, input
- * journaled before output is released).
+ * Request threads enqueue tasks; this thread takes every task waiting (up to a batch), applies the
+ * commands in arrival order, flushes the journal once for the whole batch (group commit), and only
+ * then completes the commands' futures, so no client ever hears of a command that a crash could
+ * still lose. Queries in the batch run after the flush, on the same thread, so they read a
+ * consistent, durable state without locks (the LMAX shape: one business thread, input journaled
+ * before output is released).
  *
  * <p>Time: the tick of a command is the wall clock in milliseconds when this thread applies it,
  * never less than the previous tick; the engine itself reads no clock. Failure is fail-stop: if a
@@ -41,24 +41,19 @@ final class Sequencer implements AutoCloseable {
   }
 
   /** An applied command: its journal seq and the engine's answer. */
-  record Applied(long seq, Result result) {
-  }
+  record Applied(long seq, Result result) {}
 
   /** Called on the writer thread after every batch that applied at least one command. */
   interface BatchListener {
-    void afterBatch(EngineState state, ReadModel model, int tradesBefore, long headSeq,
-        byte[] headHash);
+    void afterBatch(
+        EngineState state, ReadModel model, int tradesBefore, long headSeq, byte[] headHash);
   }
 
-  private sealed interface Task permits Submit, Read {
-  }
+  private sealed interface Task permits Submit, Read {}
 
-  private record Submit(CommandFactory factory, CompletableFuture<Applied> done)
-      implements Task {
-  }
+  private record Submit(CommandFactory factory, CompletableFuture<Applied> done) implements Task {}
 
-  private record Read(Query<?> query, CompletableFuture<Object> done) implements Task {
-  }
+  private record Read(Query<?> query, CompletableFuture<Object> done) implements Task {}
 
   private final JournaledEngine engine;
   private final ReadModel model;
@@ -71,7 +66,11 @@ final class Sequencer implements AutoCloseable {
   private volatile boolean closing;
   private volatile long flushes;
 
-  Sequencer(JournaledEngine engine, ReadModel model, Clock clock, BatchListener listener,
+  Sequencer(
+      JournaledEngine engine,
+      ReadModel model,
+      Clock clock,
+      BatchListener listener,
       Consumer<Throwable> onFatal) {
     this.engine = engine;
     this.model = model;
@@ -107,8 +106,8 @@ final class Sequencer implements AutoCloseable {
       return;
     }
     if (!queue.offer(task)) {
-      done.completeExceptionally(new ApiException(503, "OVERLOADED",
-          "the command queue is full; retry later", null));
+      done.completeExceptionally(
+          new ApiException(503, "OVERLOADED", "the command queue is full; retry later", null));
     }
   }
 
@@ -177,8 +176,8 @@ final class Sequencer implements AutoCloseable {
       }
     }
     if (applied && listener != null) {
-      listener.afterBatch(state, model, tradesBefore, engine.journal().size(),
-          engine.journal().headHash());
+      listener.afterBatch(
+          state, model, tradesBefore, engine.journal().size(), engine.journal().headHash());
     }
   }
 
@@ -206,9 +205,13 @@ final class Sequencer implements AutoCloseable {
   }
 
   private ApiException stopped() {
-    return new ApiException(503, "SERVER_STOPPED", "the server stopped"
-        + (stoppedBy == null ? "" : " after a fatal error: " + stoppedBy.getMessage())
-        + "; it restarts from its journal", null);
+    return new ApiException(
+        503,
+        "SERVER_STOPPED",
+        "the server stopped"
+            + (stoppedBy == null ? "" : " after a fatal error: " + stoppedBy.getMessage())
+            + "; it restarts from its journal",
+        null);
   }
 
   /** How many batches have been made durable (one journal flush each). */

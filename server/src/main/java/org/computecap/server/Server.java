@@ -32,13 +32,13 @@ import org.computecap.server.store.JournalStore;
  * {@code computecap serve}: opens the journal (file or provider), replays it into a fresh engine
  * and read model, writes the genesis {@code OpenMarket} when the journal is new, makes sure a
  * regulator token exists, and serves the API and the dashboard. Startup refuses to continue on a
- * damaged journal or a replay that breaks an invariant: serving a history nobody can verify
- * would be worse than not serving.
+ * damaged journal or a replay that breaks an invariant: serving a history nobody can verify would
+ * be worse than not serving.
  */
 public final class Server implements AutoCloseable {
   /** What {@code computecap serve} was asked for. */
-  public record Options(Path dataDir, String journalUrl, Path program, long seed, String host,
-      int port) {
+  public record Options(
+      Path dataDir, String journalUrl, Path program, long seed, String host, int port) {
     public Options {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be within [0, 65535], got " + port);
@@ -53,8 +53,13 @@ public final class Server implements AutoCloseable {
   private final String newRegulatorToken;
   private final List<Routes.Route> routes;
 
-  private Server(Javalin app, Sequencer sequencer, EventHub hub, JournaledEngine engine,
-      String newRegulatorToken, List<Routes.Route> routes) {
+  private Server(
+      Javalin app,
+      Sequencer sequencer,
+      EventHub hub,
+      JournaledEngine engine,
+      String newRegulatorToken,
+      List<Routes.Route> routes) {
     this.app = app;
     this.sequencer = sequencer;
     this.hub = hub;
@@ -68,8 +73,10 @@ public final class Server implements AutoCloseable {
    * command-line server exits then, so that a supervisor restarts it from the journal).
    */
   public static Server start(Options o, PrintStream out, Consumer<Throwable> onFatal) {
-    Journal journal = o.journalUrl() == null ? JournalStore.openFile(o.dataDir())
-        : JournalStore.openUrl(o.journalUrl());
+    Journal journal =
+        o.journalUrl() == null
+            ? JournalStore.openFile(o.dataDir())
+            : JournalStore.openUrl(o.journalUrl());
     ReadModel model = new ReadModel();
     JournaledEngine engine;
     try {
@@ -83,9 +90,13 @@ public final class Server implements AutoCloseable {
     }
     model.headSeq = journal.size();
     model.headHash = journal.headHash();
-    out.println("journal: " + journal.size() + " entries, head "
-        + CanonicalWriter.hex(journal.headHash()) + ", state "
-        + CanonicalWriter.hex(engine.engine().stateHash()));
+    out.println(
+        "journal: "
+            + journal.size()
+            + " entries, head "
+            + CanonicalWriter.hex(journal.headHash())
+            + ", state "
+            + CanonicalWriter.hex(engine.engine().stateHash()));
 
     Tokens tokens = Tokens.load(o.dataDir());
     String fresh = null;
@@ -99,9 +110,13 @@ public final class Server implements AutoCloseable {
 
     ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     EventHub hub = new EventHub();
-    Sequencer sequencer = new Sequencer(engine, model, Clock.systemUTC(),
-        (state, m, tradesBefore, seq, head) -> publish(hub, json, state, m, tradesBefore),
-        onFatal);
+    Sequencer sequencer =
+        new Sequencer(
+            engine,
+            model,
+            Clock.systemUTC(),
+            (state, m, tradesBefore, seq, head) -> publish(hub, json, state, m, tradesBefore),
+            onFatal);
     Routes routes = new Routes(sequencer, model, tokens, json);
     Javalin app;
     try {
@@ -119,68 +134,74 @@ public final class Server implements AutoCloseable {
   }
 
   private static Javalin create(Options o, ObjectMapper json, EventHub hub, Routes routes) {
-    return Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.jetty.host = o.host();
-      config.jetty.port = o.port();
-      config.http.maxRequestSize = 64 * 1024;
-      // Compression would buffer server-sent events; JSON answers here are small anyway.
-      config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
-      config.jsonMapper(new JavalinJackson(json, false));
-      if (Server.class.getResource("/dashboard") != null) {
-        config.staticFiles.add(sf -> {
-          sf.hostedPath = "/";
-          sf.directory = "/dashboard";
-          sf.location = Location.CLASSPATH;
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          config.jetty.host = o.host();
+          config.jetty.port = o.port();
+          config.http.maxRequestSize = 64 * 1024;
+          // Compression would buffer server-sent events; JSON answers here are small anyway.
+          config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
+          config.jsonMapper(new JavalinJackson(json, false));
+          if (Server.class.getResource("/dashboard") != null) {
+            config.staticFiles.add(
+                sf -> {
+                  sf.hostedPath = "/";
+                  sf.directory = "/dashboard";
+                  sf.location = Location.CLASSPATH;
+                });
+          }
+          if (Server.class.getResource("/META-INF/resources/webjars") != null) {
+            config.staticFiles.enableWebjars();
+          }
+          routes.register(config);
+          config.routes.sse(
+              "/api/events",
+              client -> {
+                client.keepAlive();
+                hub.add(client);
+                client.sendComment("connected");
+              });
+          config.routes.exception(Exception.class, (e, ctx) -> routes.writeError(ctx, e));
+          config.routes.exception(
+              io.javalin.http.HttpResponseException.class, (e, ctx) -> routes.writeError(ctx, e));
+          config.routes.error(
+              404,
+              ctx -> {
+                if (ctx.attribute("route") == null) {
+                  ctx.json(
+                      ApiException.notFound("no route " + ctx.method() + " " + ctx.path()).body());
+                }
+              });
         });
-      }
-      if (Server.class.getResource("/META-INF/resources/webjars") != null) {
-        config.staticFiles.enableWebjars();
-      }
-      routes.register(config);
-      config.routes.sse("/api/events", client -> {
-        client.keepAlive();
-        hub.add(client);
-        client.sendComment("connected");
-      });
-      config.routes.exception(Exception.class, (e, ctx) -> routes.writeError(ctx, e));
-      config.routes.exception(io.javalin.http.HttpResponseException.class,
-          (e, ctx) -> routes.writeError(ctx, e));
-      config.routes.error(404, ctx -> {
-        if (ctx.attribute("route") == null) {
-          ctx.json(ApiException.notFound("no route " + ctx.method() + " " + ctx.path())
-              .body());
-        }
-      });
-    });
   }
 
   /** Replays every journal entry into a fresh engine and the read model, then checks it all. */
   private static JournaledEngine replay(Journal journal, ReadModel model) {
     CommandCodec codec = CommandCodec.standard();
     Engine engine = new Engine(ProgramParser.standard());
-    journal.forEach(e -> {
-      Result r;
-      try {
-        r = engine.apply(e.tick(), codec.decode(e.command()));
-      } catch (IllegalArgumentException ex) {
-        throw new JournalStore.JournalDamagedException("journal entry seq=" + e.seq()
-            + " does not replay: " + ex.getMessage());
-      }
-      model.apply(e.tick(), r);
-    });
+    journal.forEach(
+        e -> {
+          Result r;
+          try {
+            r = engine.apply(e.tick(), codec.decode(e.command()));
+          } catch (IllegalArgumentException ex) {
+            throw new JournalStore.JournalDamagedException(
+                "journal entry seq=" + e.seq() + " does not replay: " + ex.getMessage());
+          }
+          model.apply(e.tick(), r);
+        });
     engine.checkInvariants();
     return new JournaledEngine(engine, journal, codec);
   }
 
-  private static void genesis(JournaledEngine engine, ReadModel model, Path program,
-      long seed) {
+  private static void genesis(JournaledEngine engine, ReadModel model, Path program, long seed) {
     String yaml;
     try {
       yaml = Files.readString(program, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalArgumentException("program: cannot read " + program + " ("
-          + e.getMessage() + ")");
+      throw new IllegalArgumentException(
+          "program: cannot read " + program + " (" + e.getMessage() + ")");
     }
     ProgramParser.standard().parse(yaml);
     Result r = engine.submit(Clock.systemUTC().millis(), new OpenMarket(yaml, seed));
@@ -191,8 +212,8 @@ public final class Server implements AutoCloseable {
     model.apply(engine.engine().state().lastTick(), r);
   }
 
-  private static void publish(EventHub hub, ObjectMapper json, EngineState state,
-      ReadModel model, int tradesBefore) {
+  private static void publish(
+      EventHub hub, ObjectMapper json, EngineState state, ReadModel model, int tradesBefore) {
     if (hub.clientCount() == 0) {
       return;
     }

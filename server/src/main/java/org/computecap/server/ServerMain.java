@@ -3,13 +3,12 @@ package org.computecap.server;
 import java.nio.file.Path;
 
 /**
- * A plain entry point for the server, without picocli: the crash test starts it as a separate
- * JVM ({@code java -cp ... org.computecap.server.ServerMain --data DIR --port 0 --program F
+ * A plain entry point for the server, without picocli: the crash test starts it as a separate JVM
+ * ({@code java -cp ... org.computecap.server.ServerMain --data DIR --port 0 --program F
  * [--journal-url URL]}), and kills it. {@code computecap serve} is the command for people.
  */
 public final class ServerMain {
-  private ServerMain() {
-  }
+  private ServerMain() {}
 
   public static void main(String[] args) {
     Path data = Path.of("data");
@@ -25,7 +24,9 @@ public final class ServerMain {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    Server.start(new Server.Options(data, journalUrl, program, 1, "127.0.0.1", port), System.out,
+    Server.start(
+        new Server.Options(data, journalUrl, program, 1, "127.0.0.1", port),
+        System.out,
         e -> Runtime.getRuntime().halt(3));
   }
 }

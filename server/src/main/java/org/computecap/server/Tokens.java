@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * API tokens: 32 random bytes, given to their holder once and stored only as SHA-256 hashes, in
- * a file of the data directory ({@code tokens}, one "hash accountId" line each), rewritten
- * atomically (a temporary file, fsync, atomic rename), so a crash leaves either the old or the
- * new set. Tokens are not market state, so they are not journaled: revoking or reissuing one
- * must not change the market's history or its state hash.
+ * API tokens: 32 random bytes, given to their holder once and stored only as SHA-256 hashes, in a
+ * file of the data directory ({@code tokens}, one "hash accountId" line each), rewritten atomically
+ * (a temporary file, fsync, atomic rename), so a crash leaves either the old or the new set. Tokens
+ * are not market state, so they are not journaled: revoking or reissuing one must not change the
+ * market's history or its state hash.
  *
  * <p>Account id {@value #MARKET_REGULATOR} names the market's own regulator, the holder of the
  * first token, created on first start (or taken from {@code COMPUTECAP_REGULATOR_TOKEN}).
@@ -47,8 +47,8 @@ final class Tokens {
         for (int i = 0; i < lines.size(); i++) {
           String[] parts = lines.get(i).trim().split(" ");
           if (parts.length != 2 || parts[0].length() != 64) {
-            throw new IllegalStateException(t.file + " line " + (i + 1)
-                + ": expected 'sha256hex accountId'");
+            throw new IllegalStateException(
+                t.file + " line " + (i + 1) + ": expected 'sha256hex accountId'");
           }
           t.accountByHash.put(parts[0], Long.parseLong(parts[1]));
         }
@@ -77,8 +77,10 @@ final class Tokens {
   /** Accepts {@code token} for the market regulator without storing it (an operator's env). */
   synchronized void trustRegulatorToken(String token) {
     if (token.length() < 16) {
-      throw new IllegalArgumentException("COMPUTECAP_REGULATOR_TOKEN must have at least 16 "
-          + "characters, got " + token.length());
+      throw new IllegalArgumentException(
+          "COMPUTECAP_REGULATOR_TOKEN must have at least 16 "
+              + "characters, got "
+              + token.length());
     }
     accountByHash.put(hash(token), MARKET_REGULATOR);
   }
@@ -98,12 +100,11 @@ final class Tokens {
       // With --journal-url nothing else creates the data directory before the first token.
       Files.createDirectories(file.getParent());
       Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-      try (var ch = java.nio.channels.FileChannel.open(tmp,
-          java.nio.file.StandardOpenOption.WRITE)) {
+      try (var ch =
+          java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
         ch.force(true);
       }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
@@ -111,8 +112,8 @@ final class Tokens {
 
   static String hash(String token) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256")
-          .digest(token.getBytes(StandardCharsets.UTF_8));
+      byte[] h =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(h);
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError("SHA-256 is required by every JVM", e);

@@ -25,8 +25,7 @@ final class Views {
   /** How many recent trades a market view carries as its price history. */
   static final int HISTORY_POINTS = 500;
 
-  private Views() {
-  }
+  private Views() {}
 
   static Map<String, Object> account(EngineState state, ReadModel model, long id) {
     Registry r = requireAccount(state, id);
@@ -136,7 +135,8 @@ final class Views {
       return out;
     }
     for (int v = state.oldestEligibleVintage(state.currentPeriod());
-        v <= state.currentPeriod(); v++) {
+        v <= state.currentPeriod();
+        v++) {
       out.add(v);
     }
     return out;
@@ -146,8 +146,8 @@ final class Views {
     return state.program(Program.class);
   }
 
-  static Map<String, Object> market(EngineState state, ReadModel model, int vintage,
-      boolean withHistory) {
+  static Map<String, Object> market(
+      EngineState state, ReadModel model, int vintage, boolean withHistory) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("vintage", vintage);
     boolean single = state.isOpen() && program(state).exchange().books() == BookLayout.SINGLE;
@@ -175,7 +175,8 @@ final class Views {
     if (withHistory) {
       List<Map<String, Object>> points = new ArrayList<>();
       for (int i = Math.max(0, model.trades.size() - HISTORY_POINTS);
-          i < model.trades.size(); i++) {
+          i < model.trades.size();
+          i++) {
         ReadModel.Trade t = model.trades.get(i);
         if (single || t.vintage() == vintage) {
           Map<String, Object> p = new LinkedHashMap<>();
@@ -213,8 +214,9 @@ final class Views {
       m.put("freeBudgetPermits", p.freeBudgetPermits(t));
       m.put("auctionVolumePermits", p.auctionVolumePermits(t));
       m.put("issuedPermits", state.registry().issued(t));
-      m.put("status", t < state.currentPeriod() ? "CLOSED"
-          : t == state.currentPeriod() ? "CURRENT" : "FUTURE");
+      m.put(
+          "status",
+          t < state.currentPeriod() ? "CLOSED" : t == state.currentPeriod() ? "CURRENT" : "FUTURE");
       m.put("closed", model.closedPeriods.get(t));
       out.add(m);
     }

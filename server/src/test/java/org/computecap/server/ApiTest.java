@@ -13,11 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API over real HTTP on loopback, walking a whole compliance period: accounts and tokens,
- * cash and permits, the exchange (a trade, a cancel, a call auction), a primary auction, free
- * allocation, reports, meter readings, evaluations, insurance, surrender, period close, audits
- * and penalties, and every read. The last check is that this walk called every route in the
- * route table successfully at least once.
+ * The API over real HTTP on loopback, walking a whole compliance period: accounts and tokens, cash
+ * and permits, the exchange (a trade, a cancel, a call auction), a primary auction, free
+ * allocation, reports, meter readings, evaluations, insurance, surrender, period close, audits and
+ * penalties, and every read. The last check is that this walk called every route in the route table
+ * successfully at least once.
  */
 class ApiTest {
   private Harness h;
@@ -33,8 +33,7 @@ class ApiTest {
     h.close();
   }
 
-  private JsonNode call(ApiClient c, String method, String path, Map<String, ?> body,
-      int status) {
+  private JsonNode call(ApiClient c, String method, String path, Map<String, ?> body, int status) {
     ApiClient.Response r = c.send(method, path, body == null ? null : ApiClient.toJson(body));
     assertThat(r.status()).as(method + " " + path + " -> " + r.text()).isEqualTo(status);
     if (r.status() >= 300) {
@@ -67,19 +66,28 @@ class ApiTest {
     ApiClient audrey = h.as.get(Harness.AUDREY);
 
     // Accounts, tokens, cash, permits.
-    call(reg, "POST", "/api/accounts", Map.of("accountId", 6, "name", "dora",
-        "role", "PARTICIPANT"), 200);
+    call(
+        reg,
+        "POST",
+        "/api/accounts",
+        Map.of("accountId", 6, "name", "dora", "role", "PARTICIPANT"),
+        200);
     JsonNode token = call(reg, "POST", "/api/tokens", Map.of("accountId", 6), 201);
     assertThat(token.path("token").asText()).startsWith("cc_").hasSizeGreaterThan(40);
-    assertThat(get(h.anonymous.withToken(token.path("token").asText()), "/api/me")
-        .path("accountId").asLong()).isEqualTo(6);
+    assertThat(
+            get(h.anonymous.withToken(token.path("token").asText()), "/api/me")
+                .path("accountId")
+                .asLong())
+        .isEqualTo(6);
     post(alice, "/api/accounts/1/deposits", Map.of("amountCents", 5000));
     post(alice, "/api/accounts/1/withdrawals", Map.of("amountCents", 1000));
     assertThat(get(alice, "/api/accounts/1/cash").path("freeCents").asLong())
         .isEqualTo(10_000_000 + 4000 - 10 * 1000);
     post(reg, "/api/issuances", Map.of("accountId", 6, "vintage", 1, "quantity", 50));
-    post(alice, "/api/transfers", Map.of("fromAccountId", 1, "toAccountId", 2, "vintage", 1,
-        "quantity", 5));
+    post(
+        alice,
+        "/api/transfers",
+        Map.of("fromAccountId", 1, "toAccountId", 2, "vintage", 1, "quantity", 5));
     post(alice, "/api/accounts/1/cancellations", Map.of("vintage", 1, "quantity", 1));
     assertThat(get(alice, "/api/accounts/1/holdings").path("freePermits").asLong())
         .isEqualTo(1000 - 5 - 5 - 1);
@@ -87,20 +95,49 @@ class ApiTest {
     assertThat(get(alice, "/api/accounts").path("items")).hasSize(6);
 
     // Exchange: bob lifts alice's resting ask; bob's own bid is cancelled.
-    JsonNode buy = post(bob, "/api/orders", Map.of("accountId", 2, "side", "BUY",
-        "type", "LIMIT", "priceCents", 950, "quantity", 3, "vintage", 1));
+    JsonNode buy =
+        post(
+            bob,
+            "/api/orders",
+            Map.of(
+                "accountId",
+                2,
+                "side",
+                "BUY",
+                "type",
+                "LIMIT",
+                "priceCents",
+                950,
+                "quantity",
+                3,
+                "vintage",
+                1));
     assertThat(buy.path("events").get(1).path("event").asText()).isEqualTo("TradeExecuted");
-    JsonNode rest = post(bob, "/api/orders", Map.of("accountId", 2, "side", "BUY",
-        "type", "LIMIT", "priceCents", 100, "quantity", 1, "vintage", 1));
+    JsonNode rest =
+        post(
+            bob,
+            "/api/orders",
+            Map.of(
+                "accountId",
+                2,
+                "side",
+                "BUY",
+                "type",
+                "LIMIT",
+                "priceCents",
+                100,
+                "quantity",
+                1,
+                "vintage",
+                1));
     long restId = rest.path("events").get(0).path("orderId").asLong();
     assertThat(get(bob, "/api/orders/" + restId).path("status").asText()).isEqualTo("OPEN");
     call(bob, "DELETE", "/api/orders/" + restId, null, 200);
     assertThat(get(reg, "/api/orders/" + restId).path("status").asText())
         .isEqualTo("CANCELLED_REQUESTED");
-    assertThat(get(alice, "/api/accounts/1/orders").path("items").get(0).path("remaining")
-        .asLong()).isEqualTo(2);
-    assertThat(get(h.anonymous, "/api/market/1").path("lastPriceCents").asLong())
-        .isEqualTo(900);
+    assertThat(get(alice, "/api/accounts/1/orders").path("items").get(0).path("remaining").asLong())
+        .isEqualTo(2);
+    assertThat(get(h.anonymous, "/api/market/1").path("lastPriceCents").asLong()).isEqualTo(900);
     assertThat(get(h.anonymous, "/api/market").path("books").get(0).path("volume").asLong())
         .isEqualTo(3);
     assertThat(get(h.anonymous, "/api/books/1").path("asks").get(0).path("quantity").asLong())
@@ -113,47 +150,57 @@ class ApiTest {
     post(reg, "/api/books/1/call-auction/run", null);
 
     // Primary auction 1 (alice bid 1 in the harness); bob bids and withdraws one.
-    post(bob, "/api/auctions/1/bids", Map.of("bidId", 2, "accountId", 2, "quantity", 10,
-        "limitPriceCents", 2000));
-    post(bob, "/api/auctions/1/bids", Map.of("bidId", 3, "accountId", 2, "quantity", 1,
-        "limitPriceCents", 1500));
+    post(
+        bob,
+        "/api/auctions/1/bids",
+        Map.of("bidId", 2, "accountId", 2, "quantity", 10, "limitPriceCents", 2000));
+    post(
+        bob,
+        "/api/auctions/1/bids",
+        Map.of("bidId", 3, "accountId", 2, "quantity", 1, "limitPriceCents", 1500));
     call(bob, "DELETE", "/api/auctions/1/bids/3", null, 200);
     assertThat(get(bob, "/api/auctions/1/bids").path("items")).hasSize(2);
     assertThat(get(reg, "/api/auctions/1/bids").path("items")).hasSize(3);
     JsonNode cleared = post(reg, "/api/auctions/1/clear", null);
     assertThat(cleared.toString()).contains("AuctionCleared");
-    assertThat(get(h.anonymous, "/api/auctions/1").path("status").asText())
-        .isEqualTo("CLEARED");
+    assertThat(get(h.anonymous, "/api/auctions/1").path("status").asText()).isEqualTo("CLEARED");
     post(reg, "/api/auctions", Map.of("auctionId", 2, "period", 1, "quantity", 10));
     post(reg, "/api/auctions/2/clear", null);
     assertThat(get(h.anonymous, "/api/auctions").path("items")).hasSize(2);
     assertThat(get(h.anonymous, "/api/auctions?limit=1").path("next").asLong()).isEqualTo(1);
 
     // Allocation.
-    post(reg, "/api/activity", Map.of("accountId", 1, "period", 0, "outputUnits", 1000,
-        "coveredQuantity", 100));
+    post(
+        reg,
+        "/api/activity",
+        Map.of("accountId", 1, "period", 0, "outputUnits", 1000, "coveredQuantity", 100));
     post(reg, "/api/accounts/1/assistance-factor", Map.of("factorPpm", 1_000_000));
     JsonNode free = post(reg, "/api/periods/1/free-allocation", null);
     assertThat(free.toString()).contains("FreePermitsAllocated");
     // Account 6 took part in the uniform allocation; 7, opened after it, is a new entrant.
-    call(reg, "POST", "/api/new-entrants", Map.of("accountId", 6,
-        "projectedOutputUnits", 10), 409);
+    call(reg, "POST", "/api/new-entrants", Map.of("accountId", 6, "projectedOutputUnits", 10), 409);
     post(reg, "/api/accounts", Map.of("accountId", 7, "name", "eve", "role", "PARTICIPANT"));
     post(reg, "/api/new-entrants", Map.of("accountId", 7, "projectedOutputUnits", 10));
 
     // Compliance.
-    post(alice, "/api/reports", Map.of("accountId", 1, "period", 1, "workload", "TRAINING",
-        "quantity", 100));
-    post(bob, "/api/reports", Map.of("accountId", 2, "period", 1, "workload", "TRAINING",
-        "quantity", 900));
+    post(
+        alice,
+        "/api/reports",
+        Map.of("accountId", 1, "period", 1, "workload", "TRAINING", "quantity", 100));
+    post(
+        bob,
+        "/api/reports",
+        Map.of("accountId", 2, "period", 1, "workload", "TRAINING", "quantity", 900));
     post(reg, "/api/meter-readings", Map.of("accountId", 1, "period", 1, "quantity", 100));
     post(reg, "/api/evaluations", Map.of("accountId", 1, "period", 1, "signal", "L"));
-    post(ines, "/api/insurer-evaluations", Map.of("insurerId", 4, "accountId", 1,
-        "period", 1, "signal", "L"));
+    post(
+        ines,
+        "/api/insurer-evaluations",
+        Map.of("insurerId", 4, "accountId", 1, "period", 1, "signal", "L"));
     post(ines, "/api/premiums", Map.of("accountId", 1, "period", 1));
     post(alice, "/api/accounts/1/surrenders", Map.of("period", 1, "quantity", 100));
-    assertThat(get(alice, "/api/accounts/1/reports").path("items").get(0).path("event")
-        .asText()).isEqualTo("ReportSubmitted");
+    assertThat(get(alice, "/api/accounts/1/reports").path("items").get(0).path("event").asText())
+        .isEqualTo("ReportSubmitted");
     assertThat(get(alice, "/api/accounts/1/meter-readings").path("items")).hasSize(1);
     assertThat(get(alice, "/api/accounts/1/evaluations").path("items")).hasSize(2);
     assertThat(get(alice, "/api/accounts/1/surrenders").path("items")).hasSize(1);
@@ -162,8 +209,14 @@ class ApiTest {
     JsonNode compliance = get(reg, "/api/compliance?period=1");
     assertThat(compliance.path("items")).hasSize(4);
     assertThat(get(bob, "/api/compliance").path("items")).hasSize(1);
-    assertThat(get(alice, "/api/accounts/1/compliance").path("items").get(0).path("data")
-        .path("status").asText()).isEqualTo("COMPLIANT");
+    assertThat(
+            get(alice, "/api/accounts/1/compliance")
+                .path("items")
+                .get(0)
+                .path("data")
+                .path("status")
+                .asText())
+        .isEqualTo("COMPLIANT");
     JsonNode bobStatus = get(bob, "/api/accounts/2/compliance").path("items").get(0);
     assertThat(bobStatus.path("data").path("status").asText()).isEqualTo("SHORTFALL");
     JsonNode audits = get(audrey, "/api/audits");
@@ -171,13 +224,17 @@ class ApiTest {
     List<Long> audited = new ArrayList<>();
     audits.get(0).path("audited").forEach(n -> audited.add(n.asLong()));
     long target = audited.isEmpty() ? 1 : audited.get(0);
-    call(reg, "POST", "/api/audit-findings", Map.of("accountId", target, "period", 1,
-        "measuredQuantity", 100), audited.isEmpty() ? 409 : 200);
+    call(
+        reg,
+        "POST",
+        "/api/audit-findings",
+        Map.of("accountId", target, "period", 1, "measuredQuantity", 100),
+        audited.isEmpty() ? 409 : 200);
     get(reg, "/api/accounts/" + target + "/audits");
     assertThat(get(audrey, "/api/penalties").path("items").size()).isGreaterThanOrEqualTo(1);
     get(bob, "/api/accounts/2/penalties");
-    long unpaid = get(bob, "/api/accounts/2").path("compliance").path("unpaidPenaltyCents")
-        .asLong();
+    long unpaid =
+        get(bob, "/api/accounts/2").path("compliance").path("unpaidPenaltyCents").asLong();
     assertThat(unpaid).isPositive();
     post(reg, "/api/accounts/2/deposits", Map.of("amountCents", 1000));
     post(bob, "/api/accounts/2/penalty-payments", null);
@@ -196,7 +253,8 @@ class ApiTest {
     assertThat(openapi.path("paths").has("/api/events")).isTrue();
     for (Routes.Route r : h.server.routes()) {
       assertThat(openapi.path("paths").path(r.path()).has(r.method().toLowerCase()))
-          .as(r.method() + " " + r.path()).isTrue();
+          .as(r.method() + " " + r.path())
+          .isTrue();
     }
 
     Set<String> all = new TreeSet<>(h.server.routeNames());

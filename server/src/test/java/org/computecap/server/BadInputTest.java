@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Malformed input on every route of the route table, sent by a caller the route admits: broken
  * JSON, a non-object, unknown and duplicate fields, each field missing, null, of the wrong type,
- * fractional, beyond its type's range, and out of the command's range; bad path parameters and
- * bad paging parameters. Each must be a 400 with the one error body naming the field where one is
- * at fault, and none may change the journal or the state.
+ * fractional, beyond its type's range, and out of the command's range; bad path parameters and bad
+ * paging parameters. Each must be a 400 with the one error body naming the field where one is at
+ * fault, and none may change the journal or the state.
  */
 class BadInputTest {
   private static Harness h;
@@ -31,8 +31,7 @@ class BadInputTest {
   }
 
   /** A malformed request and the field its 400 must name (null: none in particular). */
-  record Bad(String label, String path, String body, String field) {
-  }
+  record Bad(String label, String path, String body, String field) {}
 
   @Test
   void malformed_bodies_get_400_naming_the_field_and_change_nothing() {
@@ -58,8 +57,10 @@ class BadInputTest {
     String before = h.head();
     List<String> wrong = new ArrayList<>();
     for (Routes.Route r : h.server.routes()) {
-      String body = r.method().equals("GET") ? null
-          : r.fields().isEmpty() ? "" : ApiClient.toJson(Harness.sampleBody(r.fields()));
+      String body =
+          r.method().equals("GET")
+              ? null
+              : r.fields().isEmpty() ? "" : ApiClient.toJson(Harness.sampleBody(r.fields()));
       for (String param : params(r.path())) {
         for (String value : List.of("abc", "1.5", "99999999999999999999")) {
           String path = h.concrete(r.path().replace("{" + param + "}", value));
@@ -80,8 +81,8 @@ class BadInputTest {
   @Test
   void a_body_over_64_kib_gets_413_in_the_error_body_and_changes_nothing() {
     String before = h.head();
-    String big = "{\"accountId\":9,\"name\":\"" + "x".repeat(70_000)
-        + "\",\"role\":\"PARTICIPANT\"}";
+    String big =
+        "{\"accountId\":9,\"name\":\"" + "x".repeat(70_000) + "\",\"role\":\"PARTICIPANT\"}";
     ApiClient.Response r = h.regulator.send("POST", "/api/accounts", big);
     assertThat(r.status()).isEqualTo(413);
     assertThat(r.code()).isEqualTo("BODY_TOO_LARGE");
@@ -89,8 +90,9 @@ class BadInputTest {
   }
 
   private static void check(Routes.Route r, Bad bad, List<String> wrong) {
-    ApiClient.Response resp = caller(r).send(r.method(),
-        bad.path() == null ? h.concrete(r.path()) : bad.path(), bad.body());
+    ApiClient.Response resp =
+        caller(r)
+            .send(r.method(), bad.path() == null ? h.concrete(r.path()) : bad.path(), bad.body());
     String where = r.method() + " " + r.path() + " [" + bad.label() + "]";
     if (resp.status() != 400) {
       wrong.add(where + ": expected 400, got " + resp.status() + " " + resp.text());
@@ -106,15 +108,20 @@ class BadInputTest {
   private static ApiClient caller(Routes.Route r) {
     return switch (r.access()) {
       case ACTOR -> h.as.get(r.fields().contains("insurerId") ? Harness.INES : Harness.ALICE);
-      case PUBLIC, SIGNED_IN, READER, SUPERVISOR, REGULATOR, ACTOR_OR_REGULATOR,
-          INSURER_OR_REGULATOR -> h.regulator;
+      case PUBLIC,
+          SIGNED_IN,
+          READER,
+          SUPERVISOR,
+          REGULATOR,
+          ACTOR_OR_REGULATOR,
+          INSURER_OR_REGULATOR ->
+          h.regulator;
     };
   }
 
   private static List<String> params(String path) {
     List<String> out = new ArrayList<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([A-Za-z]+)}")
-        .matcher(path);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([A-Za-z]+)}").matcher(path);
     while (m.find()) {
       out.add(m.group(1));
     }
@@ -137,9 +144,17 @@ class BadInputTest {
     out.add(new Bad("empty body", null, "", null));
     String json = ApiClient.toJson(base);
     String first = r.fields().get(0);
-    out.add(new Bad("duplicate field", null,
-        json.substring(0, json.length() - 1) + ",\"" + first + "\":"
-            + ApiClient.toJson(Harness.sample(first)) + "}", null));
+    out.add(
+        new Bad(
+            "duplicate field",
+            null,
+            json.substring(0, json.length() - 1)
+                + ",\""
+                + first
+                + "\":"
+                + ApiClient.toJson(Harness.sample(first))
+                + "}",
+            null));
     for (String f : r.fields()) {
       out.add(with(base, f, "missing", null, true));
       out.add(with(base, f, "null", null, false));
@@ -155,8 +170,7 @@ class BadInputTest {
         out.add(with(base, f, "array", List.of(1), false));
         out.add(with(base, f, "fraction", 1.5, false));
         out.add(with(base, f, "huge", new java.math.BigInteger("1" + "0".repeat(30)), false));
-        out.add(with(base, f, "2^63", new java.math.BigInteger("9223372036854775808"),
-            false));
+        out.add(with(base, f, "2^63", new java.math.BigInteger("9223372036854775808"), false));
         if (Harness.isInt(f)) {
           out.add(with(base, f, "2^31", 2147483648L, false));
           // Verified activity may name baseline periods before the program's first one.
@@ -165,8 +179,8 @@ class BadInputTest {
           }
         }
         // Zero is a valid report or meter quantity, and issuance may name system accounts.
-        if (f.equals("amountCents") || f.equals("accountId")
-            && !r.path().equals("/api/issuances")) {
+        if (f.equals("amountCents")
+            || f.equals("accountId") && !r.path().equals("/api/issuances")) {
           out.add(with(base, f, "zero", 0, false));
         }
       }
@@ -174,8 +188,8 @@ class BadInputTest {
     return out;
   }
 
-  private static Bad with(Map<String, Object> base, String field, String label, Object value,
-      boolean remove) {
+  private static Bad with(
+      Map<String, Object> base, String field, String label, Object value, boolean remove) {
     Map<String, Object> body = new LinkedHashMap<>(base);
     if (remove) {
       body.remove(field);

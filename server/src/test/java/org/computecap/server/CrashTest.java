@@ -35,16 +35,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Durability under kill -9: the server runs as a separate JVM, takes a burst of concurrent
  * commands, and is killed forcibly in the middle of it. Restarted, it must hold every command it
- * acknowledged (an acknowledgement is sent only after the command's batch was fsynced), its
- * chain must verify, and its state must equal a fresh replay of the journal.
+ * acknowledged (an acknowledgement is sent only after the command's batch was fsynced), its chain
+ * must verify, and its state must equal a fresh replay of the journal.
  */
 class CrashTest {
   private static final String TOKEN = "crash-test-regulator-token-0123456789";
   private static final Pattern SERVING = Pattern.compile("serving on http://127.0.0.1:(\\d+)/");
 
   @Test
-  void every_acknowledged_command_survives_a_kill_9_in_the_middle_of_a_burst()
-      throws Exception {
+  void every_acknowledged_command_survives_a_kill_9_in_the_middle_of_a_burst() throws Exception {
     Path dir = Files.createTempDirectory("computecap-crash");
     Process p = startServerProcess(dir);
     Set<Long> acked = new HashSet<>();
@@ -60,12 +59,14 @@ class CrashTest {
     Path journal = dir.resolve(JournalStore.FILE_NAME);
     Verification after = JournalFile.verify(journal);
     assertThat(after.intact() || after.problem() == Verification.Problem.TRUNCATED)
-        .as(after.summary()).isTrue();
+        .as(after.summary())
+        .isTrue();
 
     String stateHash;
     try (Server restarted = Harness.startServer(dir)) {
-      ApiClient reg = new ApiClient(URI.create("http://127.0.0.1:" + restarted.port()),
-          restarted.newRegulatorToken());
+      ApiClient reg =
+          new ApiClient(
+              URI.create("http://127.0.0.1:" + restarted.port()), restarted.newRegulatorToken());
       Set<Long> present = new HashSet<>();
       String after2 = "";
       while (true) {
@@ -84,16 +85,30 @@ class CrashTest {
       Engine replayed = Replay.rebuild(j, ProgramParser.standard(), CommandCodec.standard());
       assertThat(CanonicalWriter.hex(replayed.stateHash())).isEqualTo(stateHash);
       assertThat(j.size()).isGreaterThanOrEqualTo(acked.size() + 1L);
-      System.out.println("crash test: " + acked.size() + " acknowledged, " + j.size()
-          + " journal entries after restart, torn tail: " + !after.intact());
+      System.out.println(
+          "crash test: "
+              + acked.size()
+              + " acknowledged, "
+              + j.size()
+              + " journal entries after restart, torn tail: "
+              + !after.intact());
     }
   }
 
   private static Process startServerProcess(Path dir) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "org.computecap.server.ServerMain", "--data", dir.toString(), "--port", "0",
-        "--program", Harness.program().toAbsolutePath().toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.computecap.server.ServerMain",
+            "--data",
+            dir.toString(),
+            "--port",
+            "0",
+            "--program",
+            Harness.program().toAbsolutePath().toString());
     pb.environment().put("COMPUTECAP_REGULATOR_TOKEN", TOKEN);
     pb.redirectErrorStream(true);
     return pb.start();
@@ -102,17 +117,20 @@ class CrashTest {
   /** Reads the child's output on a thread and waits for the line naming its port. */
   private static int awaitPort(Process p) throws Exception {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (java.io.IOException e) {
-        lines.add("output closed: " + e.getMessage());
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (java.io.IOException e) {
+                lines.add("output closed: " + e.getMessage());
+              }
+            });
     reader.setDaemon(true);
     reader.start();
     StringBuilder seen = new StringBuilder();
@@ -130,8 +148,8 @@ class CrashTest {
   }
 
   /**
-   * Opens accounts 1, 2, 3, ... with up to 64 requests in flight; once 200 are acknowledged
-   * the process is killed while the rest are still being sent. Returns the acknowledged ids.
+   * Opens accounts 1, 2, 3, ... with up to 64 requests in flight; once 200 are acknowledged the
+   * process is killed while the rest are still being sent. Returns the acknowledged ids.
    */
   private static List<Long> burstUntilKilled(Process p, int port) throws Exception {
     ApiClient reg = new ApiClient(URI.create("http://127.0.0.1:" + port), TOKEN);
@@ -139,26 +157,39 @@ class CrashTest {
     CountDownLatch enough = new CountDownLatch(200);
     Semaphore inFlight = new Semaphore(64);
     AtomicBoolean killed = new AtomicBoolean();
-    Thread sender = new Thread(() -> {
-      for (long id = 1; id <= 100_000 && !killed.get(); id++) {
-        try {
-          if (!inFlight.tryAcquire(10, TimeUnit.SECONDS)) {
-            return;
-          }
-        } catch (InterruptedException e) {
-          return;
-        }
-        long account = id;
-        reg.sendAsync("POST", "/api/accounts", ApiClient.toJson(Map.of("accountId", account,
-            "name", "a" + account, "role", "PARTICIPANT"))).whenComplete((r, ex) -> {
-              inFlight.release();
-              if (ex == null && r.status() == 200) {
-                acked.add(account);
-                enough.countDown();
+    Thread sender =
+        new Thread(
+            () -> {
+              for (long id = 1; id <= 100_000 && !killed.get(); id++) {
+                try {
+                  if (!inFlight.tryAcquire(10, TimeUnit.SECONDS)) {
+                    return;
+                  }
+                } catch (InterruptedException e) {
+                  return;
+                }
+                long account = id;
+                reg.sendAsync(
+                        "POST",
+                        "/api/accounts",
+                        ApiClient.toJson(
+                            Map.of(
+                                "accountId",
+                                account,
+                                "name",
+                                "a" + account,
+                                "role",
+                                "PARTICIPANT")))
+                    .whenComplete(
+                        (r, ex) -> {
+                          inFlight.release();
+                          if (ex == null && r.status() == 200) {
+                            acked.add(account);
+                            enough.countDown();
+                          }
+                        });
               }
             });
-      }
-    });
     sender.start();
     assertThat(enough.await(60, TimeUnit.SECONDS)).as("200 acknowledgements").isTrue();
     p.destroyForcibly();

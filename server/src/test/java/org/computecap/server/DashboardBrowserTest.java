@@ -36,20 +36,19 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard in a real browser: Debian's headless Chromium, driven through its own
- * chromedriver (never a downloaded one), against a real server on loopback. A small market is
- * built through the HTTP API (accounts, permits, cash, trades, a closed period); the page must
- * show every panel's data, then show a new trade that arrives as a server-sent event, and it
- * leaves a screenshot in {@code target/dashboard.png}. A browser without server-sent events gets
- * the same updates by polling. Skipped only where Chromium is not installed.
+ * The dashboard in a real browser: Debian's headless Chromium, driven through its own chromedriver
+ * (never a downloaded one), against a real server on loopback. A small market is built through the
+ * HTTP API (accounts, permits, cash, trades, a closed period); the page must show every panel's
+ * data, then show a new trade that arrives as a server-sent event, and it leaves a screenshot in
+ * {@code target/dashboard.png}. A browser without server-sent events gets the same updates by
+ * polling. Skipped only where Chromium is not installed.
  */
 class DashboardBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -60,12 +59,24 @@ class DashboardBrowserTest {
 
   @BeforeEach
   void startServerAndBrowser() {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "SKIPPED: " + CHROMIUM + " is not"
-        + " installed, so the dashboard cannot be tested in a browser (CI installs it with"
-        + " apt-get install -y chromium chromium-driver)");
-    server = Server.start(new Server.Options(dir.resolve("data"), null,
-        Path.of("../examples/programs/p1-energy.yaml"), 1, "127.0.0.1", 0),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), e -> { });
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM),
+        "SKIPPED: "
+            + CHROMIUM
+            + " is not"
+            + " installed, so the dashboard cannot be tested in a browser (CI installs it with"
+            + " apt-get install -y chromium chromium-driver)");
+    server =
+        Server.start(
+            new Server.Options(
+                dir.resolve("data"),
+                null,
+                Path.of("../examples/programs/p1-energy.yaml"),
+                1,
+                "127.0.0.1",
+                0),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            e -> {});
     base = "http://127.0.0.1:" + server.port();
     String env = System.getenv("COMPUTECAP_REGULATOR_TOKEN");
     regulator = server.newRegulatorToken() != null ? server.newRegulatorToken() : env.trim();
@@ -73,23 +84,35 @@ class DashboardBrowserTest {
   }
 
   private WebDriver chromium() {
-    assertThat(CHROMEDRIVER).as("chromium is installed but chromedriver is not:"
-        + " apt-get install -y chromium-driver").isExecutable();
+    assertThat(CHROMEDRIVER)
+        .as(
+            "chromium is installed but chromedriver is not:"
+                + " apt-get install -y chromium-driver")
+        .isExecutable();
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + dir.resolve("chromium-profile"), "--window-size=1680,1300",
-        "--force-device-scale-factor=1", "--lang=en-US");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + dir.resolve("chromium-profile"),
+        "--window-size=1680,1300",
+        "--force-device-scale-factor=1",
+        "--lang=en-US");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     return new ChromeDriver(service, options);
   }
 
@@ -107,14 +130,19 @@ class DashboardBrowserTest {
 
   private JsonNode call(String method, String path, String token, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(method + " " + path + " " + body + " -> " + r.body())
+    assertThat(r.statusCode())
+        .as(method + " " + path + " " + body + " -> " + r.body())
         .isBetween(200, 299);
     return json.readTree(r.body());
   }
@@ -125,27 +153,44 @@ class DashboardBrowserTest {
 
   private void order(String token, long account, String side, long priceCents, long quantity)
       throws Exception {
-    post("/api/orders", token, "{\"accountId\":" + account + ",\"side\":\"" + side
-        + "\",\"type\":\"LIMIT\",\"priceCents\":" + priceCents + ",\"quantity\":" + quantity
-        + ",\"vintage\":1}");
+    post(
+        "/api/orders",
+        token,
+        "{\"accountId\":"
+            + account
+            + ",\"side\":\""
+            + side
+            + "\",\"type\":\"LIMIT\",\"priceCents\":"
+            + priceCents
+            + ",\"quantity\":"
+            + quantity
+            + ",\"vintage\":1}");
   }
 
   /** Four participants with permits and cash, a day of trades, and period 1 closed. */
   private String[] buildMarket() throws Exception {
-    List<String> names = List.of("Aurora-Compute", "Borealis-AI", "Cirrus-Labs",
-        "Delta-Inference");
+    List<String> names = List.of("Aurora-Compute", "Borealis-AI", "Cirrus-Labs", "Delta-Inference");
     String[] tokens = new String[names.size() + 1];
     for (int i = 1; i <= names.size(); i++) {
-      post("/api/accounts", regulator, "{\"accountId\":" + i + ",\"name\":\""
-          + names.get(i - 1) + "\",\"role\":\"PARTICIPANT\"}");
-      tokens[i] = post("/api/tokens", regulator, "{\"accountId\":" + i + "}").get("token")
-          .asText();
-      post("/api/issuances", regulator, "{\"accountId\":" + i + ",\"vintage\":1,"
-          + "\"quantity\":" + (4_000 + 1_500 * i) + "}");
+      post(
+          "/api/accounts",
+          regulator,
+          "{\"accountId\":"
+              + i
+              + ",\"name\":\""
+              + names.get(i - 1)
+              + "\",\"role\":\"PARTICIPANT\"}");
+      tokens[i] = post("/api/tokens", regulator, "{\"accountId\":" + i + "}").get("token").asText();
+      post(
+          "/api/issuances",
+          regulator,
+          "{\"accountId\":" + i + ",\"vintage\":1," + "\"quantity\":" + (4_000 + 1_500 * i) + "}");
       post("/api/accounts/" + i + "/deposits", regulator, "{\"amountCents\":50000000}");
     }
-    long[] prices = {2_150, 2_180, 2_160, 2_210, 2_240, 2_225, 2_270, 2_300, 2_285, 2_320,
-        2_350, 2_335, 2_380, 2_360, 2_410};
+    long[] prices = {
+      2_150, 2_180, 2_160, 2_210, 2_240, 2_225, 2_270, 2_300, 2_285, 2_320, 2_350, 2_335, 2_380,
+      2_360, 2_410
+    };
     for (int k = 0; k < prices.length; k++) {
       long seller = 1 + k % 2;
       long buyer = 3 + k % 2;
@@ -153,11 +198,20 @@ class DashboardBrowserTest {
       order(tokens[(int) buyer], buyer, "BUY", prices[k], 40 + 7 * k);
     }
     for (int i = 1; i <= 4; i++) {
-      post("/api/reports", tokens[i], "{\"accountId\":" + i + ",\"period\":1,"
-          + "\"workload\":\"INFERENCE\",\"quantity\":" + (3_000 + 500 * i) + "}");
+      post(
+          "/api/reports",
+          tokens[i],
+          "{\"accountId\":"
+              + i
+              + ",\"period\":1,"
+              + "\"workload\":\"INFERENCE\",\"quantity\":"
+              + (3_000 + 500 * i)
+              + "}");
       long surrender = i == 2 ? 1_000 : 3_000 + 500 * i;
-      post("/api/accounts/" + i + "/surrenders", tokens[i], "{\"period\":1,\"quantity\":"
-          + surrender + "}");
+      post(
+          "/api/accounts/" + i + "/surrenders",
+          tokens[i],
+          "{\"period\":1,\"quantity\":" + surrender + "}");
     }
     post("/api/periods/1/close", regulator, null);
     for (int k = 0; k < 6; k++) {
@@ -175,16 +229,24 @@ class DashboardBrowserTest {
       throws IOException {
     try {
       // The page re-renders its tables on every update, so an element may go stale mid-read.
-      new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+      new WebDriverWait(browser, WAIT)
+          .ignoring(StaleElementReferenceException.class)
           .until(condition::apply);
     } catch (org.openqa.selenium.TimeoutException e) {
       Path png = Path.of("target", "dashboard-failure.png");
       Files.createDirectories(png.getParent());
-      Files.write(png, ((org.openqa.selenium.TakesScreenshot) browser)
-          .getScreenshotAs(OutputType.BYTES));
-      throw new AssertionError("the dashboard did not show " + what + " within " + WAIT
-          + " (screenshot " + png + "); the page reads:\n"
-          + browser.findElement(By.tagName("body")).getText(), e);
+      Files.write(
+          png, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      throw new AssertionError(
+          "the dashboard did not show "
+              + what
+              + " within "
+              + WAIT
+              + " (screenshot "
+              + png
+              + "); the page reads:\n"
+              + browser.findElement(By.tagName("body")).getText(),
+          e);
     }
   }
 
@@ -203,16 +265,15 @@ class DashboardBrowserTest {
 
     await("four participants", d -> rows("participants").size() == 4);
     await("fifteen trades", d -> rows("trades").size() >= 15);
-    await("the live event stream connected", d -> "sse".equals(
-        d.findElement(By.tagName("body")).getDomAttribute("data-live")));
+    await(
+        "the live event stream connected",
+        d -> "sse".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live")));
     JsonNode head = call("GET", "/api/journal/head", null, null);
-    await("the journal head hash", d -> text("journal-head").equals(
-        head.get("headHash").asText()));
+    await("the journal head hash", d -> text("journal-head").equals(head.get("headHash").asText()));
 
     assertThat(browser.getTitle()).contains("ComputeCap");
     assertThat(browser.getCurrentUrl()).doesNotContain(regulator);
-    assertThat(browser.findElement(By.cssSelector("#price-chart canvas")).isDisplayed())
-        .isTrue();
+    assertThat(browser.findElement(By.cssSelector("#price-chart canvas")).isDisplayed()).isTrue();
     assertThat(browser.findElement(By.id("chart-empty")).isDisplayed()).isFalse();
     assertThat(browser.findElement(By.id("participants-note")).isDisplayed()).isFalse();
     assertThat(text("last-price")).isEqualTo("24.50");
@@ -220,39 +281,54 @@ class DashboardBrowserTest {
     assertThat(rows("depth")).hasSizeGreaterThanOrEqualTo(6);
     // Vintage 1 traded in period 1 and, banked, in period 2 (newest first).
     assertThat(rows("ohlc")).hasSize(2);
-    assertThat(text("ohlc")).containsSubsequence("\n2 24.50 24.50 24.50 24.50",
-        "\n1 21.50 24.10 21.50 24.10");
+    assertThat(text("ohlc"))
+        .containsSubsequence("\n2 24.50 24.50 24.50 24.50", "\n1 21.50 24.10 21.50 24.10");
     assertThat(text("depth")).contains("23.90").contains("24.65");
-    assertThat(text("participants")).contains("Aurora-Compute").contains("Delta-Inference")
-        .contains("Compliant").contains("Shortfall");
-    assertThat(browser.findElement(By.cssSelector("#periods [data-period='1']")).getText()
-        .replaceAll("\\s+", " ")).contains("Closed").contains("Assessed 4").contains("Short 1")
+    assertThat(text("participants"))
+        .contains("Aurora-Compute")
+        .contains("Delta-Inference")
+        .contains("Compliant")
+        .contains("Shortfall");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#periods [data-period='1']"))
+                .getText()
+                .replaceAll("\\s+", " "))
+        .contains("Closed")
+        .contains("Assessed 4")
+        .contains("Short 1")
         .contains("Penalties 300,000.00");
     assertThat(browser.findElement(By.cssSelector("#periods [data-period='2']")).getText())
         .contains("Current");
     assertThat(text("state-hash")).isEqualTo(head.get("stateHash").asText());
 
-    int updatesBefore = Integer.parseInt(browser.findElement(By.tagName("body"))
-        .getDomAttribute("data-updates"));
+    int updatesBefore =
+        Integer.parseInt(browser.findElement(By.tagName("body")).getDomAttribute("data-updates"));
     // Inside the spread (best bid 23.90, best ask 24.65), so the two orders trade together.
     order(tokens[2], 2, "SELL", 2_410, 12);
     order(tokens[4], 4, "BUY", 2_410, 12);
     JsonNode after = call("GET", "/api/journal/head", null, null);
-    await("the new trade at the top of the list", d -> rows("trades").get(0).getText()
-        .contains("24.10"));
-    await("the new journal seq", d -> text("journal-seq").equals(
-        String.format(java.util.Locale.US, "%,d", after.get("seq").asLong())));
-    assertThat(Integer.parseInt(browser.findElement(By.tagName("body"))
-        .getDomAttribute("data-updates"))).isGreaterThan(updatesBefore);
+    await(
+        "the new trade at the top of the list",
+        d -> rows("trades").get(0).getText().contains("24.10"));
+    await(
+        "the new journal seq",
+        d ->
+            text("journal-seq")
+                .equals(String.format(java.util.Locale.US, "%,d", after.get("seq").asLong())));
+    assertThat(
+            Integer.parseInt(
+                browser.findElement(By.tagName("body")).getDomAttribute("data-updates")))
+        .isGreaterThan(updatesBefore);
     await("the new last price", d -> text("last-price").equals("24.10"));
     // The slower views follow the event within a moment: the state hash after the trade.
-    await("the state hash after the live trade", d -> text("state-hash").equals(
-        after.get("stateHash").asText()));
+    await(
+        "the state hash after the live trade",
+        d -> text("state-hash").equals(after.get("stateHash").asText()));
 
     Path png = Path.of("target", "dashboard.png");
     Files.createDirectories(png.getParent());
-    byte[] shot = ((org.openqa.selenium.TakesScreenshot) browser)
-        .getScreenshotAs(OutputType.BYTES);
+    byte[] shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
     Files.write(png, shot);
     assertThat(shot.length).isGreaterThan(20_000);
 
@@ -268,12 +344,15 @@ class DashboardBrowserTest {
   @Test
   void without_server_sent_events_the_public_view_polls_for_updates() throws Exception {
     String[] tokens = buildMarket();
-    ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-        java.util.Map.of("source", "delete window.EventSource;"));
+    ((ChromeDriver) browser)
+        .executeCdpCommand(
+            "Page.addScriptToEvaluateOnNewDocument",
+            java.util.Map.of("source", "delete window.EventSource;"));
     browser.get(base + "/");
 
-    await("polling mode", d -> "polling".equals(
-        d.findElement(By.tagName("body")).getDomAttribute("data-live")));
+    await(
+        "polling mode",
+        d -> "polling".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live")));
     await("the trades", d -> rows("trades").size() >= 15);
     assertThat(rows("participants")).isEmpty();
     assertThat(text("participants-note")).contains("Sign in with a regulator or auditor token");

@@ -25,17 +25,24 @@ import org.junit.jupiter.api.io.TempDir;
  * follow fails here, not on a regulator's screen).
  */
 class DashboardFilesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private Server server;
 
   @BeforeEach
   void start() {
-    server = Server.start(new Server.Options(dir.resolve("data"), null,
-        Path.of("../examples/programs/p1-energy.yaml"), 1, "127.0.0.1", 0),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), e -> { });
+    server =
+        Server.start(
+            new Server.Options(
+                dir.resolve("data"),
+                null,
+                Path.of("../examples/programs/p1-energy.yaml"),
+                1,
+                "127.0.0.1",
+                0),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            e -> {});
   }
 
   @AfterEach
@@ -44,8 +51,9 @@ class DashboardFilesTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-        + path)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -59,7 +67,8 @@ class DashboardFilesTest {
     while (m.find()) {
       loaded.add(m.group(1));
     }
-    assertThat(loaded).contains("/app.js", "/style.css")
+    assertThat(loaded)
+        .contains("/app.js", "/style.css")
         .anyMatch(p -> p.startsWith("/webjars/uplot/") && p.endsWith(".js"))
         .anyMatch(p -> p.startsWith("/webjars/uplot/") && p.endsWith(".css"));
     for (String path : loaded) {

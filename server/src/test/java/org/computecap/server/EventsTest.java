@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +20,12 @@ class EventsTest {
   void a_trade_reaches_a_connected_dashboard_as_a_market_event() throws Exception {
     try (Harness h = Harness.withCast()) {
       HttpClient http = HttpClient.newHttpClient();
-      HttpRequest req = HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + h.server.port() + "/api/events"))
-          .header("Accept", "text/event-stream").build();
-      HttpResponse<Stream<String>> resp = http.sendAsync(req,
-          HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
+      HttpRequest req =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + h.server.port() + "/api/events"))
+              .header("Accept", "text/event-stream")
+              .build();
+      HttpResponse<Stream<String>> resp =
+          http.sendAsync(req, HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
       assertThat(resp.statusCode()).isEqualTo(200);
       assertThat(resp.headers().firstValue("Content-Type").orElse(""))
           .startsWith("text/event-stream");
@@ -35,8 +35,7 @@ class EventsTest {
       reader.start();
       // The connect comment proves the client is registered before the trade is sent.
       assertThat(lines.poll(30, TimeUnit.SECONDS)).startsWith(":");
-      Harness.expect(h.as.get(Harness.BOB).placeOrder(Harness.BOB, "BUY", "LIMIT", 900, 2, 1),
-          200);
+      Harness.expect(h.as.get(Harness.BOB).placeOrder(Harness.BOB, "BUY", "LIMIT", 900, 2, 1), 200);
       String data = null;
       boolean market = false;
       while (data == null) {
@@ -48,8 +47,11 @@ class EventsTest {
           data = line.substring("data: ".length());
         }
       }
-      assertThat(data).contains("\"priceCents\":900").contains("\"quantity\":2")
-          .contains("\"headHash\"").contains("\"books\"");
+      assertThat(data)
+          .contains("\"priceCents\":900")
+          .contains("\"quantity\":2")
+          .contains("\"headHash\"")
+          .contains("\"books\"");
     }
   }
 }

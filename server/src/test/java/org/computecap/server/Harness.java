@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 /**
  * A server on a loopback port over a temporary data directory, with a fixed cast of accounts and
  * their tokens, for the API tests: 1 alice and 2 bob (participants), 3 audrey (auditor), 4 ines
- * (insurer), 5 rita (a regulator account), plus the market regulator's token. Alice has a
- * resting sell order and a bid in auction 1, so every route has a resource to act on.
+ * (insurer), 5 rita (a regulator account), plus the market regulator's token. Alice has a resting
+ * sell order and a bid in auction 1, so every route has a resource to act on.
  */
 final class Harness implements AutoCloseable {
   static final long ALICE = 1;
@@ -46,8 +46,10 @@ final class Harness implements AutoCloseable {
   }
 
   static Server startServer(Path dataDir) {
-    return Server.start(new Server.Options(dataDir, null, program(), 7, "127.0.0.1", 0),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), e -> { });
+    return Server.start(
+        new Server.Options(dataDir, null, program(), 7, "127.0.0.1", 0),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        e -> {});
   }
 
   /** A fresh server with the cast opened, funded and holding permits. */
@@ -59,8 +61,13 @@ final class Harness implements AutoCloseable {
   }
 
   private void openCast() {
-    String[][] cast = {{"1", "alice", "PARTICIPANT"}, {"2", "bob", "PARTICIPANT"},
-        {"3", "audrey", "AUDITOR"}, {"4", "ines", "INSURER"}, {"5", "rita", "REGULATOR"}};
+    String[][] cast = {
+      {"1", "alice", "PARTICIPANT"},
+      {"2", "bob", "PARTICIPANT"},
+      {"3", "audrey", "AUDITOR"},
+      {"4", "ines", "INSURER"},
+      {"5", "rita", "REGULATOR"}
+    };
     for (String[] a : cast) {
       long id = Long.parseLong(a[0]);
       expect(regulator.openAccount(id, a[1], a[2]), 200);
@@ -68,16 +75,21 @@ final class Harness implements AutoCloseable {
     }
     for (long id : new long[] {ALICE, BOB}) {
       expect(regulator.deposit(id, 10_000_000), 200);
-      expect(regulator.post("/api/issuances", Map.of("accountId", id, "vintage", 1,
-          "quantity", 1000)), 200);
+      expect(
+          regulator.post("/api/issuances", Map.of("accountId", id, "vintage", 1, "quantity", 1000)),
+          200);
     }
     ApiClient.Response sell = as.get(ALICE).placeOrder(ALICE, "SELL", "LIMIT", 900, 5, 1);
     expect(sell, 200);
     aliceOrderId = sell.body().path("events").get(0).path("orderId").asLong();
-    expect(regulator.post("/api/auctions", Map.of("auctionId", 1, "period", 1,
-        "quantity", 100)), 200);
-    expect(as.get(ALICE).post("/api/auctions/1/bids", Map.of("bidId", 1, "accountId", ALICE,
-        "quantity", 10, "limitPriceCents", 1000)), 200);
+    expect(
+        regulator.post("/api/auctions", Map.of("auctionId", 1, "period", 1, "quantity", 100)), 200);
+    expect(
+        as.get(ALICE)
+            .post(
+                "/api/auctions/1/bids",
+                Map.of("bidId", 1, "accountId", ALICE, "quantity", 10, "limitPriceCents", 1000)),
+        200);
   }
 
   static ApiClient.Response expect(ApiClient.Response r, int status) {
@@ -96,12 +108,13 @@ final class Harness implements AutoCloseable {
     Matcher m = Pattern.compile("\\{([A-Za-z]+)}").matcher(template);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
-      String v = switch (m.group(1)) {
-        case "accountId" -> String.valueOf(ALICE);
-        case "orderId" -> String.valueOf(aliceOrderId);
-        case "auctionId", "bidId", "vintage", "period" -> "1";
-        default -> throw new AssertionError("no sample for path parameter " + m.group(1));
-      };
+      String v =
+          switch (m.group(1)) {
+            case "accountId" -> String.valueOf(ALICE);
+            case "orderId" -> String.valueOf(aliceOrderId);
+            case "auctionId", "bidId", "vintage", "period" -> "1";
+            default -> throw new AssertionError("no sample for path parameter " + m.group(1));
+          };
       m.appendReplacement(sb, v);
     }
     m.appendTail(sb);

@@ -47,9 +47,9 @@ import org.computecap.engine.registry.Role;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client side for agents: a stream of commands of every kind, applied to an engine in
- * process and sent to a server through {@link HttpReplay}, must be accepted there too and leave
- * every account with the same cash and permits (the demo relies on it).
+ * The client side for agents: a stream of commands of every kind, applied to an engine in process
+ * and sent to a server through {@link HttpReplay}, must be accepted there too and leave every
+ * account with the same cash and permits (the demo relies on it).
  */
 class HttpReplayTest {
   @Test
@@ -65,8 +65,9 @@ class HttpReplayTest {
     }
     Path dir = Files.createTempDirectory("computecap-replay");
     try (Server server = Harness.startServer(dir)) {
-      ApiClient reg = new ApiClient(URI.create("http://127.0.0.1:" + server.port()),
-          server.newRegulatorToken());
+      ApiClient reg =
+          new ApiClient(
+              URI.create("http://127.0.0.1:" + server.port()), server.newRegulatorToken());
       HttpReplay replay = new HttpReplay(reg);
       for (Command c : cmds) {
         replay.send(c);

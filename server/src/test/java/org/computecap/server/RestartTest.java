@@ -11,9 +11,9 @@ import org.computecap.server.store.JournalStore;
 import org.junit.jupiter.api.Test;
 
 /**
- * Starting again on the same data directory: the journal is replayed into the same state (and
- * the same read model), tokens issued before still work, no second regulator token is made; and
- * a journal whose chain was edited stops the start with a message naming the bad entry.
+ * Starting again on the same data directory: the journal is replayed into the same state (and the
+ * same read model), tokens issued before still work, no second regulator token is made; and a
+ * journal whose chain was edited stops the start with a message naming the bad entry.
  */
 class RestartTest {
   @Test
@@ -24,8 +24,7 @@ class RestartTest {
     try (Harness h = Harness.withCast()) {
       dir = h.dataDir;
       ApiClient alice = h.as.get(Harness.ALICE);
-      Harness.expect(h.as.get(Harness.BOB).placeOrder(Harness.BOB, "BUY", "LIMIT", 900, 2, 1),
-          200);
+      Harness.expect(h.as.get(Harness.BOB).placeOrder(Harness.BOB, "BUY", "LIMIT", 900, 2, 1), 200);
       stateHash = h.server.stateHashHex();
       assertThat(alice.get("/api/me").status()).isEqualTo(200);
       aliceToken = h.regulator.issueToken(Harness.ALICE);
@@ -33,13 +32,13 @@ class RestartTest {
     try (Server again = Harness.startServer(dir)) {
       assertThat(again.newRegulatorToken()).isNull();
       assertThat(again.stateHashHex()).isEqualTo(stateHash);
-      ApiClient alice = new ApiClient(URI.create("http://127.0.0.1:" + again.port()),
-          aliceToken);
+      ApiClient alice = new ApiClient(URI.create("http://127.0.0.1:" + again.port()), aliceToken);
       ApiClient.Response orders = alice.get("/api/accounts/1/orders");
       assertThat(orders.status()).isEqualTo(200);
       assertThat(orders.body().path("items").get(0).path("remaining").asLong()).isEqualTo(3);
-      assertThat(alice.get("/api/trades").body().path("items").get(0).path("sellAccountId")
-          .asLong()).isEqualTo(Harness.ALICE);
+      assertThat(
+              alice.get("/api/trades").body().path("items").get(0).path("sellAccountId").asLong())
+          .isEqualTo(Harness.ALICE);
       // The order ids continue after the replayed ones.
       ApiClient.Response sell = alice.placeOrder(Harness.ALICE, "SELL", "LIMIT", 5000, 1, 1);
       assertThat(sell.body().path("events").get(0).path("orderId").asLong()).isEqualTo(3);
@@ -68,9 +67,14 @@ class RestartTest {
   @Test
   void a_program_that_does_not_exist_is_named_in_the_error() throws Exception {
     Path dir = Files.createTempDirectory("computecap-server");
-    assertThatThrownBy(() -> Server.start(new Server.Options(dir, null,
-        dir.resolve("missing.yaml"), 1, "127.0.0.1", 0), System.out, e -> { }))
+    assertThatThrownBy(
+            () ->
+                Server.start(
+                    new Server.Options(dir, null, dir.resolve("missing.yaml"), 1, "127.0.0.1", 0),
+                    System.out,
+                    e -> {}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("program").hasMessageContaining("missing.yaml");
+        .hasMessageContaining("program")
+        .hasMessageContaining("missing.yaml");
   }
 }

@@ -25,9 +25,9 @@ import org.computecap.engine.registry.Role;
 import org.junit.jupiter.api.Test;
 
 /**
- * The single writer's promises: a command is acknowledged only once the journal holds it
- * durably (flushed), and a journal that cannot flush stops the writer: the waiting command and
- * every later one fail with 503 instead of being acknowledged.
+ * The single writer's promises: a command is acknowledged only once the journal holds it durably
+ * (flushed), and a journal that cannot flush stops the writer: the waiting command and every later
+ * one fail with 503 instead of being acknowledged.
  */
 class SequencerTest {
   /** A journal that counts what is durable and can be told to fail its next flush. */
@@ -83,13 +83,12 @@ class SequencerTest {
   @Test
   void no_command_is_acknowledged_before_its_batch_is_flushed() throws Exception {
     WatchedJournal journal = new WatchedJournal();
-    try (Sequencer s = sequencer(journal, e -> { })) {
+    try (Sequencer s = sequencer(journal, e -> {})) {
       s.start();
       s.submit(m -> new OpenAccount(1, "alice", Role.PARTICIPANT)).get(30, TimeUnit.SECONDS);
       List<CompletableFuture<Boolean>> checks = new ArrayList<>();
       for (int i = 0; i < 500; i++) {
-        checks.add(s.submit(m -> new DepositCash(1, 1))
-            .thenApply(a -> a.seq() <= journal.durable));
+        checks.add(s.submit(m -> new DepositCash(1, 1)).thenApply(a -> a.seq() <= journal.durable));
       }
       for (CompletableFuture<Boolean> c : checks) {
         assertThat(c.get(30, TimeUnit.SECONDS)).isTrue();
@@ -98,15 +97,17 @@ class SequencerTest {
   }
 
   @Test
-  void a_journal_that_cannot_flush_stops_the_writer_and_acknowledges_nothing()
-      throws Exception {
+  void a_journal_that_cannot_flush_stops_the_writer_and_acknowledges_nothing() throws Exception {
     WatchedJournal journal = new WatchedJournal();
     AtomicReference<Throwable> fatal = new AtomicReference<>();
     CompletableFuture<Throwable> told = new CompletableFuture<>();
-    try (Sequencer s = sequencer(journal, e -> {
-      fatal.set(e);
-      told.complete(e);
-    })) {
+    try (Sequencer s =
+        sequencer(
+            journal,
+            e -> {
+              fatal.set(e);
+              told.complete(e);
+            })) {
       s.start();
       journal.failFlush = true;
       CompletableFuture<Sequencer.Applied> lost =

@@ -29,7 +29,9 @@ public final class AllocationCodec implements CodecPart {
   @Override
   public int encode(Command command, CommandWriter out) {
     if (command instanceof RecordVerifiedActivity c) {
-      out.writeLong(c.accountId()).writeInt(c.period()).writeLong(c.outputUnits())
+      out.writeLong(c.accountId())
+          .writeInt(c.period())
+          .writeLong(c.outputUnits())
           .writeLong(c.coveredQuantity());
       return RECORD_VERIFIED_ACTIVITY;
     } else if (command instanceof SetAssistanceFactor c) {
@@ -49,8 +51,8 @@ public final class AllocationCodec implements CodecPart {
   public Command decode(int tag, CommandReader in) {
     switch (tag) {
       case RECORD_VERIFIED_ACTIVITY:
-        return new RecordVerifiedActivity(in.readLong(), in.readInt(), in.readLong(),
-            in.readLong());
+        return new RecordVerifiedActivity(
+            in.readLong(), in.readInt(), in.readLong(), in.readLong());
       case SET_ASSISTANCE_FACTOR:
         return new SetAssistanceFactor(in.readLong(), in.readLong());
       case ALLOCATE_FREE_PERMITS:

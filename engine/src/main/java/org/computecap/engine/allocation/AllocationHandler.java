@@ -20,16 +20,16 @@ import org.computecap.engine.registry.Role;
 import org.computecap.engine.registry.SystemAccount;
 
 /**
- * Applies the allocation commands (§4) with {@link FreeAllocation}'s exact calculators.
- * Checks first, in order: the account exists and is a participant, the period is right, the
- * step has not happened yet, the cap has room; only then does it issue or transfer.
+ * Applies the allocation commands (§4) with {@link FreeAllocation}'s exact calculators. Checks
+ * first, in order: the account exists and is a participant, the period is right, the step has not
+ * happened yet, the cap has room; only then does it issue or transfer.
  *
- * <p>The period's free budget is issued at {@code AllocateFreePermits}: incumbents' grants to
- * them, the new-entrant reserve into the registry's {@code NEW_ENTRANT_RESERVE} account; the
- * incumbents' unallocated rounding rest is never issued. A new entrant is served from the
- * reserve's eligible vintages, oldest first, up to what is left there. Its entitlement is
- * {@code floor(projected · B · C_i)} under BENCHMARK, and the period's mean incumbent grant
- * under GRANDFATHER and UNIFORM (which have no benchmark to apply).
+ * <p>The period's free budget is issued at {@code AllocateFreePermits}: incumbents' grants to them,
+ * the new-entrant reserve into the registry's {@code NEW_ENTRANT_RESERVE} account; the incumbents'
+ * unallocated rounding rest is never issued. A new entrant is served from the reserve's eligible
+ * vintages, oldest first, up to what is left there. Its entitlement is {@code floor(projected · B ·
+ * C_i)} under BENCHMARK, and the period's mean incumbent grant under GRANDFATHER and UNIFORM (which
+ * have no benchmark to apply).
  */
 public final class AllocationHandler {
   private AllocationHandler() {}
@@ -51,8 +51,8 @@ public final class AllocationHandler {
     throw new AssertionError("no allocation handler for " + command.getClass().getName());
   }
 
-  private static Result recordActivity(EngineState state, AllocationState s,
-      RecordVerifiedActivity c) {
+  private static Result recordActivity(
+      EngineState state, AllocationState s, RecordVerifiedActivity c) {
     Rejection rejection = participantRule(state.registry(), c.accountId());
     if (rejection == null && c.period() >= state.currentPeriod()) {
       rejection = Rejection.ACTIVITY_PERIOD_NOT_ENDED;
@@ -64,14 +64,15 @@ public final class AllocationHandler {
       return Result.rejected(rejection);
     }
     s.attach(state);
-    s.activity.computeIfAbsent(c.accountId(), k -> new TreeMap<>())
+    s.activity
+        .computeIfAbsent(c.accountId(), k -> new TreeMap<>())
         .put(c.period(), new Activity(c.outputUnits(), c.coveredQuantity()));
-    return Result.accepted(new VerifiedActivityRecorded(c.accountId(), c.period(),
-        c.outputUnits(), c.coveredQuantity()));
+    return Result.accepted(
+        new VerifiedActivityRecorded(
+            c.accountId(), c.period(), c.outputUnits(), c.coveredQuantity()));
   }
 
-  private static Result setAssistance(EngineState state, AllocationState s,
-      SetAssistanceFactor c) {
+  private static Result setAssistance(EngineState state, AllocationState s, SetAssistanceFactor c) {
     Rejection rejection = participantRule(state.registry(), c.accountId());
     if (rejection != null) {
       return Result.rejected(rejection);
@@ -81,8 +82,7 @@ public final class AllocationHandler {
     return Result.accepted(new AssistanceFactorSet(c.accountId(), c.factorPpm()));
   }
 
-  private static Result allocateFree(EngineState state, AllocationState s,
-      AllocateFreePermits c) {
+  private static Result allocateFree(EngineState state, AllocationState s, AllocateFreePermits c) {
     Registry registry = state.registry();
     Rejection rejection = PeriodRule.mustBeCurrent(state, c.period());
     if (rejection == null && s.periods.containsKey(c.period())) {
@@ -104,12 +104,19 @@ public final class AllocationHandler {
     record.incumbentBudgetPermits = outcome.budgetPermits();
     record.allocatedPermits = outcome.allocatedPermits();
     record.reserveFundedPermits = reserve;
-    record.meanGrantPermits = outcome.grants().isEmpty() ? 0
-        : outcome.allocatedPermits() / outcome.grants().size();
+    record.meanGrantPermits =
+        outcome.grants().isEmpty() ? 0 : outcome.allocatedPermits() / outcome.grants().size();
     List<Event> events = new ArrayList<>();
-    events.add(new FreePermitsAllocated(c.period(), program.allocation().method(),
-        outcome.budgetPermits(), outcome.allocatedPermits(), outcome.unallocatedPermits(),
-        outcome.scaledToBudget(), outcome.benchmark().toString(), reserve));
+    events.add(
+        new FreePermitsAllocated(
+            c.period(),
+            program.allocation().method(),
+            outcome.budgetPermits(),
+            outcome.allocatedPermits(),
+            outcome.unallocatedPermits(),
+            outcome.scaledToBudget(),
+            outcome.benchmark().toString(),
+            reserve));
     for (Grant g : outcome.grants()) {
       record.grants.put(g.account(), g.permits());
       if (g.permits() > 0) {
@@ -126,8 +133,8 @@ public final class AllocationHandler {
   }
 
   /** Runs the program's method over the incumbents of {@code period}. */
-  private static AllocationOutcome compute(EngineState state, AllocationState s,
-      Program program, int period) {
+  private static AllocationOutcome compute(
+      EngineState state, AllocationState s, Program program, int period) {
     long budget = program.incumbentBudgetPermits(period);
     Program.Allocation rules = program.allocation();
     if (rules.method() == AllocationMethod.UNIFORM) {
@@ -139,19 +146,19 @@ public final class AllocationHandler {
       Activity last = s.activity(account, period - 1);
       if ((previous != null || last != null)
           && state.registry().role(account) == Role.PARTICIPANT) {
-        histories.add(new ParticipantHistory(account, previous, last,
-            s.assistanceFactorPpm(account)));
+        histories.add(
+            new ParticipantHistory(account, previous, last, s.assistanceFactorPpm(account)));
       }
     }
     if (rules.method() == AllocationMethod.GRANDFATHER) {
       return FreeAllocation.grandfather(histories, budget);
     }
-    return FreeAllocation.benchmark(histories, budget, rules.benchmarkPercentilePpm(),
-        rules.activityChangeThresholdPpm());
+    return FreeAllocation.benchmark(
+        histories, budget, rules.benchmarkPercentilePpm(), rules.activityChangeThresholdPpm());
   }
 
-  private static Result allocateNewEntrant(EngineState state, AllocationState s,
-      AllocateNewEntrant c) {
+  private static Result allocateNewEntrant(
+      EngineState state, AllocationState s, AllocateNewEntrant c) {
     Registry registry = state.registry();
     int period = state.currentPeriod();
     Rejection rejection = participantRule(registry, c.accountId());
@@ -159,8 +166,9 @@ public final class AllocationHandler {
     if (rejection == null && record == null) {
       rejection = Rejection.FREE_ALLOCATION_NOT_DONE;
     }
-    if (rejection == null && (s.activity(c.accountId(), period - 1) != null
-        || s.activity(c.accountId(), period - 2) != null)) {
+    if (rejection == null
+        && (s.activity(c.accountId(), period - 1) != null
+            || s.activity(c.accountId(), period - 2) != null)) {
       rejection = Rejection.NOT_A_NEW_ENTRANT;
     }
     if (rejection == null && s.grantedPermits(c.accountId(), period) > 0) {
@@ -177,10 +185,11 @@ public final class AllocationHandler {
     }
     s.attach(state);
     Program program = Program.of(state);
-    long entitled = program.allocation().method() == AllocationMethod.BENCHMARK
-        ? FreeAllocation.newEntrantBenchmark(c.projectedOutputUnits(), record.benchmark,
-            s.assistanceFactorPpm(c.accountId()))
-        : record.meanGrantPermits;
+    long entitled =
+        program.allocation().method() == AllocationMethod.BENCHMARK
+            ? FreeAllocation.newEntrantBenchmark(
+                c.projectedOutputUnits(), record.benchmark, s.assistanceFactorPpm(c.accountId()))
+            : record.meanGrantPermits;
     long granted = Math.min(entitled, available);
     long left = granted;
     for (int v = oldest; v <= period && left > 0; v++) {

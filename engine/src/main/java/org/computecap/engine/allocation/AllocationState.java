@@ -11,25 +11,28 @@ import org.computecap.engine.program.Program;
 
 /**
  * What free allocation remembers inside the engine: verified activity by account and period,
- * assistance factors, and each period's allocation (benchmark, grants, new-entrant grants).
- * Sorted maps everywhere, because their order reaches the canonical state hash. Not a hot
- * path: allocation runs once per period.
+ * assistance factors, and each period's allocation (benchmark, grants, new-entrant grants). Sorted
+ * maps everywhere, because their order reaches the canonical state hash. Not a hot path: allocation
+ * runs once per period.
  *
- * <p>Invariants: a period's incumbent grants add up to its recorded allocated total, which
- * stays within the incumbent budget (free budget less the new-entrant reserve). New-entrant
- * grants are bounded by the registry itself: they move permits the reserve account holds,
- * which a regulator may also top up with {@code IssuePermits}. The check revisits only the
- * periods changed since the last one, so it stays cheap as history grows.
+ * <p>Invariants: a period's incumbent grants add up to its recorded allocated total, which stays
+ * within the incumbent budget (free budget less the new-entrant reserve). New-entrant grants are
+ * bounded by the registry itself: they move permits the reserve account holds, which a regulator
+ * may also top up with {@code IssuePermits}. The check revisits only the periods changed since the
+ * last one, so it stays cheap as history grows.
  */
 public final class AllocationState implements FeatureState {
   static final String NAME = "allocation";
 
   /** account -> period -> verified activity. */
   final TreeMap<Long, TreeMap<Integer, Activity>> activity = new TreeMap<>();
+
   /** account -> assistance factor in ppm; absent means 1,000,000. */
   final TreeMap<Long, Long> assistancePpm = new TreeMap<>();
+
   /** period -> what its free allocation did. */
   final TreeMap<Integer, PeriodAllocation> periods = new TreeMap<>();
+
   /** Periods changed since the last invariant check (not state, so not in the hash). */
   private final java.util.TreeSet<Integer> touched = new java.util.TreeSet<>();
 
@@ -55,8 +58,8 @@ public final class AllocationState implements FeatureState {
   }
 
   /**
-   * The engine's Allocation state, or a detached empty one until the first accepted command
-   * {@link #attach}es it: a rejected command must leave the state, and its hash, untouched.
+   * The engine's Allocation state, or a detached empty one until the first accepted command {@link
+   * #attach}es it: a rejected command must leave the state, and its hash, untouched.
    */
   static AllocationState of(EngineState state) {
     AllocationState s = state.featureOrNull(AllocationState.class);
@@ -92,7 +95,8 @@ public final class AllocationState implements FeatureState {
     for (Map.Entry<Long, TreeMap<Integer, Activity>> a : activity.entrySet()) {
       w.writeLong(a.getKey()).writeInt(a.getValue().size());
       for (Map.Entry<Integer, Activity> e : a.getValue().entrySet()) {
-        w.writeInt(e.getKey()).writeLong(e.getValue().outputUnits())
+        w.writeInt(e.getKey())
+            .writeLong(e.getValue().outputUnits())
             .writeLong(e.getValue().coveredQuantity());
       }
     }
@@ -103,8 +107,10 @@ public final class AllocationState implements FeatureState {
       w.writeInt(e.getKey());
       writeBig(w, p.benchmark.numerator());
       writeBig(w, p.benchmark.denominator());
-      w.writeLong(p.incumbentBudgetPermits).writeLong(p.allocatedPermits)
-          .writeLong(p.reserveFundedPermits).writeLong(p.meanGrantPermits);
+      w.writeLong(p.incumbentBudgetPermits)
+          .writeLong(p.allocatedPermits)
+          .writeLong(p.reserveFundedPermits)
+          .writeLong(p.meanGrantPermits);
       writeLongs(w, p.grants);
       writeLongs(w, p.entrantGrants);
     }
@@ -131,12 +137,23 @@ public final class AllocationState implements FeatureState {
         sum = Math.addExact(sum, g);
       }
       if (sum != p.allocatedPermits) {
-        throw new AssertionError("period " + period + " grants add up to " + sum
-            + " but " + p.allocatedPermits + " were recorded as allocated");
+        throw new AssertionError(
+            "period "
+                + period
+                + " grants add up to "
+                + sum
+                + " but "
+                + p.allocatedPermits
+                + " were recorded as allocated");
       }
       if (p.allocatedPermits > program.incumbentBudgetPermits(period)) {
-        throw new AssertionError("period " + period + " allocated " + p.allocatedPermits
-            + " > incumbent budget " + program.incumbentBudgetPermits(period));
+        throw new AssertionError(
+            "period "
+                + period
+                + " allocated "
+                + p.allocatedPermits
+                + " > incumbent budget "
+                + program.incumbentBudgetPermits(period));
       }
     }
     touched.clear();

@@ -11,22 +11,29 @@ import org.computecap.engine.script.ScriptArgs;
 import org.computecap.engine.script.ScriptVerbs;
 
 /**
- * Allocation's words in scenario scripts ({@code docs/scripts.md}):
- * {@code record-activity acct= period= output= covered=}, {@code set-assistance acct= ppm=},
- * {@code allocate-free period=}, {@code allocate-new-entrant acct= projected=}; and
- * {@code expect free-allocation period= [allocated=] [unallocated-free=] [benchmark=n/d]
- * [reserve=]} and {@code expect granted acct= period= qty=}.
+ * Allocation's words in scenario scripts ({@code docs/scripts.md}): {@code record-activity acct=
+ * period= output= covered=}, {@code set-assistance acct= ppm=}, {@code allocate-free period=},
+ * {@code allocate-new-entrant acct= projected=}; and {@code expect free-allocation period=
+ * [allocated=] [unallocated-free=] [benchmark=n/d] [reserve=]} and {@code expect granted acct=
+ * period= qty=}.
  */
 public final class AllocationVerbs implements ScriptVerbs {
   @Override
   public Map<String, CommandVerb> commands() {
     Map<String, CommandVerb> m = new LinkedHashMap<>();
-    m.put("record-activity", a -> new RecordVerifiedActivity(a.account("acct"),
-        a.intValue("period"), a.longValue("output"), a.longValue("covered")));
+    m.put(
+        "record-activity",
+        a ->
+            new RecordVerifiedActivity(
+                a.account("acct"),
+                a.intValue("period"),
+                a.longValue("output"),
+                a.longValue("covered")));
     m.put("set-assistance", a -> new SetAssistanceFactor(a.account("acct"), a.longValue("ppm")));
     m.put("allocate-free", a -> new AllocateFreePermits(a.intValue("period")));
-    m.put("allocate-new-entrant", a -> new AllocateNewEntrant(a.account("acct"),
-        a.longValue("projected")));
+    m.put(
+        "allocate-new-entrant",
+        a -> new AllocateNewEntrant(a.account("acct"), a.longValue("projected")));
     return m;
   }
 
@@ -34,8 +41,13 @@ public final class AllocationVerbs implements ScriptVerbs {
   public Map<String, ExpectVerb> expectations() {
     Map<String, ExpectVerb> m = new LinkedHashMap<>();
     m.put("free-allocation", AllocationVerbs::freeAllocation);
-    m.put("granted", (s, a) -> differs("free permits granted",
-        a.longValue("qty"), state(s).grantedPermits(a.account("acct"), a.intValue("period"))));
+    m.put(
+        "granted",
+        (s, a) ->
+            differs(
+                "free permits granted",
+                a.longValue("qty"),
+                state(s).grantedPermits(a.account("acct"), a.intValue("period"))));
     return m;
   }
 
@@ -54,8 +66,11 @@ public final class AllocationVerbs implements ScriptVerbs {
       d = differs("allocated", a.longValue("allocated"), p.allocatedPermits);
     }
     if (d == null && a.has("unallocated")) {
-      d = differs("unallocated", a.longValue("unallocated"),
-          p.incumbentBudgetPermits - p.allocatedPermits);
+      d =
+          differs(
+              "unallocated",
+              a.longValue("unallocated"),
+              p.incumbentBudgetPermits - p.allocatedPermits);
     }
     if (d == null && a.has("reserve")) {
       d = differs("new-entrant reserve", a.longValue("reserve"), p.reserveFundedPermits);

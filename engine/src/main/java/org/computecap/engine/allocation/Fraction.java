@@ -4,9 +4,9 @@ import java.math.BigInteger;
 
 /**
  * An exact non-negative rational number, kept in lowest terms with a positive denominator.
- * Allocation multiplies outputs, energy intensities and factors; doing that exactly and
- * flooring once at the end is the only way every participant's permits are reproducible
- * bit for bit and the budget is never exceeded by rounding. Not a hot path.
+ * Allocation multiplies outputs, energy intensities and factors; doing that exactly and flooring
+ * once at the end is the only way every participant's permits are reproducible bit for bit and the
+ * budget is never exceeded by rounding. Not a hot path.
  */
 public record Fraction(BigInteger numerator, BigInteger denominator)
     implements Comparable<Fraction> {
@@ -35,7 +35,8 @@ public record Fraction(BigInteger numerator, BigInteger denominator)
   }
 
   public Fraction plus(Fraction o) {
-    return new Fraction(numerator.multiply(o.denominator).add(o.numerator.multiply(denominator)),
+    return new Fraction(
+        numerator.multiply(o.denominator).add(o.numerator.multiply(denominator)),
         denominator.multiply(o.denominator));
   }
 

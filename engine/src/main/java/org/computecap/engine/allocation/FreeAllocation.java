@@ -5,26 +5,25 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Pure calculators that share one period's free-allocation budget (SPEC §4, P1 Sec 5).
- * Everything is exact ({@link Fraction}) and floored once at the end, in account order, so a
- * replay gives the same permits to the permit.
+ * Pure calculators that share one period's free-allocation budget (SPEC §4, P1 Sec 5). Everything
+ * is exact ({@link Fraction}) and floored once at the end, in account order, so a replay gives the
+ * same permits to the permit.
  *
- * <p>BENCHMARK: {@code A_i = O_i · B · C_i}. {@code O_i} is the mean output of periods t-2
- * and t-1, or the t-1 output when it differs from that mean by more than the activity-change
- * threshold (only one recorded period: that period's output). {@code E_i} is the
- * participant's pooled intensity (covered quantity / output over the recorded periods).
- * {@code B} is the mean {@code E_j} of the {@code max(1, ceil(n · percentile))} lowest
- * intensities among the n participants with output (ties by account id). When
- * {@code sum A_i} exceeds the budget every {@code A_i} is scaled by one correction factor
- * {@code budget / sum A_i}.
+ * <p>BENCHMARK: {@code A_i = O_i · B · C_i}. {@code O_i} is the mean output of periods t-2 and t-1,
+ * or the t-1 output when it differs from that mean by more than the activity-change threshold (only
+ * one recorded period: that period's output). {@code E_i} is the participant's pooled intensity
+ * (covered quantity / output over the recorded periods). {@code B} is the mean {@code E_j} of the
+ * {@code max(1, ceil(n · percentile))} lowest intensities among the n participants with output
+ * (ties by account id). When {@code sum A_i} exceeds the budget every {@code A_i} is scaled by one
+ * correction factor {@code budget / sum A_i}.
  *
- * <p>Rounding: each grant is the floor of its exact entitlement. When the correction factor
- * applied (the budget is meant to be used exactly), the permits lost to flooring go one each
- * to the largest fractional remainders, ties to the lower account id, so the grants sum to
- * the budget. Otherwise the rest stays unallocated in the reserve: an uncorrected allocation
- * never rounds anyone above their entitlement. GRANDFATHER always uses the budget exactly
- * the same way; UNIFORM gives everyone {@code floor(budget / n)} and keeps the
- * {@code budget mod n} rest unallocated, so every grant is equal.
+ * <p>Rounding: each grant is the floor of its exact entitlement. When the correction factor applied
+ * (the budget is meant to be used exactly), the permits lost to flooring go one each to the largest
+ * fractional remainders, ties to the lower account id, so the grants sum to the budget. Otherwise
+ * the rest stays unallocated in the reserve: an uncorrected allocation never rounds anyone above
+ * their entitlement. GRANDFATHER always uses the budget exactly the same way; UNIFORM gives
+ * everyone {@code floor(budget / n)} and keeps the {@code budget mod n} rest unallocated, so every
+ * grant is equal.
  */
 public final class FreeAllocation {
   private static final Fraction ONE_MILLION = Fraction.whole(1_000_000);
@@ -32,17 +31,21 @@ public final class FreeAllocation {
   private FreeAllocation() {}
 
   /** P1's benchmarking allocation of {@code budgetPermits} among {@code histories}. */
-  public static AllocationOutcome benchmark(List<ParticipantHistory> histories,
-      long budgetPermits, long percentilePpm, long activityThresholdPpm) {
+  public static AllocationOutcome benchmark(
+      List<ParticipantHistory> histories,
+      long budgetPermits,
+      long percentilePpm,
+      long activityThresholdPpm) {
     requireBudget(budgetPermits);
     List<ParticipantHistory> sorted = sortedByAccount(histories);
     Fraction b = benchmarkIntensity(sorted, percentilePpm);
     List<Fraction> entitlements = new ArrayList<>(sorted.size());
     Fraction total = Fraction.ZERO;
     for (ParticipantHistory h : sorted) {
-      Fraction a = activityLevel(h.previous(), h.last(), activityThresholdPpm)
-          .times(b)
-          .times(Fraction.of(h.assistanceFactorPpm(), 1_000_000));
+      Fraction a =
+          activityLevel(h.previous(), h.last(), activityThresholdPpm)
+              .times(b)
+              .times(Fraction.of(h.assistanceFactorPpm(), 1_000_000));
       entitlements.add(a);
       total = total.plus(a);
     }
@@ -55,8 +58,8 @@ public final class FreeAllocation {
   }
 
   /** Shares the budget in proportion to each participant's mean covered quantity. */
-  public static AllocationOutcome grandfather(List<ParticipantHistory> histories,
-      long budgetPermits) {
+  public static AllocationOutcome grandfather(
+      List<ParticipantHistory> histories, long budgetPermits) {
     requireBudget(budgetPermits);
     List<ParticipantHistory> sorted = sortedByAccount(histories);
     List<Fraction> weights = new ArrayList<>(sorted.size());
@@ -91,26 +94,29 @@ public final class FreeAllocation {
   }
 
   /**
-   * Entitlement of a new entrant without history under BENCHMARK: {@code floor(projected
-   * output · B · C)}, or {@code Long.MAX_VALUE} when that does not fit a long. The caller caps
-   * it at what is left of the new-entrant reserve.
+   * Entitlement of a new entrant without history under BENCHMARK: {@code floor(projected output · B
+   * · C)}, or {@code Long.MAX_VALUE} when that does not fit a long. The caller caps it at what is
+   * left of the new-entrant reserve.
    */
-  public static long newEntrantBenchmark(long projectedOutputUnits, Fraction benchmark,
-      long assistanceFactorPpm) {
+  public static long newEntrantBenchmark(
+      long projectedOutputUnits, Fraction benchmark, long assistanceFactorPpm) {
     if (projectedOutputUnits < 0) {
       throw new IllegalArgumentException(
           "projectedOutputUnits: " + projectedOutputUnits + " is below 0");
     }
-    Fraction entitled = Fraction.whole(projectedOutputUnits).times(benchmark)
-        .times(Fraction.of(assistanceFactorPpm, 1_000_000));
-    return entitled.compareTo(Fraction.whole(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE
+    Fraction entitled =
+        Fraction.whole(projectedOutputUnits)
+            .times(benchmark)
+            .times(Fraction.of(assistanceFactorPpm, 1_000_000));
+    return entitled.compareTo(Fraction.whole(Long.MAX_VALUE)) >= 0
+        ? Long.MAX_VALUE
         : entitled.floor();
   }
 
   /**
-   * {@code O_i}: the mean of the two periods' output, or the last period's output when it
-   * differs from that mean by more than {@code thresholdPpm} of the mean; the only recorded
-   * period's output when one is missing.
+   * {@code O_i}: the mean of the two periods' output, or the last period's output when it differs
+   * from that mean by more than {@code thresholdPpm} of the mean; the only recorded period's output
+   * when one is missing.
    */
   public static Fraction activityLevel(Activity previous, Activity last, long thresholdPpm) {
     if (previous == null) {
@@ -146,8 +152,7 @@ public final class FreeAllocation {
     if (intensities.isEmpty()) {
       return Fraction.ZERO;
     }
-    intensities.sort(Comparator.comparing(Intensity::value)
-        .thenComparingLong(Intensity::account));
+    intensities.sort(Comparator.comparing(Intensity::value).thenComparingLong(Intensity::account));
     long n = intensities.size();
     int m = (int) Math.max(1, (n * percentilePpm + 999_999) / 1_000_000);
     Fraction sum = Fraction.ZERO;
@@ -158,8 +163,12 @@ public final class FreeAllocation {
   }
 
   /** Floors every entitlement; when {@code exact}, hands out the rest by largest remainder. */
-  private static AllocationOutcome round(List<Long> accounts, List<Fraction> entitlements,
-      long budgetPermits, boolean exact, Fraction benchmark) {
+  private static AllocationOutcome round(
+      List<Long> accounts,
+      List<Fraction> entitlements,
+      long budgetPermits,
+      boolean exact,
+      Fraction benchmark) {
     long[] permits = new long[accounts.size()];
     long allocated = 0;
     for (int i = 0; i < permits.length; i++) {
@@ -175,8 +184,10 @@ public final class FreeAllocation {
         order.add(i);
       }
       // Largest fractional remainder first; equal remainders go to the lower account id.
-      order.sort(Comparator.<Integer, Fraction>comparing(i -> entitlements.get(i).fractionalPart())
-          .reversed().thenComparing(accounts::get));
+      order.sort(
+          Comparator.<Integer, Fraction>comparing(i -> entitlements.get(i).fractionalPart())
+              .reversed()
+              .thenComparing(accounts::get));
       long rest = budgetPermits - allocated;
       for (int k = 0; k < order.size() && rest > 0; k++, rest--) {
         permits[order.get(k)]++;
@@ -187,13 +198,13 @@ public final class FreeAllocation {
     for (int i = 0; i < permits.length; i++) {
       grants.add(new Grant(accounts.get(i), permits[i]));
     }
-    return new AllocationOutcome(grants, budgetPermits, allocated, budgetPermits - allocated,
-        exact, benchmark);
+    return new AllocationOutcome(
+        grants, budgetPermits, allocated, budgetPermits - allocated, exact, benchmark);
   }
 
   private static List<ParticipantHistory> sortedByAccount(List<ParticipantHistory> histories) {
-    List<ParticipantHistory> sorted = histories.stream()
-        .sorted(Comparator.comparingLong(ParticipantHistory::account)).toList();
+    List<ParticipantHistory> sorted =
+        histories.stream().sorted(Comparator.comparingLong(ParticipantHistory::account)).toList();
     for (int i = 1; i < sorted.size(); i++) {
       if (sorted.get(i).account() == sorted.get(i - 1).account()) {
         throw new IllegalArgumentException(

@@ -1,9 +1,9 @@
 package org.computecap.engine.allocation;
 
 /**
- * What allocation for period t knows about one incumbent: verified activity in periods t-2
- * ({@code previous}) and t-1 ({@code last}), either possibly null but not both, and its
- * assistance factor {@code C_i} in parts per million (1,000,000 = neutral).
+ * What allocation for period t knows about one incumbent: verified activity in periods t-2 ({@code
+ * previous}) and t-1 ({@code last}), either possibly null but not both, and its assistance factor
+ * {@code C_i} in parts per million (1,000,000 = neutral).
  */
 public record ParticipantHistory(
     long account, Activity previous, Activity last, long assistanceFactorPpm) {

@@ -11,22 +11,22 @@ import java.util.Map;
 /**
  * Sealed-bid, uniform-price clearing of one primary auction (SPEC §5), a pure function.
  *
- * <p>Bids below the reserve price are never filled. The rest are ranked by limit price,
- * highest first, then by submission order (the order of the list). Each bidder's bids count
- * for at most its purchase limit, taken from its best-ranked bids first. Price levels are
- * filled whole while supply lasts; the level where supply runs out is the marginal level and
- * its price, the lowest accepted bid, is the clearing price everyone pays. Bids at the
- * marginal level share what is left pro rata to their quantity in whole permits: each gets
- * {@code floor(left · q_j / Q_level)} and the permits lost to flooring go one each to the
- * largest remainders, then to the earliest bid. When demand falls short of supply the price is
- * the lowest bid filled and the rest is unsold, returned to the reserve.
+ * <p>Bids below the reserve price are never filled. The rest are ranked by limit price, highest
+ * first, then by submission order (the order of the list). Each bidder's bids count for at most its
+ * purchase limit, taken from its best-ranked bids first. Price levels are filled whole while supply
+ * lasts; the level where supply runs out is the marginal level and its price, the lowest accepted
+ * bid, is the clearing price everyone pays. Bids at the marginal level share what is left pro rata
+ * to their quantity in whole permits: each gets {@code floor(left · q_j / Q_level)} and the permits
+ * lost to flooring go one each to the largest remainders, then to the earliest bid. When demand
+ * falls short of supply the price is the lowest bid filled and the rest is unsold, returned to the
+ * reserve.
  */
 public final class AuctionClearing {
   private AuctionClearing() {}
 
   /** The outcome: one fill per bid in submission order; price 0 when nothing sold. */
-  public record Result(long clearingPriceCents, long soldPermits, long unsoldPermits,
-      List<AuctionFill> fills) {
+  public record Result(
+      long clearingPriceCents, long soldPermits, long unsoldPermits, List<AuctionFill> fills) {
     public Result {
       fills = List.copyOf(fills);
     }
@@ -37,8 +37,8 @@ public final class AuctionClearing {
    *
    * @param purchaseLimitPermits the most permits one account may win
    */
-  public static Result clear(List<SealedBid> bids, long supplyPermits, long reservePriceCents,
-      long purchaseLimitPermits) {
+  public static Result clear(
+      List<SealedBid> bids, long supplyPermits, long reservePriceCents, long purchaseLimitPermits) {
     if (supplyPermits < 0) {
       throw new IllegalArgumentException("supplyPermits: " + supplyPermits + " is below 0");
     }
@@ -46,8 +46,10 @@ public final class AuctionClearing {
     long[] effective = effectiveQuantities(bids, reservePriceCents, purchaseLimitPermits);
     Integer[] ranked = new Integer[n];
     Arrays.setAll(ranked, i -> i);
-    Arrays.sort(ranked, Comparator.<Integer>comparingLong(i -> -bids.get(i).limitPriceCents())
-        .thenComparingInt(i -> i));
+    Arrays.sort(
+        ranked,
+        Comparator.<Integer>comparingLong(i -> -bids.get(i).limitPriceCents())
+            .thenComparingInt(i -> i));
     long[] won = new long[n];
     long sold = 0;
     long price = 0;
@@ -83,13 +85,15 @@ public final class AuctionClearing {
   }
 
   /** Each bid's quantity after the reserve price and its bidder's purchase limit. */
-  private static long[] effectiveQuantities(List<SealedBid> bids, long reservePriceCents,
-      long purchaseLimitPermits) {
+  private static long[] effectiveQuantities(
+      List<SealedBid> bids, long reservePriceCents, long purchaseLimitPermits) {
     int n = bids.size();
     Integer[] ranked = new Integer[n];
     Arrays.setAll(ranked, i -> i);
-    Arrays.sort(ranked, Comparator.<Integer>comparingLong(i -> -bids.get(i).limitPriceCents())
-        .thenComparingInt(i -> i));
+    Arrays.sort(
+        ranked,
+        Comparator.<Integer>comparingLong(i -> -bids.get(i).limitPriceCents())
+            .thenComparingInt(i -> i));
     // Only looked up by account, never iterated, so its order cannot reach the result.
     Map<Long, Long> limitLeft = new HashMap<>();
     long[] effective = new long[n];
@@ -106,14 +110,16 @@ public final class AuctionClearing {
   }
 
   /** Shares {@code left} permits among one price level's bids (ranked) pro rata. */
-  private static void shareProRata(Integer[] level, long[] effective, long left,
-      long levelDemand, long[] won) {
+  private static void shareProRata(
+      Integer[] level, long[] effective, long left, long levelDemand, long[] won) {
     long[] remainder = new long[effective.length];
     long given = 0;
     BigInteger demand = BigInteger.valueOf(levelDemand);
     for (int i : level) {
-      BigInteger[] qr = BigInteger.valueOf(left).multiply(BigInteger.valueOf(effective[i]))
-          .divideAndRemainder(demand);
+      BigInteger[] qr =
+          BigInteger.valueOf(left)
+              .multiply(BigInteger.valueOf(effective[i]))
+              .divideAndRemainder(demand);
       won[i] = qr[0].longValueExact();
       remainder[i] = qr[1].longValueExact();
       given += won[i];

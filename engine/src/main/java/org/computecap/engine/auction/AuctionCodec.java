@@ -32,8 +32,11 @@ public final class AuctionCodec implements CodecPart {
       out.writeLong(c.auctionId()).writeInt(c.period()).writeLong(c.quantity());
       return OPEN_AUCTION;
     } else if (command instanceof SubmitBid c) {
-      out.writeLong(c.auctionId()).writeLong(c.bidId()).writeLong(c.accountId())
-          .writeLong(c.quantity()).writeLong(c.limitPriceCents());
+      out.writeLong(c.auctionId())
+          .writeLong(c.bidId())
+          .writeLong(c.accountId())
+          .writeLong(c.quantity())
+          .writeLong(c.limitPriceCents());
       return SUBMIT_BID;
     } else if (command instanceof WithdrawBid c) {
       out.writeLong(c.auctionId()).writeLong(c.bidId());
@@ -51,8 +54,8 @@ public final class AuctionCodec implements CodecPart {
       case OPEN_AUCTION:
         return new OpenAuction(in.readLong(), in.readInt(), in.readLong());
       case SUBMIT_BID:
-        return new SubmitBid(in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-            in.readLong());
+        return new SubmitBid(
+            in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
       case WITHDRAW_BID:
         return new WithdrawBid(in.readLong(), in.readLong());
       case CLEAR_AUCTION:

@@ -20,16 +20,15 @@ import org.computecap.engine.registry.Role;
 import org.computecap.engine.registry.SystemAccount;
 
 /**
- * Applies the primary-auction commands (§5). An auction sells permits of the current vintage
- * out of the period's auction volume (cap less free budget). Its whole supply is issued into
- * the {@code AUCTION_RESERVE} account when it opens, so nothing issued later can take its room
- * under the cap and clearing can never fail. A bid reserves {@code quantity · limit} cents of
- * the bidder's cash under {@link Hold#AUCTION}, so clearing can always pay: the winners'
- * permits move from the reserve to them, each pays the clearing price from its reservation
- * into the treasury and the rest is released; unsold permits simply stay in the reserve. The
- * purchase limit is {@code floor(supply · purchaseLimitPpm / 10^6)} permits (at least 1) per
- * bidder and auction, checked on the sum of the bidder's bids when it bids, so no accepted
- * bid can break it.
+ * Applies the primary-auction commands (§5). An auction sells permits of the current vintage out of
+ * the period's auction volume (cap less free budget). Its whole supply is issued into the {@code
+ * AUCTION_RESERVE} account when it opens, so nothing issued later can take its room under the cap
+ * and clearing can never fail. A bid reserves {@code quantity · limit} cents of the bidder's cash
+ * under {@link Hold#AUCTION}, so clearing can always pay: the winners' permits move from the
+ * reserve to them, each pays the clearing price from its reservation into the treasury and the rest
+ * is released; unsold permits simply stay in the reserve. The purchase limit is {@code floor(supply
+ * · purchaseLimitPpm / 10^6)} permits (at least 1) per bidder and auction, checked on the sum of
+ * the bidder's bids when it bids, so no accepted bid can break it.
  */
 public final class AuctionHandler {
   private AuctionHandler() {}
@@ -65,8 +64,7 @@ public final class AuctionHandler {
       rejection = PeriodRule.mustBeCurrent(state, c.period());
     }
     long offered = rejection == null ? s.offeredByPeriod.getOrDefault(c.period(), 0L) : 0;
-    if (rejection == null
-        && c.quantity() > program.auctionVolumePermits(c.period()) - offered) {
+    if (rejection == null && c.quantity() > program.auctionVolumePermits(c.period()) - offered) {
       rejection = Rejection.AUCTION_VOLUME_EXCEEDED;
     }
     if (rejection == null && c.quantity() > state.registry().remainingCap(c.period())) {
@@ -79,8 +77,13 @@ public final class AuctionHandler {
     state.registry().issue(SystemAccount.AUCTION_RESERVE.id(), c.period(), c.quantity());
     s.auctions.put(c.auctionId(), new AuctionState.Auction(c.period(), c.quantity()));
     s.offeredByPeriod.put(c.period(), offered + c.quantity());
-    return Result.accepted(new AuctionOpened(c.auctionId(), c.period(), c.quantity(),
-        program.auction().reservePriceCents(), purchaseLimit(program, c.quantity())));
+    return Result.accepted(
+        new AuctionOpened(
+            c.auctionId(),
+            c.period(),
+            c.quantity(),
+            program.auction().reservePriceCents(),
+            purchaseLimit(program, c.quantity())));
   }
 
   private static Result submit(EngineState state, AuctionState s, SubmitBid c) {
@@ -102,13 +105,14 @@ public final class AuctionHandler {
     if (rejection == null && c.limitPriceCents() < program.auction().reservePriceCents()) {
       rejection = Rejection.BID_BELOW_RESERVE_PRICE;
     }
-    if (rejection == null && c.quantity() > purchaseLimit(program, a.supplyPermits)
-        - a.quantityBidBy(c.accountId())) {
+    if (rejection == null
+        && c.quantity()
+            > purchaseLimit(program, a.supplyPermits) - a.quantityBidBy(c.accountId())) {
       rejection = Rejection.PURCHASE_LIMIT_EXCEEDED;
     }
     long cents = saturatingProduct(c.quantity(), c.limitPriceCents());
-    if (rejection == null && (cents == Long.MAX_VALUE
-        || cents > registry.freeCash(c.accountId()))) {
+    if (rejection == null
+        && (cents == Long.MAX_VALUE || cents > registry.freeCash(c.accountId()))) {
       rejection = Rejection.INSUFFICIENT_CASH;
     }
     if (rejection != null) {
@@ -117,8 +121,9 @@ public final class AuctionHandler {
     s.attach(state);
     registry.reserveCash(c.accountId(), cents, Hold.AUCTION);
     a.bids.add(new SealedBid(c.bidId(), c.accountId(), c.quantity(), c.limitPriceCents()));
-    return Result.accepted(new BidSubmitted(c.auctionId(), c.bidId(), c.accountId(),
-        c.quantity(), c.limitPriceCents(), cents));
+    return Result.accepted(
+        new BidSubmitted(
+            c.auctionId(), c.bidId(), c.accountId(), c.quantity(), c.limitPriceCents(), cents));
   }
 
   private static Result withdraw(EngineState state, AuctionState s, WithdrawBid c) {
@@ -147,8 +152,12 @@ public final class AuctionHandler {
       return Result.rejected(rejection);
     }
     s.attach(state);
-    AuctionClearing.Result r = AuctionClearing.clear(a.bids, a.supplyPermits,
-        program.auction().reservePriceCents(), purchaseLimit(program, a.supplyPermits));
+    AuctionClearing.Result r =
+        AuctionClearing.clear(
+            a.bids,
+            a.supplyPermits,
+            program.auction().reservePriceCents(),
+            purchaseLimit(program, a.supplyPermits));
     List<Event> events = new ArrayList<>();
     long revenue = 0;
     for (int i = 0; i < a.bids.size(); i++) {
@@ -166,16 +175,23 @@ public final class AuctionHandler {
         registry.releaseCash(bid.account(), reserved - paid, Hold.AUCTION);
       }
       revenue += paid;
-      events.add(new BidSettled(c.auctionId(), bid.bidId(), bid.account(), won, paid,
-          reserved - paid));
+      events.add(
+          new BidSettled(c.auctionId(), bid.bidId(), bid.account(), won, paid, reserved - paid));
     }
     a.cleared = true;
     a.clearingPriceCents = r.clearingPriceCents();
     a.soldPermits = r.soldPermits();
     a.unsoldPermits = r.unsoldPermits();
     a.bids.clear();
-    events.add(0, new AuctionCleared(c.auctionId(), a.period, r.clearingPriceCents(),
-        r.soldPermits(), r.unsoldPermits(), revenue));
+    events.add(
+        0,
+        new AuctionCleared(
+            c.auctionId(),
+            a.period,
+            r.clearingPriceCents(),
+            r.soldPermits(),
+            r.unsoldPermits(),
+            revenue));
     return Result.accepted(events);
   }
 

@@ -13,19 +13,20 @@ import org.computecap.engine.registry.Hold;
 import org.computecap.engine.registry.SystemAccount;
 
 /**
- * Primary auctions inside the engine: each auction's supply, its open bids in submission
- * order, and once cleared its price and volumes; and how much of each period's auction volume
- * has been offered. Bids are few compared with exchange orders, so plain sorted collections.
+ * Primary auctions inside the engine: each auction's supply, its open bids in submission order, and
+ * once cleared its price and volumes; and how much of each period's auction volume has been
+ * offered. Bids are few compared with exchange orders, so plain sorted collections.
  *
- * <p>Invariants: every account's {@code AUCTION} cash reservation in the registry equals the
- * sum of {@code quantity · limit price} over its open bids; a period's offered volume never
- * exceeds its auction volume; a cleared auction sold plus unsold equals its supply; the
- * auction reserve holds at least the supply of every open auction, in its vintage.
+ * <p>Invariants: every account's {@code AUCTION} cash reservation in the registry equals the sum of
+ * {@code quantity · limit price} over its open bids; a period's offered volume never exceeds its
+ * auction volume; a cleared auction sold plus unsold equals its supply; the auction reserve holds
+ * at least the supply of every open auction, in its vintage.
  */
 public final class AuctionState implements FeatureState {
   static final String NAME = "auction";
 
   final TreeMap<Long, Auction> auctions = new TreeMap<>();
+
   /** period -> permits offered in its auctions so far. */
   final TreeMap<Integer, Long> offeredByPeriod = new TreeMap<>();
 
@@ -70,8 +71,8 @@ public final class AuctionState implements FeatureState {
   }
 
   /**
-   * The engine's Auction state, or a detached empty one until the first accepted command
-   * {@link #attach}es it: a rejected command must leave the state, and its hash, untouched.
+   * The engine's Auction state, or a detached empty one until the first accepted command {@link
+   * #attach}es it: a rejected command must leave the state, and its hash, untouched.
    */
   static AuctionState of(EngineState state) {
     AuctionState s = state.featureOrNull(AuctionState.class);
@@ -98,11 +99,18 @@ public final class AuctionState implements FeatureState {
     w.writeInt(auctions.size());
     for (Map.Entry<Long, Auction> e : auctions.entrySet()) {
       Auction a = e.getValue();
-      w.writeLong(e.getKey()).writeInt(a.period).writeLong(a.supplyPermits)
-          .writeBoolean(a.cleared).writeLong(a.clearingPriceCents).writeLong(a.soldPermits)
-          .writeLong(a.unsoldPermits).writeInt(a.bids.size());
+      w.writeLong(e.getKey())
+          .writeInt(a.period)
+          .writeLong(a.supplyPermits)
+          .writeBoolean(a.cleared)
+          .writeLong(a.clearingPriceCents)
+          .writeLong(a.soldPermits)
+          .writeLong(a.unsoldPermits)
+          .writeInt(a.bids.size());
       for (SealedBid b : a.bids) {
-        w.writeLong(b.bidId()).writeLong(b.account()).writeLong(b.quantity())
+        w.writeLong(b.bidId())
+            .writeLong(b.account())
+            .writeLong(b.quantity())
             .writeLong(b.limitPriceCents());
       }
     }
@@ -122,36 +130,53 @@ public final class AuctionState implements FeatureState {
       }
       if (a.cleared) {
         if (!a.bids.isEmpty() || a.soldPermits + a.unsoldPermits != a.supplyPermits) {
-          throw new AssertionError("a cleared auction keeps no bids and sells or reserves "
-              + "its whole supply " + a.supplyPermits);
+          throw new AssertionError(
+              "a cleared auction keeps no bids and sells or reserves "
+                  + "its whole supply "
+                  + a.supplyPermits);
         }
         continue;
       }
       for (SealedBid b : a.bids) {
-        reserved.merge(b.account(), Math.multiplyExact(b.quantity(), b.limitPriceCents()),
-            Math::addExact);
+        reserved.merge(
+            b.account(), Math.multiplyExact(b.quantity(), b.limitPriceCents()), Math::addExact);
       }
     }
     for (long id : state.registry().accountIds()) {
       long expected = reserved.getOrDefault(id, 0L);
       long actual = state.registry().reservedCash(id, Hold.AUCTION);
       if (expected != actual) {
-        throw new AssertionError("account " + id + " has " + actual
-            + " cents reserved for auctions but its open bids need " + expected);
+        throw new AssertionError(
+            "account "
+                + id
+                + " has "
+                + actual
+                + " cents reserved for auctions but its open bids need "
+                + expected);
       }
     }
     for (Map.Entry<Integer, Long> e : openSupply.entrySet()) {
       long held = state.registry().freePermits(SystemAccount.AUCTION_RESERVE.id(), e.getKey());
       if (held < e.getValue()) {
-        throw new AssertionError("the auction reserve holds " + held + " permits of vintage "
-            + e.getKey() + " but its open auctions offer " + e.getValue());
+        throw new AssertionError(
+            "the auction reserve holds "
+                + held
+                + " permits of vintage "
+                + e.getKey()
+                + " but its open auctions offer "
+                + e.getValue());
       }
     }
     Program program = Program.of(state);
     for (Map.Entry<Integer, Long> e : offeredByPeriod.entrySet()) {
       if (e.getValue() > program.auctionVolumePermits(e.getKey())) {
-        throw new AssertionError("period " + e.getKey() + " offered " + e.getValue()
-            + " > auction volume " + program.auctionVolumePermits(e.getKey()));
+        throw new AssertionError(
+            "period "
+                + e.getKey()
+                + " offered "
+                + e.getValue()
+                + " > auction volume "
+                + program.auctionVolumePermits(e.getKey()));
       }
     }
   }

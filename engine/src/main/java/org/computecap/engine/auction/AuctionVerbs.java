@@ -11,19 +11,27 @@ import org.computecap.engine.script.ScriptArgs;
 import org.computecap.engine.script.ScriptVerbs;
 
 /**
- * Primary auctions' words in scenario scripts ({@code docs/scripts.md}):
- * {@code open-auction id= period= qty=}, {@code bid auction= id= acct= qty= price=},
- * {@code withdraw-bid auction= id=}, {@code clear-auction id=}; and
- * {@code expect auction id= [cleared=true|false] [price=] [sold=] [unsold=] [bids=]}.
+ * Primary auctions' words in scenario scripts ({@code docs/scripts.md}): {@code open-auction id=
+ * period= qty=}, {@code bid auction= id= acct= qty= price=}, {@code withdraw-bid auction= id=},
+ * {@code clear-auction id=}; and {@code expect auction id= [cleared=true|false] [price=] [sold=]
+ * [unsold=] [bids=]}.
  */
 public final class AuctionVerbs implements ScriptVerbs {
   @Override
   public Map<String, CommandVerb> commands() {
     Map<String, CommandVerb> m = new LinkedHashMap<>();
-    m.put("open-auction", a -> new OpenAuction(a.longValue("id"), a.intValue("period"),
-        a.longValue("qty")));
-    m.put("bid", a -> new SubmitBid(a.longValue("auction"), a.longValue("id"),
-        a.account("acct"), a.longValue("qty"), a.longValue("price")));
+    m.put(
+        "open-auction",
+        a -> new OpenAuction(a.longValue("id"), a.intValue("period"), a.longValue("qty")));
+    m.put(
+        "bid",
+        a ->
+            new SubmitBid(
+                a.longValue("auction"),
+                a.longValue("id"),
+                a.account("acct"),
+                a.longValue("qty"),
+                a.longValue("price")));
     m.put("withdraw-bid", a -> new WithdrawBid(a.longValue("auction"), a.longValue("id")));
     m.put("clear-auction", a -> new ClearAuction(a.longValue("id")));
     return m;

@@ -3,13 +3,13 @@ package org.computecap.engine.collections;
 import java.util.Arrays;
 
 /**
- * A map from {@code long} to {@code long} with open addressing and linear probing, so the
- * engine's hot paths neither box keys nor allocate per entry. Absent keys read as a caller
- * given default. Iteration order is the table's and therefore arbitrary: anything that reaches
- * an output must go through {@link #sortedKeys()}.
+ * A map from {@code long} to {@code long} with open addressing and linear probing, so the engine's
+ * hot paths neither box keys nor allocate per entry. Absent keys read as a caller given default.
+ * Iteration order is the table's and therefore arbitrary: anything that reaches an output must go
+ * through {@link #sortedKeys()}.
  *
- * <p>Invariants: the table length is a power of two; {@code size < capacity * 3 / 4}; every
- * used slot is reachable from its home slot without crossing a free slot (kept by backward-shift
+ * <p>Invariants: the table length is a power of two; {@code size < capacity * 3 / 4}; every used
+ * slot is reachable from its home slot without crossing a free slot (kept by backward-shift
  * deletion, so there are no tombstones).
  */
 public final class LongLongMap {

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
  * reaches an output (the canonical state hash, a report) must go through {@link #sortedKeys()}.
  *
  * <p>Invariants: the table length is a power of two; {@code size < capacity * 3 / 4}; a slot is
- * used exactly when its value is non-null; deletion shifts entries back, so there are no
- * tombstones and probe chains never grow with churn.
+ * used exactly when its value is non-null; deletion shifts entries back, so there are no tombstones
+ * and probe chains never grow with churn.
  */
 public final class LongObjectMap<V> {
   private long[] keys;

@@ -1,9 +1,9 @@
 package org.computecap.engine.command;
 
 /**
- * One feature's share of the journal encoding: it owns a range of tags (see
- * {@link CommandCodec}) and encodes and decodes exactly its own command records. Each feature
- * writes its part in its own class, so features never edit each other's encoders.
+ * One feature's share of the journal encoding: it owns a range of tags (see {@link CommandCodec})
+ * and encodes and decodes exactly its own command records. Each feature writes its part in its own
+ * class, so features never edit each other's encoders.
  */
 public interface CodecPart {
   /** The lowest tag this part owns. */

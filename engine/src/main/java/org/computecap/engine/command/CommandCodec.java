@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The explicit binary encoding of commands in the journal: a two-byte tag followed by the
- * command's fields as its {@link CodecPart} writes them. Tags are stable forever (a journal
- * written today must replay tomorrow), and each feature owns a range of them:
- * market 1-15, registry 16-63, exchange 64-127, allocation 128-159, auction 160-191,
- * compliance 192-255.
+ * The explicit binary encoding of commands in the journal: a two-byte tag followed by the command's
+ * fields as its {@link CodecPart} writes them. Tags are stable forever (a journal written today
+ * must replay tomorrow), and each feature owns a range of them: market 1-15, registry 16-63,
+ * exchange 64-127, allocation 128-159, auction 160-191, compliance 192-255.
  *
- * <p>To add a feature's commands: write a public {@code CodecPart} in the feature's package and
- * add one line for it to {@link #standard()}, in that feature's paragraph.
+ * <p>To add a feature's commands: write a public {@code CodecPart} in the feature's package and add
+ * one line for it to {@link #standard()}, in that feature's paragraph.
  */
 public final class CommandCodec {
   private final List<CodecPart> parts;
@@ -25,14 +24,21 @@ public final class CommandCodec {
     for (int i = 0; i < this.parts.size(); i++) {
       CodecPart a = this.parts.get(i);
       if (a.firstTag() < 1 || a.lastTag() > 0xFFFF || a.firstTag() > a.lastTag()) {
-        throw new IllegalArgumentException("tag range must lie within 1..65535, got "
-            + a.firstTag() + ".." + a.lastTag());
+        throw new IllegalArgumentException(
+            "tag range must lie within 1..65535, got " + a.firstTag() + ".." + a.lastTag());
       }
       for (int j = 0; j < i; j++) {
         CodecPart b = this.parts.get(j);
         if (a.firstTag() <= b.lastTag() && b.firstTag() <= a.lastTag()) {
-          throw new IllegalArgumentException("tag ranges overlap: " + a.firstTag() + ".."
-              + a.lastTag() + " and " + b.firstTag() + ".." + b.lastTag());
+          throw new IllegalArgumentException(
+              "tag ranges overlap: "
+                  + a.firstTag()
+                  + ".."
+                  + a.lastTag()
+                  + " and "
+                  + b.firstTag()
+                  + ".."
+                  + b.lastTag());
         }
       }
     }
@@ -88,8 +94,14 @@ public final class CommandCodec {
       if (tag >= part.firstTag() && tag <= part.lastTag()) {
         Command command = part.decode(tag, in);
         if (!in.atEnd()) {
-          throw new IllegalArgumentException("command of tag " + tag + " ends at offset "
-              + in.position() + " but has " + bytes.length + " bytes");
+          throw new IllegalArgumentException(
+              "command of tag "
+                  + tag
+                  + " ends at offset "
+                  + in.position()
+                  + " but has "
+                  + bytes.length
+                  + " bytes");
         }
         return command;
       }

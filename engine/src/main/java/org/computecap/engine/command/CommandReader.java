@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * Reads what {@link CommandWriter} wrote. Reading past the end or finding an impossible value
- * throws {@link IllegalArgumentException} naming the offset, since journal bytes come from a
- * file that may have been damaged or edited.
+ * throws {@link IllegalArgumentException} naming the offset, since journal bytes come from a file
+ * that may have been damaged or edited.
  */
 public final class CommandReader {
   private final byte[] bytes;
@@ -24,8 +24,8 @@ public final class CommandReader {
   public boolean readBoolean() {
     int b = readByte();
     if (b > 1) {
-      throw new IllegalArgumentException("boolean byte must be 0 or 1 at offset "
-          + (position - 1) + ", got " + b);
+      throw new IllegalArgumentException(
+          "boolean byte must be 0 or 1 at offset " + (position - 1) + ", got " + b);
     }
     return b == 1;
   }
@@ -62,8 +62,8 @@ public final class CommandReader {
   public byte[] readBytes() {
     int n = readInt();
     if (n < 0) {
-      throw new IllegalArgumentException("length must be >= 0 at offset " + (position - 4)
-          + ", got " + n);
+      throw new IllegalArgumentException(
+          "length must be >= 0 at offset " + (position - 4) + ", got " + n);
     }
     need(n);
     byte[] out = Arrays.copyOfRange(bytes, position, position + n);
@@ -75,8 +75,14 @@ public final class CommandReader {
     int ordinal = readByte();
     E[] values = type.getEnumConstants();
     if (ordinal >= values.length) {
-      throw new IllegalArgumentException(type.getSimpleName() + " ordinal must be < "
-          + values.length + " at offset " + (position - 1) + ", got " + ordinal);
+      throw new IllegalArgumentException(
+          type.getSimpleName()
+              + " ordinal must be < "
+              + values.length
+              + " at offset "
+              + (position - 1)
+              + ", got "
+              + ordinal);
     }
     return values[ordinal];
   }
@@ -91,8 +97,13 @@ public final class CommandReader {
 
   private void need(int n) {
     if (n > bytes.length - position) {
-      throw new IllegalArgumentException("command bytes end at " + bytes.length
-          + " but " + n + " more are needed at offset " + position);
+      throw new IllegalArgumentException(
+          "command bytes end at "
+              + bytes.length
+              + " but "
+              + n
+              + " more are needed at offset "
+              + position);
     }
   }
 }

@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 final class Fields {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-  private Fields() {
-  }
+  private Fields() {}
 
   /** Account ids chosen by callers are positive; the registry's system accounts are negative. */
   static void accountId(String field, long value) {
@@ -46,8 +45,8 @@ final class Fields {
 
   static void name(String field, String value) {
     if (value == null || !NAME.matcher(value).matches()) {
-      throw new IllegalArgumentException(field
-          + " must be 1 to 64 characters of letters, digits, '_', '.', '-', got " + value);
+      throw new IllegalArgumentException(
+          field + " must be 1 to 64 characters of letters, digits, '_', '.', '-', got " + value);
     }
   }
 

@@ -3,11 +3,10 @@ package org.computecap.engine.command;
 import org.computecap.engine.program.RiskSignal;
 
 /**
- * An insurer's own, independent evaluation of a participant's current period (P2 Sec 7): it
- * sets the premium {@code pi(lambda)} and names the insurer who is paid.
+ * An insurer's own, independent evaluation of a participant's current period (P2 Sec 7): it sets
+ * the premium {@code pi(lambda)} and names the insurer who is paid.
  */
-public record RecordInsurerEvaluation(
-    long insurerId, long accountId, int period, RiskSignal signal)
+public record RecordInsurerEvaluation(long insurerId, long accountId, int period, RiskSignal signal)
     implements ComplianceCommand {
   public RecordInsurerEvaluation {
     Fields.accountId("insurerId", insurerId);

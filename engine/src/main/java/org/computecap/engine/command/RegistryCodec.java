@@ -37,7 +37,9 @@ final class RegistryCodec implements CodecPart {
       out.writeLong(c.accountId()).writeInt(c.vintage()).writeLong(c.quantity());
       return ISSUE_PERMITS;
     } else if (command instanceof TransferPermits c) {
-      out.writeLong(c.fromAccountId()).writeLong(c.toAccountId()).writeInt(c.vintage())
+      out.writeLong(c.fromAccountId())
+          .writeLong(c.toAccountId())
+          .writeInt(c.vintage())
           .writeLong(c.quantity());
       return TRANSFER_PERMITS;
     } else if (command instanceof SurrenderPermits c) {

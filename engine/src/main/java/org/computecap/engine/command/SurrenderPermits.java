@@ -1,8 +1,8 @@
 package org.computecap.engine.command;
 
 /**
- * Surrenders permits against a period's obligation, oldest eligible vintage first: vintages up
- * to the period when banking is on, only the period's own vintage when it is off.
+ * Surrenders permits against a period's obligation, oldest eligible vintage first: vintages up to
+ * the period when banking is on, only the period's own vintage when it is off.
  */
 public record SurrenderPermits(long accountId, int period, long quantity)
     implements RegistryCommand {

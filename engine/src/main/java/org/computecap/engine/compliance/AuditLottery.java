@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The seeded audit draw of one period (P2 Sec 3.3, 6; SPEC §7.5). Candidates are visited in
- * account order and each takes exactly one draw {@code u} uniform in {@code [0, 10^6)}, so
- * adding a meter reading for one participant never shifts anyone else's draw. A candidate is
- * drawn when {@code u < rho}, or {@code u < rho_targeted} when its meter reading exceeds its
- * report by more than the threshold ({@code m·10^6 > r·(10^6 + X)}: signal-based targeting).
- * When more are drawn than the budget's {@code floor(B/k)} audits, the same generator
- * shuffles the drawn (Fisher-Yates) and the first {@code floor(B/k)} are kept: the excess is
- * dropped in seeded random order, not by account id, so low ids gain nothing.
+ * The seeded audit draw of one period (P2 Sec 3.3, 6; SPEC §7.5). Candidates are visited in account
+ * order and each takes exactly one draw {@code u} uniform in {@code [0, 10^6)}, so adding a meter
+ * reading for one participant never shifts anyone else's draw. A candidate is drawn when {@code u <
+ * rho}, or {@code u < rho_targeted} when its meter reading exceeds its report by more than the
+ * threshold ({@code m·10^6 > r·(10^6 + X)}: signal-based targeting). When more are drawn than the
+ * budget's {@code floor(B/k)} audits, the same generator shuffles the drawn (Fisher-Yates) and the
+ * first {@code floor(B/k)} are kept: the excess is dropped in seeded random order, not by account
+ * id, so low ids gain nothing.
  */
 public final class AuditLottery {
   private static final long PPM = 1_000_000L;
@@ -29,8 +29,12 @@ public final class AuditLottery {
   }
 
   /** Draws among {@code candidates}, which must be sorted by account id without repeats. */
-  public static Draw draw(List<AuditCandidate> candidates, long probabilityPpm,
-      long targetedProbabilityPpm, long meterExcessThresholdPpm, long maxAudits,
+  public static Draw draw(
+      List<AuditCandidate> candidates,
+      long probabilityPpm,
+      long targetedProbabilityPpm,
+      long meterExcessThresholdPpm,
+      long maxAudits,
       SplitMix64 rng) {
     List<Long> drawn = new ArrayList<>();
     List<Long> targeted = new ArrayList<>();
@@ -73,8 +77,8 @@ public final class AuditLottery {
       return false;
     }
     BigInteger meter = BigInteger.valueOf(c.meterReading()).multiply(BigInteger.valueOf(PPM));
-    BigInteger bound = BigInteger.valueOf(c.reportedQuantity())
-        .multiply(BigInteger.valueOf(PPM + thresholdPpm));
+    BigInteger bound =
+        BigInteger.valueOf(c.reportedQuantity()).multiply(BigInteger.valueOf(PPM + thresholdPpm));
     return meter.compareTo(bound) > 0;
   }
 }

@@ -39,7 +39,9 @@ public final class ComplianceCodec implements CodecPart {
   @Override
   public int encode(Command command, CommandWriter out) {
     if (command instanceof SubmitReport c) {
-      out.writeLong(c.accountId()).writeInt(c.period()).writeEnum(c.workload())
+      out.writeLong(c.accountId())
+          .writeInt(c.period())
+          .writeEnum(c.workload())
           .writeLong(c.quantity());
       return SUBMIT_REPORT;
     } else if (command instanceof RecordMeterReading c) {
@@ -49,7 +51,9 @@ public final class ComplianceCodec implements CodecPart {
       out.writeLong(c.accountId()).writeInt(c.period()).writeEnum(c.signal());
       return RECORD_EVALUATION;
     } else if (command instanceof RecordInsurerEvaluation c) {
-      out.writeLong(c.insurerId()).writeLong(c.accountId()).writeInt(c.period())
+      out.writeLong(c.insurerId())
+          .writeLong(c.accountId())
+          .writeInt(c.period())
           .writeEnum(c.signal());
       return RECORD_INSURER_EVALUATION;
     } else if (command instanceof ChargeInsurancePremium c) {
@@ -72,15 +76,15 @@ public final class ComplianceCodec implements CodecPart {
   public Command decode(int tag, CommandReader in) {
     switch (tag) {
       case SUBMIT_REPORT:
-        return new SubmitReport(in.readLong(), in.readInt(), in.readEnum(Workload.class),
-            in.readLong());
+        return new SubmitReport(
+            in.readLong(), in.readInt(), in.readEnum(Workload.class), in.readLong());
       case RECORD_METER_READING:
         return new RecordMeterReading(in.readLong(), in.readInt(), in.readLong());
       case RECORD_EVALUATION:
         return new RecordEvaluation(in.readLong(), in.readInt(), in.readEnum(RiskSignal.class));
       case RECORD_INSURER_EVALUATION:
-        return new RecordInsurerEvaluation(in.readLong(), in.readLong(), in.readInt(),
-            in.readEnum(RiskSignal.class));
+        return new RecordInsurerEvaluation(
+            in.readLong(), in.readLong(), in.readInt(), in.readEnum(RiskSignal.class));
       case CHARGE_INSURANCE_PREMIUM:
         return new ChargeInsurancePremium(in.readLong(), in.readInt());
       case CLOSE_PERIOD:

@@ -22,13 +22,13 @@ import org.computecap.engine.registry.Role;
 import org.computecap.engine.registry.SystemAccount;
 
 /**
- * Applies the compliance commands (§7). Reports, meter readings and evaluations are taken
- * for the current period only, once each. {@code ClosePeriod} assesses every participant
- * ({@link #assess}), draws the audits, expires permits when banking is off and starts the next
- * period; an audit finding tops the close assessment up to phi of the whole detected
- * shortfall. A penalty is charged from free cash into the treasury, at most what the account
- * holds (no balance goes negative, and nothing may fail after mutation starts); the rest is a
- * debt that {@code PayOutstandingPenalty} settles later.
+ * Applies the compliance commands (§7). Reports, meter readings and evaluations are taken for the
+ * current period only, once each. {@code ClosePeriod} assesses every participant ({@link #assess}),
+ * draws the audits, expires permits when banking is off and starts the next period; an audit
+ * finding tops the close assessment up to phi of the whole detected shortfall. A penalty is charged
+ * from free cash into the treasury, at most what the account holds (no balance goes negative, and
+ * nothing may fail after mutation starts); the rest is a debt that {@code PayOutstandingPenalty}
+ * settles later.
  */
 public final class ComplianceHandler {
   private ComplianceHandler() {}
@@ -122,8 +122,8 @@ public final class ComplianceHandler {
     return Result.accepted(new EvaluationRecorded(c.accountId(), c.period(), c.signal(), lambda));
   }
 
-  private static Result insurerEvaluation(EngineState state, ComplianceState s,
-      RecordInsurerEvaluation c) {
+  private static Result insurerEvaluation(
+      EngineState state, ComplianceState s, RecordInsurerEvaluation c) {
     Registry registry = state.registry();
     Rejection rejection = null;
     Role insurer = registry.role(c.insurerId());
@@ -149,8 +149,8 @@ public final class ComplianceHandler {
     e = s.entryForUpdate(c.accountId(), c.period());
     e.insurerSignal = c.signal();
     e.insurerId = c.insurerId();
-    return Result.accepted(new InsurerEvaluationRecorded(c.insurerId(), c.accountId(),
-        c.period(), c.signal()));
+    return Result.accepted(
+        new InsurerEvaluationRecorded(c.insurerId(), c.accountId(), c.period(), c.signal()));
   }
 
   private static Result premium(EngineState state, ComplianceState s, ChargeInsurancePremium c) {
@@ -167,8 +167,8 @@ public final class ComplianceHandler {
     } else if (rejection == null && e.premiumCharged) {
       rejection = Rejection.PREMIUM_ALREADY_CHARGED;
     }
-    long rate = rejection == null
-        ? Program.of(state).insurance().premiumCentsPerUnit(e.insurerSignal) : 0;
+    long rate =
+        rejection == null ? Program.of(state).insurance().premiumCentsPerUnit(e.insurerSignal) : 0;
     long cents = rejection == null ? Obligations.premiumCents(rate, e.reportedTotal()) : 0;
     if (rejection == null && cents > registry.freeCash(c.accountId())) {
       rejection = Rejection.INSUFFICIENT_CASH;
@@ -182,12 +182,12 @@ public final class ComplianceHandler {
     }
     e.premiumCharged = true;
     e.premiumCents = cents;
-    return Result.accepted(new InsurancePremiumCharged(c.accountId(), c.period(), e.insurerId,
-        e.reportedTotal(), rate, cents));
+    return Result.accepted(
+        new InsurancePremiumCharged(
+            c.accountId(), c.period(), e.insurerId, e.reportedTotal(), rate, cents));
   }
 
-  private static Result auditFinding(EngineState state, ComplianceState s,
-      RecordAuditFinding c) {
+  private static Result auditFinding(EngineState state, ComplianceState s, RecordAuditFinding c) {
     Rejection rejection = participantRule(state.registry(), c.accountId());
     List<Long> drawn = s.audited.get(c.period());
     if (rejection == null && (drawn == null || !drawn.contains(c.accountId()))) {
@@ -202,10 +202,19 @@ public final class ComplianceHandler {
     }
     s.attach(state);
     Program.Penalty rules = Program.of(state).penalty();
-    long extra = Obligations.additionalShortfall(e.multiplierPpm, c.measuredQuantity(),
-        e.makeGoodInPermits, e.surrenderedPermits, e.shortfallPermits);
-    long penalty = Obligations.additionalPenaltyCents(rules.linearCentsPerPermit(),
-        rules.quadraticCentsPerPermitSquared(), e.shortfallPermits, extra);
+    long extra =
+        Obligations.additionalShortfall(
+            e.multiplierPpm,
+            c.measuredQuantity(),
+            e.makeGoodInPermits,
+            e.surrenderedPermits,
+            e.shortfallPermits);
+    long penalty =
+        Obligations.additionalPenaltyCents(
+            rules.linearCentsPerPermit(),
+            rules.quadraticCentsPerPermitSquared(),
+            e.shortfallPermits,
+            extra);
     s.touch(c.accountId());
     e.auditRecorded = true;
     e.measuredQuantity = c.measuredQuantity();
@@ -215,12 +224,18 @@ public final class ComplianceHandler {
     if (rules.makeGood() && extra > 0) {
       s.makeGoodOwed.merge(c.accountId(), extra, ComplianceState::saturatingAdd);
     }
-    return Result.accepted(new AuditFindingRecorded(c.accountId(), c.period(),
-        c.measuredQuantity(), extra, penalty, unpaid, s.makeGoodOwedPermits(c.accountId())));
+    return Result.accepted(
+        new AuditFindingRecorded(
+            c.accountId(),
+            c.period(),
+            c.measuredQuantity(),
+            extra,
+            penalty,
+            unpaid,
+            s.makeGoodOwedPermits(c.accountId())));
   }
 
-  private static Result payPenalty(EngineState state, ComplianceState s,
-      PayOutstandingPenalty c) {
+  private static Result payPenalty(EngineState state, ComplianceState s, PayOutstandingPenalty c) {
     Registry registry = state.registry();
     Rejection rejection = participantRule(registry, c.accountId());
     long owed = rejection == null ? s.unpaidPenaltyCents(c.accountId()) : 0;
@@ -267,8 +282,9 @@ public final class ComplianceHandler {
 
   /** The multiplier of the regulator's signal, or of the program's default when none. */
   static long multiplierPpm(Program program, RiskSignal signal) {
-    return program.risk().multiplierPpm(
-        signal == null ? program.risk().unevaluatedSignal() : signal);
+    return program
+        .risk()
+        .multiplierPpm(signal == null ? program.risk().unevaluatedSignal() : signal);
   }
 
   static Rejection participantRule(Registry registry, long accountId) {

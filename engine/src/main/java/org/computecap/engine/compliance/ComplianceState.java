@@ -13,26 +13,29 @@ import org.computecap.engine.program.Workload;
 
 /**
  * The compliance cycle's memory: one {@link Entry} per participant and period (reports, meter
- * reading, evaluations, premium, the close assessment, the audit), the make-good each
- * participant owes, penalties assessed and paid, and each closed period's audit draw. Sorted
- * maps only, since their order reaches the state hash; one entry per participant and period
- * is small next to the exchange's orders.
+ * reading, evaluations, premium, the close assessment, the audit), the make-good each participant
+ * owes, penalties assessed and paid, and each closed period's audit draw. Sorted maps only, since
+ * their order reaches the state hash; one entry per participant and period is small next to the
+ * exchange's orders.
  *
- * <p>Invariants: a closed entry's shortfall is {@code (obligation - surrendered)+} and its
- * close penalty is phi of that shortfall; an account's assessed penalties are the sum over its
- * entries, and it never paid more than that; make-good is never negative. The check revisits
- * only the accounts touched since the last one, so it stays cheap as history grows.
+ * <p>Invariants: a closed entry's shortfall is {@code (obligation - surrendered)+} and its close
+ * penalty is phi of that shortfall; an account's assessed penalties are the sum over its entries,
+ * and it never paid more than that; make-good is never negative. The check revisits only the
+ * accounts touched since the last one, so it stays cheap as history grows.
  */
 public final class ComplianceState implements FeatureState {
   static final String NAME = "compliance";
 
   /** account -> period -> entry. */
   final TreeMap<Long, TreeMap<Integer, Entry>> entries = new TreeMap<>();
+
   final TreeMap<Long, Long> makeGoodOwed = new TreeMap<>();
   final TreeMap<Long, Long> penaltyAssessedCents = new TreeMap<>();
   final TreeMap<Long, Long> penaltyPaidCents = new TreeMap<>();
+
   /** closed period -> accounts its lottery drew for audit (after the budget cap). */
   final TreeMap<Integer, List<Long>> audited = new TreeMap<>();
+
   /**
    * Accounts changed since the last invariant check, which rechecks only those (entries of
    * untouched accounts cannot have changed); not part of the state, so not in its hash.
@@ -86,8 +89,8 @@ public final class ComplianceState implements FeatureState {
   }
 
   /**
-   * The engine's Compliance state, or a detached empty one until the first accepted command
-   * {@link #attach}es it: a rejected command must leave the state, and its hash, untouched.
+   * The engine's Compliance state, or a detached empty one until the first accepted command {@link
+   * #attach}es it: a rejected command must leave the state, and its hash, untouched.
    */
   static ComplianceState of(EngineState state) {
     ComplianceState s = state.featureOrNull(ComplianceState.class);
@@ -111,7 +114,8 @@ public final class ComplianceState implements FeatureState {
 
   Entry entryForUpdate(long account, int period) {
     touch(account);
-    return entries.computeIfAbsent(account, k -> new TreeMap<>())
+    return entries
+        .computeIfAbsent(account, k -> new TreeMap<>())
         .computeIfAbsent(period, k -> new Entry());
   }
 
@@ -152,15 +156,24 @@ public final class ComplianceState implements FeatureState {
     for (int i = 0; i < e.reported.length; i++) {
       w.writeBoolean(e.hasReport[i]).writeLong(e.reported[i]);
     }
-    w.writeBoolean(e.hasMeter).writeLong(e.meter)
+    w.writeBoolean(e.hasMeter)
+        .writeLong(e.meter)
         .writeString(e.evaluation == null ? "-" : e.evaluation.name())
         .writeString(e.insurerSignal == null ? "-" : e.insurerSignal.name())
-        .writeLong(e.insurerId).writeBoolean(e.premiumCharged).writeLong(e.premiumCents)
-        .writeBoolean(e.closed).writeLong(e.multiplierPpm).writeLong(e.obligationPermits)
-        .writeLong(e.makeGoodInPermits).writeLong(e.surrenderedPermits)
-        .writeLong(e.shortfallPermits).writeLong(e.penaltyCents)
-        .writeBoolean(e.auditRecorded).writeLong(e.measuredQuantity)
-        .writeLong(e.auditShortfallPermits).writeLong(e.auditPenaltyCents);
+        .writeLong(e.insurerId)
+        .writeBoolean(e.premiumCharged)
+        .writeLong(e.premiumCents)
+        .writeBoolean(e.closed)
+        .writeLong(e.multiplierPpm)
+        .writeLong(e.obligationPermits)
+        .writeLong(e.makeGoodInPermits)
+        .writeLong(e.surrenderedPermits)
+        .writeLong(e.shortfallPermits)
+        .writeLong(e.penaltyCents)
+        .writeBoolean(e.auditRecorded)
+        .writeLong(e.measuredQuantity)
+        .writeLong(e.auditShortfallPermits)
+        .writeLong(e.auditPenaltyCents);
   }
 
   private static void writeLongs(CanonicalWriter w, TreeMap<Long, Long> map) {
@@ -181,27 +194,40 @@ public final class ComplianceState implements FeatureState {
 
   private void checkAccount(long account, Program.Penalty penalty) {
     long assessed = 0;
-    for (Map.Entry<Integer, Entry> pe : entries.getOrDefault(account, new TreeMap<>())
-        .entrySet()) {
+    for (Map.Entry<Integer, Entry> pe : entries.getOrDefault(account, new TreeMap<>()).entrySet()) {
       Entry e = pe.getValue();
       if (!e.closed) {
         continue;
       }
       long d = Obligations.shortfall(e.obligationPermits, e.surrenderedPermits);
-      long phi = PenaltyFunction.phiCents(penalty.linearCentsPerPermit(),
-          penalty.quadraticCentsPerPermitSquared(), d);
+      long phi =
+          PenaltyFunction.phiCents(
+              penalty.linearCentsPerPermit(), penalty.quadraticCentsPerPermitSquared(), d);
       if (d != e.shortfallPermits || phi != e.penaltyCents) {
-        throw new AssertionError("account " + account + " period " + pe.getKey()
-            + ": shortfall " + e.shortfallPermits + " / penalty " + e.penaltyCents
-            + " do not follow from obligation " + e.obligationPermits + " and surrendered "
-            + e.surrenderedPermits);
+        throw new AssertionError(
+            "account "
+                + account
+                + " period "
+                + pe.getKey()
+                + ": shortfall "
+                + e.shortfallPermits
+                + " / penalty "
+                + e.penaltyCents
+                + " do not follow from obligation "
+                + e.obligationPermits
+                + " and surrendered "
+                + e.surrenderedPermits);
       }
       assessed = saturatingAdd(saturatingAdd(assessed, e.penaltyCents), e.auditPenaltyCents);
     }
     if (assessed != penaltyAssessedCents.getOrDefault(account, 0L)) {
-      throw new AssertionError("account " + account + " was assessed " + assessed
-          + " cents of penalties but the ledger says "
-          + penaltyAssessedCents.getOrDefault(account, 0L));
+      throw new AssertionError(
+          "account "
+              + account
+              + " was assessed "
+              + assessed
+              + " cents of penalties but the ledger says "
+              + penaltyAssessedCents.getOrDefault(account, 0L));
     }
     if (unpaidPenaltyCents(account) < 0) {
       throw new AssertionError("account " + account + " paid more penalty than assessed");

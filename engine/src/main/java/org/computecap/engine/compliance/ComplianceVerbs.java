@@ -19,32 +19,50 @@ import org.computecap.engine.script.ScriptArgs;
 import org.computecap.engine.script.ScriptVerbs;
 
 /**
- * The compliance cycle's words in scenario scripts ({@code docs/scripts.md}):
- * {@code report acct= period= workload= qty=}, {@code meter acct= period= qty=},
- * {@code evaluate acct= period= signal=}, {@code insurer-evaluate insurer= acct= period=
- * signal=}, {@code charge-premium acct= period=}, {@code close-period period=},
- * {@code audit-finding acct= period= measured=}, {@code pay-penalty acct=}; and
- * {@code expect compliance acct= period= [status=] [obligation=] [shortfall=] [penalty=]},
- * {@code expect audited period= accounts=1,2|none}, {@code expect make-good acct= qty=},
- * {@code expect unpaid-penalty acct= cents=}.
+ * The compliance cycle's words in scenario scripts ({@code docs/scripts.md}): {@code report acct=
+ * period= workload= qty=}, {@code meter acct= period= qty=}, {@code evaluate acct= period=
+ * signal=}, {@code insurer-evaluate insurer= acct= period= signal=}, {@code charge-premium acct=
+ * period=}, {@code close-period period=}, {@code audit-finding acct= period= measured=}, {@code
+ * pay-penalty acct=}; and {@code expect compliance acct= period= [status=] [obligation=]
+ * [shortfall=] [penalty=]}, {@code expect audited period= accounts=1,2|none}, {@code expect
+ * make-good acct= qty=}, {@code expect unpaid-penalty acct= cents=}.
  */
 public final class ComplianceVerbs implements ScriptVerbs {
   @Override
   public Map<String, CommandVerb> commands() {
     Map<String, CommandVerb> m = new LinkedHashMap<>();
-    m.put("report", a -> new SubmitReport(a.account("acct"), a.intValue("period"),
-        a.enumValue("workload", Workload.class), a.longValue("qty")));
-    m.put("meter", a -> new RecordMeterReading(a.account("acct"), a.intValue("period"),
-        a.longValue("qty")));
-    m.put("evaluate", a -> new RecordEvaluation(a.account("acct"), a.intValue("period"),
-        a.enumValue("signal", RiskSignal.class)));
-    m.put("insurer-evaluate", a -> new RecordInsurerEvaluation(a.account("insurer"),
-        a.account("acct"), a.intValue("period"), a.enumValue("signal", RiskSignal.class)));
-    m.put("charge-premium", a -> new ChargeInsurancePremium(a.account("acct"),
-        a.intValue("period")));
+    m.put(
+        "report",
+        a ->
+            new SubmitReport(
+                a.account("acct"),
+                a.intValue("period"),
+                a.enumValue("workload", Workload.class),
+                a.longValue("qty")));
+    m.put(
+        "meter",
+        a -> new RecordMeterReading(a.account("acct"), a.intValue("period"), a.longValue("qty")));
+    m.put(
+        "evaluate",
+        a ->
+            new RecordEvaluation(
+                a.account("acct"), a.intValue("period"), a.enumValue("signal", RiskSignal.class)));
+    m.put(
+        "insurer-evaluate",
+        a ->
+            new RecordInsurerEvaluation(
+                a.account("insurer"),
+                a.account("acct"),
+                a.intValue("period"),
+                a.enumValue("signal", RiskSignal.class)));
+    m.put(
+        "charge-premium", a -> new ChargeInsurancePremium(a.account("acct"), a.intValue("period")));
     m.put("close-period", a -> new ClosePeriod(a.intValue("period")));
-    m.put("audit-finding", a -> new RecordAuditFinding(a.account("acct"), a.intValue("period"),
-        a.longValue("measured")));
+    m.put(
+        "audit-finding",
+        a ->
+            new RecordAuditFinding(
+                a.account("acct"), a.intValue("period"), a.longValue("measured")));
     m.put("pay-penalty", a -> new PayOutstandingPenalty(a.account("acct")));
     return m;
   }
@@ -54,10 +72,20 @@ public final class ComplianceVerbs implements ScriptVerbs {
     Map<String, ExpectVerb> m = new LinkedHashMap<>();
     m.put("compliance", ComplianceVerbs::compliance);
     m.put("audited", ComplianceVerbs::audited);
-    m.put("make-good", (s, a) -> differs("make-good owed", a.longValue("qty"),
-        ComplianceState.of(s).makeGoodOwedPermits(a.account("acct"))));
-    m.put("unpaid-penalty", (s, a) -> differs("unpaid penalty", a.longValue("cents"),
-        ComplianceState.of(s).unpaidPenaltyCents(a.account("acct"))));
+    m.put(
+        "make-good",
+        (s, a) ->
+            differs(
+                "make-good owed",
+                a.longValue("qty"),
+                ComplianceState.of(s).makeGoodOwedPermits(a.account("acct"))));
+    m.put(
+        "unpaid-penalty",
+        (s, a) ->
+            differs(
+                "unpaid penalty",
+                a.longValue("cents"),
+                ComplianceState.of(s).unpaidPenaltyCents(a.account("acct"))));
     return m;
   }
 
@@ -70,8 +98,8 @@ public final class ComplianceVerbs implements ScriptVerbs {
     }
     String d = null;
     if (a.has("status")) {
-      ComplianceStatus status = e.shortfallPermits == 0 ? ComplianceStatus.COMPLIANT
-          : ComplianceStatus.SHORTFALL;
+      ComplianceStatus status =
+          e.shortfallPermits == 0 ? ComplianceStatus.COMPLIANT : ComplianceStatus.SHORTFALL;
       ComplianceStatus expected = a.enumValue("status", ComplianceStatus.class);
       d = status == expected ? null : "status is " + status + ", expected " + expected;
     }

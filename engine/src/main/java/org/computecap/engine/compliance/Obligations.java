@@ -3,9 +3,9 @@ package org.computecap.engine.compliance;
 import java.math.BigInteger;
 
 /**
- * The compliance arithmetic of one participant and period (SPEC §7), in whole permits and
- * cents. The obligation rounds up ({@code ceil(lambda · reported)}): a fraction of a
- * risk-weighted unit still needs a whole permit, so rounding never favours the participant.
+ * The compliance arithmetic of one participant and period (SPEC §7), in whole permits and cents.
+ * The obligation rounds up ({@code ceil(lambda · reported)}): a fraction of a risk-weighted unit
+ * still needs a whole permit, so rounding never favours the participant.
  */
 public final class Obligations {
   private static final BigInteger PPM = BigInteger.valueOf(1_000_000L);
@@ -18,8 +18,10 @@ public final class Obligations {
       throw new IllegalArgumentException(
           "lambdaPpm and quantity must be at least 0 but are " + lambdaPpm + ", " + quantity);
     }
-    BigInteger[] qr = BigInteger.valueOf(lambdaPpm).multiply(BigInteger.valueOf(quantity))
-        .divideAndRemainder(PPM);
+    BigInteger[] qr =
+        BigInteger.valueOf(lambdaPpm)
+            .multiply(BigInteger.valueOf(quantity))
+            .divideAndRemainder(PPM);
     return (qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0]).longValueExact();
   }
 
@@ -29,15 +31,20 @@ public final class Obligations {
   }
 
   /**
-   * The shortfall an audit adds to what period close already found: the true obligation
-   * {@code ceil(lambda · measured) + make-good owed} less what was surrendered, less the
-   * shortfall charged at close; never negative (an audit finding less than the report refunds
-   * nothing, because the participant chose to surrender against its report).
+   * The shortfall an audit adds to what period close already found: the true obligation {@code
+   * ceil(lambda · measured) + make-good owed} less what was surrendered, less the shortfall charged
+   * at close; never negative (an audit finding less than the report refunds nothing, because the
+   * participant chose to surrender against its report).
    */
-  public static long additionalShortfall(long lambdaPpm, long measuredQuantity,
-      long makeGoodInPermits, long surrenderedPermits, long shortfallAtClosePermits) {
-    long trueObligation = ComplianceState.saturatingAdd(
-        weightedPermits(lambdaPpm, measuredQuantity), makeGoodInPermits);
+  public static long additionalShortfall(
+      long lambdaPpm,
+      long measuredQuantity,
+      long makeGoodInPermits,
+      long surrenderedPermits,
+      long shortfallAtClosePermits) {
+    long trueObligation =
+        ComplianceState.saturatingAdd(
+            weightedPermits(lambdaPpm, measuredQuantity), makeGoodInPermits);
     return Math.max(0, shortfall(trueObligation, surrenderedPermits) - shortfallAtClosePermits);
   }
 
@@ -46,17 +53,20 @@ public final class Obligations {
    * charged for the period is phi of the whole detected shortfall (phi is convex, so charging
    * phi(extra) alone would reward splitting a shortfall between report and audit).
    */
-  public static long additionalPenaltyCents(long linear, long quadratic,
-      long shortfallAtClosePermits, long additionalPermits) {
-    long total = PenaltyFunction.phiCents(linear, quadratic,
-        ComplianceState.saturatingAdd(shortfallAtClosePermits, additionalPermits));
+  public static long additionalPenaltyCents(
+      long linear, long quadratic, long shortfallAtClosePermits, long additionalPermits) {
+    long total =
+        PenaltyFunction.phiCents(
+            linear,
+            quadratic,
+            ComplianceState.saturatingAdd(shortfallAtClosePermits, additionalPermits));
     long already = PenaltyFunction.phiCents(linear, quadratic, shortfallAtClosePermits);
     return total == Long.MAX_VALUE ? Long.MAX_VALUE : total - already;
   }
 
   /**
-   * The insurance premium {@code pi · quantity} in cents, or {@code Long.MAX_VALUE} when it
-   * exceeds what a long holds (no account can pay that, so it is refused as unaffordable).
+   * The insurance premium {@code pi · quantity} in cents, or {@code Long.MAX_VALUE} when it exceeds
+   * what a long holds (no account can pay that, so it is refused as unaffordable).
    */
   public static long premiumCents(long premiumCentsPerUnit, long quantity) {
     BigInteger p = BigInteger.valueOf(premiumCentsPerUnit).multiply(BigInteger.valueOf(quantity));

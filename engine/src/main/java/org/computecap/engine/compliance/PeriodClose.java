@@ -16,12 +16,12 @@ import org.computecap.engine.registry.SystemAccount;
 
 /**
  * {@code ClosePeriod} (§7.4-7.6), in this order: every participant (ascending id) is assessed
- * against its reported obligation {@code ceil(lambda · reported) + make-good owed}; the
- * shortfall D is charged phi(D) and, with make-good on, replaces what it owes next period
- * (otherwise it is forgiven once charged). Then the seeded audit lottery draws among the same
- * participants; with banking off the exchange first cancels every resting order that would
- * deliver this or an older vintage (releasing its reservation), then every unsurrendered
- * permit of those vintages expires; finally the engine moves to the next period.
+ * against its reported obligation {@code ceil(lambda · reported) + make-good owed}; the shortfall D
+ * is charged phi(D) and, with make-good on, replaces what it owes next period (otherwise it is
+ * forgiven once charged). Then the seeded audit lottery draws among the same participants; with
+ * banking off the exchange first cancels every resting order that would deliver this or an older
+ * vintage (releasing its reservation), then every unsurrendered permit of those vintages expires;
+ * finally the engine moves to the next period.
  */
 final class PeriodClose {
   private PeriodClose() {}
@@ -48,15 +48,19 @@ final class PeriodClose {
       ComplianceAssessed a = assess(state, s, program, account, c.period());
       events.add(a);
       shortfalls += a.status() == ComplianceStatus.SHORTFALL ? 1 : 0;
-      charged = ComplianceState.saturatingAdd(charged,
-          a.penaltyCents() - a.penaltyUnpaidCents());
+      charged = ComplianceState.saturatingAdd(charged, a.penaltyCents() - a.penaltyUnpaidCents());
       ComplianceState.Entry e = s.entry(account, c.period());
       candidates.add(new AuditCandidate(account, e.reportedTotal(), e.hasMeter, e.meter));
     }
     Program.Audit audit = program.audit();
-    AuditLottery.Draw draw = AuditLottery.draw(candidates, audit.probabilityPpm(),
-        audit.targetedProbabilityPpm(), audit.meterExcessThresholdPpm(),
-        audit.maxAuditsPerPeriod(), SplitMix64.forAudit(state.seed(), c.period()));
+    AuditLottery.Draw draw =
+        AuditLottery.draw(
+            candidates,
+            audit.probabilityPpm(),
+            audit.targetedProbabilityPpm(),
+            audit.meterExcessThresholdPpm(),
+            audit.maxAuditsPerPeriod(),
+            SplitMix64.forAudit(state.seed(), c.period()));
     s.audited.put(c.period(), draw.audited());
     events.add(new AuditsDrawn(c.period(), draw.audited(), draw.dropped(), draw.targeted()));
     if (!program.banking()) {
@@ -64,24 +68,28 @@ final class PeriodClose {
       expire(registry, program, c.period(), events);
     }
     state.advancePeriod();
-    events.add(0, new PeriodClosed(c.period(), candidates.size(), shortfalls, charged,
-        state.currentPeriod()));
+    events.add(
+        0,
+        new PeriodClosed(
+            c.period(), candidates.size(), shortfalls, charged, state.currentPeriod()));
     return Result.accepted(events);
   }
 
   /** Assesses one participant for the period and records it. */
-  private static ComplianceAssessed assess(EngineState state, ComplianceState s,
-      Program program, long account, int period) {
+  private static ComplianceAssessed assess(
+      EngineState state, ComplianceState s, Program program, long account, int period) {
     ComplianceState.Entry e = s.entryForUpdate(account, period);
     long lambda = ComplianceHandler.multiplierPpm(program, e.evaluation);
     long makeGoodIn = s.makeGoodOwedPermits(account);
-    long obligation = ComplianceState.saturatingAdd(
-        Obligations.weightedPermits(lambda, e.reportedTotal()), makeGoodIn);
+    long obligation =
+        ComplianceState.saturatingAdd(
+            Obligations.weightedPermits(lambda, e.reportedTotal()), makeGoodIn);
     long surrendered = state.registry().surrendered(account, period);
     long shortfall = Obligations.shortfall(obligation, surrendered);
     Program.Penalty rules = program.penalty();
-    long penalty = PenaltyFunction.phiCents(rules.linearCentsPerPermit(),
-        rules.quadraticCentsPerPermitSquared(), shortfall);
+    long penalty =
+        PenaltyFunction.phiCents(
+            rules.linearCentsPerPermit(), rules.quadraticCentsPerPermitSquared(), shortfall);
     e.closed = true;
     e.multiplierPpm = lambda;
     e.obligationPermits = obligation;
@@ -96,15 +104,22 @@ final class PeriodClose {
     } else {
       s.makeGoodOwed.put(account, owedNext);
     }
-    return new ComplianceAssessed(account, period, e.reportedTotal(), lambda, obligation,
-        surrendered, shortfall,
+    return new ComplianceAssessed(
+        account,
+        period,
+        e.reportedTotal(),
+        lambda,
+        obligation,
+        surrendered,
+        shortfall,
         shortfall == 0 ? ComplianceStatus.COMPLIANT : ComplianceStatus.SHORTFALL,
-        penalty, unpaid, owedNext);
+        penalty,
+        unpaid,
+        owedNext);
   }
 
   /** Banking off: moves every free permit of vintages up to {@code period} to expiry. */
-  private static void expire(Registry registry, Program program, int period,
-      List<Event> events) {
+  private static void expire(Registry registry, Program program, int period, List<Event> events) {
     for (long account : registry.accountIds()) {
       SystemAccount system = SystemAccount.byId(account);
       if (!registry.canHoldPermits(account) || (system != null && system.isSink())) {

@@ -1,14 +1,15 @@
 package org.computecap.engine.compliance;
 
 /**
- * Steele, Lea and Flood's SplitMix64 generator, written out here so the audit lottery's
- * stream is fixed by this file and not by a JDK version ({@code java.util.Random} and
- * {@code SplittableRandom} are not part of the journal's contract). One generator per audit
- * draw, seeded from the market seed (in the genesis command) and the period, so every
- * period's draw is reproducible on replay and independent of the others.
+ * Steele, Lea and Flood's SplitMix64 generator, written out here so the audit lottery's stream is
+ * fixed by this file and not by a JDK version ({@code java.util.Random} and {@code
+ * SplittableRandom} are not part of the journal's contract). One generator per audit draw, seeded
+ * from the market seed (in the genesis command) and the period, so every period's draw is
+ * reproducible on replay and independent of the others.
  */
 public final class SplitMix64 {
   private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
   /** Keeps audit streams apart from any other use of the same market seed ("AUDIT"). */
   private static final long AUDIT_DOMAIN = 0x4155_4449_5400_0000L;
 

@@ -6,20 +6,20 @@ import java.util.Arrays;
  * The fast order book: every order and price level lives in parallel primitive arrays, so that
  * after warm-up placing, matching and cancelling allocate nothing and box nothing.
  *
- * <p>Layout. Orders occupy slots of a pool (arrays indexed by slot, recycled through a free
- * stack) and are found by id through a {@link LongIntMap}. Each price level is a slot of a
- * second pool holding its price, total quantity and an intrusive doubly linked list of its
- * orders in time priority. Each side keeps its levels in an array sorted so that the best
- * level sits at the end: the best price is one read, a level emptied by matching is removed
- * by decrementing a count, and a new level near the touch (where nearly all activity is)
- * shifts only the few entries above it. Sorting uses a key (price for bids, minus price for
- * asks) so one binary search serves both sides. Unlike a tick-indexed ladder this needs no
- * bound on the price range, and with the tens of levels a real book holds it is as fast.
+ * <p>Layout. Orders occupy slots of a pool (arrays indexed by slot, recycled through a free stack)
+ * and are found by id through a {@link LongIntMap}. Each price level is a slot of a second pool
+ * holding its price, total quantity and an intrusive doubly linked list of its orders in time
+ * priority. Each side keeps its levels in an array sorted so that the best level sits at the end:
+ * the best price is one read, a level emptied by matching is removed by decrementing a count, and a
+ * new level near the touch (where nearly all activity is) shifts only the few entries above it.
+ * Sorting uses a key (price for bids, minus price for asks) so one binary search serves both sides.
+ * Unlike a tick-indexed ladder this needs no bound on the price range, and with the tens of levels
+ * a real book holds it is as fast.
  *
- * <p>Invariants, checked by {@link #checkConsistency()}: every resting order is in the id map
- * and in exactly one level list; a level's quantity is the sum of its orders' remaining
- * quantities and is positive; levels are strictly sorted by key; the book is uncrossed unless
- * orders were rested for a call auction; the running reservation totals match the orders.
+ * <p>Invariants, checked by {@link #checkConsistency()}: every resting order is in the id map and
+ * in exactly one level list; a level's quantity is the sum of its orders' remaining quantities and
+ * is positive; levels are strictly sorted by key; the book is uncrossed unless orders were rested
+ * for a call auction; the running reservation totals match the orders.
  */
 final class ArrayOrderBook implements OrderBook {
   private static final int NIL = -1;
@@ -68,8 +68,7 @@ final class ArrayOrderBook implements OrderBook {
       throw new IllegalArgumentException("lotSize must be >= 1, was " + lotSize);
     }
     if (expectedOrders < 1) {
-      throw new IllegalArgumentException("expectedOrders must be >= 1, was "
-          + expectedOrders);
+      throw new IllegalArgumentException("expectedOrders must be >= 1, was " + expectedOrders);
     }
     this.lotSize = lotSize;
     this.selfTradePrevention = selfTradePrevention;
@@ -93,13 +92,21 @@ final class ArrayOrderBook implements OrderBook {
   }
 
   @Override
-  public long place(long orderId, long account, Side side, OrderType type, long priceCents,
-      long quantity, int vintage, long cashBudgetCents, MatchListener listener) {
+  public long place(
+      long orderId,
+      long account,
+      Side side,
+      OrderType type,
+      long priceCents,
+      long quantity,
+      int vintage,
+      long cashBudgetCents,
+      MatchListener listener) {
     requireNew(orderId, quantity);
-    long left = side == Side.BUY
-        ? matchBuy(orderId, account, type, priceCents, quantity, cashBudgetCents,
-            listener)
-        : matchSell(orderId, account, type, priceCents, quantity, vintage, listener);
+    long left =
+        side == Side.BUY
+            ? matchBuy(orderId, account, type, priceCents, quantity, cashBudgetCents, listener)
+            : matchSell(orderId, account, type, priceCents, quantity, vintage, listener);
     if (left > 0 && type == OrderType.LIMIT) {
       addResting(orderId, account, side, priceCents, left, vintage);
     }
@@ -107,8 +114,8 @@ final class ArrayOrderBook implements OrderBook {
   }
 
   @Override
-  public void rest(long orderId, long account, Side side, long priceCents, long quantity,
-      int vintage) {
+  public void rest(
+      long orderId, long account, Side side, long priceCents, long quantity, int vintage) {
     requireNew(orderId, quantity);
     addResting(orderId, account, side, priceCents, quantity, vintage);
   }
@@ -122,8 +129,14 @@ final class ArrayOrderBook implements OrderBook {
     }
   }
 
-  private long matchBuy(long orderId, long account, OrderType type, long limitCents,
-      long quantity, long budgetCents, MatchListener listener) {
+  private long matchBuy(
+      long orderId,
+      long account,
+      OrderType type,
+      long limitCents,
+      long quantity,
+      long budgetCents,
+      MatchListener listener) {
     boolean market = type == OrderType.MARKET;
     long budget = budgetCents;
     long left = quantity;
@@ -151,16 +164,22 @@ final class ArrayOrderBook implements OrderBook {
       if (market) {
         budget -= price * fill;
       }
-      listener.traded(ids[slot], accounts[slot], orderId, account, true, vintages[slot],
-          price, fill);
+      listener.traded(
+          ids[slot], accounts[slot], orderId, account, true, vintages[slot], price, fill);
       left -= fill;
       fillResting(slot, fill);
     }
     return left;
   }
 
-  private long matchSell(long orderId, long account, OrderType type, long limitCents,
-      long quantity, int vintage, MatchListener listener) {
+  private long matchSell(
+      long orderId,
+      long account,
+      OrderType type,
+      long limitCents,
+      long quantity,
+      int vintage,
+      MatchListener listener) {
     boolean market = type == OrderType.MARKET;
     long left = quantity;
     Ladder ladder = bids;
@@ -176,8 +195,7 @@ final class ArrayOrderBook implements OrderBook {
         continue;
       }
       long fill = Math.min(left, remainings[slot]);
-      listener.traded(ids[slot], accounts[slot], orderId, account, false, vintage, price,
-          fill);
+      listener.traded(ids[slot], accounts[slot], orderId, account, false, vintage, price, fill);
       left -= fill;
       fillResting(slot, fill);
     }
@@ -188,8 +206,13 @@ final class ArrayOrderBook implements OrderBook {
     int level = levelOf[slot];
     boolean bid = levelIsBid[level];
     long left = remainings[slot];
-    listener.selfTradeCancelled(ids[slot], accounts[slot], bid ? Side.BUY : Side.SELL,
-        levelPrices[level], left, vintages[slot]);
+    listener.selfTradeCancelled(
+        ids[slot],
+        accounts[slot],
+        bid ? Side.BUY : Side.SELL,
+        levelPrices[level],
+        left,
+        vintages[slot]);
     fillResting(slot, left);
   }
 
@@ -229,11 +252,11 @@ final class ArrayOrderBook implements OrderBook {
     }
   }
 
-  private void addResting(long orderId, long account, Side side, long priceCents,
-      long quantity, int vintage) {
+  private void addResting(
+      long orderId, long account, Side side, long priceCents, long quantity, int vintage) {
     boolean bid = side == Side.BUY;
-    int level = findOrInsertLevel(bid ? bids : asks, bid ? priceCents : -priceCents,
-        priceCents, bid);
+    int level =
+        findOrInsertLevel(bid ? bids : asks, bid ? priceCents : -priceCents, priceCents, bid);
     int slot = allocateOrder();
     ids[slot] = orderId;
     accounts[slot] = account;
@@ -252,8 +275,7 @@ final class ArrayOrderBook implements OrderBook {
     levelTails[level] = slot;
     levelQuantities[level] += quantity;
     if (bid) {
-      restingBuyCents = Math.addExact(restingBuyCents,
-          Math.multiplyExact(priceCents, quantity));
+      restingBuyCents = Math.addExact(restingBuyCents, Math.multiplyExact(priceCents, quantity));
     } else {
       restingSellQuantity = Math.addExact(restingSellQuantity, quantity);
     }
@@ -298,8 +320,15 @@ final class ArrayOrderBook implements OrderBook {
         continue;
       }
       long fill = Math.min(remainings[buy], remainings[sell]);
-      listener.auctionTraded(ids[buy], accounts[buy], levelPrices[bidLevel], ids[sell],
-          accounts[sell], vintages[sell], price, fill);
+      listener.auctionTraded(
+          ids[buy],
+          accounts[buy],
+          levelPrices[bidLevel],
+          ids[sell],
+          accounts[sell],
+          vintages[sell],
+          price,
+          fill);
       executed += fill;
       fillResting(buy, fill);
       fillResting(sell, fill);
@@ -308,9 +337,9 @@ final class ArrayOrderBook implements OrderBook {
   }
 
   /**
-   * Walks the candidate prices in [bestAsk, bestBid] upwards, keeping demand (bids at or
-   * above the price) and supply (asks at or below it) as running sums, and keeps the best
-   * candidate by volume, then imbalance, then distance to the reference, then lowest price.
+   * Walks the candidate prices in [bestAsk, bestBid] upwards, keeping demand (bids at or above the
+   * price) and supply (asks at or below it) as running sums, and keeps the best candidate by
+   * volume, then imbalance, then distance to the reference, then lowest price.
    */
   private long uniformPrice(long bestBid, long bestAsk, long referenceCents) {
     int bi = lowerBound(bids, bestAsk);
@@ -339,8 +368,9 @@ final class ArrayOrderBook implements OrderBook {
       long imbalance = Math.abs(demand - supply);
       long distance = referenceCents == NO_PRICE ? 0 : Math.abs(price - referenceCents);
       if (volume > bestVolume
-          || volume == bestVolume && (imbalance < bestImbalance
-              || imbalance == bestImbalance && distance < bestDistance)) {
+          || volume == bestVolume
+              && (imbalance < bestImbalance
+                  || imbalance == bestImbalance && distance < bestDistance)) {
         bestPrice = price;
         bestVolume = volume;
         bestImbalance = imbalance;
@@ -512,8 +542,8 @@ final class ArrayOrderBook implements OrderBook {
   @Override
   public int depth(Side side, int levels, long[] pricesCents, long[] quantities) {
     Ladder ladder = side == Side.BUY ? bids : asks;
-    int n = Math.min(Math.min(levels, ladder.count), Math.min(pricesCents.length,
-        quantities.length));
+    int n =
+        Math.min(Math.min(levels, ladder.count), Math.min(pricesCents.length, quantities.length));
     for (int i = 0; i < n; i++) {
       int level = ladder.levels[ladder.count - 1 - i];
       pricesCents[i] = levelPrices[level];
@@ -542,8 +572,14 @@ final class ArrayOrderBook implements OrderBook {
     for (int i = ladder.count - 1; i >= 0; i--) {
       int level = ladder.levels[i];
       for (int slot = levelHeads[level]; slot != NIL; slot = nexts[slot]) {
-        visitor.order(ids[slot], accounts[slot], side, levelPrices[level],
-            remainings[slot], vintages[slot], seqs[slot]);
+        visitor.order(
+            ids[slot],
+            accounts[slot],
+            side,
+            levelPrices[level],
+            remainings[slot],
+            vintages[slot],
+            seqs[slot]);
       }
     }
   }
@@ -561,16 +597,20 @@ final class ArrayOrderBook implements OrderBook {
         }
         long sum = 0;
         for (int slot = levelHeads[level]; slot != NIL; slot = nexts[slot]) {
-          if (levelOf[slot] != level || remainings[slot] <= 0
-              || slotById.get(ids[slot]) != slot) {
+          if (levelOf[slot] != level || remainings[slot] <= 0 || slotById.get(ids[slot]) != slot) {
             throw new AssertionError("order " + ids[slot] + " is inconsistent");
           }
           sum += remainings[slot];
           orders++;
         }
         if (sum != levelQuantities[level] || sum <= 0) {
-          throw new AssertionError("level " + levelPrices[level]
-              + " quantity " + levelQuantities[level] + " != orders " + sum);
+          throw new AssertionError(
+              "level "
+                  + levelPrices[level]
+                  + " quantity "
+                  + levelQuantities[level]
+                  + " != orders "
+                  + sum);
         }
         if (ladder == bids) {
           buyCents += levelPrices[level] * sum;
@@ -580,8 +620,7 @@ final class ArrayOrderBook implements OrderBook {
       }
     }
     if (orders != slotById.size()) {
-      throw new AssertionError("id map holds " + slotById.size() + " orders, levels "
-          + orders);
+      throw new AssertionError("id map holds " + slotById.size() + " orders, levels " + orders);
     }
     if (buyCents != restingBuyCents || sellQuantity != restingSellQuantity) {
       throw new AssertionError("reservation totals drifted from the resting orders");

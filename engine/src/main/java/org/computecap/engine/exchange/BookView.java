@@ -5,15 +5,14 @@ import java.util.List;
 
 /**
  * Read-only market data of one book for adapters (CLI, server, simulator): last price, VWAP,
- * volume, OHLC per period, best prices and depth. It reads the live book, so it reflects the
- * state at the moment of each call.
+ * volume, OHLC per period, best prices and depth. It reads the live book, so it reflects the state
+ * at the moment of each call.
  */
 public final class BookView {
   private final ExchangeState.Venue venue;
 
   /** One price level: its price and the total quantity resting there. */
-  public record Level(long priceCents, long quantity) {
-  }
+  public record Level(long priceCents, long quantity) {}
 
   BookView(ExchangeState.Venue venue) {
     this.venue = venue;

@@ -10,8 +10,8 @@ import org.computecap.engine.command.RunCallAuction;
 import org.computecap.engine.command.StartCallAuction;
 
 /**
- * Journal encoding of the exchange commands, tags 64-127. Fields are written in record order;
- * tags and field order never change once a journal may hold them.
+ * Journal encoding of the exchange commands, tags 64-127. Fields are written in record order; tags
+ * and field order never change once a journal may hold them.
  */
 public final class ExchangeCodec implements CodecPart {
   private static final int PLACE_ORDER = 64;
@@ -32,8 +32,12 @@ public final class ExchangeCodec implements CodecPart {
   @Override
   public int encode(Command command, CommandWriter out) {
     if (command instanceof PlaceOrder c) {
-      out.writeLong(c.orderId()).writeLong(c.accountId()).writeEnum(c.side())
-          .writeEnum(c.type()).writeLong(c.priceCents()).writeLong(c.quantity())
+      out.writeLong(c.orderId())
+          .writeLong(c.accountId())
+          .writeEnum(c.side())
+          .writeEnum(c.type())
+          .writeLong(c.priceCents())
+          .writeLong(c.quantity())
           .writeInt(c.vintage());
       return PLACE_ORDER;
     } else if (command instanceof CancelOrder c) {
@@ -53,8 +57,14 @@ public final class ExchangeCodec implements CodecPart {
   public Command decode(int tag, CommandReader in) {
     switch (tag) {
       case PLACE_ORDER:
-        return new PlaceOrder(in.readLong(), in.readLong(), in.readEnum(Side.class),
-            in.readEnum(OrderType.class), in.readLong(), in.readLong(), in.readInt());
+        return new PlaceOrder(
+            in.readLong(),
+            in.readLong(),
+            in.readEnum(Side.class),
+            in.readEnum(OrderType.class),
+            in.readLong(),
+            in.readLong(),
+            in.readInt());
       case CANCEL_ORDER:
         return new CancelOrder(in.readLong(), in.readLong());
       case START_CALL_AUCTION:

@@ -14,19 +14,17 @@ import org.computecap.engine.command.StartCallAuction;
 import org.computecap.engine.registry.Registry;
 
 /**
- * Applies the exchange commands (§6). Each handler checks, in this order of precedence: the
- * account exists and may hold both permits and cash (a trade gives it one or the other); the
- * vintage trades (from the oldest vintage still eligible for surrender up to the current
- * period); the order id increases; the price is on
- * the tick and the quantity a whole number of lots; the order type is allowed in the book's
- * phase; and the free balance covers the order (a sell its permits, a limit or IOC buy price ·
- * quantity in cash, a market buy any cash at all, its budget being all the free cash). Only
- * then does it match, and every fill settles through the registry with balances those checks
- * guaranteed, so nothing after the first mutation can fail.
+ * Applies the exchange commands (§6). Each handler checks, in this order of precedence: the account
+ * exists and may hold both permits and cash (a trade gives it one or the other); the vintage trades
+ * (from the oldest vintage still eligible for surrender up to the current period); the order id
+ * increases; the price is on the tick and the quantity a whole number of lots; the order type is
+ * allowed in the book's phase; and the free balance covers the order (a sell its permits, a limit
+ * or IOC buy price · quantity in cash, a market buy any cash at all, its budget being all the free
+ * cash). Only then does it match, and every fill settles through the registry with balances those
+ * checks guaranteed, so nothing after the first mutation can fail.
  */
 public final class ExchangeHandler {
-  private ExchangeHandler() {
-  }
+  private ExchangeHandler() {}
 
   public static Result apply(EngineState state, ExchangeCommand command) {
     // A rejected command must leave the state as it was, so the feature is registered in the
@@ -87,25 +85,41 @@ public final class ExchangeHandler {
     ExchangeState.Venue venue = exchange.venue(c.vintage());
     List<Event> events = new ArrayList<>(4);
     exchange.acceptOrderId(c.orderId());
-    events.add(new OrderAccepted(c.orderId(), c.accountId(), c.side(), c.type(),
-        c.priceCents(), c.quantity(), c.vintage()));
+    events.add(
+        new OrderAccepted(
+            c.orderId(),
+            c.accountId(),
+            c.side(),
+            c.type(),
+            c.priceCents(),
+            c.quantity(),
+            c.vintage()));
     exchange.begin(r, events, venue, state.currentPeriod());
     long left;
     if (venue.callPhase) {
-      venue.book.rest(c.orderId(), c.accountId(), c.side(), c.priceCents(), c.quantity(),
-          c.vintage());
+      venue.book.rest(
+          c.orderId(), c.accountId(), c.side(), c.priceCents(), c.quantity(), c.vintage());
       left = c.quantity();
     } else {
-      left = venue.book.place(c.orderId(), c.accountId(), c.side(), c.type(), c.priceCents(),
-          c.quantity(), c.vintage(), budget, exchange.listener());
+      left =
+          venue.book.place(
+              c.orderId(),
+              c.accountId(),
+              c.side(),
+              c.type(),
+              c.priceCents(),
+              c.quantity(),
+              c.vintage(),
+              budget,
+              exchange.listener());
     }
     if (left > 0) {
       if (c.type() == OrderType.LIMIT) {
         exchange.reserve(c.accountId(), c.side(), c.priceCents(), left, c.vintage());
         events.add(new OrderRested(c.orderId(), c.accountId(), left));
       } else {
-        events.add(new OrderCancelled(c.orderId(), c.accountId(), left,
-            CancelReason.UNFILLED_REMAINDER));
+        events.add(
+            new OrderCancelled(c.orderId(), c.accountId(), left, CancelReason.UNFILLED_REMAINDER));
       }
     }
     exchange.end();
@@ -137,8 +151,7 @@ public final class ExchangeHandler {
     return Result.accepted(events);
   }
 
-  private static Result startCall(EngineState state, ExchangeState exchange,
-      StartCallAuction c) {
+  private static Result startCall(EngineState state, ExchangeState exchange, StartCallAuction c) {
     Rejection broken = checkVintage(state, c.vintage());
     if (broken != null) {
       return Result.rejected(broken);
@@ -187,8 +200,8 @@ public final class ExchangeHandler {
   }
 
   /**
-   * Vintages trade from the oldest one still eligible for surrender (the first period with
-   * banking, the current one without) up to the current period.
+   * Vintages trade from the oldest one still eligible for surrender (the first period with banking,
+   * the current one without) up to the current period.
    */
   private static Rejection checkVintage(EngineState state, int vintage) {
     int current = state.currentPeriod();

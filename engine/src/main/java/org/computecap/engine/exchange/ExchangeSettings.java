@@ -9,27 +9,26 @@ import java.io.IOException;
  * The program's exchange settings (§6): tick size in cents, lot size in permits, self-trade
  * prevention (on unless the program turns it off) and whether each vintage has its own book.
  *
- * <p>They are read from the {@code exchange} section of the program text that
- * {@code OpenMarket} journaled, with the same keys, ranges and defaults as the rules feature's
- * program loader ({@code tickCents}, {@code lotPermits}: 1..10^9, default 1;
- * {@code selfTradePrevention}: default true; {@code books}: {@code PER_VINTAGE} (default) or
- * {@code SINGLE}). Reading the text rather than the loader's class keeps the exchange
- * independent of which program parser the engine was built with; the loader has already
- * refused a bad section when the market opened.
+ * <p>They are read from the {@code exchange} section of the program text that {@code OpenMarket}
+ * journaled, with the same keys, ranges and defaults as the rules feature's program loader ({@code
+ * tickCents}, {@code lotPermits}: 1..10^9, default 1; {@code selfTradePrevention}: default true;
+ * {@code books}: {@code PER_VINTAGE} (default) or {@code SINGLE}). Reading the text rather than the
+ * loader's class keeps the exchange independent of which program parser the engine was built with;
+ * the loader has already refused a bad section when the market opened.
  */
-public record ExchangeSettings(long tickCents, long lotPermits, boolean selfTradePrevention,
-    boolean bookPerVintage) {
+public record ExchangeSettings(
+    long tickCents, long lotPermits, boolean selfTradePrevention, boolean bookPerVintage) {
   static final long MAX = 1_000_000_000L;
   public static final ExchangeSettings DEFAULT = new ExchangeSettings(1, 1, true, true);
 
   public ExchangeSettings {
     if (tickCents < 1 || tickCents > MAX) {
-      throw new IllegalArgumentException("exchange.tickCents must be in [1, " + MAX + "], got "
-          + tickCents);
+      throw new IllegalArgumentException(
+          "exchange.tickCents must be in [1, " + MAX + "], got " + tickCents);
     }
     if (lotPermits < 1 || lotPermits > MAX) {
-      throw new IllegalArgumentException("exchange.lotPermits must be in [1, " + MAX
-          + "], got " + lotPermits);
+      throw new IllegalArgumentException(
+          "exchange.lotPermits must be in [1, " + MAX + "], got " + lotPermits);
     }
   }
 
@@ -48,8 +47,11 @@ public record ExchangeSettings(long tickCents, long lotPermits, boolean selfTrad
     if (!section.isObject()) {
       throw new IllegalArgumentException("exchange must be a mapping");
     }
-    return new ExchangeSettings(whole(section, "tickCents"), whole(section, "lotPermits"),
-        bool(section, "selfTradePrevention"), books(section));
+    return new ExchangeSettings(
+        whole(section, "tickCents"),
+        whole(section, "lotPermits"),
+        bool(section, "selfTradePrevention"),
+        books(section));
   }
 
   private static long whole(JsonNode section, String key) {
@@ -58,8 +60,8 @@ public record ExchangeSettings(long tickCents, long lotPermits, boolean selfTrad
       return 1;
     }
     if (!n.canConvertToLong() || !n.isIntegralNumber()) {
-      throw new IllegalArgumentException("exchange." + key + " must be a whole number in [1, "
-          + MAX + "], got " + n.asText());
+      throw new IllegalArgumentException(
+          "exchange." + key + " must be a whole number in [1, " + MAX + "], got " + n.asText());
     }
     return n.asLong();
   }
@@ -70,8 +72,8 @@ public record ExchangeSettings(long tickCents, long lotPermits, boolean selfTrad
       return true;
     }
     if (!n.isBoolean()) {
-      throw new IllegalArgumentException("exchange." + key + " must be true or false, got "
-          + n.asText());
+      throw new IllegalArgumentException(
+          "exchange." + key + " must be true or false, got " + n.asText());
     }
     return n.asBoolean();
   }
@@ -84,8 +86,9 @@ public record ExchangeSettings(long tickCents, long lotPermits, boolean selfTrad
     return switch (n.asText()) {
       case "PER_VINTAGE" -> true;
       case "SINGLE" -> false;
-      default -> throw new IllegalArgumentException(
-          "exchange.books must be PER_VINTAGE or SINGLE, got " + n.asText());
+      default ->
+          throw new IllegalArgumentException(
+              "exchange.books must be PER_VINTAGE or SINGLE, got " + n.asText());
     };
   }
 }

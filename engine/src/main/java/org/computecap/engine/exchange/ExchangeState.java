@@ -14,18 +14,18 @@ import org.computecap.engine.registry.Hold;
 import org.computecap.engine.registry.Registry;
 
 /**
- * The exchange's part of the engine state: one venue (order book, market data, call phase
- * flag) per vintage, or a single venue for all vintages, and the highest order id accepted.
+ * The exchange's part of the engine state: one venue (order book, market data, call phase flag) per
+ * vintage, or a single venue for all vintages, and the highest order id accepted.
  *
- * <p>Its private {@link Settlement} is the books' {@link MatchListener}: each fill is settled
- * in the registry the moment the book reports it (delivery versus payment), so a trade never
- * exists without its transfer. A resting buy order reserves price · remaining cash and a
- * resting sell order its remaining permits, both under {@link Hold#EXCHANGE}; an incoming order
- * pays or delivers from free balances, which the handler checked before matching began.
+ * <p>Its private {@link Settlement} is the books' {@link MatchListener}: each fill is settled in
+ * the registry the moment the book reports it (delivery versus payment), so a trade never exists
+ * without its transfer. A resting buy order reserves price · remaining cash and a resting sell
+ * order its remaining permits, both under {@link Hold#EXCHANGE}; an incoming order pays or delivers
+ * from free balances, which the handler checked before matching began.
  *
- * <p>Invariant ({@link #checkInvariants}): for every account, the cash and permits reserved
- * under {@code EXCHANGE} equal what its resting orders hold; each fast book is internally
- * consistent; every resting id is at most the last accepted id.
+ * <p>Invariant ({@link #checkInvariants}): for every account, the cash and permits reserved under
+ * {@code EXCHANGE} equal what its resting orders hold; each fast book is internally consistent;
+ * every resting id is at most the last accepted id.
  */
 public final class ExchangeState implements FeatureState {
   static final String NAME = "exchange";
@@ -63,14 +63,13 @@ public final class ExchangeState implements FeatureState {
 
   /** The exchange state the engine creates on the first exchange command: fast books. */
   public static ExchangeState create(EngineState state) {
-    return new ExchangeState(state,
-        (lot, stp) -> new ArrayOrderBook(lot, stp, 1 << 10));
+    return new ExchangeState(state, (lot, stp) -> new ArrayOrderBook(lot, stp, 1 << 10));
   }
 
   /**
-   * An exchange over the naive reference books, for tests that run a second engine beside the
-   * real one: register it with {@code state.feature(ExchangeState.class, () -> ...)} before the
-   * first exchange command, then compare the two engines' state hashes.
+   * An exchange over the naive reference books, for tests that run a second engine beside the real
+   * one: register it with {@code state.feature(ExchangeState.class, () -> ...)} before the first
+   * exchange command, then compare the two engines' state hashes.
    */
   public static ExchangeState withReferenceBooks(EngineState state) {
     return new ExchangeState(state, ReferenceOrderBook::new);
@@ -92,8 +91,10 @@ public final class ExchangeState implements FeatureState {
     }
     Venue v = venues[index];
     if (v == null) {
-      v = new Venue(settings.bookPerVintage() ? vintage : -1,
-          books.apply(settings.lotPermits(), settings.selfTradePrevention()));
+      v =
+          new Venue(
+              settings.bookPerVintage() ? vintage : -1,
+              books.apply(settings.lotPermits(), settings.selfTradePrevention()));
       venues[index] = v;
     }
     return v;
@@ -133,59 +134,88 @@ public final class ExchangeState implements FeatureState {
   }
 
   /**
-   * Settles what the books report, in the registry, for the command now running (see
-   * {@link #begin}); private so that nothing outside a command can move balances through it.
+   * Settles what the books report, in the registry, for the command now running (see {@link
+   * #begin}); private so that nothing outside a command can move balances through it.
    */
   private final class Settlement implements MatchListener {
     @Override
-    public void traded(long makerOrderId, long makerAccount, long takerOrderId,
-        long takerAccount, boolean takerBuys, int sellVintage, long priceCents, long quantity) {
+    public void traded(
+        long makerOrderId,
+        long makerAccount,
+        long takerOrderId,
+        long takerAccount,
+        boolean takerBuys,
+        int sellVintage,
+        long priceCents,
+        long quantity) {
       long value = priceCents * quantity;
       if (takerBuys) {
         registry.charge(takerAccount, makerAccount, value);
         registry.settlePermits(makerAccount, takerAccount, sellVintage, quantity, Hold.EXCHANGE);
-        events.add(new TradeExecuted(takerOrderId, takerAccount, makerOrderId, makerAccount,
-            sellVintage, priceCents, quantity));
+        events.add(
+            new TradeExecuted(
+                takerOrderId,
+                takerAccount,
+                makerOrderId,
+                makerAccount,
+                sellVintage,
+                priceCents,
+                quantity));
       } else {
         registry.settleCash(makerAccount, takerAccount, value, Hold.EXCHANGE);
         registry.transfer(takerAccount, makerAccount, sellVintage, quantity);
-        events.add(new TradeExecuted(makerOrderId, makerAccount, takerOrderId, takerAccount,
-            sellVintage, priceCents, quantity));
+        events.add(
+            new TradeExecuted(
+                makerOrderId,
+                makerAccount,
+                takerOrderId,
+                takerAccount,
+                sellVintage,
+                priceCents,
+                quantity));
       }
       active.data.record(period, priceCents, quantity);
     }
 
     @Override
-    public void auctionTraded(long buyOrderId, long buyAccount, long buyLimitCents,
-        long sellOrderId, long sellAccount, int sellVintage, long priceCents, long quantity) {
+    public void auctionTraded(
+        long buyOrderId,
+        long buyAccount,
+        long buyLimitCents,
+        long sellOrderId,
+        long sellAccount,
+        int sellVintage,
+        long priceCents,
+        long quantity) {
       registry.settleCash(buyAccount, sellAccount, priceCents * quantity, Hold.EXCHANGE);
       long saved = (buyLimitCents - priceCents) * quantity;
       if (saved > 0) {
         registry.releaseCash(buyAccount, saved, Hold.EXCHANGE);
       }
       registry.settlePermits(sellAccount, buyAccount, sellVintage, quantity, Hold.EXCHANGE);
-      events.add(new TradeExecuted(buyOrderId, buyAccount, sellOrderId, sellAccount,
-          sellVintage, priceCents, quantity));
+      events.add(
+          new TradeExecuted(
+              buyOrderId, buyAccount, sellOrderId, sellAccount, sellVintage, priceCents, quantity));
       active.data.record(period, priceCents, quantity);
     }
 
     @Override
-    public void selfTradeCancelled(long orderId, long account, Side side, long priceCents,
-        long remaining, int vintage) {
+    public void selfTradeCancelled(
+        long orderId, long account, Side side, long priceCents, long remaining, int vintage) {
       release(account, side, priceCents, remaining, vintage);
-      events.add(new OrderCancelled(orderId, account, remaining,
-          CancelReason.SELF_TRADE_PREVENTION));
+      events.add(
+          new OrderCancelled(orderId, account, remaining, CancelReason.SELF_TRADE_PREVENTION));
     }
   }
 
   /**
-   * Cancels every resting order that would deliver permits of a vintage up to
-   * {@code lastVintage} and releases its reservation: with one book per vintage, all orders
-   * of those books (whose call phases also end); with a single book, the sell orders of those
-   * vintages. For the compliance feature at a period close with banking off, before it expires
-   * the free permits, so that no expired vintage stays on offer. Returns the
-   * {@code OrderCancelled(VINTAGE_CLOSED)} events in book order; none when the exchange has no
-   * state yet. It cannot fail, so a handler may call it after its checks.
+   * Cancels every resting order that would deliver permits of a vintage up to {@code lastVintage}
+   * and releases its reservation: with one book per vintage, all orders of those books (whose call
+   * phases also end); with a single book, the sell orders of those vintages. For the compliance
+   * feature at a period close with banking off, before it expires the free permits, so that no
+   * expired vintage stays on offer. Returns the {@code OrderCancelled(VINTAGE_CLOSED)} events in
+   * book order; none when the exchange has no state yet. It cannot fail, so a handler may call it
+   * after its checks.
    */
   public static List<Event> closeVintagesUpTo(EngineState state, int lastVintage) {
     ExchangeState exchange = state.featureOrNull(ExchangeState.class);
@@ -199,11 +229,12 @@ public final class ExchangeState implements FeatureState {
         continue;
       }
       List<long[]> doomed = new ArrayList<>();
-      v.book.forEachOrder((id, account, side, price, remaining, vintage, arrival) -> {
-        if (exchange.settings.bookPerVintage() || side == Side.SELL && vintage <= lastVintage) {
-          doomed.add(new long[] {id, account});
-        }
-      });
+      v.book.forEachOrder(
+          (id, account, side, price, remaining, vintage, arrival) -> {
+            if (exchange.settings.bookPerVintage() || side == Side.SELL && vintage <= lastVintage) {
+              doomed.add(new long[] {id, account});
+            }
+          });
       exchange.begin(r, events, v, state.currentPeriod());
       for (long[] order : doomed) {
         Side side = v.book.side(order[0]);
@@ -246,8 +277,10 @@ public final class ExchangeState implements FeatureState {
 
   @Override
   public void writeCanonical(CanonicalWriter w) {
-    w.writeLong(settings.tickCents()).writeLong(settings.lotPermits())
-        .writeBoolean(settings.selfTradePrevention()).writeBoolean(settings.bookPerVintage())
+    w.writeLong(settings.tickCents())
+        .writeLong(settings.lotPermits())
+        .writeBoolean(settings.selfTradePrevention())
+        .writeBoolean(settings.bookPerVintage())
         .writeLong(lastOrderId);
     int count = 0;
     for (Venue v : venues) {
@@ -262,8 +295,8 @@ public final class ExchangeState implements FeatureState {
   }
 
   /**
-   * SHA-256 of the last order id and every book (orders in book order, call phase, market
-   * data): the exchange's part of the state, for tests that compare it with a model.
+   * SHA-256 of the last order id and every book (orders in book order, call phase, market data):
+   * the exchange's part of the state, for tests that compare it with a model.
    */
   public byte[] booksHash() {
     List<Venue> used = new ArrayList<>();
@@ -289,9 +322,15 @@ public final class ExchangeState implements FeatureState {
     w.writeInt(v.key).writeBoolean(v.callPhase);
     v.data.writeCanonical(w);
     w.writeInt(v.book.orderCount());
-    v.book.forEachOrder((id, account, side, price, remaining, vintage, arrival) ->
-        w.writeLong(id).writeLong(account).writeBoolean(side == Side.BUY).writeLong(price)
-            .writeLong(remaining).writeInt(vintage).writeLong(arrival));
+    v.book.forEachOrder(
+        (id, account, side, price, remaining, vintage, arrival) ->
+            w.writeLong(id)
+                .writeLong(account)
+                .writeBoolean(side == Side.BUY)
+                .writeLong(price)
+                .writeLong(remaining)
+                .writeInt(vintage)
+                .writeLong(arrival));
   }
 
   @Override
@@ -306,20 +345,21 @@ public final class ExchangeState implements FeatureState {
       if (v.book instanceof ArrayOrderBook fast) {
         fast.checkConsistency();
       }
-      v.book.forEachOrder((id, account, side, price, remaining, vintage, arrival) -> {
-        if (id > lastOrderId) {
-          throw new AssertionError("resting order " + id + " above last order id "
-              + lastOrderId);
-        }
-        if (!r.exists(account)) {
-          throw new AssertionError("resting order " + id + " of unknown account " + account);
-        }
-        if (side == Side.BUY) {
-          cashHeld.add(account, Math.multiplyExact(price, remaining));
-        } else {
-          permitsHeld.add(account, remaining);
-        }
-      });
+      v.book.forEachOrder(
+          (id, account, side, price, remaining, vintage, arrival) -> {
+            if (id > lastOrderId) {
+              throw new AssertionError(
+                  "resting order " + id + " above last order id " + lastOrderId);
+            }
+            if (!r.exists(account)) {
+              throw new AssertionError("resting order " + id + " of unknown account " + account);
+            }
+            if (side == Side.BUY) {
+              cashHeld.add(account, Math.multiplyExact(price, remaining));
+            } else {
+              permitsHeld.add(account, remaining);
+            }
+          });
     }
     for (long account : r.accountIds()) {
       long cash = r.reservedCash(account, Hold.EXCHANGE);
@@ -327,9 +367,18 @@ public final class ExchangeState implements FeatureState {
       long cashOrders = cashHeld.get(account, 0L);
       long permitOrders = permitsHeld.get(account, 0L);
       if (cash != cashOrders || permits != permitOrders) {
-        throw new AssertionError("account " + account + " reserves " + cash + " cents and "
-            + permits + " permits on the exchange, its resting orders hold " + cashOrders
-            + " cents and " + permitOrders + " permits");
+        throw new AssertionError(
+            "account "
+                + account
+                + " reserves "
+                + cash
+                + " cents and "
+                + permits
+                + " permits on the exchange, its resting orders hold "
+                + cashOrders
+                + " cents and "
+                + permitOrders
+                + " permits");
       }
     }
   }

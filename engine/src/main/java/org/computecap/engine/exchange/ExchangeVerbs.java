@@ -16,24 +16,32 @@ import org.computecap.engine.script.ScriptVerbs;
  * The exchange's words in scenario scripts (documented in {@code docs/exchange.md}).
  *
  * <p>Commands: {@code place id=N acct=N side=BUY|SELL type=LIMIT|IOC|MARKET [price=C] qty=Q
- * vintage=V}, {@code cancel-order id=N acct=N}, {@code start-call-auction vintage=V},
- * {@code run-call-auction vintage=V}.
+ * vintage=V}, {@code cancel-order id=N acct=N}, {@code start-call-auction vintage=V}, {@code
+ * run-call-auction vintage=V}.
  *
  * <p>Expectations: {@code expect book vintage=V [bid=C] [ask=C] [orders=N] [phase=CALL|
- * CONTINUOUS]} (a missing side's price is 0), {@code expect depth vintage=V side=S level=K
- * price=C qty=Q} (level 1 is the best) or {@code ... levels=N}, {@code expect order id=N
- * [remaining=Q]} ({@code remaining=0}: not on any book), {@code expect market vintage=V
- * [last=C] [vwap=C] [volume=Q] [trades=N]}, {@code expect ohlc vintage=V period=P [open=C]
- * [high=C] [low=C] [close=C] [volume=Q]} ({@code traded=false}: no row) and
- * {@code expect exchange-reserved acct=N [cents=C] [permits=Q]}.
+ * CONTINUOUS]} (a missing side's price is 0), {@code expect depth vintage=V side=S level=K price=C
+ * qty=Q} (level 1 is the best) or {@code ... levels=N}, {@code expect order id=N [remaining=Q]}
+ * ({@code remaining=0}: not on any book), {@code expect market vintage=V [last=C] [vwap=C]
+ * [volume=Q] [trades=N]}, {@code expect ohlc vintage=V period=P [open=C] [high=C] [low=C] [close=C]
+ * [volume=Q]} ({@code traded=false}: no row) and {@code expect exchange-reserved acct=N [cents=C]
+ * [permits=Q]}.
  */
 public final class ExchangeVerbs implements ScriptVerbs {
   @Override
   public Map<String, CommandVerb> commands() {
     Map<String, CommandVerb> m = new LinkedHashMap<>();
-    m.put("place", a -> new PlaceOrder(a.longValue("id"), a.account("acct"),
-        a.enumValue("side", Side.class), a.enumValue("type", OrderType.class),
-        a.longValue("price", 0), a.longValue("qty"), a.intValue("vintage")));
+    m.put(
+        "place",
+        a ->
+            new PlaceOrder(
+                a.longValue("id"),
+                a.account("acct"),
+                a.enumValue("side", Side.class),
+                a.enumValue("type", OrderType.class),
+                a.longValue("price", 0),
+                a.longValue("qty"),
+                a.intValue("vintage")));
     m.put("cancel-order", a -> new CancelOrder(a.longValue("id"), a.account("acct")));
     m.put("start-call-auction", a -> new StartCallAuction(a.intValue("vintage")));
     m.put("run-call-auction", a -> new RunCallAuction(a.intValue("vintage")));
@@ -89,10 +97,10 @@ public final class ExchangeVerbs implements ScriptVerbs {
       return side + " has " + levels.size() + " levels, no level " + k;
     }
     BookView.Level level = levels.get(k - 1);
-    String d = differs(side + " level " + k + " price", a.longValue("price"),
-        level.priceCents());
-    return d != null ? d : differs(side + " level " + k + " quantity", a.longValue("qty"),
-        level.quantity());
+    String d = differs(side + " level " + k + " price", a.longValue("price"), level.priceCents());
+    return d != null
+        ? d
+        : differs(side + " level " + k + " quantity", a.longValue("qty"), level.quantity());
   }
 
   private static String order(EngineState s, ScriptArgs a) {
@@ -148,12 +156,18 @@ public final class ExchangeVerbs implements ScriptVerbs {
     long acct = a.account("acct");
     String d = null;
     if (a.has("cents")) {
-      d = differs("exchange cash reservation", a.longValue("cents"),
-          s.registry().reservedCash(acct, Hold.EXCHANGE));
+      d =
+          differs(
+              "exchange cash reservation",
+              a.longValue("cents"),
+              s.registry().reservedCash(acct, Hold.EXCHANGE));
     }
     if (d == null && a.has("permits")) {
-      d = differs("exchange permit reservation", a.longValue("permits"),
-          s.registry().reservedPermits(acct, Hold.EXCHANGE));
+      d =
+          differs(
+              "exchange permit reservation",
+              a.longValue("permits"),
+              s.registry().reservedPermits(acct, Hold.EXCHANGE));
     }
     return d;
   }

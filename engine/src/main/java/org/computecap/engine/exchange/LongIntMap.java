@@ -3,12 +3,12 @@ package org.computecap.engine.exchange;
 import java.util.Arrays;
 
 /**
- * Open-addressing map from a positive long key to an int, with linear probing and
- * backward-shift deletion (no tombstones, so lookups stay short under churn). It exists so that
- * the order book finds an order's slot by id without boxing or per-entry allocation.
+ * Open-addressing map from a positive long key to an int, with linear probing and backward-shift
+ * deletion (no tombstones, so lookups stay short under churn). It exists so that the order book
+ * finds an order's slot by id without boxing or per-entry allocation.
  *
- * <p>Key 0 marks an empty cell, so keys must be positive. The table doubles at half load.
- * Iteration order is never exposed, so it cannot leak into any output.
+ * <p>Key 0 marks an empty cell, so keys must be positive. The table doubles at half load. Iteration
+ * order is never exposed, so it cannot leak into any output.
  */
 final class LongIntMap {
   static final int MISSING = -1;

@@ -5,15 +5,15 @@ import java.util.Arrays;
 import org.computecap.engine.CanonicalWriter;
 
 /**
- * Trade statistics of one book: last price, volume, trade count and VWAP since the market
- * opened, and OHLC per compliance period. Everything is exact: the notional value (price times
- * quantity, summed) is kept in 128 bits, because recording a trade happens after matching
- * has begun and must not fail, and a long of cents could overflow over a long history; the
- * VWAP is rounded down to a whole cent. The last price is part of the engine state because
- * the call auction breaks ties by distance to it.
+ * Trade statistics of one book: last price, volume, trade count and VWAP since the market opened,
+ * and OHLC per compliance period. Everything is exact: the notional value (price times quantity,
+ * summed) is kept in 128 bits, because recording a trade happens after matching has begun and must
+ * not fail, and a long of cents could overflow over a long history; the VWAP is rounded down to a
+ * whole cent. The last price is part of the engine state because the call auction breaks ties by
+ * distance to it.
  *
- * <p>Periods arrive in non-decreasing order (logical time only moves forward), so the rows are
- * kept in arrival order and a trade updates the last row or appends one; no map is needed.
+ * <p>Periods arrive in non-decreasing order (logical time only moves forward), so the rows are kept
+ * in arrival order and a trade updates the last row or appends one; no map is needed.
  */
 final class MarketData {
   private long lastPriceCents = OrderBook.NO_PRICE;
@@ -35,8 +35,8 @@ final class MarketData {
   /** Records one trade; price and quantity are each at most 10^9, so their product fits. */
   void record(int period, long priceCents, long quantity) {
     if (rows > 0 && period < periods[rows - 1]) {
-      throw new IllegalArgumentException("period must not go back: " + period + " after "
-          + periods[rows - 1]);
+      throw new IllegalArgumentException(
+          "period must not go back: " + period + " after " + periods[rows - 1]);
     }
     long notional = priceCents * quantity;
     if (rows == 0 || periods[rows - 1] != period) {
@@ -103,8 +103,8 @@ final class MarketData {
     if (high == 0 && low >= 0) {
       return low / volume;
     }
-    BigInteger notional = BigInteger.valueOf(high).shiftLeft(64)
-        .add(new BigInteger(Long.toUnsignedString(low)));
+    BigInteger notional =
+        BigInteger.valueOf(high).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(low)));
     return notional.divide(BigInteger.valueOf(volume)).longValueExact();
   }
 
@@ -117,7 +117,13 @@ final class MarketData {
     if (i < 0 || i >= rows) {
       throw new IllegalArgumentException("row must be in [0, " + rows + "), was " + i);
     }
-    return new Ohlc(periods[i], opens[i], highs[i], lows[i], closes[i], volumes[i],
+    return new Ohlc(
+        periods[i],
+        opens[i],
+        highs[i],
+        lows[i],
+        closes[i],
+        volumes[i],
         vwap(notionalHighs[i], notionalLows[i], volumes[i]));
   }
 
@@ -133,11 +139,20 @@ final class MarketData {
 
   /** Writes every field, rows in period order. */
   void writeCanonical(CanonicalWriter w) {
-    w.writeLong(lastPriceCents).writeLong(volume).writeLong(notionalHigh)
-        .writeLong(notionalLow).writeLong(tradeCount).writeInt(rows);
+    w.writeLong(lastPriceCents)
+        .writeLong(volume)
+        .writeLong(notionalHigh)
+        .writeLong(notionalLow)
+        .writeLong(tradeCount)
+        .writeInt(rows);
     for (int i = 0; i < rows; i++) {
-      w.writeInt(periods[i]).writeLong(opens[i]).writeLong(highs[i]).writeLong(lows[i])
-          .writeLong(closes[i]).writeLong(volumes[i]).writeLong(notionalHighs[i])
+      w.writeInt(periods[i])
+          .writeLong(opens[i])
+          .writeLong(highs[i])
+          .writeLong(lows[i])
+          .writeLong(closes[i])
+          .writeLong(volumes[i])
+          .writeLong(notionalHighs[i])
           .writeLong(notionalLows[i]);
     }
   }

@@ -2,11 +2,11 @@ package org.computecap.engine.exchange;
 
 /**
  * Receives what a book does while it matches, with primitive arguments so that a fill costs no
- * allocation. The exchange settles each call at once (delivery versus payment), so the book
- * itself never touches cash or permits.
+ * allocation. The exchange settles each call at once (delivery versus payment), so the book itself
+ * never touches cash or permits.
  *
- * <p>The sell side's vintage travels with every fill because, with one book for all vintages,
- * the permits delivered are those the sell order reserved.
+ * <p>The sell side's vintage travels with every fill because, with one book for all vintages, the
+ * permits delivered are those the sell order reserved.
  */
 interface MatchListener {
 
@@ -15,20 +15,34 @@ interface MatchListener {
    *
    * @param takerBuys whether the incoming order is the buyer (then the maker is the seller)
    */
-  void traded(long makerOrderId, long makerAccount, long takerOrderId, long takerAccount,
-      boolean takerBuys, int sellVintage, long priceCents, long quantity);
+  void traded(
+      long makerOrderId,
+      long makerAccount,
+      long takerOrderId,
+      long takerAccount,
+      boolean takerBuys,
+      int sellVintage,
+      long priceCents,
+      long quantity);
 
   /**
-   * A call-auction fill at the uniform price; both orders were resting, so the buyer's limit
-   * price tells how much of its reserved cash the fill releases.
+   * A call-auction fill at the uniform price; both orders were resting, so the buyer's limit price
+   * tells how much of its reserved cash the fill releases.
    */
-  void auctionTraded(long buyOrderId, long buyAccount, long buyLimitCents, long sellOrderId,
-      long sellAccount, int sellVintage, long priceCents, long quantity);
+  void auctionTraded(
+      long buyOrderId,
+      long buyAccount,
+      long buyLimitCents,
+      long sellOrderId,
+      long sellAccount,
+      int sellVintage,
+      long priceCents,
+      long quantity);
 
   /**
    * A resting order removed by self-trade prevention, with the quantity it still had, so the
    * exchange can release its reservation.
    */
-  void selfTradeCancelled(long orderId, long account, Side side, long priceCents,
-      long remaining, int vintage);
+  void selfTradeCancelled(
+      long orderId, long account, Side side, long priceCents, long remaining, int vintage);
 }

@@ -2,26 +2,25 @@ package org.computecap.engine.exchange;
 
 /**
  * A limit order book for one instrument (one vintage, or all vintages when the program keeps a
- * single book). Two implementations exist: {@link ArrayOrderBook}, the fast one the engine
- * uses, and {@link ReferenceOrderBook}, a naive one that tests compare it with after every
- * command.
+ * single book). Two implementations exist: {@link ArrayOrderBook}, the fast one the engine uses,
+ * and {@link ReferenceOrderBook}, a naive one that tests compare it with after every command.
  *
- * <p>The book enforces only matching rules: price-time priority, trades at the resting
- * order's price, self-trade prevention, the market-buy cash budget and the lot when that
- * budget cuts a fill. Business checks (tick, lot, funds, ownership, duplicate ids) happen in
- * the exchange before the book is called; a book trusts its caller and throws
- * {@link IllegalArgumentException} only for calls that would corrupt it.
+ * <p>The book enforces only matching rules: price-time priority, trades at the resting order's
+ * price, self-trade prevention, the market-buy cash budget and the lot when that budget cuts a
+ * fill. Business checks (tick, lot, funds, ownership, duplicate ids) happen in the exchange before
+ * the book is called; a book trusts its caller and throws {@link IllegalArgumentException} only for
+ * calls that would corrupt it.
  *
  * <p><b>Self-trade prevention</b> (when enabled): an incoming order that would match a resting
- * order of its own account cancels that resting order ("cancel resting", also called
- * cancel-oldest or expire-maker) and keeps matching deeper in the book. In a call auction,
- * where both orders rest, the newer of the pair is cancelled.
+ * order of its own account cancels that resting order ("cancel resting", also called cancel-oldest
+ * or expire-maker) and keeps matching deeper in the book. In a call auction, where both orders
+ * rest, the newer of the pair is cancelled.
  *
- * <p><b>Call auction</b> ({@link #uncross}): a uniform price for all crossing orders, chosen as
- * the price that (1) maximises executed volume, then (2) minimises the imbalance between
- * demand and supply at that price, then (3) lies closest to the reference price (the last
- * trade price), then (4) is the lowest such price. Candidates are the limit prices on the
- * book. Crossing orders then trade at that price in price-time priority on both sides.
+ * <p><b>Call auction</b> ({@link #uncross}): a uniform price for all crossing orders, chosen as the
+ * price that (1) maximises executed volume, then (2) minimises the imbalance between demand and
+ * supply at that price, then (3) lies closest to the reference price (the last trade price), then
+ * (4) is the lowest such price. Candidates are the limit prices on the book. Crossing orders then
+ * trade at that price in price-time priority on both sides.
  */
 interface OrderBook {
 
@@ -32,19 +31,26 @@ interface OrderBook {
    * Matches an incoming order against the book, then rests a {@code LIMIT} remainder.
    *
    * @param priceCents the limit price; ignored for {@code MARKET}
-   * @param cashBudgetCents for a {@code MARKET} buy, the most the buyer may spend (fills stop
-   *     at the last whole lot it affords); ignored otherwise
+   * @param cashBudgetCents for a {@code MARKET} buy, the most the buyer may spend (fills stop at
+   *     the last whole lot it affords); ignored otherwise
    * @return the quantity left unfilled: rested for {@code LIMIT}, dropped otherwise
    */
-  long place(long orderId, long account, Side side, OrderType type, long priceCents,
-      long quantity, int vintage, long cashBudgetCents, MatchListener listener);
+  long place(
+      long orderId,
+      long account,
+      Side side,
+      OrderType type,
+      long priceCents,
+      long quantity,
+      int vintage,
+      long cashBudgetCents,
+      MatchListener listener);
 
   /**
-   * Rests a limit order without matching, as during a call phase; the book may then be
-   * crossed until {@link #uncross} runs.
+   * Rests a limit order without matching, as during a call phase; the book may then be crossed
+   * until {@link #uncross} runs.
    */
-  void rest(long orderId, long account, Side side, long priceCents, long quantity,
-      int vintage);
+  void rest(long orderId, long account, Side side, long priceCents, long quantity, int vintage);
 
   /** Removes a resting order; returns the quantity it still had, or 0 if it is unknown. */
   long cancel(long orderId);

@@ -1,10 +1,10 @@
 package org.computecap.engine.exchange;
 
 /**
- * How an order meets the book. {@code LIMIT} matches up to its price and rests the remainder
- * (good till cancelled); {@code IOC} matches up to its price and drops the remainder;
- * {@code MARKET} has no price: it walks the book as far as its quantity (and, for a buy, the
- * buyer's cash budget) allows and drops the remainder.
+ * How an order meets the book. {@code LIMIT} matches up to its price and rests the remainder (good
+ * till cancelled); {@code IOC} matches up to its price and drops the remainder; {@code MARKET} has
+ * no price: it walks the book as far as its quantity (and, for a buy, the buyer's cash budget)
+ * allows and drops the remainder.
  */
 public enum OrderType {
   LIMIT,

@@ -5,19 +5,22 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The naive order book: two lists of order objects kept sorted by price then arrival, and
- * linear scans for everything. It is slow on purpose so that it is obviously right; tests run
- * it beside {@link ArrayOrderBook} on random flows and compare every callback and the state
- * after every command. It follows the rules written in {@link OrderBook}'s comment, and its
- * call auction tries every candidate price from scratch rather than with running sums.
+ * The naive order book: two lists of order objects kept sorted by price then arrival, and linear
+ * scans for everything. It is slow on purpose so that it is obviously right; tests run it beside
+ * {@link ArrayOrderBook} on random flows and compare every callback and the state after every
+ * command. It follows the rules written in {@link OrderBook}'s comment, and its call auction tries
+ * every candidate price from scratch rather than with running sums.
  */
 final class ReferenceOrderBook implements OrderBook {
   private final long lotSize;
   private final boolean selfTradePrevention;
+
   /** Best first: highest price, then earliest. */
   private final List<Order> bids = new ArrayList<>();
+
   /** Best first: lowest price, then earliest. */
   private final List<Order> asks = new ArrayList<>();
+
   private long nextSeq;
   private long lastUncrossPriceCents = NO_PRICE;
 
@@ -40,16 +43,25 @@ final class ReferenceOrderBook implements OrderBook {
   }
 
   @Override
-  public long place(long orderId, long account, Side side, OrderType type, long priceCents,
-      long quantity, int vintage, long cashBudgetCents, MatchListener listener) {
+  public long place(
+      long orderId,
+      long account,
+      Side side,
+      OrderType type,
+      long priceCents,
+      long quantity,
+      int vintage,
+      long cashBudgetCents,
+      MatchListener listener) {
     requireNew(orderId, quantity);
     List<Order> opposite = side == Side.BUY ? asks : bids;
     long left = quantity;
     long budget = cashBudgetCents;
     while (left > 0 && !opposite.isEmpty()) {
       Order maker = opposite.get(0);
-      boolean crosses = type == OrderType.MARKET
-          || (side == Side.BUY ? maker.price <= priceCents : maker.price >= priceCents);
+      boolean crosses =
+          type == OrderType.MARKET
+              || (side == Side.BUY ? maker.price <= priceCents : maker.price >= priceCents);
       if (!crosses) {
         break;
       }
@@ -63,15 +75,22 @@ final class ReferenceOrderBook implements OrderBook {
       }
       if (selfTradePrevention && maker.account == account) {
         opposite.remove(0);
-        listener.selfTradeCancelled(maker.id, maker.account, maker.side, maker.price,
-            maker.remaining, maker.vintage);
+        listener.selfTradeCancelled(
+            maker.id, maker.account, maker.side, maker.price, maker.remaining, maker.vintage);
         continue;
       }
       if (type == OrderType.MARKET && side == Side.BUY) {
         budget -= fill * maker.price;
       }
-      listener.traded(maker.id, maker.account, orderId, account, side == Side.BUY,
-          side == Side.BUY ? maker.vintage : vintage, maker.price, fill);
+      listener.traded(
+          maker.id,
+          maker.account,
+          orderId,
+          account,
+          side == Side.BUY,
+          side == Side.BUY ? maker.vintage : vintage,
+          maker.price,
+          fill);
       left -= fill;
       maker.remaining -= fill;
       if (maker.remaining == 0) {
@@ -85,8 +104,8 @@ final class ReferenceOrderBook implements OrderBook {
   }
 
   @Override
-  public void rest(long orderId, long account, Side side, long priceCents, long quantity,
-      int vintage) {
+  public void rest(
+      long orderId, long account, Side side, long priceCents, long quantity, int vintage) {
     requireNew(orderId, quantity);
     insert(orderId, account, side, priceCents, quantity, vintage);
   }
@@ -100,8 +119,8 @@ final class ReferenceOrderBook implements OrderBook {
     }
   }
 
-  private void insert(long orderId, long account, Side side, long price, long quantity,
-      int vintage) {
+  private void insert(
+      long orderId, long account, Side side, long price, long quantity, int vintage) {
     Order order = new Order();
     order.id = orderId;
     order.account = account;
@@ -120,7 +139,8 @@ final class ReferenceOrderBook implements OrderBook {
 
   /** Whether a new order goes strictly ahead of a resting one (a better price). */
   private static boolean better(Order incoming, Order resting) {
-    return incoming.side == Side.BUY ? incoming.price > resting.price
+    return incoming.side == Side.BUY
+        ? incoming.price > resting.price
         : incoming.price < resting.price;
   }
 
@@ -156,9 +176,12 @@ final class ReferenceOrderBook implements OrderBook {
       long volume = Math.min(demand, supply);
       long imbalance = Math.abs(demand - supply);
       long distance = referenceCents == NO_PRICE ? 0 : Math.abs(price - referenceCents);
-      boolean wins = volume > bestVolume
-          || volume == bestVolume && volume > 0 && (imbalance < bestImbalance
-              || imbalance == bestImbalance && distance < bestDistance);
+      boolean wins =
+          volume > bestVolume
+              || volume == bestVolume
+                  && volume > 0
+                  && (imbalance < bestImbalance
+                      || imbalance == bestImbalance && distance < bestDistance);
       if (wins) {
         bestPrice = price;
         bestVolume = volume;
@@ -171,20 +194,22 @@ final class ReferenceOrderBook implements OrderBook {
     }
     lastUncrossPriceCents = bestPrice;
     long executed = 0;
-    while (!bids.isEmpty() && !asks.isEmpty()
-        && bids.get(0).price >= bestPrice && asks.get(0).price <= bestPrice) {
+    while (!bids.isEmpty()
+        && !asks.isEmpty()
+        && bids.get(0).price >= bestPrice
+        && asks.get(0).price <= bestPrice) {
       Order buy = bids.get(0);
       Order sell = asks.get(0);
       if (selfTradePrevention && buy.account == sell.account) {
         Order newer = buy.seq > sell.seq ? buy : sell;
         (newer == buy ? bids : asks).remove(0);
-        listener.selfTradeCancelled(newer.id, newer.account, newer.side, newer.price,
-            newer.remaining, newer.vintage);
+        listener.selfTradeCancelled(
+            newer.id, newer.account, newer.side, newer.price, newer.remaining, newer.vintage);
         continue;
       }
       long fill = Math.min(buy.remaining, sell.remaining);
-      listener.auctionTraded(buy.id, buy.account, buy.price, sell.id, sell.account,
-          sell.vintage, bestPrice, fill);
+      listener.auctionTraded(
+          buy.id, buy.account, buy.price, sell.id, sell.account, sell.vintage, bestPrice, fill);
       executed += fill;
       buy.remaining -= fill;
       sell.remaining -= fill;

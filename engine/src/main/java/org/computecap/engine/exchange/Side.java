@@ -1,8 +1,8 @@
 package org.computecap.engine.exchange;
 
 /**
- * The side of an order. A buy order reserves cash, a sell order reserves permits (delivery
- * versus payment), so the side decides which ledger the exchange touches.
+ * The side of an order. A buy order reserves cash, a sell order reserves permits (delivery versus
+ * payment), so the side decides which ledger the exchange touches.
  */
 public enum Side {
   BUY,

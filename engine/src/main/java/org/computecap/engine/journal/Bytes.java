@@ -2,8 +2,7 @@ package org.computecap.engine.journal;
 
 /** Big-endian numbers in byte arrays, the journal file's byte order. */
 final class Bytes {
-  private Bytes() {
-  }
+  private Bytes() {}
 
   static void putLong(byte[] b, int at, long v) {
     for (int i = 7; i >= 0; i--) {
@@ -28,7 +27,9 @@ final class Bytes {
   }
 
   static int getInt(byte[] b, int at) {
-    return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8)
+    return ((b[at] & 0xFF) << 24)
+        | ((b[at + 1] & 0xFF) << 16)
+        | ((b[at + 2] & 0xFF) << 8)
         | (b[at + 3] & 0xFF);
   }
 }

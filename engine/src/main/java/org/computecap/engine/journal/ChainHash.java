@@ -4,11 +4,11 @@ import java.security.DigestException;
 import java.security.MessageDigest;
 
 /**
- * The journal's chain hash, SHA-256 over {@code seq, tick, prevHash, command} exactly as
- * {@link JournalEntry#hashOf}, written straight into a caller's array: the append hot path
- * computes one per command, and allocating a digest array and an entry for each would make
- * every command leave garbage behind (and, in a journal kept in memory, four retained objects).
- * One instance per journal; not thread-safe.
+ * The journal's chain hash, SHA-256 over {@code seq, tick, prevHash, command} exactly as {@link
+ * JournalEntry#hashOf}, written straight into a caller's array: the append hot path computes one
+ * per command, and allocating a digest array and an entry for each would make every command leave
+ * garbage behind (and, in a journal kept in memory, four retained objects). One instance per
+ * journal; not thread-safe.
  */
 final class ChainHash {
   private final MessageDigest sha256 = JournalEntry.sha256();
@@ -20,8 +20,15 @@ final class ChainHash {
   }
 
   /** The same, for a command stored at {@code commandAt} in a larger array. */
-  void hash(long seq, long tick, byte[] prevHash, byte[] command, int commandAt,
-      int commandLength, byte[] out, int outAt) {
+  void hash(
+      long seq,
+      long tick,
+      byte[] prevHash,
+      byte[] command,
+      int commandAt,
+      int commandLength,
+      byte[] out,
+      int outAt) {
     Bytes.putLong(numbers, 0, seq);
     Bytes.putLong(numbers, 8, tick);
     sha256.reset();

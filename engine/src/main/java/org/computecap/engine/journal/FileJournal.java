@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -14,28 +13,28 @@ import java.util.zip.CRC32C;
 /**
  * A journal in a file (format in {@link JournalFile}) with group commit: {@link #append} only
  * encodes into a memory buffer, and {@link #flush} writes the whole batch and forces it to disk
- * with one fsync. Entries appended since the last flush are lost in a crash, which is safe
- * because their results were not released yet; a torn last record is cut off when the journal is
- * opened again. Appended to from one thread, like the engine it serves.
+ * with one fsync. Entries appended since the last flush are lost in a crash, which is safe because
+ * their results were not released yet; a torn last record is cut off when the journal is opened
+ * again. Appended to from one thread, like the engine it serves.
  *
- * <p>{@link #commit} is the pipelined form of {@link #flush}, for adapters that run a sync
- * thread of their own (the engine module starts no threads): it hands the batch over and
- * returns, the engine goes on into a second buffer, and the adapter's thread, looping on
- * {@link #syncNext}, writes and forces it; {@link #durableSize} tells how far the file is known
- * durable (a result is released once its seq is within it). While a batch is being forced,
- * commits hand nothing over and the entries join the next batch, so one fsync covers everything
- * that arrived during the one before: an fsync costs milliseconds on common disks, and forcing
- * each batch in line made the engine wait on the disk for most of a durable run. Exactly one
- * party writes a handed-over batch ({@link #flush} writes it itself if no sync thread took it),
- * so the file's order is the append order; a write or sync failure stops the journal (every
- * later call throws), as the fail-stop rule asks.
+ * <p>{@link #commit} is the pipelined form of {@link #flush}, for adapters that run a sync thread
+ * of their own (the engine module starts no threads): it hands the batch over and returns, the
+ * engine goes on into a second buffer, and the adapter's thread, looping on {@link #syncNext},
+ * writes and forces it; {@link #durableSize} tells how far the file is known durable (a result is
+ * released once its seq is within it). While a batch is being forced, commits hand nothing over and
+ * the entries join the next batch, so one fsync covers everything that arrived during the one
+ * before: an fsync costs milliseconds on common disks, and forcing each batch in line made the
+ * engine wait on the disk for most of a durable run. Exactly one party writes a handed-over batch
+ * ({@link #flush} writes it itself if no sync thread took it), so the file's order is the append
+ * order; a write or sync failure stops the journal (every later call throws), as the fail-stop rule
+ * asks.
  *
- * <p>Whoever writes a batch also seals it first: fills in each record's previous hash, its
- * SHA-256 chain hash and its CRC32C. {@link #add} only copies the encoded command into the
- * buffer, so with a sync thread the hashing runs beside the engine rather than in its path
- * (the chain link per entry was most of what the journal cost the engine thread). Sealing is
- * done by one party at a time, in append order, by the same rule as writing; {@link #headHash}
- * and {@link #append} seal what is pending first, so they see the same chain as before.
+ * <p>Whoever writes a batch also seals it first: fills in each record's previous hash, its SHA-256
+ * chain hash and its CRC32C. {@link #add} only copies the encoded command into the buffer, so with
+ * a sync thread the hashing runs beside the engine rather than in its path (the chain link per
+ * entry was most of what the journal cost the engine thread). Sealing is done by one party at a
+ * time, in append order, by the same rule as writing; {@link #headHash} and {@link #append} seal
+ * what is pending first, so they see the same chain as before.
  */
 public final class FileJournal implements Journal {
   private static final int SPILL_BYTES = 1 << 20;
@@ -47,22 +46,30 @@ public final class FileJournal implements Journal {
   private byte[] buffer = new byte[1 << 16];
   private int buffered;
   private long size;
+
   /** The hash of the last sealed entry, updated in place by sealing. */
   private final byte[] head;
+
   /** Bytes at the start of {@link #buffer} already sealed. */
   private int bufferSealed;
+
   private long syncs;
 
   private final Object lock = new Object();
+
   /** A batch handed over by commit and not yet durable, or null. */
   private byte[] handed;
+
   private int handedBytes;
   private int handedSealed;
   private long handedSize;
+
   /** Whether a thread is writing the handed batch now. */
   private boolean writing;
+
   /** The buffer of the last written batch, reused for the next one. */
   private byte[] spare;
+
   private IOException failure;
   private boolean closed;
   private volatile long durable;
@@ -78,23 +85,23 @@ public final class FileJournal implements Journal {
   /** Creates a new, empty journal file; refuses to overwrite an existing file. */
   public static FileJournal create(Path path) {
     try {
-      FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE);
+      FileChannel ch =
+          FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       ch.write(ByteBuffer.wrap(JournalFile.MAGIC));
       ch.force(true);
       syncDirectory(path);
       return new FileJournal(path, ch, 0, JournalEntry.genesisHash());
     } catch (java.nio.file.FileAlreadyExistsException e) {
-      throw new IllegalArgumentException("journal file already exists: " + path
-          + " (a journal is never overwritten)");
+      throw new IllegalArgumentException(
+          "journal file already exists: " + path + " (a journal is never overwritten)");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create journal " + path, e);
     }
   }
 
   /**
-   * Opens an existing journal to append to it. The file is verified first; a truncated last
-   * record (a torn write) is cut off, and any other damage is refused with the verify message.
+   * Opens an existing journal to append to it. The file is verified first; a truncated last record
+   * (a torn write) is cut off, and any other damage is refused with the verify message.
    */
   public static FileJournal open(Path path) {
     Verification v = JournalFile.verify(path);
@@ -119,8 +126,8 @@ public final class FileJournal implements Journal {
   }
 
   /**
-   * Copies the record into the batch buffer, leaving its previous hash, hash and checksum to
-   * be filled in when the batch is sealed.
+   * Copies the record into the batch buffer, leaving its previous hash, hash and checksum to be
+   * filled in when the batch is sealed.
    */
   @Override
   public void add(long tick, byte[] command) {
@@ -158,8 +165,15 @@ public final class FileJournal implements Journal {
       long seq = Bytes.getLong(b, at + 4);
       long tick = Bytes.getLong(b, at + 12);
       System.arraycopy(head, 0, b, at + 20, JournalEntry.HASH_BYTES);
-      hasher.hash(seq, tick, head, b, at + 4 + JournalFile.FIXED_BODY,
-          length - JournalFile.FIXED_BODY, b, at + 52);
+      hasher.hash(
+          seq,
+          tick,
+          head,
+          b,
+          at + 4 + JournalFile.FIXED_BODY,
+          length - JournalFile.FIXED_BODY,
+          b,
+          at + 52);
       System.arraycopy(b, at + 52, head, 0, JournalEntry.HASH_BYTES);
       crc.reset();
       crc.update(b, at, 4 + length);
@@ -210,9 +224,9 @@ public final class FileJournal implements Journal {
   }
 
   /**
-   * The sync thread's step: waits for a batch handed over by {@link #commit}, writes it and
-   * forces it to disk. Returns false once the journal is closed; throws if the write fails
-   * (and the journal stops). Call it from one thread at a time.
+   * The sync thread's step: waits for a batch handed over by {@link #commit}, writes it and forces
+   * it to disk. Returns false once the journal is closed; throws if the write fails (and the
+   * journal stops). Call it from one thread at a time.
    */
   public boolean syncNext() throws InterruptedException {
     byte[] batch;
@@ -289,8 +303,8 @@ public final class FileJournal implements Journal {
 
   private void throwIfFailed() {
     if (failure != null) {
-      throw new UncheckedIOException("cannot write journal " + path
-          + " (the journal stopped at its first failure)", failure);
+      throw new UncheckedIOException(
+          "cannot write journal " + path + " (the journal stopped at its first failure)", failure);
     }
   }
 
@@ -342,9 +356,9 @@ public final class FileJournal implements Journal {
   }
 
   /**
-   * Forces the directory entry of a new file to disk, so that a crash right after creation does
-   * not lose the file itself. Some platforms cannot open a directory for syncing; there the
-   * file system's own ordering is all there is, and that is not an error.
+   * Forces the directory entry of a new file to disk, so that a crash right after creation does not
+   * lose the file itself. Some platforms cannot open a directory for syncing; there the file
+   * system's own ordering is all there is, and that is not an error.
    */
   private static void syncDirectory(Path path) {
     Path dir = path.toAbsolutePath().getParent();

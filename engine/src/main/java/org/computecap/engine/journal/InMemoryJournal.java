@@ -5,22 +5,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A journal kept in memory, for the simulator and tests: the same hash chain as the file
- * journal (so a run's head hash can be compared with a file's), without durability.
+ * A journal kept in memory, for the simulator and tests: the same hash chain as the file journal
+ * (so a run's head hash can be compared with a file's), without durability.
  *
- * <p>Entries are packed into large byte arrays (an arena: {@code long tick, byte[32] hash,
- * int commandLength, command}, one after the other) with one {@code long} position per entry,
- * not kept as objects: a million retained entries of four objects each made the garbage
- * collector copy them again at every young collection, which cost more than the engine itself.
- * {@link #entry} and {@link #forEach} rebuild {@link JournalEntry} values on demand (the
- * previous hash is the hash stored with the entry before).
+ * <p>Entries are packed into large byte arrays (an arena: {@code long tick, byte[32] hash, int
+ * commandLength, command}, one after the other) with one {@code long} position per entry, not kept
+ * as objects: a million retained entries of four objects each made the garbage collector copy them
+ * again at every young collection, which cost more than the engine itself. {@link #entry} and
+ * {@link #forEach} rebuild {@link JournalEntry} values on demand (the previous hash is the hash
+ * stored with the entry before).
  *
- * <p>{@link #add} only copies the command; the chain hashes are filled in by sealing, in
- * append order, by one party at a time: by {@link #sealPending}, which an adapter may call from
- * a thread of its own so that hashing runs beside the engine (the engine module starts no
- * threads), and in any case before {@link #headHash}, {@link #entry} or {@link #forEach}
- * answer, so every reader sees the full chain. Appends are published to the sealer with a
- * release store after the record and its position are written.
+ * <p>{@link #add} only copies the command; the chain hashes are filled in by sealing, in append
+ * order, by one party at a time: by {@link #sealPending}, which an adapter may call from a thread
+ * of its own so that hashing runs beside the engine (the engine module starts no threads), and in
+ * any case before {@link #headHash}, {@link #entry} or {@link #forEach} answer, so every reader
+ * sees the full chain. Appends are published to the sealer with a release store after the record
+ * and its position are written.
  */
 public final class InMemoryJournal implements Journal {
   private static final int FIRST_CHUNK_BYTES = 1 << 12;
@@ -35,8 +35,10 @@ public final class InMemoryJournal implements Journal {
   private int chunkCount;
   private byte[] chunk;
   private int used;
+
   /** Per entry, chunk index (high 32 bits) and offset in the chunk (low 32 bits). */
   private volatile long[] positions = new long[64];
+
   private int size;
   private final AtomicInteger published = new AtomicInteger();
 
@@ -54,8 +56,8 @@ public final class InMemoryJournal implements Journal {
   @Override
   public void add(long tick, byte[] command) {
     if (size == Integer.MAX_VALUE) {
-      throw new IllegalStateException("an in-memory journal holds at most "
-          + Integer.MAX_VALUE + " entries");
+      throw new IllegalStateException(
+          "an in-memory journal holds at most " + Integer.MAX_VALUE + " entries");
     }
     int need = COMMAND_AT + command.length;
     if (chunk == null || used + need > chunk.length) {
@@ -84,8 +86,8 @@ public final class InMemoryJournal implements Journal {
   }
 
   /**
-   * Fills in the chain hashes of every entry appended so far and not sealed yet; returns
-   * whether there was any. Safe to call from one other thread while entries are appended.
+   * Fills in the chain hashes of every entry appended so far and not sealed yet; returns whether
+   * there was any. Safe to call from one other thread while entries are appended.
    */
   public boolean sealPending() {
     synchronized (sealing) {
@@ -99,8 +101,8 @@ public final class InMemoryJournal implements Journal {
         byte[] b = c[(int) (p[i] >>> 32)];
         int at = (int) p[i];
         int length = Bytes.getInt(b, at + LENGTH_AT);
-        hasher.hash(i + 1L, Bytes.getLong(b, at), head, b, at + COMMAND_AT, length, b,
-            at + HASH_AT);
+        hasher.hash(
+            i + 1L, Bytes.getLong(b, at), head, b, at + COMMAND_AT, length, b, at + HASH_AT);
         System.arraycopy(b, at + HASH_AT, head, 0, JournalEntry.HASH_BYTES);
       }
       sealed = target;
@@ -153,7 +155,11 @@ public final class InMemoryJournal implements Journal {
     byte[] c = chunks[(int) (p >>> 32)];
     int at = (int) p;
     int length = Bytes.getInt(c, at + LENGTH_AT);
-    return new JournalEntry(i + 1L, Bytes.getLong(c, at), prevHash, hashAt(i),
+    return new JournalEntry(
+        i + 1L,
+        Bytes.getLong(c, at),
+        prevHash,
+        hashAt(i),
         Arrays.copyOfRange(c, at + COMMAND_AT, at + COMMAND_AT + length));
   }
 

@@ -3,10 +3,10 @@ package org.computecap.engine.journal;
 import java.util.function.Consumer;
 
 /**
- * The append-only, hash-chained input history of the engine (§3). {@link #append} links a new
- * entry to the last one; {@link #flush} makes everything appended so far durable at once (group
- * commit: one fsync per batch for a file), and a caller releases the results of a batch of
- * commands only after flushing it.
+ * The append-only, hash-chained input history of the engine (§3). {@link #append} links a new entry
+ * to the last one; {@link #flush} makes everything appended so far durable at once (group commit:
+ * one fsync per batch for a file), and a caller releases the results of a batch of commands only
+ * after flushing it.
  */
 public interface Journal extends AutoCloseable {
   /** Appends the next entry with these command bytes and returns it. */
@@ -14,8 +14,8 @@ public interface Journal extends AutoCloseable {
 
   /**
    * Appends the next entry like {@link #append}, without building a {@link JournalEntry}: the
-   * engine's hot path, which never looks at the entry it journals. Journals that can store an
-   * entry without allocating one override it.
+   * engine's hot path, which never looks at the entry it journals. Journals that can store an entry
+   * without allocating one override it.
    */
   default void add(long tick, byte[] command) {
     append(tick, command);
@@ -25,9 +25,9 @@ public interface Journal extends AutoCloseable {
   void flush();
 
   /**
-   * Starts making every appended entry durable, possibly without waiting (a file journal hands
-   * the batch to the adapter's sync thread and returns); {@link #flush} still waits for all of
-   * it. By default it flushes.
+   * Starts making every appended entry durable, possibly without waiting (a file journal hands the
+   * batch to the adapter's sync thread and returns); {@link #flush} still waits for all of it. By
+   * default it flushes.
    */
   default void commit() {
     flush();

@@ -7,11 +7,11 @@ import java.util.Arrays;
 /**
  * One journal entry: the command's position ({@code seq}, from 1), its logical tick, its encoded
  * bytes, the hash of the entry before it ({@code prevHash}, 32 zero bytes for the first) and its
- * own hash, SHA-256 over {@code seq, tick, prevHash, command}. Each hash covering the previous
- * one makes the journal a chain: changing any entry changes every hash after it.
+ * own hash, SHA-256 over {@code seq, tick, prevHash, command}. Each hash covering the previous one
+ * makes the journal a chain: changing any entry changes every hash after it.
  *
- * <p>The arrays are not copied (entries are built by journals and read by replay); callers must
- * not change them.
+ * <p>The arrays are not copied (entries are built by journals and read by replay); callers must not
+ * change them.
  */
 public record JournalEntry(long seq, long tick, byte[] prevHash, byte[] hash, byte[] command) {
   /** The length of a SHA-256 hash. */
@@ -35,10 +35,10 @@ public record JournalEntry(long seq, long tick, byte[] prevHash, byte[] hash, by
    * Builds the entry that follows {@code prevHash}, computing its hash. Public so that journals
    * kept outside this package (the PostgreSQL journal) build exactly the same chain.
    */
-  public static JournalEntry next(long seq, long tick, byte[] prevHash, byte[] command,
-      MessageDigest sha256) {
-    return new JournalEntry(seq, tick, prevHash, hashOf(seq, tick, prevHash, command, sha256),
-        command);
+  public static JournalEntry next(
+      long seq, long tick, byte[] prevHash, byte[] command, MessageDigest sha256) {
+    return new JournalEntry(
+        seq, tick, prevHash, hashOf(seq, tick, prevHash, command, sha256), command);
   }
 
   /** Whether the stored hash matches the entry's contents. */
@@ -46,8 +46,7 @@ public record JournalEntry(long seq, long tick, byte[] prevHash, byte[] hash, by
     return Arrays.equals(hash, hashOf(seq, tick, prevHash, command, sha256));
   }
 
-  static byte[] hashOf(long seq, long tick, byte[] prevHash, byte[] command,
-      MessageDigest sha256) {
+  static byte[] hashOf(long seq, long tick, byte[] prevHash, byte[] command, MessageDigest sha256) {
     byte[] numbers = new byte[16];
     Bytes.putLong(numbers, 0, seq);
     Bytes.putLong(numbers, 8, tick);
@@ -69,8 +68,11 @@ public record JournalEntry(long seq, long tick, byte[] prevHash, byte[] hash, by
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof JournalEntry e && seq == e.seq && tick == e.tick
-        && Arrays.equals(prevHash, e.prevHash) && Arrays.equals(hash, e.hash)
+    return o instanceof JournalEntry e
+        && seq == e.seq
+        && tick == e.tick
+        && Arrays.equals(prevHash, e.prevHash)
+        && Arrays.equals(hash, e.hash)
         && Arrays.equals(command, e.command);
   }
 

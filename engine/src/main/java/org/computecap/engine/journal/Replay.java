@@ -12,8 +12,7 @@ import org.computecap.engine.command.CommandCodec;
  * state hash equals the original's; {@link #matches} is how tests and operators check that.
  */
 public final class Replay {
-  private Replay() {
-  }
+  private Replay() {}
 
   /** A fresh engine with every command of {@code journal} applied. */
   public static Engine rebuild(Journal journal, ProgramParser parser, CommandCodec codec) {
@@ -27,14 +26,14 @@ public final class Replay {
     try {
       engine.apply(e.tick(), codec.decode(e.command()));
     } catch (IllegalArgumentException ex) {
-      throw new IllegalStateException("journal entry seq=" + e.seq()
-          + " does not replay: " + ex.getMessage(), ex);
+      throw new IllegalStateException(
+          "journal entry seq=" + e.seq() + " does not replay: " + ex.getMessage(), ex);
     }
   }
 
   /** Whether replaying {@code journal} gives the state hash {@code expected}. */
-  public static boolean matches(Journal journal, byte[] expected, ProgramParser parser,
-      CommandCodec codec) {
+  public static boolean matches(
+      Journal journal, byte[] expected, ProgramParser parser, CommandCodec codec) {
     return Arrays.equals(rebuild(journal, parser, codec).stateHash(), expected);
   }
 

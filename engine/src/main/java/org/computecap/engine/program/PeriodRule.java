@@ -4,9 +4,9 @@ import org.computecap.engine.EngineState;
 import org.computecap.engine.Rejection;
 
 /**
- * The period checks shared by allocation, auctions and compliance, in one order of
- * precedence: the period belongs to the program, then it is the current one (earlier ones are
- * closed, later ones have not started). Issuance is only ever into the current vintage.
+ * The period checks shared by allocation, auctions and compliance, in one order of precedence: the
+ * period belongs to the program, then it is the current one (earlier ones are closed, later ones
+ * have not started). Issuance is only ever into the current vintage.
  */
 public final class PeriodRule {
   private PeriodRule() {}

@@ -4,9 +4,9 @@ import java.math.BigInteger;
 
 /**
  * Exact arithmetic with rates in parts per million, the engine's way of holding shares,
- * probabilities and multipliers without {@code double}. Products go through {@link BigInteger}
- * so that {@code amount · ppm} never overflows; results that do not fit a {@code long} throw
- * {@link ArithmeticException}, which callers prevent by validating their ranges.
+ * probabilities and multipliers without {@code double}. Products go through {@link BigInteger} so
+ * that {@code amount · ppm} never overflows; results that do not fit a {@code long} throw {@link
+ * ArithmeticException}, which callers prevent by validating their ranges.
  */
 public final class Ppm {
   /** One whole, i.e. 100%, or a multiplier of exactly 1. */
@@ -23,8 +23,8 @@ public final class Ppm {
 
   /** {@code ceil(amount · ppm / 10^6)} for non-negative amount and ppm. */
   public static long ceilOf(long amount, long ppm) {
-    BigInteger[] qr = BigInteger.valueOf(amount).multiply(BigInteger.valueOf(ppm))
-        .divideAndRemainder(ONE_BIG);
+    BigInteger[] qr =
+        BigInteger.valueOf(amount).multiply(BigInteger.valueOf(ppm)).divideAndRemainder(ONE_BIG);
     BigInteger q = qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
     return q.longValueExact();
   }
@@ -35,7 +35,9 @@ public final class Ppm {
       throw new IllegalArgumentException(
           "mulDivFloor needs a >= 0, b >= 0, c > 0 but got " + a + ", " + b + ", " + c);
     }
-    return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b))
-        .divide(BigInteger.valueOf(c)).longValueExact();
+    return BigInteger.valueOf(a)
+        .multiply(BigInteger.valueOf(b))
+        .divide(BigInteger.valueOf(c))
+        .longValueExact();
   }
 }

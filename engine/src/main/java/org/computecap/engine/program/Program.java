@@ -6,19 +6,17 @@ import org.computecap.engine.EngineState;
 import org.computecap.engine.ProgramRules;
 
 /**
- * The rules a regulator sets (SPEC §2), immutable once loaded. Built only by
- * {@link ProgramLoader}, which validates every range, so the engine can trust these values.
- * Rates are integers in parts per million ({@link Ppm}) and money is in cents, so no
- * {@code double} reaches the engine; the audit noise sigma is a {@link BigDecimal} because
- * only the simulator uses it.
+ * The rules a regulator sets (SPEC §2), immutable once loaded. Built only by {@link ProgramLoader},
+ * which validates every range, so the engine can trust these values. Rates are integers in parts
+ * per million ({@link Ppm}) and money is in cents, so no {@code double} reaches the engine; the
+ * audit noise sigma is a {@link BigDecimal} because only the simulator uses it.
  *
- * <p>Cap trajectory (EU ETS linear reduction factor, applied to the starting cap): for the
- * periods {@code t = first .. first+count-1},
- * {@code cap(t) = max(0, start - floor((t-first) · start · lrf / 10^6))}; after the last
- * period the cap is 0, so nothing more can be issued once the program has ended.
- * Each period's cap splits into a free-allocation budget {@code floor(cap · free / 10^6)}
- * (which contains the new-entrant reserve {@code floor(cap · ner / 10^6)}) and the auction
- * volume {@code cap - free budget}.
+ * <p>Cap trajectory (EU ETS linear reduction factor, applied to the starting cap): for the periods
+ * {@code t = first .. first+count-1}, {@code cap(t) = max(0, start - floor((t-first) · start · lrf
+ * / 10^6))}; after the last period the cap is 0, so nothing more can be issued once the program has
+ * ended. Each period's cap splits into a free-allocation budget {@code floor(cap · free / 10^6)}
+ * (which contains the new-entrant reserve {@code floor(cap · ner / 10^6)}) and the auction volume
+ * {@code cap - free budget}.
  */
 public record Program(
     String name,
@@ -34,11 +32,12 @@ public record Program(
     boolean banking,
     Auction auction,
     Insurance insurance,
-    Exchange exchange) implements ProgramRules {
+    Exchange exchange)
+    implements ProgramRules {
 
   /**
-   * The compliance periods {@code first .. first+count-1} (e.g. 2026 for calendar years, or 1),
-   * and a label for people ("yearly"). A period's number is also the vintage it issues.
+   * The compliance periods {@code first .. first+count-1} (e.g. 2026 for calendar years, or 1), and
+   * a label for people ("yearly"). A period's number is also the vintage it issues.
    */
   public record Periods(int first, int count, String label) {
     /** The number of the last period. */
@@ -59,8 +58,8 @@ public record Program(
       long newEntrantReservePpm) {}
 
   /**
-   * Risk multipliers: {@code lambda(L) = 1}, {@code lambda(H) = alpha > 1} (P2 Sec 3.1).
-   * {@code unevaluatedSignal} is the signal assumed when no evaluation was recorded.
+   * Risk multipliers: {@code lambda(L) = 1}, {@code lambda(H) = alpha > 1} (P2 Sec 3.1). {@code
+   * unevaluatedSignal} is the signal assumed when no evaluation was recorded.
    */
   public record Risk(long alphaPpm, RiskSignal unevaluatedSignal) {
     /** {@code lambda(signal)} in parts per million. */
@@ -74,9 +73,9 @@ public record Program(
       long linearCentsPerPermit, long quadraticCentsPerPermitSquared, boolean makeGood) {}
 
   /**
-   * Audit policy (P2 Sec 3.3, 6): each participant is drawn with {@code probabilityPpm}, or
-   * {@code targetedProbabilityPpm} when its meter reading exceeds its report by more than
-   * {@code meterExcessThresholdPpm}; at most {@code floor(budget / cost)} audits a period.
+   * Audit policy (P2 Sec 3.3, 6): each participant is drawn with {@code probabilityPpm}, or {@code
+   * targetedProbabilityPpm} when its meter reading exceeds its report by more than {@code
+   * meterExcessThresholdPpm}; at most {@code floor(budget / cost)} audits a period.
    */
   public record Audit(
       long probabilityPpm,
@@ -86,8 +85,8 @@ public record Program(
       long budgetPerPeriodCents,
       BigDecimal noiseSigma) {
     /**
-     * The most audits the enforcement budget pays for in one period: {@code floor(B/k)}, or
-     * no limit when audits cost nothing ({@code k = 0}).
+     * The most audits the enforcement budget pays for in one period: {@code floor(B/k)}, or no
+     * limit when audits cost nothing ({@code k = 0}).
      */
     public long maxAuditsPerPeriod() {
       return auditCostCents == 0 ? Long.MAX_VALUE : budgetPerPeriodCents / auditCostCents;
@@ -124,11 +123,11 @@ public record Program(
   }
 
   /**
-   * The program of an open market. The engine's rules are this class when it was built with
-   * {@link YamlProgramParser}; under another parser (core's tests use a stand-in that reads
-   * only what core needs) the journaled program text is loaded here, so the rules features
-   * work under any parser that accepts a complete program. Loading is pure, so this is as
-   * deterministic as the text; the last text's program is kept to avoid parsing per command.
+   * The program of an open market. The engine's rules are this class when it was built with {@link
+   * YamlProgramParser}; under another parser (core's tests use a stand-in that reads only what core
+   * needs) the journaled program text is loaded here, so the rules features work under any parser
+   * that accepts a complete program. Loading is pure, so this is as deterministic as the text; the
+   * last text's program is kept to avoid parsing per command.
    */
   public static Program of(EngineState state) {
     if (state.program() instanceof Program p) {
@@ -163,8 +162,8 @@ public record Program(
   }
 
   /**
-   * The cap of {@code period} in permits (see the class comment for the formula); 0 after
-   * the last period.
+   * The cap of {@code period} in permits (see the class comment for the formula); 0 after the last
+   * period.
    */
   @Override
   public long capPermits(int period) {
@@ -175,9 +174,11 @@ public record Program(
     if (period > periods.last()) {
       return 0;
     }
-    long reduction = Ppm.mulDivFloor(
-        (long) (period - periods.first()) * cap.startPermits(), cap.linearReductionPpm(),
-        Ppm.ONE);
+    long reduction =
+        Ppm.mulDivFloor(
+            (long) (period - periods.first()) * cap.startPermits(),
+            cap.linearReductionPpm(),
+            Ppm.ONE);
     return Math.max(0, cap.startPermits() - reduction);
   }
 

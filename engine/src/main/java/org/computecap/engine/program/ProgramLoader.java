@@ -20,22 +20,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a {@link Program} from YAML text and validates every field. The tree is walked by
- * hand instead of data-binding so that each error names the file, the dotted field path and
- * the allowed range ({@code program.yaml: penalty.linearCentsPerPermit: -5 is below 0}),
- * unknown or duplicate fields are refused by name, and fractional numbers never silently
- * truncate. Loading is the program's only entry point, so an invalid program never reaches
- * the engine. The engine keeps the program text in its genesis command and parses it here
- * again on replay, so parsing must stay deterministic.
+ * Reads a {@link Program} from YAML text and validates every field. The tree is walked by hand
+ * instead of data-binding so that each error names the file, the dotted field path and the allowed
+ * range ({@code program.yaml: penalty.linearCentsPerPermit: -5 is below 0}), unknown or duplicate
+ * fields are refused by name, and fractional numbers never silently truncate. Loading is the
+ * program's only entry point, so an invalid program never reaches the engine. The engine keeps the
+ * program text in its genesis command and parses it here again on replay, so parsing must stay
+ * deterministic.
  */
 public final class ProgramLoader {
   private static final long PPM = Ppm.ONE;
   private static final long MAX_PERMITS = 1_000_000_000_000_000L;
   private static final long MAX_CENTS = 1_000_000_000_000_000_000L;
-  private static final YAMLMapper MAPPER = YAMLMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .build();
+  private static final YAMLMapper MAPPER =
+      YAMLMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
 
   private ProgramLoader() {}
 
@@ -60,8 +61,7 @@ public final class ProgramLoader {
     try {
       root = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          source + ": not valid YAML: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
     }
     if (root == null || root.isMissingNode() || !root.isObject()) {
       throw new IllegalArgumentException(source + ": expected a mapping of program fields");
@@ -87,8 +87,21 @@ public final class ProgramLoader {
       Program.Insurance insurance = insurance(root.optionalSection("insurance"));
       Program.Exchange exchange = exchange(root.optionalSection("exchange"));
       root.refuseUnread();
-      return new Program(name, covered, unit, scope, periods, cap, allocation, risk, penalty,
-          audit, banking, auction, insurance, exchange);
+      return new Program(
+          name,
+          covered,
+          unit,
+          scope,
+          periods,
+          cap,
+          allocation,
+          risk,
+          penalty,
+          audit,
+          banking,
+          auction,
+          insurance,
+          exchange);
     }
 
     Program.Periods periods(Section s) {
@@ -301,8 +314,13 @@ public final class ProgramLoader {
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String name = it.next();
         if (!read.contains(name)) {
-          throw new IllegalArgumentException(source + ": " + field(name)
-              + ": unknown field (allowed here: " + String.join(", ", read) + ")");
+          throw new IllegalArgumentException(
+              source
+                  + ": "
+                  + field(name)
+                  + ": unknown field (allowed here: "
+                  + String.join(", ", read)
+                  + ")");
         }
       }
     }

@@ -3,10 +3,10 @@ package org.computecap.engine.registry;
 import org.computecap.engine.collections.LongLongMap;
 
 /**
- * One account's balances: cash (free and reserved), permits by vintage (free and reserved,
- * arrays indexed by {@code vintage - firstPeriod} so oldest-first is a forward scan), and what
- * it surrendered for each period. Only {@link Registry} touches it, which keeps every change
- * paired with its change to the registry's totals.
+ * One account's balances: cash (free and reserved), permits by vintage (free and reserved, arrays
+ * indexed by {@code vintage - firstPeriod} so oldest-first is a forward scan), and what it
+ * surrendered for each period. Only {@link Registry} touches it, which keeps every change paired
+ * with its change to the registry's totals.
  */
 final class Account {
   private static final long[] NONE = new long[0];
@@ -37,9 +37,7 @@ final class Account {
   }
 
   boolean holdsCash() {
-    return system == null
-        ? role == Role.PARTICIPANT || role == Role.INSURER
-        : system.holdsCash();
+    return system == null ? role == Role.PARTICIPANT || role == Role.INSURER : system.holdsCash();
   }
 
   boolean isSink() {

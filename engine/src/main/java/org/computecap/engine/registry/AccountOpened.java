@@ -3,5 +3,4 @@ package org.computecap.engine.registry;
 import org.computecap.engine.Event;
 
 /** An account was opened. */
-public record AccountOpened(long accountId, String name, Role role) implements Event {
-}
+public record AccountOpened(long accountId, String name, Role role) implements Event {}

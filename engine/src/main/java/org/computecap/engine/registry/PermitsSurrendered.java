@@ -7,5 +7,4 @@ import org.computecap.engine.Event;
  * several vintages (oldest first) emits one event per vintage, in vintage order.
  */
 public record PermitsSurrendered(long accountId, int period, int vintage, long quantity)
-    implements Event {
-}
+    implements Event {}

@@ -8,20 +8,19 @@ import org.computecap.engine.collections.LongLongMap;
 import org.computecap.engine.collections.LongObjectMap;
 
 /**
- * The ledger (§3): accounts, cash in cents and permits by vintage, with every permit and every
- * cent accounted for. It is the API the other features build on (the exchange reserves and
- * settles through it, auctions issue and charge through it, compliance surrenders and expires
- * through it).
+ * The ledger (§3): accounts, cash in cents and permits by vintage, with every permit and every cent
+ * accounted for. It is the API the other features build on (the exchange reserves and settles
+ * through it, auctions issue and charge through it, compliance surrenders and expires through it).
  *
- * <p>Queries are free to call. Mutators assume their caller has already checked the business
- * rules with the queries (a handler checks everything, then mutates): a mutator that finds its
- * precondition broken throws {@link AssertionError}, because that is a bug and the engine must
- * stop rather than continue with a wrong ledger.
+ * <p>Queries are free to call. Mutators assume their caller has already checked the business rules
+ * with the queries (a handler checks everything, then mutates): a mutator that finds its
+ * precondition broken throws {@link AssertionError}, because that is a bug and the engine must stop
+ * rather than continue with a wrong ledger.
  *
  * <p>Invariants ({@link #checkInvariants()}): permits issued = the sum over all accounts of free
- * and reserved permits (sinks included, so surrendered, cancelled and expired are counted);
- * issued per vintage <= that period's cap; cash deposited - withdrawn = the sum of free and
- * reserved cash; no balance is negative; reservations by holder add up to the reservations.
+ * and reserved permits (sinks included, so surrendered, cancelled and expired are counted); issued
+ * per vintage <= that period's cap; cash deposited - withdrawn = the sum of free and reserved cash;
+ * no balance is negative; reservations by holder add up to the reservations.
  */
 public final class Registry {
   private final ProgramRules rules;
@@ -200,8 +199,8 @@ public final class Registry {
   }
 
   /**
-   * Cash enters from outside. Every balance is at most the total ever deposited, so checking
-   * that total for overflow first (an {@link ArithmeticException}, state untouched) covers all.
+   * Cash enters from outside. Every balance is at most the total ever deposited, so checking that
+   * total for overflow first (an {@link ArithmeticException}, state untouched) covers all.
    */
   public void deposit(long accountId, long cents) {
     Account a = cashAccount(accountId, cents);
@@ -255,8 +254,8 @@ public final class Registry {
   public void settleCash(long fromAccountId, long toAccountId, long cents, Hold hold) {
     Account from = cashAccount(fromAccountId, cents);
     Account to = cashAccount(toAccountId, cents);
-    check(from.cashReservedBy[hold.ordinal()] >= cents, "reservation covers payment",
-        fromAccountId);
+    check(
+        from.cashReservedBy[hold.ordinal()] >= cents, "reservation covers payment", fromAccountId);
     from.cashReservedBy[hold.ordinal()] -= cents;
     from.cashReserved -= cents;
     to.cashFree += cents;
@@ -267,9 +266,9 @@ public final class Registry {
   // ---------------------------------------------------------------- permits
 
   /**
-   * Creates permits of {@code vintage} in the account, within the vintage's cap. Every holding
-   * is at most the total ever issued, so checking that total for overflow first (an
-   * {@link ArithmeticException}, state untouched) covers all.
+   * Creates permits of {@code vintage} in the account, within the vintage's cap. Every holding is
+   * at most the total ever issued, so checking that total for overflow first (an {@link
+   * ArithmeticException}, state untouched) covers all.
    */
   public void issue(long accountId, int vintage, long quantity) {
     Account a = permitAccount(accountId, vintage, quantity);
@@ -299,16 +298,17 @@ public final class Registry {
   }
 
   /**
-   * Surrenders {@code quantity} free permits against {@code period}'s obligation, oldest
-   * eligible vintage first (vintages {@code minVintage..period}), into the retirement account.
-   * Returns the quantities taken, index {@code k} for vintage {@code minVintage + k}.
+   * Surrenders {@code quantity} free permits against {@code period}'s obligation, oldest eligible
+   * vintage first (vintages {@code minVintage..period}), into the retirement account. Returns the
+   * quantities taken, index {@code k} for vintage {@code minVintage + k}.
    */
   public long[] surrender(long accountId, int period, long quantity, int minVintage) {
     Account a = permitAccount(accountId, period, quantity);
-    check(minVintage >= firstPeriod && minVintage <= period, "eligible vintages exist",
+    check(minVintage >= firstPeriod && minVintage <= period, "eligible vintages exist", accountId);
+    check(
+        freePermits(accountId, minVintage, period) >= quantity,
+        "eligible free permits cover surrender",
         accountId);
-    check(freePermits(accountId, minVintage, period) >= quantity,
-        "eligible free permits cover surrender", accountId);
     Account retirement = system.get(SystemAccount.RETIREMENT);
     long[] taken = new long[period - minVintage + 1];
     long left = quantity;
@@ -360,8 +360,10 @@ public final class Registry {
   public void releasePermits(long accountId, int vintage, long quantity, Hold hold) {
     Account a = permitAccount(accountId, vintage, quantity);
     int i = vintage - firstPeriod;
-    check(a.reserved(i) >= quantity && a.permitsReservedBy[hold.ordinal()] >= quantity,
-        "reservation covers release", accountId);
+    check(
+        a.reserved(i) >= quantity && a.permitsReservedBy[hold.ordinal()] >= quantity,
+        "reservation covers release",
+        accountId);
     a.reserved[i] -= quantity;
     a.free[i] += quantity;
     a.reservedTotal -= quantity;
@@ -372,13 +374,15 @@ public final class Registry {
   }
 
   /** Delivers reserved permits of {@code from} into the free permits of {@code to}. */
-  public void settlePermits(long fromAccountId, long toAccountId, int vintage, long quantity,
-      Hold hold) {
+  public void settlePermits(
+      long fromAccountId, long toAccountId, int vintage, long quantity, Hold hold) {
     Account from = permitAccount(fromAccountId, vintage, quantity);
     Account to = permitAccount(toAccountId, vintage, quantity);
     int i = vintage - firstPeriod;
-    check(from.reserved(i) >= quantity && from.permitsReservedBy[hold.ordinal()] >= quantity,
-        "reservation covers delivery", fromAccountId);
+    check(
+        from.reserved(i) >= quantity && from.permitsReservedBy[hold.ordinal()] >= quantity,
+        "reservation covers delivery",
+        fromAccountId);
     to.ensure(i);
     from.reserved[i] -= quantity;
     from.reservedTotal -= quantity;
@@ -423,8 +427,8 @@ public final class Registry {
         w.writeInt(firstPeriod + i).writeLong(a.free[i]).writeLong(a.reserved[i]);
       }
     }
-    long[] periods = a.surrenderedByPeriod == null ? new long[0]
-        : a.surrenderedByPeriod.sortedKeys();
+    long[] periods =
+        a.surrenderedByPeriod == null ? new long[0] : a.surrenderedByPeriod.sortedKeys();
     w.writeInt(periods.length);
     for (long p : periods) {
       w.writeLong(p).writeLong(a.surrenderedByPeriod.get(p, 0L));
@@ -434,18 +438,30 @@ public final class Registry {
   /** The O(1) part of the invariants, cheap enough to run after every command. */
   public void checkTotals() {
     if (issuedTotal != permitsFreeTotal + permitsReservedTotal) {
-      throw new AssertionError("permits issued " + issuedTotal + " != free " + permitsFreeTotal
-          + " + reserved " + permitsReservedTotal);
+      throw new AssertionError(
+          "permits issued "
+              + issuedTotal
+              + " != free "
+              + permitsFreeTotal
+              + " + reserved "
+              + permitsReservedTotal);
     }
     if (cashDeposited - cashWithdrawn != cashFreeTotal + cashReservedTotal) {
-      throw new AssertionError("cash deposited " + cashDeposited + " - withdrawn "
-          + cashWithdrawn + " != free " + cashFreeTotal + " + reserved " + cashReservedTotal);
+      throw new AssertionError(
+          "cash deposited "
+              + cashDeposited
+              + " - withdrawn "
+              + cashWithdrawn
+              + " != free "
+              + cashFreeTotal
+              + " + reserved "
+              + cashReservedTotal);
     }
   }
 
   /**
-   * Recomputes every total from the accounts and checks conservation, the caps of every
-   * vintage issued so far, non-negative balances and the per-holder reservation split.
+   * Recomputes every total from the accounts and checks conservation, the caps of every vintage
+   * issued so far, non-negative balances and the per-holder reservation split.
    */
   public void checkInvariants() {
     checkTotals();
@@ -460,8 +476,8 @@ public final class Registry {
       long issued = issuedByVintage.get(v, 0L);
       expectEqual("permits of vintage " + v + " in accounts", byVintage.get(v, 0L), issued);
       if (issued > rules.capPermits((int) v)) {
-        throw new AssertionError("vintage " + v + " issued " + issued + " > cap "
-            + rules.capPermits((int) v));
+        throw new AssertionError(
+            "vintage " + v + " issued " + issued + " > cap " + rules.capPermits((int) v));
       }
     }
     expectEqual("vintages held", byVintage.size(), issuedByVintage.size());
@@ -492,14 +508,13 @@ public final class Registry {
       cashByHold += a.cashReservedBy[h];
     }
     expectEqual("account " + a.id + " permit reservations by holder", permitsByHold, reserved);
-    expectEqual("account " + a.id + " cash reservations by holder", cashByHold,
-        a.cashReserved);
+    expectEqual("account " + a.id + " cash reservations by holder", cashByHold, a.cashReserved);
     if (a.cashFree < 0 || a.cashReserved < 0) {
       throw new AssertionError("negative cash in account " + a.id);
     }
     if (!a.holdsPermits() && free + reserved != 0) {
-      throw new AssertionError("account " + a.id + " may not hold permits but holds "
-          + (free + reserved));
+      throw new AssertionError(
+          "account " + a.id + " may not hold permits but holds " + (free + reserved));
     }
     if (!a.holdsCash() && a.cashFree + a.cashReserved != 0) {
       throw new AssertionError("account " + a.id + " may not hold cash");
@@ -533,8 +548,12 @@ public final class Registry {
 
   private static void check(boolean condition, String rule, long accountId) {
     if (!condition) {
-      throw new AssertionError("registry precondition broken (" + rule + ") for account "
-          + accountId + ": the caller must check before it mutates");
+      throw new AssertionError(
+          "registry precondition broken ("
+              + rule
+              + ") for account "
+              + accountId
+              + ": the caller must check before it mutates");
     }
   }
 }

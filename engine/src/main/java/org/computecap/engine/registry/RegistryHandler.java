@@ -15,14 +15,13 @@ import org.computecap.engine.command.TransferPermits;
 import org.computecap.engine.command.WithdrawCash;
 
 /**
- * Applies the registry commands (§3). Each handler runs its checks in a fixed order of
- * precedence (the account exists, its role allows the operation, the period or vintage is
- * right, the balance covers it) and returns the first broken rule; only when all pass does it
- * call the registry's mutators, which cannot fail after that.
+ * Applies the registry commands (§3). Each handler runs its checks in a fixed order of precedence
+ * (the account exists, its role allows the operation, the period or vintage is right, the balance
+ * covers it) and returns the first broken rule; only when all pass does it call the registry's
+ * mutators, which cannot fail after that.
  */
 public final class RegistryHandler {
-  private RegistryHandler() {
-  }
+  private RegistryHandler() {}
 
   public static Result apply(EngineState state, RegistryCommand command) {
     Registry r = state.registry();
@@ -64,9 +63,11 @@ public final class RegistryHandler {
       return Result.rejected(rejection);
     }
     if (c.amountCents() > Long.MAX_VALUE - r.cashDeposited()) {
-      throw new IllegalArgumentException("amountCents must be <= "
-          + (Long.MAX_VALUE - r.cashDeposited())
-          + " (the ledger counts all cash ever deposited in 64 bits), got " + c.amountCents());
+      throw new IllegalArgumentException(
+          "amountCents must be <= "
+              + (Long.MAX_VALUE - r.cashDeposited())
+              + " (the ledger counts all cash ever deposited in 64 bits), got "
+              + c.amountCents());
     }
     r.deposit(c.accountId(), c.amountCents());
     return Result.accepted(new CashDeposited(c.accountId(), c.amountCents()));
@@ -118,8 +119,8 @@ public final class RegistryHandler {
       return Result.rejected(rejection);
     }
     r.transfer(c.fromAccountId(), c.toAccountId(), c.vintage(), c.quantity());
-    return Result.accepted(new PermitsTransferred(c.fromAccountId(), c.toAccountId(),
-        c.vintage(), c.quantity()));
+    return Result.accepted(
+        new PermitsTransferred(c.fromAccountId(), c.toAccountId(), c.vintage(), c.quantity()));
   }
 
   private static Result surrender(EngineState state, Registry r, SurrenderPermits c) {
@@ -164,8 +165,7 @@ public final class RegistryHandler {
     if (role == null) {
       return Rejection.UNKNOWN_ACCOUNT;
     }
-    return role == Role.PARTICIPANT || role == Role.INSURER ? null
-        : Rejection.ROLE_NOT_PERMITTED;
+    return role == Role.PARTICIPANT || role == Role.INSURER ? null : Rejection.ROLE_NOT_PERMITTED;
   }
 
   /** Permits change hands by command only between participants. */

@@ -1,10 +1,10 @@
 package org.computecap.engine.registry;
 
 /**
- * The regulator's accounts, opened with the market. Their ids are negative so that they can
- * never collide with the positive ids callers choose. Sinks (retirement, cancellation, expiry)
- * receive permits and never give them up: their holdings are the surrendered, cancelled and
- * expired totals, which is how the conservation invariant stays one sum over all accounts.
+ * The regulator's accounts, opened with the market. Their ids are negative so that they can never
+ * collide with the positive ids callers choose. Sinks (retirement, cancellation, expiry) receive
+ * permits and never give them up: their holdings are the surrendered, cancelled and expired totals,
+ * which is how the conservation invariant stays one sum over all accounts.
  */
 public enum SystemAccount {
   /** Source of every permit: issuance is counted here, and it holds nothing. */
@@ -28,8 +28,8 @@ public enum SystemAccount {
   private final boolean sink;
   private final boolean holdsCash;
 
-  SystemAccount(long id, String accountName, boolean holdsPermits, boolean sink,
-      boolean holdsCash) {
+  SystemAccount(
+      long id, String accountName, boolean holdsPermits, boolean sink, boolean holdsCash) {
     this.id = id;
     this.accountName = accountName;
     this.holdsPermits = holdsPermits;

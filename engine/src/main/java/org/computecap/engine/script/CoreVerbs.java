@@ -17,26 +17,33 @@ import org.computecap.engine.registry.Role;
 
 /**
  * Core's words: the market and registry commands, and expectations on the ledger. The syntax of
- * each is in {@code docs/scripts.md}; accounts may be named by number or, for system accounts,
- * by name ({@code treasury}, {@code retirement}, ...).
+ * each is in {@code docs/scripts.md}; accounts may be named by number or, for system accounts, by
+ * name ({@code treasury}, {@code retirement}, ...).
  */
 final class CoreVerbs implements ScriptVerbs {
   @Override
   public Map<String, CommandVerb> commands() {
     Map<String, CommandVerb> m = new LinkedHashMap<>();
     m.put("open-market", a -> new OpenMarket(a.fileText("program"), a.longValue("seed")));
-    m.put("open-account", a -> new OpenAccount(a.longValue("id"), a.string("name"),
-        a.enumValue("role", Role.class)));
+    m.put(
+        "open-account",
+        a -> new OpenAccount(a.longValue("id"), a.string("name"), a.enumValue("role", Role.class)));
     m.put("deposit", a -> new DepositCash(a.account("acct"), a.longValue("cents")));
     m.put("withdraw", a -> new WithdrawCash(a.account("acct"), a.longValue("cents")));
-    m.put("issue", a -> new IssuePermits(a.account("acct"), a.intValue("vintage"),
-        a.longValue("qty")));
-    m.put("transfer", a -> new TransferPermits(a.account("from"), a.account("to"),
-        a.intValue("vintage"), a.longValue("qty")));
-    m.put("surrender", a -> new SurrenderPermits(a.account("acct"), a.intValue("period"),
-        a.longValue("qty")));
-    m.put("cancel", a -> new CancelPermits(a.account("acct"), a.intValue("vintage"),
-        a.longValue("qty")));
+    m.put(
+        "issue",
+        a -> new IssuePermits(a.account("acct"), a.intValue("vintage"), a.longValue("qty")));
+    m.put(
+        "transfer",
+        a ->
+            new TransferPermits(
+                a.account("from"), a.account("to"), a.intValue("vintage"), a.longValue("qty")));
+    m.put(
+        "surrender",
+        a -> new SurrenderPermits(a.account("acct"), a.intValue("period"), a.longValue("qty")));
+    m.put(
+        "cancel",
+        a -> new CancelPermits(a.account("acct"), a.intValue("vintage"), a.longValue("qty")));
     return m;
   }
 
@@ -45,19 +52,26 @@ final class CoreVerbs implements ScriptVerbs {
     Map<String, ExpectVerb> m = new LinkedHashMap<>();
     m.put("cash", CoreVerbs::cash);
     m.put("permits", CoreVerbs::permits);
-    m.put("surrendered", (s, a) -> differs("surrendered",
-        a.longValue("qty"), s.registry().surrendered(a.account("acct"), a.intValue("period"))));
+    m.put(
+        "surrendered",
+        (s, a) ->
+            differs(
+                "surrendered",
+                a.longValue("qty"),
+                s.registry().surrendered(a.account("acct"), a.intValue("period"))));
     m.put("issued", CoreVerbs::issued);
     m.put("totals", CoreVerbs::totals);
     m.put("account", CoreVerbs::account);
-    m.put("period", (s, a) -> differs("current period", a.longValue("current"),
-        s.currentPeriod()));
-    m.put("state-hash", (s, a) -> {
-      String actual = CanonicalWriter.hex(s.stateHash());
-      String expected = a.string("hex");
-      return actual.equals(expected) ? null : "state hash is " + actual + ", expected "
-          + expected;
-    });
+    m.put("period", (s, a) -> differs("current period", a.longValue("current"), s.currentPeriod()));
+    m.put(
+        "state-hash",
+        (s, a) -> {
+          String actual = CanonicalWriter.hex(s.stateHash());
+          String expected = a.string("hex");
+          return actual.equals(expected)
+              ? null
+              : "state hash is " + actual + ", expected " + expected;
+        });
     return m;
   }
 
@@ -75,17 +89,20 @@ final class CoreVerbs implements ScriptVerbs {
     long acct = a.account("acct");
     Registry r = s.registry();
     if (!a.has("vintage")) {
-      return differs("free permits (all vintages)", a.longValue("free"),
-          r.freePermitsTotal(acct));
+      return differs("free permits (all vintages)", a.longValue("free"), r.freePermitsTotal(acct));
     }
     int vintage = a.intValue("vintage");
-    String d = a.has("free")
-        ? differs("free permits of " + vintage, a.longValue("free"),
-            r.freePermits(acct, vintage))
-        : null;
+    String d =
+        a.has("free")
+            ? differs(
+                "free permits of " + vintage, a.longValue("free"), r.freePermits(acct, vintage))
+            : null;
     if (d == null && a.has("reserved")) {
-      d = differs("reserved permits of " + vintage, a.longValue("reserved"),
-          r.reservedPermits(acct, vintage));
+      d =
+          differs(
+              "reserved permits of " + vintage,
+              a.longValue("reserved"),
+              r.reservedPermits(acct, vintage));
     }
     return d;
   }
@@ -102,17 +119,27 @@ final class CoreVerbs implements ScriptVerbs {
   private static String totals(EngineState s, ScriptArgs a) {
     Registry r = s.registry();
     long[][] pairs = {
-        {a.longValue("issued", Long.MIN_VALUE), r.issuedTotal()},
-        {a.longValue("held", Long.MIN_VALUE), r.heldTotal()},
-        {a.longValue("reserved", Long.MIN_VALUE), r.reservedTotal()},
-        {a.longValue("surrendered", Long.MIN_VALUE), r.surrenderedTotal()},
-        {a.longValue("cancelled", Long.MIN_VALUE), r.cancelledTotal()},
-        {a.longValue("expired", Long.MIN_VALUE), r.expiredTotal()},
-        {a.longValue("deposited", Long.MIN_VALUE), r.cashDeposited()},
-        {a.longValue("withdrawn", Long.MIN_VALUE), r.cashWithdrawn()},
-        {a.longValue("cash", Long.MIN_VALUE), r.cashBalanceTotal()}};
-    String[] names = {"issued", "held", "reserved", "surrendered", "cancelled", "expired",
-        "deposited", "withdrawn", "cash"};
+      {a.longValue("issued", Long.MIN_VALUE), r.issuedTotal()},
+      {a.longValue("held", Long.MIN_VALUE), r.heldTotal()},
+      {a.longValue("reserved", Long.MIN_VALUE), r.reservedTotal()},
+      {a.longValue("surrendered", Long.MIN_VALUE), r.surrenderedTotal()},
+      {a.longValue("cancelled", Long.MIN_VALUE), r.cancelledTotal()},
+      {a.longValue("expired", Long.MIN_VALUE), r.expiredTotal()},
+      {a.longValue("deposited", Long.MIN_VALUE), r.cashDeposited()},
+      {a.longValue("withdrawn", Long.MIN_VALUE), r.cashWithdrawn()},
+      {a.longValue("cash", Long.MIN_VALUE), r.cashBalanceTotal()}
+    };
+    String[] names = {
+      "issued",
+      "held",
+      "reserved",
+      "surrendered",
+      "cancelled",
+      "expired",
+      "deposited",
+      "withdrawn",
+      "cash"
+    };
     for (int i = 0; i < pairs.length; i++) {
       if (pairs[i][0] != Long.MIN_VALUE && pairs[i][0] != pairs[i][1]) {
         return differs("total " + names[i], pairs[i][0], pairs[i][1]);

@@ -7,13 +7,17 @@ import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
 
 /**
- * A parsed scenario script: its steps with their line numbers. Parsing checks the shape of
- * every line (known verb, {@code key=value} arguments, an expected outcome after {@code ->} on
- * every command line) but builds no command, because a line may expect its command to be
- * malformed ({@code -> INVALID}).
+ * A parsed scenario script: its steps with their line numbers. Parsing checks the shape of every
+ * line (known verb, {@code key=value} arguments, an expected outcome after {@code ->} on every
+ * command line) but builds no command, because a line may expect its command to be malformed
+ * ({@code -> INVALID}).
  */
 final class Script {
-  enum Kind { TICK, COMMAND, EXPECT }
+  enum Kind {
+    TICK,
+    COMMAND,
+    EXPECT
+  }
 
   /** What a command line expects: accepted, rejected with a code, or malformed. */
   record Expected(String outcome, String detail) {
@@ -35,8 +39,7 @@ final class Script {
     }
   }
 
-  record Step(int line, Kind kind, String verb, ScriptArgs args, Expected expected, long tick) {
-  }
+  record Step(int line, Kind kind, String verb, ScriptArgs args, Expected expected, long tick) {}
 
   private final List<Step> steps;
 
@@ -103,8 +106,8 @@ final class Script {
       throw new ScriptException(n, "unknown verb '" + verb + "'");
     }
     if (expected == null) {
-      throw new ScriptException(n, "a command line ends with '-> OK', '-> REJECT CODE' or "
-          + "'-> INVALID'");
+      throw new ScriptException(
+          n, "a command line ends with '-> OK', '-> REJECT CODE' or " + "'-> INVALID'");
     }
     return new Step(n, Kind.COMMAND, verb, args(n, tokens, 1, baseDir), expected, 0);
   }
@@ -139,12 +142,12 @@ final class Script {
         }
         break;
       case "INVALID":
-        return new Expected("INVALID", t.length == 1 ? null
-            : text.substring("INVALID".length()).strip());
+        return new Expected(
+            "INVALID", t.length == 1 ? null : text.substring("INVALID".length()).strip());
       default:
         break;
     }
-    throw new ScriptException(n, "outcome must be 'OK', 'REJECT CODE' or 'INVALID [text]', got '"
-        + text + "'");
+    throw new ScriptException(
+        n, "outcome must be 'OK', 'REJECT CODE' or 'INVALID [text]', got '" + text + "'");
   }
 }

@@ -11,9 +11,9 @@ import java.util.Set;
 import org.computecap.engine.registry.SystemAccount;
 
 /**
- * The {@code key=value} arguments of one script line, read by a verb. Every read names the
- * line on failure, and {@link #requireAllUsed()} refuses keys the verb did not read, so a typo
- * ({@code qyt=5}) is an error instead of a silently ignored argument.
+ * The {@code key=value} arguments of one script line, read by a verb. Every read names the line on
+ * failure, and {@link #requireAllUsed()} refuses keys the verb did not read, so a typo ({@code
+ * qyt=5}) is an error instead of a silently ignored argument.
  */
 public final class ScriptArgs {
   private final int line;
@@ -86,8 +86,13 @@ public final class ScriptArgs {
     try {
       return Enum.valueOf(type, v);
     } catch (IllegalArgumentException e) {
-      throw new ScriptException(line, key + " must be one of "
-          + java.util.Arrays.toString(type.getEnumConstants()) + ", got " + v);
+      throw new ScriptException(
+          line,
+          key
+              + " must be one of "
+              + java.util.Arrays.toString(type.getEnumConstants())
+              + ", got "
+              + v);
     }
   }
 

@@ -14,11 +14,11 @@ import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournaledEngine;
 
 /**
- * Runs a scenario script (syntax in {@code docs/scripts.md}) against a fresh engine: each
- * command line is applied and its outcome compared with the expected one, each {@code expect}
- * line checks the state, and the full invariants are checked after every command. The run stops
- * at the first mismatch and reports its line. The whole script is parsed before anything runs,
- * so a malformed script ({@link ScriptException}) never half-runs.
+ * Runs a scenario script (syntax in {@code docs/scripts.md}) against a fresh engine: each command
+ * line is applied and its outcome compared with the expected one, each {@code expect} line checks
+ * the state, and the full invariants are checked after every command. The run stops at the first
+ * mismatch and reports its line. The whole script is parsed before anything runs, so a malformed
+ * script ({@link ScriptException}) never half-runs.
  */
 public final class ScriptRunner {
   private final ProgramParser parser;
@@ -50,8 +50,8 @@ public final class ScriptRunner {
   public ScriptReport run(String text, Path baseDir, Journal journal) {
     Script script = Script.parse(text, baseDir, vocabulary);
     Engine engine = new Engine(parser);
-    JournaledEngine journaled = journal == null ? null
-        : new JournaledEngine(engine, journal, codec);
+    JournaledEngine journaled =
+        journal == null ? null : new JournaledEngine(engine, journal, codec);
     long tick = 0;
     int commands = 0;
     int expectations = 0;
@@ -61,8 +61,7 @@ public final class ScriptRunner {
           tick = step.tick();
         } else if (step.kind() == Script.Kind.EXPECT) {
           expectations++;
-          String mismatch = vocabulary.expectation(step.verb()).check(engine.state(),
-              step.args());
+          String mismatch = vocabulary.expectation(step.verb()).check(engine.state(), step.args());
           if (mismatch != null) {
             return failed(step.line(), mismatch, commands, expectations, engine);
           }
@@ -83,15 +82,13 @@ public final class ScriptRunner {
     return new ScriptReport(true, 0, null, commands, expectations, engine);
   }
 
-  private String runCommand(Script.Step step, long tick, Engine engine,
-      JournaledEngine journaled) {
+  private String runCommand(Script.Step step, long tick, Engine engine, JournaledEngine journaled) {
     Command command;
     Result result;
     try {
       command = vocabulary.command(step.verb()).parse(step.args());
       step.args().requireAllUsed();
-      result = journaled == null ? engine.apply(tick, command)
-          : journaled.submit(tick, command);
+      result = journaled == null ? engine.apply(tick, command) : journaled.submit(tick, command);
     } catch (ScriptException e) {
       throw e;
     } catch (IllegalArgumentException e) {
@@ -105,8 +102,8 @@ public final class ScriptRunner {
     return step.expected().match(result);
   }
 
-  private static ScriptReport failed(int line, String message, int commands, int expectations,
-      Engine engine) {
+  private static ScriptReport failed(
+      int line, String message, int commands, int expectations, Engine engine) {
     return new ScriptReport(false, line, message, commands, expectations, engine);
   }
 }

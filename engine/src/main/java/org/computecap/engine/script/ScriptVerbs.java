@@ -5,9 +5,9 @@ import org.computecap.engine.EngineState;
 import org.computecap.engine.command.Command;
 
 /**
- * One feature's words in the script language: command verbs ({@code deposit acct=1 cents=5})
- * and expectation verbs ({@code expect cash acct=1 free=5}). Each feature implements this in its
- * own package and adds one line to {@link ScriptVocabulary#standard()}.
+ * One feature's words in the script language: command verbs ({@code deposit acct=1 cents=5}) and
+ * expectation verbs ({@code expect cash acct=1 free=5}). Each feature implements this in its own
+ * package and adds one line to {@link ScriptVocabulary#standard()}.
  */
 public interface ScriptVerbs {
   /** Command verbs by name. */
@@ -20,9 +20,9 @@ public interface ScriptVerbs {
   @FunctionalInterface
   interface CommandVerb {
     /**
-     * Reads the arguments (a {@link ScriptException} for a missing or unreadable one) and
-     * builds the command; the command's own constructor may throw IllegalArgumentException,
-     * which a line expecting {@code -> INVALID} matches.
+     * Reads the arguments (a {@link ScriptException} for a missing or unreadable one) and builds
+     * the command; the command's own constructor may throw IllegalArgumentException, which a line
+     * expecting {@code -> INVALID} matches.
      */
     Command parse(ScriptArgs args);
   }

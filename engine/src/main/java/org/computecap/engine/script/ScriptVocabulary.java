@@ -32,16 +32,22 @@ public final class ScriptVocabulary {
 
   /** Adds a feature's verbs; throws when a name is taken. */
   public ScriptVocabulary add(ScriptVerbs verbs) {
-    verbs.commands().forEach((name, verb) -> {
-      if (commands.putIfAbsent(name, verb) != null) {
-        throw new IllegalArgumentException("script verb defined twice: " + name);
-      }
-    });
-    verbs.expectations().forEach((name, verb) -> {
-      if (expectations.putIfAbsent(name, verb) != null) {
-        throw new IllegalArgumentException("script expectation defined twice: " + name);
-      }
-    });
+    verbs
+        .commands()
+        .forEach(
+            (name, verb) -> {
+              if (commands.putIfAbsent(name, verb) != null) {
+                throw new IllegalArgumentException("script verb defined twice: " + name);
+              }
+            });
+    verbs
+        .expectations()
+        .forEach(
+            (name, verb) -> {
+              if (expectations.putIfAbsent(name, verb) != null) {
+                throw new IllegalArgumentException("script expectation defined twice: " + name);
+              }
+            });
     return this;
   }
 

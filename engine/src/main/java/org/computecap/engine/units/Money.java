@@ -2,8 +2,8 @@ package org.computecap.engine.units;
 
 /**
  * An amount of money in cents (§1: exact minor units, never a floating-point number). Never
- * negative: a balance below zero is a broken rule, and a debit is expressed as an operation, not
- * as a negative amount. Arithmetic is exact ({@link Math#addExact} and friends).
+ * negative: a balance below zero is a broken rule, and a debit is expressed as an operation, not as
+ * a negative amount. Arithmetic is exact ({@link Math#addExact} and friends).
  */
 public record Money(long cents) implements Comparable<Money> {
   public static final Money ZERO = new Money(0);

@@ -20,8 +20,12 @@ class FreeAllocationProperties {
     List<ParticipantHistory> h = new ArrayList<>();
     for (int i = 0; i < outputs.size(); i++) {
       int o = outputs.get(i);
-      h.add(new ParticipantHistory(i + 1, new Activity(o, o * (i % 3 + 1L)),
-          new Activity(o + i, (o + i) * (i % 4 + 1L)), 500_000 + 100_000L * i));
+      h.add(
+          new ParticipantHistory(
+              i + 1,
+              new Activity(o, o * (i % 3 + 1L)),
+              new Activity(o + i, (o + i) * (i % 4 + 1L)),
+              500_000 + 100_000L * i));
     }
     AllocationOutcome out = FreeAllocation.benchmark(h, budget, percentile, 150_000);
     assertThat(out.allocatedPermits()).isLessThanOrEqualTo(budget);

@@ -29,7 +29,8 @@ class AuctionClearingProperties {
       assertThat(q).isBetween(0L, bids.get(i).quantity());
       if (q > 0) {
         assertThat(bids.get(i).limitPriceCents())
-            .isGreaterThanOrEqualTo(r.clearingPriceCents()).isGreaterThanOrEqualTo(120);
+            .isGreaterThanOrEqualTo(r.clearingPriceCents())
+            .isGreaterThanOrEqualTo(120);
       }
       perAccount[i % 5] += q;
       sold += q;

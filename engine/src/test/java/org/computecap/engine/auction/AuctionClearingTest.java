@@ -10,11 +10,12 @@ class AuctionClearingTest {
 
   @Test
   void the_clearing_price_is_the_lowest_accepted_bid_and_everyone_pays_it() {
-    List<SealedBid> bids = List.of(
-        new SealedBid(1, 10, 40, 900),
-        new SealedBid(2, 11, 50, 700),
-        new SealedBid(3, 12, 30, 800),
-        new SealedBid(4, 13, 20, 600));
+    List<SealedBid> bids =
+        List.of(
+            new SealedBid(1, 10, 40, 900),
+            new SealedBid(2, 11, 50, 700),
+            new SealedBid(3, 12, 30, 800),
+            new SealedBid(4, 13, 20, 600));
     AuctionClearing.Result r = AuctionClearing.clear(bids, 100, 500, NO_LIMIT);
     // 40 @ 900, 30 @ 800, then 30 of the 50 @ 700: price 700.
     assertThat(r.clearingPriceCents()).isEqualTo(700);
@@ -27,11 +28,12 @@ class AuctionClearingTest {
   void ties_at_the_clearing_price_are_shared_pro_rata_with_largest_remainder_then_earliest() {
     // 10 left for 3 bids of 7 each at 500: 10·7/21 = 3.33 each -> 3, 3, 3 and the spare
     // permit goes to the earliest bid because the remainders are equal.
-    List<SealedBid> bids = List.of(
-        new SealedBid(1, 10, 5, 600),
-        new SealedBid(2, 11, 7, 500),
-        new SealedBid(3, 12, 7, 500),
-        new SealedBid(4, 13, 7, 500));
+    List<SealedBid> bids =
+        List.of(
+            new SealedBid(1, 10, 5, 600),
+            new SealedBid(2, 11, 7, 500),
+            new SealedBid(3, 12, 7, 500),
+            new SealedBid(4, 13, 7, 500));
     AuctionClearing.Result r = AuctionClearing.clear(bids, 15, 100, NO_LIMIT);
     assertThat(r.fills()).extracting(AuctionFill::quantity).containsExactly(5L, 4L, 3L, 3L);
     assertThat(r.clearingPriceCents()).isEqualTo(500);
@@ -56,8 +58,8 @@ class AuctionClearingTest {
 
   @Test
   void an_auction_without_acceptable_bids_sells_nothing_at_price_zero() {
-    AuctionClearing.Result r = AuctionClearing.clear(
-        List.of(new SealedBid(1, 10, 30, 100)), 50, 500, NO_LIMIT);
+    AuctionClearing.Result r =
+        AuctionClearing.clear(List.of(new SealedBid(1, 10, 30, 100)), 50, 500, NO_LIMIT);
     assertThat(r.soldPermits()).isZero();
     assertThat(r.clearingPriceCents()).isZero();
     assertThat(r.unsoldPermits()).isEqualTo(50);
@@ -66,10 +68,11 @@ class AuctionClearingTest {
 
   @Test
   void a_bidder_wins_no_more_than_its_purchase_limit_counting_its_best_bids_first() {
-    List<SealedBid> bids = List.of(
-        new SealedBid(1, 10, 30, 900),
-        new SealedBid(2, 10, 30, 800),
-        new SealedBid(3, 11, 50, 700));
+    List<SealedBid> bids =
+        List.of(
+            new SealedBid(1, 10, 30, 900),
+            new SealedBid(2, 10, 30, 800),
+            new SealedBid(3, 11, 50, 700));
     AuctionClearing.Result r = AuctionClearing.clear(bids, 100, 100, 40);
     assertThat(r.fills()).extracting(AuctionFill::quantity).containsExactly(30L, 10L, 40L);
     assertThat(r.unsoldPermits()).isEqualTo(20);

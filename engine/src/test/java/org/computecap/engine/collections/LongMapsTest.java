@@ -27,8 +27,8 @@ class LongMapsTest {
       assertThat(map.size()).isEqualTo(reference.size());
     }
     long[] keys = map.sortedKeys();
-    assertThat(keys).containsExactly(reference.keySet().stream().sorted()
-        .mapToLong(Long::longValue).toArray());
+    assertThat(keys)
+        .containsExactly(reference.keySet().stream().sorted().mapToLong(Long::longValue).toArray());
   }
 
   @Test

@@ -51,16 +51,19 @@ class CommandCodecTest {
     byte[] bytes = codec.encode(new DepositCash(5, 10));
     byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 1);
     assertThatThrownBy(() -> codec.decode(truncated))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offset");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("offset");
     byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
     assertThatThrownBy(() -> codec.decode(longer))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ends at offset");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ends at offset");
   }
 
   @Test
   void an_unknown_tag_is_refused() {
     assertThatThrownBy(() -> codec.decode(new byte[] {(byte) 0xFF, (byte) 0xFE}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown");
   }
 
   @Test
@@ -68,13 +71,15 @@ class CommandCodecTest {
     byte[] bytes = codec.encode(new DepositCash(5, 10));
     bytes[bytes.length - 1] = 0;
     assertThatThrownBy(() -> codec.decode(bytes))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("amountCents");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("amountCents");
   }
 
   @Test
   void overlapping_tag_ranges_are_refused() {
     assertThatThrownBy(() -> new CommandCodec(List.of(new MarketCodec(), new MarketCodec())))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlap");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("overlap");
   }
 
   @Test

@@ -15,9 +15,9 @@ import net.jqwik.api.constraints.LongRange;
 class ComplianceProperties {
 
   /**
-   * P2 Corollary 3 with the engine's integer penalty: when {@code rho · linear >= p}, the
-   * expected penalty {@code rho · phi(D)} is at least the permit cost saved {@code p · D} for
-   * every shortfall D, so under-retiring never pays (rho in ppm, p in cents).
+   * P2 Corollary 3 with the engine's integer penalty: when {@code rho · linear >= p}, the expected
+   * penalty {@code rho · phi(D)} is at least the permit cost saved {@code p · D} for every
+   * shortfall D, so under-retiring never pays (rho in ppm, p in cents).
    */
   @Property(tries = 500)
   void the_expected_penalty_deters_every_shortfall_when_rho_times_linear_covers_the_price(
@@ -25,12 +25,18 @@ class ComplianceProperties {
       @ForAll @LongRange(min = 0, max = 100_000) long linear,
       @ForAll @LongRange(min = 0, max = 1_000) long quadratic,
       @ForAll @LongRange(min = 0, max = 1_000_000) long shortfall) {
-    long priceCents = BigInteger.valueOf(rhoPpm).multiply(BigInteger.valueOf(linear))
-        .divide(BigInteger.valueOf(1_000_000)).longValueExact();
-    BigInteger expectedPenaltyPpm = BigInteger.valueOf(rhoPpm)
-        .multiply(BigInteger.valueOf(PenaltyFunction.phiCents(linear, quadratic, shortfall)));
-    BigInteger savedPpm = BigInteger.valueOf(priceCents).multiply(BigInteger.valueOf(shortfall))
-        .multiply(BigInteger.valueOf(1_000_000));
+    long priceCents =
+        BigInteger.valueOf(rhoPpm)
+            .multiply(BigInteger.valueOf(linear))
+            .divide(BigInteger.valueOf(1_000_000))
+            .longValueExact();
+    BigInteger expectedPenaltyPpm =
+        BigInteger.valueOf(rhoPpm)
+            .multiply(BigInteger.valueOf(PenaltyFunction.phiCents(linear, quadratic, shortfall)));
+    BigInteger savedPpm =
+        BigInteger.valueOf(priceCents)
+            .multiply(BigInteger.valueOf(shortfall))
+            .multiply(BigInteger.valueOf(1_000_000));
     assertThat(expectedPenaltyPpm).isGreaterThanOrEqualTo(savedPpm);
   }
 
@@ -57,8 +63,8 @@ class ComplianceProperties {
     for (int i = 1; i <= n; i++) {
       candidates.add(new AuditCandidate(i * 3L, 10, i % 4 == 0, 20));
     }
-    AuditLottery.Draw d = AuditLottery.draw(candidates, rho, 1_000_000, 100_000, maxAudits,
-        new SplitMix64(seed));
+    AuditLottery.Draw d =
+        AuditLottery.draw(candidates, rho, 1_000_000, 100_000, maxAudits, new SplitMix64(seed));
     assertThat((long) d.audited().size()).isLessThanOrEqualTo(maxAudits);
     Set<Long> all = new HashSet<>(d.audited());
     all.addAll(d.dropped());

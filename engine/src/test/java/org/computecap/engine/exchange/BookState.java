@@ -10,8 +10,7 @@ final class BookState {
   private static final MessageDigest DIGEST = newDigest();
   private static final ByteBuffer BUFFER = ByteBuffer.allocate(64);
 
-  private BookState() {
-  }
+  private BookState() {}
 
   private static MessageDigest newDigest() {
     try {
@@ -23,12 +22,19 @@ final class BookState {
 
   static synchronized String sha256(OrderBook book) {
     DIGEST.reset();
-    book.forEachOrder((id, account, side, price, remaining, vintage, arrival) -> {
-      BUFFER.clear();
-      BUFFER.putLong(id).putLong(account).put((byte) side.ordinal()).putLong(price)
-          .putLong(remaining).putInt(vintage).putLong(arrival);
-      DIGEST.update(BUFFER.array(), 0, BUFFER.position());
-    });
+    book.forEachOrder(
+        (id, account, side, price, remaining, vintage, arrival) -> {
+          BUFFER.clear();
+          BUFFER
+              .putLong(id)
+              .putLong(account)
+              .put((byte) side.ordinal())
+              .putLong(price)
+              .putLong(remaining)
+              .putInt(vintage)
+              .putLong(arrival);
+          DIGEST.update(BUFFER.array(), 0, BUFFER.position());
+        });
     return HexFormat.of().formatHex(DIGEST.digest());
   }
 }

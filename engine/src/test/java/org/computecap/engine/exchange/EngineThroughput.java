@@ -22,25 +22,25 @@ import org.computecap.engine.registry.Role;
 
 /**
  * A throughput check, not a test: streams the shared 1M-order flow through the whole engine
- * (checks, matching, delivery versus payment in the registry, events; self-trade prevention
- * off, as the benchmark issue asks) and prints orders/s per iteration, fills, IOC remainders
- * and the final book. The 2,000 accounts get ample cash and permits first. The engine runs
- * behind core's journal ({@code memory}, the default, or {@code file}: a durable file journal
- * with one group commit per 1,024 orders) or bare ({@code none}). Run with
- * {@code java -cp <engine test class path> org.computecap.engine.exchange.EngineThroughput
- * [file] [iterations] [none|memory|file]}.
+ * (checks, matching, delivery versus payment in the registry, events; self-trade prevention off, as
+ * the benchmark issue asks) and prints orders/s per iteration, fills, IOC remainders and the final
+ * book. The 2,000 accounts get ample cash and permits first. The engine runs behind core's journal
+ * ({@code memory}, the default, or {@code file}: a durable file journal with one group commit per
+ * 1,024 orders) or bare ({@code none}). Run with {@code java -cp <engine test class path>
+ * org.computecap.engine.exchange.EngineThroughput [file] [iterations] [none|memory|file]}.
  */
 final class EngineThroughput {
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
   private static final int VINTAGE = 1;
+
   /** Orders per group commit when journaling. */
   private static final int BATCH = 1024;
+
   private static final CommandCodec CODEC = CommandCodec.standard();
   private static final long PERMITS_EACH = 10_000_000L;
   private static final long CASH_EACH = 1_000_000_000_000L;
 
-  private EngineThroughput() {
-  }
+  private EngineThroughput() {}
 
   public static void main(String[] args) throws Exception {
     Path file = args.length > 0 ? Path.of(args[0]) : OrderFlow.DEFAULT;
@@ -50,22 +50,30 @@ final class EngineThroughput {
     PlaceOrder[] orders = new PlaceOrder[flow.size];
     long maxAccount = 0;
     for (int i = 0; i < flow.size; i++) {
-      orders[i] = new PlaceOrder(flow.seqs[i], flow.accounts[i],
-          flow.buys[i] ? Side.BUY : Side.SELL, flow.types[i], flow.prices[i],
-          flow.quantities[i], VINTAGE);
+      orders[i] =
+          new PlaceOrder(
+              flow.seqs[i],
+              flow.accounts[i],
+              flow.buys[i] ? Side.BUY : Side.SELL,
+              flow.types[i],
+              flow.prices[i],
+              flow.quantities[i],
+              VINTAGE);
       maxAccount = Math.max(maxAccount, flow.accounts[i]);
     }
     for (int it = 0; it < iterations; it++) {
       Path journalFile = Files.createTempFile("throughput", ".journal");
       Files.delete(journalFile);
       Engine engine = new Engine(TestPrograms.PARSER);
-      JournaledEngine journaled = switch (journalKind) {
-        case "none" -> null;
-        case "memory" -> new JournaledEngine(engine, new InMemoryJournal(), CODEC);
-        case "file" -> new JournaledEngine(engine, FileJournal.create(journalFile), CODEC);
-        default -> throw new IllegalArgumentException("journal must be none, memory or file, got "
-            + journalKind);
-      };
+      JournaledEngine journaled =
+          switch (journalKind) {
+            case "none" -> null;
+            case "memory" -> new JournaledEngine(engine, new InMemoryJournal(), CODEC);
+            case "file" -> new JournaledEngine(engine, FileJournal.create(journalFile), CODEC);
+            default ->
+                throw new IllegalArgumentException(
+                    "journal must be none, memory or file, got " + journalKind);
+          };
       Submitter submit = journaled == null ? engine::apply : journaled::submit;
       fund(submit, maxAccount);
       long fills = 0;
@@ -101,13 +109,24 @@ final class EngineThroughput {
       Files.deleteIfExists(journalFile);
       engine.checkInvariants();
       BookView book = engine.state().featureOrNull(ExchangeState.class).view(VINTAGE);
-      System.out.printf("journal %s, iteration %d: %d orders in %.1f ms = %.0f orders/s"
-          + " (thread CPU %.1f ms), rejected %d, fills %d, IOC remainders %d,"
-          + " resting orders %d, levels bid %d ask %d, best %d/%d%n", journalKind, it,
-          orders.length, nanos / 1e6, orders.length * 1e9 / nanos, cpuNanos / 1e6,
-          rejected, fills, iocRemainders, book.openOrders(),
-          book.depth(Side.BUY, 1_000).size(), book.depth(Side.SELL, 1_000).size(),
-          book.bestBidCents(), book.bestAskCents());
+      System.out.printf(
+          "journal %s, iteration %d: %d orders in %.1f ms = %.0f orders/s"
+              + " (thread CPU %.1f ms), rejected %d, fills %d, IOC remainders %d,"
+              + " resting orders %d, levels bid %d ask %d, best %d/%d%n",
+          journalKind,
+          it,
+          orders.length,
+          nanos / 1e6,
+          orders.length * 1e9 / nanos,
+          cpuNanos / 1e6,
+          rejected,
+          fills,
+          iocRemainders,
+          book.openOrders(),
+          book.depth(Side.BUY, 1_000).size(),
+          book.depth(Side.SELL, 1_000).size(),
+          book.bestBidCents(),
+          book.bestAskCents());
     }
   }
 
@@ -118,8 +137,8 @@ final class EngineThroughput {
   }
 
   static void fund(Submitter submit, long accounts) {
-    String yaml = ExchangePrograms.yaml(VINTAGE, accounts * PERMITS_EACH,
-        "  selfTradePrevention: false\n");
+    String yaml =
+        ExchangePrograms.yaml(VINTAGE, accounts * PERMITS_EACH, "  selfTradePrevention: false\n");
     require(submit.apply(0, new OpenMarket(yaml, 1)));
     for (long a = 1; a <= accounts; a++) {
       require(submit.apply(0, new OpenAccount(a, "a" + a, Role.PARTICIPANT)));

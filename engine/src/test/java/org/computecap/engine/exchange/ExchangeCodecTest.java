@@ -19,8 +19,8 @@ class ExchangeCodecTest {
   static List<Command> examples() {
     return List.of(
         new PlaceOrder(1, 2, Side.BUY, OrderType.LIMIT, 100, 5, 2026),
-        new PlaceOrder(Long.MAX_VALUE, 3, Side.SELL, OrderType.IOC, 1_000_000_000L,
-            1_000_000_000L, 0),
+        new PlaceOrder(
+            Long.MAX_VALUE, 3, Side.SELL, OrderType.IOC, 1_000_000_000L, 1_000_000_000L, 0),
         new PlaceOrder(7, 3, Side.BUY, OrderType.MARKET, 0, 1, 1),
         new CancelOrder(9, 4),
         new StartCallAuction(2027),
@@ -43,7 +43,8 @@ class ExchangeCodecTest {
   @Test
   void malformed_orders_are_refused_naming_the_field() {
     assertThatThrownBy(() -> new PlaceOrder(0, 2, Side.BUY, OrderType.LIMIT, 100, 5, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("orderId");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("orderId");
     assertThatThrownBy(() -> new PlaceOrder(1, 2, Side.BUY, OrderType.MARKET, 100, 5, 1))
         .hasMessageContaining("priceCents must be 0");
     assertThatThrownBy(() -> new PlaceOrder(1, 2, Side.BUY, OrderType.IOC, 0, 5, 1))

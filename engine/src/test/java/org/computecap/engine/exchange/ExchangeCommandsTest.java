@@ -87,8 +87,8 @@ class ExchangeCommandsTest {
     return engine.state().registry();
   }
 
-  private static PlaceOrder order(long id, long account, Side side, OrderType type, long price,
-      long quantity) {
+  private static PlaceOrder order(
+      long id, long account, Side side, OrderType type, long price, long quantity) {
     return new PlaceOrder(id, account, side, type, price, quantity, V);
   }
 
@@ -99,8 +99,9 @@ class ExchangeCommandsTest {
   @Test
   void a_resting_buy_reserves_its_cash_and_a_resting_sell_its_permits() {
     open();
-    assertThat(ok(order(1, 1, BUY, LIMIT, 100, 10))).containsExactly(
-        new OrderAccepted(1, 1, BUY, LIMIT, 100, 10, V), new OrderRested(1, 1, 10));
+    assertThat(ok(order(1, 1, BUY, LIMIT, 100, 10)))
+        .containsExactly(
+            new OrderAccepted(1, 1, BUY, LIMIT, 100, 10, V), new OrderRested(1, 1, 10));
     ok(order(2, 2, SELL, LIMIT, 105, 4));
     assertThat(registry().freeCash(1)).isEqualTo(99_000);
     assertThat(registry().reservedCash(1, Hold.EXCHANGE)).isEqualTo(1_000);
@@ -116,8 +117,11 @@ class ExchangeCommandsTest {
     ok(order(1, 2, SELL, LIMIT, 100, 4));
     ok(order(2, 3, SELL, LIMIT, 102, 4));
     List<Event> events = ok(order(3, 1, BUY, LIMIT, 103, 6));
-    assertThat(events).containsExactly(new OrderAccepted(3, 1, BUY, LIMIT, 103, 6, V),
-        new TradeExecuted(3, 1, 1, 2, V, 100, 4), new TradeExecuted(3, 1, 2, 3, V, 102, 2));
+    assertThat(events)
+        .containsExactly(
+            new OrderAccepted(3, 1, BUY, LIMIT, 103, 6, V),
+            new TradeExecuted(3, 1, 1, 2, V, 100, 4),
+            new TradeExecuted(3, 1, 2, 3, V, 102, 2));
     assertThat(registry().freeCash(1)).isEqualTo(100_000 - 400 - 204);
     assertThat(registry().freePermits(1, V)).isEqualTo(56);
     assertThat(registry().freeCash(2)).isEqualTo(100_400);
@@ -132,9 +136,11 @@ class ExchangeCommandsTest {
   void a_crossing_sell_is_paid_from_the_resting_buyers_reservation() {
     open();
     ok(order(1, 1, BUY, LIMIT, 100, 5));
-    assertThat(ok(order(2, 2, SELL, LIMIT, 90, 8))).containsExactly(
-        new OrderAccepted(2, 2, SELL, LIMIT, 90, 8, V), new TradeExecuted(1, 1, 2, 2, V, 100, 5),
-        new OrderRested(2, 2, 3));
+    assertThat(ok(order(2, 2, SELL, LIMIT, 90, 8)))
+        .containsExactly(
+            new OrderAccepted(2, 2, SELL, LIMIT, 90, 8, V),
+            new TradeExecuted(1, 1, 2, 2, V, 100, 5),
+            new OrderRested(2, 2, 3));
     assertThat(registry().reservedCash(1, Hold.EXCHANGE)).isZero();
     assertThat(registry().freeCash(2)).isEqualTo(100_500);
     assertThat(registry().freePermits(1, V)).isEqualTo(55);
@@ -145,8 +151,8 @@ class ExchangeCommandsTest {
   void an_ioc_remainder_is_cancelled_instead_of_resting() {
     open();
     ok(order(1, 2, SELL, LIMIT, 100, 2));
-    assertThat(ok(order(2, 1, BUY, IOC, 100, 5))).endsWith(
-        new OrderCancelled(2, 1, 3, CancelReason.UNFILLED_REMAINDER));
+    assertThat(ok(order(2, 1, BUY, IOC, 100, 5)))
+        .endsWith(new OrderCancelled(2, 1, 3, CancelReason.UNFILLED_REMAINDER));
     assertThat(registry().reservedCash(1, Hold.EXCHANGE)).isZero();
     assertThat(book().openOrders()).isZero();
   }
@@ -158,9 +164,11 @@ class ExchangeCommandsTest {
     ok(new DepositCash(4, 250));
     ok(order(1, 2, SELL, LIMIT, 100, 2));
     ok(order(2, 3, SELL, LIMIT, 120, 5));
-    assertThat(ok(order(3, 4, BUY, MARKET, 0, 7))).containsExactly(
-        new OrderAccepted(3, 4, BUY, MARKET, 0, 7, V), new TradeExecuted(3, 4, 1, 2, V, 100, 2),
-        new OrderCancelled(3, 4, 5, CancelReason.UNFILLED_REMAINDER));
+    assertThat(ok(order(3, 4, BUY, MARKET, 0, 7)))
+        .containsExactly(
+            new OrderAccepted(3, 4, BUY, MARKET, 0, 7, V),
+            new TradeExecuted(3, 4, 1, 2, V, 100, 2),
+            new OrderCancelled(3, 4, 5, CancelReason.UNFILLED_REMAINDER));
     assertThat(registry().freeCash(4)).isEqualTo(50);
   }
 
@@ -169,9 +177,11 @@ class ExchangeCommandsTest {
     open();
     ok(order(1, 1, BUY, LIMIT, 100, 2));
     ok(order(2, 3, BUY, LIMIT, 90, 2));
-    assertThat(ok(order(3, 2, SELL, MARKET, 0, 3))).containsExactly(
-        new OrderAccepted(3, 2, SELL, MARKET, 0, 3, V), new TradeExecuted(1, 1, 3, 2, V, 100, 2),
-        new TradeExecuted(2, 3, 3, 2, V, 90, 1));
+    assertThat(ok(order(3, 2, SELL, MARKET, 0, 3)))
+        .containsExactly(
+            new OrderAccepted(3, 2, SELL, MARKET, 0, 3, V),
+            new TradeExecuted(1, 1, 3, 2, V, 100, 2),
+            new TradeExecuted(2, 3, 3, 2, V, 90, 1));
     assertThat(registry().freeCash(2)).isEqualTo(100_290);
   }
 
@@ -180,10 +190,11 @@ class ExchangeCommandsTest {
     open();
     ok(order(1, 1, SELL, LIMIT, 100, 3));
     ok(order(2, 2, SELL, LIMIT, 101, 3));
-    assertThat(ok(order(3, 1, BUY, LIMIT, 101, 3))).containsExactly(
-        new OrderAccepted(3, 1, BUY, LIMIT, 101, 3, V),
-        new OrderCancelled(1, 1, 3, CancelReason.SELF_TRADE_PREVENTION),
-        new TradeExecuted(3, 1, 2, 2, V, 101, 3));
+    assertThat(ok(order(3, 1, BUY, LIMIT, 101, 3)))
+        .containsExactly(
+            new OrderAccepted(3, 1, BUY, LIMIT, 101, 3, V),
+            new OrderCancelled(1, 1, 3, CancelReason.SELF_TRADE_PREVENTION),
+            new TradeExecuted(3, 1, 2, 2, V, 101, 3));
     assertThat(registry().reservedPermits(1, Hold.EXCHANGE)).isZero();
     assertThat(registry().freePermits(1, V)).isEqualTo(53);
   }
@@ -192,8 +203,8 @@ class ExchangeCommandsTest {
   void an_account_may_trade_with_itself_when_the_program_turns_prevention_off() {
     open("  selfTradePrevention: false\n");
     ok(order(1, 1, SELL, LIMIT, 100, 3));
-    assertThat(ok(order(2, 1, BUY, LIMIT, 100, 3))).contains(
-        new TradeExecuted(2, 1, 1, 1, V, 100, 3));
+    assertThat(ok(order(2, 1, BUY, LIMIT, 100, 3)))
+        .contains(new TradeExecuted(2, 1, 1, 1, V, 100, 3));
     assertThat(registry().freePermits(1, V)).isEqualTo(50);
     assertThat(registry().freeCash(1)).isEqualTo(100_000);
   }
@@ -205,8 +216,8 @@ class ExchangeCommandsTest {
     rejected(new CancelOrder(1, 2), Rejection.ORDER_NOT_OWNED_BY_ACCOUNT);
     rejected(new CancelOrder(7, 1), Rejection.UNKNOWN_ORDER);
     rejected(new CancelOrder(1, 42), Rejection.UNKNOWN_ACCOUNT);
-    assertThat(ok(new CancelOrder(1, 1))).containsExactly(
-        new OrderCancelled(1, 1, 10, CancelReason.REQUESTED));
+    assertThat(ok(new CancelOrder(1, 1)))
+        .containsExactly(new OrderCancelled(1, 1, 10, CancelReason.REQUESTED));
     assertThat(registry().reservedCash(1, Hold.EXCHANGE)).isZero();
     assertThat(registry().freeCash(1)).isEqualTo(100_000);
     rejected(new CancelOrder(1, 1), Rejection.UNKNOWN_ORDER);
@@ -255,12 +266,14 @@ class ExchangeCommandsTest {
     ok(order(1, 1, BUY, LIMIT, 105, 5));
     ok(order(2, 3, BUY, LIMIT, 103, 5));
     ok(order(3, 2, SELL, LIMIT, 101, 4));
-    assertThat(ok(order(4, 2, SELL, LIMIT, 104, 6))).containsExactly(
-        new OrderAccepted(4, 2, SELL, LIMIT, 104, 6, V), new OrderRested(4, 2, 6));
+    assertThat(ok(order(4, 2, SELL, LIMIT, 104, 6)))
+        .containsExactly(new OrderAccepted(4, 2, SELL, LIMIT, 104, 6, V), new OrderRested(4, 2, 6));
     assertThat(book().inCallPhase()).isTrue();
-    assertThat(ok(new RunCallAuction(V))).containsExactly(
-        new TradeExecuted(1, 1, 3, 2, V, 104, 4), new TradeExecuted(1, 1, 4, 2, V, 104, 1),
-        new CallAuctionRan(V, 104, 5));
+    assertThat(ok(new RunCallAuction(V)))
+        .containsExactly(
+            new TradeExecuted(1, 1, 3, 2, V, 104, 4),
+            new TradeExecuted(1, 1, 4, 2, V, 104, 1),
+            new CallAuctionRan(V, 104, 5));
     assertThat(registry().freeCash(1)).isEqualTo(100_000 - 5 * 104);
     assertThat(registry().reservedCash(1, Hold.EXCHANGE)).isZero();
     assertThat(book().inCallPhase()).isFalse();
@@ -285,15 +298,14 @@ class ExchangeCommandsTest {
     ok(new PlaceOrder(1, 2, SELL, LIMIT, 100, 3, V));
     ok(new PlaceOrder(2, 1, BUY, LIMIT, 100, 3, V));
     assertThat(registry().freePermits(1, V)).isEqualTo(53);
-    assertThat(engine.state().featureOrNull(ExchangeState.class).view(V).tradeCount())
-        .isEqualTo(1);
+    assertThat(engine.state().featureOrNull(ExchangeState.class).view(V).tradeCount()).isEqualTo(1);
   }
 
   @Test
   void without_banking_only_the_current_vintage_trades() {
     engine = new Engine(TestPrograms.PARSER);
-    assertThat(engine.apply(0, new OpenMarket(TestPrograms.yaml(V, 1_000, false), 1))
-        .isAccepted()).isTrue();
+    assertThat(engine.apply(0, new OpenMarket(TestPrograms.yaml(V, 1_000, false), 1)).isAccepted())
+        .isTrue();
     ok(new OpenAccount(1, "p1", Role.PARTICIPANT));
     ok(new IssuePermits(1, V, 10));
     ok(new PlaceOrder(1, 1, SELL, LIMIT, 100, 5, V));
@@ -313,9 +325,10 @@ class ExchangeCommandsTest {
     ok(new PlaceOrder(3, 1, SELL, LIMIT, 100, 4, V + 1));
     List<Event> events = ExchangeState.closeVintagesUpTo(engine.state(), V);
     engine.checkInvariants();
-    assertThat(events).containsExactly(
-        new OrderCancelled(2, 2, 5, CancelReason.VINTAGE_CLOSED),
-        new OrderCancelled(1, 1, 5, CancelReason.VINTAGE_CLOSED));
+    assertThat(events)
+        .containsExactly(
+            new OrderCancelled(2, 2, 5, CancelReason.VINTAGE_CLOSED),
+            new OrderCancelled(1, 1, 5, CancelReason.VINTAGE_CLOSED));
     assertThat(registry().reservedPermits(1, Hold.EXCHANGE)).isEqualTo(4);
     assertThat(registry().reservedCash(2, Hold.EXCHANGE)).isZero();
     assertThat(book().openOrders()).isZero();
@@ -330,8 +343,8 @@ class ExchangeCommandsTest {
     engine.state().advancePeriod();
     ok(new IssuePermits(3, V + 1, 10));
     ok(new PlaceOrder(3, 3, SELL, LIMIT, 101, 4, V + 1));
-    assertThat(ExchangeState.closeVintagesUpTo(engine.state(), V)).containsExactly(
-        new OrderCancelled(1, 1, 5, CancelReason.VINTAGE_CLOSED));
+    assertThat(ExchangeState.closeVintagesUpTo(engine.state(), V))
+        .containsExactly(new OrderCancelled(1, 1, 5, CancelReason.VINTAGE_CLOSED));
     engine.checkInvariants();
     assertThat(book().openOrders()).isEqualTo(2);
     assertThat(book().bestAskCents()).isEqualTo(101);
@@ -348,7 +361,9 @@ class ExchangeCommandsTest {
     open();
     ok(order(1, 1, BUY, LIMIT, 100, 3));
     ok(order(2, 2, SELL, LIMIT, 100, 1));
-    assertThat(engine.state().summary()).containsEntry("openOrders", 1L)
-        .containsEntry("trades", 1L).containsEntry("tradedPermits", 1L);
+    assertThat(engine.state().summary())
+        .containsEntry("openOrders", 1L)
+        .containsEntry("trades", 1L)
+        .containsEntry("tradedPermits", 1L);
   }
 }

@@ -11,11 +11,11 @@ import org.computecap.engine.command.RunCallAuction;
 import org.computecap.engine.command.StartCallAuction;
 
 /**
- * A naive model of the exchange for the randomized simulation (package {@code simulation}):
- * the rules of {@code docs/exchange.md} written again, independently of
- * {@link ExchangeHandler}, over {@link ReferenceOrderBook}s and a model ledger. The simulation
- * predicts each exchange command's outcome with it and compares {@link #booksHash()} with the
- * engine's {@link ExchangeState#booksHash()}: the fast books against the reference books.
+ * A naive model of the exchange for the randomized simulation (package {@code simulation}): the
+ * rules of {@code docs/exchange.md} written again, independently of {@link ExchangeHandler}, over
+ * {@link ReferenceOrderBook}s and a model ledger. The simulation predicts each exchange command's
+ * outcome with it and compares {@link #booksHash()} with the engine's {@link
+ * ExchangeState#booksHash()}: the fast books against the reference books.
  */
 public final class ExchangeModel implements MatchListener {
   /** The simulation's model of balances, in the registry's terms. */
@@ -65,11 +65,11 @@ public final class ExchangeModel implements MatchListener {
   /**
    * Applies the command to the model; returns the rejection expected, or null for OK.
    *
-   * @param oldestTradable the oldest vintage still eligible for surrender (the first period
-   *     with banking, the current one without)
+   * @param oldestTradable the oldest vintage still eligible for surrender (the first period with
+   *     banking, the current one without)
    */
-  public Rejection apply(ExchangeCommand command, int currentPeriod, int oldestTradable,
-      Ledger ledger) {
+  public Rejection apply(
+      ExchangeCommand command, int currentPeriod, int oldestTradable, Ledger ledger) {
     this.ledger = ledger;
     this.period = currentPeriod;
     this.oldestTradable = oldestTradable;
@@ -137,8 +137,17 @@ public final class ExchangeModel implements MatchListener {
     if (call) {
       active.book.rest(c.orderId(), a, c.side(), c.priceCents(), left, c.vintage());
     } else {
-      left = active.book.place(c.orderId(), a, c.side(), c.type(), c.priceCents(), left,
-          c.vintage(), buy ? ledger.freeCash(a) : 0, this);
+      left =
+          active.book.place(
+              c.orderId(),
+              a,
+              c.side(),
+              c.type(),
+              c.priceCents(),
+              left,
+              c.vintage(),
+              buy ? ledger.freeCash(a) : 0,
+              this);
     }
     if (left > 0 && c.type() == OrderType.LIMIT) {
       if (buy) {
@@ -185,13 +194,23 @@ public final class ExchangeModel implements MatchListener {
   }
 
   private ExchangeState.Venue venue(int vintage) {
-    return venues.computeIfAbsent(key(vintage), k -> new ExchangeState.Venue(k,
-        new ReferenceOrderBook(settings.lotPermits(), settings.selfTradePrevention())));
+    return venues.computeIfAbsent(
+        key(vintage),
+        k ->
+            new ExchangeState.Venue(
+                k, new ReferenceOrderBook(settings.lotPermits(), settings.selfTradePrevention())));
   }
 
   @Override
-  public void traded(long makerOrderId, long makerAccount, long takerOrderId,
-      long takerAccount, boolean takerBuys, int sellVintage, long priceCents, long quantity) {
+  public void traded(
+      long makerOrderId,
+      long makerAccount,
+      long takerOrderId,
+      long takerAccount,
+      boolean takerBuys,
+      int sellVintage,
+      long priceCents,
+      long quantity) {
     if (takerBuys) {
       ledger.payCash(takerAccount, makerAccount, priceCents * quantity);
       ledger.settlePermits(makerAccount, takerAccount, sellVintage, quantity);
@@ -203,8 +222,15 @@ public final class ExchangeModel implements MatchListener {
   }
 
   @Override
-  public void auctionTraded(long buyOrderId, long buyAccount, long buyLimitCents,
-      long sellOrderId, long sellAccount, int sellVintage, long priceCents, long quantity) {
+  public void auctionTraded(
+      long buyOrderId,
+      long buyAccount,
+      long buyLimitCents,
+      long sellOrderId,
+      long sellAccount,
+      int sellVintage,
+      long priceCents,
+      long quantity) {
     ledger.settleCash(buyAccount, sellAccount, priceCents * quantity);
     if (buyLimitCents > priceCents) {
       ledger.releaseCash(buyAccount, (buyLimitCents - priceCents) * quantity);
@@ -214,8 +240,8 @@ public final class ExchangeModel implements MatchListener {
   }
 
   @Override
-  public void selfTradeCancelled(long orderId, long account, Side side, long priceCents,
-      long remaining, int vintage) {
+  public void selfTradeCancelled(
+      long orderId, long account, Side side, long priceCents, long remaining, int vintage) {
     release(account, side, priceCents, remaining, vintage);
   }
 
@@ -223,8 +249,9 @@ public final class ExchangeModel implements MatchListener {
   public List<long[]> restingOrders() {
     List<long[]> out = new ArrayList<>();
     for (ExchangeState.Venue v : venues.values()) {
-      v.book.forEachOrder((id, account, side, price, remaining, vintage, arrival) ->
-          out.add(new long[] {id, account}));
+      v.book.forEachOrder(
+          (id, account, side, price, remaining, vintage, arrival) ->
+              out.add(new long[] {id, account}));
     }
     return out;
   }

@@ -4,12 +4,11 @@ import org.computecap.engine.TestPrograms;
 
 /** Core's complete test program with its {@code exchange} section replaced. */
 final class ExchangePrograms {
-  private ExchangePrograms() {
-  }
+  private ExchangePrograms() {}
 
   /**
-   * @param exchangeLines the section's lines, each indented by two spaces, e.g.
-   *     {@code "  tickCents: 5\n"}; settings left out take their defaults
+   * @param exchangeLines the section's lines, each indented by two spaces, e.g. {@code " tickCents:
+   *     5\n"}; settings left out take their defaults
    */
   static String yaml(int firstPeriod, long cap, String exchangeLines) {
     String base = TestPrograms.yaml(firstPeriod, cap, true);

@@ -10,9 +10,11 @@ class ExchangeSettingsTest {
   @Test
   void exchange_settings_come_from_the_program_with_defaults_and_named_errors() {
     assertThat(ExchangeSettings.fromProgram("cap: 5\n")).isEqualTo(ExchangeSettings.DEFAULT);
-    assertThat(ExchangeSettings.fromProgram(
-        "exchange:\n  tickCents: 5\n  lotPermits: 10\n  selfTradePrevention: false\n"
-            + "  books: SINGLE\n")).isEqualTo(new ExchangeSettings(5, 10, false, false));
+    assertThat(
+            ExchangeSettings.fromProgram(
+                "exchange:\n  tickCents: 5\n  lotPermits: 10\n  selfTradePrevention: false\n"
+                    + "  books: SINGLE\n"))
+        .isEqualTo(new ExchangeSettings(5, 10, false, false));
     assertThatThrownBy(() -> ExchangeSettings.fromProgram("exchange:\n  tickCents: 0\n"))
         .hasMessageContaining("exchange.tickCents");
     assertThatThrownBy(() -> ExchangeSettings.fromProgram("exchange:\n  books: MANY\n"))

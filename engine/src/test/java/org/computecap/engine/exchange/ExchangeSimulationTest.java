@@ -27,14 +27,13 @@ import org.computecap.engine.registry.Role;
 import org.junit.jupiter.api.Test;
 
 /**
- * A seeded random market driven through two engines at once: one with the fast books, one
- * with the naive reference books. After every command both must give the same result and
- * the same canonical state hash, and the fast engine's invariants (conservation, reservations
- * equal to resting orders) must hold; at the end the journal must replay to the same hash.
- * The flow mixes orders of every type (some malformed for the tick, the lot, the balances or
- * the order id), cancels (some by the wrong account), call auctions, and registry commands
- * that move free balances under the resting orders. A failure prints its seed;
- * {@code -Dseed=N} replays it.
+ * A seeded random market driven through two engines at once: one with the fast books, one with the
+ * naive reference books. After every command both must give the same result and the same canonical
+ * state hash, and the fast engine's invariants (conservation, reservations equal to resting orders)
+ * must hold; at the end the journal must replay to the same hash. The flow mixes orders of every
+ * type (some malformed for the tick, the lot, the balances or the order id), cancels (some by the
+ * wrong account), call auctions, and registry commands that move free balances under the resting
+ * orders. A failure prints its seed; {@code -Dseed=N} replays it.
  */
 class ExchangeSimulationTest {
   private static final int V = 2026;
@@ -58,9 +57,16 @@ class ExchangeSimulationTest {
     SplittableRandom random = new SplittableRandom(seed);
     long tick = random.nextBoolean() ? 1 : 5;
     long lot = random.nextBoolean() ? 1 : 3;
-    String section = "  tickCents: " + tick + "\n  lotPermits: " + lot
-        + "\n  selfTradePrevention: " + random.nextBoolean() + "\n  books: "
-        + (random.nextBoolean() ? "PER_VINTAGE" : "SINGLE") + "\n";
+    String section =
+        "  tickCents: "
+            + tick
+            + "\n  lotPermits: "
+            + lot
+            + "\n  selfTradePrevention: "
+            + random.nextBoolean()
+            + "\n  books: "
+            + (random.nextBoolean() ? "PER_VINTAGE" : "SINGLE")
+            + "\n";
     String program = ExchangePrograms.yaml(V, 1_000_000, section);
     CommandCodec codec = CommandCodec.standard();
     InMemoryJournal journal = new InMemoryJournal();
@@ -68,8 +74,9 @@ class ExchangeSimulationTest {
     Engine reference = new Engine(TestPrograms.PARSER);
     long time = 0;
     both(fast, reference, time, new OpenMarket(program, seed), -1);
-    reference.state().feature(ExchangeState.class,
-        () -> ExchangeState.withReferenceBooks(reference.state()));
+    reference
+        .state()
+        .feature(ExchangeState.class, () -> ExchangeState.withReferenceBooks(reference.state()));
     for (long a = 1; a <= ACCOUNTS; a++) {
       both(fast, reference, time, new OpenAccount(a, "p" + a, Role.PARTICIPANT), -1);
       both(fast, reference, time, new DepositCash(a, 20_000 + random.nextInt(50_000)), -1);
@@ -89,19 +96,21 @@ class ExchangeSimulationTest {
     }
     byte[] replayed = Replay.rebuild(journal, TestPrograms.PARSER, codec).stateHash();
     if (!Arrays.equals(replayed, fast.engine().stateHash())) {
-      throw new AssertionError("replay gives " + CanonicalWriter.hex(replayed) + ", the engine "
-          + CanonicalWriter.hex(fast.engine().stateHash()));
+      throw new AssertionError(
+          "replay gives "
+              + CanonicalWriter.hex(replayed)
+              + ", the engine "
+              + CanonicalWriter.hex(fast.engine().stateHash()));
     }
   }
 
-  private static void both(JournaledEngine fast, Engine reference, long time, Command command,
-      int step) {
+  private static void both(
+      JournaledEngine fast, Engine reference, long time, Command command, int step) {
     Result a = fast.submit(time, command);
     Result b = reference.apply(time, command);
     fast.engine().checkInvariants();
     if (!a.toString().equals(b.toString())) {
-      throw new AssertionError("step " + step + " " + command + ": fast " + a + ", reference "
-          + b);
+      throw new AssertionError("step " + step + " " + command + ": fast " + a + ", reference " + b);
     }
     if (fast.engine().state().featureOrNull(ExchangeState.class) != null
         && !Arrays.equals(fast.engine().stateHash(), reference.stateHash())) {
@@ -143,7 +152,8 @@ class ExchangeSimulationTest {
         return new WithdrawCash(account, 1 + random.nextInt(5_000));
       }
       long to = 1 + random.nextInt(ACCOUNTS);
-      return to == account ? new IssuePermits(account, V, 1 + random.nextInt(10))
+      return to == account
+          ? new IssuePermits(account, V, 1 + random.nextInt(10))
           : new TransferPermits(account, to, V, 1 + random.nextInt(10));
     }
 
@@ -151,11 +161,13 @@ class ExchangeSimulationTest {
       Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
       int t = random.nextInt(10);
       OrderType type = t < 6 ? OrderType.LIMIT : t < 8 ? OrderType.IOC : OrderType.MARKET;
-      long price = type == OrderType.MARKET ? 0
-          : tick * (90 + random.nextInt(21)) + (random.nextInt(30) == 0 ? 1 : 0);
+      long price =
+          type == OrderType.MARKET
+              ? 0
+              : tick * (90 + random.nextInt(21)) + (random.nextInt(30) == 0 ? 1 : 0);
       long quantity = lot * (1 + random.nextInt(8)) + (random.nextInt(30) == 0 ? 1 : 0);
-      long id = random.nextInt(40) == 0 && nextId > 1 ? 1 + random.nextInt((int) nextId - 1)
-          : nextId++;
+      long id =
+          random.nextInt(40) == 0 && nextId > 1 ? 1 + random.nextInt((int) nextId - 1) : nextId++;
       int vintage = random.nextInt(50) == 0 ? V + 1 : V;
       placed.add(new long[] {id, account});
       if (placed.size() > 400) {

@@ -22,12 +22,10 @@ class LongIntMapTest {
         expected.put(key, i);
       } else {
         Integer removed = expected.remove(key);
-        assertThat(map.remove(key)).isEqualTo(removed == null ? LongIntMap.MISSING
-            : removed);
+        assertThat(map.remove(key)).isEqualTo(removed == null ? LongIntMap.MISSING : removed);
       }
       long probe = 1 + random.nextInt(5_000);
-      assertThat(map.get(probe)).isEqualTo(expected.getOrDefault(probe,
-          LongIntMap.MISSING));
+      assertThat(map.get(probe)).isEqualTo(expected.getOrDefault(probe, LongIntMap.MISSING));
     }
     assertThat(map.size()).isEqualTo(expected.size());
   }

@@ -7,10 +7,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Drives the fast book and the naive reference book with the same seeded random flow and
- * compares every return value, every callback and the state hash after every command. Flows
- * alternate continuous phases with call phases (orders rested without matching, then an
- * uncross). A failure names its seed; {@code -Dseed=N} replays just that seed.
+ * Drives the fast book and the naive reference book with the same seeded random flow and compares
+ * every return value, every callback and the state hash after every command. Flows alternate
+ * continuous phases with call phases (orders rested without matching, then an uncross). A failure
+ * names its seed; {@code -Dseed=N} replays just that seed.
  */
 class OrderBookComparisonTest {
   private static final int STEPS = 10_000;
@@ -18,14 +18,13 @@ class OrderBookComparisonTest {
   @Test
   void the_fast_book_matches_the_reference_book_on_random_flows() {
     String fixed = System.getProperty("seed");
-    long[] seeds = fixed != null ? new long[] {Long.parseLong(fixed)}
-        : new long[] {1, 2, 3, 4, 5};
+    long[] seeds = fixed != null ? new long[] {Long.parseLong(fixed)} : new long[] {1, 2, 3, 4, 5};
     for (long seed : seeds) {
       try {
         run(seed);
       } catch (AssertionError e) {
-        throw new AssertionError("seed " + seed + " (rerun with -Dseed=" + seed + "): "
-            + e.getMessage(), e);
+        throw new AssertionError(
+            "seed " + seed + " (rerun with -Dseed=" + seed + "): " + e.getMessage(), e);
       }
     }
   }
@@ -56,16 +55,15 @@ class OrderBookComparisonTest {
       long resultFast;
       long resultReference;
       if (action < 35 && !ids.isEmpty()) {
-        long id = random.nextInt(10) == 0 ? nextId + 5
-            : ids.remove(random.nextInt(ids.size()));
+        long id = random.nextInt(10) == 0 ? nextId + 5 : ids.remove(random.nextInt(ids.size()));
         resultFast = fast.cancel(id);
         resultReference = reference.cancel(id);
       } else if (callPhase && action < 40) {
         long ref = random.nextBoolean() ? OrderBook.NO_PRICE : 90 + random.nextInt(priceRange);
         resultFast = fast.uncross(ref, fastCalls);
         resultReference = reference.uncross(ref, referenceCalls);
-        same("uncross price", fast.lastUncrossPriceCents(),
-            reference.lastUncrossPriceCents(), step);
+        same(
+            "uncross price", fast.lastUncrossPriceCents(), reference.lastUncrossPriceCents(), step);
       } else {
         long id = nextId++;
         long account = 1 + random.nextInt(accounts);
@@ -79,13 +77,13 @@ class OrderBookComparisonTest {
           resultFast = 0;
           resultReference = 0;
         } else {
-          OrderType type = OrderType.values()[random.nextInt(10) < 6 ? 0
-              : 1 + random.nextInt(2)];
+          OrderType type = OrderType.values()[random.nextInt(10) < 6 ? 0 : 1 + random.nextInt(2)];
           long budget = random.nextInt(2_000);
-          resultFast = fast.place(id, account, side, type, price, quantity, vintage,
-              budget, fastCalls);
-          resultReference = reference.place(id, account, side, type, price, quantity,
-              vintage, budget, referenceCalls);
+          resultFast =
+              fast.place(id, account, side, type, price, quantity, vintage, budget, fastCalls);
+          resultReference =
+              reference.place(
+                  id, account, side, type, price, quantity, vintage, budget, referenceCalls);
         }
         ids.add(id);
       }
@@ -104,16 +102,15 @@ class OrderBookComparisonTest {
     same("best ask", fast.bestAskCents(), reference.bestAskCents(), step);
     same("order count", fast.orderCount(), reference.orderCount(), step);
     same("resting buy cents", fast.restingBuyCents(), reference.restingBuyCents(), step);
-    same("resting sell quantity", fast.restingSellQuantity(),
-        reference.restingSellQuantity(), step);
+    same(
+        "resting sell quantity", fast.restingSellQuantity(), reference.restingSellQuantity(), step);
     for (Side side : Side.values()) {
       same(side + " levels", fast.levelCount(side), reference.levelCount(side), step);
       long[] p1 = new long[5];
       long[] q1 = new long[5];
       long[] p2 = new long[5];
       long[] q2 = new long[5];
-      same(side + " depth", fast.depth(side, 5, p1, q1), reference.depth(side, 5, p2, q2),
-          step);
+      same(side + " depth", fast.depth(side, 5, p1, q1), reference.depth(side, 5, p2, q2), step);
       same(side + " depth prices", Arrays.toString(p1), Arrays.toString(p2), step);
       same(side + " depth quantities", Arrays.toString(q1), Arrays.toString(q2), step);
     }
@@ -122,8 +119,8 @@ class OrderBookComparisonTest {
   /** A plain check: AssertJ's per-call cost would dominate a test that checks every step. */
   private static void same(String what, Object fast, Object reference, int step) {
     if (!fast.equals(reference)) {
-      throw new AssertionError(what + " differs at step " + step + ": fast " + fast
-          + ", reference " + reference);
+      throw new AssertionError(
+          what + " differs at step " + step + ": fast " + fast + ", reference " + reference);
     }
   }
 }

@@ -7,9 +7,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /**
- * Laws of the fast book over random flows: continuous trading never leaves the book crossed,
- * every unit of an order is either filled or reported left, a market buy never spends more
- * than its budget and fills whole lots, and a call auction leaves the book uncrossed.
+ * Laws of the fast book over random flows: continuous trading never leaves the book crossed, every
+ * unit of an order is either filled or reported left, a market buy never spends more than its
+ * budget and fills whole lots, and a call auction leaves the book uncrossed.
  */
 class OrderBookProperties {
 
@@ -21,16 +21,30 @@ class OrderBookProperties {
     long lot;
 
     @Override
-    public void traded(long makerOrderId, long makerAccount, long takerOrderId,
-        long takerAccount, boolean takerBuys, int sellVintage, long priceCents, long quantity) {
+    public void traded(
+        long makerOrderId,
+        long makerAccount,
+        long takerOrderId,
+        long takerAccount,
+        boolean takerBuys,
+        int sellVintage,
+        long priceCents,
+        long quantity) {
       filled += quantity;
       spentCents += priceCents * quantity;
       wholeLots &= quantity % lot == 0;
     }
 
     @Override
-    public void auctionTraded(long buyOrderId, long buyAccount, long buyLimitCents,
-        long sellOrderId, long sellAccount, int sellVintage, long priceCents, long quantity) {
+    public void auctionTraded(
+        long buyOrderId,
+        long buyAccount,
+        long buyLimitCents,
+        long sellOrderId,
+        long sellAccount,
+        int sellVintage,
+        long priceCents,
+        long quantity) {
       if (priceCents > buyLimitCents) {
         throw new AssertionError("auction price above the buyer's limit");
       }
@@ -38,14 +52,12 @@ class OrderBookProperties {
     }
 
     @Override
-    public void selfTradeCancelled(long orderId, long account, Side side, long priceCents,
-        long remaining, int vintage) {
-    }
+    public void selfTradeCancelled(
+        long orderId, long account, Side side, long priceCents, long remaining, int vintage) {}
   }
 
   @Property(tries = 200)
-  void continuous_trading_keeps_the_book_uncrossed_and_accounts_for_every_unit(
-      @ForAll long seed) {
+  void continuous_trading_keeps_the_book_uncrossed_and_accounts_for_every_unit(@ForAll long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     long lot = 1 + random.nextInt(3);
     ArrayOrderBook book = new ArrayOrderBook(lot, random.nextBoolean(), 8);
@@ -56,8 +68,17 @@ class OrderBookProperties {
       OrderType type = OrderType.values()[random.nextInt(3)];
       long quantity = lot * (1 + random.nextInt(10));
       long budget = random.nextInt(5_000);
-      long left = book.place(id, 1 + random.nextInt(4), side, type, 90 + random.nextInt(21),
-          quantity, 0, budget, tally);
+      long left =
+          book.place(
+              id,
+              1 + random.nextInt(4),
+              side,
+              type,
+              90 + random.nextInt(21),
+              quantity,
+              0,
+              budget,
+              tally);
       assertThat(tally.filled + left).isEqualTo(quantity);
       if (type == OrderType.MARKET && side == Side.BUY) {
         assertThat(tally.spentCents).isLessThanOrEqualTo(budget);
@@ -72,15 +93,19 @@ class OrderBookProperties {
   }
 
   @Property(tries = 200)
-  void a_call_auction_without_self_trade_prevention_leaves_the_book_uncrossed(
-      @ForAll long seed) {
+  void a_call_auction_without_self_trade_prevention_leaves_the_book_uncrossed(@ForAll long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     ArrayOrderBook book = new ArrayOrderBook(1, false, 8);
     long resting = 0;
     for (long id = 1; id <= 1 + random.nextInt(60); id++) {
       long quantity = 1 + random.nextInt(10);
-      book.rest(id, id, random.nextBoolean() ? Side.BUY : Side.SELL, 90 + random.nextInt(21),
-          quantity, 0);
+      book.rest(
+          id,
+          id,
+          random.nextBoolean() ? Side.BUY : Side.SELL,
+          90 + random.nextInt(21),
+          quantity,
+          0);
       resting += quantity;
     }
     Tally tally = new Tally();
@@ -94,8 +119,8 @@ class OrderBookProperties {
 
   private static long remainingQuantity(OrderBook book) {
     long[] sum = new long[1];
-    book.forEachOrder((id, account, side, price, remaining, vintage, arrival) ->
-        sum[0] += remaining);
+    book.forEachOrder(
+        (id, account, side, price, remaining, vintage, arrival) -> sum[0] += remaining);
     return sum[0];
   }
 

@@ -32,8 +32,8 @@ class OrderBookTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void a_limit_order_rests_when_nothing_crosses(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void a_limit_order_rests_when_nothing_crosses(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
     assertThat(limit(book, 1, 10, BUY, 100, 5)).isEqualTo(5);
     assertThat(limit(book, 2, 11, SELL, 101, 3)).isEqualTo(3);
@@ -47,17 +47,18 @@ class OrderBookTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void orders_at_one_price_fill_in_time_order_at_the_resting_price(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void orders_at_one_price_fill_in_time_order_at_the_resting_price(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
     limit(book, 1, 10, SELL, 100, 2);
     limit(book, 2, 11, SELL, 100, 2);
     limit(book, 3, 12, SELL, 99, 1);
     assertThat(limit(book, 4, 13, BUY, 105, 4)).isZero();
-    assertThat(listener.calls).containsExactly(
-        "trade maker=3/12 taker=4/13 buys v7 1@99",
-        "trade maker=1/10 taker=4/13 buys v7 2@100",
-        "trade maker=2/11 taker=4/13 buys v7 1@100");
+    assertThat(listener.calls)
+        .containsExactly(
+            "trade maker=3/12 taker=4/13 buys v7 1@99",
+            "trade maker=1/10 taker=4/13 buys v7 2@100",
+            "trade maker=2/11 taker=4/13 buys v7 1@100");
     assertThat(book.remaining(2)).isEqualTo(1);
     assertThat(book.contains(1)).isFalse();
     assertThat(book.levelCount(SELL)).isEqualTo(1);
@@ -65,8 +66,8 @@ class OrderBookTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void a_limit_remainder_rests_at_its_own_price_after_a_partial_fill(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void a_limit_remainder_rests_at_its_own_price_after_a_partial_fill(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
     limit(book, 1, 10, BUY, 100, 2);
     assertThat(book.place(2, 11, SELL, LIMIT, 98, 5, 3, NO_BUDGET, listener)).isEqualTo(3);
@@ -78,8 +79,8 @@ class OrderBookTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void an_ioc_remainder_is_dropped_not_rested(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void an_ioc_remainder_is_dropped_not_rested(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
     limit(book, 1, 10, SELL, 100, 2);
     limit(book, 2, 10, SELL, 103, 2);
@@ -91,37 +92,39 @@ class OrderBookTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void a_market_sell_walks_the_bids_until_filled(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void a_market_sell_walks_the_bids_until_filled(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
     limit(book, 1, 10, BUY, 100, 2);
     limit(book, 2, 10, BUY, 90, 2);
     assertThat(book.place(3, 11, SELL, MARKET, 0, 3, 5, 0, listener)).isZero();
-    assertThat(listener.calls).containsExactly(
-        "trade maker=1/10 taker=3/11 sells v5 2@100",
-        "trade maker=2/10 taker=3/11 sells v5 1@90");
+    assertThat(listener.calls)
+        .containsExactly(
+            "trade maker=1/10 taker=3/11 sells v5 2@100",
+            "trade maker=2/10 taker=3/11 sells v5 1@90");
     assertThat(book.restingBuyCents()).isEqualTo(90);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void a_market_buy_stops_at_the_last_whole_lot_its_cash_budget_affords(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void a_market_buy_stops_at_the_last_whole_lot_its_cash_budget_affords(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(2L, true);
     limit(book, 1, 10, SELL, 100, 2);
     limit(book, 2, 10, SELL, 110, 10);
     // 200 buys the first lot at 100; 450 left buys 4 at 110 (two lots), not 4.09.
     assertThat(book.place(3, 11, BUY, MARKET, 0, 20, 0, 650, listener)).isEqualTo(14);
-    assertThat(listener.calls).containsExactly(
-        "trade maker=1/10 taker=3/11 buys v7 2@100",
-        "trade maker=2/10 taker=3/11 buys v7 4@110");
+    assertThat(listener.calls)
+        .containsExactly(
+            "trade maker=1/10 taker=3/11 buys v7 2@100",
+            "trade maker=2/10 taker=3/11 buys v7 4@110");
     assertThat(book.remaining(2)).isEqualTo(6);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void a_market_order_on_an_empty_book_fills_nothing(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void a_market_order_on_an_empty_book_fills_nothing(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
     assertThat(book.place(1, 11, BUY, MARKET, 0, 5, 0, 1_000, listener)).isEqualTo(5);
     assertThat(book.orderCount()).isZero();
@@ -129,22 +132,22 @@ class OrderBookTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void self_trade_prevention_cancels_the_resting_order_and_keeps_matching(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void self_trade_prevention_cancels_the_resting_order_and_keeps_matching(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
     limit(book, 1, 11, SELL, 100, 2);
     limit(book, 2, 10, SELL, 100, 2);
     assertThat(limit(book, 3, 11, BUY, 100, 3)).isEqualTo(1);
-    assertThat(listener.calls).containsExactly("stp 1/11 SELL 2@100 v7",
-        "trade maker=2/10 taker=3/11 buys v7 2@100");
+    assertThat(listener.calls)
+        .containsExactly("stp 1/11 SELL 2@100 v7", "trade maker=2/10 taker=3/11 buys v7 2@100");
     assertThat(book.bestBidCents()).isEqualTo(100);
     assertThat(book.restingSellQuantity()).isZero();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void an_account_trades_with_itself_when_prevention_is_off(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void an_account_trades_with_itself_when_prevention_is_off(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, false);
     limit(book, 1, 11, SELL, 100, 2);
     assertThat(limit(book, 2, 11, BUY, 100, 2)).isZero();
@@ -153,8 +156,8 @@ class OrderBookTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void cancel_removes_the_order_and_its_emptied_level(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void cancel_removes_the_order_and_its_emptied_level(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
     limit(book, 1, 10, BUY, 100, 2);
     limit(book, 2, 10, BUY, 99, 3);
@@ -173,8 +176,8 @@ class OrderBookTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void depth_lists_the_best_levels_first_with_summed_quantities(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void depth_lists_the_best_levels_first_with_summed_quantities(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
     limit(book, 1, 10, SELL, 102, 2);
     limit(book, 2, 11, SELL, 101, 3);
@@ -189,18 +192,18 @@ class OrderBookTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void a_duplicate_order_id_is_refused(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void a_duplicate_order_id_is_refused(String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
     limit(book, 1, 10, BUY, 100, 2);
     assertThatThrownBy(() -> limit(book, 1, 10, BUY, 99, 2))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("orderId");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("orderId");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void the_auction_picks_the_price_that_maximises_volume(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void the_auction_picks_the_price_that_maximises_volume(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
     book.rest(1, 10, BUY, 105, 5, 0);
     book.rest(2, 11, BUY, 103, 5, 0);
@@ -211,17 +214,18 @@ class OrderBookTest {
     // imbalance 5 at both, so the lower price wins without a reference.
     assertThat(book.uncross(OrderBook.NO_PRICE, listener)).isEqualTo(5);
     assertThat(book.lastUncrossPriceCents()).isEqualTo(104);
-    assertThat(listener.calls).containsExactly(
-        "auction buy=1/10 limit 105 sell=3/12 v2 4@104",
-        "auction buy=1/10 limit 105 sell=4/13 v2 1@104");
+    assertThat(listener.calls)
+        .containsExactly(
+            "auction buy=1/10 limit 105 sell=3/12 v2 4@104",
+            "auction buy=1/10 limit 105 sell=4/13 v2 1@104");
     assertThat(book.bestBidCents()).isEqualTo(103);
     assertThat(book.bestAskCents()).isEqualTo(104);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void the_auction_breaks_volume_ties_by_the_smallest_imbalance(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void the_auction_breaks_volume_ties_by_the_smallest_imbalance(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
     book.rest(1, 10, BUY, 102, 3, 0);
     book.rest(2, 10, BUY, 100, 4, 0);
@@ -233,8 +237,8 @@ class OrderBookTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void the_auction_breaks_remaining_ties_by_closeness_to_the_last_price(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void the_auction_breaks_remaining_ties_by_closeness_to_the_last_price(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
     book.rest(1, 10, BUY, 110, 3, 0);
     book.rest(2, 11, SELL, 100, 3, 0);
@@ -245,8 +249,8 @@ class OrderBookTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void the_auction_on_an_uncrossed_book_executes_nothing(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void the_auction_on_an_uncrossed_book_executes_nothing(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
     book.rest(1, 10, BUY, 99, 3, 0);
     book.rest(2, 11, SELL, 100, 3, 0);
@@ -257,8 +261,8 @@ class OrderBookTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void the_auction_cancels_the_newer_of_two_orders_from_one_account(String name,
-      BiFunction<Long, Boolean, OrderBook> books) {
+  void the_auction_cancels_the_newer_of_two_orders_from_one_account(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
     book.rest(1, 10, SELL, 100, 3, 4);
     book.rest(2, 11, SELL, 100, 3, 4);
@@ -271,7 +275,6 @@ class OrderBookTest {
     listener.calls.clear();
     book.rest(4, 12, BUY, 100, 3, 0);
     assertThat(book.uncross(OrderBook.NO_PRICE, listener)).isEqualTo(3);
-    assertThat(listener.calls).containsExactly(
-        "auction buy=4/12 limit 100 sell=1/10 v4 3@100");
+    assertThat(listener.calls).containsExactly("auction buy=4/12 limit 100 sell=1/10 v4 3@100");
   }
 }

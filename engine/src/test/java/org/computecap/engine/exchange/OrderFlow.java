@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The shared benchmark order flow ({@code seq,account,side,type,price,quantity}, gzip CSV)
- * loaded into primitive arrays, so that a throughput run measures matching, not parsing.
- * {@code GTC} maps to a {@link OrderType#LIMIT} order.
+ * The shared benchmark order flow ({@code seq,account,side,type,price,quantity}, gzip CSV) loaded
+ * into primitive arrays, so that a throughput run measures matching, not parsing. {@code GTC} maps
+ * to a {@link OrderType#LIMIT} order.
  */
 final class OrderFlow {
   static final Path DEFAULT = Path.of("/work/shared/bench/orderflow-1m.csv.gz");
@@ -52,17 +52,19 @@ final class OrderFlow {
         String[] f = in.readLine().split(",", -1);
         flow.seqs[i] = Long.parseLong(f[0]);
         flow.accounts[i] = Long.parseLong(f[1]);
-        flow.buys[i] = switch (f[2]) {
-          case "BUY" -> true;
-          case "SELL" -> false;
-          default -> throw new IllegalArgumentException("side at line " + (i + 2));
-        };
-        flow.types[i] = switch (f[3]) {
-          case "GTC", "LIMIT" -> OrderType.LIMIT;
-          case "IOC" -> OrderType.IOC;
-          case "MARKET" -> OrderType.MARKET;
-          default -> throw new IllegalArgumentException("type at line " + (i + 2));
-        };
+        flow.buys[i] =
+            switch (f[2]) {
+              case "BUY" -> true;
+              case "SELL" -> false;
+              default -> throw new IllegalArgumentException("side at line " + (i + 2));
+            };
+        flow.types[i] =
+            switch (f[3]) {
+              case "GTC", "LIMIT" -> OrderType.LIMIT;
+              case "IOC" -> OrderType.IOC;
+              case "MARKET" -> OrderType.MARKET;
+              default -> throw new IllegalArgumentException("type at line " + (i + 2));
+            };
         flow.prices[i] = Long.parseLong(f[4]);
         flow.quantities[i] = Long.parseLong(f[5]);
       }
@@ -71,8 +73,9 @@ final class OrderFlow {
   }
 
   private static BufferedReader reader(Path file) throws IOException {
-    return new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(file), 1 << 16),
-        StandardCharsets.US_ASCII), 1 << 16);
+    return new BufferedReader(
+        new InputStreamReader(
+            new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.US_ASCII),
+        1 << 16);
   }
 }

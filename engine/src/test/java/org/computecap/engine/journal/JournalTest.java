@@ -24,8 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JournalTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final CommandCodec codec = CommandCodec.standard();
 
@@ -90,8 +89,8 @@ class JournalTest {
         JournalEntry e = appended.append(i * 3L, command);
         assertThat(fb.append(i * 3L, command)).isEqualTo(e);
         assertThat(e.prevHash()).isEqualTo(prev);
-        assertThat(e.hash()).isEqualTo(
-            JournalEntry.hashOf(i + 1L, i * 3L, prev, command, JournalEntry.sha256()));
+        assertThat(e.hash())
+            .isEqualTo(JournalEntry.hashOf(i + 1L, i * 3L, prev, command, JournalEntry.sha256()));
         prev = e.hash();
         if (i % 1_000 == 999) {
           fa.flush();
@@ -106,8 +105,7 @@ class JournalTest {
     assertThat(v.intact()).isTrue();
     assertThat(v.headHash()).isEqualTo(prev);
     assertThat(fromFile).isEqualTo(fromMemory);
-    assertThat(added.entry(4_321)).isEqualTo(appended.entry(4_321))
-        .isEqualTo(fromFile.get(4_320));
+    assertThat(added.entry(4_321)).isEqualTo(appended.entry(4_321)).isEqualTo(fromFile.get(4_320));
     assertThat(addedFile).hasSameBinaryContentAs(appendedFile);
   }
 
@@ -119,15 +117,17 @@ class JournalTest {
     Thread syncer;
     try (FileJournal c = FileJournal.create(committed);
         FileJournal f = FileJournal.create(flushed)) {
-      syncer = new Thread(() -> {
-        try {
-          while (c.syncNext()) {
-            assertThat(c.durableSize()).isBetween(0L, 20_000L);
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      syncer =
+          new Thread(
+              () -> {
+                try {
+                  while (c.syncNext()) {
+                    assertThat(c.durableSize()).isBetween(0L, 20_000L);
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
       syncer.start();
       c.commit();
       assertThat(c.syncs()).isZero();
@@ -175,11 +175,13 @@ class JournalTest {
     InMemoryJournal sealedAside = new InMemoryJournal();
     InMemoryJournal onDemand = new InMemoryJournal();
     AtomicBoolean stop = new AtomicBoolean();
-    Thread sealer = new Thread(() -> {
-      while (!stop.get()) {
-        sealedAside.sealPending();
-      }
-    });
+    Thread sealer =
+        new Thread(
+            () -> {
+              while (!stop.get()) {
+                sealedAside.sealPending();
+              }
+            });
     sealer.start();
     for (int i = 0; i < 50_000; i++) {
       byte[] command = new byte[1 + i % 200];
@@ -204,7 +206,8 @@ class JournalTest {
   void an_in_memory_journal_refuses_a_seq_it_does_not_hold() {
     InMemoryJournal memory = new InMemoryJournal();
     memory.add(0, new byte[] {1});
-    assertThatThrownBy(() -> memory.entry(2)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> memory.entry(2))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("seq must be in 1..1");
   }
 
@@ -213,8 +216,7 @@ class JournalTest {
     InMemoryJournal memory = new InMemoryJournal();
     Engine original = runTen(memory);
     assertThat(original.state().seq()).isEqualTo(10);
-    assertThat(Replay.matches(memory, original.stateHash(), TestPrograms.PARSER, codec))
-        .isTrue();
+    assertThat(Replay.matches(memory, original.stateHash(), TestPrograms.PARSER, codec)).isTrue();
     try (FileJournal reopened = FileJournal.open(fileWithTen())) {
       Engine replayed = Replay.rebuild(reopened, TestPrograms.PARSER, codec);
       assertThat(replayed.stateHash()).isEqualTo(original.stateHash());
@@ -260,8 +262,8 @@ class JournalTest {
     byte[] body = java.util.Arrays.copyOfRange(all, at + 4, at + 4 + length);
     byte[] prev = java.util.Arrays.copyOfRange(body, 16, 48);
     byte[] command = java.util.Arrays.copyOfRange(body, JournalFile.FIXED_BODY, length);
-    byte[] hash = JournalEntry.hashOf(5, Bytes.getLong(body, 8), prev, command,
-        JournalEntry.sha256());
+    byte[] hash =
+        JournalEntry.hashOf(5, Bytes.getLong(body, 8), prev, command, JournalEntry.sha256());
     System.arraycopy(hash, 0, all, at + 4 + 48, 32);
     rechecksum(all, at);
     Files.write(p, all);
@@ -291,8 +293,7 @@ class JournalTest {
   void a_torn_tail_is_reported_and_cut_off_when_the_journal_is_reopened() throws IOException {
     Path p = fileWithTen();
     long size = Files.size(p);
-    try (var ch = java.nio.channels.FileChannel.open(p,
-        java.nio.file.StandardOpenOption.WRITE)) {
+    try (var ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
       ch.truncate(size - 3);
     }
     Verification v = JournalFile.verify(p);
@@ -311,7 +312,8 @@ class JournalTest {
   void a_damaged_journal_cannot_be_appended_to() throws IOException {
     Path p = fileWithTen();
     flip(p, offsetOf(p, 2) + 20);
-    assertThatThrownBy(() -> FileJournal.open(p)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> FileJournal.open(p))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("seq=2");
   }
 
@@ -328,7 +330,8 @@ class JournalTest {
   void an_existing_file_is_never_overwritten() {
     Path p = fileWithTen();
     assertThatThrownBy(() -> FileJournal.create(p))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already exists");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("already exists");
   }
 
   @Test
@@ -350,7 +353,8 @@ class JournalTest {
     InMemoryJournal j = new InMemoryJournal();
     j.append(0, new byte[] {0});
     assertThatThrownBy(() -> new JournaledEngine(new Engine(TestPrograms.PARSER), j, codec))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("journal holds 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("journal holds 1");
   }
 
   private static long offsetOf(Path p, long seq) throws IOException {

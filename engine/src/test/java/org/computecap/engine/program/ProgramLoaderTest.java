@@ -18,8 +18,9 @@ class ProgramLoaderTest {
     assertThat(p.unit()).isEqualTo("kWh");
     assertThat(p.scope()).isEqualTo(Scope.INFERENCE);
     assertThat(p.periods()).isEqualTo(new Program.Periods(1, 5, "yearly"));
-    assertThat(p.allocation()).isEqualTo(new Program.Allocation(
-        AllocationMethod.BENCHMARK, 800_000, 100_000, 150_000, 50_000));
+    assertThat(p.allocation())
+        .isEqualTo(
+            new Program.Allocation(AllocationMethod.BENCHMARK, 800_000, 100_000, 150_000, 50_000));
     assertThat(p.risk()).isEqualTo(new Program.Risk(2_000_000, RiskSignal.L));
     assertThat(p.penalty()).isEqualTo(new Program.Penalty(10_000, 0, true));
     assertThat(p.audit().maxAuditsPerPeriod()).isEqualTo(10);
@@ -42,9 +43,12 @@ class ProgramLoaderTest {
 
   @Test
   void periods_may_be_numbered_by_calendar_year() {
-    Program p = ProgramLoader.parse("p.yaml", minimal()
-        .replace("count: 3", "first: 2026\n  count: 3")
-        .replace("linearReductionPpm: 0", "linearReductionPpm: 100000"));
+    Program p =
+        ProgramLoader.parse(
+            "p.yaml",
+            minimal()
+                .replace("count: 3", "first: 2026\n  count: 3")
+                .replace("linearReductionPpm: 0", "linearReductionPpm: 100000"));
     assertThat(p.periods().last()).isEqualTo(2028);
     assertThat(p.capPermits(2026)).isEqualTo(1000);
     assertThat(p.capPermits(2028)).isEqualTo(800);
@@ -79,9 +83,12 @@ class ProgramLoaderTest {
 
   @Test
   void a_cap_never_falls_below_zero() {
-    Program p = ProgramLoader.parse("p.yaml", minimal()
-        .replace("linearReductionPpm: 0", "linearReductionPpm: 600000")
-        .replace("count: 3", "count: 4"));
+    Program p =
+        ProgramLoader.parse(
+            "p.yaml",
+            minimal()
+                .replace("linearReductionPpm: 0", "linearReductionPpm: 600000")
+                .replace("count: 3", "count: 4"));
     assertThat(p.capPermits(2)).isEqualTo(400);
     assertThat(p.capPermits(3)).isZero();
     assertThat(p.capPermits(4)).isZero();
@@ -104,77 +111,109 @@ class ProgramLoaderTest {
 
   @Test
   void a_negative_penalty_is_refused_naming_the_field_and_the_bound() {
-    assertThatThrownBy(() -> ProgramLoader.parse("program.yaml",
-        minimal().replace("linearCentsPerPermit: 100", "linearCentsPerPermit: -5")))
+    assertThatThrownBy(
+            () ->
+                ProgramLoader.parse(
+                    "program.yaml",
+                    minimal().replace("linearCentsPerPermit: 100", "linearCentsPerPermit: -5")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("program.yaml: penalty.linearCentsPerPermit: -5 is below 0");
   }
 
   @Test
   void a_share_above_one_million_ppm_is_refused() {
-    assertThatThrownBy(() -> ProgramLoader.parse("program.yaml",
-        minimal().replace("freeSharePpm: 500000", "freeSharePpm: 1000001")))
+    assertThatThrownBy(
+            () ->
+                ProgramLoader.parse(
+                    "program.yaml",
+                    minimal().replace("freeSharePpm: 500000", "freeSharePpm: 1000001")))
         .hasMessage("program.yaml: allocation.freeSharePpm: 1000001 is above 1000000");
   }
 
   @Test
   void a_new_entrant_reserve_larger_than_the_free_share_is_refused() {
-    assertThatThrownBy(() -> ProgramLoader.parse("program.yaml",
-        minimal().replace("freeSharePpm: 500000",
-            "freeSharePpm: 500000\n  newEntrantReservePpm: 600000")))
+    assertThatThrownBy(
+            () ->
+                ProgramLoader.parse(
+                    "program.yaml",
+                    minimal()
+                        .replace(
+                            "freeSharePpm: 500000",
+                            "freeSharePpm: 500000\n  newEntrantReservePpm: 600000")))
         .hasMessage("program.yaml: allocation.newEntrantReservePpm: 600000 is above 500000");
   }
 
   @Test
   void an_alpha_of_one_is_refused_because_high_risk_must_weigh_more() {
-    assertThatThrownBy(() -> ProgramLoader.parse("program.yaml",
-        minimal().replace("alphaPpm: 2000000", "alphaPpm: 1000000")))
+    assertThatThrownBy(
+            () ->
+                ProgramLoader.parse(
+                    "program.yaml", minimal().replace("alphaPpm: 2000000", "alphaPpm: 1000000")))
         .hasMessage("program.yaml: risk.alphaPpm: 1000000 is below 1000001");
   }
 
   @Test
   void an_unknown_field_is_refused_by_name() {
-    assertThatThrownBy(() -> ProgramLoader.parse("program.yaml",
-        minimal().replace("banking: true", "banking: true\nbankign: false")))
+    assertThatThrownBy(
+            () ->
+                ProgramLoader.parse(
+                    "program.yaml",
+                    minimal().replace("banking: true", "banking: true\nbankign: false")))
         .hasMessageStartingWith("program.yaml: bankign: unknown field (allowed here: name,");
-    assertThatThrownBy(() -> ProgramLoader.parse("program.yaml",
-        minimal().replace("PerPermitSquared: 1", "PerPermitSquared: 1\n  cap: 5")))
-        .hasMessage("program.yaml: penalty.cap: unknown field (allowed here: "
-            + "linearCentsPerPermit, quadraticCentsPerPermitSquared, makeGood)");
+    assertThatThrownBy(
+            () ->
+                ProgramLoader.parse(
+                    "program.yaml",
+                    minimal().replace("PerPermitSquared: 1", "PerPermitSquared: 1\n  cap: 5")))
+        .hasMessage(
+            "program.yaml: penalty.cap: unknown field (allowed here: "
+                + "linearCentsPerPermit, quadraticCentsPerPermitSquared, makeGood)");
   }
 
   @Test
   void a_missing_required_field_is_named() {
-    assertThatThrownBy(() -> ProgramLoader.parse("program.yaml",
-        minimal().replace("  startPermits: 1000\n", "")))
+    assertThatThrownBy(
+            () ->
+                ProgramLoader.parse(
+                    "program.yaml", minimal().replace("  startPermits: 1000\n", "")))
         .hasMessage("program.yaml: cap.startPermits is missing");
   }
 
   @Test
   void a_fractional_permit_count_is_refused_instead_of_truncated() {
-    assertThatThrownBy(() -> ProgramLoader.parse("program.yaml",
-        minimal().replace("startPermits: 1000", "startPermits: 1000.5")))
+    assertThatThrownBy(
+            () ->
+                ProgramLoader.parse(
+                    "program.yaml",
+                    minimal().replace("startPermits: 1000", "startPermits: 1000.5")))
         .hasMessage("program.yaml: cap.startPermits: 1000.5 is not a whole number");
   }
 
   @Test
   void an_unknown_enum_value_lists_the_allowed_ones() {
-    assertThatThrownBy(() -> ProgramLoader.parse("program.yaml",
-        minimal().replace("scope: ALL", "scope: EVERYTHING")))
+    assertThatThrownBy(
+            () ->
+                ProgramLoader.parse(
+                    "program.yaml", minimal().replace("scope: ALL", "scope: EVERYTHING")))
         .hasMessage("program.yaml: scope: 'EVERYTHING' is not one of INFERENCE, TRAINING, ALL");
   }
 
   @Test
   void a_boolean_field_refuses_text() {
-    assertThatThrownBy(() -> ProgramLoader.parse("program.yaml",
-        minimal().replace("banking: true", "banking: sometimes")))
+    assertThatThrownBy(
+            () ->
+                ProgramLoader.parse(
+                    "program.yaml", minimal().replace("banking: true", "banking: sometimes")))
         .hasMessage("program.yaml: banking: 'sometimes' is not true or false");
   }
 
   @Test
   void a_duplicate_field_and_broken_yaml_are_refused() {
-    assertThatThrownBy(() -> ProgramLoader.parse("program.yaml",
-        minimal().replace("banking: true", "banking: true\nbanking: false")))
+    assertThatThrownBy(
+            () ->
+                ProgramLoader.parse(
+                    "program.yaml",
+                    minimal().replace("banking: true", "banking: true\nbanking: false")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("program.yaml: not valid YAML")
         .hasMessageContaining("banking");
@@ -186,16 +225,22 @@ class ProgramLoaderTest {
 
   @Test
   void a_targeted_probability_below_the_base_probability_is_refused() {
-    assertThatThrownBy(() -> ProgramLoader.parse("program.yaml",
-        minimal().replace("probabilityPpm: 100000",
-            "probabilityPpm: 100000\n  targetedProbabilityPpm: 5")))
+    assertThatThrownBy(
+            () ->
+                ProgramLoader.parse(
+                    "program.yaml",
+                    minimal()
+                        .replace(
+                            "probabilityPpm: 100000",
+                            "probabilityPpm: 100000\n  targetedProbabilityPpm: 5")))
         .hasMessage("program.yaml: audit.targetedProbabilityPpm: 5 is below 100000");
   }
 
   @Test
   void underscores_group_digits_in_whole_numbers() {
-    Program p = ProgramLoader.parse("p.yaml",
-        minimal().replace("startPermits: 1000", "startPermits: 1_000"));
+    Program p =
+        ProgramLoader.parse(
+            "p.yaml", minimal().replace("startPermits: 1000", "startPermits: 1_000"));
     assertThat(p.cap().startPermits()).isEqualTo(1000);
   }
 

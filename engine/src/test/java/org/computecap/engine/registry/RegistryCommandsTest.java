@@ -113,13 +113,13 @@ class RegistryCommandsTest {
     participants();
     apply(new OpenAccount(3, "auditor", Role.AUDITOR));
     rejected(new IssuePermits(3, 2026, 1), Rejection.ROLE_NOT_PERMITTED);
-    rejected(new IssuePermits(SystemAccount.RETIREMENT.id(), 2026, 1),
-        Rejection.ROLE_NOT_PERMITTED);
-    rejected(new IssuePermits(SystemAccount.TREASURY.id(), 2026, 1),
-        Rejection.ROLE_NOT_PERMITTED);
+    rejected(
+        new IssuePermits(SystemAccount.RETIREMENT.id(), 2026, 1), Rejection.ROLE_NOT_PERMITTED);
+    rejected(new IssuePermits(SystemAccount.TREASURY.id(), 2026, 1), Rejection.ROLE_NOT_PERMITTED);
     rejected(new IssuePermits(77, 2026, 1), Rejection.UNKNOWN_ACCOUNT);
-    assertThat(apply(new IssuePermits(SystemAccount.NEW_ENTRANT_RESERVE.id(), 2026, 50))
-        .isAccepted()).isTrue();
+    assertThat(
+            apply(new IssuePermits(SystemAccount.NEW_ENTRANT_RESERVE.id(), 2026, 50)).isAccepted())
+        .isTrue();
   }
 
   @Test
@@ -152,8 +152,9 @@ class RegistryCommandsTest {
     advancePeriod();
     apply(new IssuePermits(1, 2027, 10));
     Result r = apply(new SurrenderPermits(1, 2027, 15));
-    assertThat(r.events()).containsExactly(new PermitsSurrendered(1, 2027, 2026, 10),
-        new PermitsSurrendered(1, 2027, 2027, 5));
+    assertThat(r.events())
+        .containsExactly(
+            new PermitsSurrendered(1, 2027, 2026, 10), new PermitsSurrendered(1, 2027, 2027, 5));
     assertThat(registry().freePermits(1, 2026)).isZero();
     assertThat(registry().freePermits(1, 2027)).isEqualTo(5);
     assertThat(registry().surrendered(1, 2027)).isEqualTo(15);
@@ -258,7 +259,8 @@ class RegistryCommandsTest {
     assertThat(registry().heldTotal()).isZero();
     assertThat(registry().issuedTotal()).isEqualTo(10);
     assertThatThrownBy(() -> registry().transfer(SystemAccount.EXPIRY.id(), 1, 2026, 1))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("never leave a sink");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("never leave a sink");
   }
 
   @Test
@@ -295,7 +297,8 @@ class RegistryCommandsTest {
   @Test
   void a_mutation_whose_rule_was_not_checked_stops_the_engine() {
     participants();
-    assertThatThrownBy(() -> registry().withdraw(1, 1)).isInstanceOf(AssertionError.class)
+    assertThatThrownBy(() -> registry().withdraw(1, 1))
+        .isInstanceOf(AssertionError.class)
         .hasMessageContaining("caller must check");
     assertThatThrownBy(() -> registry().transfer(SystemAccount.RETIREMENT.id(), 1, 2026, 1))
         .isInstanceOf(AssertionError.class);

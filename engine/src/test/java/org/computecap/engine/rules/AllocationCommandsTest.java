@@ -49,7 +49,8 @@ class AllocationCommandsTest {
     assertThat(summary.unallocatedPermits()).isEqualTo(4_579);
     assertThat(summary.benchmark()).isEqualTo("3/4");
     assertThat(summary.newEntrantReservePermits()).isEqualTo(1_000);
-    assertThat(m.events(events, FreePermitsGranted.class)).extracting(FreePermitsGranted::permits)
+    assertThat(m.events(events, FreePermitsGranted.class))
+        .extracting(FreePermitsGranted::permits)
         .containsExactly(75L, 189L, 120L, 37L);
     assertThat(m.registry().freePermits(2, 1)).isEqualTo(189);
     assertThat(m.registry().freePermits(SystemAccount.NEW_ENTRANT_RESERVE.id(), 1))
@@ -77,15 +78,15 @@ class AllocationCommandsTest {
     m.rejected(new AllocateNewEntrant(5, 200), Rejection.FREE_ALLOCATION_NOT_DONE);
     m.ok(new AllocateFreePermits(1));
     // 200 projected · 3/4 = 150.
-    NewEntrantAllocated first = m.event(m.ok(new AllocateNewEntrant(5, 200)),
-        NewEntrantAllocated.class);
+    NewEntrantAllocated first =
+        m.event(m.ok(new AllocateNewEntrant(5, 200)), NewEntrantAllocated.class);
     assertThat(first.grantedPermits()).isEqualTo(150);
     assertThat(m.registry().freePermits(5, 1)).isEqualTo(150);
     m.rejected(new AllocateNewEntrant(5, 200), Rejection.ALREADY_ALLOCATED);
     m.rejected(new AllocateNewEntrant(1, 200), Rejection.NOT_A_NEW_ENTRANT);
     // 10,000 · 3/4 = 7,500 wanted, only 850 left.
-    NewEntrantAllocated second = m.event(m.ok(new AllocateNewEntrant(6, 10_000)),
-        NewEntrantAllocated.class);
+    NewEntrantAllocated second =
+        m.event(m.ok(new AllocateNewEntrant(6, 10_000)), NewEntrantAllocated.class);
     assertThat(second.entitledPermits()).isEqualTo(7_500);
     assertThat(second.grantedPermits()).isEqualTo(850);
     m.rejected(new AllocateNewEntrant(7, 10), Rejection.NEW_ENTRANT_RESERVE_EXHAUSTED);
@@ -114,53 +115,60 @@ class AllocationCommandsTest {
     List<Event> events = m.ok(new AllocateFreePermits(2));
     // Window {0, 1}: 1 (E 0.5, O 200), 2 (E 1, O 220), 3 (E 1.5, O 200), 4 (E 2, O 50).
     // B = 0.75: 150, 198, 120, 37.5 -> 150, 198, 120, 37.
-    assertThat(m.events(events, FreePermitsGranted.class)).extracting(FreePermitsGranted::permits)
+    assertThat(m.events(events, FreePermitsGranted.class))
+        .extracting(FreePermitsGranted::permits)
         .containsExactly(150L, 198L, 120L, 37L);
     assertThat(m.registry().freePermits(1, 2)).isEqualTo(150);
   }
 
   @Test
   void uniform_allocation_gives_every_participant_the_same_grant() {
-    RulesMarket u = new RulesMarket(RulesMarket.program()
-        .replace("method: BENCHMARK", "method: UNIFORM"), 1);
+    RulesMarket u =
+        new RulesMarket(RulesMarket.program().replace("method: BENCHMARK", "method: UNIFORM"), 1);
     u.participant(1, 0);
     u.participant(2, 0);
     u.participant(3, 0);
     List<Event> events = u.ok(new AllocateFreePermits(1));
-    assertThat(u.events(events, FreePermitsGranted.class)).extracting(FreePermitsGranted::permits)
+    assertThat(u.events(events, FreePermitsGranted.class))
+        .extracting(FreePermitsGranted::permits)
         .containsExactly(1_666L, 1_666L, 1_666L);
     assertThat(u.event(events, FreePermitsAllocated.class).unallocatedPermits()).isEqualTo(2);
     u.participant(4, 0);
-    assertThat(u.event(u.ok(new AllocateNewEntrant(4, 0)), NewEntrantAllocated.class)
-        .grantedPermits()).isEqualTo(1_000);
+    assertThat(
+            u.event(u.ok(new AllocateNewEntrant(4, 0)), NewEntrantAllocated.class).grantedPermits())
+        .isEqualTo(1_000);
   }
 
   @Test
   void grandfathering_shares_the_budget_by_historical_covered_quantity() {
-    RulesMarket g = new RulesMarket(RulesMarket.program()
-        .replace("method: BENCHMARK", "method: GRANDFATHER"), 1);
+    RulesMarket g =
+        new RulesMarket(
+            RulesMarket.program().replace("method: BENCHMARK", "method: GRANDFATHER"), 1);
     g.participant(1, 0);
     g.participant(2, 0);
     g.ok(new RecordVerifiedActivity(1, 0, 1, 300));
     g.ok(new RecordVerifiedActivity(2, 0, 1, 100));
     List<Event> events = g.ok(new AllocateFreePermits(1));
-    assertThat(g.events(events, FreePermitsGranted.class)).extracting(FreePermitsGranted::permits)
+    assertThat(g.events(events, FreePermitsGranted.class))
+        .extracting(FreePermitsGranted::permits)
         .containsExactly(3_750L, 1_250L);
   }
 
   @Test
   void a_reserve_topped_up_by_hand_serves_new_entrants_beyond_its_funding() {
-    RulesMarket u = new RulesMarket(RulesMarket.program()
-        .replace("method: BENCHMARK", "method: UNIFORM"), 1);
+    RulesMarket u =
+        new RulesMarket(RulesMarket.program().replace("method: BENCHMARK", "method: UNIFORM"), 1);
     u.participant(1, 0);
     u.participant(2, 0);
     u.ok(new AllocateFreePermits(1));
     u.ok(new IssuePermits(SystemAccount.NEW_ENTRANT_RESERVE.id(), 1, 4_000));
     u.participant(3, 0);
-    assertThat(u.event(u.ok(new AllocateNewEntrant(3, 0)), NewEntrantAllocated.class)
-        .grantedPermits()).isEqualTo(2_500);
+    assertThat(
+            u.event(u.ok(new AllocateNewEntrant(3, 0)), NewEntrantAllocated.class).grantedPermits())
+        .isEqualTo(2_500);
     u.participant(4, 0);
-    assertThat(u.event(u.ok(new AllocateNewEntrant(4, 0)), NewEntrantAllocated.class)
-        .grantedPermits()).isEqualTo(2_500);
+    assertThat(
+            u.event(u.ok(new AllocateNewEntrant(4, 0)), NewEntrantAllocated.class).grantedPermits())
+        .isEqualTo(2_500);
   }
 }

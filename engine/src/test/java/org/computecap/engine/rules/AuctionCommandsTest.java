@@ -42,7 +42,8 @@ class AuctionCommandsTest {
     assertThat(cleared.clearingPriceCents()).isEqualTo(300);
     assertThat(cleared.soldPermits()).isEqualTo(3_000);
     assertThat(cleared.revenueCents()).isEqualTo(900_000);
-    assertThat(m.events(events, BidSettled.class)).extracting(BidSettled::wonPermits)
+    assertThat(m.events(events, BidSettled.class))
+        .extracting(BidSettled::wonPermits)
         .containsExactly(1_000L, 1_000L, 750L, 250L);
     assertThat(m.registry().freePermits(2, 1)).isEqualTo(1_250);
     assertThat(m.registry().freeCash(1)).isEqualTo(700_000);

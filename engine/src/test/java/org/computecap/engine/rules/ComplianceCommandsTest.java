@@ -62,12 +62,15 @@ class ComplianceCommandsTest {
     List<ComplianceAssessed> assessed = m.events(events, ComplianceAssessed.class);
     // 1: obligation 3 · 100 = 300, surrendered 250, D = 50, phi = 5,000 + 2,500 = 7,500 cents;
     // it holds 5,000, so 2,500 stay unpaid.
-    assertThat(assessed.get(0)).isEqualTo(new ComplianceAssessed(1, 1, 100, 3_000_000, 300,
-        250, 50, ComplianceStatus.SHORTFALL, 7_500, 2_500, 50));
-    assertThat(assessed.get(1)).isEqualTo(new ComplianceAssessed(2, 1, 50, 1_000_000, 50, 50,
-        0, ComplianceStatus.COMPLIANT, 0, 0, 0));
-    assertThat(m.event(events, PeriodClosed.class))
-        .isEqualTo(new PeriodClosed(1, 2, 1, 5_000, 2));
+    assertThat(assessed.get(0))
+        .isEqualTo(
+            new ComplianceAssessed(
+                1, 1, 100, 3_000_000, 300, 250, 50, ComplianceStatus.SHORTFALL, 7_500, 2_500, 50));
+    assertThat(assessed.get(1))
+        .isEqualTo(
+            new ComplianceAssessed(
+                2, 1, 50, 1_000_000, 50, 50, 0, ComplianceStatus.COMPLIANT, 0, 0, 0));
+    assertThat(m.event(events, PeriodClosed.class)).isEqualTo(new PeriodClosed(1, 2, 1, 5_000, 2));
     assertThat(m.registry().freeCash(1)).isZero();
     assertThat(m.registry().freeCash(SystemAccount.TREASURY.id())).isEqualTo(5_000);
     assertThat(m.engine.state().currentPeriod()).isEqualTo(2);
@@ -83,15 +86,14 @@ class ComplianceCommandsTest {
     m.rejected(new RecordAuditFinding(1, 1, 100), Rejection.AUDIT_NOT_DRAWN);
     m.rejected(new RecordAuditFinding(2, 2, 100), Rejection.AUDIT_NOT_DRAWN);
     // Measured 60 at lambda 1: D = 10, phi(10) - phi(0) = 1,000 + 100 = 1,100 cents.
-    AuditFindingRecorded finding = m.event(m.ok(new RecordAuditFinding(2, 1, 60)),
-        AuditFindingRecorded.class);
+    AuditFindingRecorded finding =
+        m.event(m.ok(new RecordAuditFinding(2, 1, 60)), AuditFindingRecorded.class);
     assertThat(finding).isEqualTo(new AuditFindingRecorded(2, 1, 60, 10, 1_100, 0, 10));
     assertThat(m.registry().freeCash(2)).isEqualTo(98_900);
     m.rejected(new RecordAuditFinding(2, 1, 60), Rejection.AUDIT_FINDING_ALREADY_RECORDED);
     // Period 2: 2 owes its make-good of 10 on top of a report of 0.
     m.ok(new SurrenderPermits(2, 2, 4));
-    ComplianceAssessed next = m.events(m.ok(new ClosePeriod(2)), ComplianceAssessed.class)
-        .get(1);
+    ComplianceAssessed next = m.events(m.ok(new ClosePeriod(2)), ComplianceAssessed.class).get(1);
     assertThat(next.obligationPermits()).isEqualTo(10);
     assertThat(next.shortfallPermits()).isEqualTo(6);
   }
@@ -134,8 +136,8 @@ class ComplianceCommandsTest {
 
   @Test
   void a_workload_outside_the_programs_scope_is_refused() {
-    RulesMarket t = new RulesMarket(RulesMarket.program().replace("scope: ALL", "scope: TRAINING"),
-        1);
+    RulesMarket t =
+        new RulesMarket(RulesMarket.program().replace("scope: ALL", "scope: TRAINING"), 1);
     t.participant(1, 0);
     t.rejected(new SubmitReport(1, 1, Workload.INFERENCE, 5), Rejection.WORKLOAD_OUT_OF_SCOPE);
     t.ok(new SubmitReport(1, 1, Workload.TRAINING, 5));
@@ -153,7 +155,8 @@ class ComplianceCommandsTest {
     m.ok(new SubmitReport(1, 1, Workload.TRAINING, 100));
     m.ok(new RecordEvaluation(1, 1, RiskSignal.L));
     m.ok(new RecordInsurerEvaluation(8, 1, 1, RiskSignal.H));
-    m.rejected(new RecordInsurerEvaluation(8, 1, 1, RiskSignal.L),
+    m.rejected(
+        new RecordInsurerEvaluation(8, 1, 1, RiskSignal.L),
         Rejection.INSURER_EVALUATION_ALREADY_RECORDED);
     m.rejected(new ChargeInsurancePremium(2, 1), Rejection.INSURER_EVALUATION_MISSING);
     m.ok(new RecordInsurerEvaluation(8, 2, 1, RiskSignal.L));
@@ -163,8 +166,8 @@ class ComplianceCommandsTest {
     m.rejected(new ChargeInsurancePremium(3, 1), Rejection.INSUFFICIENT_CASH);
     m.rejected(new ChargeInsurancePremium(1, 2), Rejection.PERIOD_NOT_STARTED);
     // pi(H) = 9 cents per unit on 100 units, whatever the regulator's own signal was.
-    InsurancePremiumCharged charged = m.event(m.ok(new ChargeInsurancePremium(1, 1)),
-        InsurancePremiumCharged.class);
+    InsurancePremiumCharged charged =
+        m.event(m.ok(new ChargeInsurancePremium(1, 1)), InsurancePremiumCharged.class);
     assertThat(charged).isEqualTo(new InsurancePremiumCharged(1, 1, 8, 100, 9, 900));
     assertThat(m.registry().freeCash(8)).isEqualTo(900);
     m.rejected(new ChargeInsurancePremium(1, 1), Rejection.PREMIUM_ALREADY_CHARGED);
@@ -172,8 +175,8 @@ class ComplianceCommandsTest {
 
   @Test
   void with_banking_off_unsurrendered_permits_expire_at_close() {
-    RulesMarket b = new RulesMarket(RulesMarket.program()
-        .replace("banking: true", "banking: false"), 1);
+    RulesMarket b =
+        new RulesMarket(RulesMarket.program().replace("banking: true", "banking: false"), 1);
     b.participant(1, 0);
     b.ok(new IssuePermits(1, 1, 40));
     b.ok(new SubmitReport(1, 1, Workload.TRAINING, 30));
@@ -183,8 +186,8 @@ class ComplianceCommandsTest {
     assertThat(b.registry().reservedPermits(1, 1)).isEqualTo(4);
     List<Event> events = b.ok(new ClosePeriod(1));
     assertThat(b.event(events, OrderCancelled.class).orderId()).isEqualTo(7);
-    assertThat(b.events(events, PermitsExpired.class)).containsExactly(
-        new PermitsExpired(1, 1, 10));
+    assertThat(b.events(events, PermitsExpired.class))
+        .containsExactly(new PermitsExpired(1, 1, 10));
     assertThat(b.registry().reservedPermits(1, 1)).isZero();
     assertThat(b.registry().freePermitsTotal(1)).isZero();
     assertThat(b.registry().expiredTotal()).isEqualTo(10);
@@ -220,20 +223,19 @@ class ComplianceCommandsTest {
 
   @Test
   void enormous_shortfalls_saturate_the_penalty_instead_of_overflowing() {
-    RulesMarket big = new RulesMarket(RulesMarket.program()
-        .replace("alphaPpm: 3000000", "alphaPpm: 1000000000"), 1);
+    RulesMarket big =
+        new RulesMarket(
+            RulesMarket.program().replace("alphaPpm: 3000000", "alphaPpm: 1000000000"), 1);
     big.participant(1, 1_000);
     big.ok(new SubmitReport(1, 1, Workload.TRAINING, 1_000_000_000_000_000L));
     big.ok(new RecordEvaluation(1, 1, RiskSignal.H));
-    ComplianceAssessed a = big.events(big.ok(new ClosePeriod(1)), ComplianceAssessed.class)
-        .get(0);
+    ComplianceAssessed a = big.events(big.ok(new ClosePeriod(1)), ComplianceAssessed.class).get(0);
     assertThat(a.obligationPermits()).isEqualTo(1_000_000_000_000_000_000L);
     assertThat(a.penaltyCents()).isEqualTo(Long.MAX_VALUE);
     assertThat(a.penaltyUnpaidCents()).isEqualTo(Long.MAX_VALUE - 1_000);
     big.ok(new SubmitReport(1, 2, Workload.TRAINING, 1_000_000_000_000_000L));
     big.ok(new RecordEvaluation(1, 2, RiskSignal.H));
-    ComplianceAssessed b = big.events(big.ok(new ClosePeriod(2)), ComplianceAssessed.class)
-        .get(0);
+    ComplianceAssessed b = big.events(big.ok(new ClosePeriod(2)), ComplianceAssessed.class).get(0);
     assertThat(b.obligationPermits()).isEqualTo(2_000_000_000_000_000_000L);
   }
 }

@@ -5,26 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.Engine;
-import org.computecap.engine.FeatureState;
-import org.computecap.engine.allocation.AllocationState;
-import org.computecap.engine.auction.AuctionState;
-import org.computecap.engine.compliance.ComplianceState;
 import org.computecap.engine.Event;
+import org.computecap.engine.FeatureState;
 import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
+import org.computecap.engine.allocation.AllocationState;
+import org.computecap.engine.auction.AuctionState;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.CommandCodec;
 import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.compliance.ComplianceState;
 import org.computecap.engine.program.YamlProgramParser;
 import org.computecap.engine.registry.Registry;
 import org.computecap.engine.registry.Role;
 
 /**
- * A test market under the real program parser: every command goes through the codec (so the
- * journal encoding is exercised), invariants are checked after each one, and a rejection must
- * leave the state hash untouched.
+ * A test market under the real program parser: every command goes through the codec (so the journal
+ * encoding is exercised), invariants are checked after each one, and a rejection must leave the
+ * state hash untouched.
  */
 final class RulesMarket {
   static final CommandCodec CODEC = CommandCodec.standard();

@@ -25,8 +25,10 @@ class RulesScriptCoverageTest {
     try (Stream<Path> files = Files.list(SCRIPTS)) {
       for (Path f : files.sorted().toList()) {
         String name = f.getFileName().toString();
-        if (name.endsWith(".txt") && (name.startsWith("allocation-")
-            || name.startsWith("auction-") || name.startsWith("compliance-"))) {
+        if (name.endsWith(".txt")
+            && (name.startsWith("allocation-")
+                || name.startsWith("auction-")
+                || name.startsWith("compliance-"))) {
           all.append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
         }
       }
@@ -39,8 +41,8 @@ class RulesScriptCoverageTest {
     String scripts = rulesScripts();
     List<String> missing = new ArrayList<>();
     for (Rejection r : Rejection.values()) {
-      boolean rules = r.ordinal() >= Rejection.PERIOD_OUTSIDE_PROGRAM.ordinal()
-          || r == Rejection.CAP_EXCEEDED;
+      boolean rules =
+          r.ordinal() >= Rejection.PERIOD_OUTSIDE_PROGRAM.ordinal() || r == Rejection.CAP_EXCEEDED;
       if (rules && !scripts.contains("-> REJECT " + r.code() + "\n")) {
         missing.add(r.code());
       }
@@ -52,8 +54,8 @@ class RulesScriptCoverageTest {
   void every_rules_command_verb_is_used_by_some_scenario_line() throws IOException {
     String scripts = rulesScripts();
     List<String> missing = new ArrayList<>();
-    for (ScriptVerbs verbs : List.of(new AllocationVerbs(), new AuctionVerbs(),
-        new ComplianceVerbs())) {
+    for (ScriptVerbs verbs :
+        List.of(new AllocationVerbs(), new AuctionVerbs(), new ComplianceVerbs())) {
       for (String verb : verbs.commands().keySet()) {
         if (!scripts.contains("\n" + verb + " ")) {
           missing.add(verb);

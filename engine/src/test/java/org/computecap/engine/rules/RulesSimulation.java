@@ -12,9 +12,8 @@ import org.computecap.engine.Result;
 import org.computecap.engine.auction.AuctionCleared;
 import org.computecap.engine.auction.BidSettled;
 import org.computecap.engine.command.AllocateFreePermits;
-import org.computecap.engine.command.CancelOrder;
-import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.AllocateNewEntrant;
+import org.computecap.engine.command.CancelOrder;
 import org.computecap.engine.command.ChargeInsurancePremium;
 import org.computecap.engine.command.ClearAuction;
 import org.computecap.engine.command.ClosePeriod;
@@ -26,6 +25,7 @@ import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenAuction;
 import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.command.PayOutstandingPenalty;
+import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.RecordAuditFinding;
 import org.computecap.engine.command.RecordEvaluation;
 import org.computecap.engine.command.RecordInsurerEvaluation;
@@ -55,8 +55,8 @@ import org.computecap.engine.registry.SystemAccount;
  * One seeded run of the rules' randomized simulation: a random program (method, shares,
  * multipliers, penalties, audit policy, banking, scope...) and a stream of mixed registry,
  * exchange, allocation, auction and compliance commands aimed near their edges, with every engine
- * invariant checked after every command, independent oracle checks on the events of
- * clearing and closing, and a replay of the journal that must reach the same state hash.
+ * invariant checked after every command, independent oracle checks on the events of clearing and
+ * closing, and a replay of the journal that must reach the same state hash.
  */
 final class RulesSimulation {
   private static final YamlProgramParser PARSER = new YamlProgramParser();
@@ -75,9 +75,12 @@ final class RulesSimulation {
   private long nextAuctionId = 1;
   private long nextBidId = 1;
   private long nextOrderId = 1;
+
   /** Auctions opened and not yet cleared, and their accepted bids (auction id, bid id). */
   private final java.util.TreeSet<Long> openAuctions = new java.util.TreeSet<>();
+
   private final java.util.List<long[]> bids = new java.util.ArrayList<>();
+
   /** How often each outcome happened, by command type. */
   final SortedMap<String, Long> outcomes = new TreeMap<>();
 
@@ -91,8 +94,16 @@ final class RulesSimulation {
   }
 
   String describe() {
-    return "seed=" + seed + " accounts=" + accounts + " periods=" + program.periods()
-        + " method=" + program.allocation().method() + " banking=" + program.banking();
+    return "seed="
+        + seed
+        + " accounts="
+        + accounts
+        + " periods="
+        + program.periods()
+        + " method="
+        + program.allocation().method()
+        + " banking="
+        + program.banking();
   }
 
   private String randomProgram() {
@@ -101,30 +112,70 @@ final class RulesSimulation {
     long low = rnd.nextInt(50);
     String[] methods = {"BENCHMARK", "GRANDFATHER", "UNIFORM"};
     String[] scopes = {"INFERENCE", "TRAINING", "ALL"};
-    return "name: sim-" + seed + "\ncoveredQuantity: compute\nunit: PFLOP\n"
-        + "scope: " + scopes[rnd.nextInt(3)] + "\n"
-        + "periods:\n  first: " + (rnd.nextBoolean() ? 1 : 2026) + "\n  count: "
-        + (2 + rnd.nextInt(5)) + "\n  label: yearly\n"
-        + "cap:\n  startPermits: " + (100 + rnd.nextLong(10_000_000)) + "\n"
-        + "  linearReductionPpm: " + rnd.nextInt(200_000) + "\n"
-        + "allocation:\n  method: " + methods[rnd.nextInt(3)] + "\n  freeSharePpm: " + free
-        + "\n  benchmarkPercentilePpm: " + (1 + rnd.nextInt(1_000_000))
-        + "\n  activityChangeThresholdPpm: " + rnd.nextInt(400_000)
-        + "\n  newEntrantReservePpm: " + rnd.nextLong(free + 1) + "\n"
-        + "risk:\n  alphaPpm: " + (1_000_001 + rnd.nextInt(5_000_000))
-        + "\n  unevaluatedSignal: " + (rnd.nextBoolean() ? "L" : "H") + "\n"
-        + "penalty:\n  linearCentsPerPermit: " + rnd.nextInt(20_000)
-        + "\n  quadraticCentsPerPermitSquared: " + rnd.nextInt(200)
-        + "\n  makeGood: " + rnd.nextBoolean() + "\n"
-        + "audit:\n  probabilityPpm: " + rho + "\n  targetedProbabilityPpm: "
-        + (rho + rnd.nextLong(1_000_001 - rho)) + "\n  meterExcessThresholdPpm: "
-        + rnd.nextInt(300_000) + "\n  auditCostCents: " + rnd.nextInt(1_000)
-        + "\n  budgetPerPeriodCents: " + rnd.nextInt(10_000) + "\n"
-        + "banking: " + rnd.nextBoolean() + "\n"
-        + "auction:\n  reservePriceCents: " + rnd.nextInt(500) + "\n  purchaseLimitPpm: "
-        + (1 + rnd.nextInt(1_000_000)) + "\n"
-        + "insurance:\n  premiumLowCentsPerUnit: " + low + "\n  premiumHighCentsPerUnit: "
-        + (low + rnd.nextInt(50)) + "\n";
+    return "name: sim-"
+        + seed
+        + "\ncoveredQuantity: compute\nunit: PFLOP\n"
+        + "scope: "
+        + scopes[rnd.nextInt(3)]
+        + "\n"
+        + "periods:\n  first: "
+        + (rnd.nextBoolean() ? 1 : 2026)
+        + "\n  count: "
+        + (2 + rnd.nextInt(5))
+        + "\n  label: yearly\n"
+        + "cap:\n  startPermits: "
+        + (100 + rnd.nextLong(10_000_000))
+        + "\n"
+        + "  linearReductionPpm: "
+        + rnd.nextInt(200_000)
+        + "\n"
+        + "allocation:\n  method: "
+        + methods[rnd.nextInt(3)]
+        + "\n  freeSharePpm: "
+        + free
+        + "\n  benchmarkPercentilePpm: "
+        + (1 + rnd.nextInt(1_000_000))
+        + "\n  activityChangeThresholdPpm: "
+        + rnd.nextInt(400_000)
+        + "\n  newEntrantReservePpm: "
+        + rnd.nextLong(free + 1)
+        + "\n"
+        + "risk:\n  alphaPpm: "
+        + (1_000_001 + rnd.nextInt(5_000_000))
+        + "\n  unevaluatedSignal: "
+        + (rnd.nextBoolean() ? "L" : "H")
+        + "\n"
+        + "penalty:\n  linearCentsPerPermit: "
+        + rnd.nextInt(20_000)
+        + "\n  quadraticCentsPerPermitSquared: "
+        + rnd.nextInt(200)
+        + "\n  makeGood: "
+        + rnd.nextBoolean()
+        + "\n"
+        + "audit:\n  probabilityPpm: "
+        + rho
+        + "\n  targetedProbabilityPpm: "
+        + (rho + rnd.nextLong(1_000_001 - rho))
+        + "\n  meterExcessThresholdPpm: "
+        + rnd.nextInt(300_000)
+        + "\n  auditCostCents: "
+        + rnd.nextInt(1_000)
+        + "\n  budgetPerPeriodCents: "
+        + rnd.nextInt(10_000)
+        + "\n"
+        + "banking: "
+        + rnd.nextBoolean()
+        + "\n"
+        + "auction:\n  reservePriceCents: "
+        + rnd.nextInt(500)
+        + "\n  purchaseLimitPpm: "
+        + (1 + rnd.nextInt(1_000_000))
+        + "\n"
+        + "insurance:\n  premiumLowCentsPerUnit: "
+        + low
+        + "\n  premiumHighCentsPerUnit: "
+        + (low + rnd.nextInt(50))
+        + "\n";
   }
 
   void run() {
@@ -147,8 +198,10 @@ final class RulesSimulation {
       engine.checkInvariants();
       oracle(c, r);
       track(c, r);
-      outcomes.merge(c.getClass().getSimpleName() + " "
-          + (r.isAccepted() ? "OK" : r.rejection().code()), 1L, Long::sum);
+      outcomes.merge(
+          c.getClass().getSimpleName() + " " + (r.isAccepted() ? "OK" : r.rejection().code()),
+          1L,
+          Long::sum);
     }
     Engine replayed = Replay.rebuild(journal, PARSER, CommandCodec.standard());
     if (!Arrays.equals(replayed.stateHash(), engine.stateHash())) {
@@ -212,8 +265,8 @@ final class RulesSimulation {
     long cap = program.cap().startPermits();
     switch (rnd.nextInt(25)) {
       case 0:
-        return new RecordVerifiedActivity(a, p - 1 - rnd.nextInt(2), quantity(10_000),
-            quantity(20_000));
+        return new RecordVerifiedActivity(
+            a, p - 1 - rnd.nextInt(2), quantity(10_000), quantity(20_000));
       case 1:
         return new SetAssistanceFactor(a, rnd.nextInt(2_000_000));
       case 2:
@@ -228,8 +281,8 @@ final class RulesSimulation {
       case 5:
       case 6:
       case 7:
-        return new SubmitBid(auctionId(), nextBidId++, a, 1 + quantity(cap / 20 + 1),
-            1 + rnd.nextInt(1_000));
+        return new SubmitBid(
+            auctionId(), nextBidId++, a, 1 + quantity(cap / 20 + 1), 1 + rnd.nextInt(1_000));
       case 8:
         if (!bids.isEmpty() && rnd.nextInt(5) != 0) {
           long[] bid = bids.get(rnd.nextInt(bids.size()));
@@ -238,8 +291,11 @@ final class RulesSimulation {
         return new WithdrawBid(auctionId(), 1 + rnd.nextLong(nextBidId));
       case 9:
       case 10:
-        return new SubmitReport(a, Math.max(0, p), rnd.nextBoolean() ? Workload.TRAINING
-            : Workload.INFERENCE, quantity(cap / 20 + 1));
+        return new SubmitReport(
+            a,
+            Math.max(0, p),
+            rnd.nextBoolean() ? Workload.TRAINING : Workload.INFERENCE,
+            quantity(cap / 20 + 1));
       case 11:
         return new RecordMeterReading(a, Math.max(0, p), quantity(cap / 20 + 1));
       case 12:
@@ -258,17 +314,22 @@ final class RulesSimulation {
       case 19:
         return new IssuePermits(a, engine.state().currentPeriod(), 1 + quantity(cap / 50 + 1));
       case 20:
-        return new TransferPermits(a, account(), engine.state().currentPeriod(),
-            1 + quantity(cap / 50 + 1));
+        return new TransferPermits(
+            a, account(), engine.state().currentPeriod(), 1 + quantity(cap / 50 + 1));
       case 21:
       case 22:
         // Resting orders, so that a close without banking must take expiring vintages off
         // the book before their permits expire.
-        return new PlaceOrder(nextOrderId++, a, rnd.nextBoolean() ? Side.BUY : Side.SELL,
-            rnd.nextInt(5) == 0 ? OrderType.IOC : OrderType.LIMIT, 1 + rnd.nextInt(1_000),
+        return new PlaceOrder(
+            nextOrderId++,
+            a,
+            rnd.nextBoolean() ? Side.BUY : Side.SELL,
+            rnd.nextInt(5) == 0 ? OrderType.IOC : OrderType.LIMIT,
+            1 + rnd.nextInt(1_000),
             1 + rnd.nextInt((int) Math.min(1_000_000, cap / 50 + 1)),
-            Math.max(program.firstPeriod(), engine.state().currentPeriod()
-                - (rnd.nextInt(4) == 0 ? 1 : 0)));
+            Math.max(
+                program.firstPeriod(),
+                engine.state().currentPeriod() - (rnd.nextInt(4) == 0 ? 1 : 0)));
       case 23:
         return new CancelOrder(1 + rnd.nextLong(nextOrderId), a);
       default:
@@ -291,8 +352,9 @@ final class RulesSimulation {
       long paid = 0;
       for (Event e : events) {
         if (e instanceof BidSettled s) {
-          expect(s.paidCents() == s.wonPermits() * cleared.clearingPriceCents(), "bid pays "
-              + "the clearing price: " + s);
+          expect(
+              s.paidCents() == s.wonPermits() * cleared.clearingPriceCents(),
+              "bid pays " + "the clearing price: " + s);
           paid += s.paidCents();
         }
       }
@@ -302,23 +364,29 @@ final class RulesSimulation {
       for (Event e : events) {
         if (e instanceof ComplianceAssessed a) {
           long d = Math.max(0, a.obligationPermits() - a.surrenderedPermits());
-          BigInteger phi = BigInteger.valueOf(program.penalty().linearCentsPerPermit())
-              .multiply(BigInteger.valueOf(d)).add(BigInteger.valueOf(
-                  program.penalty().quadraticCentsPerPermitSquared())
-                  .multiply(BigInteger.valueOf(d).pow(2)));
+          BigInteger phi =
+              BigInteger.valueOf(program.penalty().linearCentsPerPermit())
+                  .multiply(BigInteger.valueOf(d))
+                  .add(
+                      BigInteger.valueOf(program.penalty().quadraticCentsPerPermitSquared())
+                          .multiply(BigInteger.valueOf(d).pow(2)));
           expect(a.shortfallPermits() == d, "shortfall is (obligation - surrendered)+: " + a);
-          expect(phi.bitLength() >= 64 || phi.longValue() == a.penaltyCents(),
+          expect(
+              phi.bitLength() >= 64 || phi.longValue() == a.penaltyCents(),
               "penalty is phi(D): " + a);
-          expect(a.penaltyUnpaidCents() >= 0 && a.penaltyUnpaidCents() <= a.penaltyCents(),
+          expect(
+              a.penaltyUnpaidCents() >= 0 && a.penaltyUnpaidCents() <= a.penaltyCents(),
               "unpaid penalty within the penalty: " + a);
         }
         if (e instanceof AuditsDrawn d) {
-          expect(d.audited().size() <= program.audit().maxAuditsPerPeriod(),
+          expect(
+              d.audited().size() <= program.audit().maxAuditsPerPeriod(),
               "audits within the budget: " + d);
         }
       }
     }
-    expect(engine.state().registry().freeCash(SystemAccount.TREASURY.id()) >= 0,
+    expect(
+        engine.state().registry().freeCash(SystemAccount.TREASURY.id()) >= 0,
         "treasury never negative");
   }
 

@@ -7,10 +7,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules' seeded randomized simulation: random programs and mixed registry, allocation,
- * auction and compliance commands, invariants after every command, replay at the end. A
- * failure names its seed; {@code -Drules.seed=N} runs just that seed and
- * {@code -Drules.commands=N} sets the commands per seed.
+ * The rules' seeded randomized simulation: random programs and mixed registry, allocation, auction
+ * and compliance commands, invariants after every command, replay at the end. A failure names its
+ * seed; {@code -Drules.seed=N} runs just that seed and {@code -Drules.commands=N} sets the commands
+ * per seed.
  */
 class RulesSimulationTest {
   private static final long[] SEEDS = {11, 12, 13, 14, 15, 16, 17, 18};
@@ -27,21 +27,46 @@ class RulesSimulationTest {
       try {
         sim.run();
       } catch (RuntimeException | AssertionError e) {
-        throw new AssertionError("rules simulation failed: " + sim.describe()
-            + " (reproduce with -Drules.seed=" + seed + "): " + e.getMessage(), e);
+        throw new AssertionError(
+            "rules simulation failed: "
+                + sim.describe()
+                + " (reproduce with -Drules.seed="
+                + seed
+                + "): "
+                + e.getMessage(),
+            e);
       }
       sim.outcomes.forEach((k, v) -> outcomes.merge(k, v, Long::sum));
     }
     long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-    System.out.println("rules simulation: " + seeds.length * (long) COMMANDS + " commands in "
-        + millis + " ms; outcomes " + outcomes);
+    System.out.println(
+        "rules simulation: "
+            + seeds.length * (long) COMMANDS
+            + " commands in "
+            + millis
+            + " ms; outcomes "
+            + outcomes);
     if (only == null) {
       // Every rules command must have been accepted somewhere, or the run tested little.
-      for (String type : new String[] {"RecordVerifiedActivity", "SetAssistanceFactor",
-          "AllocateFreePermits", "AllocateNewEntrant", "OpenAuction", "SubmitBid",
-          "WithdrawBid", "ClearAuction", "SubmitReport", "RecordMeterReading",
-          "RecordEvaluation", "RecordInsurerEvaluation", "ChargeInsurancePremium",
-          "ClosePeriod", "RecordAuditFinding", "PayOutstandingPenalty"}) {
+      for (String type :
+          new String[] {
+            "RecordVerifiedActivity",
+            "SetAssistanceFactor",
+            "AllocateFreePermits",
+            "AllocateNewEntrant",
+            "OpenAuction",
+            "SubmitBid",
+            "WithdrawBid",
+            "ClearAuction",
+            "SubmitReport",
+            "RecordMeterReading",
+            "RecordEvaluation",
+            "RecordInsurerEvaluation",
+            "ChargeInsurancePremium",
+            "ClosePeriod",
+            "RecordAuditFinding",
+            "PayOutstandingPenalty"
+          }) {
         assertThat(outcomes).as(type + " accepted at least once").containsKey(type + " OK");
       }
     }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every scenario script in {@code src/test/resources/scripts} (each feature puts its
- * scripts there), then replays the journal each run wrote and checks the state hash. The real
- * program loader is used when one is registered; core's test stand-in otherwise.
+ * Runs every scenario script in {@code src/test/resources/scripts} (each feature puts its scripts
+ * there), then replays the journal each run wrote and checks the state hash. The real program
+ * loader is used when one is registered; core's test stand-in otherwise.
  */
 class ScenarioScriptsTest {
   static ProgramParser parser() {
@@ -44,14 +44,19 @@ class ScenarioScriptsTest {
     assertThat(scripts).isNotEmpty();
     ProgramParser parser = parser();
     CommandCodec codec = CommandCodec.standard();
-    return scripts.stream().map(script -> DynamicTest.dynamicTest(
-        script.getFileName().toString(), () -> {
-          InMemoryJournal journal = new InMemoryJournal();
-          ScriptRunner runner = new ScriptRunner(parser, ScriptVocabulary.standard(), codec);
-          ScriptReport report = runner.run(script, journal);
-          assertThat(report.passed()).as(report.summary()).isTrue();
-          assertThat(Replay.rebuild(journal, parser, codec).stateHash())
-              .isEqualTo(report.engine().stateHash());
-        }));
+    return scripts.stream()
+        .map(
+            script ->
+                DynamicTest.dynamicTest(
+                    script.getFileName().toString(),
+                    () -> {
+                      InMemoryJournal journal = new InMemoryJournal();
+                      ScriptRunner runner =
+                          new ScriptRunner(parser, ScriptVocabulary.standard(), codec);
+                      ScriptReport report = runner.run(script, journal);
+                      assertThat(report.passed()).as(report.summary()).isTrue();
+                      assertThat(Replay.rebuild(journal, parser, codec).stateHash())
+                          .isEqualTo(report.engine().stateHash());
+                    }));
   }
 }

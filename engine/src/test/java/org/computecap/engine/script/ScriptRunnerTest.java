@@ -14,11 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScriptRunnerTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private final ScriptRunner runner = new ScriptRunner(TestPrograms.PARSER,
-      ScriptVocabulary.standard(), CommandCodec.standard());
+  private final ScriptRunner runner =
+      new ScriptRunner(TestPrograms.PARSER, ScriptVocabulary.standard(), CommandCodec.standard());
 
   @BeforeEach
   void program() throws IOException {
@@ -29,8 +28,9 @@ class ScriptRunnerTest {
     return runner.run(text, dir, null);
   }
 
-  private static final String OPEN = "open-market program=p.yaml seed=1 -> OK\n"
-      + "open-account id=1 name=a role=PARTICIPANT -> OK\n";
+  private static final String OPEN =
+      "open-market program=p.yaml seed=1 -> OK\n"
+          + "open-account id=1 name=a role=PARTICIPANT -> OK\n";
 
   @Test
   void a_script_whose_outcomes_all_match_passes() {
@@ -75,19 +75,26 @@ class ScriptRunnerTest {
   @Test
   void unknown_verbs_arguments_and_codes_are_script_errors_with_line_numbers() {
     assertThatThrownBy(() -> run(OPEN + "despoit acct=1 cents=5 -> OK\n"))
-        .isInstanceOf(ScriptException.class).hasMessage("line 3: unknown verb 'despoit'");
+        .isInstanceOf(ScriptException.class)
+        .hasMessage("line 3: unknown verb 'despoit'");
     assertThatThrownBy(() -> run(OPEN + "deposit acct=1 cnts=5 -> OK\n"))
-        .isInstanceOf(ScriptException.class).hasMessageContaining("line 3: missing argument");
+        .isInstanceOf(ScriptException.class)
+        .hasMessageContaining("line 3: missing argument");
     assertThatThrownBy(() -> run(OPEN + "deposit acct=1 cents=5 extra=1 -> OK\n"))
-        .isInstanceOf(ScriptException.class).hasMessage("line 3: unknown argument extra");
+        .isInstanceOf(ScriptException.class)
+        .hasMessage("line 3: unknown argument extra");
     assertThatThrownBy(() -> run(OPEN + "deposit acct=1 cents=5 -> REJECT NO_SUCH\n"))
-        .isInstanceOf(ScriptException.class).hasMessageContaining("unknown rejection code");
+        .isInstanceOf(ScriptException.class)
+        .hasMessageContaining("unknown rejection code");
     assertThatThrownBy(() -> run(OPEN + "deposit acct=1 cents=5\n"))
-        .isInstanceOf(ScriptException.class).hasMessageContaining("line 3: a command line");
+        .isInstanceOf(ScriptException.class)
+        .hasMessageContaining("line 3: a command line");
     assertThatThrownBy(() -> run(OPEN + "tick 5\ntick 4\n"))
-        .isInstanceOf(ScriptException.class).hasMessageContaining("line 4: tick must not");
+        .isInstanceOf(ScriptException.class)
+        .hasMessageContaining("line 4: tick must not");
     assertThatThrownBy(() -> run(OPEN + "expect nothing-like-this\n"))
-        .isInstanceOf(ScriptException.class).hasMessageContaining("unknown expectation");
+        .isInstanceOf(ScriptException.class)
+        .hasMessageContaining("unknown expectation");
   }
 
   @Test
@@ -101,8 +108,13 @@ class ScriptRunnerTest {
   @Test
   void every_well_formed_command_is_journaled_and_malformed_ones_are_not() {
     InMemoryJournal journal = new InMemoryJournal();
-    ScriptReport r = runner.run(OPEN + "withdraw acct=1 cents=5 -> REJECT INSUFFICIENT_CASH\n"
-        + "deposit acct=1 cents=0 -> INVALID\n", dir, journal);
+    ScriptReport r =
+        runner.run(
+            OPEN
+                + "withdraw acct=1 cents=5 -> REJECT INSUFFICIENT_CASH\n"
+                + "deposit acct=1 cents=0 -> INVALID\n",
+            dir,
+            journal);
     assertThat(r.passed()).isTrue();
     assertThat(journal.size()).isEqualTo(3);
   }

@@ -3,10 +3,9 @@ package org.computecap.engine.simulation;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seeded randomized simulation (in the spirit of TigerBeetle's VOPR): several seeds, each
- * with its own random configuration, at least 10^6 commands in all per run. A failure names its
- * seed; {@code -Dseed=N} runs just that seed, and {@code -Dsim.commands=N} sets the commands
- * per seed.
+ * The seeded randomized simulation (in the spirit of TigerBeetle's VOPR): several seeds, each with
+ * its own random configuration, at least 10^6 commands in all per run. A failure names its seed;
+ * {@code -Dseed=N} runs just that seed, and {@code -Dsim.commands=N} sets the commands per seed.
  */
 class EngineSimulationTest {
   private static final long[] SEEDS = {1, 2, 3, 4, 5};
@@ -23,8 +22,14 @@ class EngineSimulationTest {
       try {
         sim.run(COMMANDS_PER_SEED);
       } catch (RuntimeException | AssertionError e) {
-        throw new AssertionError("simulation failed: " + sim.describe()
-            + " (reproduce with -Dseed=" + seed + "): " + e.getMessage(), e);
+        throw new AssertionError(
+            "simulation failed: "
+                + sim.describe()
+                + " (reproduce with -Dseed="
+                + seed
+                + "): "
+                + e.getMessage(),
+            e);
       }
       total += COMMANDS_PER_SEED;
       if (only != null) {
@@ -32,7 +37,15 @@ class EngineSimulationTest {
       }
     }
     long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-    System.out.println("simulation: " + total + " commands over " + seeds.length + " seeds in "
-        + millis + " ms (" + total * 1000 / millis + " commands/s, invariants after each)");
+    System.out.println(
+        "simulation: "
+            + total
+            + " commands over "
+            + seeds.length
+            + " seeds in "
+            + millis
+            + " ms ("
+            + total * 1000 / millis
+            + " commands/s, invariants after each)");
   }
 }

@@ -18,11 +18,11 @@ import org.computecap.engine.exchange.Side;
 import org.computecap.engine.registry.Role;
 
 /**
- * Random exchange commands (orders of every type around a mid price, sized around the
- * account's balances, cancels of resting and unknown orders, call auctions), predicted by the
- * exchange's naive {@link ExchangeModel} over reference books and settled in
- * {@link ReferenceRegistry}, so the registry checkpoints see every trade. At each checkpoint the
- * engine's books (fast) and the model's (reference) must have the same hash.
+ * Random exchange commands (orders of every type around a mid price, sized around the account's
+ * balances, cancels of resting and unknown orders, call auctions), predicted by the exchange's
+ * naive {@link ExchangeModel} over reference books and settled in {@link ReferenceRegistry}, so the
+ * registry checkpoints see every trade. At each checkpoint the engine's books (fast) and the
+ * model's (reference) must have the same hash.
  */
 final class ExchangeGenerator implements Simulation.Generator {
   private static final long MID = 1_000;
@@ -60,7 +60,8 @@ final class ExchangeGenerator implements Simulation.Generator {
       return new CancelOrder(o[0], sim.rnd.nextInt(10) == 0 ? account : o[1]);
     }
     return model.inCallPhase(vintage) == (sim.rnd.nextInt(10) != 0)
-        ? new RunCallAuction(vintage) : new StartCallAuction(vintage);
+        ? new RunCallAuction(vintage)
+        : new StartCallAuction(vintage);
   }
 
   private Command order(Simulation sim, long account, int vintage) {
@@ -68,15 +69,20 @@ final class ExchangeGenerator implements Simulation.Generator {
     int t = sim.rnd.nextInt(10);
     OrderType type = t < 6 ? OrderType.LIMIT : t < 8 ? OrderType.IOC : OrderType.MARKET;
     long tick = settings.tickCents();
-    long price = type == OrderType.MARKET ? 0
-        : Math.max(tick, tick * (MID + sim.rnd.nextInt(41) - 20)
-            + (sim.rnd.nextInt(50) == 0 ? 1 : 0));
+    long price =
+        type == OrderType.MARKET
+            ? 0
+            : Math.max(
+                tick, tick * (MID + sim.rnd.nextInt(41) - 20) + (sim.rnd.nextInt(50) == 0 ? 1 : 0));
     long lot = settings.lotPermits();
     long quantity;
     if (sim.rnd.nextInt(5) == 0) {
-      long base = side == Side.SELL ? reference.free(account, vintage)
-          : reference.accounts.containsKey(account)
-              ? reference.accounts.get(account).cash / Math.max(1, price) : 1;
+      long base =
+          side == Side.SELL
+              ? reference.free(account, vintage)
+              : reference.accounts.containsKey(account)
+                  ? reference.accounts.get(account).cash / Math.max(1, price)
+                  : 1;
       quantity = Math.min(PlaceOrder.MAX_PRICE_OR_QUANTITY, sim.around(Math.max(1, base)));
     } else {
       quantity = lot * (1 + sim.rnd.nextInt(20)) + (sim.rnd.nextInt(50) == 0 ? 1 : 0);
@@ -99,19 +105,22 @@ final class ExchangeGenerator implements Simulation.Generator {
   @Override
   public void observe(Simulation sim, Command command, Result result) {
     int oldest = sim.banking ? sim.firstPeriod : sim.currentPeriod();
-    Rejection expected = model.apply((ExchangeCommand) command, sim.currentPeriod(), oldest,
-        ledger);
+    Rejection expected =
+        model.apply((ExchangeCommand) command, sim.currentPeriod(), oldest, ledger);
     if (expected != result.rejection()) {
-      throw new AssertionError(command + ": engine " + result + ", model "
-          + (expected == null ? "OK" : "REJECT " + expected));
+      throw new AssertionError(
+          command
+              + ": engine "
+              + result
+              + ", model "
+              + (expected == null ? "OK" : "REJECT " + expected));
     }
   }
 
   @Override
   public void checkpoint(Simulation sim) {
     ExchangeState state = sim.engine.state().featureOrNull(ExchangeState.class);
-    byte[] engine = state == null ? new ExchangeModel(settings).booksHash()
-        : state.booksHash();
+    byte[] engine = state == null ? new ExchangeModel(settings).booksHash() : state.booksHash();
     if (!Arrays.equals(engine, model.booksHash())) {
       throw new AssertionError("the engine's order books differ from the reference books");
     }
@@ -157,8 +166,8 @@ final class ExchangeGenerator implements Simulation.Generator {
 
     @Override
     public void payCash(long from, long to, long cents) {
-      reference.accounts.get(from).cash = Math.subtractExact(reference.accounts.get(from).cash,
-          cents);
+      reference.accounts.get(from).cash =
+          Math.subtractExact(reference.accounts.get(from).cash, cents);
       reference.accounts.get(to).cash = Math.addExact(reference.accounts.get(to).cash, cents);
     }
 

@@ -17,9 +17,9 @@ import org.computecap.engine.registry.Role;
 import org.computecap.engine.registry.SystemAccount;
 
 /**
- * A naive model of the registry, written the obvious way (boxed maps, sorted trees, no
- * incremental totals), that predicts the outcome of every registry command. The simulation
- * compares the engine with it command by command, and balance by balance at checkpoints.
+ * A naive model of the registry, written the obvious way (boxed maps, sorted trees, no incremental
+ * totals), that predicts the outcome of every registry command. The simulation compares the engine
+ * with it command by command, and balance by balance at checkpoints.
  */
 final class ReferenceRegistry {
   static final class Acc {
@@ -218,8 +218,8 @@ final class ReferenceRegistry {
   private static void take(TreeMap<Integer, Long> map, int vintage, long quantity) {
     long left = map.getOrDefault(vintage, 0L) - quantity;
     if (left < 0) {
-      throw new AssertionError("reference model: taking " + quantity + " of vintage "
-          + vintage + " leaves " + left);
+      throw new AssertionError(
+          "reference model: taking " + quantity + " of vintage " + vintage + " leaves " + left);
     }
     if (left == 0) {
       map.remove(vintage);
@@ -233,7 +233,8 @@ final class ReferenceRegistry {
     if (a == null) {
       return Rejection.UNKNOWN_ACCOUNT;
     }
-    return a.role == Role.PARTICIPANT || a.role == Role.INSURER ? null
+    return a.role == Role.PARTICIPANT || a.role == Role.INSURER
+        ? null
         : Rejection.ROLE_NOT_PERMITTED;
   }
 
@@ -248,8 +249,8 @@ final class ReferenceRegistry {
   /** Throws AssertionError at the first balance where the registry and the model differ. */
   void compareWith(Registry registry) {
     if (registry.accountCount() != accounts.size()) {
-      throw new AssertionError("accounts: engine " + registry.accountCount() + ", reference "
-          + accounts.size());
+      throw new AssertionError(
+          "accounts: engine " + registry.accountCount() + ", reference " + accounts.size());
     }
     for (Map.Entry<Long, Acc> e : accounts.entrySet()) {
       long id = e.getKey();
@@ -257,11 +258,17 @@ final class ReferenceRegistry {
       same("cash of " + id, registry.freeCash(id), a.cash);
       same("reserved cash of " + id, registry.reservedCash(id), a.cashReserved);
       for (int v = firstPeriod; v <= period; v++) {
-        same("permits of " + id + " vintage " + v, registry.freePermits(id, v),
+        same(
+            "permits of " + id + " vintage " + v,
+            registry.freePermits(id, v),
             a.permits.getOrDefault(v, 0L));
-        same("reserved permits of " + id + " vintage " + v, registry.reservedPermits(id, v),
+        same(
+            "reserved permits of " + id + " vintage " + v,
+            registry.reservedPermits(id, v),
             a.permitsReserved.getOrDefault(v, 0L));
-        same("surrendered by " + id + " for " + v, registry.surrendered(id, v),
+        same(
+            "surrendered by " + id + " for " + v,
+            registry.surrendered(id, v),
             a.surrendered.getOrDefault(v, 0L));
       }
     }

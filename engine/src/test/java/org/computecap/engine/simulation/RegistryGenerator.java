@@ -20,12 +20,26 @@ import org.computecap.engine.registry.SystemAccount;
  * checked against {@link ReferenceRegistry}.
  */
 final class RegistryGenerator implements Simulation.Generator {
-  private static final Role[] ROLES = {Role.PARTICIPANT, Role.PARTICIPANT, Role.PARTICIPANT,
-      Role.PARTICIPANT, Role.PARTICIPANT, Role.PARTICIPANT, Role.PARTICIPANT, Role.PARTICIPANT,
-      Role.PARTICIPANT, Role.INSURER, Role.AUDITOR, Role.REGULATOR};
-  private static final long[] RESERVES = {SystemAccount.NEW_ENTRANT_RESERVE.id(),
-      SystemAccount.AUCTION_RESERVE.id(), SystemAccount.RETIREMENT.id(),
-      SystemAccount.TREASURY.id()};
+  private static final Role[] ROLES = {
+    Role.PARTICIPANT,
+    Role.PARTICIPANT,
+    Role.PARTICIPANT,
+    Role.PARTICIPANT,
+    Role.PARTICIPANT,
+    Role.PARTICIPANT,
+    Role.PARTICIPANT,
+    Role.PARTICIPANT,
+    Role.PARTICIPANT,
+    Role.INSURER,
+    Role.AUDITOR,
+    Role.REGULATOR
+  };
+  private static final long[] RESERVES = {
+    SystemAccount.NEW_ENTRANT_RESERVE.id(),
+    SystemAccount.AUCTION_RESERVE.id(),
+    SystemAccount.RETIREMENT.id(),
+    SystemAccount.TREASURY.id()
+  };
 
   final ReferenceRegistry reference;
 
@@ -47,26 +61,29 @@ final class RegistryGenerator implements Simulation.Generator {
     } else if (op < 20) {
       return new DepositCash(a, 1 + sim.rnd.nextLong(1_000_000));
     } else if (op < 32) {
-      return new WithdrawCash(a, sim.around(reference.accounts.containsKey(a)
-          ? reference.accounts.get(a).cash : 5));
+      return new WithdrawCash(
+          a, sim.around(reference.accounts.containsKey(a) ? reference.accounts.get(a).cash : 5));
     } else if (op < 47) {
       long to = sim.rnd.nextInt(10) == 0 ? RESERVES[sim.rnd.nextInt(RESERVES.length)] : a;
       int vintage = sim.currentPeriod() + (sim.rnd.nextInt(10) == 0 ? sim.rnd.nextInt(3) - 1 : 0);
-      long remaining = sim.rules.capPermits(sim.currentPeriod())
-          - reference.issued.getOrDefault(sim.currentPeriod(), 0L);
+      long remaining =
+          sim.rules.capPermits(sim.currentPeriod())
+              - reference.issued.getOrDefault(sim.currentPeriod(), 0L);
       int shape = sim.rnd.nextInt(10_000);
-      long quantity = shape < 9_500 ? 1 + sim.rnd.nextLong(Math.max(1, sim.cap / 50_000))
-          : shape < 9_999 ? remaining + 1 + sim.rnd.nextInt(10)
-          : Math.max(1, remaining);
+      long quantity =
+          shape < 9_500
+              ? 1 + sim.rnd.nextLong(Math.max(1, sim.cap / 50_000))
+              : shape < 9_999 ? remaining + 1 + sim.rnd.nextInt(10) : Math.max(1, remaining);
       return new IssuePermits(to, Math.max(0, vintage), quantity);
     } else if (op < 72) {
       long to = sim.rnd.nextInt(20) == 0 ? a : account(sim);
       int vintage = heldVintage(sim, a);
       return new TransferPermits(a, to, vintage, sim.around(reference.free(a, vintage)));
     } else if (op < 90) {
-      int period = sim.currentPeriod()
-          - sim.rnd.nextInt(Math.min(3, sim.currentPeriod() - sim.firstPeriod + 1))
-          + (sim.rnd.nextInt(20) == 0 ? 1 : 0);
+      int period =
+          sim.currentPeriod()
+              - sim.rnd.nextInt(Math.min(3, sim.currentPeriod() - sim.firstPeriod + 1))
+              + (sim.rnd.nextInt(20) == 0 ? 1 : 0);
       period = sim.rnd.nextInt(50) == 0 ? sim.firstPeriod - 1 : period;
       long eligible = 0;
       for (int v = sim.firstPeriod; v <= period; v++) {
@@ -102,8 +119,12 @@ final class RegistryGenerator implements Simulation.Generator {
   public void observe(Simulation sim, Command command, Result result) {
     Rejection expected = reference.apply((RegistryCommand) command);
     if (expected != result.rejection()) {
-      throw new AssertionError(command + ": engine " + result + ", reference "
-          + (expected == null ? "OK" : "REJECT " + expected));
+      throw new AssertionError(
+          command
+              + ": engine "
+              + result
+              + ", reference "
+              + (expected == null ? "OK" : "REJECT " + expected));
     }
   }
 

@@ -39,13 +39,13 @@ import org.computecap.engine.program.Workload;
 import org.computecap.engine.registry.SystemAccount;
 
 /**
- * Random allocation, auction and compliance commands for the shared simulation. Their
- * outcomes are judged by the rules' own tests and simulation ({@code RulesSimulationTest});
- * here every accepted command's events are replayed into the {@link ReferenceRegistry}
- * (issuance, reserve transfers, bid reservations and settlement, penalties, premiums, expiry,
- * the period turned by {@code ClosePeriod}), so the checkpoints prove that what the rules
- * report is exactly what happened in the ledger, and the registry generator's predictions stay
- * right while the rules move permits and cash.
+ * Random allocation, auction and compliance commands for the shared simulation. Their outcomes are
+ * judged by the rules' own tests and simulation ({@code RulesSimulationTest}); here every accepted
+ * command's events are replayed into the {@link ReferenceRegistry} (issuance, reserve transfers,
+ * bid reservations and settlement, penalties, premiums, expiry, the period turned by {@code
+ * ClosePeriod}), so the checkpoints prove that what the rules report is exactly what happened in
+ * the ledger, and the registry generator's predictions stay right while the rules move permits and
+ * cash.
  */
 final class RulesGenerator implements Simulation.Generator {
   private static final long TREASURY = SystemAccount.TREASURY.id();
@@ -53,8 +53,10 @@ final class RulesGenerator implements Simulation.Generator {
   private static final long AUCTION_RESERVE = SystemAccount.AUCTION_RESERVE.id();
 
   private final ReferenceRegistry reference;
+
   /** auction id -> its vintage; only for the model, never iterated. */
   private final Map<Long, Integer> auctionPeriods = new HashMap<>();
+
   private long nextAuctionId = 1;
   private long nextBidId = 1;
 
@@ -86,23 +88,26 @@ final class RulesGenerator implements Simulation.Generator {
       case 4:
         return new OpenAuction(nextAuctionId++, p, 1 + q);
       case 5:
-        return new SubmitBid(1 + sim.rnd.nextLong(nextAuctionId), nextBidId++, a, 1 + q,
-            1 + sim.rnd.nextInt(1_000));
+        return new SubmitBid(
+            1 + sim.rnd.nextLong(nextAuctionId), nextBidId++, a, 1 + q, 1 + sim.rnd.nextInt(1_000));
       case 6:
-        return new WithdrawBid(1 + sim.rnd.nextLong(nextAuctionId),
-            1 + sim.rnd.nextLong(nextBidId));
+        return new WithdrawBid(
+            1 + sim.rnd.nextLong(nextAuctionId), 1 + sim.rnd.nextLong(nextBidId));
       case 7:
         return new ClearAuction(1 + sim.rnd.nextLong(nextAuctionId));
       case 8:
       case 9:
-        return new SubmitReport(a, p, sim.rnd.nextBoolean() ? Workload.INFERENCE
-            : Workload.TRAINING, q);
+        return new SubmitReport(
+            a, p, sim.rnd.nextBoolean() ? Workload.INFERENCE : Workload.TRAINING, q);
       case 10:
         return new RecordMeterReading(a, p, q);
       case 11:
         return new RecordEvaluation(a, p, sim.rnd.nextBoolean() ? RiskSignal.L : RiskSignal.H);
       case 12:
-        return new RecordInsurerEvaluation(1 + sim.rnd.nextInt(sim.accountIdMax), a, p,
+        return new RecordInsurerEvaluation(
+            1 + sim.rnd.nextInt(sim.accountIdMax),
+            a,
+            p,
             sim.rnd.nextBoolean() ? RiskSignal.L : RiskSignal.H);
       case 13:
         return new ChargeInsurancePremium(a, p);
@@ -114,7 +119,8 @@ final class RulesGenerator implements Simulation.Generator {
         // Rare, so that periods last long enough for the other commands to matter. Without
         // banking a close cancels resting orders of the closing vintages, which the exchange's
         // model here does not follow; RulesSimulationTest covers that case.
-        return sim.banking && sim.rnd.nextInt(200) == 0 ? new ClosePeriod(current)
+        return sim.banking && sim.rnd.nextInt(200) == 0
+            ? new ClosePeriod(current)
             : new PayOutstandingPenalty(a);
     }
   }
@@ -143,8 +149,8 @@ final class RulesGenerator implements Simulation.Generator {
       reference.releaseCash(w.accountId(), w.releasedCents());
     } else if (e instanceof BidSettled s) {
       if (s.wonPermits() > 0) {
-        reference.move(AUCTION_RESERVE, s.accountId(), auctionPeriods.get(s.auctionId()),
-            s.wonPermits());
+        reference.move(
+            AUCTION_RESERVE, s.accountId(), auctionPeriods.get(s.auctionId()), s.wonPermits());
       }
       reference.settleCash(s.accountId(), TREASURY, s.paidCents());
       reference.releaseCash(s.accountId(), s.releasedCents());
@@ -171,8 +177,8 @@ final class RulesGenerator implements Simulation.Generator {
   private void charge(long from, long to, long cents) {
     ReferenceRegistry.Acc payer = reference.accounts.get(from);
     if (cents > payer.cash) {
-      throw new AssertionError("account " + from + " paid " + cents + " cents but held "
-          + payer.cash);
+      throw new AssertionError(
+          "account " + from + " paid " + cents + " cents but held " + payer.cash);
     }
     payer.cash -= cents;
     reference.accounts.get(to).cash += cents;
@@ -183,8 +189,8 @@ final class RulesGenerator implements Simulation.Generator {
     int oldest = reference.banking ? reference.firstPeriod : period;
     long left = quantity;
     for (int v = oldest; v <= period && left > 0; v++) {
-      long take = Math.min(left,
-          reference.accounts.get(NEW_ENTRANT_RESERVE).permits.getOrDefault(v, 0L));
+      long take =
+          Math.min(left, reference.accounts.get(NEW_ENTRANT_RESERVE).permits.getOrDefault(v, 0L));
       if (take > 0) {
         reference.move(NEW_ENTRANT_RESERVE, account, v, take);
         left -= take;

@@ -18,10 +18,10 @@ import org.computecap.engine.journal.Replay;
 
 /**
  * One seeded run of the randomized simulation: a random configuration (accounts, cap, banking,
- * first period, how often periods turn), then a stream of mixed commands from the
- * {@link Generator}s, each checked against its generator's naive model, with every invariant
- * checked after every command, and at the end a replay of the journal that must reach the same
- * state hash. Everything derives from the seed, so a failing seed reproduces exactly.
+ * first period, how often periods turn), then a stream of mixed commands from the {@link
+ * Generator}s, each checked against its generator's naive model, with every invariant checked after
+ * every command, and at the end a replay of the journal that must reach the same state hash.
+ * Everything derives from the seed, so a failing seed reproduces exactly.
  *
  * <p>Until the compliance feature's period-closing command joins the generators, the period is
  * turned by calling {@code advancePeriod()} directly; those turns are not in the journal, so the
@@ -56,10 +56,13 @@ final class Simulation {
   private final InMemoryJournal journal = new InMemoryJournal();
   private final JournaledEngine journaled;
   private final List<Generator> generators = new ArrayList<>();
+
   /** The registry generator; its {@code reference} is the model of every balance. */
   final RegistryGenerator registry;
+
   private final List<Long> advancedAfterSeq = new ArrayList<>();
   private long tick;
+
   /** How often each outcome happened, by command type: a run that never rejects tests little. */
   final java.util.SortedMap<String, Long> outcomes = new java.util.TreeMap<>();
 
@@ -87,8 +90,18 @@ final class Simulation {
   }
 
   String describe() {
-    return "seed=" + seed + " firstPeriod=" + firstPeriod + " periods<=" + periodsMax
-        + " cap=" + cap + " banking=" + banking + " accountIds<=" + accountIdMax;
+    return "seed="
+        + seed
+        + " firstPeriod="
+        + firstPeriod
+        + " periods<="
+        + periodsMax
+        + " cap="
+        + cap
+        + " banking="
+        + banking
+        + " accountIds<="
+        + accountIdMax;
   }
 
   /** Runs {@code commands} random commands, then the final checkpoint and replay. */
@@ -103,8 +116,10 @@ final class Simulation {
       Result r = submit(c);
       engine.checkInvariants();
       g.observe(this, c, r);
-      outcomes.merge(c.getClass().getSimpleName() + " "
-          + (r.isAccepted() ? "OK" : r.rejection().code()), 1L, Long::sum);
+      outcomes.merge(
+          c.getClass().getSimpleName() + " " + (r.isAccepted() ? "OK" : r.rejection().code()),
+          1L,
+          Long::sum);
     }
     checkpoint();
     replayMatches();
@@ -166,13 +181,15 @@ final class Simulation {
     } else {
       replayed = new Engine(TestPrograms.PARSER);
       int[] next = {0};
-      journal.forEach((JournalEntry e) -> {
-        while (next[0] < advancedAfterSeq.size() && advancedAfterSeq.get(next[0]) == e.seq() - 1) {
-          replayed.state().advancePeriod();
-          next[0]++;
-        }
-        replayed.apply(e.tick(), codec.decode(e.command()));
-      });
+      journal.forEach(
+          (JournalEntry e) -> {
+            while (next[0] < advancedAfterSeq.size()
+                && advancedAfterSeq.get(next[0]) == e.seq() - 1) {
+              replayed.state().advancePeriod();
+              next[0]++;
+            }
+            replayed.apply(e.tick(), codec.decode(e.command()));
+          });
       replayed.checkInvariants();
     }
     if (!Arrays.equals(replayed.stateHash(), engine.stateHash())) {

@@ -12,23 +12,24 @@ import org.computecap.engine.journal.JournalEntry;
 import org.computecap.engine.journal.Verification.Problem;
 
 /**
- * The SQL for the journal table (created by the Flyway migration {@code V1__journal_table.sql})
- * and its reader. Reading streams the rows in seq order through a server-side cursor, so a
- * journal of millions of entries is never held in memory, and checks each row the way the file
- * journal's reader checks a record: its seq, the lengths of its hashes, its hash against the
- * engine's own {@link JournalEntry#hashMatches}, and its link to the row before. Only rows that
- * passed are given to the visitor.
+ * The SQL for the journal table (created by the Flyway migration {@code V1__journal_table.sql}) and
+ * its reader. Reading streams the rows in seq order through a server-side cursor, so a journal of
+ * millions of entries is never held in memory, and checks each row the way the file journal's
+ * reader checks a record: its seq, the lengths of its hashes, its hash against the engine's own
+ * {@link JournalEntry#hashMatches}, and its link to the row before. Only rows that passed are given
+ * to the visitor.
  */
 final class JournalTable {
-  static final String INSERT = "INSERT INTO computecap_journal"
-      + " (seq, tick, prev_hash, hash, command) VALUES (?, ?, ?, ?, ?)";
-  static final String SELECT_ALL = "SELECT seq, tick, prev_hash, hash, command"
-      + " FROM computecap_journal ORDER BY seq";
+  static final String INSERT =
+      "INSERT INTO computecap_journal"
+          + " (seq, tick, prev_hash, hash, command) VALUES (?, ?, ?, ?, ?)";
+  static final String SELECT_ALL =
+      "SELECT seq, tick, prev_hash, hash, command" + " FROM computecap_journal ORDER BY seq";
+
   /** Rows fetched per round trip while reading. */
   private static final int FETCH_ROWS = 2_000;
 
-  private JournalTable() {
-  }
+  private JournalTable() {}
 
   /** Inserts the entries with one JDBC batch (rewritten by the driver into multi-row inserts). */
   static void insert(Connection c, List<JournalEntry> entries) throws SQLException {
@@ -49,8 +50,7 @@ final class JournalTable {
    * Passes every entry of the intact prefix to {@code visitor}, in order, and returns what it
    * found. Runs in its own read-only transaction (a cursor needs one), so it sees one snapshot.
    */
-  static TableVerification read(Connection c, Consumer<JournalEntry> visitor)
-      throws SQLException {
+  static TableVerification read(Connection c, Consumer<JournalEntry> visitor) throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try (PreparedStatement ps = c.prepareStatement(SELECT_ALL)) {
@@ -74,30 +74,43 @@ final class JournalTable {
       long expected = seq + 1;
       long found = rs.getLong(1);
       if (found != expected) {
-        return TableVerification.bad(seq, head, expected, Problem.OUT_OF_SEQUENCE,
-            "found seq " + found);
+        return TableVerification.bad(
+            seq, head, expected, Problem.OUT_OF_SEQUENCE, "found seq " + found);
       }
       byte[] prev = rs.getBytes(3);
       byte[] hash = rs.getBytes(4);
       byte[] command = rs.getBytes(5);
       if (!sized(prev) || !sized(hash) || command == null) {
-        return TableVerification.bad(seq, head, expected, Problem.CORRUPT,
-            "prev_hash and hash must be " + JournalEntry.HASH_BYTES
-                + " bytes and command present");
+        return TableVerification.bad(
+            seq,
+            head,
+            expected,
+            Problem.CORRUPT,
+            "prev_hash and hash must be " + JournalEntry.HASH_BYTES + " bytes and command present");
       }
       JournalEntry e = new JournalEntry(found, rs.getLong(2), prev, hash, command);
       if (!e.hashMatches(sha256)) {
-        return TableVerification.bad(seq, head, expected, Problem.EDITED,
-            "the entry's contents do not match its hash");
+        return TableVerification.bad(
+            seq, head, expected, Problem.EDITED, "the entry's contents do not match its hash");
       }
       if (!Arrays.equals(prev, head)) {
         if (expected == 1) {
-          return TableVerification.bad(0, head, 1, Problem.EDITED,
+          return TableVerification.bad(
+              0,
+              head,
+              1,
+              Problem.EDITED,
               "the first entry's prev_hash is not the genesis hash (32 zero bytes)");
         }
-        return TableVerification.bad(seq - 1, headBefore, seq, Problem.EDITED,
-            "its hash differs from the prev_hash recorded by entry " + expected
-                + " (this entry was edited and rehashed, or entry " + expected
+        return TableVerification.bad(
+            seq - 1,
+            headBefore,
+            seq,
+            Problem.EDITED,
+            "its hash differs from the prev_hash recorded by entry "
+                + expected
+                + " (this entry was edited and rehashed, or entry "
+                + expected
                 + "'s link was)");
       }
       visitor.accept(e);

@@ -15,44 +15,52 @@ import org.computecap.engine.journal.JournalEntry;
 import org.flywaydb.core.Flyway;
 
 /**
- * The engine's journal in PostgreSQL: one row per entry in the append-only table
- * {@code computecap_journal}, carrying the same hash chain as the file journal (each entry is
- * built by the engine's {@link JournalEntry#next}), so a table and a file holding the same
- * commands have the same head hash.
+ * The engine's journal in PostgreSQL: one row per entry in the append-only table {@code
+ * computecap_journal}, carrying the same hash chain as the file journal (each entry is built by the
+ * engine's {@link JournalEntry#next}), so a table and a file holding the same commands have the
+ * same head hash.
  *
- * <p>Group commit, as in the file journal: {@link #append} only hashes and buffers, and
- * {@link #flush} inserts the batch with one JDBC batch in one transaction and commits it; with
- * {@code synchronous_commit} never {@code off} (raised on every connection) the commit returns
- * only once the batch is durable in the WAL. A caller releases a batch's results only after
- * its flush. A long batch is written ahead in the same open transaction, so nothing is visible
- * or durable before the flush commits it.
+ * <p>Group commit, as in the file journal: {@link #append} only hashes and buffers, and {@link
+ * #flush} inserts the batch with one JDBC batch in one transaction and commits it; with {@code
+ * synchronous_commit} never {@code off} (raised on every connection) the commit returns only once
+ * the batch is durable in the WAL. A caller releases a batch's results only after its flush. A long
+ * batch is written ahead in the same open transaction, so nothing is visible or durable before the
+ * flush commits it.
  *
  * <p>One writer: the journal keeps one connection for its whole life and holds a PostgreSQL
- * advisory lock on it, so a second process opening the same table is refused instead of forking
- * the chain; the primary key on {@code seq} refuses a fork even without it. Any database error
- * while writing is fail-stop: the journal refuses all further work and the process must restart
- * from the table, as with a failed fsync. Single-threaded, like the engine it serves.
+ * advisory lock on it, so a second process opening the same table is refused instead of forking the
+ * chain; the primary key on {@code seq} refuses a fork even without it. Any database error while
+ * writing is fail-stop: the journal refuses all further work and the process must restart from the
+ * table, as with a failed fsync. Single-threaded, like the engine it serves.
  */
 public final class PostgresJournal implements Journal {
   /** The URL prefix this journal accepts. */
   public static final String URL_PREFIX = "jdbc:postgresql:";
+
   private static final String MIGRATIONS = "classpath:org/computecap/journal/postgres/migration";
   private static final String HISTORY_TABLE = "computecap_schema_history";
+
   /** Entries or bytes buffered before a long batch is written ahead inside its transaction. */
   private static final int SPILL_ENTRIES = 4_096;
+
   private static final long SPILL_BYTES = 4L << 20;
+
   /**
    * Run on every connection: a commit must not return before its WAL is flushed, so a server or
-   * database default of {@code synchronous_commit = off} is raised to {@code on}; any other
-   * setting already flushes locally and is the operator's choice for standbys, so it is kept.
+   * database default of {@code synchronous_commit = off} is raised to {@code on}; any other setting
+   * already flushes locally and is the operator's choice for standbys, so it is kept.
    */
-  private static final String DURABLE_COMMITS = "SELECT set_config('synchronous_commit',"
-      + " CASE current_setting('synchronous_commit') WHEN 'off' THEN 'on'"
-      + " ELSE current_setting('synchronous_commit') END, false)";
+  private static final String DURABLE_COMMITS =
+      "SELECT set_config('synchronous_commit',"
+          + " CASE current_setting('synchronous_commit') WHEN 'off' THEN 'on'"
+          + " ELSE current_setting('synchronous_commit') END, false)";
+
   /** How long opening waits for the writer lock; see {@link #lockForWriting}. */
   private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+
   /** The advisory lock's first key ("CCJR"); the second is the table's oid. */
   private static final int LOCK_CLASS = 0x43434a52;
+
   private static final String LOCK_NOT_AVAILABLE = "55P03";
 
   private final HikariDataSource pool;
@@ -74,9 +82,9 @@ public final class PostgresJournal implements Journal {
   }
 
   /**
-   * Opens the journal at {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db?user=..}),
-   * creating the table on first use. The table is verified first; a damaged chain is refused
-   * with the verify message, as for a damaged journal file.
+   * Opens the journal at {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db?user=..}), creating
+   * the table on first use. The table is verified first; a damaged chain is refused with the verify
+   * message, as for a damaged journal file.
    */
   public static PostgresJournal open(String jdbcUrl) {
     return open(jdbcUrl, LOCK_WAIT);
@@ -99,7 +107,7 @@ public final class PostgresJournal implements Journal {
     try {
       writer = pool.getConnection();
       lockForWriting(writer, lockWait);
-      TableVerification v = JournalTable.read(writer, e -> { });
+      TableVerification v = JournalTable.read(writer, e -> {});
       if (!v.intact()) {
         throw new IllegalStateException("cannot append to a damaged journal: " + v.summary());
       }
@@ -118,7 +126,7 @@ public final class PostgresJournal implements Journal {
   public static TableVerification verify(String jdbcUrl) {
     try (HikariDataSource pool = pool(jdbcUrl)) {
       migrate(pool);
-      return read(pool, e -> { });
+      return read(pool, e -> {});
     }
   }
 
@@ -176,7 +184,7 @@ public final class PostgresJournal implements Journal {
   /** Reads the whole table back and checks the chain (flushing first). */
   public TableVerification verify() {
     flush();
-    return read(pool, e -> { });
+    return read(pool, e -> {});
   }
 
   /** The writer connection's {@code synchronous_commit}, for tests. */
@@ -223,24 +231,25 @@ public final class PostgresJournal implements Journal {
 
   private void checkUsable() {
     if (failure != null) {
-      throw new IllegalStateException("the journal failed earlier (" + failure
-          + "); restart from the journal table");
+      throw new IllegalStateException(
+          "the journal failed earlier (" + failure + "); restart from the journal table");
     }
   }
 
   /** Fail-stop: after a write error nothing about the table's tail is known any more. */
   private IllegalStateException fail(String what, SQLException e) {
-    String reason = "23505".equals(e.getSQLState())
-        ? "another writer appended to the journal table (seq already taken)"
-        : e.getMessage();
+    String reason =
+        "23505".equals(e.getSQLState())
+            ? "another writer appended to the journal table (seq already taken)"
+            : e.getMessage();
     failure = what + " failed: " + reason;
     try {
       writer.rollback();
     } catch (SQLException ignored) {
       // The connection is broken; the failure above is what matters.
     }
-    return new IllegalStateException("journal " + failure
-        + "; the process must stop and restart from the journal table", e);
+    return new IllegalStateException(
+        "journal " + failure + "; the process must stop and restart from the journal table", e);
   }
 
   private static TableVerification read(DataSource ds, Consumer<JournalEntry> visitor) {
@@ -252,21 +261,24 @@ public final class PostgresJournal implements Journal {
   }
 
   /**
-   * Takes the session advisory lock keyed by the table, held as long as the writer connection.
-   * It waits up to {@code lockWait} because a restarted server may arrive before PostgreSQL
-   * has noticed that its killed predecessor's connection is gone.
+   * Takes the session advisory lock keyed by the table, held as long as the writer connection. It
+   * waits up to {@code lockWait} because a restarted server may arrive before PostgreSQL has
+   * noticed that its killed predecessor's connection is gone.
    */
   private static void lockForWriting(Connection c, Duration lockWait) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("SET lock_timeout = " + Math.max(1, lockWait.toMillis()));
-      s.execute("SELECT pg_advisory_lock(" + LOCK_CLASS
-          + ", 'computecap_journal'::regclass::oid::int)");
+      s.execute(
+          "SELECT pg_advisory_lock(" + LOCK_CLASS + ", 'computecap_journal'::regclass::oid::int)");
       s.execute("RESET lock_timeout");
     } catch (SQLException e) {
       if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-        throw new IllegalStateException("the journal table is open for writing by another"
-            + " process (its advisory lock is held after waiting " + lockWait.toMillis()
-            + " ms); one server per journal", e);
+        throw new IllegalStateException(
+            "the journal table is open for writing by another"
+                + " process (its advisory lock is held after waiting "
+                + lockWait.toMillis()
+                + " ms); one server per journal",
+            e);
       }
       throw e;
     }
@@ -274,19 +286,20 @@ public final class PostgresJournal implements Journal {
 
   private static void migrate(DataSource ds) {
     try {
-      Flyway.configure().dataSource(ds).locations(MIGRATIONS).table(HISTORY_TABLE)
-          .load().migrate();
+      Flyway.configure().dataSource(ds).locations(MIGRATIONS).table(HISTORY_TABLE).load().migrate();
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot create or upgrade the journal table: "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create or upgrade the journal table: " + e.getMessage(), e);
     }
   }
 
   private static HikariDataSource pool(String jdbcUrl) {
     if (jdbcUrl == null || !jdbcUrl.startsWith(URL_PREFIX)) {
-      throw new IllegalArgumentException("journalUrl must start with " + URL_PREFIX
-          + " (e.g. jdbc:postgresql://localhost:5432/computecap?user=cc), got "
-          + JdbcUrls.redact(jdbcUrl));
+      throw new IllegalArgumentException(
+          "journalUrl must start with "
+              + URL_PREFIX
+              + " (e.g. jdbc:postgresql://localhost:5432/computecap?user=cc), got "
+              + JdbcUrls.redact(jdbcUrl));
     }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
@@ -303,8 +316,12 @@ public final class PostgresJournal implements Journal {
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot connect to the journal database "
-          + JdbcUrls.redact(jdbcUrl) + ": " + rootMessage(e), e);
+      throw new IllegalStateException(
+          "cannot connect to the journal database "
+              + JdbcUrls.redact(jdbcUrl)
+              + ": "
+              + rootMessage(e),
+          e);
     }
   }
 

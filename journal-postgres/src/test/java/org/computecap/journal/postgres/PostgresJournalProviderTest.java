@@ -38,7 +38,8 @@ class PostgresJournalProviderTest {
         journal.append(i, new byte[] {(byte) i});
       }
     }
-    try (Connection c = TestDatabase.superuser(url); Statement s = c.createStatement()) {
+    try (Connection c = TestDatabase.superuser(url);
+        Statement s = c.createStatement()) {
       s.execute("SET session_replication_role = replica");
       s.execute("UPDATE computecap_journal SET tick = 99 WHERE seq = 2");
     }

@@ -42,7 +42,8 @@ class PostgresJournalTest {
   }
 
   private long rows() throws SQLException {
-    try (Connection c = TestDatabase.superuser(url); Statement s = c.createStatement();
+    try (Connection c = TestDatabase.superuser(url);
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM computecap_journal")) {
       rs.next();
       return rs.getLong(1);
@@ -118,7 +119,8 @@ class PostgresJournalTest {
 
   @Test
   void commits_wait_for_the_wal_even_where_the_database_default_is_off() throws SQLException {
-    try (Connection c = TestDatabase.superuser(url); Statement s = c.createStatement();
+    try (Connection c = TestDatabase.superuser(url);
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
       rs.next();
       assertThat(rs.getString(1)).as("the embedded server's default").isEqualTo("off");
@@ -134,7 +136,8 @@ class PostgresJournalTest {
       table.append(1, new byte[] {1, 2, 3});
       table.flush();
     }
-    try (Connection c = TestDatabase.superuser(url); Statement s = c.createStatement()) {
+    try (Connection c = TestDatabase.superuser(url);
+        Statement s = c.createStatement()) {
       assertThatThrownBy(() -> s.execute("UPDATE computecap_journal SET tick = 9"))
           .hasMessageContaining("append-only: UPDATE is refused");
       assertThatThrownBy(() -> s.execute("DELETE FROM computecap_journal"))
@@ -168,8 +171,7 @@ class PostgresJournalTest {
   }
 
   @Test
-  void an_edited_command_is_named_by_its_hash_and_the_journal_will_not_open()
-      throws SQLException {
+  void an_edited_command_is_named_by_its_hash_and_the_journal_will_not_open() throws SQLException {
     journalOfTen();
     tamper("UPDATE computecap_journal SET command = command || '\\x00'::bytea WHERE seq = 6");
     TableVerification v = PostgresJournal.verify(url);
@@ -195,10 +197,12 @@ class PostgresJournalTest {
     }
     byte[] forged = original.command().clone();
     forged[forged.length - 1] ^= 1;
-    JournalEntry rehashed = JournalEntry.next(5, original.tick(), original.prevHash(), forged,
-        JournalEntry.sha256());
-    tamper("UPDATE computecap_journal SET command = ?, hash = ? WHERE seq = 5",
-        forged, rehashed.hash());
+    JournalEntry rehashed =
+        JournalEntry.next(5, original.tick(), original.prevHash(), forged, JournalEntry.sha256());
+    tamper(
+        "UPDATE computecap_journal SET command = ?, hash = ? WHERE seq = 5",
+        forged,
+        rehashed.hash());
     TableVerification v = PostgresJournal.verify(url);
     assertThat(v.badSeq()).isEqualTo(5);
     assertThat(v.problem()).isEqualTo(Problem.EDITED);
@@ -241,8 +245,10 @@ class PostgresJournalTest {
 
   @Test
   void an_unreachable_database_is_reported_without_its_password() {
-    assertThatThrownBy(() -> PostgresJournal.open(
-        "jdbc:postgresql://127.0.0.1:1/none?user=cc&password=secret&connectTimeout=2"))
+    assertThatThrownBy(
+            () ->
+                PostgresJournal.open(
+                    "jdbc:postgresql://127.0.0.1:1/none?user=cc&password=secret&connectTimeout=2"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("cannot connect to the journal database")
         .hasMessageContaining("password=***")

@@ -36,10 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server's crash test, repeated with the journal in PostgreSQL: {@code computecap serve
- * --journal-url jdbc:postgresql:...} runs as a child JVM, takes a burst of concurrent commands
- * over HTTP, and is killed with SIGKILL in the middle of it. Restarted on the same table, the
- * server must hold every command it acknowledged, the chain must verify, and its state must
- * equal a fresh replay of the table.
+ * --journal-url jdbc:postgresql:...} runs as a child JVM, takes a burst of concurrent commands over
+ * HTTP, and is killed with SIGKILL in the middle of it. Restarted on the same table, the server
+ * must hold every command it acknowledged, the chain must verify, and its state must equal a fresh
+ * replay of the table.
  */
 class PostgresServerCrashTest {
   private static final String TOKEN = "postgres-crash-regulator-token-0123456789";
@@ -48,8 +48,7 @@ class PostgresServerCrashTest {
   private static final int IN_FLIGHT = 48;
   private static final Path PROGRAM = Path.of("../examples/programs/p2-risk-weighted.yaml");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
@@ -71,29 +70,38 @@ class PostgresServerCrashTest {
     assertThat(v.entries()).isGreaterThanOrEqualTo(acked.size() + 1L);
 
     String stateHash;
-    try (Server restarted = Server.start(new Server.Options(dir.resolve("data"), url, PROGRAM,
-        7, "127.0.0.1", 0), new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8), e -> { })) {
+    try (Server restarted =
+        Server.start(
+            new Server.Options(dir.resolve("data"), url, PROGRAM, 7, "127.0.0.1", 0),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            e -> {})) {
       // This JVM has no COMPUTECAP_REGULATOR_TOKEN, so the restart creates a regulator token.
       assertThat(accounts(restarted.port(), restarted.newRegulatorToken())).containsAll(acked);
       stateHash = restarted.stateHashHex();
     }
     try (PostgresJournal journal = PostgresJournal.open(url)) {
-      Engine replayed = Replay.rebuild(journal, ProgramParser.standard(),
-          CommandCodec.standard());
+      Engine replayed = Replay.rebuild(journal, ProgramParser.standard(), CommandCodec.standard());
       assertThat(Replay.hex(replayed.stateHash())).isEqualTo(stateHash);
-      System.out.printf("server crash test (PostgreSQL): %d acknowledged, %d entries in the"
-          + " table after the kill%n", acked.size(), journal.size());
+      System.out.printf(
+          "server crash test (PostgreSQL): %d acknowledged, %d entries in the"
+              + " table after the kill%n",
+          acked.size(), journal.size());
     }
   }
 
   private Process start(String url) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classPath = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", classPath,
-        PostgresServerProcess.class.getName(), url, dir.resolve("data").toString(),
-        PROGRAM.toAbsolutePath().toString());
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-cp",
+            classPath,
+            PostgresServerProcess.class.getName(),
+            url,
+            dir.resolve("data").toString(),
+            PROGRAM.toAbsolutePath().toString());
     pb.environment().put("COMPUTECAP_REGULATOR_TOKEN", TOKEN);
     pb.redirectErrorStream(true);
     return pb.start();
@@ -102,17 +110,20 @@ class PostgresServerCrashTest {
   /** Drains the child's output on a thread (so it never blocks) and returns its port. */
   private static int awaitPort(Process p) throws InterruptedException {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        lines.add("output closed: " + e.getMessage());
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                lines.add("output closed: " + e.getMessage());
+              }
+            });
     reader.setDaemon(true);
     reader.start();
     StringBuilder seen = new StringBuilder();
@@ -130,46 +141,57 @@ class PostgresServerCrashTest {
   }
 
   /**
-   * Opens accounts 1, 2, 3, ... with up to {@link #IN_FLIGHT} requests in flight; once enough
-   * are acknowledged the server is killed while the rest are still on the wire.
+   * Opens accounts 1, 2, 3, ... with up to {@link #IN_FLIGHT} requests in flight; once enough are
+   * acknowledged the server is killed while the rest are still on the wire.
    */
   private Set<Long> burstUntilKilled(Process child, int port) throws Exception {
     ConcurrentLinkedQueue<Long> acked = new ConcurrentLinkedQueue<>();
     CountDownLatch enough = new CountDownLatch(ACKS_BEFORE_KILL);
     Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    Thread sender = new Thread(() -> {
-      for (long id = 1; id <= 100_000 && child.isAlive(); id++) {
-        try {
-          if (!inFlight.tryAcquire(10, TimeUnit.SECONDS)) {
-            return;
-          }
-        } catch (InterruptedException e) {
-          return;
-        }
-        long account = id;
-        HttpRequest request = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + "/api/accounts"))
-            .header("Authorization", "Bearer " + TOKEN)
-            .POST(HttpRequest.BodyPublishers.ofString("{\"accountId\":" + account
-                + ",\"name\":\"a" + account + "\",\"role\":\"PARTICIPANT\"}"))
-            .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, ex) -> {
-          inFlight.release();
-          if (ex == null && r.statusCode() == 200) {
-            acked.add(account);
-            enough.countDown();
-          }
-        });
-      }
-    });
+    Thread sender =
+        new Thread(
+            () -> {
+              for (long id = 1; id <= 100_000 && child.isAlive(); id++) {
+                try {
+                  if (!inFlight.tryAcquire(10, TimeUnit.SECONDS)) {
+                    return;
+                  }
+                } catch (InterruptedException e) {
+                  return;
+                }
+                long account = id;
+                HttpRequest request =
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/accounts"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .POST(
+                            HttpRequest.BodyPublishers.ofString(
+                                "{\"accountId\":"
+                                    + account
+                                    + ",\"name\":\"a"
+                                    + account
+                                    + "\",\"role\":\"PARTICIPANT\"}"))
+                        .build();
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .whenComplete(
+                        (r, ex) -> {
+                          inFlight.release();
+                          if (ex == null && r.statusCode() == 200) {
+                            acked.add(account);
+                            enough.countDown();
+                          }
+                        });
+              }
+            });
     sender.start();
-    assertThat(enough.await(60, TimeUnit.SECONDS)).as(ACKS_BEFORE_KILL + " acknowledgements")
+    assertThat(enough.await(60, TimeUnit.SECONDS))
+        .as(ACKS_BEFORE_KILL + " acknowledgements")
         .isTrue();
     child.toHandle().destroyForcibly();
     child.waitFor(30, TimeUnit.SECONDS);
     sender.join(30_000);
     assertThat(inFlight.tryAcquire(IN_FLIGHT, 30, TimeUnit.SECONDS))
-        .as("every request in flight answered or failed").isTrue();
+        .as("every request in flight answered or failed")
+        .isTrue();
     return new HashSet<>(acked);
   }
 
@@ -177,10 +199,13 @@ class PostgresServerCrashTest {
     Set<Long> present = new HashSet<>();
     String after = "";
     while (true) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-          + port + "/api/accounts?limit=1000" + after))
-          .header("Authorization", "Bearer " + token).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/api/accounts?limit=1000" + after))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       JsonNode page = json.readTree(r.body());
       page.path("items").forEach(n -> present.add(n.path("accountId").asLong()));

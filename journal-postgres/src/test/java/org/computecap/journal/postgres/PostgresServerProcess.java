@@ -5,16 +5,17 @@ import org.computecap.server.Server;
 
 /**
  * The child process of {@link PostgresServerCrashTest}: {@code computecap serve} with its journal
- * in PostgreSQL ({@code --journal-url}), on a free loopback port, printing the port it serves
- * on. The regulator token comes from {@code COMPUTECAP_REGULATOR_TOKEN}.
+ * in PostgreSQL ({@code --journal-url}), on a free loopback port, printing the port it serves on.
+ * The regulator token comes from {@code COMPUTECAP_REGULATOR_TOKEN}.
  */
 public final class PostgresServerProcess {
-  private PostgresServerProcess() {
-  }
+  private PostgresServerProcess() {}
 
   /** Arguments: journal URL, data directory (tokens), program file. */
   public static void main(String[] args) {
-    Server.start(new Server.Options(Path.of(args[1]), args[0], Path.of(args[2]), 7,
-        "127.0.0.1", 0), System.out, e -> Runtime.getRuntime().halt(3));
+    Server.start(
+        new Server.Options(Path.of(args[1]), args[0], Path.of(args[2]), 7, "127.0.0.1", 0),
+        System.out,
+        e -> Runtime.getRuntime().halt(3));
   }
 }

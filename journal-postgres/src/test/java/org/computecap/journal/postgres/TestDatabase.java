@@ -17,8 +17,7 @@ final class TestDatabase {
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static EmbeddedPostgres server;
 
-  private TestDatabase() {
-  }
+  private TestDatabase() {}
 
   private static synchronized EmbeddedPostgres server() {
     if (server == null) {
@@ -28,13 +27,16 @@ final class TestDatabase {
         throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
       }
       EmbeddedPostgres started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (IOException e) {
-          // The JVM is exiting; a stray server directory is all that is left.
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (IOException e) {
+                      // The JVM is exiting; a stray server directory is all that is left.
+                    }
+                  }));
     }
     return server;
   }

@@ -20,8 +20,8 @@ import org.computecap.engine.registry.Role;
 /**
  * A seeded stream of real market commands under the P1 example program: the market opens, eight
  * participants get cash and permits, then they trade (limit, market and IOC orders, cancels,
- * transfers). Some commands are rejected by the engine (an order larger than the holdings, a
- * cancel of a filled order), which a journal must carry like any other.
+ * transfers). Some commands are rejected by the engine (an order larger than the holdings, a cancel
+ * of a filled order), which a journal must carry like any other.
  */
 final class Workload {
   static final int PARTICIPANTS = 8;
@@ -69,8 +69,8 @@ final class Workload {
     int kind = random.nextInt(20);
     if (kind == 0) {
       long to = 1 + random.nextInt(PARTICIPANTS);
-      return new TransferPermits(account, to == account ? 1 + to % PARTICIPANTS : to,
-          VINTAGE, 1 + random.nextInt(10));
+      return new TransferPermits(
+          account, to == account ? 1 + to % PARTICIPANTS : to, VINTAGE, 1 + random.nextInt(10));
     }
     if (kind <= 3 && orderId > 0) {
       return new CancelOrder(1 + random.nextLong(orderId), account);

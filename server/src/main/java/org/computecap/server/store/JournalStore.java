@@ -13,18 +13,17 @@ import org.computecap.engine.journal.JournalFile;
 import org.computecap.engine.journal.Verification;
 
 /**
- * Chooses where the server's journal lives: the engine's {@link FileJournal} in the data
- * directory by default, or a {@link JournalProvider} found on the class path for a
- * {@code --journal-url}. Either way the chain is verified before the server uses it; a damaged
- * journal is refused with a {@link JournalDamagedException} naming the first bad entry, because
- * a server that started on a broken chain would serve a history nobody can check.
+ * Chooses where the server's journal lives: the engine's {@link FileJournal} in the data directory
+ * by default, or a {@link JournalProvider} found on the class path for a {@code --journal-url}.
+ * Either way the chain is verified before the server uses it; a damaged journal is refused with a
+ * {@link JournalDamagedException} naming the first bad entry, because a server that started on a
+ * broken chain would serve a history nobody can check.
  */
 public final class JournalStore {
   /** The journal's file name inside the data directory. */
   public static final String FILE_NAME = "journal.ccj";
 
-  private JournalStore() {
-  }
+  private JournalStore() {}
 
   /** Opens the file journal in {@code dataDir} (creating both when absent). */
   public static Journal openFile(Path dataDir) {
@@ -58,9 +57,13 @@ public final class JournalStore {
         }
       }
     }
-    throw new IllegalArgumentException("journal-url: no journal provider accepts " + url
-        + (names.isEmpty() ? " (none is on the class path; the PostgreSQL journal needs the "
-            + "computecap-journal-postgres module)" : " (providers: " + names + ")"));
+    throw new IllegalArgumentException(
+        "journal-url: no journal provider accepts "
+            + url
+            + (names.isEmpty()
+                ? " (none is on the class path; the PostgreSQL journal needs the "
+                    + "computecap-journal-postgres module)"
+                : " (providers: " + names + ")"));
   }
 
   /** A journal whose hash chain does not verify; the server must not start on it. */

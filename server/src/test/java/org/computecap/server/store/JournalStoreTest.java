@@ -34,11 +34,13 @@ class JournalStoreTest {
       throws Exception {
     Path data = Files.createTempDirectory("computecap-store").resolve("not-yet-created");
     Path program = Path.of("..", "examples", "programs", "p2-risk-weighted.yaml");
-    try (Server s = Server.start(new Server.Options(data, "memory:x", program, 3,
-        "127.0.0.1", 0), new PrintStream(new ByteArrayOutputStream(), true,
-            StandardCharsets.UTF_8), e -> { })) {
-      ApiClient reg = new ApiClient(URI.create("http://127.0.0.1:" + s.port()),
-          s.newRegulatorToken());
+    try (Server s =
+        Server.start(
+            new Server.Options(data, "memory:x", program, 3, "127.0.0.1", 0),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            e -> {})) {
+      ApiClient reg =
+          new ApiClient(URI.create("http://127.0.0.1:" + s.port()), s.newRegulatorToken());
       assertThat(reg.get("/api/journal/head").body().path("seq").asLong()).isEqualTo(1);
       assertThat(reg.openAccount(1, "alice", "PARTICIPANT").status()).isEqualTo(200);
       assertThat(Files.exists(data.resolve("tokens"))).isTrue();

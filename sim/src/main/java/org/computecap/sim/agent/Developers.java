@@ -10,88 +10,101 @@ import org.computecap.sim.scenario.Scenario;
 import org.computecap.sim.scenario.Strategy;
 
 /**
- * Expands a scenario's developer types into individual agents. A type's strategy mix is split
- * into whole counts by largest remainder (ties in enum order), and its {@code spread} draws
- * each developer's benefit scale and intensity uniformly within +-spread of the type's value
- * from a generator seeded by the scenario seed, so the population is reproducible.
+ * Expands a scenario's developer types into individual agents. A type's strategy mix is split into
+ * whole counts by largest remainder (ties in enum order), and its {@code spread} draws each
+ * developer's benefit scale and intensity uniformly within +-spread of the type's value from a
+ * generator seeded by the scenario seed, so the population is reproducible.
  */
 public final class Developers {
 
-    private Developers() {
-    }
+  private Developers() {}
 
-    /** The developers of {@code scenario}, in type order. */
-    public static List<Developer> expand(Scenario scenario) {
-        SplittableRandom random = new SplittableRandom(scenario.seed() ^ 0x5DEECE66DL);
-        List<Developer> out = new ArrayList<>();
-        for (DeveloperType t : scenario.developers()) {
-            Strategy[] strategies = strategies(t.strategyMix(), t.count());
-            for (int j = 0; j < t.count(); j++) {
-                double scale = jitter(random, t.spread());
-                double intensity = Math.max(1.0, t.permitsPerUnit() * jitter(random, t.spread()));
-                boolean p1 = t.benefit() == BenefitFamily.P1;
-                String name = t.count() == 1 ? t.name() : t.name() + "-" + (j + 1);
-                out.add(new Developer(out.size(), name, t.name(), t.sizeClass(), strategies[j],
-                        t.benefit(), p1 ? 0 : t.theta() * scale, t.beta(), t.k(),
-                        p1 ? t.a() * scale : 0, intensity,
-                        t.energyPerUnit() * intensity / t.permitsPerUnit(), t.outputPerUnit(),
-                        t.history(),
-                        t.riskType(), t.effortCost(), t.manipulationCost(), t.relocationCost(),
-                        t.assistanceFactor()));
-            }
-        }
-        return out;
+  /** The developers of {@code scenario}, in type order. */
+  public static List<Developer> expand(Scenario scenario) {
+    SplittableRandom random = new SplittableRandom(scenario.seed() ^ 0x5DEECE66DL);
+    List<Developer> out = new ArrayList<>();
+    for (DeveloperType t : scenario.developers()) {
+      Strategy[] strategies = strategies(t.strategyMix(), t.count());
+      for (int j = 0; j < t.count(); j++) {
+        double scale = jitter(random, t.spread());
+        double intensity = Math.max(1.0, t.permitsPerUnit() * jitter(random, t.spread()));
+        boolean p1 = t.benefit() == BenefitFamily.P1;
+        String name = t.count() == 1 ? t.name() : t.name() + "-" + (j + 1);
+        out.add(
+            new Developer(
+                out.size(),
+                name,
+                t.name(),
+                t.sizeClass(),
+                strategies[j],
+                t.benefit(),
+                p1 ? 0 : t.theta() * scale,
+                t.beta(),
+                t.k(),
+                p1 ? t.a() * scale : 0,
+                intensity,
+                t.energyPerUnit() * intensity / t.permitsPerUnit(),
+                t.outputPerUnit(),
+                t.history(),
+                t.riskType(),
+                t.effortCost(),
+                t.manipulationCost(),
+                t.relocationCost(),
+                t.assistanceFactor()));
+      }
     }
+    return out;
+  }
 
-    /** Whole counts per strategy by largest remainder, spread evenly over the type. */
-    static Strategy[] strategies(Map<Strategy, Double> mix, int count) {
-        double total = 0;
-        for (double share : mix.values()) {
-            total += share;
-        }
-        Strategy[] all = Strategy.values();
-        int[] counts = new int[all.length];
-        double[] remainder = new double[all.length];
-        int assigned = 0;
-        for (Strategy s : all) {
-            double exact = mix.getOrDefault(s, 0.0) / total * count;
-            counts[s.ordinal()] = (int) Math.floor(exact);
-            remainder[s.ordinal()] = exact - Math.floor(exact);
-            assigned += counts[s.ordinal()];
-        }
-        while (assigned < count) {
-            int best = -1;
-            for (int i = 0; i < all.length; i++) {
-                if (mix.containsKey(all[i]) && (best < 0 || remainder[i] > remainder[best])) {
-                    best = i;
-                }
-            }
-            counts[best]++;
-            remainder[best] = -1;
-            assigned++;
-        }
-        // Interleave so a type's first developers are not all of one strategy.
-        Strategy[] out = new Strategy[count];
-        int[] used = new int[all.length];
-        for (int j = 0; j < count; j++) {
-            int pick = -1;
-            double lag = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < all.length; i++) {
-                if (used[i] < counts[i]) {
-                    double behind = (double) counts[i] * (j + 1) / count - used[i];
-                    if (behind > lag) {
-                        lag = behind;
-                        pick = i;
-                    }
-                }
-            }
-            out[j] = all[pick];
-            used[pick]++;
-        }
-        return out;
+  /** Whole counts per strategy by largest remainder, spread evenly over the type. */
+  static Strategy[] strategies(Map<Strategy, Double> mix, int count) {
+    double total = 0;
+    for (double share : mix.values()) {
+      total += share;
     }
+    Strategy[] all = Strategy.values();
+    int[] counts = new int[all.length];
+    double[] remainder = new double[all.length];
+    int assigned = 0;
+    for (Strategy s : all) {
+      double exact = mix.getOrDefault(s, 0.0) / total * count;
+      counts[s.ordinal()] = (int) Math.floor(exact);
+      remainder[s.ordinal()] = exact - Math.floor(exact);
+      assigned += counts[s.ordinal()];
+    }
+    while (assigned < count) {
+      int best = -1;
+      for (int i = 0; i < all.length; i++) {
+        if (mix.containsKey(all[i]) && (best < 0 || remainder[i] > remainder[best])) {
+          best = i;
+        }
+      }
+      counts[best]++;
+      remainder[best] = -1;
+      assigned++;
+    }
+    // Interleave so a type's first developers are not all of one strategy.
+    Strategy[] out = new Strategy[count];
+    int[] used = new int[all.length];
+    for (int j = 0; j < count; j++) {
+      int pick = -1;
+      double lag = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < all.length; i++) {
+        if (used[i] < counts[i]) {
+          double behind = (double) counts[i] * (j + 1) / count - used[i];
+          if (behind > lag) {
+            lag = behind;
+            pick = i;
+          }
+        }
+      }
+      out[j] = all[pick];
+      used[pick]++;
+    }
+    return out;
+  }
 
-    private static double jitter(SplittableRandom random, double spread) {
-        return spread == 0 ? 1.0 : 1.0 + spread * (2.0 * random.nextDouble() - 1.0);
-    }
+  private static double jitter(SplittableRandom random, double spread) {
+    return spread == 0 ? 1.0 : 1.0 + spread * (2.0 * random.nextDouble() - 1.0);
+  }
 }

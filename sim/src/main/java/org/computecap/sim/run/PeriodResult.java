@@ -1,64 +1,63 @@
 package org.computecap.sim.run;
 
 /**
- * What one simulated period produced beside its theory. Prices and money are in cents,
- * compute in the scenario's compute unit, welfare in its utility unit. A price is NaN when
- * nothing traded.
+ * What one simulated period produced beside its theory. Prices and money are in cents, compute in
+ * the scenario's compute unit, welfare in its utility unit. A price is NaN when nothing traded.
  *
- * @param permitsInCirculation free permits held by developers when trading opened: the
- *     supply the theoretical price is computed for
- * @param clearingPrice volume-weighted average price of the period's trades on the exchange,
- *     or the primary auction's price when the exchange did not trade
+ * @param permitsInCirculation free permits held by developers when trading opened: the supply the
+ *     theoretical price is computed for
+ * @param clearingPrice volume-weighted average price of the period's trades on the exchange, or the
+ *     primary auction's price when the exchange did not trade
  * @param auctionPrice the primary auction's uniform price (NaN when none ran or none sold)
  * @param complianceRate share of active developers assessed compliant at period close
  * @param evasionRate share of the true obligation (permits) left unreported
- * @param tradeEfficiency gains from trade realised over the largest possible gains
- *     (Gode and Sunder's allocative efficiency): welfare of the compute used less welfare
- *     of the holdings when trading opened, over the planner's welfare less the latter; NaN
- *     when the possible gains are under 1% of the planner's welfare (nothing to measure)
+ * @param tradeEfficiency gains from trade realised over the largest possible gains (Gode and
+ *     Sunder's allocative efficiency): welfare of the compute used less welfare of the holdings
+ *     when trading opened, over the planner's welfare less the latter; NaN when the possible gains
+ *     are under 1% of the planner's welfare (nothing to measure)
  * @param revenueSmallFirms net cash small companies and academic labs earned trading
  * @param leakedFirms developers that have relocated out of the program so far
  */
 public record PeriodResult(
-        int period,
-        long capPermits,
-        long permitsInCirculation,
-        double clearingPrice,
-        double theoreticalPrice,
-        long volume,
-        double auctionPrice,
-        long auctionSold,
-        double totalCompute,
-        double baselineCompute,
-        double competitiveCompute,
-        double totalEnergy,
-        double complianceRate,
-        double evasionRate,
-        int evaders,
-        int audits,
-        int detected,
-        long penaltiesCollected,
-        double welfare,
-        double plannerWelfare,
-        double uniformWelfare,
-        double tradeEfficiency,
-        long revenueSmallFirms,
-        int leakedFirms,
-        int manipulations,
-        double meanEffort) {
+    int period,
+    long capPermits,
+    long permitsInCirculation,
+    double clearingPrice,
+    double theoreticalPrice,
+    long volume,
+    double auctionPrice,
+    long auctionSold,
+    double totalCompute,
+    double baselineCompute,
+    double competitiveCompute,
+    double totalEnergy,
+    double complianceRate,
+    double evasionRate,
+    int evaders,
+    int audits,
+    int detected,
+    long penaltiesCollected,
+    double welfare,
+    double plannerWelfare,
+    double uniformWelfare,
+    double tradeEfficiency,
+    long revenueSmallFirms,
+    int leakedFirms,
+    int manipulations,
+    double meanEffort) {
 
-    /**
-     * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse. Benefits
-     * are positive for POWER developers and negative for P1 and low-compute LOG developers;
-     * for a negative optimum the ratio is taken the other way round (planner over market) so
-     * that "below 1" always means "worse than the planner".
-     */
-    public double welfareRatio() {
-        return plannerWelfare > 0 ? welfare / plannerWelfare : plannerWelfare / welfare;
-    }
+  /**
+   * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse. Benefits are
+   * positive for POWER developers and negative for P1 and low-compute LOG developers; for a
+   * negative optimum the ratio is taken the other way round (planner over market) so that "below 1"
+   * always means "worse than the planner".
+   */
+  public double welfareRatio() {
+    return plannerWelfare > 0 ? welfare / plannerWelfare : plannerWelfare / welfare;
+  }
 
-    /** Relative distance of the clearing price from the theoretical one. */
-    public double priceError() {
-        return Math.abs(clearingPrice - theoreticalPrice) / theoreticalPrice;
-    }
+  /** Relative distance of the clearing price from the theoretical one. */
+  public double priceError() {
+    return Math.abs(clearingPrice - theoreticalPrice) / theoreticalPrice;
+  }
 }

@@ -6,25 +6,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one run produced: the seed, the engine's final state hash (which replaying the
- * journal must reproduce), the program's key terms for people (in display order), and the
- * rows behind every output file.
+ * Everything one run produced: the seed, the engine's final state hash (which replaying the journal
+ * must reproduce), the program's key terms for people (in display order), and the rows behind every
+ * output file.
  */
 public record SimulationResult(
-        String scenario,
-        String description,
-        long seed,
-        String stateHash,
-        long journalEntries,
-        Map<String, String> program,
-        List<PeriodResult> periods,
-        List<TradeRow> trades,
-        List<DeveloperRow> developers) {
+    String scenario,
+    String description,
+    long seed,
+    String stateHash,
+    long journalEntries,
+    Map<String, String> program,
+    List<PeriodResult> periods,
+    List<TradeRow> trades,
+    List<DeveloperRow> developers) {
 
-    public SimulationResult {
-        program = Collections.unmodifiableMap(new LinkedHashMap<>(program));
-        periods = List.copyOf(periods);
-        trades = List.copyOf(trades);
-        developers = List.copyOf(developers);
-    }
+  public SimulationResult {
+    program = Collections.unmodifiableMap(new LinkedHashMap<>(program));
+    periods = List.copyOf(periods);
+    trades = List.copyOf(trades);
+    developers = List.copyOf(developers);
+  }
 }

@@ -5,142 +5,164 @@ import java.util.List;
 import org.computecap.sim.agent.Developer;
 
 /**
- * Running totals per developer over the whole run (for developers.csv and the report's "who
- * earned and who paid"), fed from the engine's events: grants, auction fills, trades,
- * penalties and audits. Account ids are developer index + 1.
+ * Running totals per developer over the whole run (for developers.csv and the report's "who earned
+ * and who paid"), fed from the engine's events: grants, auction fills, trades, penalties and
+ * audits. Account ids are developer index + 1.
  */
 final class Tally {
-    private final List<Developer> devs;
-    private final long[] allocated;
-    private final long[] bought;
-    private final long[] sold;
-    private final long[] cash;
-    private final long[] penalties;
-    private final int[] audits;
-    private final double[] unreported;
-    private final int[] manipulations;
-    private final double[] compute;
-    private final double[] energy;
-    private final double[] effort;
-    private long smallRevenue;
-    private double auctionPrice = Double.NaN;
-    private long auctionSold;
+  private final List<Developer> devs;
+  private final long[] allocated;
+  private final long[] bought;
+  private final long[] sold;
+  private final long[] cash;
+  private final long[] penalties;
+  private final int[] audits;
+  private final double[] unreported;
+  private final int[] manipulations;
+  private final double[] compute;
+  private final double[] energy;
+  private final double[] effort;
+  private long smallRevenue;
+  private double auctionPrice = Double.NaN;
+  private long auctionSold;
 
-    Tally(List<Developer> devs) {
-        this.devs = devs;
-        int n = devs.size();
-        allocated = new long[n];
-        bought = new long[n];
-        sold = new long[n];
-        cash = new long[n];
-        penalties = new long[n];
-        audits = new int[n];
-        unreported = new double[n];
-        manipulations = new int[n];
-        compute = new double[n];
-        energy = new double[n];
-        effort = new double[n];
-    }
+  Tally(List<Developer> devs) {
+    this.devs = devs;
+    int n = devs.size();
+    allocated = new long[n];
+    bought = new long[n];
+    sold = new long[n];
+    cash = new long[n];
+    penalties = new long[n];
+    audits = new int[n];
+    unreported = new double[n];
+    manipulations = new int[n];
+    compute = new double[n];
+    energy = new double[n];
+    effort = new double[n];
+  }
 
-    void startPeriod() {
-        smallRevenue = 0;
-        auctionPrice = Double.NaN;
-        auctionSold = 0;
-    }
+  void startPeriod() {
+    smallRevenue = 0;
+    auctionPrice = Double.NaN;
+    auctionSold = 0;
+  }
 
-    private int index(long accountId) {
-        int i = (int) (accountId - 1);
-        return i >= 0 && i < devs.size() ? i : -1;
-    }
+  private int index(long accountId) {
+    int i = (int) (accountId - 1);
+    return i >= 0 && i < devs.size() ? i : -1;
+  }
 
-    void allocated(long accountId, long permits) {
-        int i = index(accountId);
-        if (i >= 0) {
-            allocated[i] += permits;
-        }
+  void allocated(long accountId, long permits) {
+    int i = index(accountId);
+    if (i >= 0) {
+      allocated[i] += permits;
     }
+  }
 
-    void auctionWon(long accountId, long permits, long paidCents) {
-        int i = index(accountId);
-        if (i >= 0) {
-            bought[i] += permits;
-            cash[i] -= paidCents;
-        }
+  void auctionWon(long accountId, long permits, long paidCents) {
+    int i = index(accountId);
+    if (i >= 0) {
+      bought[i] += permits;
+      cash[i] -= paidCents;
     }
+  }
 
-    void auctionPrice(long priceCents, long sold) {
-        auctionPrice = sold > 0 ? priceCents : Double.NaN;
-        auctionSold = sold;
-    }
+  void auctionPrice(long priceCents, long sold) {
+    auctionPrice = sold > 0 ? priceCents : Double.NaN;
+    auctionSold = sold;
+  }
 
-    double auctionPrice() {
-        return auctionPrice;
-    }
+  double auctionPrice() {
+    return auctionPrice;
+  }
 
-    long auctionSold() {
-        return auctionSold;
-    }
+  long auctionSold() {
+    return auctionSold;
+  }
 
-    void trade(long buyer, long seller, long priceCents, long quantity) {
-        long value = Math.multiplyExact(priceCents, quantity);
-        int b = index(buyer);
-        int s = index(seller);
-        if (b >= 0) {
-            bought[b] += quantity;
-            cash[b] -= value;
-            if (devs.get(b).sizeClass().small()) {
-                smallRevenue -= value;
-            }
-        }
-        if (s >= 0) {
-            sold[s] += quantity;
-            cash[s] += value;
-            if (devs.get(s).sizeClass().small()) {
-                smallRevenue += value;
-            }
-        }
+  void trade(long buyer, long seller, long priceCents, long quantity) {
+    long value = Math.multiplyExact(priceCents, quantity);
+    int b = index(buyer);
+    int s = index(seller);
+    if (b >= 0) {
+      bought[b] += quantity;
+      cash[b] -= value;
+      if (devs.get(b).sizeClass().small()) {
+        smallRevenue -= value;
+      }
     }
+    if (s >= 0) {
+      sold[s] += quantity;
+      cash[s] += value;
+      if (devs.get(s).sizeClass().small()) {
+        smallRevenue += value;
+      }
+    }
+  }
 
-    void penalty(long accountId, long cents) {
-        int i = index(accountId);
-        if (i >= 0) {
-            penalties[i] += cents;
-        }
+  void penalty(long accountId, long cents) {
+    int i = index(accountId);
+    if (i >= 0) {
+      penalties[i] += cents;
     }
+  }
 
-    void audited(long accountId) {
-        int i = index(accountId);
-        if (i >= 0) {
-            audits[i]++;
-        }
+  void audited(long accountId) {
+    int i = index(accountId);
+    if (i >= 0) {
+      audits[i]++;
     }
+  }
 
-    void usage(int i, double c, double e, double unreportedPermits, boolean manipulated,
-               double effortLevel) {
-        compute[i] += c;
-        energy[i] += e;
-        unreported[i] += unreportedPermits;
-        manipulations[i] += manipulated ? 1 : 0;
-        effort[i] = effortLevel;
-    }
+  void usage(
+      int i,
+      double c,
+      double e,
+      double unreportedPermits,
+      boolean manipulated,
+      double effortLevel) {
+    compute[i] += c;
+    energy[i] += e;
+    unreported[i] += unreportedPermits;
+    manipulations[i] += manipulated ? 1 : 0;
+    effort[i] = effortLevel;
+  }
 
-    /** Net secondary-market revenue of small companies and academic labs this period. */
-    long smallFirmRevenue() {
-        return smallRevenue;
-    }
+  /** Net secondary-market revenue of small companies and academic labs this period. */
+  long smallFirmRevenue() {
+    return smallRevenue;
+  }
 
-    List<DeveloperRow> rows(int[] relocatedIn) {
-        List<DeveloperRow> out = new ArrayList<>();
-        for (int i = 0; i < devs.size(); i++) {
-            Developer d = devs.get(i);
-            double baseline = d.family() == org.computecap.economics.market.BenefitFamily.P1
-                    ? org.computecap.economics.firm.P1Firm.noCapCompute(d.a(), d.k())
-                    : Double.NaN;
-            out.add(new DeveloperRow(d.accountId(), d.name(), d.type(),
-                    d.sizeClass().name(), d.strategy().name(), compute[i], baseline,
-                    energy[i], allocated[i], bought[i], sold[i], cash[i], penalties[i],
-                    audits[i], unreported[i], manipulations[i], effort[i], relocatedIn[i]));
-        }
-        return out;
+  List<DeveloperRow> rows(int[] relocatedIn) {
+    List<DeveloperRow> out = new ArrayList<>();
+    for (int i = 0; i < devs.size(); i++) {
+      Developer d = devs.get(i);
+      double baseline =
+          d.family() == org.computecap.economics.market.BenefitFamily.P1
+              ? org.computecap.economics.firm.P1Firm.noCapCompute(d.a(), d.k())
+              : Double.NaN;
+      out.add(
+          new DeveloperRow(
+              d.accountId(),
+              d.name(),
+              d.type(),
+              d.sizeClass().name(),
+              d.strategy().name(),
+              compute[i],
+              baseline,
+              energy[i],
+              allocated[i],
+              bought[i],
+              sold[i],
+              cash[i],
+              penalties[i],
+              audits[i],
+              unreported[i],
+              manipulations[i],
+              effort[i],
+              relocatedIn[i]));
     }
+    return out;
+  }
 }

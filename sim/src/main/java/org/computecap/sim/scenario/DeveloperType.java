@@ -4,44 +4,41 @@ import java.util.Map;
 import org.computecap.economics.market.BenefitFamily;
 
 /**
- * One row of a scenario's population: {@code count} developers sharing a benefit function,
- * an intensity and a behaviour. Compute is measured in the scenario's compute unit (e.g. 1e23
- * FLOP); {@code permitsPerUnit} converts it into the program's covered quantity (energy per
- * unit for a P1 energy program, 1 for a P2 compute program, where the risk multiplier is
- * applied on top). Money amounts (manipulation, relocation and effort costs) are in cents per
- * period; benefits are in the scenario's utility unit, converted with
- * {@link MarketSettings#centsPerUtil()}.
+ * One row of a scenario's population: {@code count} developers sharing a benefit function, an
+ * intensity and a behaviour. Compute is measured in the scenario's compute unit (e.g. 1e23 FLOP);
+ * {@code permitsPerUnit} converts it into the program's covered quantity (energy per unit for a P1
+ * energy program, 1 for a P2 compute program, where the risk multiplier is applied on top). Money
+ * amounts (manipulation, relocation and effort costs) are in cents per period; benefits are in the
+ * scenario's utility unit, converted with {@link MarketSettings#centsPerUtil()}.
  *
- * <p>Invariant (checked by {@link ScenarioLoader}): count &gt;= 1, the benefit parameters are
- * valid for the family, permitsPerUnit &gt;= 1, riskType in [0, 1], shares of the strategy mix
- * positive, spread in [0, 0.9].
+ * <p>Invariant (checked by {@link ScenarioLoader}): count &gt;= 1, the benefit parameters are valid
+ * for the family, permitsPerUnit &gt;= 1, riskType in [0, 1], shares of the strategy mix positive,
+ * spread in [0, 0.9].
  *
  * @param energyPerUnit energy (MWh) per unit of compute, E_i of P1; for the energy totals
- * @param history verified output of the two periods before the program, in compute units;
- *     null means the developer's no-cap optimum (for a P1 firm) or its first-period demand
- * @param effortCost kappa of the effort cost {@code kappa·e^2/2} in cents; 0 = effort fixed
- *     at 0
+ * @param history verified output of the two periods before the program, in compute units; null
+ *     means the developer's no-cap optimum (for a P1 firm) or its first-period demand
+ * @param effortCost kappa of the effort cost {@code kappa·e^2/2} in cents; 0 = effort fixed at 0
  * @param manipulationCost gamma in cents; infinite = never manipulates an evaluation
  * @param relocationCost cents per period; infinite = never relocates
  */
 public record DeveloperType(
-        String name,
-        int count,
-        SizeClass sizeClass,
-        Map<Strategy, Double> strategyMix,
-        BenefitFamily benefit,
-        double theta,
-        double beta,
-        double k,
-        double a,
-        double permitsPerUnit,
-        double energyPerUnit,
-        double outputPerUnit,
-        double[] history,
-        double riskType,
-        double effortCost,
-        double manipulationCost,
-        double relocationCost,
-        double assistanceFactor,
-        double spread) {
-}
+    String name,
+    int count,
+    SizeClass sizeClass,
+    Map<Strategy, Double> strategyMix,
+    BenefitFamily benefit,
+    double theta,
+    double beta,
+    double k,
+    double a,
+    double permitsPerUnit,
+    double energyPerUnit,
+    double outputPerUnit,
+    double[] history,
+    double riskType,
+    double effortCost,
+    double manipulationCost,
+    double relocationCost,
+    double assistanceFactor,
+    double spread) {}

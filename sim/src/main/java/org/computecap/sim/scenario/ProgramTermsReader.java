@@ -8,46 +8,64 @@ import com.fasterxml.jackson.databind.JsonNode;
  * receives the same text in {@code OpenMarket}, validates the whole program.
  */
 final class ProgramTermsReader {
-    private static final long PPM = 1_000_000L;
-    private static final long MAX = 1_000_000_000_000_000L;
+  private static final long PPM = 1_000_000L;
+  private static final long MAX = 1_000_000_000_000_000L;
 
-    private ProgramTermsReader() {
-    }
+  private ProgramTermsReader() {}
 
-    static ProgramTerms read(String source, JsonNode root) {
-        Node p = new Node(source, "", root);
-        Node periods = p.section("periods");
-        Node cap = p.section("cap");
-        Node allocation = p.section("allocation");
-        Node risk = p.section("risk");
-        Node penalty = p.section("penalty");
-        Node audit = p.section("audit");
-        Node auction = p.section("auction");
-        Node insurance = p.optionalSection("insurance");
-        Node exchange = p.optionalSection("exchange");
-        int first = (int) periods.whole("first", 0, 100_000, 1L);
-        int count = (int) periods.whole("count", 1, 1000, null);
-        long start = cap.whole("startPermits", 1, MAX, null);
-        long lrf = cap.whole("linearReductionPpm", 0, PPM, null);
-        String method = allocation.text("method", null);
-        long free = allocation.whole("freeSharePpm", 0, PPM, null);
-        double alpha = risk.whole("alphaPpm", PPM + 1, 1000 * PPM, null) / (double) PPM;
-        boolean unevaluatedHigh = "H".equals(risk.text("unevaluatedSignal", "H"));
-        double linear = penalty.whole("linearCentsPerPermit", 0, MAX, null);
-        double quadratic = penalty.whole("quadraticCentsPerPermitSquared", 0, MAX, null);
-        double rho = audit.whole("probabilityPpm", 0, PPM, null) / (double) PPM;
-        long auditCost = audit.whole("auditCostCents", 1, MAX, null);
-        long budget = audit.whole("budgetPerPeriodCents", 0, MAX, null);
-        double sigma = audit.number("noiseSigma", 0.0, 1e12, 0.0);
-        boolean banking = p.bool("banking", false);
-        long reserve = auction.whole("reservePriceCents", 0, MAX, null);
-        long purchaseLimit = auction.whole("purchaseLimitPpm", 1, PPM, PPM);
-        long low = insurance.whole("premiumLowCentsPerUnit", 0, MAX, 0L);
-        long high = insurance.whole("premiumHighCentsPerUnit", 0, MAX, low);
-        long tick = exchange.whole("tickCents", 1, 1_000_000_000L, 1L);
-        long lot = exchange.whole("lotPermits", 1, 1_000_000_000L, 1L);
-        return new ProgramTerms(first, count, start, lrf, method, free, alpha, unevaluatedHigh,
-                linear, quadratic, rho, auditCost, budget, sigma, banking, reserve, purchaseLimit,
-                low, high, tick, lot);
-    }
+  static ProgramTerms read(String source, JsonNode root) {
+    Node p = new Node(source, "", root);
+    Node periods = p.section("periods");
+    Node cap = p.section("cap");
+    Node allocation = p.section("allocation");
+    Node risk = p.section("risk");
+    Node penalty = p.section("penalty");
+    Node audit = p.section("audit");
+    Node auction = p.section("auction");
+    Node insurance = p.optionalSection("insurance");
+    Node exchange = p.optionalSection("exchange");
+    int first = (int) periods.whole("first", 0, 100_000, 1L);
+    int count = (int) periods.whole("count", 1, 1000, null);
+    long start = cap.whole("startPermits", 1, MAX, null);
+    long lrf = cap.whole("linearReductionPpm", 0, PPM, null);
+    String method = allocation.text("method", null);
+    long free = allocation.whole("freeSharePpm", 0, PPM, null);
+    double alpha = risk.whole("alphaPpm", PPM + 1, 1000 * PPM, null) / (double) PPM;
+    boolean unevaluatedHigh = "H".equals(risk.text("unevaluatedSignal", "H"));
+    double linear = penalty.whole("linearCentsPerPermit", 0, MAX, null);
+    double quadratic = penalty.whole("quadraticCentsPerPermitSquared", 0, MAX, null);
+    double rho = audit.whole("probabilityPpm", 0, PPM, null) / (double) PPM;
+    long auditCost = audit.whole("auditCostCents", 1, MAX, null);
+    long budget = audit.whole("budgetPerPeriodCents", 0, MAX, null);
+    double sigma = audit.number("noiseSigma", 0.0, 1e12, 0.0);
+    boolean banking = p.bool("banking", false);
+    long reserve = auction.whole("reservePriceCents", 0, MAX, null);
+    long purchaseLimit = auction.whole("purchaseLimitPpm", 1, PPM, PPM);
+    long low = insurance.whole("premiumLowCentsPerUnit", 0, MAX, 0L);
+    long high = insurance.whole("premiumHighCentsPerUnit", 0, MAX, low);
+    long tick = exchange.whole("tickCents", 1, 1_000_000_000L, 1L);
+    long lot = exchange.whole("lotPermits", 1, 1_000_000_000L, 1L);
+    return new ProgramTerms(
+        first,
+        count,
+        start,
+        lrf,
+        method,
+        free,
+        alpha,
+        unevaluatedHigh,
+        linear,
+        quadratic,
+        rho,
+        auditCost,
+        budget,
+        sigma,
+        banking,
+        reserve,
+        purchaseLimit,
+        low,
+        high,
+        tick,
+        lot);
+  }
 }

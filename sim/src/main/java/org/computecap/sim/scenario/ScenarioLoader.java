@@ -21,245 +21,272 @@ import org.computecap.economics.market.BenefitFamily;
 import org.computecap.engine.program.ProgramLoader;
 
 /**
- * Reads a {@link Scenario} from YAML and refuses anything invalid with a message that names
- * the file, the dotted field path and the allowed range, the same convention as the engine's
- * program loader. The program is either a path (relative to the scenario file) or an inline
- * mapping; either way its text is what the engine receives, so the engine's own loader stays
- * the authority on the program's rules and the simulator only reads the numbers its agents
- * need ({@link ProgramTerms}); a program the engine's loader refuses is refused at load time.
+ * Reads a {@link Scenario} from YAML and refuses anything invalid with a message that names the
+ * file, the dotted field path and the allowed range, the same convention as the engine's program
+ * loader. The program is either a path (relative to the scenario file) or an inline mapping; either
+ * way its text is what the engine receives, so the engine's own loader stays the authority on the
+ * program's rules and the simulator only reads the numbers its agents need ({@link ProgramTerms});
+ * a program the engine's loader refuses is refused at load time.
  */
 public final class ScenarioLoader {
-    private static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder()
-                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                    .build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    private static final double BIG = 1e300;
+  private static final YAMLMapper MAPPER =
+      YAMLMapper.builder(
+              YAMLFactory.builder()
+                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  .build())
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
+  private static final double BIG = 1e300;
 
-    private ScenarioLoader() {
-    }
+  private ScenarioLoader() {}
 
-    /** Loads the scenario in {@code file}; a program path is resolved beside it. */
-    public static Scenario load(Path file) {
-        String text = read(file, "scenario");
-        Path dir = file.toAbsolutePath().getParent();
-        return parse(file.getFileName().toString(), text, dir);
-    }
+  /** Loads the scenario in {@code file}; a program path is resolved beside it. */
+  public static Scenario load(Path file) {
+    String text = read(file, "scenario");
+    Path dir = file.toAbsolutePath().getParent();
+    return parse(file.getFileName().toString(), text, dir);
+  }
 
-    /**
-     * Parses scenario YAML; {@code source} prefixes error messages and {@code dir} resolves a
-     * program given as a path (null: only inline programs are allowed).
-     *
-     * @throws IllegalArgumentException naming the field and the allowed range
-     */
-    public static Scenario parse(String source, String text, Path dir) {
-        JsonNode root = tree(source, text);
-        Node n = new Node(source, "", root);
-        String name = n.text("name", null);
-        String description = n.text("description", name);
-        long seed = n.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, 1L);
-        String programYaml = programText(n, dir);
-        // The engine's loader is the authority on a program: refuse a bad one here, naming
-        // its field, rather than when the engine opens the market.
-        ProgramLoader.parse(source + ": program", programYaml);
-        ProgramTerms terms = ProgramTermsReader.read(source + " (program)", tree(source,
-                programYaml));
-        int periods = (int) n.whole("periods", 1, terms.periodCount(),
-                (long) terms.periodCount());
-        MarketSettings market = market(n.optionalSection("market"));
-        List<DeveloperType> developers = new ArrayList<>();
-        for (Node d : n.list("developers")) {
-            developers.add(developer(d));
-        }
-        n.refuseUnread();
-        return new Scenario(name, description, seed, periods, programYaml, terms, market,
-                developers);
+  /**
+   * Parses scenario YAML; {@code source} prefixes error messages and {@code dir} resolves a program
+   * given as a path (null: only inline programs are allowed).
+   *
+   * @throws IllegalArgumentException naming the field and the allowed range
+   */
+  public static Scenario parse(String source, String text, Path dir) {
+    JsonNode root = tree(source, text);
+    Node n = new Node(source, "", root);
+    String name = n.text("name", null);
+    String description = n.text("description", name);
+    long seed = n.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, 1L);
+    String programYaml = programText(n, dir);
+    // The engine's loader is the authority on a program: refuse a bad one here, naming
+    // its field, rather than when the engine opens the market.
+    ProgramLoader.parse(source + ": program", programYaml);
+    ProgramTerms terms = ProgramTermsReader.read(source + " (program)", tree(source, programYaml));
+    int periods = (int) n.whole("periods", 1, terms.periodCount(), (long) terms.periodCount());
+    MarketSettings market = market(n.optionalSection("market"));
+    List<DeveloperType> developers = new ArrayList<>();
+    for (Node d : n.list("developers")) {
+      developers.add(developer(d));
     }
+    n.refuseUnread();
+    return new Scenario(name, description, seed, periods, programYaml, terms, market, developers);
+  }
 
-    /**
-     * The scenario with program fields replaced, e.g. {@code audit.probabilityPpm} for a sweep
-     * or {@code allocation.method} for an ablation; each path must name an existing scalar
-     * field of the program. A value that reads as a whole number is written as a number.
-     */
-    public static Scenario withProgramValues(Scenario s, Map<String, String> values) {
-        if (values.isEmpty()) {
-            return s;
-        }
-        ObjectNode program = (ObjectNode) tree("program", s.programYaml());
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            String[] parts = e.getKey().split("\\.");
-            ObjectNode at = program;
-            for (int i = 0; i < parts.length - 1; i++) {
-                JsonNode next = at.get(parts[i]);
-                if (!(next instanceof ObjectNode)) {
-                    throw new IllegalArgumentException("program field " + e.getKey()
-                            + " does not exist");
-                }
-                at = (ObjectNode) next;
-            }
-            String last = parts[parts.length - 1];
-            if (!at.has(last) || !at.get(last).isValueNode()) {
-                throw new IllegalArgumentException("program field " + e.getKey()
-                        + " does not exist");
-            }
-            String value = e.getValue().trim();
-            if (value.matches("-?[0-9]{1,18}")) {
-                at.put(last, Long.parseLong(value));
-            } else if (value.equals("true") || value.equals("false")) {
-                at.put(last, Boolean.parseBoolean(value));
-            } else {
-                at.put(last, value);
-            }
-        }
-        String yaml = write(program);
-        ProgramLoader.parse("program", yaml);
-        ProgramTerms terms = ProgramTermsReader.read("program", program);
-        return new Scenario(s.name(), s.description(), s.seed(), s.periods(), yaml, terms,
-                s.market(), s.developers());
+  /**
+   * The scenario with program fields replaced, e.g. {@code audit.probabilityPpm} for a sweep or
+   * {@code allocation.method} for an ablation; each path must name an existing scalar field of the
+   * program. A value that reads as a whole number is written as a number.
+   */
+  public static Scenario withProgramValues(Scenario s, Map<String, String> values) {
+    if (values.isEmpty()) {
+      return s;
     }
+    ObjectNode program = (ObjectNode) tree("program", s.programYaml());
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      String[] parts = e.getKey().split("\\.");
+      ObjectNode at = program;
+      for (int i = 0; i < parts.length - 1; i++) {
+        JsonNode next = at.get(parts[i]);
+        if (!(next instanceof ObjectNode)) {
+          throw new IllegalArgumentException("program field " + e.getKey() + " does not exist");
+        }
+        at = (ObjectNode) next;
+      }
+      String last = parts[parts.length - 1];
+      if (!at.has(last) || !at.get(last).isValueNode()) {
+        throw new IllegalArgumentException("program field " + e.getKey() + " does not exist");
+      }
+      String value = e.getValue().trim();
+      if (value.matches("-?[0-9]{1,18}")) {
+        at.put(last, Long.parseLong(value));
+      } else if (value.equals("true") || value.equals("false")) {
+        at.put(last, Boolean.parseBoolean(value));
+      } else {
+        at.put(last, value);
+      }
+    }
+    String yaml = write(program);
+    ProgramLoader.parse("program", yaml);
+    ProgramTerms terms = ProgramTermsReader.read("program", program);
+    return new Scenario(
+        s.name(), s.description(), s.seed(), s.periods(), yaml, terms, s.market(), s.developers());
+  }
 
-    private static String programText(Node n, Path dir) {
-        JsonNode p = n.raw("program");
-        if (p == null) {
-            throw n.error("program", "is missing (a path to a program file or an inline "
-                    + "program mapping)");
-        }
-        if (p.isTextual()) {
-            if (dir == null) {
-                throw n.error("program", "must be an inline mapping here (no directory to "
-                        + "resolve the path " + p.asText() + " against)");
-            }
-            Path file = dir.resolve(p.asText()).normalize();
-            if (!Files.isRegularFile(file)) {
-                throw n.error("program", "names a file that does not exist: " + file);
-            }
-            return read(file, "program");
-        }
-        if (!p.isObject()) {
-            throw n.error("program", "must be a path or an inline program mapping");
-        }
-        return write(p);
+  private static String programText(Node n, Path dir) {
+    JsonNode p = n.raw("program");
+    if (p == null) {
+      throw n.error(
+          "program", "is missing (a path to a program file or an inline " + "program mapping)");
     }
+    if (p.isTextual()) {
+      if (dir == null) {
+        throw n.error(
+            "program",
+            "must be an inline mapping here (no directory to "
+                + "resolve the path "
+                + p.asText()
+                + " against)");
+      }
+      Path file = dir.resolve(p.asText()).normalize();
+      if (!Files.isRegularFile(file)) {
+        throw n.error("program", "names a file that does not exist: " + file);
+      }
+      return read(file, "program");
+    }
+    if (!p.isObject()) {
+      throw n.error("program", "must be a path or an inline program mapping");
+    }
+    return write(p);
+  }
 
-    private static MarketSettings market(Node m) {
-        double centsPerUtil = m.positive("centsPerUtil", BIG, 1.0);
-        TradingMode trading = m.enumValue("trading", TradingMode.class,
-                TradingMode.CALL_THEN_CONTINUOUS);
-        int rounds = (int) m.whole("continuousRounds", 0, 100_000, 20L);
-        long step = m.whole("gridStepPpm", 100, 200_000, 2_000L);
-        long fine = m.whole("fineBandPpm", 0, 1_000_000_000L, 80_000L);
-        double band = m.number("bandFactor", 1.01, 1000.0, 8.0);
-        Expectations expectations = m.enumValue("expectations", Expectations.class,
-                Expectations.RATIONAL);
-        EvaluationTiming evaluations = m.enumValue("evaluations", EvaluationTiming.class,
-                EvaluationTiming.AFTER_USAGE);
-        long initial = m.whole("initialPriceCents", 0, 1_000_000_000L, 0L);
-        long cash = m.whole("cashCents", 1, 1_000_000_000_000_000L, 10_000_000_000_000L);
-        long lot = m.whole("ziLotPermits", 0, 1_000_000_000L, 0L);
-        m.refuseUnread();
-        return new MarketSettings(centsPerUtil, trading, rounds, step, fine, band, expectations,
-                evaluations, initial, cash, lot);
-    }
+  private static MarketSettings market(Node m) {
+    double centsPerUtil = m.positive("centsPerUtil", BIG, 1.0);
+    TradingMode trading =
+        m.enumValue("trading", TradingMode.class, TradingMode.CALL_THEN_CONTINUOUS);
+    int rounds = (int) m.whole("continuousRounds", 0, 100_000, 20L);
+    long step = m.whole("gridStepPpm", 100, 200_000, 2_000L);
+    long fine = m.whole("fineBandPpm", 0, 1_000_000_000L, 80_000L);
+    double band = m.number("bandFactor", 1.01, 1000.0, 8.0);
+    Expectations expectations =
+        m.enumValue("expectations", Expectations.class, Expectations.RATIONAL);
+    EvaluationTiming evaluations =
+        m.enumValue("evaluations", EvaluationTiming.class, EvaluationTiming.AFTER_USAGE);
+    long initial = m.whole("initialPriceCents", 0, 1_000_000_000L, 0L);
+    long cash = m.whole("cashCents", 1, 1_000_000_000_000_000L, 10_000_000_000_000L);
+    long lot = m.whole("ziLotPermits", 0, 1_000_000_000L, 0L);
+    m.refuseUnread();
+    return new MarketSettings(
+        centsPerUtil,
+        trading,
+        rounds,
+        step,
+        fine,
+        band,
+        expectations,
+        evaluations,
+        initial,
+        cash,
+        lot);
+  }
 
-    private static DeveloperType developer(Node d) {
-        String name = d.text("name", null);
-        int count = (int) d.whole("count", 1, 100_000, 1L);
-        SizeClass size = d.enumValue("sizeClass", SizeClass.class, SizeClass.SMALL);
-        Map<Strategy, Double> mix = strategyMix(d);
-        BenefitFamily family = d.enumValue("benefit", BenefitFamily.class, null);
-        double theta = 0;
-        double beta = 0;
-        double k = 0;
-        double a = 0;
-        if (family == BenefitFamily.P1) {
-            k = d.positive("k", 1e6, null);
-            a = d.positive("a", BIG, null);
-        } else {
-            theta = d.positive("theta", BIG, null);
-            if (family == BenefitFamily.POWER) {
-                beta = d.number("beta", 0.0, 1.0, null);
-                if (!(beta > 0 && beta < 1)) {
-                    throw d.error("beta", "must be in (0, 1), was " + beta);
-                }
-            }
+  private static DeveloperType developer(Node d) {
+    String name = d.text("name", null);
+    int count = (int) d.whole("count", 1, 100_000, 1L);
+    SizeClass size = d.enumValue("sizeClass", SizeClass.class, SizeClass.SMALL);
+    Map<Strategy, Double> mix = strategyMix(d);
+    BenefitFamily family = d.enumValue("benefit", BenefitFamily.class, null);
+    double theta = 0;
+    double beta = 0;
+    double k = 0;
+    double a = 0;
+    if (family == BenefitFamily.P1) {
+      k = d.positive("k", 1e6, null);
+      a = d.positive("a", BIG, null);
+    } else {
+      theta = d.positive("theta", BIG, null);
+      if (family == BenefitFamily.POWER) {
+        beta = d.number("beta", 0.0, 1.0, null);
+        if (!(beta > 0 && beta < 1)) {
+          throw d.error("beta", "must be in (0, 1), was " + beta);
         }
-        double permitsPerUnit = d.number("permitsPerUnit", 1.0, 1e12, 1.0);
-        double energyPerUnit = d.number("energyPerUnit", 0.0, 1e12, permitsPerUnit);
-        double outputPerUnit = d.positive("outputPerUnit", 1e12, 1000.0);
-        double[] history = d.numbers("history", 0.0, 1e15);
-        if (history != null && history.length != 2) {
-            throw d.error("history", "must list the outputs of the 2 periods before the "
-                    + "program, had " + history.length);
-        }
-        double riskType = d.number("riskType", 0.0, 1.0, 0.0);
-        double effortCost = d.number("effortCost", 0.0, BIG, 0.0);
-        double gamma = d.number("manipulationCost", 0.0, BIG, Double.POSITIVE_INFINITY);
-        double relocation = d.number("relocationCost", 0.0, BIG, Double.POSITIVE_INFINITY);
-        double assistance = d.number("assistanceFactor", 0.0, 10.0, 1.0);
-        double spread = d.number("spread", 0.0, 0.9, 0.0);
-        d.refuseUnread();
-        return new DeveloperType(name, count, size, mix, family, theta, beta, k, a,
-                permitsPerUnit, energyPerUnit, outputPerUnit, history, riskType, effortCost, gamma,
-                relocation,
-                assistance, spread);
+      }
     }
+    double permitsPerUnit = d.number("permitsPerUnit", 1.0, 1e12, 1.0);
+    double energyPerUnit = d.number("energyPerUnit", 0.0, 1e12, permitsPerUnit);
+    double outputPerUnit = d.positive("outputPerUnit", 1e12, 1000.0);
+    double[] history = d.numbers("history", 0.0, 1e15);
+    if (history != null && history.length != 2) {
+      throw d.error(
+          "history",
+          "must list the outputs of the 2 periods before the " + "program, had " + history.length);
+    }
+    double riskType = d.number("riskType", 0.0, 1.0, 0.0);
+    double effortCost = d.number("effortCost", 0.0, BIG, 0.0);
+    double gamma = d.number("manipulationCost", 0.0, BIG, Double.POSITIVE_INFINITY);
+    double relocation = d.number("relocationCost", 0.0, BIG, Double.POSITIVE_INFINITY);
+    double assistance = d.number("assistanceFactor", 0.0, 10.0, 1.0);
+    double spread = d.number("spread", 0.0, 0.9, 0.0);
+    d.refuseUnread();
+    return new DeveloperType(
+        name,
+        count,
+        size,
+        mix,
+        family,
+        theta,
+        beta,
+        k,
+        a,
+        permitsPerUnit,
+        energyPerUnit,
+        outputPerUnit,
+        history,
+        riskType,
+        effortCost,
+        gamma,
+        relocation,
+        assistance,
+        spread);
+  }
 
-    private static Map<Strategy, Double> strategyMix(Node d) {
-        JsonNode v = d.raw("strategy");
-        Map<Strategy, Double> mix = new EnumMap<>(Strategy.class);
-        if (v == null) {
-            mix.put(Strategy.PRICE_TAKING, 1.0);
-            return mix;
-        }
-        if (v.isTextual()) {
-            mix.put(d.parseEnum("strategy", v.asText(), Strategy.class), 1.0);
-            return mix;
-        }
-        if (!v.isObject() || v.isEmpty()) {
-            throw d.error("strategy", "must be one of " + Node.names(Strategy.class)
-                    + " or a mapping of them to shares");
-        }
-        Iterator<String> names = v.fieldNames();
-        while (names.hasNext()) {
-            String s = names.next();
-            Strategy strategy = d.parseEnum("strategy." + s, s, Strategy.class);
-            JsonNode share = v.get(s);
-            if (!share.isNumber() || !(share.asDouble() > 0) || share.asDouble() > 1e9) {
-                throw d.error("strategy." + s, "must be a share > 0, was " + share.asText());
-            }
-            mix.put(strategy, share.asDouble());
-        }
-        return mix;
+  private static Map<Strategy, Double> strategyMix(Node d) {
+    JsonNode v = d.raw("strategy");
+    Map<Strategy, Double> mix = new EnumMap<>(Strategy.class);
+    if (v == null) {
+      mix.put(Strategy.PRICE_TAKING, 1.0);
+      return mix;
     }
+    if (v.isTextual()) {
+      mix.put(d.parseEnum("strategy", v.asText(), Strategy.class), 1.0);
+      return mix;
+    }
+    if (!v.isObject() || v.isEmpty()) {
+      throw d.error(
+          "strategy",
+          "must be one of " + Node.names(Strategy.class) + " or a mapping of them to shares");
+    }
+    Iterator<String> names = v.fieldNames();
+    while (names.hasNext()) {
+      String s = names.next();
+      Strategy strategy = d.parseEnum("strategy." + s, s, Strategy.class);
+      JsonNode share = v.get(s);
+      if (!share.isNumber() || !(share.asDouble() > 0) || share.asDouble() > 1e9) {
+        throw d.error("strategy." + s, "must be a share > 0, was " + share.asText());
+      }
+      mix.put(strategy, share.asDouble());
+    }
+    return mix;
+  }
 
-    static JsonNode tree(String source, String text) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not valid YAML: "
-                    + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(source + ": expected a mapping of fields");
-        }
-        return root;
+  static JsonNode tree(String source, String text) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
     }
+    if (root == null || !root.isObject()) {
+      throw new IllegalArgumentException(source + ": expected a mapping of fields");
+    }
+    return root;
+  }
 
-    private static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write program YAML", e);
-        }
+  private static String write(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write program YAML", e);
     }
+  }
 
-    private static String read(Path file, String what) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + what + " file " + file, e);
-        }
+  private static String read(Path file, String what) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + what + " file " + file, e);
     }
+  }
 }

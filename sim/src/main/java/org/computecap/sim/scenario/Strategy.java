@@ -3,12 +3,12 @@ package org.computecap.sim.scenario;
 /**
  * How a developer agent trades and complies (SPEC §9). Price-taking agents quote their true
  * marginal value, so a uniform-price auction over their schedules finds the competitive price;
- * zero-intelligence-constrained agents (Gode and Sunder 1993) quote at random but never at a
- * loss; strategic agents trade like price-takers but under-report when the expected penalty is
- * below the permit price (P2 Cor 3).
+ * zero-intelligence-constrained agents (Gode and Sunder 1993) quote at random but never at a loss;
+ * strategic agents trade like price-takers but under-report when the expected penalty is below the
+ * permit price (P2 Cor 3).
  */
 public enum Strategy {
-    PRICE_TAKING,
-    ZI_C,
-    STRATEGIC
+  PRICE_TAKING,
+  ZI_C,
+  STRATEGIC
 }

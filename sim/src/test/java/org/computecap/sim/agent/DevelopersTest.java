@@ -13,34 +13,34 @@ import org.junit.jupiter.api.Test;
 
 class DevelopersTest {
 
-    @Test
-    void a_strategy_mix_is_split_by_largest_remainder_and_interleaved() {
-        Map<Strategy, Double> mix = new EnumMap<>(Strategy.class);
-        mix.put(Strategy.PRICE_TAKING, 0.8);
-        mix.put(Strategy.STRATEGIC, 0.2);
-        Strategy[] s = Developers.strategies(mix, 10);
-        assertThat(s).filteredOn(x -> x == Strategy.STRATEGIC).hasSize(2);
-        assertThat(s[0]).isEqualTo(Strategy.PRICE_TAKING);
-        assertThat(s).containsSubsequence(Strategy.STRATEGIC, Strategy.PRICE_TAKING,
-                Strategy.STRATEGIC);
-    }
+  @Test
+  void a_strategy_mix_is_split_by_largest_remainder_and_interleaved() {
+    Map<Strategy, Double> mix = new EnumMap<>(Strategy.class);
+    mix.put(Strategy.PRICE_TAKING, 0.8);
+    mix.put(Strategy.STRATEGIC, 0.2);
+    Strategy[] s = Developers.strategies(mix, 10);
+    assertThat(s).filteredOn(x -> x == Strategy.STRATEGIC).hasSize(2);
+    assertThat(s[0]).isEqualTo(Strategy.PRICE_TAKING);
+    assertThat(s)
+        .containsSubsequence(Strategy.STRATEGIC, Strategy.PRICE_TAKING, Strategy.STRATEGIC);
+  }
 
-    @Test
-    void expansion_is_reproducible_and_keeps_the_intensity_at_least_one() {
-        Scenario sc = ScenarioLoader.load(Path.of("..", "scenarios", "default.yaml"));
-        List<Developer> a = Developers.expand(sc);
-        List<Developer> b = Developers.expand(sc);
-        assertThat(a).hasSize(60);
-        for (int i = 0; i < a.size(); i++) {
-            assertThat(a.get(i).permitsPerUnit()).isEqualTo(b.get(i).permitsPerUnit());
-            assertThat(a.get(i).a()).isEqualTo(b.get(i).a());
-            assertThat(a.get(i).permitsPerUnit()).isGreaterThanOrEqualTo(1.0);
-            assertThat(a.get(i).accountId()).isEqualTo(i + 1);
-        }
-        double min = a.stream().mapToDouble(Developer::permitsPerUnit).min().orElseThrow();
-        double max = a.stream().mapToDouble(Developer::permitsPerUnit).max().orElseThrow();
-        assertThat(max / min).as("efficiencies span at least 10x").isGreaterThanOrEqualTo(10.0);
-        assertThat(a.get(0).name()).isEqualTo("frontier");
-        assertThat(a.get(1).name()).isEqualTo("large-lab-1");
+  @Test
+  void expansion_is_reproducible_and_keeps_the_intensity_at_least_one() {
+    Scenario sc = ScenarioLoader.load(Path.of("..", "scenarios", "default.yaml"));
+    List<Developer> a = Developers.expand(sc);
+    List<Developer> b = Developers.expand(sc);
+    assertThat(a).hasSize(60);
+    for (int i = 0; i < a.size(); i++) {
+      assertThat(a.get(i).permitsPerUnit()).isEqualTo(b.get(i).permitsPerUnit());
+      assertThat(a.get(i).a()).isEqualTo(b.get(i).a());
+      assertThat(a.get(i).permitsPerUnit()).isGreaterThanOrEqualTo(1.0);
+      assertThat(a.get(i).accountId()).isEqualTo(i + 1);
     }
+    double min = a.stream().mapToDouble(Developer::permitsPerUnit).min().orElseThrow();
+    double max = a.stream().mapToDouble(Developer::permitsPerUnit).max().orElseThrow();
+    assertThat(max / min).as("efficiencies span at least 10x").isGreaterThanOrEqualTo(10.0);
+    assertThat(a.get(0).name()).isEqualTo("frontier");
+    assertThat(a.get(1).name()).isEqualTo("large-lab-1");
+  }
 }

@@ -12,74 +12,74 @@ import org.junit.jupiter.api.Test;
 
 class QuotesTest {
 
-    @Test
-    void the_grid_is_geometric_and_spans_the_band() {
-        PriceGrid g = PriceGrid.around(10_000, 2.0, 10_000);
-        assertThat(g.lowest()).isEqualTo(5_000);
-        assertThat(g.highest()).isGreaterThanOrEqualTo(20_000);
-        for (int j = 1; j < g.size(); j++) {
-            assertThat(g.price(j)).isGreaterThan(g.price(j - 1));
-            assertThat((double) g.price(j) / g.price(j - 1)).isLessThan(1.0102);
-        }
+  @Test
+  void the_grid_is_geometric_and_spans_the_band() {
+    PriceGrid g = PriceGrid.around(10_000, 2.0, 10_000);
+    assertThat(g.lowest()).isEqualTo(5_000);
+    assertThat(g.highest()).isGreaterThanOrEqualTo(20_000);
+    for (int j = 1; j < g.size(); j++) {
+      assertThat(g.price(j)).isGreaterThan(g.price(j - 1));
+      assertThat((double) g.price(j) / g.price(j - 1)).isLessThan(1.0102);
     }
+  }
 
-    @Test
-    void a_two_tier_grid_is_fine_near_the_expected_price_and_coarse_far_from_it() {
-        PriceGrid g = PriceGrid.around(10_000, 8.0, 1_000, 50_000);
-        assertThat(g.lowest()).isEqualTo(1_250);
-        assertThat(g.highest()).isEqualTo(80_000);
-        assertThat(g.size()).isLessThan(250);
-        for (int j = 1; j < g.size(); j++) {
-            long p = g.price(j);
-            if (p > 9_600 && p < 10_400) {
-                assertThat((double) p / g.price(j - 1)).isLessThan(1.0012);
-            }
-        }
+  @Test
+  void a_two_tier_grid_is_fine_near_the_expected_price_and_coarse_far_from_it() {
+    PriceGrid g = PriceGrid.around(10_000, 8.0, 1_000, 50_000);
+    assertThat(g.lowest()).isEqualTo(1_250);
+    assertThat(g.highest()).isEqualTo(80_000);
+    assertThat(g.size()).isLessThan(250);
+    for (int j = 1; j < g.size(); j++) {
+      long p = g.price(j);
+      if (p > 9_600 && p < 10_400) {
+        assertThat((double) p / g.price(j - 1)).isLessThan(1.0012);
+      }
     }
+  }
 
-    @Property(tries = 200)
-    void a_schedule_buys_or_sells_exactly_the_gap_to_the_target_at_every_grid_price(
-            @ForAll @LongRange(min = 0, max = 100_000) long holdings,
-            @ForAll @LongRange(min = 100, max = 100_000) long expected) {
-        Valuation v = new Valuation(ValuationTest.developer(BenefitFamily.POWER, 3, 0.5, 0, 0),
-                1.0, 1e4);
-        PriceGrid grid = PriceGrid.around(expected, 4.0, 5_000);
-        List<Quote> quotes = Quotes.schedule(grid, holdings, v::permitsAt);
-        for (int j = 0; j < grid.size(); j++) {
-            long p = grid.price(j);
-            long bought = 0;
-            long sold = 0;
-            for (Quote q : quotes) {
-                if (q.buy() && q.priceCents() >= p) {
-                    bought += q.quantity();
-                }
-                if (!q.buy() && q.priceCents() <= p) {
-                    sold += q.quantity();
-                }
-            }
-            long want = (long) Math.floor(v.permitsAt(p));
-            assertThat(bought - sold).isEqualTo(want - holdings);
+  @Property(tries = 200)
+  void a_schedule_buys_or_sells_exactly_the_gap_to_the_target_at_every_grid_price(
+      @ForAll @LongRange(min = 0, max = 100_000) long holdings,
+      @ForAll @LongRange(min = 100, max = 100_000) long expected) {
+    Valuation v =
+        new Valuation(ValuationTest.developer(BenefitFamily.POWER, 3, 0.5, 0, 0), 1.0, 1e4);
+    PriceGrid grid = PriceGrid.around(expected, 4.0, 5_000);
+    List<Quote> quotes = Quotes.schedule(grid, holdings, v::permitsAt);
+    for (int j = 0; j < grid.size(); j++) {
+      long p = grid.price(j);
+      long bought = 0;
+      long sold = 0;
+      for (Quote q : quotes) {
+        if (q.buy() && q.priceCents() >= p) {
+          bought += q.quantity();
         }
+        if (!q.buy() && q.priceCents() <= p) {
+          sold += q.quantity();
+        }
+      }
+      long want = (long) Math.floor(v.permitsAt(p));
+      assertThat(bought - sold).isEqualTo(want - holdings);
     }
+  }
 
-    @Property(tries = 500)
-    void a_zero_intelligence_constrained_quote_never_trades_at_a_loss(
-            @ForAll @LongRange(min = 0, max = 10_000) long holdings,
-            @ForAll @LongRange(min = 1, max = 500) long lot,
-            @ForAll long seed) {
-        Valuation v = new Valuation(ValuationTest.developer(BenefitFamily.LOG, 50, 0, 0, 0),
-                1.0, 100.0);
-        Quote q = Quotes.zeroIntelligence(new SplittableRandom(seed), v, holdings, lot, 1_000_000);
-        if (q == null) {
-            return;
-        }
-        if (q.buy()) {
-            assertThat((double) q.priceCents())
-                    .isLessThanOrEqualTo(v.marginalValueCents(holdings + q.quantity()));
-        } else {
-            assertThat(q.quantity()).isLessThanOrEqualTo(holdings);
-            assertThat((double) q.priceCents())
-                    .isGreaterThanOrEqualTo(v.marginalValueCents(holdings - q.quantity()));
-        }
+  @Property(tries = 500)
+  void a_zero_intelligence_constrained_quote_never_trades_at_a_loss(
+      @ForAll @LongRange(min = 0, max = 10_000) long holdings,
+      @ForAll @LongRange(min = 1, max = 500) long lot,
+      @ForAll long seed) {
+    Valuation v =
+        new Valuation(ValuationTest.developer(BenefitFamily.LOG, 50, 0, 0, 0), 1.0, 100.0);
+    Quote q = Quotes.zeroIntelligence(new SplittableRandom(seed), v, holdings, lot, 1_000_000);
+    if (q == null) {
+      return;
     }
+    if (q.buy()) {
+      assertThat((double) q.priceCents())
+          .isLessThanOrEqualTo(v.marginalValueCents(holdings + q.quantity()));
+    } else {
+      assertThat(q.quantity()).isLessThanOrEqualTo(holdings);
+      assertThat((double) q.priceCents())
+          .isGreaterThanOrEqualTo(v.marginalValueCents(holdings - q.quantity()));
+    }
+  }
 }

@@ -13,45 +13,60 @@ import org.junit.jupiter.api.Test;
 
 class ValuationTest {
 
-    static Developer developer(BenefitFamily family, double theta, double beta, double k,
-                               double a) {
-        return new Developer(0, "d", "d", SizeClass.SMALL, Strategy.PRICE_TAKING, family,
-                theta, beta, k, a, 1.0, 1.0, 1000.0, null, 0, 0, Double.POSITIVE_INFINITY,
-                Double.POSITIVE_INFINITY, 1.0);
-    }
+  static Developer developer(BenefitFamily family, double theta, double beta, double k, double a) {
+    return new Developer(
+        0,
+        "d",
+        "d",
+        SizeClass.SMALL,
+        Strategy.PRICE_TAKING,
+        family,
+        theta,
+        beta,
+        k,
+        a,
+        1.0,
+        1.0,
+        1000.0,
+        null,
+        0,
+        0,
+        Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        1.0);
+  }
 
-    @Test
-    void power_demand_matches_the_closed_form_in_cents() {
-        // c = (theta/(p·w))^(1/(1-beta)): theta 2, beta 0.5, w 2, p = 0.5 util = 50 cents.
-        Valuation v = new Valuation(developer(BenefitFamily.POWER, 2, 0.5, 0, 0), 2.0, 100.0);
-        assertThat(v.computeAt(50.0)).isCloseTo(4.0, within(1e-12));
-        assertThat(v.permitsAt(50.0)).isCloseTo(8.0, within(1e-12));
-        assertThat(v.marginalValueCents(8.0)).isCloseTo(50.0, within(1e-9));
-    }
+  @Test
+  void power_demand_matches_the_closed_form_in_cents() {
+    // c = (theta/(p·w))^(1/(1-beta)): theta 2, beta 0.5, w 2, p = 0.5 util = 50 cents.
+    Valuation v = new Valuation(developer(BenefitFamily.POWER, 2, 0.5, 0, 0), 2.0, 100.0);
+    assertThat(v.computeAt(50.0)).isCloseTo(4.0, within(1e-12));
+    assertThat(v.permitsAt(50.0)).isCloseTo(8.0, within(1e-12));
+    assertThat(v.marginalValueCents(8.0)).isCloseTo(50.0, within(1e-9));
+  }
 
-    @Property(tries = 300)
-    void marginal_value_inverts_demand_for_every_family(
-            @ForAll("families") BenefitFamily family,
-            @ForAll @DoubleRange(min = 0.1, max = 10) double scale,
-            @ForAll @DoubleRange(min = 0.1, max = 0.9) double beta,
-            @ForAll @DoubleRange(min = 1, max = 50) double weight,
-            @ForAll @DoubleRange(min = 1, max = 1e5) double priceCents) {
-        Developer d = developer(family, scale, beta, 0.5 + scale / 10, 1e-6 * scale);
-        Valuation v = new Valuation(d, weight, 1000.0);
-        double permits = v.permitsAt(priceCents);
-        assertThat(v.marginalValueCents(permits)).isCloseTo(priceCents,
-                within(1e-6 * priceCents));
-    }
+  @Property(tries = 300)
+  void marginal_value_inverts_demand_for_every_family(
+      @ForAll("families") BenefitFamily family,
+      @ForAll @DoubleRange(min = 0.1, max = 10) double scale,
+      @ForAll @DoubleRange(min = 0.1, max = 0.9) double beta,
+      @ForAll @DoubleRange(min = 1, max = 50) double weight,
+      @ForAll @DoubleRange(min = 1, max = 1e5) double priceCents) {
+    Developer d = developer(family, scale, beta, 0.5 + scale / 10, 1e-6 * scale);
+    Valuation v = new Valuation(d, weight, 1000.0);
+    double permits = v.permitsAt(priceCents);
+    assertThat(v.marginalValueCents(permits)).isCloseTo(priceCents, within(1e-6 * priceCents));
+  }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<BenefitFamily> families() {
-        return net.jqwik.api.Arbitraries.of(BenefitFamily.class);
-    }
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<BenefitFamily> families() {
+    return net.jqwik.api.Arbitraries.of(BenefitFamily.class);
+  }
 
-    @Test
-    void a_p1_firm_values_compute_beyond_its_no_cap_optimum_at_zero() {
-        Valuation v = new Valuation(developer(BenefitFamily.P1, 0, 0, 1, 0.01), 1.0, 1.0);
-        assertThat(v.marginalValueCents(20.0)).isZero();
-        assertThat(v.computeAt(0.0)).isCloseTo(10.0, within(1e-9));
-    }
+  @Test
+  void a_p1_firm_values_compute_beyond_its_no_cap_optimum_at_zero() {
+    Valuation v = new Valuation(developer(BenefitFamily.P1, 0, 0, 1, 0.01), 1.0, 1.0);
+    assertThat(v.marginalValueCents(20.0)).isZero();
+    assertThat(v.computeAt(0.0)).isCloseTo(10.0, within(1e-9));
+  }
 }

@@ -16,43 +16,62 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every shipped scenario runs to the end under other seeds, every trading mode, both kinds of
  * expectations and both evaluation timings without the engine rejecting a single command (the
- * simulator stops on the first rejection) and with the engine's full invariant check passing
- * at the end of each run.
+ * simulator stops on the first rejection) and with the engine's full invariant check passing at the
+ * end of each run.
  */
 class ShippedScenariosTest {
 
-    static Stream<String> scenarios() {
-        return Stream.of("default.yaml", "p1-fig1.yaml", "p2-deterrence.yaml",
-                "allocation-ablation.yaml", "insurance.yaml", "leakage.yaml");
-    }
+  static Stream<String> scenarios() {
+    return Stream.of(
+        "default.yaml",
+        "p1-fig1.yaml",
+        "p2-deterrence.yaml",
+        "allocation-ablation.yaml",
+        "insurance.yaml",
+        "leakage.yaml");
+  }
 
-    @ParameterizedTest
-    @MethodSource("scenarios")
-    void a_shipped_scenario_runs_under_other_seeds_and_every_trading_mode(String file) {
-        Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", file));
-        for (TradingMode mode : TradingMode.values()) {
-            Scenario variant = withTrading(s.withSeed(s.seed() + mode.ordinal() + 1), mode);
-            SimulationResult r = Simulation.run(variant, null, null);
-            assertThat(r.periods()).as(file + " " + mode).hasSize(s.periods());
-            for (PeriodResult p : r.periods()) {
-                assertThat(p.totalCompute()).as(file + " " + mode).isPositive();
-                assertThat(p.complianceRate()).isBetween(0.0, 1.0);
-                assertThat(p.evasionRate()).isBetween(0.0, 1.0);
-            }
-        }
+  @ParameterizedTest
+  @MethodSource("scenarios")
+  void a_shipped_scenario_runs_under_other_seeds_and_every_trading_mode(String file) {
+    Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", file));
+    for (TradingMode mode : TradingMode.values()) {
+      Scenario variant = withTrading(s.withSeed(s.seed() + mode.ordinal() + 1), mode);
+      SimulationResult r = Simulation.run(variant, null, null);
+      assertThat(r.periods()).as(file + " " + mode).hasSize(s.periods());
+      for (PeriodResult p : r.periods()) {
+        assertThat(p.totalCompute()).as(file + " " + mode).isPositive();
+        assertThat(p.complianceRate()).isBetween(0.0, 1.0);
+        assertThat(p.evasionRate()).isBetween(0.0, 1.0);
+      }
     }
+  }
 
-    static Scenario withTrading(Scenario s, TradingMode mode) {
-        MarketSettings m = s.market();
-        MarketSettings changed = new MarketSettings(m.centsPerUtil(), mode,
-                Math.max(5, Math.min(m.continuousRounds(), 20)), m.gridStepPpm(), m.finePpm(),
-                m.bandFactor(),
-                mode == TradingMode.CONTINUOUS ? Expectations.ADAPTIVE : m.expectations(),
-                mode == TradingMode.CALL_AUCTION ? EvaluationTiming.AFTER_USAGE
-                        : EvaluationTiming.BEFORE_TRADING,
-                m.initialPriceCents(),
-                m.cashCents(), m.ziLotPermits());
-        return new Scenario(s.name(), s.description(), s.seed(), s.periods(), s.programYaml(),
-                s.program(), changed, s.developers());
-    }
+  static Scenario withTrading(Scenario s, TradingMode mode) {
+    MarketSettings m = s.market();
+    MarketSettings changed =
+        new MarketSettings(
+            m.centsPerUtil(),
+            mode,
+            Math.max(5, Math.min(m.continuousRounds(), 20)),
+            m.gridStepPpm(),
+            m.finePpm(),
+            m.bandFactor(),
+            mode == TradingMode.CONTINUOUS ? Expectations.ADAPTIVE : m.expectations(),
+            mode == TradingMode.CALL_AUCTION
+                ? EvaluationTiming.AFTER_USAGE
+                : EvaluationTiming.BEFORE_TRADING,
+            m.initialPriceCents(),
+            m.cashCents(),
+            m.ziLotPermits());
+    return new Scenario(
+        s.name(),
+        s.description(),
+        s.seed(),
+        s.periods(),
+        s.programYaml(),
+        s.program(),
+        changed,
+        s.developers());
+  }
 }

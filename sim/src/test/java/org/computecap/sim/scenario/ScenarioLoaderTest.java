@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioLoaderTest {
-    static final Path SCENARIOS = Path.of("..", "scenarios");
+  static final Path SCENARIOS = Path.of("..", "scenarios");
 
-    static final String PROGRAM = """
+  static final String PROGRAM =
+      """
             program:
               name: t
               coveredQuantity: compute
@@ -31,152 +32,193 @@ class ScenarioLoaderTest {
               auction: {reservePriceCents: 0}
             """;
 
-    static Scenario parse(String developers) {
-        return ScenarioLoader.parse("s.yaml", "name: s\n" + PROGRAM + developers, null);
-    }
+  static Scenario parse(String developers) {
+    return ScenarioLoader.parse("s.yaml", "name: s\n" + PROGRAM + developers, null);
+  }
 
-    @Test
-    void every_shipped_scenario_loads() throws Exception {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(SCENARIOS)) {
-            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        }
-        assertThat(files).extracting(p -> p.getFileName().toString()).contains("default.yaml",
-                "p1-fig1.yaml", "p2-deterrence.yaml", "allocation-ablation.yaml",
-                "insurance.yaml", "leakage.yaml");
-        for (Path f : files) {
-            Scenario s = ScenarioLoader.load(f);
-            assertThat(s.developerCount()).as(f.toString()).isPositive();
-            assertThat(s.programYaml()).as(f.toString()).contains("cap");
-        }
+  @Test
+  void every_shipped_scenario_loads() throws Exception {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(SCENARIOS)) {
+      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
-
-    @Test
-    void default_scenario_has_the_calibrated_population() {
-        Scenario s = ScenarioLoader.load(SCENARIOS.resolve("default.yaml"));
-        assertThat(s.developerCount()).isEqualTo(60);
-        DeveloperType frontier = s.developers().get(0);
-        assertThat(frontier.sizeClass()).isEqualTo(SizeClass.FRONTIER);
-        assertThat(frontier.benefit()).isEqualTo(BenefitFamily.P1);
-        // No-cap compute (k/a)^(1/2) = 1e4 units of 1e23 FLOP = 1e27 FLOP, at 31 MWh a unit:
-        // 310,000 MWh a year = 850 MWh a day; permits are 0.1 MWh.
-        double noCap = Math.sqrt(frontier.k() / frontier.a());
-        assertThat(noCap * frontier.energyPerUnit() / 365).isBetween(845.0, 855.0);
-        assertThat(frontier.permitsPerUnit()).isEqualTo(10 * frontier.energyPerUnit());
-        assertThat(s.program().capPermits(1)).isEqualTo(3_120_000);
-        assertThat(s.program().capPermits(2)).isEqualTo(2_964_000);
+    assertThat(files)
+        .extracting(p -> p.getFileName().toString())
+        .contains(
+            "default.yaml",
+            "p1-fig1.yaml",
+            "p2-deterrence.yaml",
+            "allocation-ablation.yaml",
+            "insurance.yaml",
+            "leakage.yaml");
+    for (Path f : files) {
+      Scenario s = ScenarioLoader.load(f);
+      assertThat(s.developerCount()).as(f.toString()).isPositive();
+      assertThat(s.programYaml()).as(f.toString()).contains("cap");
     }
+  }
 
-    @Test
-    void a_scenario_without_developers_is_refused_naming_the_field() {
-        assertThatThrownBy(() -> ScenarioLoader.parse("s.yaml", "name: s\n" + PROGRAM, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("s.yaml: developers is missing");
-    }
+  @Test
+  void default_scenario_has_the_calibrated_population() {
+    Scenario s = ScenarioLoader.load(SCENARIOS.resolve("default.yaml"));
+    assertThat(s.developerCount()).isEqualTo(60);
+    DeveloperType frontier = s.developers().get(0);
+    assertThat(frontier.sizeClass()).isEqualTo(SizeClass.FRONTIER);
+    assertThat(frontier.benefit()).isEqualTo(BenefitFamily.P1);
+    // No-cap compute (k/a)^(1/2) = 1e4 units of 1e23 FLOP = 1e27 FLOP, at 31 MWh a unit:
+    // 310,000 MWh a year = 850 MWh a day; permits are 0.1 MWh.
+    double noCap = Math.sqrt(frontier.k() / frontier.a());
+    assertThat(noCap * frontier.energyPerUnit() / 365).isBetween(845.0, 855.0);
+    assertThat(frontier.permitsPerUnit()).isEqualTo(10 * frontier.energyPerUnit());
+    assertThat(s.program().capPermits(1)).isEqualTo(3_120_000);
+    assertThat(s.program().capPermits(2)).isEqualTo(2_964_000);
+  }
 
-    @Test
-    void a_power_developer_with_beta_outside_the_unit_interval_is_refused() {
-        assertThatThrownBy(() -> parse("""
+  @Test
+  void a_scenario_without_developers_is_refused_naming_the_field() {
+    assertThatThrownBy(() -> ScenarioLoader.parse("s.yaml", "name: s\n" + PROGRAM, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("s.yaml: developers is missing");
+  }
+
+  @Test
+  void a_power_developer_with_beta_outside_the_unit_interval_is_refused() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
                 developers:
                   - {name: d, benefit: POWER, theta: 1, beta: 1.5}
-                """)).hasMessageContaining("developers[0].beta must be in [0.0, 1.0], was 1.5");
-    }
+                """))
+        .hasMessageContaining("developers[0].beta must be in [0.0, 1.0], was 1.5");
+  }
 
-    @Test
-    void a_misspelt_field_is_refused_by_name() {
-        assertThatThrownBy(() -> parse("""
+  @Test
+  void a_misspelt_field_is_refused_by_name() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
                 developers:
                   - {name: d, benefit: LOG, theta: 1, thetta: 2}
-                """)).hasMessageContaining("developers[0].thetta is not a known field");
-    }
+                """))
+        .hasMessageContaining("developers[0].thetta is not a known field");
+  }
 
-    @Test
-    void an_unknown_strategy_is_refused_listing_the_allowed_ones() {
-        assertThatThrownBy(() -> parse("""
+  @Test
+  void an_unknown_strategy_is_refused_listing_the_allowed_ones() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
                 developers:
                   - {name: d, benefit: LOG, theta: 1, strategy: GREEDY}
-                """)).hasMessageContaining("strategy must be one of PRICE_TAKING, ZI_C, "
-                + "STRATEGIC, was GREEDY");
-    }
+                """))
+        .hasMessageContaining(
+            "strategy must be one of PRICE_TAKING, ZI_C, " + "STRATEGIC, was GREEDY");
+  }
 
-    @Test
-    void a_permit_intensity_below_one_is_refused() {
-        assertThatThrownBy(() -> parse("""
+  @Test
+  void a_permit_intensity_below_one_is_refused() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
                 developers:
                   - {name: d, benefit: LOG, theta: 1, permitsPerUnit: 0.5}
-                """)).hasMessageContaining("developers[0].permitsPerUnit must be in [1.0");
-    }
+                """))
+        .hasMessageContaining("developers[0].permitsPerUnit must be in [1.0");
+  }
 
-    @Test
-    void more_periods_than_the_program_has_are_refused() {
-        assertThatThrownBy(() -> ScenarioLoader.parse("s.yaml", "name: s\nperiods: 4\n"
-                + PROGRAM + "developers:\n  - {name: d, benefit: LOG, theta: 1}\n", null))
-                .hasMessageContaining("periods must be in [1, 3], was 4");
-    }
+  @Test
+  void more_periods_than_the_program_has_are_refused() {
+    assertThatThrownBy(
+            () ->
+                ScenarioLoader.parse(
+                    "s.yaml",
+                    "name: s\nperiods: 4\n"
+                        + PROGRAM
+                        + "developers:\n  - {name: d, benefit: LOG, theta: 1}\n",
+                    null))
+        .hasMessageContaining("periods must be in [1, 3], was 4");
+  }
 
-    @Test
-    void a_missing_program_file_is_refused_naming_the_path(@TempDir Path dir)
-            throws Exception {
-        Path f = dir.resolve("s.yaml");
-        Files.writeString(f, "name: s\nprogram: nowhere.yaml\ndevelopers:\n"
-                + "  - {name: d, benefit: LOG, theta: 1}\n");
-        assertThatThrownBy(() -> ScenarioLoader.load(f))
-                .hasMessageContaining("program names a file that does not exist")
-                .hasMessageContaining("nowhere.yaml");
-    }
+  @Test
+  void a_missing_program_file_is_refused_naming_the_path(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("s.yaml");
+    Files.writeString(
+        f,
+        "name: s\nprogram: nowhere.yaml\ndevelopers:\n"
+            + "  - {name: d, benefit: LOG, theta: 1}\n");
+    assertThatThrownBy(() -> ScenarioLoader.load(f))
+        .hasMessageContaining("program names a file that does not exist")
+        .hasMessageContaining("nowhere.yaml");
+  }
 
-    @Test
-    void a_program_field_missing_for_the_agents_is_refused_naming_it() {
-        String broken = PROGRAM.replace("linearCentsPerPermit: 500, ", "");
-        assertThatThrownBy(() -> ScenarioLoader.parse("s.yaml", "name: s\n" + broken
-                + "developers:\n  - {name: d, benefit: LOG, theta: 1}\n", null))
-                .hasMessageContaining("penalty.linearCentsPerPermit is missing");
-    }
+  @Test
+  void a_program_field_missing_for_the_agents_is_refused_naming_it() {
+    String broken = PROGRAM.replace("linearCentsPerPermit: 500, ", "");
+    assertThatThrownBy(
+            () ->
+                ScenarioLoader.parse(
+                    "s.yaml",
+                    "name: s\n" + broken + "developers:\n  - {name: d, benefit: LOG, theta: 1}\n",
+                    null))
+        .hasMessageContaining("penalty.linearCentsPerPermit is missing");
+  }
 
-    @Test
-    void a_program_the_engine_refuses_is_refused_when_the_scenario_loads() {
-        String broken = PROGRAM.replace("scope: TRAINING", "scope: EVERYTHING");
-        assertThatThrownBy(() -> ScenarioLoader.parse("s.yaml", "name: s\n" + broken
-                + "developers:\n  - {name: d, benefit: LOG, theta: 1}\n", null))
-                .hasMessageContaining("s.yaml: program")
-                .hasMessageContaining("scope");
-    }
+  @Test
+  void a_program_the_engine_refuses_is_refused_when_the_scenario_loads() {
+    String broken = PROGRAM.replace("scope: TRAINING", "scope: EVERYTHING");
+    assertThatThrownBy(
+            () ->
+                ScenarioLoader.parse(
+                    "s.yaml",
+                    "name: s\n" + broken + "developers:\n  - {name: d, benefit: LOG, theta: 1}\n",
+                    null))
+        .hasMessageContaining("s.yaml: program")
+        .hasMessageContaining("scope");
+  }
 
-    @Test
-    void a_strategy_mix_and_market_settings_are_read() {
-        Scenario s = parse("""
+  @Test
+  void a_strategy_mix_and_market_settings_are_read() {
+    Scenario s =
+        parse(
+            """
                 market: {centsPerUtil: 2.5e3, trading: CONTINUOUS, continuousRounds: 7}
                 developers:
                   - {name: d, count: 4, benefit: POWER, theta: 2, beta: 0.5,
                      strategy: {ZI_C: 1, STRATEGIC: 3}}
                 """);
-        assertThat(s.market().centsPerUtil()).isEqualTo(2500.0);
-        assertThat(s.market().trading()).isEqualTo(TradingMode.CONTINUOUS);
-        assertThat(s.market().continuousRounds()).isEqualTo(7);
-        assertThat(s.developers().get(0).strategyMix())
-                .containsEntry(Strategy.ZI_C, 1.0).containsEntry(Strategy.STRATEGIC, 3.0);
-        assertThat(s.program().alpha()).isEqualTo(3.0);
-        assertThat(s.program().auditProbability()).isEqualTo(0.2);
-    }
+    assertThat(s.market().centsPerUtil()).isEqualTo(2500.0);
+    assertThat(s.market().trading()).isEqualTo(TradingMode.CONTINUOUS);
+    assertThat(s.market().continuousRounds()).isEqualTo(7);
+    assertThat(s.developers().get(0).strategyMix())
+        .containsEntry(Strategy.ZI_C, 1.0)
+        .containsEntry(Strategy.STRATEGIC, 3.0);
+    assertThat(s.program().alpha()).isEqualTo(3.0);
+    assertThat(s.program().auditProbability()).isEqualTo(0.2);
+  }
 
-    @Test
-    void program_values_can_be_replaced_for_sweeps_and_ablations() {
-        Scenario s = parse("developers:\n  - {name: d, benefit: LOG, theta: 1}\n");
-        Scenario t = ScenarioLoader.withProgramValues(s, Map.of("audit.probabilityPpm",
-                "500000", "allocation.method", "GRANDFATHER"));
-        assertThat(t.program().auditProbability()).isEqualTo(0.5);
-        assertThat(t.program().allocationMethod()).isEqualTo("GRANDFATHER");
-        assertThat(t.programYaml()).contains("probabilityPpm: 500000");
-        assertThatThrownBy(() -> ScenarioLoader.withProgramValues(s,
-                Map.of("audit.nothing", "1"))).hasMessageContaining("audit.nothing");
-    }
+  @Test
+  void program_values_can_be_replaced_for_sweeps_and_ablations() {
+    Scenario s = parse("developers:\n  - {name: d, benefit: LOG, theta: 1}\n");
+    Scenario t =
+        ScenarioLoader.withProgramValues(
+            s, Map.of("audit.probabilityPpm", "500000", "allocation.method", "GRANDFATHER"));
+    assertThat(t.program().auditProbability()).isEqualTo(0.5);
+    assertThat(t.program().allocationMethod()).isEqualTo("GRANDFATHER");
+    assertThat(t.programYaml()).contains("probabilityPpm: 500000");
+    assertThatThrownBy(() -> ScenarioLoader.withProgramValues(s, Map.of("audit.nothing", "1")))
+        .hasMessageContaining("audit.nothing");
+  }
 
-    @Test
-    void the_cap_follows_the_engine_formula_and_is_zero_after_the_last_period() {
-        Scenario s = parse("developers:\n  - {name: d, benefit: LOG, theta: 1}\n");
-        assertThat(s.program().capPermits(1)).isEqualTo(1000);
-        assertThat(s.program().capPermits(2)).isEqualTo(900);
-        assertThat(s.program().capPermits(3)).isEqualTo(800);
-        assertThat(s.program().capPermits(4)).isZero();
-    }
+  @Test
+  void the_cap_follows_the_engine_formula_and_is_zero_after_the_last_period() {
+    Scenario s = parse("developers:\n  - {name: d, benefit: LOG, theta: 1}\n");
+    assertThat(s.program().capPermits(1)).isEqualTo(1000);
+    assertThat(s.program().capPermits(2)).isEqualTo(900);
+    assertThat(s.program().capPermits(3)).isEqualTo(800);
+    assertThat(s.program().capPermits(4)).isZero();
+  }
 }
