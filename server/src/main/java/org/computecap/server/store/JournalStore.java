@@ -10,6 +10,7 @@ import java.util.ServiceLoader;
 import org.computecap.engine.journal.FileJournal;
 import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournalFile;
+import org.computecap.engine.journal.JournalProvider;
 import org.computecap.engine.journal.Verification;
 
 /**

@@ -1,13 +1,12 @@
-package org.computecap.server.store;
-
-import org.computecap.engine.journal.Journal;
+package org.computecap.engine.journal;
 
 /**
  * A journal kept somewhere other than the default file, chosen by the URL given to {@code
  * computecap serve --journal-url}. Implementations are found with {@link java.util.ServiceLoader}
- * (a line in {@code META-INF/services/org.computecap.server.store.JournalProvider}), so the server
- * has no compile-time dependency on any database driver: the PostgreSQL journal lives in its own
- * module, depends on this one, and registers a provider that accepts {@code jdbc:postgresql:} URLs.
+ * (a line in {@code META-INF/services/org.computecap.engine.journal.JournalProvider}), so the
+ * server has no compile-time dependency on any database driver, and a journal module needs only the
+ * engine: the PostgreSQL journal lives in its own module, depends on the engine alone, and
+ * registers a provider that accepts {@code jdbc:postgresql:} URLs.
  *
  * <p>Contract: {@link #open} returns a journal positioned after its last durable entry, whose chain
  * has been verified; if the chain is broken it throws {@link IllegalStateException} whose message
