@@ -34,7 +34,7 @@ public final class AllocationState implements FeatureState {
   final TreeMap<Integer, PeriodAllocation> periods = new TreeMap<>();
 
   /** Periods changed since the last invariant check (not state, so not in the hash). */
-  private final java.util.TreeSet<Integer> touched = new java.util.TreeSet<>();
+  private final transient java.util.TreeSet<Integer> touched = new java.util.TreeSet<>();
 
   /** Records that {@code period}'s allocation changed; call on every change to it. */
   void touch(int period) {
@@ -57,18 +57,25 @@ public final class AllocationState implements FeatureState {
     return NAME;
   }
 
-  /**
-   * The engine's Allocation state, or a detached empty one until the first accepted command {@link
-   * #attach}es it: a rejected command must leave the state, and its hash, untouched.
-   */
-  static AllocationState of(EngineState state) {
-    AllocationState s = state.featureOrNull(AllocationState.class);
-    return s == null ? new AllocationState() : s;
-  }
+  /** What one period's free allocation did, as adapters and scripts read it. */
+  public record Summary(
+      String benchmark,
+      long incumbentBudgetPermits,
+      long allocatedPermits,
+      long reserveFundedPermits,
+      long meanGrantPermits) {}
 
-  /** Registers this state with the engine (no-op when it already is); call before mutating. */
-  void attach(EngineState state) {
-    state.feature(AllocationState.class, () -> this);
+  /** {@code period}'s free allocation, or null before {@code AllocateFreePermits} ran for it. */
+  public Summary period(int period) {
+    PeriodAllocation p = periods.get(period);
+    return p == null
+        ? null
+        : new Summary(
+            p.benchmark.toString(),
+            p.incumbentBudgetPermits,
+            p.allocatedPermits,
+            p.reserveFundedPermits,
+            p.meanGrantPermits);
   }
 
   long assistanceFactorPpm(long account) {
@@ -129,7 +136,7 @@ public final class AllocationState implements FeatureState {
 
   @Override
   public void checkInvariants(EngineState state) {
-    Program program = Program.of(state);
+    Program program = state.program();
     for (int period : touched) {
       PeriodAllocation p = periods.get(period);
       long sum = 0;

@@ -40,7 +40,7 @@ public final class ComplianceState implements FeatureState {
    * Accounts changed since the last invariant check, which rechecks only those (entries of
    * untouched accounts cannot have changed); not part of the state, so not in its hash.
    */
-  private final java.util.TreeSet<Long> touched = new java.util.TreeSet<>();
+  private final transient java.util.TreeSet<Long> touched = new java.util.TreeSet<>();
 
   /** Everything known about one participant in one period. */
   static final class Entry {
@@ -88,20 +88,6 @@ public final class ComplianceState implements FeatureState {
     return NAME;
   }
 
-  /**
-   * The engine's Compliance state, or a detached empty one until the first accepted command {@link
-   * #attach}es it: a rejected command must leave the state, and its hash, untouched.
-   */
-  static ComplianceState of(EngineState state) {
-    ComplianceState s = state.featureOrNull(ComplianceState.class);
-    return s == null ? new ComplianceState() : s;
-  }
-
-  /** Registers this state with the engine (no-op when it already is); call before mutating. */
-  void attach(EngineState state) {
-    state.feature(ComplianceState.class, () -> this);
-  }
-
   Entry entry(long account, int period) {
     TreeMap<Integer, Entry> byPeriod = entries.get(account);
     return byPeriod == null ? null : byPeriod.get(period);
@@ -117,6 +103,39 @@ public final class ComplianceState implements FeatureState {
     return entries
         .computeIfAbsent(account, k -> new TreeMap<>())
         .computeIfAbsent(period, k -> new Entry());
+  }
+
+  /** A participant's assessment for a closed period, as adapters and scripts read it. */
+  public record Assessment(
+      long obligationPermits,
+      long surrenderedPermits,
+      long shortfallPermits,
+      long penaltyCents,
+      ComplianceStatus status) {}
+
+  /** The account's assessment for {@code period}, or null when the period has not closed. */
+  public Assessment assessment(long account, int period) {
+    Entry e = entry(account, period);
+    if (e == null || !e.closed) {
+      return null;
+    }
+    return new Assessment(
+        e.obligationPermits,
+        e.surrenderedPermits,
+        e.shortfallPermits,
+        e.penaltyCents,
+        e.shortfallPermits == 0 ? ComplianceStatus.COMPLIANT : ComplianceStatus.SHORTFALL);
+  }
+
+  /** The accounts {@code period}'s lottery drew for audit, ascending; null before it closed. */
+  public List<Long> audited(int period) {
+    return audited.get(period);
+  }
+
+  /** Whether {@code period}'s lottery drew the account (the drawn list is sorted). */
+  boolean wasDrawn(long account, int period) {
+    List<Long> drawn = audited.get(period);
+    return drawn != null && java.util.Collections.binarySearch(drawn, account) >= 0;
   }
 
   /** Penalties assessed on the account and not yet paid, in cents. */
@@ -185,7 +204,7 @@ public final class ComplianceState implements FeatureState {
 
   @Override
   public void checkInvariants(EngineState state) {
-    Program.Penalty penalty = Program.of(state).penalty();
+    Program.Penalty penalty = state.program().penalty();
     for (long account : touched) {
       checkAccount(account, penalty);
     }

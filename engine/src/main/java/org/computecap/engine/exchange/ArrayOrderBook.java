@@ -1,6 +1,8 @@
 package org.computecap.engine.exchange;
 
 import java.util.Arrays;
+import org.computecap.engine.command.OrderType;
+import org.computecap.engine.command.Side;
 
 /**
  * The fast order book: every order and price level lives in parallel primitive arrays, so that
@@ -33,7 +35,6 @@ final class ArrayOrderBook implements OrderBook {
   private long[] ids;
   private long[] accounts;
   private long[] remainings;
-  private long[] seqs;
   private int[] vintages;
   private int[] nexts;
   private int[] prevs;
@@ -41,7 +42,7 @@ final class ArrayOrderBook implements OrderBook {
   private int[] freeOrders;
   private int freeOrderCount;
   private int orderHighWater;
-  private long nextSeq;
+  private long lastOrderId;
 
   private long[] levelPrices;
   private long[] levelQuantities;
@@ -76,7 +77,6 @@ final class ArrayOrderBook implements OrderBook {
     ids = new long[expectedOrders];
     accounts = new long[expectedOrders];
     remainings = new long[expectedOrders];
-    seqs = new long[expectedOrders];
     vintages = new int[expectedOrders];
     nexts = new int[expectedOrders];
     prevs = new int[expectedOrders];
@@ -121,12 +121,17 @@ final class ArrayOrderBook implements OrderBook {
   }
 
   private void requireNew(long orderId, long quantity) {
-    if (slotById.get(orderId) != LongIntMap.MISSING) {
-      throw new IllegalArgumentException("orderId already on the book: " + orderId);
+    if (orderId <= lastOrderId) {
+      throw new IllegalArgumentException(
+          "order ids must increase (they are the arrival order): "
+              + orderId
+              + " <= "
+              + lastOrderId);
     }
     if (quantity < 1) {
       throw new IllegalArgumentException("quantity must be >= 1, was " + quantity);
     }
+    lastOrderId = orderId;
   }
 
   private long matchBuy(
@@ -261,7 +266,6 @@ final class ArrayOrderBook implements OrderBook {
     ids[slot] = orderId;
     accounts[slot] = account;
     remainings[slot] = quantity;
-    seqs[slot] = nextSeq++;
     vintages[slot] = vintage;
     levelOf[slot] = level;
     int tail = levelTails[level];
@@ -316,7 +320,7 @@ final class ArrayOrderBook implements OrderBook {
       int buy = levelHeads[bidLevel];
       int sell = levelHeads[askLevel];
       if (selfTradePrevention && accounts[buy] == accounts[sell]) {
-        cancelForSelfTrade(seqs[buy] > seqs[sell] ? buy : sell, listener);
+        cancelForSelfTrade(ids[buy] > ids[sell] ? buy : sell, listener);
         continue;
       }
       long fill = Math.min(remainings[buy], remainings[sell]);
@@ -450,7 +454,6 @@ final class ArrayOrderBook implements OrderBook {
       ids = Arrays.copyOf(ids, n);
       accounts = Arrays.copyOf(accounts, n);
       remainings = Arrays.copyOf(remainings, n);
-      seqs = Arrays.copyOf(seqs, n);
       vintages = Arrays.copyOf(vintages, n);
       nexts = Arrays.copyOf(nexts, n);
       prevs = Arrays.copyOf(prevs, n);
@@ -573,13 +576,7 @@ final class ArrayOrderBook implements OrderBook {
       int level = ladder.levels[i];
       for (int slot = levelHeads[level]; slot != NIL; slot = nexts[slot]) {
         visitor.order(
-            ids[slot],
-            accounts[slot],
-            side,
-            levelPrices[level],
-            remainings[slot],
-            vintages[slot],
-            seqs[slot]);
+            ids[slot], accounts[slot], side, levelPrices[level], remainings[slot], vintages[slot]);
       }
     }
   }

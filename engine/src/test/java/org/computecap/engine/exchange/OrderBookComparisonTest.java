@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.computecap.engine.command.OrderType;
+import org.computecap.engine.command.Side;
 import org.junit.jupiter.api.Test;
 
 /**

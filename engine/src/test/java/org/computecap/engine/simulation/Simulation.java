@@ -5,16 +5,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.computecap.engine.Engine;
-import org.computecap.engine.ProgramRules;
 import org.computecap.engine.Result;
 import org.computecap.engine.TestPrograms;
+import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.CommandCodec;
 import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.journal.InMemoryJournal;
-import org.computecap.engine.journal.JournalEntry;
 import org.computecap.engine.journal.JournaledEngine;
 import org.computecap.engine.journal.Replay;
+import org.computecap.engine.program.Program;
 
 /**
  * One seeded run of the randomized simulation: a random configuration (accounts, cap, banking,
@@ -23,9 +23,10 @@ import org.computecap.engine.journal.Replay;
  * every command, and at the end a replay of the journal that must reach the same state hash.
  * Everything derives from the seed, so a failing seed reproduces exactly.
  *
- * <p>Until the compliance feature's period-closing command joins the generators, the period is
- * turned by calling {@code advancePeriod()} directly; those turns are not in the journal, so the
- * replay re-applies them at the same positions.
+ * <p>Every command goes through the journal, period turns included (a {@code ClosePeriod} of the
+ * current period now and then, besides the ones the rules generator sends), and every generator
+ * observes every command, so each model follows what other features did to it (a close without
+ * banking cancels the exchange's orders of the closed vintage before its permits expire).
  */
 final class Simulation {
   /** A source of random commands for one feature, with its own model of the outcomes. */
@@ -36,7 +37,11 @@ final class Simulation {
     /** The next command. */
     Command next(Simulation sim);
 
-    /** Checks the engine's answer against the generator's model (AssertionError if not). */
+    /**
+     * Checks the engine's answer to any generator's command against this generator's model, or
+     * follows its effect there (AssertionError if they disagree); commands of no concern to this
+     * generator are ignored.
+     */
     void observe(Simulation sim, Command command, Result result);
 
     /** Compares the generator's model with the engine's whole state (AssertionError if not). */
@@ -52,7 +57,7 @@ final class Simulation {
   final int accountIdMax;
   final int advanceEvery;
   final Engine engine;
-  final ProgramRules rules;
+  final Program rules;
   private final InMemoryJournal journal = new InMemoryJournal();
   private final JournaledEngine journaled;
   private final List<Generator> generators = new ArrayList<>();
@@ -60,7 +65,6 @@ final class Simulation {
   /** The registry generator; its {@code reference} is the model of every balance. */
   final RegistryGenerator registry;
 
-  private final List<Long> advancedAfterSeq = new ArrayList<>();
   private long tick;
 
   /** How often each outcome happened, by command type: a run that never rejects tests little. */
@@ -108,14 +112,18 @@ final class Simulation {
   void run(int commands) {
     int totalWeight = generators.stream().mapToInt(Generator::weight).sum();
     for (int i = 0; i < commands; i++) {
+      Command c;
       if (rnd.nextInt(advanceEvery) == 0 && currentPeriod() < firstPeriod + periodsMax - 1) {
-        advancePeriod();
+        checkpoint();
+        c = new ClosePeriod(currentPeriod());
+      } else {
+        c = pick(totalWeight).next(this);
       }
-      Generator g = pick(totalWeight);
-      Command c = g.next(this);
       Result r = submit(c);
       engine.checkInvariants();
-      g.observe(this, c, r);
+      for (Generator g : generators) {
+        g.observe(this, c, r);
+      }
       outcomes.merge(
           c.getClass().getSimpleName() + " " + (r.isAccepted() ? "OK" : r.rejection().code()),
           1L,
@@ -160,13 +168,6 @@ final class Simulation {
     throw new AssertionError("weights");
   }
 
-  private void advancePeriod() {
-    checkpoint();
-    engine.state().advancePeriod();
-    advancedAfterSeq.add(engine.state().seq());
-    registry.reference.period++;
-  }
-
   private void checkpoint() {
     for (Generator g : generators) {
       g.checkpoint(this);
@@ -174,24 +175,7 @@ final class Simulation {
   }
 
   private void replayMatches() {
-    CommandCodec codec = CommandCodec.standard();
-    Engine replayed;
-    if (advancedAfterSeq.isEmpty()) {
-      replayed = Replay.rebuild(journal, TestPrograms.PARSER, codec);
-    } else {
-      replayed = new Engine(TestPrograms.PARSER);
-      int[] next = {0};
-      journal.forEach(
-          (JournalEntry e) -> {
-            while (next[0] < advancedAfterSeq.size()
-                && advancedAfterSeq.get(next[0]) == e.seq() - 1) {
-              replayed.state().advancePeriod();
-              next[0]++;
-            }
-            replayed.apply(e.tick(), codec.decode(e.command()));
-          });
-      replayed.checkInvariants();
-    }
+    Engine replayed = Replay.rebuild(journal, TestPrograms.PARSER, CommandCodec.standard());
     if (!Arrays.equals(replayed.stateHash(), engine.stateHash())) {
       throw new AssertionError("replay reached a different state hash");
     }

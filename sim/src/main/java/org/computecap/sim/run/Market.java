@@ -10,10 +10,11 @@ import org.computecap.engine.Result;
 import org.computecap.engine.command.CancelOrder;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.CommandCodec;
+import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.PlaceOrder;
+import org.computecap.engine.command.Side;
+import org.computecap.engine.exchange.OrderAccepted;
 import org.computecap.engine.exchange.OrderCancelled;
-import org.computecap.engine.exchange.OrderType;
-import org.computecap.engine.exchange.Side;
 import org.computecap.engine.exchange.TradeExecuted;
 import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournaledEngine;
@@ -87,17 +88,22 @@ final class Market implements AutoCloseable {
       return;
     }
     priceCents = price;
+    // The engine numbers accepted orders 1, 2, 3...; this market places every order and stops on
+    // any rejection, so it knows the id before the engine reports it (submit's fills need it).
     long id = nextOrderId++;
     resting.put(id, new long[] {accountId, quantity});
-    submit(
-        new PlaceOrder(
-            id,
-            accountId,
-            buy ? Side.BUY : Side.SELL,
-            OrderType.LIMIT,
-            priceCents,
-            quantity,
-            vintage));
+    List<Event> events =
+        submit(
+            new PlaceOrder(
+                accountId,
+                buy ? Side.BUY : Side.SELL,
+                OrderType.LIMIT,
+                priceCents,
+                quantity,
+                vintage));
+    if (!(events.get(0) instanceof OrderAccepted accepted) || accepted.orderId() != id) {
+      throw new IllegalStateException("the engine gave order " + id + " another id: " + events);
+    }
   }
 
   /** Cancels every resting order of {@code accountId} (all accounts when negative). */

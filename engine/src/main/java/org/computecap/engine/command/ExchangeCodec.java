@@ -1,23 +1,20 @@
-package org.computecap.engine.exchange;
-
-import org.computecap.engine.command.CancelOrder;
-import org.computecap.engine.command.CodecPart;
-import org.computecap.engine.command.Command;
-import org.computecap.engine.command.CommandReader;
-import org.computecap.engine.command.CommandWriter;
-import org.computecap.engine.command.PlaceOrder;
-import org.computecap.engine.command.RunCallAuction;
-import org.computecap.engine.command.StartCallAuction;
+package org.computecap.engine.command;
 
 /**
  * Journal encoding of the exchange commands, tags 64-127. Fields are written in record order; tags
  * and field order never change once a journal may hold them.
+ *
+ * <p>Tag 64 was {@code PlaceOrder} with a caller-chosen order id, retired when the exchange began
+ * assigning ids itself: replaying such an entry could give its order a different id than the one
+ * later entries cancel, so it is refused by name rather than read differently. Its successor is tag
+ * 68.
  */
-public final class ExchangeCodec implements CodecPart {
-  private static final int PLACE_ORDER = 64;
+final class ExchangeCodec implements CodecPart {
+  private static final int RETIRED_PLACE_ORDER_WITH_ID = 64;
   private static final int CANCEL_ORDER = 65;
   private static final int START_CALL_AUCTION = 66;
   private static final int RUN_CALL_AUCTION = 67;
+  private static final int PLACE_ORDER = 68;
 
   @Override
   public int firstTag() {
@@ -32,8 +29,7 @@ public final class ExchangeCodec implements CodecPart {
   @Override
   public int encode(Command command, CommandWriter out) {
     if (command instanceof PlaceOrder c) {
-      out.writeLong(c.orderId())
-          .writeLong(c.accountId())
+      out.writeLong(c.accountId())
           .writeEnum(c.side())
           .writeEnum(c.type())
           .writeLong(c.priceCents())
@@ -56,9 +52,12 @@ public final class ExchangeCodec implements CodecPart {
   @Override
   public Command decode(int tag, CommandReader in) {
     switch (tag) {
+      case RETIRED_PLACE_ORDER_WITH_ID:
+        throw new IllegalArgumentException(
+            "command tag 64 (PlaceOrder with a caller-chosen order id) is retired: this journal"
+                + " was written before the exchange assigned order ids and cannot be replayed");
       case PLACE_ORDER:
         return new PlaceOrder(
-            in.readLong(),
             in.readLong(),
             in.readEnum(Side.class),
             in.readEnum(OrderType.class),

@@ -1,16 +1,7 @@
-package org.computecap.engine.auction;
-
-import org.computecap.engine.command.ClearAuction;
-import org.computecap.engine.command.CodecPart;
-import org.computecap.engine.command.Command;
-import org.computecap.engine.command.CommandReader;
-import org.computecap.engine.command.CommandWriter;
-import org.computecap.engine.command.OpenAuction;
-import org.computecap.engine.command.SubmitBid;
-import org.computecap.engine.command.WithdrawBid;
+package org.computecap.engine.command;
 
 /** Journal encoding of the primary-auction commands, tags 160-191 (stable forever). */
-public final class AuctionCodec implements CodecPart {
+final class AuctionCodec implements CodecPart {
   private static final int OPEN_AUCTION = 160;
   private static final int SUBMIT_BID = 161;
   private static final int WITHDRAW_BID = 162;

@@ -1,4 +1,4 @@
-package org.computecap.engine.compliance;
+package org.computecap.engine.script;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,10 +13,10 @@ import org.computecap.engine.command.RecordEvaluation;
 import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.RecordMeterReading;
 import org.computecap.engine.command.SubmitReport;
+import org.computecap.engine.compliance.ComplianceState;
+import org.computecap.engine.compliance.ComplianceStatus;
 import org.computecap.engine.program.RiskSignal;
 import org.computecap.engine.program.Workload;
-import org.computecap.engine.script.ScriptArgs;
-import org.computecap.engine.script.ScriptVerbs;
 
 /**
  * The compliance cycle's words in scenario scripts ({@code docs/scripts.md}): {@code report acct=
@@ -78,46 +78,45 @@ public final class ComplianceVerbs implements ScriptVerbs {
             differs(
                 "make-good owed",
                 a.longValue("qty"),
-                ComplianceState.of(s).makeGoodOwedPermits(a.account("acct"))));
+                s.compliance().makeGoodOwedPermits(a.account("acct"))));
     m.put(
         "unpaid-penalty",
         (s, a) ->
             differs(
                 "unpaid penalty",
                 a.longValue("cents"),
-                ComplianceState.of(s).unpaidPenaltyCents(a.account("acct"))));
+                s.compliance().unpaidPenaltyCents(a.account("acct"))));
     return m;
   }
 
   private static String compliance(EngineState s, ScriptArgs a) {
     long acct = a.account("acct");
     int period = a.intValue("period");
-    ComplianceState.Entry e = ComplianceState.of(s).entry(acct, period);
-    if (e == null || !e.closed) {
+    ComplianceState.Assessment e = s.compliance().assessment(acct, period);
+    if (e == null) {
       return "account " + acct + " has not been assessed for period " + period;
     }
     String d = null;
     if (a.has("status")) {
-      ComplianceStatus status =
-          e.shortfallPermits == 0 ? ComplianceStatus.COMPLIANT : ComplianceStatus.SHORTFALL;
+      ComplianceStatus status = e.status();
       ComplianceStatus expected = a.enumValue("status", ComplianceStatus.class);
       d = status == expected ? null : "status is " + status + ", expected " + expected;
     }
     if (d == null && a.has("obligation")) {
-      d = differs("obligation", a.longValue("obligation"), e.obligationPermits);
+      d = differs("obligation", a.longValue("obligation"), e.obligationPermits());
     }
     if (d == null && a.has("shortfall")) {
-      d = differs("shortfall", a.longValue("shortfall"), e.shortfallPermits);
+      d = differs("shortfall", a.longValue("shortfall"), e.shortfallPermits());
     }
     if (d == null && a.has("penalty")) {
-      d = differs("penalty", a.longValue("penalty"), e.penaltyCents);
+      d = differs("penalty", a.longValue("penalty"), e.penaltyCents());
     }
     return d;
   }
 
   private static String audited(EngineState s, ScriptArgs a) {
     int period = a.intValue("period");
-    List<Long> drawn = ComplianceState.of(s).audited.get(period);
+    List<Long> drawn = s.compliance().audited(period);
     if (drawn == null) {
       return "period " + period + " has not been closed";
     }

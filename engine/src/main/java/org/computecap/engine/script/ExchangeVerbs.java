@@ -1,23 +1,25 @@
-package org.computecap.engine.exchange;
+package org.computecap.engine.script;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.command.CancelOrder;
+import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.RunCallAuction;
+import org.computecap.engine.command.Side;
 import org.computecap.engine.command.StartCallAuction;
+import org.computecap.engine.exchange.BookView;
+import org.computecap.engine.exchange.Ohlc;
 import org.computecap.engine.registry.Hold;
-import org.computecap.engine.script.ScriptArgs;
-import org.computecap.engine.script.ScriptVerbs;
 
 /**
  * The exchange's words in scenario scripts (documented in {@code docs/exchange.md}).
  *
- * <p>Commands: {@code place id=N acct=N side=BUY|SELL type=LIMIT|IOC|MARKET [price=C] qty=Q
- * vintage=V}, {@code cancel-order id=N acct=N}, {@code start-call-auction vintage=V}, {@code
- * run-call-auction vintage=V}.
+ * <p>Commands: {@code place acct=N side=BUY|SELL type=LIMIT|IOC|MARKET [price=C] qty=Q vintage=V},
+ * {@code cancel-order id=N acct=N}, {@code start-call-auction vintage=V}, {@code run-call-auction
+ * vintage=V}.
  *
  * <p>Expectations: {@code expect book vintage=V [bid=C] [ask=C] [orders=N] [phase=CALL|
  * CONTINUOUS]} (a missing side's price is 0), {@code expect depth vintage=V side=S level=K price=C
@@ -35,7 +37,6 @@ public final class ExchangeVerbs implements ScriptVerbs {
         "place",
         a ->
             new PlaceOrder(
-                a.longValue("id"),
                 a.account("acct"),
                 a.enumValue("side", Side.class),
                 a.enumValue("type", OrderType.class),
@@ -61,8 +62,7 @@ public final class ExchangeVerbs implements ScriptVerbs {
   }
 
   private static BookView view(EngineState s, ScriptArgs a) {
-    ExchangeState x = s.featureOrNull(ExchangeState.class);
-    return x == null ? null : x.view(a.intValue("vintage"));
+    return s.exchange().view(a.intValue("vintage"));
   }
 
   private static String book(EngineState s, ScriptArgs a) {
@@ -105,9 +105,7 @@ public final class ExchangeVerbs implements ScriptVerbs {
 
   private static String order(EngineState s, ScriptArgs a) {
     long id = a.longValue("id");
-    ExchangeState x = s.featureOrNull(ExchangeState.class);
-    ExchangeState.Venue venue = x == null ? null : x.venueOfOrder(id);
-    long remaining = venue == null ? 0 : venue.book.remaining(id);
+    long remaining = s.exchange().remaining(id);
     return differs("remaining quantity of order " + id, a.longValue("remaining"), remaining);
   }
 

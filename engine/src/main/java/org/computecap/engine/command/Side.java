@@ -1,4 +1,4 @@
-package org.computecap.engine.exchange;
+package org.computecap.engine.command;
 
 /**
  * The side of an order. A buy order reserves cash, a sell order reserves permits (delivery versus

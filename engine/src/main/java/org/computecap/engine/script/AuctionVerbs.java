@@ -1,14 +1,13 @@
-package org.computecap.engine.auction;
+package org.computecap.engine.script;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.computecap.engine.EngineState;
+import org.computecap.engine.auction.AuctionState;
 import org.computecap.engine.command.ClearAuction;
 import org.computecap.engine.command.OpenAuction;
 import org.computecap.engine.command.SubmitBid;
 import org.computecap.engine.command.WithdrawBid;
-import org.computecap.engine.script.ScriptArgs;
-import org.computecap.engine.script.ScriptVerbs;
 
 /**
  * Primary auctions' words in scenario scripts ({@code docs/scripts.md}): {@code open-auction id=
@@ -46,25 +45,25 @@ public final class AuctionVerbs implements ScriptVerbs {
 
   private static String auction(EngineState s, ScriptArgs a) {
     long id = a.longValue("id");
-    AuctionState.Auction auction = AuctionState.of(s).auctions.get(id);
+    AuctionState.Summary auction = s.auction().auction(id);
     if (auction == null) {
       return "auction " + id + " does not exist";
     }
     String d = null;
-    if (a.has("cleared") && a.booleanValue("cleared") != auction.cleared) {
-      d = "auction " + id + (auction.cleared ? " is cleared" : " is open");
+    if (a.has("cleared") && a.booleanValue("cleared") != auction.cleared()) {
+      d = "auction " + id + (auction.cleared() ? " is cleared" : " is open");
     }
     if (d == null && a.has("price")) {
-      d = differs("clearing price", a.longValue("price"), auction.clearingPriceCents);
+      d = differs("clearing price", a.longValue("price"), auction.clearingPriceCents());
     }
     if (d == null && a.has("sold")) {
-      d = differs("sold", a.longValue("sold"), auction.soldPermits);
+      d = differs("sold", a.longValue("sold"), auction.soldPermits());
     }
     if (d == null && a.has("unsold")) {
-      d = differs("unsold", a.longValue("unsold"), auction.unsoldPermits);
+      d = differs("unsold", a.longValue("unsold"), auction.unsoldPermits());
     }
     if (d == null && a.has("bids")) {
-      d = differs("open bids", a.longValue("bids"), auction.bids.size());
+      d = differs("open bids", a.longValue("bids"), auction.openBids());
     }
     return d;
   }

@@ -1,22 +1,10 @@
-package org.computecap.engine.compliance;
+package org.computecap.engine.command;
 
-import org.computecap.engine.command.ChargeInsurancePremium;
-import org.computecap.engine.command.ClosePeriod;
-import org.computecap.engine.command.CodecPart;
-import org.computecap.engine.command.Command;
-import org.computecap.engine.command.CommandReader;
-import org.computecap.engine.command.CommandWriter;
-import org.computecap.engine.command.PayOutstandingPenalty;
-import org.computecap.engine.command.RecordAuditFinding;
-import org.computecap.engine.command.RecordEvaluation;
-import org.computecap.engine.command.RecordInsurerEvaluation;
-import org.computecap.engine.command.RecordMeterReading;
-import org.computecap.engine.command.SubmitReport;
 import org.computecap.engine.program.RiskSignal;
 import org.computecap.engine.program.Workload;
 
 /** Journal encoding of the compliance commands, tags 192-255 (stable forever). */
-public final class ComplianceCodec implements CodecPart {
+final class ComplianceCodec implements CodecPart {
   private static final int SUBMIT_REPORT = 192;
   private static final int RECORD_METER_READING = 193;
   private static final int RECORD_EVALUATION = 194;

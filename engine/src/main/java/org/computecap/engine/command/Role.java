@@ -1,4 +1,4 @@
-package org.computecap.engine.registry;
+package org.computecap.engine.command;
 
 /**
  * What an account is for (§3). Participants hold permits and cash and bear obligations; insurers

@@ -1,16 +1,7 @@
-package org.computecap.engine.allocation;
-
-import org.computecap.engine.command.AllocateFreePermits;
-import org.computecap.engine.command.AllocateNewEntrant;
-import org.computecap.engine.command.CodecPart;
-import org.computecap.engine.command.Command;
-import org.computecap.engine.command.CommandReader;
-import org.computecap.engine.command.CommandWriter;
-import org.computecap.engine.command.RecordVerifiedActivity;
-import org.computecap.engine.command.SetAssistanceFactor;
+package org.computecap.engine.command;
 
 /** Journal encoding of the allocation commands, tags 128-159 (stable forever). */
-public final class AllocationCodec implements CodecPart {
+final class AllocationCodec implements CodecPart {
   private static final int RECORD_VERIFIED_ACTIVITY = 128;
   private static final int SET_ASSISTANCE_FACTOR = 129;
   private static final int ALLOCATE_FREE_PERMITS = 130;

@@ -1,14 +1,13 @@
-package org.computecap.engine.allocation;
+package org.computecap.engine.script;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.computecap.engine.EngineState;
+import org.computecap.engine.allocation.AllocationState;
 import org.computecap.engine.command.AllocateFreePermits;
 import org.computecap.engine.command.AllocateNewEntrant;
 import org.computecap.engine.command.RecordVerifiedActivity;
 import org.computecap.engine.command.SetAssistanceFactor;
-import org.computecap.engine.script.ScriptArgs;
-import org.computecap.engine.script.ScriptVerbs;
 
 /**
  * Allocation's words in scenario scripts ({@code docs/scripts.md}): {@code record-activity acct=
@@ -52,31 +51,31 @@ public final class AllocationVerbs implements ScriptVerbs {
   }
 
   private static AllocationState state(EngineState s) {
-    return AllocationState.of(s);
+    return s.allocation();
   }
 
   private static String freeAllocation(EngineState s, ScriptArgs a) {
     int period = a.intValue("period");
-    AllocationState.PeriodAllocation p = state(s).periods.get(period);
+    AllocationState.Summary p = state(s).period(period);
     if (p == null) {
       return "period " + period + " has no free allocation";
     }
     String d = null;
     if (a.has("allocated")) {
-      d = differs("allocated", a.longValue("allocated"), p.allocatedPermits);
+      d = differs("allocated", a.longValue("allocated"), p.allocatedPermits());
     }
     if (d == null && a.has("unallocated")) {
       d =
           differs(
               "unallocated",
               a.longValue("unallocated"),
-              p.incumbentBudgetPermits - p.allocatedPermits);
+              p.incumbentBudgetPermits() - p.allocatedPermits());
     }
     if (d == null && a.has("reserve")) {
-      d = differs("new-entrant reserve", a.longValue("reserve"), p.reserveFundedPermits);
+      d = differs("new-entrant reserve", a.longValue("reserve"), p.reserveFundedPermits());
     }
-    if (d == null && a.has("benchmark") && !a.string("benchmark").equals(p.benchmark.toString())) {
-      d = "benchmark is " + p.benchmark + ", expected " + a.string("benchmark");
+    if (d == null && a.has("benchmark") && !a.string("benchmark").equals(p.benchmark())) {
+      d = "benchmark is " + p.benchmark() + ", expected " + a.string("benchmark");
     }
     return d;
   }

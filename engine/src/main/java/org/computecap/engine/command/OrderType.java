@@ -1,4 +1,4 @@
-package org.computecap.engine.exchange;
+package org.computecap.engine.command;
 
 /**
  * How an order meets the book. {@code LIMIT} matches up to its price and rests the remainder (good
