@@ -158,8 +158,17 @@ public final class AuctionHandler {
             a.supplyPermits,
             program.auction().reservePriceCents(),
             purchaseLimit(program, a.supplyPermits));
-    List<Event> events = new ArrayList<>();
-    long revenue = 0;
+    List<Event> events = new ArrayList<>(bids.size() + 1);
+    // Every winner pays the clearing price for each permit it won.
+    long revenue = r.soldPermits() * r.clearingPriceCents();
+    events.add(
+        new AuctionCleared(
+            c.auctionId(),
+            a.period,
+            r.clearingPriceCents(),
+            r.soldPermits(),
+            r.unsoldPermits(),
+            revenue));
     for (int i = 0; i < bids.size(); i++) {
       SealedBid bid = bids.get(i);
       long won = r.fills().get(i).quantity();
@@ -174,7 +183,6 @@ public final class AuctionHandler {
       if (reserved - paid > 0) {
         ledger.releaseCash(bid.account(), reserved - paid, Hold.AUCTION);
       }
-      revenue += paid;
       events.add(
           new BidSettled(c.auctionId(), bid.bidId(), bid.account(), won, paid, reserved - paid));
     }
@@ -184,15 +192,6 @@ public final class AuctionHandler {
     a.unsoldPermits = r.unsoldPermits();
     a.clearBids();
     s.cleared(a);
-    events.add(
-        0,
-        new AuctionCleared(
-            c.auctionId(),
-            a.period,
-            r.clearingPriceCents(),
-            r.soldPermits(),
-            r.unsoldPermits(),
-            revenue));
     return Result.accepted(events);
   }
 

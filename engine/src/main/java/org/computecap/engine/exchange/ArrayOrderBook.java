@@ -9,7 +9,7 @@ import org.computecap.engine.command.Side;
  * after warm-up placing, matching and cancelling allocate nothing and box nothing.
  *
  * <p>Layout. Orders occupy slots of a pool (arrays indexed by slot, recycled through a free stack)
- * and are found by id through a {@link LongIntMap}. Each price level is a slot of a second pool
+ * and are found by id through an {@link OrderIndex}. Each price level is a slot of a second pool
  * holding its price, total quantity and an intrusive doubly linked list of its orders in time
  * priority. Each side keeps its levels in an array sorted so that the best level sits at the end:
  * the best price is one read, a level emptied by matching is removed by decrementing a count, and a
@@ -28,7 +28,7 @@ final class ArrayOrderBook implements OrderBook {
 
   private final long lotSize;
   private final boolean selfTradePrevention;
-  private final LongIntMap slotById;
+  private final OrderIndex slotById = new OrderIndex();
   private final Ladder bids = new Ladder();
   private final Ladder asks = new Ladder();
 
@@ -73,7 +73,6 @@ final class ArrayOrderBook implements OrderBook {
     }
     this.lotSize = lotSize;
     this.selfTradePrevention = selfTradePrevention;
-    this.slotById = new LongIntMap(expectedOrders);
     ids = new long[expectedOrders];
     accounts = new long[expectedOrders];
     remainings = new long[expectedOrders];
@@ -289,7 +288,7 @@ final class ArrayOrderBook implements OrderBook {
   @Override
   public long cancel(long orderId) {
     int slot = slotById.get(orderId);
-    if (slot == LongIntMap.MISSING) {
+    if (slot == OrderIndex.MISSING) {
       return 0;
     }
     long left = remainings[slot];
@@ -486,12 +485,12 @@ final class ArrayOrderBook implements OrderBook {
 
   @Override
   public boolean contains(long orderId) {
-    return slotById.get(orderId) != LongIntMap.MISSING;
+    return slotById.get(orderId) != OrderIndex.MISSING;
   }
 
   private int slotOf(long orderId) {
     int slot = slotById.get(orderId);
-    if (slot == LongIntMap.MISSING) {
+    if (slot == OrderIndex.MISSING) {
       throw new IllegalArgumentException("orderId not on the book: " + orderId);
     }
     return slot;
