@@ -209,6 +209,47 @@ public final class EngineState {
     checkFeatureOrder();
   }
 
+  /**
+   * Reads the whole state back from {@link #writeCanonical} (a snapshot's body) into this empty
+   * state; {@code parser} parses the program text it holds, as {@code OpenMarket} did.
+   */
+  void readCanonical(CanonicalReader r, ProgramParser parser) {
+    r.section("market");
+    boolean open = r.readBoolean();
+    seq = r.readLong();
+    lastTick = r.readLong();
+    if (!open) {
+      return;
+    }
+    String yaml = new String(r.readBytes(), StandardCharsets.UTF_8);
+    long openSeed = r.readLong();
+    int period = r.readInt();
+    Program parsed = parser.parse(yaml);
+    if (period < parsed.firstPeriod()) {
+      throw new IllegalArgumentException(
+          "snapshot: current period " + period + " is before the program's first");
+    }
+    this.programYaml = yaml;
+    this.seed = openSeed;
+    this.program = parsed;
+    this.currentPeriod = period;
+    this.ledger = Ledger.readCanonical(r, parsed);
+    int count = r.readCount();
+    if (count != 4) {
+      throw new IllegalArgumentException("snapshot: " + count + " features, the engine has 4");
+    }
+    r.section("allocation");
+    this.allocation = AllocationState.readCanonical(r);
+    r.section("auction");
+    this.auction = AuctionState.readCanonical(r);
+    r.section("compliance");
+    this.compliance = ComplianceState.readCanonical(r);
+    r.section("exchange");
+    this.exchange = ExchangeState.readCanonical(r, parsed, books);
+    this.features = List.of(allocation, auction, compliance, exchange);
+    checkFeatureOrder();
+  }
+
   /** The canonical encoding orders features by name; the list above must already be. */
   private void checkFeatureOrder() {
     for (int i = 1; i < features.size(); i++) {

@@ -46,8 +46,8 @@ class EngineArchitectureTest {
 
   /**
    * The root package is the kernel (Result, Rejection, Event, FeatureState, CanonicalWriter) and
-   * the composition root (Engine, EngineState, WriteAccess, ProgramParser), which names every
-   * feature; the features sit in the sub-packages, which must form a DAG among themselves.
+   * the composition root (Engine, EngineState, WriteAccess, ProgramParser, Snapshot), which names
+   * every feature; the features sit in the sub-packages, which must form a DAG among themselves.
    */
   @ArchTest
   static final ArchRule the_engine_packages_form_no_cycle =
@@ -60,7 +60,11 @@ class EngineArchitectureTest {
           .resideInAPackage(ROOT)
           .and()
           .doNotBelongToAnyOf(
-              Engine.class, EngineState.class, WriteAccess.class, ProgramParser.class)
+              Engine.class,
+              EngineState.class,
+              WriteAccess.class,
+              ProgramParser.class,
+              Snapshot.class)
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage(ROOT, "java..")

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.computecap.engine.CanonicalReader;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.FeatureState;
@@ -132,6 +133,47 @@ public final class AllocationState implements FeatureState {
 
   private static void writeBig(CanonicalWriter w, BigInteger v) {
     w.writeBytes(v.toByteArray());
+  }
+
+  /**
+   * The allocation state of a snapshot, read back from {@link #writeCanonical}. Every period it
+   * holds is marked for the next invariant check.
+   */
+  public static AllocationState readCanonical(CanonicalReader r) {
+    AllocationState s = new AllocationState();
+    int accounts = r.readCount();
+    for (int i = 0; i < accounts; i++) {
+      long account = r.readLong();
+      int periods = r.readCount();
+      TreeMap<Integer, Activity> byPeriod = new TreeMap<>();
+      for (int p = 0; p < periods; p++) {
+        byPeriod.put(r.readInt(), new Activity(r.readLong(), r.readLong()));
+      }
+      s.activity.put(account, byPeriod);
+    }
+    readLongs(r, s.assistancePpm);
+    int periods = r.readCount();
+    for (int i = 0; i < periods; i++) {
+      int period = r.readInt();
+      PeriodAllocation p = new PeriodAllocation();
+      p.benchmark = new Fraction(new BigInteger(r.readBytes()), new BigInteger(r.readBytes()));
+      p.incumbentBudgetPermits = r.readLong();
+      p.allocatedPermits = r.readLong();
+      p.reserveFundedPermits = r.readLong();
+      p.meanGrantPermits = r.readLong();
+      readLongs(r, p.grants);
+      readLongs(r, p.entrantGrants);
+      s.periods.put(period, p);
+      s.touch(period);
+    }
+    return s;
+  }
+
+  private static void readLongs(CanonicalReader r, TreeMap<Long, Long> into) {
+    int n = r.readCount();
+    for (int i = 0; i < n; i++) {
+      into.put(r.readLong(), r.readLong());
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.computecap.engine.CanonicalReader;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.FeatureState;
@@ -180,6 +181,33 @@ public final class AuctionState implements FeatureState {
     for (Map.Entry<Integer, Long> e : offeredByPeriod.entrySet()) {
       w.writeInt(e.getKey()).writeLong(e.getValue());
     }
+  }
+
+  /** The auctions of a snapshot, read back from {@link #writeCanonical}; indexes rebuilt. */
+  public static AuctionState readCanonical(CanonicalReader r) {
+    AuctionState s = new AuctionState();
+    int count = r.readCount();
+    for (int i = 0; i < count; i++) {
+      long id = r.readLong();
+      Auction a = new Auction(r.readInt(), r.readLong());
+      a.cleared = r.readBoolean();
+      a.clearingPriceCents = r.readLong();
+      a.soldPermits = r.readLong();
+      a.unsoldPermits = r.readLong();
+      int bids = r.readCount();
+      for (int b = 0; b < bids; b++) {
+        a.addBid(new SealedBid(r.readLong(), r.readLong(), r.readLong(), r.readLong()));
+      }
+      s.auctions.put(id, a);
+      if (!a.cleared) {
+        s.openByPeriod.merge(a.period, 1, Integer::sum);
+      }
+    }
+    int periods = r.readCount();
+    for (int i = 0; i < periods; i++) {
+      s.offeredByPeriod.put(r.readInt(), r.readLong());
+    }
+    return s;
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.computecap.engine.CanonicalReader;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.FeatureState;
@@ -199,6 +200,75 @@ public final class ComplianceState implements FeatureState {
     w.writeInt(map.size());
     for (Map.Entry<Long, Long> e : map.entrySet()) {
       w.writeLong(e.getKey()).writeLong(e.getValue());
+    }
+  }
+
+  /**
+   * The compliance state of a snapshot, read back from {@link #writeCanonical}. Every account it
+   * holds is marked for the next invariant check, which so covers all of it once.
+   */
+  public static ComplianceState readCanonical(CanonicalReader r) {
+    ComplianceState s = new ComplianceState();
+    int accounts = r.readCount();
+    for (int i = 0; i < accounts; i++) {
+      long account = r.readLong();
+      int periods = r.readCount();
+      for (int p = 0; p < periods; p++) {
+        readEntry(r, s.entryForUpdate(account, r.readInt()));
+      }
+    }
+    readLongs(r, s.makeGoodOwed);
+    readLongs(r, s.penaltyAssessedCents);
+    readLongs(r, s.penaltyPaidCents);
+    int closed = r.readCount();
+    for (int i = 0; i < closed; i++) {
+      int period = r.readInt();
+      int n = r.readCount();
+      List<Long> drawn = new java.util.ArrayList<>(n);
+      for (int k = 0; k < n; k++) {
+        drawn.add(r.readLong());
+      }
+      s.audited.put(period, List.copyOf(drawn));
+    }
+    s.touched.addAll(s.makeGoodOwed.keySet());
+    s.touched.addAll(s.penaltyAssessedCents.keySet());
+    s.touched.addAll(s.penaltyPaidCents.keySet());
+    return s;
+  }
+
+  private static void readEntry(CanonicalReader r, Entry e) {
+    for (int i = 0; i < e.reported.length; i++) {
+      e.hasReport[i] = r.readBoolean();
+      e.reported[i] = r.readLong();
+    }
+    e.hasMeter = r.readBoolean();
+    e.meter = r.readLong();
+    e.evaluation = signal(r.readString());
+    e.insurerSignal = signal(r.readString());
+    e.insurerId = r.readLong();
+    e.premiumCharged = r.readBoolean();
+    e.premiumCents = r.readLong();
+    e.closed = r.readBoolean();
+    e.multiplierPpm = r.readLong();
+    e.obligationPermits = r.readLong();
+    e.makeGoodInPermits = r.readLong();
+    e.surrenderedPermits = r.readLong();
+    e.shortfallPermits = r.readLong();
+    e.penaltyCents = r.readLong();
+    e.auditRecorded = r.readBoolean();
+    e.measuredQuantity = r.readLong();
+    e.auditShortfallPermits = r.readLong();
+    e.auditPenaltyCents = r.readLong();
+  }
+
+  private static RiskSignal signal(String name) {
+    return name.equals("-") ? null : RiskSignal.valueOf(name);
+  }
+
+  private static void readLongs(CanonicalReader r, TreeMap<Long, Long> into) {
+    int n = r.readCount();
+    for (int i = 0; i < n; i++) {
+      into.put(r.readLong(), r.readLong());
     }
   }
 

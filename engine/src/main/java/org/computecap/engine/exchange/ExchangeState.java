@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
+import org.computecap.engine.CanonicalReader;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.Event;
@@ -55,12 +56,17 @@ public final class ExchangeState implements FeatureState {
   static final class Venue {
     final int key;
     final OrderBook book;
-    final MarketData data = new MarketData();
+    final MarketData data;
     boolean callPhase;
 
     Venue(int key, OrderBook book) {
+      this(key, book, new MarketData());
+    }
+
+    Venue(int key, OrderBook book, MarketData data) {
       this.key = key;
       this.book = book;
+      this.data = data;
     }
   }
 
@@ -330,6 +336,68 @@ public final class ExchangeState implements FeatureState {
       writeVenue(w, v);
     }
     return w.finish();
+  }
+
+  /**
+   * The exchange of a snapshot, read back from {@link #writeCanonical}: each book gets its resting
+   * orders again in id order, which is their arrival order, so every price level lists them in the
+   * same time priority as before.
+   */
+  public static ExchangeState readCanonical(CanonicalReader r, Program program, OrderBooks books) {
+    ExchangeState x = open(program, books);
+    long tick = r.readLong();
+    long lot = r.readLong();
+    boolean stp = r.readBoolean();
+    boolean perVintage = r.readBoolean();
+    if (tick != x.settings.tickCents()
+        || lot != x.settings.lotPermits()
+        || stp != x.settings.selfTradePrevention()
+        || perVintage != x.bookPerVintage) {
+      throw new IllegalArgumentException(
+          "snapshot: the exchange settings differ from the program's " + x.settings);
+    }
+    x.lastOrderId = r.readLong();
+    int venues = r.readCount();
+    for (int i = 0; i < venues; i++) {
+      x.readVenue(r);
+    }
+    return x;
+  }
+
+  private void readVenue(CanonicalReader r) {
+    int key = r.readInt();
+    boolean call = r.readBoolean();
+    MarketData data = MarketData.readCanonical(r);
+    int count = r.readCount();
+    long[][] orders = new long[count][];
+    for (int i = 0; i < count; i++) {
+      orders[i] =
+          new long[] {
+            r.readLong(),
+            r.readLong(),
+            r.readBoolean() ? 1 : 0,
+            r.readLong(),
+            r.readLong(),
+            r.readInt()
+          };
+    }
+    int index = bookPerVintage ? key - firstPeriod : 0;
+    if (index < 0
+        || (!bookPerVintage && key != -1)
+        || index < venues.length && venues[index] != null) {
+      throw new IllegalArgumentException("snapshot: a book with key " + key + " does not fit");
+    }
+    if (index >= venues.length) {
+      venues = Arrays.copyOf(venues, Math.max(index + 1, venues.length * 2));
+    }
+    Venue v =
+        new Venue(key, books.create(settings.lotPermits(), settings.selfTradePrevention()), data);
+    v.callPhase = call;
+    venues[index] = v;
+    Arrays.sort(orders, (a, b) -> Long.compare(a[0], b[0]));
+    for (long[] o : orders) {
+      v.book.rest(o[0], o[1], o[2] == 1 ? Side.BUY : Side.SELL, o[3], o[4], (int) o[5]);
+    }
   }
 
   static void writeVenue(CanonicalWriter w, Venue v) {

@@ -1,5 +1,6 @@
 package org.computecap.engine.registry;
 
+import org.computecap.engine.CanonicalReader;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.program.Program;
 
@@ -22,6 +23,11 @@ public final class Ledger {
   /** A new ledger for a program, with the regulator's {@link SystemAccount}s open. */
   public static Ledger open(Program program) {
     return new Ledger(new Registry(program));
+  }
+
+  /** The ledger of a snapshot (see {@link Registry#writeCanonical}). */
+  public static Ledger readCanonical(CanonicalReader r, Program program) {
+    return new Ledger(Registry.readCanonical(r, program));
   }
 
   /** The registry this ledger changes, for reading. */

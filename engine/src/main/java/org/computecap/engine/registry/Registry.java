@@ -2,6 +2,7 @@ package org.computecap.engine.registry;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.computecap.engine.CanonicalReader;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.collections.LongLongMap;
 import org.computecap.engine.collections.LongObjectMap;
@@ -411,6 +412,69 @@ public final class Registry {
     for (long id : ids) {
       writeAccount(w, accounts.get(id));
     }
+  }
+
+  /**
+   * A registry read back from {@link #writeCanonical} (a snapshot): the same accounts, balances and
+   * counters; the running totals are recomputed from the accounts.
+   */
+  static Registry readCanonical(CanonicalReader r, Program rules) {
+    r.section("registry");
+    Registry registry = new Registry(rules);
+    registry.cashDeposited = r.readLong();
+    registry.cashWithdrawn = r.readLong();
+    registry.issuedTotal = r.readLong();
+    int vintages = r.readCount();
+    for (int i = 0; i < vintages; i++) {
+      registry.issuedByVintage.put(r.readLong(), r.readLong());
+    }
+    int accounts = r.readCount();
+    for (int i = 0; i < accounts; i++) {
+      registry.readAccount(r);
+    }
+    return registry;
+  }
+
+  private void readAccount(CanonicalReader r) {
+    long id = r.readLong();
+    String name = r.readString();
+    Role role = Role.valueOf(r.readString());
+    SystemAccount sys = SystemAccount.byId(id);
+    Account a = sys != null ? system.get(sys) : new Account(id, name, role, null);
+    if (sys == null) {
+      accounts.put(id, a);
+    }
+    a.cashFree = r.readLong();
+    a.cashReserved = r.readLong();
+    for (int h = 0; h < Hold.COUNT; h++) {
+      a.cashReservedBy[h] = r.readLong();
+      a.permitsReservedBy[h] = r.readLong();
+    }
+    int held = r.readCount();
+    for (int k = 0; k < held; k++) {
+      int vintage = r.readInt();
+      int i = vintage - firstPeriod;
+      if (i < 0) {
+        throw new IllegalArgumentException(
+            "snapshot: account " + id + " holds vintage " + vintage + " before the program");
+      }
+      a.ensure(i);
+      a.free[i] = r.readLong();
+      a.reserved[i] = r.readLong();
+      a.freeTotal += a.free[i];
+      a.reservedTotal += a.reserved[i];
+    }
+    int periods = r.readCount();
+    if (periods > 0) {
+      a.surrenderedByPeriod = new LongLongMap(periods);
+    }
+    for (int k = 0; k < periods; k++) {
+      a.surrenderedByPeriod.put(r.readLong(), r.readLong());
+    }
+    permitsFreeTotal += a.freeTotal;
+    permitsReservedTotal += a.reservedTotal;
+    cashFreeTotal += a.cashFree;
+    cashReservedTotal += a.cashReserved;
   }
 
   private void writeAccount(CanonicalWriter w, Account a) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.computecap.engine.Engine;
 import org.computecap.engine.Result;
+import org.computecap.engine.Snapshot;
 import org.computecap.engine.TestPrograms;
 import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.Command;
@@ -27,6 +28,11 @@ import org.computecap.engine.program.Program;
  * current period now and then, besides the ones the rules generator sends), and every generator
  * observes every command, so each model follows what other features did to it (a close without
  * banking cancels the exchange's orders of the closed vintage before its permits expire).
+ *
+ * <p>A few times a run, at random points, the engine is written to a {@link Snapshot} and a second
+ * engine is restored from it (it must reach the same state hash, seq and chain hash); from then on
+ * every command is applied to both, their answers must be equal, and at every checkpoint their
+ * state hashes too, until the next snapshot replaces the restored engine.
  */
 final class Simulation {
   /** A source of random commands for one feature, with its own model of the outcomes. */
@@ -62,6 +68,15 @@ final class Simulation {
   private final JournaledEngine journaled;
   private final List<Generator> generators = new ArrayList<>();
 
+  /** The engine last restored from a snapshot, run beside {@link #engine}; null before one. */
+  private Engine restored;
+
+  /** How often (one command in so many, on average) a snapshot is taken. */
+  private final int snapshotEvery;
+
+  /** Snapshots taken and restored so far. */
+  int snapshots;
+
   /** The registry generator; its {@code reference} is the model of every balance. */
   final RegistryGenerator registry;
 
@@ -80,6 +95,7 @@ final class Simulation {
     this.accountIdMax = 2 + rnd.nextInt(40);
     this.advanceEvery = 2_000 + rnd.nextInt(20_000);
     long reductionPpm = rnd.nextInt(100_000);
+    this.snapshotEvery = 20_000 + rnd.nextInt(60_000);
     this.engine = new Engine(TestPrograms.PARSER);
     this.journaled = new JournaledEngine(engine, journal, CommandCodec.standard());
     String yaml = TestPrograms.yaml(firstPeriod, cap, reductionPpm, banking);
@@ -119,6 +135,9 @@ final class Simulation {
       } else {
         c = pick(totalWeight).next(this);
       }
+      if (i > 0 && rnd.nextInt(snapshotEvery) == 0) {
+        snapshotAndRestore();
+      }
       Result r = submit(c);
       engine.checkInvariants();
       for (Generator g : generators) {
@@ -154,7 +173,35 @@ final class Simulation {
     if (rnd.nextInt(4) == 0) {
       tick += rnd.nextInt(3);
     }
-    return journaled.submit(tick, c);
+    Result r = journaled.submit(tick, c);
+    if (restored != null) {
+      Result twin = restored.apply(tick, c);
+      if (twin.isAccepted() != r.isAccepted()
+          || twin.rejection() != r.rejection()
+          || !twin.events().equals(r.events())) {
+        throw new AssertionError(
+            c + ": the engine restored from a snapshot answered " + twin + ", the engine " + r);
+      }
+    }
+    return r;
+  }
+
+  /** Writes the engine to a snapshot and restores a second engine from it. */
+  private void snapshotAndRestore() {
+    byte[] chainHash = journal.headHash();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    byte[] written = Snapshot.write(engine, chainHash, out);
+    Snapshot s =
+        Snapshot.read(new java.io.ByteArrayInputStream(out.toByteArray()), TestPrograms.PARSER);
+    if (!Arrays.equals(written, engine.stateHash())
+        || !Arrays.equals(s.stateHash(), written)
+        || !Arrays.equals(s.engine().stateHash(), written)
+        || s.seq() != engine.state().seq()
+        || !Arrays.equals(s.chainHash(), chainHash)) {
+      throw new AssertionError("the snapshot at seq " + engine.state().seq() + " did not restore");
+    }
+    restored = s.engine();
+    snapshots++;
   }
 
   private Generator pick(int totalWeight) {
@@ -171,6 +218,12 @@ final class Simulation {
   private void checkpoint() {
     for (Generator g : generators) {
       g.checkpoint(this);
+    }
+    if (restored != null) {
+      restored.checkInvariants();
+      if (!Arrays.equals(restored.stateHash(), engine.stateHash())) {
+        throw new AssertionError("the engine restored from a snapshot drifted from the engine");
+      }
     }
   }
 
