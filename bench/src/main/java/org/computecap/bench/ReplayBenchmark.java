@@ -138,13 +138,21 @@ public class ReplayBenchmark {
 
   @Benchmark
   public Engine replay() {
+    rebuilt = replayFile(journal, entries);
+    return rebuilt;
+  }
+
+  /**
+   * A fresh engine with every entry of {@code journal} read, checked (CRC32C and the chain),
+   * decoded and applied; the file must hold exactly {@code entries} intact entries.
+   */
+  static Engine replayFile(Path journal, long entries) {
     Engine engine = new Engine(ProgramParser.standard());
     Verification v =
         JournalFile.read(journal, e -> engine.apply(e.tick(), CODEC.decode(e.command())));
     if (!v.intact() || v.entries() != entries) {
       throw new IllegalStateException("replay of " + journal + " failed: " + v.summary());
     }
-    rebuilt = engine;
     return engine;
   }
 

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
 
 /**
  * Reads back what {@link CanonicalWriter} wrote (the body of a {@link Snapshot}), digesting every
@@ -81,6 +82,14 @@ public final class CanonicalReader {
     byte[] bytes = new byte[n];
     read(bytes, n);
     return bytes;
+  }
+
+  /** Reads what {@link CanonicalWriter#writeLongs} wrote into {@code into}. */
+  public void readLongs(Map<Long, Long> into) {
+    int n = readCount();
+    for (int i = 0; i < n; i++) {
+      into.put(readLong(), readLong());
+    }
   }
 
   /** The SHA-256 of every byte read so far; the reader must not be used afterwards. */

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * Feeds an explicit, ordered binary encoding of the state into SHA-256: the canonical state hash
@@ -94,6 +96,15 @@ public final class CanonicalWriter {
   public CanonicalWriter writeBytes(byte[] bytes) {
     writeInt(bytes.length);
     update(bytes, 0, bytes.length);
+    return this;
+  }
+
+  /** A map of longs: its size, then each key and value in ascending key order. */
+  public CanonicalWriter writeLongs(SortedMap<Long, Long> map) {
+    writeInt(map.size());
+    for (Map.Entry<Long, Long> e : map.entrySet()) {
+      writeLong(e.getKey()).writeLong(e.getValue());
+    }
     return this;
   }
 

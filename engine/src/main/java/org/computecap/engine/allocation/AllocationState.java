@@ -108,7 +108,7 @@ public final class AllocationState implements FeatureState {
             .writeLong(e.getValue().coveredQuantity());
       }
     }
-    writeLongs(w, assistancePpm);
+    w.writeLongs(assistancePpm);
     w.writeInt(periods.size());
     for (Map.Entry<Integer, PeriodAllocation> e : periods.entrySet()) {
       PeriodAllocation p = e.getValue();
@@ -119,15 +119,8 @@ public final class AllocationState implements FeatureState {
           .writeLong(p.allocatedPermits)
           .writeLong(p.reserveFundedPermits)
           .writeLong(p.meanGrantPermits);
-      writeLongs(w, p.grants);
-      writeLongs(w, p.entrantGrants);
-    }
-  }
-
-  private static void writeLongs(CanonicalWriter w, TreeMap<Long, Long> map) {
-    w.writeInt(map.size());
-    for (Map.Entry<Long, Long> e : map.entrySet()) {
-      w.writeLong(e.getKey()).writeLong(e.getValue());
+      w.writeLongs(p.grants);
+      w.writeLongs(p.entrantGrants);
     }
   }
 
@@ -151,7 +144,7 @@ public final class AllocationState implements FeatureState {
       }
       s.activity.put(account, byPeriod);
     }
-    readLongs(r, s.assistancePpm);
+    r.readLongs(s.assistancePpm);
     int periods = r.readCount();
     for (int i = 0; i < periods; i++) {
       int period = r.readInt();
@@ -161,19 +154,12 @@ public final class AllocationState implements FeatureState {
       p.allocatedPermits = r.readLong();
       p.reserveFundedPermits = r.readLong();
       p.meanGrantPermits = r.readLong();
-      readLongs(r, p.grants);
-      readLongs(r, p.entrantGrants);
+      r.readLongs(p.grants);
+      r.readLongs(p.entrantGrants);
       s.periods.put(period, p);
       s.touch(period);
     }
     return s;
-  }
-
-  private static void readLongs(CanonicalReader r, TreeMap<Long, Long> into) {
-    int n = r.readCount();
-    for (int i = 0; i < n; i++) {
-      into.put(r.readLong(), r.readLong());
-    }
   }
 
   @Override

@@ -160,9 +160,9 @@ public final class ComplianceState implements FeatureState {
         writeEntry(w, e.getValue());
       }
     }
-    writeLongs(w, makeGoodOwed);
-    writeLongs(w, penaltyAssessedCents);
-    writeLongs(w, penaltyPaidCents);
+    w.writeLongs(makeGoodOwed);
+    w.writeLongs(penaltyAssessedCents);
+    w.writeLongs(penaltyPaidCents);
     w.writeInt(audited.size());
     for (Map.Entry<Integer, List<Long>> e : audited.entrySet()) {
       w.writeInt(e.getKey()).writeInt(e.getValue().size());
@@ -196,13 +196,6 @@ public final class ComplianceState implements FeatureState {
         .writeLong(e.auditPenaltyCents);
   }
 
-  private static void writeLongs(CanonicalWriter w, TreeMap<Long, Long> map) {
-    w.writeInt(map.size());
-    for (Map.Entry<Long, Long> e : map.entrySet()) {
-      w.writeLong(e.getKey()).writeLong(e.getValue());
-    }
-  }
-
   /**
    * The compliance state of a snapshot, read back from {@link #writeCanonical}. Every account it
    * holds is marked for the next invariant check, which so covers all of it once.
@@ -217,9 +210,9 @@ public final class ComplianceState implements FeatureState {
         readEntry(r, s.entryForUpdate(account, r.readInt()));
       }
     }
-    readLongs(r, s.makeGoodOwed);
-    readLongs(r, s.penaltyAssessedCents);
-    readLongs(r, s.penaltyPaidCents);
+    r.readLongs(s.makeGoodOwed);
+    r.readLongs(s.penaltyAssessedCents);
+    r.readLongs(s.penaltyPaidCents);
     int closed = r.readCount();
     for (int i = 0; i < closed; i++) {
       int period = r.readInt();
@@ -263,13 +256,6 @@ public final class ComplianceState implements FeatureState {
 
   private static RiskSignal signal(String name) {
     return name.equals("-") ? null : RiskSignal.valueOf(name);
-  }
-
-  private static void readLongs(CanonicalReader r, TreeMap<Long, Long> into) {
-    int n = r.readCount();
-    for (int i = 0; i < n; i++) {
-      into.put(r.readLong(), r.readLong());
-    }
   }
 
   @Override

@@ -5,10 +5,12 @@ import org.computecap.engine.collections.LongObjectMap;
 /**
  * Order id to book slot. The exchange numbers orders 1, 2, 3..., so the ids of resting orders are
  * dense and mostly recent: they are kept in pages of 1,024 consecutive ids, found through a small
- * map of page numbers (with the last page used remembered), and a page is dropped when its last
- * order leaves. A lookup is two array reads that usually hit the cache, where a hash table over
- * every resting id would miss it once the book holds more than a few thousand orders; memory stays
- * bounded by the pages that still hold orders.
+ * map of page numbers, and a page is dropped when its last order leaves. Two pages are remembered:
+ * the newest (where new orders go) and the last one looked up (where fills and cancels mostly
+ * land), so the alternation of both in a matching run costs no map lookup. A lookup is two array
+ * reads that usually hit the cache, where a hash table over every resting id would miss it once the
+ * book holds more than a few thousand orders; memory stays bounded by the pages that still hold
+ * orders.
  *
  * <p>Invariants: a page holds {@code slot + 1} for each present id (0 for absent) and, in its last
  * element, how many ids it holds, which is positive; {@link #size()} is the sum of those counts.
@@ -20,8 +22,10 @@ final class OrderIndex {
   private static final int COUNT = PAGE;
 
   private final LongObjectMap<int[]> pages = new LongObjectMap<>(64);
-  private long lastPageNumber = -1;
-  private int[] lastPage;
+  private long newestNumber = -1;
+  private int[] newest;
+  private long lastNumber = -1;
+  private int[] last;
   private int size;
 
   int size() {
@@ -40,13 +44,13 @@ final class OrderIndex {
       throw new IllegalArgumentException("order id must be positive, was " + id);
     }
     long number = id >>> PAGE_BITS;
-    int[] page = page(number);
+    int[] page = number == newestNumber ? newest : page(number);
     if (page == null) {
       page = new int[PAGE + 1];
       pages.put(number, page);
-      lastPageNumber = number;
-      lastPage = page;
     }
+    newestNumber = number;
+    newest = page;
     int i = (int) id & (PAGE - 1);
     if (page[i] != 0) {
       throw new IllegalArgumentException("order id already present: " + id);
@@ -69,9 +73,13 @@ final class OrderIndex {
     size--;
     if (--page[COUNT] == 0) {
       pages.remove(number);
-      if (lastPageNumber == number) {
-        lastPageNumber = -1;
-        lastPage = null;
+      if (newestNumber == number) {
+        newestNumber = -1;
+        newest = null;
+      }
+      if (lastNumber == number) {
+        lastNumber = -1;
+        last = null;
       }
     }
     return slot;
@@ -83,13 +91,16 @@ final class OrderIndex {
   }
 
   private int[] page(long number) {
-    if (number == lastPageNumber) {
-      return lastPage;
+    if (number == lastNumber) {
+      return last;
+    }
+    if (number == newestNumber) {
+      return newest;
     }
     int[] page = pages.get(number);
     if (page != null) {
-      lastPageNumber = number;
-      lastPage = page;
+      lastNumber = number;
+      last = page;
     }
     return page;
   }

@@ -43,7 +43,7 @@ public final class AllocationVerbs implements ScriptVerbs {
     m.put(
         "granted",
         (s, a) ->
-            differs(
+            CoreVerbs.differs(
                 "free permits granted",
                 a.longValue("qty"),
                 state(s).grantedPermits(a.account("acct"), a.intValue("period"))));
@@ -62,25 +62,23 @@ public final class AllocationVerbs implements ScriptVerbs {
     }
     String d = null;
     if (a.has("allocated")) {
-      d = differs("allocated", a.longValue("allocated"), p.allocatedPermits());
+      d = CoreVerbs.differs("allocated", a.longValue("allocated"), p.allocatedPermits());
     }
     if (d == null && a.has("unallocated")) {
       d =
-          differs(
+          CoreVerbs.differs(
               "unallocated",
               a.longValue("unallocated"),
               p.incumbentBudgetPermits() - p.allocatedPermits());
     }
     if (d == null && a.has("reserve")) {
-      d = differs("new-entrant reserve", a.longValue("reserve"), p.reserveFundedPermits());
+      d =
+          CoreVerbs.differs(
+              "new-entrant reserve", a.longValue("reserve"), p.reserveFundedPermits());
     }
     if (d == null && a.has("benchmark") && !a.string("benchmark").equals(p.benchmark())) {
       d = "benchmark is " + p.benchmark() + ", expected " + a.string("benchmark");
     }
     return d;
-  }
-
-  static String differs(String what, long expected, long actual) {
-    return expected == actual ? null : what + " is " + actual + ", expected " + expected;
   }
 }

@@ -54,21 +54,17 @@ public final class AuctionVerbs implements ScriptVerbs {
       d = "auction " + id + (auction.cleared() ? " is cleared" : " is open");
     }
     if (d == null && a.has("price")) {
-      d = differs("clearing price", a.longValue("price"), auction.clearingPriceCents());
+      d = CoreVerbs.differs("clearing price", a.longValue("price"), auction.clearingPriceCents());
     }
     if (d == null && a.has("sold")) {
-      d = differs("sold", a.longValue("sold"), auction.soldPermits());
+      d = CoreVerbs.differs("sold", a.longValue("sold"), auction.soldPermits());
     }
     if (d == null && a.has("unsold")) {
-      d = differs("unsold", a.longValue("unsold"), auction.unsoldPermits());
+      d = CoreVerbs.differs("unsold", a.longValue("unsold"), auction.unsoldPermits());
     }
     if (d == null && a.has("bids")) {
-      d = differs("open bids", a.longValue("bids"), auction.openBids());
+      d = CoreVerbs.differs("open bids", a.longValue("bids"), auction.openBids());
     }
     return d;
-  }
-
-  private static String differs(String what, long expected, long actual) {
-    return expected == actual ? null : what + " is " + actual + ", expected " + expected;
   }
 }

@@ -75,14 +75,14 @@ public final class ComplianceVerbs implements ScriptVerbs {
     m.put(
         "make-good",
         (s, a) ->
-            differs(
+            CoreVerbs.differs(
                 "make-good owed",
                 a.longValue("qty"),
                 s.compliance().makeGoodOwedPermits(a.account("acct"))));
     m.put(
         "unpaid-penalty",
         (s, a) ->
-            differs(
+            CoreVerbs.differs(
                 "unpaid penalty",
                 a.longValue("cents"),
                 s.compliance().unpaidPenaltyCents(a.account("acct"))));
@@ -103,13 +103,13 @@ public final class ComplianceVerbs implements ScriptVerbs {
       d = status == expected ? null : "status is " + status + ", expected " + expected;
     }
     if (d == null && a.has("obligation")) {
-      d = differs("obligation", a.longValue("obligation"), e.obligationPermits());
+      d = CoreVerbs.differs("obligation", a.longValue("obligation"), e.obligationPermits());
     }
     if (d == null && a.has("shortfall")) {
-      d = differs("shortfall", a.longValue("shortfall"), e.shortfallPermits());
+      d = CoreVerbs.differs("shortfall", a.longValue("shortfall"), e.shortfallPermits());
     }
     if (d == null && a.has("penalty")) {
-      d = differs("penalty", a.longValue("penalty"), e.penaltyCents());
+      d = CoreVerbs.differs("penalty", a.longValue("penalty"), e.penaltyCents());
     }
     return d;
   }
@@ -128,9 +128,5 @@ public final class ComplianceVerbs implements ScriptVerbs {
       }
     }
     return drawn.equals(expected) ? null : "audited " + drawn + ", expected " + expected;
-  }
-
-  private static String differs(String what, long expected, long actual) {
-    return expected == actual ? null : what + " is " + actual + ", expected " + expected;
   }
 }

@@ -166,6 +166,7 @@ final class CoreVerbs implements ScriptVerbs {
     return null;
   }
 
+  /** Null when equal, else the sentence every expectation verb reports a difference with. */
   static String differs(String what, long expected, long actual) {
     return expected == actual ? null : what + " is " + actual + ", expected " + expected;
   }

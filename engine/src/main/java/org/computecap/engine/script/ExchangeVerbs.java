@@ -69,13 +69,13 @@ public final class ExchangeVerbs implements ScriptVerbs {
     BookView v = view(s, a);
     String d = null;
     if (a.has("bid")) {
-      d = differs("best bid", a.longValue("bid"), v == null ? 0 : v.bestBidCents());
+      d = CoreVerbs.differs("best bid", a.longValue("bid"), v == null ? 0 : v.bestBidCents());
     }
     if (d == null && a.has("ask")) {
-      d = differs("best ask", a.longValue("ask"), v == null ? 0 : v.bestAskCents());
+      d = CoreVerbs.differs("best ask", a.longValue("ask"), v == null ? 0 : v.bestAskCents());
     }
     if (d == null && a.has("orders")) {
-      d = differs("open orders", a.longValue("orders"), v == null ? 0 : v.openOrders());
+      d = CoreVerbs.differs("open orders", a.longValue("orders"), v == null ? 0 : v.openOrders());
     }
     if (d == null && a.has("phase")) {
       String actual = v != null && v.inCallPhase() ? "CALL" : "CONTINUOUS";
@@ -90,39 +90,43 @@ public final class ExchangeVerbs implements ScriptVerbs {
     Side side = a.enumValue("side", Side.class);
     List<BookView.Level> levels = v == null ? List.of() : v.depth(side, Integer.MAX_VALUE);
     if (a.has("levels")) {
-      return differs(side + " levels", a.longValue("levels"), levels.size());
+      return CoreVerbs.differs(side + " levels", a.longValue("levels"), levels.size());
     }
     int k = a.intValue("level");
     if (k < 1 || k > levels.size()) {
       return side + " has " + levels.size() + " levels, no level " + k;
     }
     BookView.Level level = levels.get(k - 1);
-    String d = differs(side + " level " + k + " price", a.longValue("price"), level.priceCents());
+    String d =
+        CoreVerbs.differs(
+            side + " level " + k + " price", a.longValue("price"), level.priceCents());
     return d != null
         ? d
-        : differs(side + " level " + k + " quantity", a.longValue("qty"), level.quantity());
+        : CoreVerbs.differs(
+            side + " level " + k + " quantity", a.longValue("qty"), level.quantity());
   }
 
   private static String order(EngineState s, ScriptArgs a) {
     long id = a.longValue("id");
     long remaining = s.exchange().remaining(id);
-    return differs("remaining quantity of order " + id, a.longValue("remaining"), remaining);
+    return CoreVerbs.differs(
+        "remaining quantity of order " + id, a.longValue("remaining"), remaining);
   }
 
   private static String market(EngineState s, ScriptArgs a) {
     BookView v = view(s, a);
     String d = null;
     if (a.has("last")) {
-      d = differs("last price", a.longValue("last"), v == null ? 0 : v.lastPriceCents());
+      d = CoreVerbs.differs("last price", a.longValue("last"), v == null ? 0 : v.lastPriceCents());
     }
     if (d == null && a.has("vwap")) {
-      d = differs("VWAP", a.longValue("vwap"), v == null ? 0 : v.vwapCents());
+      d = CoreVerbs.differs("VWAP", a.longValue("vwap"), v == null ? 0 : v.vwapCents());
     }
     if (d == null && a.has("volume")) {
-      d = differs("volume", a.longValue("volume"), v == null ? 0 : v.volume());
+      d = CoreVerbs.differs("volume", a.longValue("volume"), v == null ? 0 : v.volume());
     }
     if (d == null && a.has("trades")) {
-      d = differs("trades", a.longValue("trades"), v == null ? 0 : v.tradeCount());
+      d = CoreVerbs.differs("trades", a.longValue("trades"), v == null ? 0 : v.tradeCount());
     }
     return d;
   }
@@ -141,7 +145,8 @@ public final class ExchangeVerbs implements ScriptVerbs {
     long[] actual = {o.openCents(), o.highCents(), o.lowCents(), o.closeCents(), o.volume()};
     for (int i = 0; i < keys.length; i++) {
       if (a.has(keys[i])) {
-        String d = differs(keys[i] + " of period " + period, a.longValue(keys[i]), actual[i]);
+        String d =
+            CoreVerbs.differs(keys[i] + " of period " + period, a.longValue(keys[i]), actual[i]);
         if (d != null) {
           return d;
         }
@@ -155,22 +160,18 @@ public final class ExchangeVerbs implements ScriptVerbs {
     String d = null;
     if (a.has("cents")) {
       d =
-          differs(
+          CoreVerbs.differs(
               "exchange cash reservation",
               a.longValue("cents"),
               s.registry().reservedCash(acct, Hold.EXCHANGE));
     }
     if (d == null && a.has("permits")) {
       d =
-          differs(
+          CoreVerbs.differs(
               "exchange permit reservation",
               a.longValue("permits"),
               s.registry().reservedPermits(acct, Hold.EXCHANGE));
     }
     return d;
-  }
-
-  private static String differs(String what, long expected, long actual) {
-    return expected == actual ? null : what + " is " + actual + ", expected " + expected;
   }
 }
