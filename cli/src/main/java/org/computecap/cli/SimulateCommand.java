@@ -15,7 +15,7 @@ import org.computecap.sim.run.Simulation;
 import org.computecap.sim.run.SimulationResult;
 import org.computecap.sim.run.Stats;
 import org.computecap.sim.scenario.Scenario;
-import org.computecap.sim.scenario.ScenarioLoader;
+import org.computecap.sim.scenario.ScenarioTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,7 +67,10 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--set",
       paramLabel = "FIELD=VALUE",
-      description = "Replace a program field, e.g. allocation.method=GRANDFATHER (repeatable).")
+      description =
+          "Replace any scenario field by path (repeatable): market.trading=CONTINUOUS, "
+              + "developers.small-company.count=60, developers.*.spread=0.5, seed=3, "
+              + "allocation.method=GRANDFATHER (a program field), program=FILE.")
   private Map<String, String> set = new LinkedHashMap<>();
 
   @Override
@@ -78,7 +81,7 @@ final class SimulateCommand implements Callable<Integer> {
     if (!Files.isRegularFile(scenarioFile)) {
       throw new IllegalArgumentException("--scenario: no such file: " + scenarioFile);
     }
-    Scenario scenario = ScenarioLoader.withProgramValues(ScenarioLoader.load(scenarioFile), set);
+    Scenario scenario = ScenarioTree.load(scenarioFile).withAll(set).scenario();
     if (seed != null) {
       scenario = scenario.withSeed(seed);
     }

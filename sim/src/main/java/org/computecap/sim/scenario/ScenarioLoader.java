@@ -29,7 +29,7 @@ import org.computecap.engine.program.ProgramLoader;
  * a program the engine's loader refuses is refused at load time.
  */
 public final class ScenarioLoader {
-  private static final YAMLMapper MAPPER =
+  static final YAMLMapper MAPPER =
       YAMLMapper.builder(
               YAMLFactory.builder()
                   .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -55,7 +55,11 @@ public final class ScenarioLoader {
    * @throws IllegalArgumentException naming the field and the allowed range
    */
   public static Scenario parse(String source, String text, Path dir) {
-    JsonNode root = tree(source, text);
+    return parse(source, tree(source, text), dir);
+  }
+
+  /** Validates a scenario's YAML tree (for {@link ScenarioTree}, which edits one by path). */
+  static Scenario parse(String source, JsonNode root, Path dir) {
     Node n = new Node(source, "", root);
     String name = n.text("name", null);
     String description = n.text("description", name);
@@ -274,7 +278,7 @@ public final class ScenarioLoader {
     return root;
   }
 
-  private static String write(JsonNode node) {
+  static String write(JsonNode node) {
     try {
       return MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
@@ -282,7 +286,7 @@ public final class ScenarioLoader {
     }
   }
 
-  private static String read(Path file, String what) {
+  static String read(Path file, String what) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
