@@ -4,8 +4,10 @@ package org.computecap.sim.run;
  * Mean and 95% confidence interval of a sample of replications, with Student's t quantile for small
  * samples (replications are few and their spread unknown, so the normal 1.96 would make intervals
  * too narrow). Non-finite values (a period with no trade) are left out.
+ *
+ * @param sd the sample standard deviation (n - 1 in the denominator); NaN below two values
  */
-public record Stats(int n, double mean, double halfWidth) {
+public record Stats(int n, double mean, double sd, double halfWidth) {
 
   /** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom. */
   private static final double[] T975 = {
@@ -24,11 +26,11 @@ public record Stats(int n, double mean, double halfWidth) {
       }
     }
     if (n == 0) {
-      return new Stats(0, Double.NaN, Double.NaN);
+      return new Stats(0, Double.NaN, Double.NaN, Double.NaN);
     }
     double mean = sum / n;
     if (n == 1) {
-      return new Stats(1, mean, Double.NaN);
+      return new Stats(1, mean, Double.NaN, Double.NaN);
     }
     double ss = 0;
     for (double v : values) {
@@ -37,7 +39,7 @@ public record Stats(int n, double mean, double halfWidth) {
       }
     }
     double sd = Math.sqrt(ss / (n - 1));
-    return new Stats(n, mean, t975(n - 1) * sd / Math.sqrt(n));
+    return new Stats(n, mean, sd, t975(n - 1) * sd / Math.sqrt(n));
   }
 
   static double t975(int degrees) {
@@ -50,5 +52,15 @@ public record Stats(int n, double mean, double halfWidth) {
 
   public double high() {
     return mean + halfWidth;
+  }
+
+  /** The lower bound of the interval, at least {@code floor} (0 for a share). */
+  public double low(double floor) {
+    return Math.max(floor, low());
+  }
+
+  /** The upper bound of the interval, at most {@code ceiling} (1 for a share). */
+  public double high(double ceiling) {
+    return Math.min(ceiling, high());
   }
 }
