@@ -280,7 +280,9 @@ final class ExperimentFigures {
     if (v == 0 || !Double.isFinite(v)) {
       return v == 0 ? "0" : "";
     }
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+    return new java.math.BigDecimal(v)
+        .round(new java.math.MathContext(3))
+        .stripTrailingZeros()
         .toPlainString();
   }
 
