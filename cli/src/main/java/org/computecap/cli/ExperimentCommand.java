@@ -1,5 +1,6 @@
 package org.computecap.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,25 +70,34 @@ final class ExperimentCommand implements Callable<Integer> {
     }
     Experiment e = ExperimentLoader.load(file);
     Path dir = out != null ? out : Path.of("out", "experiments", e.name());
-    PrintWriter w = spec.commandLine().getOut();
+    run(e, dir, executor(sparkMaster, threads), restart, spec.commandLine().getOut());
+    return 0;
+  }
+
+  /** Runs {@code e} into {@code dir} on {@code executor} (closed after) and writes every output. */
+  static void run(Experiment e, Path dir, RunExecutor executor, boolean restart, PrintWriter w)
+      throws IOException {
     long t0 = System.nanoTime();
     ExperimentResult result;
-    try (RunExecutor executor = executor(sparkMaster, threads);
+    String where;
+    int ran;
+    try (executor;
         Bar bar = new Bar()) {
+      where = executor.describe();
       result = ExperimentRunner.run(e, dir, executor, restart, bar);
-      w.printf(
-          "experiment %s: %d cells x %d replications = %d runs on %s, %d run now, in %.1f s%n",
-          e.name(),
-          e.cells().size(),
-          e.replications(),
-          e.runCount(),
-          executor.describe(),
-          bar.ran,
-          (System.nanoTime() - t0) / 1e9);
+      ran = bar.ran;
     }
+    w.printf(
+        "experiment %s: %d cells x %d replications = %d runs on %s, %d run now, in %.1f s%n",
+        e.name(),
+        e.cells().size(),
+        e.replications(),
+        e.runCount(),
+        where,
+        ran,
+        (System.nanoTime() - t0) / 1e9);
     ExperimentOutputs.write(result, dir, w);
     w.flush();
-    return 0;
   }
 
   /** Threads, or the executor a factory on the class path provides for {@code master}. */

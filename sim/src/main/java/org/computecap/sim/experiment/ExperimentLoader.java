@@ -113,6 +113,47 @@ public final class ExperimentLoader {
     return e;
   }
 
+  /**
+   * A full-factorial experiment over {@code factors} (field path to values, at least one) on {@code
+   * base}: what {@code computecap sweep} runs. Fields must be distinct, every cell is validated
+   * before anything runs.
+   */
+  public static Experiment grid(
+      String name,
+      ScenarioTree base,
+      Map<String, List<JsonNode>> factors,
+      int replications,
+      Long seed,
+      List<Metric> metrics) {
+    List<Factor> list = new ArrayList<>();
+    for (Map.Entry<String, List<JsonNode>> f : factors.entrySet()) {
+      if (new LinkedHashSet<>(f.getValue()).size() != f.getValue().size()) {
+        throw new IllegalArgumentException(f.getKey() + " lists a value twice");
+      }
+      list.add(
+          new Factor(
+              f.getKey(), f.getKey(), "", f.getValue(), Map.of(), Double.NaN, Double.NaN, false));
+    }
+    Experiment e =
+        new Experiment(
+            name,
+            name,
+            base,
+            Map.of(),
+            list,
+            Design.FULL_FACTORIAL,
+            Designs.fullFactorial(list),
+            replications,
+            seed != null ? seed : base.scenario().seed(),
+            true,
+            metrics,
+            null);
+    for (Cell c : e.cells()) {
+      check(e, c);
+    }
+    return e;
+  }
+
   /** Builds a cell's scenario, so that a refused value names its cell before anything runs. */
   static void check(Experiment e, Cell c) {
     try {
