@@ -71,7 +71,9 @@ final class ExperimentFigures {
                 : effect(r, m, f, series, dir));
       }
       if (numeric.size() >= 2 && e.design() != Design.LATIN_HYPERCUBE) {
-        out.add(heatmap(r, m, numeric.get(0), numeric.get(1), dir));
+        heatmaps(r, m, numeric.get(0), numeric.get(1), series, dir).stream()
+            .filter(java.util.Objects::nonNull)
+            .forEach(out::add);
       }
     }
     return out;
@@ -150,6 +152,7 @@ final class ExperimentFigures {
             false,
             false);
     chart.getStyler().setXAxisDecimalPattern("#,##0.###");
+    chart.getStyler().setYAxisDecimalPattern("#,##0.####");
     XYSeries points = chart.addSeries("cells", x, y, err);
     points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     points.setMarker(SeriesMarkers.CIRCLE);
@@ -157,7 +160,78 @@ final class ExperimentFigures {
     return save(chart, dir, metric.name() + "-vs-" + safe(factor.name()), title);
   }
 
-  private static Figure heatmap(ExperimentResult r, int m, int fx, int fy, Path dir)
+  /**
+   * Heatmaps of metric m over two numeric factors: pooled over everything else when there is no
+   * categorical factor; otherwise one per level of it and, for two levels, their difference on a
+   * diverging scale centred on zero, which shows at a glance where each level wins.
+   */
+  private static List<Figure> heatmaps(ExperimentResult r, int m, int fx, int fy, int s, Path dir)
+      throws IOException {
+    Metric metric = r.experiment().metrics().get(m);
+    List<Figure> out = new ArrayList<>();
+    if (s < 0) {
+      out.add(
+          heatmap(
+              r,
+              m,
+              fx,
+              fy,
+              (x, y) -> pooled(r, m, fx, x, fy, y, -1, null).mean(),
+              metric.label() + " (" + unit(metric) + "), mean over runs",
+              metric.name() + "-heatmap",
+              false,
+              dir));
+      return out;
+    }
+    Factor series = r.experiment().factors().get(s);
+    List<JsonNode> levels = distinct(r.experiment(), s);
+    for (JsonNode level : levels) {
+      out.add(
+          heatmap(
+              r,
+              m,
+              fx,
+              fy,
+              (x, y) -> pooled(r, m, fx, x, fy, y, s, level).mean(),
+              metric.label() + " (" + unit(metric) + "), " + series.label() + " " + level.asText(),
+              metric.name() + "-heatmap-" + safe(level.asText()),
+              false,
+              dir));
+    }
+    if (levels.size() == 2) {
+      JsonNode a = levels.get(0);
+      JsonNode b = levels.get(1);
+      out.add(
+          heatmap(
+              r,
+              m,
+              fx,
+              fy,
+              (x, y) ->
+                  pooled(r, m, fx, x, fy, y, s, a).mean() - pooled(r, m, fx, x, fy, y, s, b).mean(),
+              metric.label() + " (" + unit(metric) + "): " + a.asText() + " minus " + b.asText(),
+              metric.name() + "-heatmap-difference",
+              true,
+              dir));
+    }
+    return out;
+  }
+
+  /** A cell value of a heatmap at (x, y) factor values, in the metric's own unit. */
+  private interface Surface {
+    double at(JsonNode x, JsonNode y);
+  }
+
+  private static Figure heatmap(
+      ExperimentResult r,
+      int m,
+      int fx,
+      int fy,
+      Surface surface,
+      String title,
+      String file,
+      boolean diverging,
+      Path figuresDir)
       throws IOException {
     Experiment e = r.experiment();
     Metric metric = e.metrics().get(m);
@@ -171,7 +245,7 @@ final class ExperimentFigures {
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < xs.size(); i++) {
       for (int j = 0; j < ys.size(); j++) {
-        double v = pooled2(r, m, fx, xs.get(i), fy, ys.get(j)) * scale;
+        double v = surface.at(xs.get(i), ys.get(j)) * scale;
         if (Double.isFinite(v)) {
           z.add(new Number[] {i, j, v});
           min = Math.min(min, v);
@@ -179,7 +253,6 @@ final class ExperimentFigures {
         }
       }
     }
-    String title = metric.label() + " (" + unit(metric) + "), mean over runs";
     HeatMapChart chart =
         new HeatMapChartBuilder()
             .width(900)
@@ -192,15 +265,32 @@ final class ExperimentFigures {
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setPlotContentSize(1.0);
     styler.setShowValue(xs.size() * ys.size() <= 64);
-    styler.setHeatMapDecimalValueFormatter(ExperimentFigures::round3);
-    styler.setRangeColors(
-        new Color[] {new Color(68, 1, 84), new Color(33, 145, 140), new Color(253, 231, 37)});
+    double largest = Math.max(Math.abs(min), Math.abs(max));
+    int digits =
+        largest > 0 && Double.isFinite(largest)
+            ? Math.max(0, 2 - (int) Math.floor(Math.log10(largest)))
+            : 0;
+    styler.setHeatMapValueDecimalPattern(digits == 0 ? "#,##0" : "#,##0." + "#".repeat(digits));
+    if (diverging) {
+      double bound = Math.max(Math.abs(min), Math.abs(max));
+      min = -bound;
+      max = bound;
+      styler.setRangeColors(
+          new Color[] {new Color(33, 102, 172), Color.WHITE, new Color(178, 24, 43)});
+    } else {
+      styler.setRangeColors(
+          new Color[] {new Color(68, 1, 84), new Color(33, 145, 140), new Color(253, 231, 37)});
+    }
     if (Double.isFinite(min)) {
-      styler.setMin(min);
-      styler.setMax(max > min ? max : min + 1);
+      // The colour bar prints its ends as they are: round them outwards to two figures.
+      styler.setMin(roundOut(min, false));
+      styler.setMax(max > min ? roundOut(max, true) : min + 1);
+    }
+    if (z.isEmpty()) {
+      return null; // undefined everywhere, e.g. a price where nothing trades
     }
     chart.addSeries(metric.label(), labels(xs), labels(ys), z);
-    return save(chart, dir, metric.name() + "-heatmap", title);
+    return save(chart, figuresDir, file, title);
   }
 
   /** Pooled replication values of the cells where factor f is x (and factor s is level). */
@@ -216,16 +306,20 @@ final class ExperimentFigures {
     return Stats.of(values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
-  private static double pooled2(ExperimentResult r, int m, int fx, JsonNode x, int fy, JsonNode y) {
+  /** Pooled replication values where fx is x and fy is y (and factor s is level, if s >= 0). */
+  private static Stats pooled(
+      ExperimentResult r, int m, int fx, JsonNode x, int fy, JsonNode y, int s, JsonNode level) {
     List<Double> values = new ArrayList<>();
     for (Cell c : r.experiment().cells()) {
-      if (c.values().get(fx).equals(x) && c.values().get(fy).equals(y)) {
+      if (c.values().get(fx).equals(x)
+          && c.values().get(fy).equals(y)
+          && (s < 0 || c.values().get(s).equals(level))) {
         for (double v : r.values(c.index(), m)) {
           values.add(v);
         }
       }
     }
-    return Stats.of(values.stream().mapToDouble(Double::doubleValue).toArray()).mean();
+    return Stats.of(values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** A translucent polygon from the lower bounds forwards and the upper bounds back. */
@@ -272,18 +366,19 @@ final class ExperimentFigures {
   }
 
   private static List<String> labels(List<JsonNode> values) {
-    return values.stream().map(v -> TextTable.number(v.asDouble())).toList();
+    java.text.DecimalFormat plain =
+        new java.text.DecimalFormat(
+            "#,##0.######", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+    return values.stream().map(v -> plain.format(v.asDouble())).toList();
   }
 
-  /** Three significant digits, plain between 0.001 and a million: colour-bar and cell labels. */
-  static String round3(double v) {
+  /** {@code v} rounded away from the data to two significant figures (up for a maximum). */
+  static double roundOut(double v, boolean up) {
     if (v == 0 || !Double.isFinite(v)) {
-      return v == 0 ? "0" : "";
+      return v;
     }
-    return new java.math.BigDecimal(v)
-        .round(new java.math.MathContext(3))
-        .stripTrailingZeros()
-        .toPlainString();
+    double unit = Math.pow(10, Math.floor(Math.log10(Math.abs(v))) - 1);
+    return (up ? Math.ceil(v / unit) : Math.floor(v / unit)) * unit;
   }
 
   /** Cents are shown as dollars. */
