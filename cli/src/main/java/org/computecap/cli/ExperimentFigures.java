@@ -105,6 +105,7 @@ final class ExperimentFigures {
             axis(metric.label(), unit(metric)),
             false,
             false);
+    plainTicks(chart);
     int nLines = Math.max(1, levels.size());
     for (int l = 0; l < nLines; l++) {
       double[] x = new double[xs.size()];
@@ -151,8 +152,7 @@ final class ExperimentFigures {
             axis(metric.label(), unit(metric)),
             false,
             false);
-    chart.getStyler().setXAxisDecimalPattern("#,##0.###");
-    chart.getStyler().setYAxisDecimalPattern("#,##0.####");
+    plainTicks(chart);
     XYSeries points = chart.addSeries("cells", x, y, err);
     points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     points.setMarker(SeriesMarkers.CIRCLE);
@@ -370,6 +370,12 @@ final class ExperimentFigures {
         new java.text.DecimalFormat(
             "#,##0.######", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
     return values.stream().map(v -> plain.format(v.asDouble())).toList();
+  }
+
+  /** Tick labels as people write numbers (1,000,000 and 0.05, not 1E6 and .05). */
+  private static void plainTicks(XYChart chart) {
+    chart.getStyler().setXAxisDecimalPattern("#,##0.######");
+    chart.getStyler().setYAxisDecimalPattern("#,##0.######");
   }
 
   /** {@code v} rounded away from the data to two significant figures (up for a maximum). */
