@@ -98,14 +98,7 @@ final class ExperimentFigures {
     List<JsonNode> xs = sortedValues(e, f);
     List<JsonNode> levels = s < 0 ? List.of() : distinct(e, s);
     String title = metric.label() + " against " + factor.label() + " (mean, 95% CI)";
-    XYChart chart =
-        Charts.lineChart(
-            title,
-            axis(factor.label(), factor.unit()),
-            axis(metric.label(), unit(metric)),
-            false,
-            false);
-    plainTicks(chart);
+    XYChart chart = against(title, factor, metric);
     int nLines = Math.max(1, levels.size());
     for (int l = 0; l < nLines; l++) {
       double[] x = new double[xs.size()];
@@ -145,14 +138,7 @@ final class ExperimentFigures {
       }
     }
     String title = metric.label() + " against " + factor.label() + " (cell means, 95% CI)";
-    XYChart chart =
-        Charts.lineChart(
-            title,
-            axis(factor.label(), factor.unit()),
-            axis(metric.label(), unit(metric)),
-            false,
-            false);
-    plainTicks(chart);
+    XYChart chart = against(title, factor, metric);
     XYSeries points = chart.addSeries("cells", x, y, err);
     points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     points.setMarker(SeriesMarkers.CIRCLE);
@@ -372,10 +358,21 @@ final class ExperimentFigures {
     return values.stream().map(v -> plain.format(v.asDouble())).toList();
   }
 
-  /** Tick labels as people write numbers (1,000,000 and 0.05, not 1E6 and .05). */
-  private static void plainTicks(XYChart chart) {
+  /**
+   * A line chart of a metric against a factor, axes titled with their units and tick labels as
+   * people write numbers (1,000,000 and 0.05, not 1E6 and .05).
+   */
+  private static XYChart against(String title, Factor factor, Metric metric) {
+    XYChart chart =
+        Charts.lineChart(
+            title,
+            axis(factor.label(), factor.unit()),
+            axis(metric.label(), unit(metric)),
+            false,
+            false);
     chart.getStyler().setXAxisDecimalPattern("#,##0.######");
     chart.getStyler().setYAxisDecimalPattern("#,##0.######");
+    return chart;
   }
 
   /** {@code v} rounded away from the data to two significant figures (up for a maximum). */
