@@ -1,12 +1,16 @@
 package org.computecap.spark;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.SparkSession;
@@ -72,17 +76,37 @@ final class SparkExecutor implements RunExecutor {
   public void execute(List<RunTask> tasks, Consumer<RunRows> done) {
     int wave = Math.max(16, 4 * context.defaultParallelism());
     Set<String> seen = new HashSet<>();
-    for (int from = 0; from < tasks.size(); from += wave) {
-      List<RunTask> part =
-          new ArrayList<>(tasks.subList(from, Math.min(tasks.size(), from + wave)));
-      List<RunRows> rows =
-          context.parallelize(part, part.size()).map(new Run(failFirstAttempts)).collect();
-      for (RunRows r : rows) {
-        if (!seen.add(r.key())) {
-          throw new AssertionError("Spark returned run " + r.key() + " twice");
+    // Two waves in flight: the next one is already queued when one finishes, so task slots do
+    // not idle while the driver stores results or waits for a wave's last run.
+    Deque<JavaFutureAction<List<RunRows>>> inFlight = new ArrayDeque<>();
+    int from = 0;
+    try {
+      while (from < tasks.size() || !inFlight.isEmpty()) {
+        while (from < tasks.size() && inFlight.size() < 2) {
+          List<RunTask> part =
+              new ArrayList<>(tasks.subList(from, Math.min(tasks.size(), from + wave)));
+          inFlight.add(
+              context
+                  .parallelize(part, part.size())
+                  .map(new Run(failFirstAttempts))
+                  .collectAsync());
+          from += part.size();
         }
-        done.accept(r);
+        for (RunRows r : inFlight.poll().get()) {
+          if (!seen.add(r.key())) {
+            throw new AssertionError("Spark returned run " + r.key() + " twice");
+          }
+          done.accept(r);
+        }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("experiment interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+    } finally {
+      inFlight.forEach(f -> f.cancel(true));
     }
   }
 
