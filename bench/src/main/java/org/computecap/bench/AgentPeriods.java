@@ -57,8 +57,10 @@ public final class AgentPeriods {
       }
       Scenario s = SimulationBenchmark.scaled(base, n, periods);
       long t0 = System.nanoTime();
+      long c0 = cpuNanos();
       Simulation.run(s, null, null);
       double t = (System.nanoTime() - t0) / 1e9;
+      double cpu = (cpuNanos() - c0) / 1e9;
       Runtime rt = Runtime.getRuntime();
       long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
       if (lastT > 0) {
@@ -78,5 +80,15 @@ public final class AgentPeriods {
       lastT = t;
     }
     System.out.println("load after: " + ExperimentThroughput.load());
+  }
+
+  /**
+   * CPU time of the whole process (the simulation is single-threaded; GC threads add a little): on
+   * a shared machine it moves less than wall time does.
+   */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 }
