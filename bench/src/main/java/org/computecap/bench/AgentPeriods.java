@@ -68,10 +68,13 @@ public final class AgentPeriods {
       }
       System.out.printf(
           Locale.ROOT,
-          "%9d developers: %8.2f s  %10.0f agent-periods/s  heap used %d MB%s%n",
+          "%9d developers: %8.2f s wall (%8.2f s CPU)  %10.0f agent-periods/s (%8.0f per CPU"
+              + " s)  heap used %d MB%s%n",
           s.developerCount(),
           t,
+          cpu,
           (double) s.developerCount() * periods / t,
+          (double) s.developerCount() * periods / cpu,
           usedMb,
           Double.isFinite(exponent)
               ? String.format(Locale.ROOT, "  (time ~ n^%.2f)", exponent)
