@@ -29,9 +29,11 @@ final class ExperimentOutputs {
 
   static void write(ExperimentResult result, Path dir, PrintWriter w) throws IOException {
     Path parquet = dir.resolve("runs.parquet");
+    // A runs.parquet from an earlier run must not outlive a runs.csv it no longer matches.
+    Files.deleteIfExists(parquet);
     try {
       parquet(result.experiment(), dir.resolve("runs.csv"), parquet);
-    } catch (SQLException | UnsatisfiedLinkError e) {
+    } catch (SQLException | LinkageError e) {
       // The CLI jar carries one platform's DuckDB library; elsewhere runs.csv is the table.
       w.println("runs.parquet not written (DuckDB: " + e.getMessage() + ")");
     }

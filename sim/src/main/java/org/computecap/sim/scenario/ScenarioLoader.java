@@ -80,9 +80,9 @@ public final class ScenarioLoader {
   }
 
   /**
-   * The scenario with program fields replaced, e.g. {@code audit.probabilityPpm} for a sweep or
-   * {@code allocation.method} for an ablation; each path must name an existing scalar field of the
-   * program. A value that reads as a whole number is written as a number.
+   * The scenario with program fields replaced, e.g. {@code audit.probabilityPpm} or {@code
+   * allocation.method} for an ablation, by {@link ScenarioTree}'s rules (values are YAML; a path
+   * the engine's program loader does not know is refused by it).
    */
   public static Scenario withProgramValues(Scenario s, Map<String, String> values) {
     if (values.isEmpty()) {
@@ -90,27 +90,8 @@ public final class ScenarioLoader {
     }
     ObjectNode program = (ObjectNode) tree("program", s.programYaml());
     for (Map.Entry<String, String> e : values.entrySet()) {
-      String[] parts = e.getKey().split("\\.");
-      ObjectNode at = program;
-      for (int i = 0; i < parts.length - 1; i++) {
-        JsonNode next = at.get(parts[i]);
-        if (!(next instanceof ObjectNode)) {
-          throw new IllegalArgumentException("program field " + e.getKey() + " does not exist");
-        }
-        at = (ObjectNode) next;
-      }
-      String last = parts[parts.length - 1];
-      if (!at.has(last) || !at.get(last).isValueNode()) {
-        throw new IllegalArgumentException("program field " + e.getKey() + " does not exist");
-      }
-      String value = e.getValue().trim();
-      if (value.matches("-?[0-9]{1,18}")) {
-        at.put(last, Long.parseLong(value));
-      } else if (value.equals("true") || value.equals("false")) {
-        at.put(last, Boolean.parseBoolean(value));
-      } else {
-        at.put(last, value);
-      }
+      ScenarioTree.setProgramField(
+          program, e.getKey(), ScenarioTree.value(e.getKey(), e.getValue()));
     }
     String yaml = write(program);
     ProgramLoader.parse("program", yaml);

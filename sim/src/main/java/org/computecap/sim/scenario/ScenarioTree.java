@@ -150,6 +150,11 @@ public final class ScenarioTree {
     return ScenarioLoader.tree(file.getFileName().toString(), ScenarioLoader.read(file, "program"));
   }
 
+  /** Sets {@code path} (relative to the program) in a program tree, by this class's rules. */
+  static void setProgramField(ObjectNode program, String path, JsonNode value) {
+    set(program, parts(path), 0, path, value);
+  }
+
   private static void set(JsonNode at, List<String> parts, int i, String path, JsonNode value) {
     String part = parts.get(i);
     boolean last = i == parts.size() - 1;
