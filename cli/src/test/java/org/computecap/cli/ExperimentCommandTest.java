@@ -69,7 +69,10 @@ class ExperimentCommandTest {
     }
     for (String name :
         new String[] {
-          "evasionRate-vs-audit.probabilityPpm", "evasionRate-heatmap", "welfareRatio-heatmap"
+          "evasionRate-vs-audit.probabilityPpm",
+          "evasionRate-heatmap-CALL_AUCTION",
+          "welfareRatio-heatmap-NONE",
+          "netWelfareCents-heatmap-difference"
         }) {
       assertThat(o.resolve("figures/" + name + ".png")).isNotEmptyFile();
       assertThat(o.resolve("figures/" + name + ".svg")).isNotEmptyFile();
