@@ -278,10 +278,17 @@ public final class ScenarioLoader {
       String s = names.next();
       Strategy strategy = d.parseEnum("strategy." + s, s, Strategy.class);
       JsonNode share = v.get(s);
-      if (!share.isNumber() || !(share.asDouble() > 0) || share.asDouble() > 1e9) {
-        throw d.error("strategy." + s, "must be a share > 0, was " + share.asText());
+      if (!share.isNumber() || !(share.asDouble() > 0) || share.asDouble() > 1) {
+        throw d.error("strategy." + s, "must be a share in (0, 1], was " + share.asText());
       }
       mix.put(strategy, share.asDouble());
+    }
+    // Shares are a split of the type's developers: a mix summing to 1.1 is a typo, not a
+    // weighting to be normalised behind the author's back.
+    double total = mix.values().stream().mapToDouble(Double::doubleValue).sum();
+    if (Math.abs(total - 1) > 1e-9) {
+      throw d.error(
+          "strategy", "shares must sum to 1, they sum to " + Math.round(total * 1e9) / 1e9);
     }
     return mix;
   }
