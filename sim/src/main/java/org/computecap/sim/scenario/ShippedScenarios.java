@@ -1,5 +1,6 @@
 package org.computecap.sim.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -75,6 +76,25 @@ public final class ShippedScenarios {
   /** Loads a shipped scenario; its program is read from the jar. */
   public static Scenario load(String name) {
     return ScenarioLoader.parseWith(fileName(name), text(name), ShippedScenarios::program);
+  }
+
+  /**
+   * The program path a shipped scenario names, relative to it ({@code programs/p2.yaml}), or null
+   * when its program is an inline mapping.
+   */
+  public static String programFile(String name) {
+    JsonNode program = ScenarioLoader.tree(fileName(name), text(name)).get("program");
+    return program != null && program.isTextual() ? program.asText() : null;
+  }
+
+  /** The text of the program file a shipped scenario names ({@link #programFile}). */
+  public static String programText(String name) {
+    String file = programFile(name);
+    String text = file == null ? null : program(file);
+    if (text == null) {
+      throw new IllegalArgumentException("shipped scenario " + name + " names no program file");
+    }
+    return text;
   }
 
   private static String program(String relative) {
