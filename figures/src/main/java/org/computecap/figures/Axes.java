@@ -55,7 +55,10 @@ final class Axes {
         throw new IllegalArgumentException(
             axis.quantity() + " is a share, but the data span [" + min + ", " + max + "]");
       }
-      return new double[] {0, 1};
+      // From zero, and all of [0, 1] once the data pass one half; a small share (evasion of a
+      // few thousandths) gets a round part of it, never anything outside it.
+      double hi = Double.isFinite(max) && max > 0 ? Ticks.range(0, max, true)[1] : 1;
+      return new double[] {0, hi > 0.5 ? 1 : hi};
     }
     if (!Double.isFinite(min)) {
       return new double[] {axis.logScale() ? 1 : 0, axis.logScale() ? 10 : 1};

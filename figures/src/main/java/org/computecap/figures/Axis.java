@@ -9,7 +9,8 @@ import java.util.Locale;
  * unit, so every axis title says what is measured in what ({@code price ($ per permit)}); a chart
  * has exactly one y axis, so two quantities never share one (audit counts and dollars get two
  * charts). The kind fixes the tick labels: dollars with {@code $}, shares on [0, 1], counts and
- * periods in whole numbers.
+ * periods in whole numbers. A share axis runs from 0 to the data's round top, and over all of [0,
+ * 1] once the data pass one half.
  *
  * @param quantity what is measured, e.g. {@code permit price}
  * @param unit its unit, e.g. {@code $ per permit}, {@code MWh}, {@code share}
@@ -57,9 +58,9 @@ public record Axis(String quantity, String unit, Kind kind, boolean logScale) {
     return new Axis(quantity, "share", Kind.SHARE, false);
   }
 
-  /** A count of {@code things} (the unit, e.g. {@code audits}). */
-  public static Axis count(String quantity, String things) {
-    return new Axis(quantity, things, Kind.COUNT, false);
+  /** Things counted, e.g. {@code audits}: whole-number ticks, titled {@code audits (count)}. */
+  public static Axis count(String quantity) {
+    return new Axis(quantity, "count", Kind.COUNT, false);
   }
 
   /** The program's periods, each of {@code length} (e.g. {@code year}). */
@@ -67,23 +68,36 @@ public record Axis(String quantity, String unit, Kind kind, boolean logScale) {
     return new Axis("period", length, Kind.PERIOD, false);
   }
 
+  /** The program's periods by number, when their length is not known. */
+  public static Axis period() {
+    return new Axis("period", "period", Kind.PERIOD, false);
+  }
+
   /** The same axis on a logarithmic scale (positive values only). */
   public Axis logarithmic() {
     return new Axis(quantity, unit, kind, true);
   }
 
-  /** The title printed along the axis: the quantity and its unit. */
+  /** The title printed along the axis: the quantity and its unit (a period is its own unit). */
   public String title() {
-    return quantity + " (" + unit + ")";
+    return quantity.equals(unit) ? quantity : quantity + " (" + unit + ")";
   }
 
   /** The label of a tick at {@code v}; empty for a value this axis does not label. */
   public String label(double v) {
     return switch (kind) {
-      case DOLLARS -> (v < 0 ? "-$" : "$") + number(Math.abs(v));
+      case DOLLARS -> (v < 0 ? "-$" : "$") + dollars(Math.abs(v));
       case COUNT, PERIOD -> Math.abs(v - Math.rint(v)) < 1e-9 ? number(Math.rint(v)) : "";
       default -> number(v);
     };
+  }
+
+  // $120M and $1.5B, not $1.2e8: money in millions is read in millions.
+  private static String dollars(double a) {
+    if (a >= 1e9) {
+      return number(a / 1e9) + "B";
+    }
+    return a >= 1e6 ? number(a / 1e6) + "M" : number(a);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.computecap.figures;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -42,7 +43,9 @@ public final class CsvTable<T> {
           "cents", "dollars", "permits", "share", "ratio", "count", "units", "mwh", "utils", "ppm",
           "seconds", "period", "seed");
 
-  private static final CsvMapper MAPPER = new CsvMapper();
+  // Without the strict check jackson quotes every value longer than 24 characters.
+  private static final CsvMapper MAPPER =
+      CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
   private record Column<T>(String name, Function<T, String> cell) {}
 

@@ -74,6 +74,10 @@ public final class Figure {
     String svg = rawSvg();
     svg = svg.substring(svg.indexOf("<svg"));
     svg = renumberClips(svg, idPrefix);
+    if (!svg.contains("xlink:href")) {
+      // Declared but unused: the page then names no address but the SVG namespace.
+      svg = svg.replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "");
+    }
     // Coordinates to 1/100 of a point: the files shrink by a third and nothing visible moves.
     svg = LONG_DECIMAL.matcher(svg).replaceAll("$1");
     int open = svg.indexOf('>') + 1;

@@ -185,7 +185,8 @@ public final class HeatMap {
               fractions,
               Style.SEQUENTIAL));
       g.fill(bar);
-      g.setColor(Color.DARK_GRAY);
+      // setPaint, not setColor: VectorGraphics2D would keep drawing with the gradient.
+      g.setPaint(Color.DARK_GRAY);
       g.draw(bar);
       double step = Ticks.step(range[1] - range[0], 5);
       for (double v = range[0]; v <= range[1] + step * 1e-9; v += step) {
@@ -201,7 +202,7 @@ public final class HeatMap {
       TextLayout layout = new TextLayout(s, Style.TICKS, new FontRenderContext(null, true, false));
       AffineTransform t = AffineTransform.getTranslateInstance(tx, ty);
       t.rotate(angle);
-      g.setColor(Color.BLACK);
+      g.setPaint(Color.BLACK);
       g.fill(layout.getOutline(t));
     }
 

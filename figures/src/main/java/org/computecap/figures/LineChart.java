@@ -69,9 +69,25 @@ public final class LineChart {
     return add(name, Kind.POINTS, xs, ys, null);
   }
 
-  /** A shaded band from {@code low} to {@code high} in the colour of the previous series. */
+  /**
+   * A shaded band from {@code low} to {@code high} in the colour of the previous series. On a share
+   * axis the band is cut to [0, 1]: a confidence interval of a share that reaches below 0 is an
+   * artefact of its normal approximation, not a possible value.
+   */
   public LineChart band(String name, double[] xs, double[] low, double[] high) {
+    if (y.kind() == Axis.Kind.SHARE) {
+      low = clip(low);
+      high = clip(high);
+    }
     return add(name, Kind.BAND, xs, low, high);
+  }
+
+  private static double[] clip(double[] v) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = Math.max(0, Math.min(1, v[i]));
+    }
+    return out;
   }
 
   private LineChart add(String name, Kind kind, double[] xs, double[] ys, double[] y2) {

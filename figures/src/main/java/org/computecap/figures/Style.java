@@ -83,11 +83,13 @@ final class Style {
     s.setLegendBackgroundColor(Color.WHITE);
     s.setLegendPosition(Styler.LegendPosition.OutsideS);
     s.setLegendLayout(Styler.LegendLayout.Horizontal);
-    s.setLegendPadding(12);
+    s.setLegendPadding(20);
     s.setLegendSeriesLineLength(30);
     s.setLocale(java.util.Locale.ROOT);
     s.setSeriesColors(PALETTE);
     s.setPlotMargin(6);
+    // About one tick per 60 points: six to eight labelled ticks on a 450-point chart.
+    s.setYAxisTickMarkSpacingHint(60);
     s.setChartPadding(12);
   }
 }

@@ -74,7 +74,8 @@ class ChartConventionsTest {
     assertThat(chart.getXAxisTitle()).isEqualTo("period (year)");
     assertThat(chart.getYAxisTitle()).isEqualTo("price ($ per permit)");
     assertThat(Axis.share("compliance").title()).isEqualTo("compliance (share)");
-    assertThat(Axis.count("audits", "audits").title()).isEqualTo("audits (audits)");
+    assertThat(Axis.count("audits").title()).isEqualTo("audits (count)");
+    assertThat(Axis.period().title()).isEqualTo("period");
   }
 
   @Test
@@ -143,13 +144,39 @@ class ChartConventionsTest {
   }
 
   @Test
+  void a_small_share_is_shown_on_a_round_part_of_zero_to_one() {
+    double[] r =
+        Axes.range(Axis.share("evasion"), List.of(new double[] {0, 0.0049, 0.0052, 0.0058}));
+    assertThat(r[0]).isEqualTo(0.0);
+    assertThat(r[1]).isEqualTo(0.006);
+    assertThat(Axes.range(Axis.share("x"), List.of(new double[] {0.2, 0.6}))[1]).isEqualTo(1.0);
+    assertThat(Axes.range(Axis.share("x"), List.of(new double[] {0, 0}))[1]).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_confidence_band_of_a_share_is_cut_to_zero_and_one() {
+    Figure f =
+        LineChart.of("Evasion", Axis.period(), Axis.share("evasion"))
+            .line("mean", PERIODS, new double[] {0, 0.01, 0.02, 0.02, 0.03})
+            .band(
+                "95% CI",
+                PERIODS,
+                new double[] {-0.01, 0, 0.01, 0.01, 0.02},
+                new double[] {0.01, 0.02, 0.03, 0.03, 0.04})
+            .figure();
+    assertThat(((XYChart) f.chart()).getStyler().getYAxisMin()).isEqualTo(0.0);
+  }
+
+  @Test
   void tick_labels_read_as_people_write_them() {
     Axis dollars = Axis.dollars("net cash", null);
     assertThat(dollars.label(1200)).isEqualTo("$1,200");
     assertThat(dollars.label(-50_000)).isEqualTo("-$50,000");
+    assertThat(dollars.label(-1.2e8)).isEqualTo("-$120M");
+    assertThat(dollars.label(2.5e9)).isEqualTo("$2.5B");
     assertThat(Axis.share("x").label(0.30000000000000004)).isEqualTo("0.3");
-    assertThat(Axis.count("audits", "audits").label(2.5)).isEmpty();
-    assertThat(Axis.count("audits", "audits").label(3)).isEqualTo("3");
+    assertThat(Axis.count("audits").label(2.5)).isEmpty();
+    assertThat(Axis.count("audits").label(3)).isEqualTo("3");
     assertThat(Axis.of("compute", "FLOP").label(1.5e7)).isEqualTo("1.5e7");
     assertThat(Axis.of("compute", "FLOP").label(-0.25)).isEqualTo("-0.25");
     assertThat(Axis.of("a", "b").label(0.0001)).isEqualTo("0.0001");

@@ -13,7 +13,8 @@ class CsvTest {
     return CsvTable.<Row>of()
         .key("name", Row::name)
         .whole("cash_cents", Row::cents)
-        .number("compliance_share", Row::share);
+        .number("compliance_share", Row::share)
+        .number("a_long_column_name_of_thirty_share", Row::share);
   }
 
   @Test
@@ -38,10 +39,10 @@ class CsvTest {
                     new Row("big", 0, 1.5e13)));
     assertThat(csv.lines().toList())
         .containsExactly(
-            "name,cash_cents,compliance_share",
-            "\"Lab, Inc.\",123456,0.25",
-            "\"say \"\"hi\"\"\",-5,",
-            "big,0,15000000000000");
+            "name,cash_cents,compliance_share,a_long_column_name_of_thirty_share",
+            "\"Lab, Inc.\",123456,0.25,0.25",
+            "\"say \"\"hi\"\"\",-5,,",
+            "big,0,15000000000000,15000000000000");
   }
 
   @Test
@@ -49,7 +50,7 @@ class CsvTest {
     String csv = table().text(List.of(new Row("Lab, Inc.", 1, 0.5), new Row("b", 2, 1)));
     List<CsvRows.Row> rows = CsvRows.read("t.csv", csv);
     assertThat(rows).hasSize(3);
-    assertThat(rows.get(1).fields()).containsExactly("Lab, Inc.", "1", "0.5");
+    assertThat(rows.get(1).fields()).containsExactly("Lab, Inc.", "1", "0.5", "0.5");
     assertThat(rows.get(2).line()).isEqualTo(3);
   }
 
