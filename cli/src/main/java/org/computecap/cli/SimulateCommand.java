@@ -108,8 +108,7 @@ final class SimulateCommand implements Callable<Integer> {
               progress("runs", replications));
       result = reps.runs().get(0);
     }
-    Outputs.write(
-        result, out, reps == null ? null : reps.toJson(), reps == null ? "" : reps.toHtml());
+    Outputs.write(result, out, reps);
     print(w, result, (System.nanoTime() - t0) / 1e9);
     if (reps != null) {
       printReplications(w, reps);
