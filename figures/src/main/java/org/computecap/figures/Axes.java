@@ -19,10 +19,8 @@ final class Axes {
     s.setXAxisLogarithmic(axis.logScale());
     if (axis.logScale()) {
       s.setXAxisLogarithmicDecadeOnly(true);
-      s.setXAxisDecimalPattern("#,##0.####");
-    } else {
-      s.setXAxisTickLabelsFormattingFunction(axis::label);
     }
+    s.setXAxisTickLabelsFormattingFunction(axis::label);
   }
 
   static void applyY(AxesChartStyler s, Axis axis, List<double[]> data) {
@@ -32,10 +30,8 @@ final class Axes {
     s.setYAxisLogarithmic(axis.logScale());
     if (axis.logScale()) {
       s.setYAxisLogarithmicDecadeOnly(true);
-      s.setYAxisDecimalPattern("#,##0.####");
-    } else {
-      s.setYAxisTickLabelsFormattingFunction(axis::label);
     }
+    s.setYAxisTickLabelsFormattingFunction(axis::label);
   }
 
   /** The axis's range for {@code data}: [min, max] as the axis shows it. */

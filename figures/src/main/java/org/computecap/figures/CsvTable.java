@@ -20,10 +20,11 @@ import java.util.function.ToLongFunction;
 /**
  * A CSV table for machines, one row per record, written with jackson-dataformat-csv (so a name with
  * a comma or a quote is quoted the standard way). Every measured column names its unit in its last
- * word ({@code clearing_price_cents}, {@code compliance_share}); the builder refuses one that does
- * not, so a new column cannot forget it. Key columns (identifiers, labels, a scenario's field
- * paths) carry no unit. Money is integer cents ({@code _cents}); numbers are written in full
- * precision without exponents; a non-finite value is an empty cell.
+ * word ({@code clearing_price_cents}, {@code compliance_share}, a rate such as {@code
+ * b_utils_per_unit}); the builder refuses one that does not, so a new column cannot forget it. Key
+ * columns (identifiers, labels, a scenario's field paths) carry no unit. Money is integer cents
+ * ({@code _cents}); numbers are written in full precision without exponents; a non-finite value is
+ * an empty cell.
  *
  * <pre>{@code
  * CsvTable<PeriodResult> periods = CsvTable.<PeriodResult>of()
@@ -112,12 +113,17 @@ public final class CsvTable<T> {
     return this;
   }
 
+  /**
+   * A measured column's name: snake_case, ending with its unit ({@code penalties_cents}), maybe a
+   * rate of it ({@code price_utils_per_unit}), or the unit alone ({@code permits}).
+   */
   private static String measured(String name) {
     if (!name.matches("[a-z][a-z0-9]*(_[a-z0-9]+)*")) {
       throw new IllegalArgumentException("column " + name + " must be snake_case");
     }
-    String unit = name.substring(name.lastIndexOf('_') + 1);
-    if (!name.contains("_") || !UNITS.contains(unit)) {
+    String unitPart = name.replaceFirst("_per_[a-z0-9]+$", "");
+    String unit = unitPart.substring(unitPart.lastIndexOf('_') + 1);
+    if (!UNITS.contains(unit)) {
       throw new IllegalArgumentException(
           "column " + name + " must end with its unit, one of _" + String.join(", _", UNITS));
     }

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -39,6 +40,7 @@ public final class LineChart {
   private final Axis x;
   private final Axis y;
   private final List<Series> series = new ArrayList<>();
+  private final List<AnnotationText> notes = new ArrayList<>();
   private int colors;
 
   private LineChart(String title, Axis x, Axis y) {
@@ -54,7 +56,7 @@ public final class LineChart {
     return new LineChart(title, x, y);
   }
 
-  /** A solid line with a marker at each point. */
+  /** A solid line, with a marker at each point when there are at most 15. */
   public LineChart line(String name, double[] xs, double[] ys) {
     return add(name, Kind.LINE, xs, ys, null);
   }
@@ -88,6 +90,12 @@ public final class LineChart {
       out[i] = Math.max(0, Math.min(1, v[i]));
     }
     return out;
+  }
+
+  /** A short text centred on the data point ({@code x}, {@code y}), e.g. a regime's name. */
+  public LineChart note(String text, double x, double y) {
+    notes.add(new AnnotationText(text, x, y, false));
+    return this;
   }
 
   private LineChart add(String name, Kind kind, double[] xs, double[] ys, double[] y2) {
@@ -127,6 +135,8 @@ public final class LineChart {
         addLine(chart, ser);
       }
     }
+    s.setAnnotationTextFont(Style.NOTES);
+    notes.forEach(chart::addAnnotation);
     return new Figure(chart, title);
   }
 
@@ -149,7 +159,8 @@ public final class LineChart {
       case LINE -> {
         xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         xy.setLineStyle(Style.LINE);
-        xy.setMarker(SeriesMarkers.CIRCLE);
+        // A marker per point shows where the data are; on a dense curve it only blurs it.
+        xy.setMarker(ser.x().length <= 15 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
       }
       case DASHED -> {
         xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);

@@ -44,6 +44,7 @@ final class Style {
   static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
   static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
   static final Font VALUES = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+  static final Font NOTES = new Font(Font.SANS_SERIF, Font.ITALIC, 14);
 
   static final BasicStroke LINE = new BasicStroke(2.5f);
   static final BasicStroke DASHED =
