@@ -24,6 +24,12 @@ class CsvTest {
     assertThatThrownBy(() -> CsvTable.<Row>of().number("clearing_price", Row::share))
         .hasMessageContaining("must end with its unit")
         .hasMessageContaining("_cents");
+    assertThat(CsvTable.<Row>of().number("b_utils_per_unit", Row::share).header())
+        .containsExactly("b_utils_per_unit");
+    assertThat(CsvTable.<Row>of().number("permits", Row::share).header())
+        .containsExactly("permits");
+    assertThatThrownBy(() -> CsvTable.<Row>of().number("b_per_unit", Row::share))
+        .hasMessageContaining("must end with its unit");
     assertThatThrownBy(() -> table().whole("cash_cents", Row::cents))
         .hasMessageContaining("appears twice");
   }
