@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,20 +83,9 @@ public final class CsvTable<T> {
 
   /** The table as CSV text: the header line, then one line per row. */
   public String text(List<T> rows) {
-    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false);
     StringWriter out = new StringWriter();
-    try (SequenceWriter w =
-        MAPPER.writerFor(String[].class).with(schema.build()).writeValues(out)) {
-      w.write(header().toArray(String[]::new));
-      for (T row : rows) {
-        String[] cells = new String[columns.size()];
-        for (int c = 0; c < cells.length; c++) {
-          cells[c] = columns.get(c).cell().apply(row);
-        }
-        w.write(cells);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try (Rows<T> w = new Rows<>(this, out)) {
+      rows.forEach(w::write);
     }
     return out.toString();
   }
@@ -103,6 +93,55 @@ public final class CsvTable<T> {
   public Path write(Path file, List<T> rows) throws IOException {
     Files.writeString(file, text(rows), StandardCharsets.UTF_8);
     return file;
+  }
+
+  /**
+   * Opens {@code file} (replacing it) to write rows one at a time as a run produces them, so a long
+   * run keeps none in memory: the header now, one line per {@link Rows#write}. Close it.
+   */
+  public Rows<T> open(Path file) throws IOException {
+    return new Rows<>(this, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+  }
+
+  /** Rows written one at a time to an open file; see {@link #open}. */
+  public static final class Rows<T> implements AutoCloseable {
+    private final CsvTable<T> table;
+    private final SequenceWriter out;
+
+    private Rows(CsvTable<T> table, Writer writer) {
+      this.table = table;
+      try {
+        this.out =
+            MAPPER
+                .writerFor(String[].class)
+                .with(CsvSchema.builder().setUseHeader(false).build())
+                .writeValues(writer);
+        out.write(table.header().toArray(String[]::new));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    public void write(T row) {
+      String[] cells = new String[table.columns.size()];
+      for (int c = 0; c < cells.length; c++) {
+        cells[c] = table.columns.get(c).cell().apply(row);
+      }
+      try {
+        out.write(cells);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write a row", e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        out.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot close the table", e);
+      }
+    }
   }
 
   private CsvTable<T> add(String name, Function<T, String> cell) {

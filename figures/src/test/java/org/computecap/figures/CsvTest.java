@@ -52,6 +52,16 @@ class CsvTest {
   }
 
   @Test
+  void rows_streamed_to_a_file_are_the_same_as_the_table_written_at_once(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    List<Row> rows = List.of(new Row("a, b", 1, 0.5), new Row("c", 2, Double.NaN));
+    try (CsvTable.Rows<Row> out = table().open(dir.resolve("t.csv"))) {
+      rows.forEach(out::write);
+    }
+    assertThat(java.nio.file.Files.readString(dir.resolve("t.csv"))).isEqualTo(table().text(rows));
+  }
+
+  @Test
   void what_is_written_reads_back_field_for_field_with_line_numbers() {
     String csv = table().text(List.of(new Row("Lab, Inc.", 1, 0.5), new Row("b", 2, 1)));
     List<CsvRows.Row> rows = CsvRows.read("t.csv", csv);
