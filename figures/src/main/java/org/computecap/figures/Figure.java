@@ -28,7 +28,7 @@ public final class Figure {
   }
 
   private static final Pattern LONG_DECIMAL = Pattern.compile("(\\d\\.\\d\\d)\\d+");
-  private static final Pattern CLIP_ID = Pattern.compile("clip(\\d+)");
+  private static final Pattern CLIP_ID = Pattern.compile("clip-?\\d+");
 
   private final IChart chart;
   private final String title;

@@ -2,7 +2,6 @@ package org.computecap.figures;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.LinearGradientPaint;
 import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
 import java.awt.font.TextLayout;
@@ -98,12 +97,15 @@ public final class HeatMap {
     }
     double[] r =
         Axes.range(Axis.of(value.quantity(), value.unit()), List.of(new double[] {min, max}));
+    if (r.length < 3) {
+      r = new double[] {r[0], r[1], Ticks.step(r[1] - r[0], 5)};
+    }
     if (value.kind() == Axis.Kind.SHARE) {
       if (min < -1e-9 || max > 1 + 1e-9) {
         throw new IllegalArgumentException(
             value.quantity() + " is a share, but the data span [" + min + ", " + max + "]");
       }
-      r = new double[] {Math.max(0, r[0]), Math.min(1, r[1])};
+      r = new double[] {Math.max(0, r[0]), Math.min(1, r[1]), r[2]};
     }
     return r;
   }
@@ -172,24 +174,22 @@ public final class HeatMap {
       double barHeight = height * 0.6;
       double barX = left + 14;
       Rectangle2D bar = new Rectangle2D.Double(barX, top, BAR_WIDTH, barHeight);
-      float[] fractions = new float[Style.SEQUENTIAL.length];
-      for (int i = 0; i < fractions.length; i++) {
-        fractions[i] = (float) i / (fractions.length - 1);
+      // Thin solid slices, not a GradientPaint: VectorGraphics2D rasterises a gradient, and the
+      // shapes drawn after it, into PNG images inside the SVG.
+      int slices = 120;
+      for (int i = 0; i < slices; i++) {
+        double t = (i + 0.5) / slices;
+        g.setColor(Style.sequential(t));
+        double y0 = top + barHeight * (1 - (double) (i + 1) / slices);
+        g.fill(new Rectangle2D.Double(barX, y0, BAR_WIDTH, barHeight / slices + 0.6));
       }
-      g.setPaint(
-          new LinearGradientPaint(
-              (float) barX,
-              (float) (top + barHeight),
-              (float) barX,
-              (float) top,
-              fractions,
-              Style.SEQUENTIAL));
-      g.fill(bar);
-      // setPaint, not setColor: VectorGraphics2D would keep drawing with the gradient.
-      g.setPaint(Color.DARK_GRAY);
+      g.setColor(Color.DARK_GRAY);
       g.draw(bar);
-      double step = Ticks.step(range[1] - range[0], 5);
-      for (double v = range[0]; v <= range[1] + step * 1e-9; v += step) {
+      // The ticks of the range's own round step, so they land on its ends.
+      double step = range[2];
+      for (double v = Math.ceil(range[0] / step - 1e-9) * step;
+          v <= range[1] + step * 1e-9;
+          v += step) {
         double ty = top + barHeight - (v - range[0]) / (range[1] - range[0]) * barHeight;
         g.drawLine((int) (barX + BAR_WIDTH), (int) ty, (int) (barX + BAR_WIDTH + 5), (int) ty);
         text(g, value.label(Math.rint(v / step) * step), barX + BAR_WIDTH + 8, ty + 5, 0);
@@ -202,7 +202,7 @@ public final class HeatMap {
       TextLayout layout = new TextLayout(s, Style.TICKS, new FontRenderContext(null, true, false));
       AffineTransform t = AffineTransform.getTranslateInstance(tx, ty);
       t.rotate(angle);
-      g.setPaint(Color.BLACK);
+      g.setColor(Color.BLACK);
       g.fill(layout.getOutline(t));
     }
 

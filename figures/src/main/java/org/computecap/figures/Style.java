@@ -53,6 +53,19 @@ final class Style {
 
   private Style() {}
 
+  /** The sequential scale at {@code t} in [0, 1], as XChart colours a heat-map cell. */
+  static Color sequential(double t) {
+    double x = Math.max(0, Math.min(1, t)) * (SEQUENTIAL.length - 1);
+    int i = Math.min((int) x, SEQUENTIAL.length - 2);
+    double f = x - i;
+    Color a = SEQUENTIAL[i];
+    Color b = SEQUENTIAL[i + 1];
+    return new Color(
+        (int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+        (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+        (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+  }
+
   static Color color(int i) {
     return PALETTE[Math.floorMod(i, PALETTE.length)];
   }

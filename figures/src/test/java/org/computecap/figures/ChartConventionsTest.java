@@ -187,6 +187,7 @@ class ChartConventionsTest {
     String a = price(9, 13, 16, 20, 25).svgElement("fig-a");
     String b = price(9, 13, 16, 20, 25).svgElement("fig-b");
     assertThat(a).doesNotContain("<?xml").contains("id=\"fig-a-clip1\"");
+    assertThat(a.replaceAll("fig-a-clip\\d+", "")).doesNotContainPattern("clip-?\\d");
     assertThat(b).contains("id=\"fig-b-clip1\"").doesNotContain("fig-a-");
     assertThat(price(9, 13, 16, 20, 25).svgElement("fig-a")).isEqualTo(a);
   }
@@ -211,7 +212,11 @@ class ChartConventionsTest {
                 Axis.share("evasion"))
             .values(new double[][] {{0.02, 0.0}, {0.01, Double.NaN}})
             .figure();
-    assertThat(f.svgElement("heat")).contains("<title>Evasion</title>");
+    String svg = f.svgElement("heat");
+    assertThat(svg).contains("<title>Evasion</title>");
+    // Vector all the way: no raster image inside, every clip id renamed after the prefix.
+    assertThat(svg).doesNotContain("<image").doesNotContain("data:image");
+    assertThat(svg.replaceAll("heat-clip\\d+", "")).doesNotContainPattern("clip-?\\d");
     BufferedImage image = f.image();
     // The colour bar stands right of the plot: its darkest blue is drawn there.
     int blue = 0;
