@@ -31,10 +31,17 @@ final class ReportFigures {
 
   private ReportFigures() {}
 
+  /** The per-period charts: the market's, then enforcement's and welfare's. */
   static List<Captioned> periods(SimulationResult r) {
     List<PeriodResult> ps = r.periods();
     double[] t = col(ps, PeriodResult::period);
     List<Captioned> out = new ArrayList<>();
+    market(ps, t, out);
+    enforcement(ps, t, out);
+    return out;
+  }
+
+  private static void market(List<PeriodResult> ps, double[] t, List<Captioned> out) {
     LineChart price =
         LineChart.of("Permit price", PERIOD, Axis.dollars("price", "permit"))
             .line("simulated (VWAP of trades)", t, col(ps, p -> p.clearingPrice() / 100))
@@ -71,6 +78,9 @@ final class ReportFigures {
                 .figure(),
             "Energy is compute times each developer's energy per unit (its E_i), so it falls"
                 + " both with less compute and with compute moving to efficient firms."));
+  }
+
+  private static void enforcement(List<PeriodResult> ps, double[] t, List<Captioned> out) {
     out.add(
         new Captioned(
             LineChart.of("Compliance", PERIOD, Axis.share("developers assessed compliant"))
@@ -116,7 +126,6 @@ final class ReportFigures {
                 + " command-and-control, which gives every developer the same compute (Prop 6),"
                 + " loses what trading would have gained. Welfare is in the benefit functions'"
                 + " utility units; the absolute values are in periods.csv."));
-    return out;
   }
 
   /**
