@@ -1,7 +1,6 @@
 package org.computecap.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,49 +8,50 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.computecap.figures.Axis;
+import org.computecap.figures.Figure;
+import org.computecap.figures.HeatMap;
+import org.computecap.figures.LineChart;
 import org.computecap.sim.experiment.Cell;
 import org.computecap.sim.experiment.Design;
 import org.computecap.sim.experiment.Experiment;
 import org.computecap.sim.experiment.ExperimentResult;
 import org.computecap.sim.experiment.Factor;
 import org.computecap.sim.experiment.Metric;
+import org.computecap.sim.report.FieldAxis;
 import org.computecap.sim.run.Stats;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * An experiment's figures, PNG and SVG: each metric against each numeric factor, as the mean over
- * the runs at each value with its 95% confidence band (one line per level of the first categorical
- * factor, other factors pooled); a Latin-hypercube design shows each cell's mean with its interval
- * instead; and for two numeric factors on a grid, a heatmap of each metric with a colour bar. Money
- * is shown in dollars, shares on [0, 1]; every axis names its unit.
+ * An experiment's figures on the project's chart stack (module figures, docs/figures.md): each
+ * metric against each numeric factor, as the mean over the runs at each value with its 95%
+ * confidence band (one line per level of the first categorical factor, other factors pooled); a
+ * Latin-hypercube design shows each cell's mean instead; and for two numeric factors on a grid, a
+ * heatmap of each metric with its colour bar (per level of a categorical factor, and for two levels
+ * their difference, which shows where each level wins). Program fields are shown in people's units
+ * (parts per million as shares, cents as dollars) by {@link FieldAxis}.
  */
 final class ExperimentFigures {
-  private static final Color[] PALETTE = {
-    new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
-    new Color(148, 103, 189), new Color(255, 127, 14), new Color(140, 86, 75)
-  };
-
-  /** Metrics drawn when the experiment lists none (all 29 would bury the ones that matter). */
+  /** Metrics drawn when the experiment lists none (all of them would bury the ones that matter). */
   private static final Set<String> DEFAULT =
       Set.of(
-          "clearingPriceCents", "evasionRate", "complianceRate", "welfareRatio", "netWelfareCents");
+          "clearing_price_cents",
+          "evasion_share",
+          "compliance_share",
+          "welfare_vs_planner_ratio",
+          "net_welfare_cents");
 
-  /** A written figure: its title and its two files. */
-  record Figure(String title, Path png, Path svg) {}
+  /** A written figure: its title, its two files and the figure itself (for inline SVG). */
+  record Written(String title, Path png, Figure figure) {}
+
+  /** A factor drawn on an axis: the axis and what a value is divided by to read on it. */
+  private record FactorAxis(Axis axis, double divisor) {}
 
   private ExperimentFigures() {}
 
-  static List<Figure> draw(ExperimentResult r, Path dir) throws IOException {
+  static List<Written> draw(ExperimentResult r, Path dir) throws IOException {
     Files.createDirectories(dir);
     Experiment e = r.experiment();
-    List<Figure> out = new ArrayList<>();
+    List<Written> out = new ArrayList<>();
     int series = seriesFactor(e);
     List<Integer> numeric = new ArrayList<>();
     for (int f = 0; f < e.factors().size(); f++) {
@@ -65,15 +65,12 @@ final class ExperimentFigures {
         continue;
       }
       for (int f : numeric) {
-        out.add(
-            e.design() == Design.LATIN_HYPERCUBE
-                ? scatter(r, m, f, dir)
-                : effect(r, m, f, series, dir));
+        Figure fig =
+            e.design() == Design.LATIN_HYPERCUBE ? scatter(r, m, f) : effect(r, m, f, series);
+        out.add(write(fig, dir, e.metrics().get(m).name() + "-vs-" + safe(e.factors().get(f))));
       }
       if (numeric.size() >= 2 && e.design() != Design.LATIN_HYPERCUBE) {
-        heatmaps(r, m, numeric.get(0), numeric.get(1), series, dir).stream()
-            .filter(java.util.Objects::nonNull)
-            .forEach(out::add);
+        out.addAll(heatmaps(r, m, numeric.get(0), numeric.get(1), series, dir));
       }
     }
     return out;
@@ -89,216 +86,168 @@ final class ExperimentFigures {
     return -1;
   }
 
-  private static Figure effect(ExperimentResult r, int m, int f, int s, Path dir)
-      throws IOException {
+  private static Figure effect(ExperimentResult r, int m, int f, int s) {
     Experiment e = r.experiment();
     Metric metric = e.metrics().get(m);
     Factor factor = e.factors().get(f);
-    double scale = scale(metric);
+    FactorAxis fx = axis(e, f);
     List<JsonNode> xs = sortedValues(e, f);
     List<JsonNode> levels = s < 0 ? List.of() : distinct(e, s);
-    String title = metric.label() + " against " + factor.label() + " (mean, 95% CI)";
-    XYChart chart = against(title, factor, metric);
-    int nLines = Math.max(1, levels.size());
-    for (int l = 0; l < nLines; l++) {
+    LineChart chart =
+        LineChart.of(
+            metric.label() + " against " + fx.axis().quantity() + " (mean, 95% CI)",
+            fx.axis(),
+            axis(metric));
+    for (int l = 0; l < Math.max(1, levels.size()); l++) {
+      JsonNode level = levels.isEmpty() ? null : levels.get(l);
       double[] x = new double[xs.size()];
       double[] mean = new double[xs.size()];
       double[] low = new double[xs.size()];
       double[] high = new double[xs.size()];
       for (int i = 0; i < xs.size(); i++) {
-        JsonNode level = levels.isEmpty() ? null : levels.get(l);
-        Stats st = pooled(r, m, f, xs.get(i), s, level);
-        x[i] = xs.get(i).asDouble();
-        mean[i] = st.mean() * scale;
-        low[i] = (metric.share() ? st.low(0.0) : st.low()) * scale;
-        high[i] = (metric.share() ? st.high(1.0) : st.high()) * scale;
+        Stats st = pooled(r, m, f, xs.get(i), -1, null, s, level);
+        x[i] = xs.get(i).asDouble() / fx.divisor();
+        mean[i] = st.mean() * scale(metric);
+        low[i] = st.low() * scale(metric);
+        high[i] = st.high() * scale(metric);
       }
-      String name = levels.isEmpty() ? "all cells" : levels.get(l).asText();
-      Color color = PALETTE[l % PALETTE.length];
-      band(chart, name + " 95% CI", x, low, high, color);
-      Charts.addLine(chart, name, x, mean, color);
+      String name = level == null ? "all cells" : e.factors().get(s).label() + " " + level.asText();
+      chart.line(name, x, mean).band(name + ", 95% CI", x, low, high);
     }
-    return save(chart, dir, metric.name() + "-vs-" + safe(factor.name()), title);
+    return chart.figure();
   }
 
-  private static Figure scatter(ExperimentResult r, int m, int f, Path dir) throws IOException {
+  private static Figure scatter(ExperimentResult r, int m, int f) {
     Experiment e = r.experiment();
     Metric metric = e.metrics().get(m);
-    Factor factor = e.factors().get(f);
-    double scale = scale(metric);
-    List<Double> x = new ArrayList<>();
-    List<Double> y = new ArrayList<>();
-    List<Double> err = new ArrayList<>();
+    FactorAxis fx = axis(e, f);
+    double[] x = new double[e.cells().size()];
+    double[] y = new double[e.cells().size()];
     for (Cell c : e.cells()) {
-      Stats st = r.stats(c.index(), m);
-      if (Double.isFinite(st.mean())) {
-        x.add(c.values().get(f).asDouble());
-        y.add(st.mean() * scale);
-        err.add(Double.isFinite(st.halfWidth()) ? st.halfWidth() * scale : 0.0);
-      }
+      x[c.index()] = c.values().get(f).asDouble() / fx.divisor();
+      y[c.index()] = r.stats(c.index(), m).mean() * scale(metric);
     }
-    String title = metric.label() + " against " + factor.label() + " (cell means, 95% CI)";
-    XYChart chart = against(title, factor, metric);
-    XYSeries points = chart.addSeries("cells", x, y, err);
-    points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    points.setMarker(SeriesMarkers.CIRCLE);
-    points.setMarkerColor(PALETTE[0]);
-    return save(chart, dir, metric.name() + "-vs-" + safe(factor.name()), title);
+    return LineChart.of(
+            metric.label() + " against " + fx.axis().quantity() + " (cell means)",
+            fx.axis(),
+            axis(metric))
+        .points("cells (mean of " + e.replications() + " replications)", x, y)
+        .figure();
   }
 
   /**
-   * Heatmaps of metric m over two numeric factors: pooled over everything else when there is no
-   * categorical factor; otherwise one per level of it and, for two levels, their difference on a
-   * diverging scale centred on zero, which shows at a glance where each level wins.
+   * Heatmaps over two numeric factors: pooled over everything else when there is no categorical
+   * factor; otherwise one per level of it and, for two levels, their difference.
    */
-  private static List<Figure> heatmaps(ExperimentResult r, int m, int fx, int fy, int s, Path dir)
+  private static List<Written> heatmaps(ExperimentResult r, int m, int fx, int fy, int s, Path dir)
       throws IOException {
-    Metric metric = r.experiment().metrics().get(m);
-    List<Figure> out = new ArrayList<>();
+    Experiment e = r.experiment();
+    Metric metric = e.metrics().get(m);
+    List<Written> out = new ArrayList<>();
     if (s < 0) {
-      out.add(
-          heatmap(
-              r,
-              m,
-              fx,
-              fy,
-              (x, y) -> pooled(r, m, fx, x, fy, y, -1, null).mean(),
-              metric.label() + " (" + unit(metric) + "), mean over runs",
-              metric.name() + "-heatmap",
-              false,
-              dir));
+      double[][] v = surface(r, m, fx, fy, s, null);
+      if (defined(v)) {
+        out.add(
+            write(
+                heatmap(e, metric, metric.label() + ", mean over runs", fx, fy, v, false),
+                dir,
+                metric.name() + "-heatmap"));
+      }
       return out;
     }
-    Factor series = r.experiment().factors().get(s);
-    List<JsonNode> levels = distinct(r.experiment(), s);
+    List<JsonNode> levels = distinct(e, s);
     for (JsonNode level : levels) {
-      out.add(
-          heatmap(
-              r,
-              m,
-              fx,
-              fy,
-              (x, y) -> pooled(r, m, fx, x, fy, y, s, level).mean(),
-              metric.label() + " (" + unit(metric) + "), " + series.label() + " " + level.asText(),
-              metric.name() + "-heatmap-" + safe(level.asText()),
-              false,
-              dir));
+      double[][] v = surface(r, m, fx, fy, s, level);
+      if (defined(v)) {
+        String title = metric.label() + ", " + e.factors().get(s).label() + " " + level.asText();
+        out.add(
+            write(
+                heatmap(e, metric, title, fx, fy, v, false),
+                dir,
+                metric.name() + "-heatmap-" + level.asText().replaceAll("[^A-Za-z0-9_.-]", "_")));
+      }
     }
     if (levels.size() == 2) {
-      JsonNode a = levels.get(0);
-      JsonNode b = levels.get(1);
-      out.add(
-          heatmap(
-              r,
-              m,
-              fx,
-              fy,
-              (x, y) ->
-                  pooled(r, m, fx, x, fy, y, s, a).mean() - pooled(r, m, fx, x, fy, y, s, b).mean(),
-              metric.label() + " (" + unit(metric) + "): " + a.asText() + " minus " + b.asText(),
-              metric.name() + "-heatmap-difference",
-              true,
-              dir));
+      double[][] a = surface(r, m, fx, fy, s, levels.get(0));
+      double[][] b = surface(r, m, fx, fy, s, levels.get(1));
+      double[][] d = new double[a.length][];
+      for (int i = 0; i < a.length; i++) {
+        d[i] = new double[a[i].length];
+        for (int j = 0; j < a[i].length; j++) {
+          d[i][j] = a[i][j] - b[i][j];
+        }
+      }
+      if (defined(d)) {
+        String title =
+            metric.label() + ": " + levels.get(0).asText() + " minus " + levels.get(1).asText();
+        out.add(
+            write(
+                heatmap(e, metric, title, fx, fy, d, true),
+                dir,
+                metric.name() + "-heatmap-difference"));
+      }
     }
     return out;
   }
 
-  /** A cell value of a heatmap at (x, y) factor values, in the metric's own unit. */
-  private interface Surface {
-    double at(JsonNode x, JsonNode y);
-  }
-
   private static Figure heatmap(
-      ExperimentResult r,
-      int m,
+      Experiment e,
+      Metric metric,
+      String title,
       int fx,
       int fy,
-      Surface surface,
-      String title,
-      String file,
-      boolean diverging,
-      Path figuresDir)
-      throws IOException {
+      double[][] values,
+      boolean difference) {
+    FactorAxis x = axis(e, fx);
+    FactorAxis y = axis(e, fy);
+    double[] xs =
+        sortedValues(e, fx).stream().mapToDouble(v -> v.asDouble() / x.divisor()).toArray();
+    double[] ys =
+        sortedValues(e, fy).stream().mapToDouble(v -> v.asDouble() / y.divisor()).toArray();
+    Axis value = axis(metric);
+    if (difference && value.kind() == Axis.Kind.SHARE) {
+      value = Axis.of(metric.label() + " difference", "share points");
+    }
+    return HeatMap.of(title, x.axis(), xs, y.axis(), ys, value).values(values).figure();
+  }
+
+  /** Means at each (y row, x column) of the two factors, in the metric's display unit. */
+  private static double[][] surface(
+      ExperimentResult r, int m, int fx, int fy, int s, JsonNode level) {
     Experiment e = r.experiment();
-    Metric metric = e.metrics().get(m);
-    Factor x = e.factors().get(fx);
-    Factor y = e.factors().get(fy);
-    double scale = scale(metric);
     List<JsonNode> xs = sortedValues(e, fx);
     List<JsonNode> ys = sortedValues(e, fy);
-    List<Number[]> z = new ArrayList<>();
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < xs.size(); i++) {
-      for (int j = 0; j < ys.size(); j++) {
-        double v = surface.at(xs.get(i), ys.get(j)) * scale;
-        if (Double.isFinite(v)) {
-          z.add(new Number[] {i, j, v});
-          min = Math.min(min, v);
-          max = Math.max(max, v);
+    double[][] v = new double[ys.size()][xs.size()];
+    for (int i = 0; i < ys.size(); i++) {
+      for (int j = 0; j < xs.size(); j++) {
+        v[i][j] =
+            pooled(r, m, fx, xs.get(j), fy, ys.get(i), s, level).mean() * scale(e.metrics().get(m));
+      }
+    }
+    return v;
+  }
+
+  private static boolean defined(double[][] v) {
+    for (double[] row : v) {
+      for (double d : row) {
+        if (Double.isFinite(d)) {
+          return true;
         }
       }
     }
-    HeatMapChart chart =
-        new HeatMapChartBuilder()
-            .width(900)
-            .height(640)
-            .title(title)
-            .xAxisTitle(axis(x.label(), x.unit()))
-            .yAxisTitle(axis(y.label(), y.unit()))
-            .build();
-    var styler = chart.getStyler();
-    styler.setChartBackgroundColor(Color.WHITE);
-    styler.setPlotContentSize(1.0);
-    styler.setShowValue(xs.size() * ys.size() <= 64);
-    double largest = Math.max(Math.abs(min), Math.abs(max));
-    int digits =
-        largest > 0 && Double.isFinite(largest)
-            ? Math.max(0, 2 - (int) Math.floor(Math.log10(largest)))
-            : 0;
-    styler.setHeatMapValueDecimalPattern(digits == 0 ? "#,##0" : "#,##0." + "#".repeat(digits));
-    if (diverging) {
-      double bound = Math.max(Math.abs(min), Math.abs(max));
-      min = -bound;
-      max = bound;
-      styler.setRangeColors(
-          new Color[] {new Color(33, 102, 172), Color.WHITE, new Color(178, 24, 43)});
-    } else {
-      styler.setRangeColors(
-          new Color[] {new Color(68, 1, 84), new Color(33, 145, 140), new Color(253, 231, 37)});
-    }
-    if (Double.isFinite(min)) {
-      // The colour bar prints its ends as they are: round them outwards to two figures.
-      styler.setMin(roundOut(min, false));
-      styler.setMax(max > min ? roundOut(max, true) : min + 1);
-    }
-    if (z.isEmpty()) {
-      return null; // undefined everywhere, e.g. a price where nothing trades
-    }
-    chart.addSeries(metric.label(), labels(xs), labels(ys), z);
-    return save(chart, figuresDir, file, title);
+    return false;
   }
 
-  /** Pooled replication values of the cells where factor f is x (and factor s is level). */
-  private static Stats pooled(ExperimentResult r, int m, int f, JsonNode x, int s, JsonNode level) {
-    List<Double> values = new ArrayList<>();
-    for (Cell c : r.experiment().cells()) {
-      if (c.values().get(f).equals(x) && (level == null || c.values().get(s).equals(level))) {
-        for (double v : r.values(c.index(), m)) {
-          values.add(v);
-        }
-      }
-    }
-    return Stats.of(values.stream().mapToDouble(Double::doubleValue).toArray());
-  }
-
-  /** Pooled replication values where fx is x and fy is y (and factor s is level, if s >= 0). */
+  /**
+   * Statistics of the replication values of every cell where factor fx is x, factor fy is y (when
+   * fy >= 0) and factor s is level (when s >= 0).
+   */
   private static Stats pooled(
       ExperimentResult r, int m, int fx, JsonNode x, int fy, JsonNode y, int s, JsonNode level) {
     List<Double> values = new ArrayList<>();
     for (Cell c : r.experiment().cells()) {
       if (c.values().get(fx).equals(x)
-          && c.values().get(fy).equals(y)
+          && (fy < 0 || c.values().get(fy).equals(y))
           && (s < 0 || c.values().get(s).equals(level))) {
         for (double v : r.values(c.index(), m)) {
           values.add(v);
@@ -308,33 +257,49 @@ final class ExperimentFigures {
     return Stats.of(values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
-  /** A translucent polygon from the lower bounds forwards and the upper bounds back. */
-  private static void band(
-      XYChart chart, String name, double[] x, double[] low, double[] high, Color color) {
-    List<Double> px = new ArrayList<>();
-    List<Double> py = new ArrayList<>();
-    for (int i = 0; i < x.length; i++) {
-      if (Double.isFinite(low[i]) && Double.isFinite(high[i])) {
-        px.add(x[i]);
-        py.add(low[i]);
-      }
+  /** A metric's axis: shares on [0, 1], cents as dollars, counts whole. */
+  private static Axis axis(Metric m) {
+    if (m.share()) {
+      return Axis.share(m.label());
     }
-    for (int i = x.length - 1; i >= 0; i--) {
-      if (Double.isFinite(low[i]) && Double.isFinite(high[i])) {
-        px.add(x[i]);
-        py.add(high[i]);
-      }
+    if (m.unit().startsWith("cents")) {
+      String per = m.unit().startsWith("cents per ") ? m.unit().substring(10) : null;
+      return Axis.dollars(m.label(), per);
     }
-    if (px.size() < 4) {
-      return;
+    if (m.whole() && !m.unit().equals("permits")) {
+      return Axis.count(m.label());
     }
-    XYSeries s = chart.addSeries(name, px, py);
-    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-    s.setMarker(SeriesMarkers.NONE);
-    Color fill = new Color(color.getRed(), color.getGreen(), color.getBlue(), 50);
-    s.setFillColor(fill);
-    s.setLineColor(fill);
-    s.setShowInLegend(false);
+    return Axis.of(m.label(), m.unit());
+  }
+
+  private static double scale(Metric m) {
+    return m.unit().startsWith("cents") ? 0.01 : 1.0;
+  }
+
+  /**
+   * A factor's axis: a whole-number program field in people's units ({@link FieldAxis}); a factor
+   * whose file gives a unit in that unit (a share when the unit is "share"); otherwise the value as
+   * it is.
+   */
+  private static FactorAxis axis(Experiment e, int f) {
+    Factor factor = e.factors().get(f);
+    List<JsonNode> values = distinct(e, f);
+    String last = factor.name().substring(factor.name().lastIndexOf('.') + 1);
+    boolean whole = values.stream().allMatch(JsonNode::isIntegralNumber);
+    boolean programUnit =
+        last.endsWith("Ppm") || last.contains("Cents") || last.endsWith("Permits");
+    if (whole && programUnit) {
+      FieldAxis a =
+          FieldAxis.of(
+              factor.name().startsWith("program.") ? factor.name().substring(8) : factor.name(),
+              values.stream().mapToLong(JsonNode::asLong).toArray());
+      return new FactorAxis(a.axis(), a.divisor());
+    }
+    if (factor.unit().equals("share")) {
+      return new FactorAxis(Axis.share(factor.label()), 1.0);
+    }
+    return new FactorAxis(
+        Axis.of(factor.label(), factor.unit().isEmpty() ? "value" : factor.unit()), 1.0);
   }
 
   private static List<JsonNode> sortedValues(Experiment e, int f) {
@@ -351,63 +316,12 @@ final class ExperimentFigures {
     return new ArrayList<>(seen);
   }
 
-  private static List<String> labels(List<JsonNode> values) {
-    java.text.DecimalFormat plain =
-        new java.text.DecimalFormat(
-            "#,##0.######", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
-    return values.stream().map(v -> plain.format(v.asDouble())).toList();
+  private static String safe(Factor f) {
+    return f.name().replaceAll("[^A-Za-z0-9_.-]", "_");
   }
 
-  /**
-   * A line chart of a metric against a factor, axes titled with their units and tick labels as
-   * people write numbers (1,000,000 and 0.05, not 1E6 and .05).
-   */
-  private static XYChart against(String title, Factor factor, Metric metric) {
-    XYChart chart =
-        Charts.lineChart(
-            title,
-            axis(factor.label(), factor.unit()),
-            axis(metric.label(), unit(metric)),
-            false,
-            false);
-    chart.getStyler().setXAxisDecimalPattern("#,##0.######");
-    chart.getStyler().setYAxisDecimalPattern("#,##0.######");
-    return chart;
-  }
-
-  /** {@code v} rounded away from the data to two significant figures (up for a maximum). */
-  static double roundOut(double v, boolean up) {
-    if (v == 0 || !Double.isFinite(v)) {
-      return v;
-    }
-    double unit = Math.pow(10, Math.floor(Math.log10(Math.abs(v))) - 1);
-    return (up ? Math.ceil(v / unit) : Math.floor(v / unit)) * unit;
-  }
-
-  /** Cents are shown as dollars. */
-  private static double scale(Metric m) {
-    return m.unit().startsWith("cents") ? 0.01 : 1.0;
-  }
-
-  private static String unit(Metric m) {
-    return m.unit().startsWith("cents") ? m.unit().replace("cents", "dollars") : m.unit();
-  }
-
-  private static String axis(String label, String unit) {
-    return unit.isEmpty() ? label : label + " (" + unit + ")";
-  }
-
-  private static String safe(String s) {
-    return s.replaceAll("[^A-Za-z0-9_.-]", "_");
-  }
-
-  private static Figure save(Chart<?, ?> chart, Path dir, String base, String title)
-      throws IOException {
-    Path png = dir.resolve(base + ".png");
-    Path svg = dir.resolve(base + ".svg");
-    BitmapEncoder.saveBitmapWithDPI(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG, 144);
-    VectorGraphicsEncoder.saveVectorGraphic(
-        chart, svg.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-    return new Figure(title, png, svg);
+  private static Written write(Figure figure, Path dir, String base) throws IOException {
+    List<Path> files = figure.write(dir, base);
+    return new Written(figure.title(), files.get(0), figure);
   }
 }

@@ -37,7 +37,8 @@ final class ExperimentOutputs {
       // The CLI jar carries one platform's DuckDB library; elsewhere runs.csv is the table.
       w.println("runs.parquet not written (DuckDB: " + e.getMessage() + ")");
     }
-    List<ExperimentFigures.Figure> figures = ExperimentFigures.draw(result, dir.resolve("figures"));
+    List<ExperimentFigures.Written> figures =
+        ExperimentFigures.draw(result, dir.resolve("figures"));
     Files.writeString(
         dir.resolve("report.html"), ExperimentReport.html(result, figures), StandardCharsets.UTF_8);
     table(result, w);

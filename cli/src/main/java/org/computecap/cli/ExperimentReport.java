@@ -1,8 +1,6 @@
 package org.computecap.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import org.computecap.sim.experiment.Cell;
@@ -20,7 +18,7 @@ import org.computecap.sim.run.Stats;
 final class ExperimentReport {
   private ExperimentReport() {}
 
-  static String html(ExperimentResult r, List<ExperimentFigures.Figure> figures)
+  static String html(ExperimentResult r, List<ExperimentFigures.Written> figures)
       throws IOException {
     Experiment e = r.experiment();
     StringBuilder sb =
@@ -76,11 +74,10 @@ final class ExperimentReport {
             + " [0, 1]), <code>cell-periods.csv</code> (the same per period).</p>");
     cellTable(r, sb);
     sb.append("<h2>Figures</h2>");
-    for (ExperimentFigures.Figure f : figures) {
-      String svg = Files.readString(f.svg(), StandardCharsets.UTF_8);
-      int start = svg.indexOf("<svg");
+    int n = 0;
+    for (ExperimentFigures.Written f : figures) {
       sb.append("<figure>")
-          .append(start >= 0 ? svg.substring(start) : svg)
+          .append(f.figure().svgElement("fig" + n++))
           .append("<figcaption>")
           .append(esc(f.title()))
           .append(" &mdash; <code>figures/")

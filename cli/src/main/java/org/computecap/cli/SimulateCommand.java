@@ -37,10 +37,12 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Option(
       names = "--scenario",
-      paramLabel = "FILE",
-      defaultValue = "scenarios/default.yaml",
-      description = "Scenario YAML (default: ${DEFAULT-VALUE}).")
-  private Path scenarioFile;
+      paramLabel = "NAME|FILE",
+      defaultValue = "default",
+      description =
+          "A shipped scenario (computecap scenarios list) or a scenario YAML file"
+              + " (default: ${DEFAULT-VALUE}).")
+  private String scenarioName;
 
   @Option(
       names = "--out",
@@ -75,13 +77,20 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (replications < 1) {
-      throw new IllegalArgumentException("--replications must be >= 1, was " + replications);
+    OptionChecks.atLeast("--replications", replications, 1);
+    if (threads != null) {
+      OptionChecks.atLeast("--threads", threads, 1);
     }
-    if (!Files.isRegularFile(scenarioFile)) {
-      throw new IllegalArgumentException("--scenario: no such file: " + scenarioFile);
+    OptionChecks.directory("--out", out);
+    ScenarioTree tree = ScenarioTree.fileOrShipped("--scenario", scenarioName, Path.of(""));
+    Scenario scenario = tree.scenario();
+    try {
+      scenario = tree.withAll(set).scenario();
+    } catch (IllegalArgumentException e) {
+      throw e.getMessage().startsWith("--set")
+          ? e
+          : new IllegalArgumentException("--set: " + e.getMessage(), e);
     }
-    Scenario scenario = ScenarioTree.load(scenarioFile).withAll(set).scenario();
     if (seed != null) {
       scenario = scenario.withSeed(seed);
     }
@@ -105,8 +114,7 @@ final class SimulateCommand implements Callable<Integer> {
               progress("runs", replications));
       result = reps.runs().get(0);
     }
-    Outputs.write(
-        result, out, reps == null ? null : reps.toJson(), reps == null ? "" : reps.toHtml());
+    Outputs.write(result, out, reps);
     print(w, result, (System.nanoTime() - t0) / 1e9);
     if (reps != null) {
       printReplications(w, reps);

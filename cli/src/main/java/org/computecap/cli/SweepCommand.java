@@ -1,7 +1,6 @@
 package org.computecap.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code computecap sweep}: the shortcut for a two-factor, full-factorial experiment with
  * replications (by default P2 Prop 8's levers, audit probability x linear penalty, on
- * p2-deterrence.yaml). Any two distinct scenario fields by path, numbers or names; the outputs are
- * an experiment's (runs.csv, cells.csv, figures with a heatmap per metric, report.html).
+ * p2-deterrence). Any two distinct scenario fields by path, numbers or names; the outputs are an
+ * experiment's (runs.csv, cells.csv, figures with a heatmap per metric, report.html).
  */
 @Command(
     name = "sweep",
@@ -30,20 +29,22 @@ import picocli.CommandLine.Spec;
 final class SweepCommand implements Callable<Integer> {
   private static final List<String> METRICS =
       List.of(
-          "clearingPriceCents",
-          "evasionRate",
-          "complianceRate",
-          "welfareRatio",
-          "penaltiesCollectedCents");
+          "clearing_price_cents",
+          "evasion_share",
+          "compliance_share",
+          "welfare_vs_planner_ratio",
+          "penalties_collected_cents");
 
   @Spec private CommandSpec spec;
 
   @Option(
       names = "--scenario",
-      paramLabel = "FILE",
-      defaultValue = "scenarios/p2-deterrence.yaml",
-      description = "Scenario YAML (default: ${DEFAULT-VALUE}).")
-  private Path scenarioFile;
+      paramLabel = "NAME|FILE",
+      defaultValue = "p2-deterrence",
+      description =
+          "A shipped scenario (computecap scenarios list) or a scenario YAML file"
+              + " (default: ${DEFAULT-VALUE}).")
+  private String scenarioName;
 
   @Option(
       names = "--out",
@@ -97,23 +98,24 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (threads != null) {
+      OptionChecks.atLeast("--threads", threads, 1);
+    }
+    OptionChecks.within("--replications", replications, 1, 10_000);
+    OptionChecks.directory("--out", out);
     String xField = field("--x", x);
     String yField = field("--y", y);
     if (xField.equals(yField)) {
       throw new IllegalArgumentException(
           "--x and --y must name different fields, both were " + xField);
     }
-    if (!Files.isRegularFile(scenarioFile)) {
-      throw new IllegalArgumentException("--scenario: no such file: " + scenarioFile);
-    }
-    if (replications < 1 || replications > 10_000) {
-      throw new IllegalArgumentException(
-          "--replications must be in [1, 10000], was " + replications);
-    }
     Map<String, List<JsonNode>> factors = new LinkedHashMap<>();
     factors.put(xField, values("--x", x));
     factors.put(yField, values("--y", y));
-    ScenarioTree base = ScenarioTree.load(scenarioFile).withAll(set);
+    ScenarioTree base =
+        ScenarioTree.fileOrShipped("--scenario", scenarioName, Path.of("")).withAll(set);
+    check("--x", base, xField, factors.get(xField));
+    check("--y", base, yField, factors.get(yField));
     Experiment e =
         ExperimentLoader.grid(
             "sweep",
@@ -129,6 +131,18 @@ final class SweepCommand implements Callable<Integer> {
         restart,
         spec.commandLine().getOut());
     return 0;
+  }
+
+  /** Each value of one axis on the base scenario, so that a bad one names its option. */
+  private static void check(String option, ScenarioTree base, String field, List<JsonNode> values) {
+    for (JsonNode v : values) {
+      try {
+        base.with(field, v, null).scenario();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            option + " " + field + "=" + v.asText() + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   static String field(String option, String spec) {

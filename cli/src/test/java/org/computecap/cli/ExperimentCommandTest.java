@@ -47,7 +47,7 @@ class ExperimentCommandTest {
               - {field: penalty.linearCentsPerPermit, from: 20000, to: 60000, step: 40000}
               - {field: market.trading, values: [CALL_AUCTION, NONE]}
             replications: 2
-            metrics: [clearingPriceCents, evasionRate, welfareRatio, netWelfareCents]
+            metrics: [clearing_price_cents, evasion_share, welfare_vs_planner_ratio, net_welfare_cents]
             """);
     Path o = dir.resolve("out");
     assertThat(run("experiment", f.toString(), "--out", o.toString(), "--threads", "2"))
@@ -69,10 +69,10 @@ class ExperimentCommandTest {
     }
     for (String name :
         new String[] {
-          "evasionRate-vs-audit.probabilityPpm",
-          "evasionRate-heatmap-CALL_AUCTION",
-          "welfareRatio-heatmap-NONE",
-          "netWelfareCents-heatmap-difference"
+          "evasion_share-vs-audit.probabilityPpm",
+          "evasion_share-heatmap-CALL_AUCTION",
+          "welfare_vs_planner_ratio-heatmap-NONE",
+          "net_welfare_cents-heatmap-difference"
         }) {
       assertThat(o.resolve("figures/" + name + ".png")).isNotEmptyFile();
       assertThat(o.resolve("figures/" + name + ".svg")).isNotEmptyFile();

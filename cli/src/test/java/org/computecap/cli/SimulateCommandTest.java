@@ -133,7 +133,7 @@ class SimulateCommandTest {
     assertThat(dir.resolve("runs.csv")).exists();
     assertThat(dir.resolve("cells.csv")).exists();
     assertThat(dir.resolve("report.html")).exists();
-    assertThat(dir.resolve("figures/evasionRate-vs-audit.probabilityPpm.svg")).exists();
+    assertThat(dir.resolve("figures/evasion_share-vs-audit.probabilityPpm.svg")).exists();
     assertThat(out.toString()).contains("4 cells x 2 replications = 8 runs");
   }
 

@@ -79,7 +79,7 @@ public final class ExperimentLoader {
     refuseUnknown(root, "", FIELDS);
     String name = text(root, "name", null);
     String description = text(root, "description", name);
-    ScenarioTree base = ScenarioTree.load(scenarioFile(text(root, "scenario", null), dir));
+    ScenarioTree base = scenario(text(root, "scenario", null), dir);
     Map<String, JsonNode> fixed = mapping(root, "set");
     List<Factor> factors = factors(root);
     Design design = design(root);
@@ -173,32 +173,11 @@ public final class ExperimentLoader {
   }
 
   /**
-   * A scenario named by path (beside the experiment) or by the name of a shipped scenario, found in
-   * a {@code scenarios} folder above the experiment or the working directory.
+   * The base scenario: a file beside the experiment when one exists there, otherwise a scenario
+   * shipped inside the jar, by name ({@code p2-deterrence}), so experiments run from anywhere.
    */
-  static Path scenarioFile(String ref, Path dir) {
-    if (ref.endsWith(".yaml") || ref.endsWith(".yml") || ref.contains("/")) {
-      Path p = dir.resolve(ref).normalize();
-      if (!Files.isRegularFile(p)) {
-        throw new IllegalArgumentException("scenario: no such file: " + p);
-      }
-      return p;
-    }
-    for (Path start : List.of(dir, Path.of("").toAbsolutePath())) {
-      for (Path d = start; d != null; d = d.getParent()) {
-        Path p = d.resolve("scenarios").resolve(ref + ".yaml");
-        if (Files.isRegularFile(p)) {
-          return p;
-        }
-      }
-    }
-    throw new IllegalArgumentException(
-        "scenario: "
-            + ref
-            + " is neither a file beside the experiment nor a shipped scenario "
-            + "(scenarios/"
-            + ref
-            + ".yaml above it or the working directory)");
+  static ScenarioTree scenario(String ref, Path dir) {
+    return ScenarioTree.fileOrShipped("scenario", ref, dir);
   }
 
   private List<Factor> factors(JsonNode root) {

@@ -111,7 +111,7 @@ public final class ExperimentResult {
   String cellsCsv() {
     StringBuilder sb = new StringBuilder("cell");
     factorHeader(sb);
-    sb.append(",metric,unit,n,mean,sd,ci95Low,ci95High\n");
+    sb.append(",metric,unit,runs_count,mean,sd,ci95_low,ci95_high\n");
     for (Cell c : experiment.cells()) {
       for (int m = 0; m < experiment.metrics().size(); m++) {
         row(sb, c, null, m, stats(c.index(), m));
@@ -124,7 +124,7 @@ public final class ExperimentResult {
   String cellPeriodsCsv() {
     StringBuilder sb = new StringBuilder("cell");
     factorHeader(sb);
-    sb.append(",period,metric,unit,n,mean,sd,ci95Low,ci95High\n");
+    sb.append(",period,metric,unit,runs_count,mean,sd,ci95_low,ci95_high\n");
     for (Cell c : experiment.cells()) {
       for (int p = 0; p < periods.size(); p++) {
         for (int m = 0; m < experiment.metrics().size(); m++) {

@@ -57,79 +57,97 @@ public record Metric(
 
   private static Map<String, Metric> catalogue() {
     List<Metric> m = new ArrayList<>();
-    m.add(whole("capPermits", "cap", "permits", p -> p.capPermits()));
+    m.add(whole("cap_permits", "cap", "permits", p -> p.capPermits()));
     m.add(
         whole(
-            "permitsInCirculation",
+            "circulating_permits",
             "permits in circulation",
             "permits",
             p -> p.permitsInCirculation()));
     m.add(
         real(
-            "clearingPriceCents",
+            "clearing_price_cents",
             "clearing price",
             "cents per permit",
             PeriodResult::clearingPrice));
     m.add(
         real(
-            "theoreticalPriceCents",
+            "theoretical_price_cents",
             "competitive price (theory)",
             "cents per permit",
             PeriodResult::theoreticalPrice));
-    m.add(real("priceError", "price error against theory", "relative", PeriodResult::priceError));
-    m.add(whole("volume", "exchange volume", "permits", p -> p.volume()));
     m.add(
         real(
-            "auctionPriceCents",
+            "price_error_ratio",
+            "price error against theory",
+            "relative",
+            PeriodResult::priceError));
+    m.add(whole("volume_permits", "exchange volume", "permits", p -> p.volume()));
+    m.add(
+        real(
+            "auction_price_cents",
             "primary auction price",
             "cents per permit",
             PeriodResult::auctionPrice));
-    m.add(whole("auctionSold", "permits sold at auction", "permits", p -> p.auctionSold()));
-    m.add(real("totalCompute", "compute used", "compute units", PeriodResult::totalCompute));
     m.add(
-        real("baselineCompute", "no-cap compute", "compute units", PeriodResult::baselineCompute));
+        whole("auction_sold_permits", "permits sold at auction", "permits", p -> p.auctionSold()));
+    m.add(real("total_compute_units", "compute used", "compute units", PeriodResult::totalCompute));
     m.add(
         real(
-            "competitiveCompute",
+            "baseline_compute_units",
+            "no-cap compute",
+            "compute units",
+            PeriodResult::baselineCompute));
+    m.add(
+        real(
+            "competitive_compute_units",
             "competitive compute (theory)",
             "compute units",
             PeriodResult::competitiveCompute));
-    m.add(real("totalEnergy", "energy", "MWh", PeriodResult::totalEnergy));
-    m.add(share("complianceRate", "compliance rate", PeriodResult::complianceRate));
-    m.add(share("evasionRate", "evasion rate", PeriodResult::evasionRate));
-    m.add(whole("evaders", "evaders", "developers", p -> p.evaders()));
-    m.add(whole("audits", "audits", "audits", p -> p.audits()));
-    m.add(whole("detected", "shortfalls detected", "developers", p -> p.detected()));
+    m.add(real("total_energy_mwh", "energy", "MWh", PeriodResult::totalEnergy));
+    m.add(share("compliance_share", "compliance rate", PeriodResult::complianceRate));
+    m.add(share("evasion_share", "evasion rate", PeriodResult::evasionRate));
+    m.add(whole("evaders_count", "evaders", "developers", p -> p.evaders()));
+    m.add(whole("audits_count", "audits", "audits", p -> p.audits()));
+    m.add(whole("detected_count", "shortfalls detected", "developers", p -> p.detected()));
     m.add(
         whole(
-            "penaltiesCollectedCents",
+            "penalties_collected_cents",
             "penalties collected",
             "cents",
             p -> p.penaltiesCollected()));
-    m.add(real("welfare", "welfare", "utility", PeriodResult::welfare));
-    m.add(real("plannerWelfare", "planner welfare", "utility", PeriodResult::plannerWelfare));
+    m.add(real("welfare_utils", "welfare", "utility", PeriodResult::welfare));
+    m.add(
+        real("planner_welfare_utils", "planner welfare", "utility", PeriodResult::plannerWelfare));
     m.add(
         real(
-            "uniformWelfare",
+            "uniform_welfare_utils",
             "uniform command-and-control welfare",
             "utility",
             PeriodResult::uniformWelfare));
-    m.add(real("welfareRatio", "welfare / planner", "ratio", PeriodResult::welfareRatio));
-    m.add(real("tradeEfficiency", "trade efficiency", "ratio", PeriodResult::tradeEfficiency));
+    m.add(
+        real("welfare_vs_planner_ratio", "welfare / planner", "ratio", PeriodResult::welfareRatio));
+    m.add(
+        real("trade_efficiency_ratio", "trade efficiency", "ratio", PeriodResult::tradeEfficiency));
     m.add(
         whole(
-            "revenueSmallFirmsCents",
+            "small_firms_revenue_cents",
             "small firms' trading revenue",
             "cents",
             p -> p.revenueSmallFirms()));
-    m.add(whole("leakedFirms", "relocated developers", "developers", p -> p.leakedFirms()));
-    m.add(whole("manipulations", "manipulated evaluations", "developers", p -> p.manipulations()));
-    m.add(share("meanEffort", "mean safety effort", PeriodResult::meanEffort));
+    m.add(whole("leaked_firms_count", "relocated developers", "developers", p -> p.leakedFirms()));
+    m.add(
+        whole(
+            "manipulations_count",
+            "manipulated evaluations",
+            "developers",
+            p -> p.manipulations()));
+    m.add(share("mean_effort_share", "mean safety effort", PeriodResult::meanEffort));
     // P2 Remark 7 compares regimes net of what enforcing them costs: audits at the program's
     // cost per audit, and welfare in money at the scenario's scale.
     m.add(
         new Metric(
-            "enforcementCostCents",
+            "enforcement_cost_cents",
             "enforcement cost (audits)",
             "cents",
             false,
@@ -137,7 +155,7 @@ public record Metric(
             Metric::enforcementCents));
     m.add(
         new Metric(
-            "netWelfareCents",
+            "net_welfare_cents",
             "welfare net of enforcement cost",
             "cents",
             false,

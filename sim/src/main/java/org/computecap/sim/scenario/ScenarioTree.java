@@ -37,12 +37,12 @@ public final class ScenarioTree {
 
   private final String source;
   private final ObjectNode root;
-  private final Path dir;
+  private final ScenarioLoader.ProgramFiles programs;
 
-  private ScenarioTree(String source, ObjectNode root, Path dir) {
+  private ScenarioTree(String source, ObjectNode root, ScenarioLoader.ProgramFiles programs) {
     this.source = source;
     this.root = root;
-    this.dir = dir;
+    this.programs = programs;
   }
 
   /** Reads {@code file}; a program path in it resolves beside it. */
@@ -51,9 +51,38 @@ public final class ScenarioTree {
     return parse(file.getFileName().toString(), text, file.toAbsolutePath().getParent());
   }
 
+  /** A scenario shipped inside the jar ({@code default}, {@code p2-deterrence}, ...). */
+  public static ScenarioTree shipped(String name) {
+    String text = ShippedScenarios.text(name);
+    return new ScenarioTree(
+        name + ".yaml", (ObjectNode) ScenarioLoader.tree(name, text), ShippedScenarios::program);
+  }
+
+  /**
+   * A file at {@code value} when one exists (relative to the working directory), otherwise the
+   * shipped scenario of that name: what {@code --scenario} and an experiment's {@code scenario}
+   * accept.
+   *
+   * @throws IllegalArgumentException naming {@code what} when it is neither
+   */
+  public static ScenarioTree fileOrShipped(String what, String value, Path dir) {
+    Path file = dir.resolve(value).normalize();
+    if (Files.isRegularFile(file)) {
+      return load(file);
+    }
+    if (ShippedScenarios.exists(value)) {
+      return shipped(value);
+    }
+    throw new IllegalArgumentException(
+        what + ": no such file or shipped scenario: " + value + " (computecap scenarios list)");
+  }
+
   /** Parses scenario YAML; {@code dir} resolves a program path (null: inline programs only). */
   public static ScenarioTree parse(String source, String text, Path dir) {
-    return new ScenarioTree(source, (ObjectNode) ScenarioLoader.tree(source, text), dir);
+    return new ScenarioTree(
+        source,
+        (ObjectNode) ScenarioLoader.tree(source, text),
+        dir == null ? null : ScenarioLoader.programFile(dir));
   }
 
   /**
@@ -113,12 +142,12 @@ public final class ScenarioTree {
       inlineProgram(copy, path);
     }
     set(copy, parts, 0, path, v);
-    return new ScenarioTree(source, copy, dir);
+    return new ScenarioTree(source, copy, programs);
   }
 
   /** Validates the tree as a scenario; errors name the file, the field and the rule. */
   public Scenario scenario() {
-    return ScenarioLoader.parse(source, root, dir);
+    return ScenarioLoader.parseWith(source, root, programs);
   }
 
   /**
@@ -134,11 +163,12 @@ public final class ScenarioTree {
   private void inlineProgram(ObjectNode tree, String path) {
     JsonNode p = tree.get("program");
     if (p != null && p.isTextual()) {
-      if (dir == null) {
+      String text = programs == null ? null : programs.read(p.asText());
+      if (text == null) {
         throw new IllegalArgumentException(
-            "--set " + path + ": the program path " + p.asText() + " has no directory to resolve");
+            "--set " + path + ": the program file " + p.asText() + " cannot be read");
       }
-      tree.set("program", programFile(path, dir.resolve(p.asText()).normalize()));
+      tree.set("program", ScenarioLoader.tree(p.asText(), text));
     }
   }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,7 +157,7 @@ class ExperimentLoaderTest {
               - {field: seed, values: [1]}
             metrics: [price]
             """))
-        .hasMessageContaining("metrics: price is not a metric (known: capPermits");
+        .hasMessageContaining("metrics: price is not a metric (known: cap_permits");
     assertThatThrownBy(
             () ->
                 load(
@@ -171,13 +171,14 @@ class ExperimentLoaderTest {
   }
 
   @Test
-  void a_scenario_is_found_by_path_or_by_shipped_name(@TempDir Path dir) {
-    assertThat(ExperimentLoader.scenarioFile("default", dir).getFileName().toString())
-        .isEqualTo("default.yaml");
-    assertThatThrownBy(() -> ExperimentLoader.scenarioFile("nowhere", dir))
-        .hasMessageContaining("scenario: nowhere is neither a file");
-    assertThatThrownBy(() -> ExperimentLoader.scenarioFile("x/nowhere.yaml", dir))
-        .hasMessageContaining("no such file");
-    assertThat(List.of(1)).hasSize(1);
+  void a_scenario_is_found_by_path_or_by_shipped_name(@TempDir Path dir) throws Exception {
+    assertThat(ExperimentLoader.scenario("default", dir).scenario().name()).isEqualTo("default");
+    Files.writeString(
+        dir.resolve("mine.yaml"),
+        Files.readString(Path.of("..", "scenarios", "p2-deterrence.yaml"))
+            .replace("name: p2-deterrence", "name: mine"));
+    assertThat(ExperimentLoader.scenario("mine.yaml", dir).scenario().name()).isEqualTo("mine");
+    assertThatThrownBy(() -> ExperimentLoader.scenario("nowhere", dir))
+        .hasMessageContaining("scenario: no such file or shipped scenario: nowhere");
   }
 }

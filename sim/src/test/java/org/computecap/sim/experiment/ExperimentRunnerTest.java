@@ -27,7 +27,7 @@ class ExperimentRunnerTest {
           values: [CALL_AUCTION, NONE]
       replications: 3
       seed: 11
-      metrics: [clearingPriceCents, evasionRate, welfareRatio, audits]
+      metrics: [clearing_price_cents, evasion_share, welfare_vs_planner_ratio, audits_count]
       """;
 
   static Experiment write(Path dir, String text) throws Exception {
@@ -63,7 +63,7 @@ class ExperimentRunnerTest {
     assertThat(lines.get(0))
         .isEqualTo(
             "cell,replication,seed,audit.probabilityPpm,market.trading,period,"
-                + "clearingPriceCents,evasionRate,welfareRatio,audits");
+                + "clearing_price_cents,evasion_share,welfare_vs_planner_ratio,audits_count");
     assertThat(lines).hasSize(1 + 4 * 3 * 2);
     assertThat(lines.get(1)).startsWith("0,0,11,100000,CALL_AUCTION,1,");
     assertThat(lines.get(3)).startsWith("0,1,12,100000,CALL_AUCTION,1,");
@@ -74,11 +74,12 @@ class ExperimentRunnerTest {
     List<String> cells = Files.readAllLines(dir.resolve("out/cells.csv"));
     assertThat(cells.get(0))
         .isEqualTo(
-            "cell,audit.probabilityPpm,market.trading,metric,unit,n,mean,sd,ci95Low," + "ci95High");
+            "cell,audit.probabilityPpm,market.trading,metric,unit,runs_count,mean,sd,ci95_low,"
+                + "ci95_high");
     assertThat(cells).hasSize(1 + 4 * 4);
     for (String row : cells.subList(1, cells.size())) {
       List<String> f = Csv.split(row);
-      if (f.get(3).equals("evasionRate") && !f.get(8).isEmpty()) {
+      if (f.get(3).equals("evasion_share") && !f.get(8).isEmpty()) {
         assertThat(Double.parseDouble(f.get(8))).isBetween(0.0, 1.0);
         assertThat(Double.parseDouble(f.get(9))).isBetween(0.0, 1.0);
       }
