@@ -93,11 +93,7 @@ final class ExperimentFigures {
     FactorAxis fx = axis(e, f);
     List<JsonNode> xs = sortedValues(e, f);
     List<JsonNode> levels = s < 0 ? List.of() : distinct(e, s);
-    LineChart chart =
-        LineChart.of(
-            metric.label() + " against " + fx.axis().quantity() + " (mean, 95% CI)",
-            fx.axis(),
-            axis(metric));
+    LineChart chart = LineChart.of(metric.label() + " (mean, 95% CI)", fx.axis(), axis(metric));
     for (int l = 0; l < Math.max(1, levels.size()); l++) {
       JsonNode level = levels.isEmpty() ? null : levels.get(l);
       double[] x = new double[xs.size()];
@@ -111,8 +107,8 @@ final class ExperimentFigures {
         low[i] = st.low() * scale(metric);
         high[i] = st.high() * scale(metric);
       }
-      String name = level == null ? "all cells" : e.factors().get(s).label() + " " + level.asText();
-      chart.line(name, x, mean).band(name + ", 95% CI", x, low, high);
+      String name = level == null ? "all cells" : level.asText();
+      chart.line(name, x, mean).band(name + " CI", x, low, high);
     }
     return chart.figure();
   }
@@ -127,10 +123,7 @@ final class ExperimentFigures {
       x[c.index()] = c.values().get(f).asDouble() / fx.divisor();
       y[c.index()] = r.stats(c.index(), m).mean() * scale(metric);
     }
-    return LineChart.of(
-            metric.label() + " against " + fx.axis().quantity() + " (cell means)",
-            fx.axis(),
-            axis(metric))
+    return LineChart.of(metric.label() + " (cell means)", fx.axis(), axis(metric))
         .points("cells (mean of " + e.replications() + " replications)", x, y)
         .figure();
   }
@@ -159,7 +152,7 @@ final class ExperimentFigures {
     for (JsonNode level : levels) {
       double[][] v = surface(r, m, fx, fy, s, level);
       if (defined(v)) {
-        String title = metric.label() + ", " + e.factors().get(s).label() + " " + level.asText();
+        String title = metric.label() + ": " + level.asText();
         out.add(
             write(
                 heatmap(e, metric, title, fx, fy, v, false),
@@ -178,8 +171,7 @@ final class ExperimentFigures {
         }
       }
       if (defined(d)) {
-        String title =
-            metric.label() + ": " + levels.get(0).asText() + " minus " + levels.get(1).asText();
+        String title = levels.get(0).asText() + " minus " + levels.get(1).asText();
         out.add(
             write(
                 heatmap(e, metric, title, fx, fy, d, true),
@@ -225,6 +217,20 @@ final class ExperimentFigures {
       }
     }
     return v;
+  }
+
+  /**
+   * A value as a heatmap cell prints it: whole dollars (or units) from 100 up, four significant
+   * figures below; the CSV tables keep full precision.
+   */
+  private static double readable(double v) {
+    if (!Double.isFinite(v) || v == 0) {
+      return v;
+    }
+    if (Math.abs(v) >= 100) {
+      return Math.rint(v);
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
   }
 
   private static boolean defined(double[][] v) {
