@@ -212,10 +212,14 @@ public final class Server implements AutoCloseable {
     model.apply(engine.engine().state().lastTick(), r);
   }
 
-  private static void publish(
+  /**
+   * Builds the batch's {@code market} event on the writer thread, from the state the batch left,
+   * and returns the step that sends it once the batch is durable (null when nobody listens).
+   */
+  private static Runnable publish(
       EventHub hub, ObjectMapper json, EngineState state, ReadModel model, int tradesBefore) {
     if (hub.clientCount() == 0) {
-      return;
+      return null;
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("seq", model.headSeq);
@@ -231,11 +235,13 @@ public final class Server implements AutoCloseable {
       trades.add(model.trades.get(i).redactedFor(Long.MIN_VALUE));
     }
     m.put("trades", trades);
+    String text;
     try {
-      hub.publish("market", json.writeValueAsString(m));
+      text = json.writeValueAsString(m);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+    return () -> hub.publish("market", text);
   }
 
   public int port() {
