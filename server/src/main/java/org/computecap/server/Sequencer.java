@@ -106,6 +106,10 @@ final class Sequencer implements AutoCloseable {
   private final Thread writer;
   private final Thread syncer;
   private volatile DurableHead durableHead;
+
+  /** The journal's size as the writer last committed it; read by the sync thread. */
+  private volatile long appended;
+
   private volatile Throwable stoppedBy;
   private volatile boolean closing;
 
@@ -195,15 +199,21 @@ final class Sequencer implements AutoCloseable {
   }
 
   /**
-   * The sync thread: forces each batch the writer handed over, releases the answers it covers, and
-   * wakes the writer so that what queued up meanwhile is handed over at once. Ends at once for a
-   * journal whose commit is synchronous, and when the journal closes or fails.
+   * The sync thread: forces each batch the writer handed over and answers what that made durable
+   * (so the writer never waits on either), then wakes the writer if it appended more than it could
+   * hand over while this batch was in flight. Ends at once for a journal whose commit is
+   * synchronous, and when the journal closes or fails.
    */
   private void runSyncer() {
     try {
       while (journal.syncNext()) {
-        release(journal.durableSize());
-        queue.offer(WAKE);
+        long durable = journal.durableSize();
+        release(durable);
+        // The writer publishes appended before it commits, so a batch that missed the hand-over
+        // is seen here; a full queue needs no wake-up, the writer commits after every batch.
+        if (appended > durable) {
+          queue.offer(WAKE);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -246,6 +256,7 @@ final class Sequencer implements AutoCloseable {
     if (applied && listener != null) {
       afterDurable = listener.afterBatch(state, model, tradesBefore, journal.size(), head);
     }
+    appended = journal.size();
     engine.commit();
     if (!futures.isEmpty() || afterDurable != null) {
       releases.add(new Release(journal.size(), head, futures, answers, afterDurable));

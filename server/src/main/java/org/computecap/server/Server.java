@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.Engine;
@@ -24,9 +25,15 @@ import org.computecap.engine.ProgramParser;
 import org.computecap.engine.Result;
 import org.computecap.engine.command.CommandCodec;
 import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.journal.AnchorCheck;
+import org.computecap.engine.journal.Checkpoint;
+import org.computecap.engine.journal.CheckpointLog;
+import org.computecap.engine.journal.FileJournal;
+import org.computecap.engine.journal.HeadAnchor;
 import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournaledEngine;
 import org.computecap.server.store.JournalStore;
+import org.computecap.server.store.ServerKey;
 
 /**
  * {@code computecap serve}: opens the journal (file or provider), replays it into a fresh engine
@@ -48,6 +55,7 @@ public final class Server implements AutoCloseable {
 
   private final Javalin app;
   private final Sequencer sequencer;
+  private final Checkpoints checkpoints;
   private final EventHub hub;
   private final JournaledEngine engine;
   private final String newRegulatorToken;
@@ -56,12 +64,14 @@ public final class Server implements AutoCloseable {
   private Server(
       Javalin app,
       Sequencer sequencer,
+      Checkpoints checkpoints,
       EventHub hub,
       JournaledEngine engine,
       String newRegulatorToken,
       List<Routes.Route> routes) {
     this.app = app;
     this.sequencer = sequencer;
+    this.checkpoints = checkpoints;
     this.hub = hub;
     this.engine = engine;
     this.newRegulatorToken = newRegulatorToken;
@@ -73,14 +83,17 @@ public final class Server implements AutoCloseable {
    * command-line server exits then, so that a supervisor restarts it from the journal).
    */
   public static Server start(Options o, PrintStream out, Consumer<Throwable> onFatal) {
+    JournalStore.createPrivateDirectory(o.dataDir());
+    Path checkpointsFile = JournalStore.checkpointsFile(o.dataDir(), o.journalUrl());
+    List<HeadAnchor> anchors = lastCheckpoint(checkpointsFile);
     Journal journal =
         o.journalUrl() == null
-            ? JournalStore.openFile(o.dataDir())
+            ? JournalStore.openFile(o.dataDir(), anchors)
             : JournalStore.openUrl(o.journalUrl());
     ReadModel model = new ReadModel();
     JournaledEngine engine;
     try {
-      engine = replay(journal, model);
+      engine = replay(journal, model, anchors);
       if (journal.size() == 0) {
         genesis(engine, model, o.program(), o.seed());
       }
@@ -90,6 +103,18 @@ public final class Server implements AutoCloseable {
     }
     model.headSeq = journal.size();
     model.headHash = journal.headHash();
+    if (journal instanceof FileJournal f && f.tornTail().isPresent()) {
+      FileJournal.TornTail t = f.tornTail().get();
+      out.println(
+          "journal: a torn tail of "
+              + t.bytes()
+              + " bytes at byte offset "
+              + t.offset()
+              + " ("
+              + t.detail()
+              + ") was moved to "
+              + t.savedTo());
+    }
     out.println(
         "journal: "
             + journal.size()
@@ -117,20 +142,56 @@ public final class Server implements AutoCloseable {
             Clock.systemUTC(),
             (state, m, tradesBefore, seq, head) -> publish(hub, json, state, m, tradesBefore),
             onFatal);
-    Routes routes = new Routes(sequencer, model, tokens, json);
+    Checkpoints checkpoints =
+        new Checkpoints(
+            CheckpointLog.open(checkpointsFile),
+            ServerKey.loadOrCreate(o.dataDir()),
+            Clock.systemUTC(),
+            sequencer::durableHead,
+            System.err);
+    checkpoints
+        .checkpointNow()
+        .ifPresent(
+            c ->
+                out.println(
+                    "checkpoint: seq "
+                        + c.seq()
+                        + ", head "
+                        + CanonicalWriter.hex(c.head())
+                        + ", signed by key "
+                        + c.keyFingerprint()
+                        + " in "
+                        + checkpointsFile));
+    Routes routes = new Routes(sequencer, model, tokens, json, checkpoints::latest);
     Javalin app;
     try {
       app = create(o, json, hub, routes);
       sequencer.start();
+      checkpoints.start(Checkpoints.INTERVAL);
       app.start();
     } catch (RuntimeException e) {
       sequencer.close();
+      checkpoints.close();
       engine.close();
       throw e;
     }
     out.println("computecap serving on http://" + o.host() + ":" + app.port() + "/");
     out.flush();
-    return new Server(app, sequencer, hub, engine, fresh, routes.table());
+    return new Server(app, sequencer, checkpoints, hub, engine, fresh, routes.table());
+  }
+
+  /**
+   * The last checkpoint in {@code file} as the anchor the journal must agree with (none before the
+   * first start); a checkpoints file that does not read is refused like a damaged journal.
+   */
+  private static List<HeadAnchor> lastCheckpoint(Path file) {
+    try {
+      return CheckpointLog.latest(file)
+          .map(c -> List.of(c.anchor(file.toString())))
+          .orElse(List.of());
+    } catch (IllegalArgumentException e) {
+      throw new JournalStore.JournalDamagedException(e.getMessage());
+    }
   }
 
   private static Javalin create(Options o, ObjectMapper json, EventHub hub, Routes routes) {
@@ -176,12 +237,22 @@ public final class Server implements AutoCloseable {
         });
   }
 
-  /** Replays every journal entry into a fresh engine and the read model, then checks it all. */
-  private static JournaledEngine replay(Journal journal, ReadModel model) {
+  /**
+   * Replays every journal entry into a fresh engine and the read model, checking the chain against
+   * {@code anchors} as it goes (a journal kept elsewhere is checked here; the file journal was
+   * checked when opened, before any torn tail was cut), then checks the engine's invariants.
+   */
+  private static JournaledEngine replay(
+      Journal journal, ReadModel model, List<HeadAnchor> anchors) {
     CommandCodec codec = CommandCodec.standard();
     Engine engine = new Engine(ProgramParser.standard());
+    AnchorCheck check = new AnchorCheck(anchors);
     journal.forEach(
         e -> {
+          AnchorCheck.Failure f = check.visit(e.seq(), e.hash());
+          if (f != null) {
+            throw anchorFailure(f, e.seq() - 1);
+          }
           Result r;
           try {
             r = engine.apply(e.tick(), codec.decode(e.command()));
@@ -191,8 +262,17 @@ public final class Server implements AutoCloseable {
           }
           model.apply(e.tick(), r);
         });
+    AnchorCheck.Failure f = check.finish(journal.size(), journal.headHash());
+    if (f != null) {
+      throw anchorFailure(f, journal.size());
+    }
     engine.checkInvariants();
     return new JournaledEngine(engine, journal, codec);
+  }
+
+  private static JournalStore.JournalDamagedException anchorFailure(
+      AnchorCheck.Failure f, long entriesBefore) {
+    return new JournalStore.JournalDamagedException(f.summary(entriesBefore));
   }
 
   private static void genesis(JournaledEngine engine, ReadModel model, Path program, long seed) {
@@ -284,8 +364,14 @@ public final class Server implements AutoCloseable {
     hub.close();
     app.stop();
     sequencer.close();
+    checkpoints.close();
     if (sequencer.stoppedBy() == null) {
       engine.close();
     }
+  }
+
+  /** Checkpoints the durable head now (the server does every minute and when it stops). */
+  public Optional<Checkpoint> checkpointNow() {
+    return checkpoints.checkpointNow();
   }
 }

@@ -17,7 +17,24 @@ import org.computecap.engine.CanonicalWriter;
  */
 public final class AnchorCheck {
   /** What an anchor found wrong: the entry to name, the kind of damage and why. */
-  public record Failure(long badSeq, Verification.Problem problem, String detail) {}
+  public record Failure(long badSeq, Verification.Problem problem, String detail) {
+    /**
+     * One line for people, worded like {@link Verification#summary}, for journals without byte
+     * offsets (a table, a journal checked while it is replayed); {@code entriesBefore} entries came
+     * before the bad one.
+     */
+    public String summary(long entriesBefore) {
+      return "journal damaged: first bad entry seq="
+          + badSeq
+          + " ("
+          + problem
+          + ": "
+          + detail
+          + "); "
+          + entriesBefore
+          + " entries before it verify on their own";
+    }
+  }
 
   private final TreeMap<Long, List<HeadAnchor>> bySeq = new TreeMap<>();
   private final List<HeadAnchor> unsequenced = new ArrayList<>();
