@@ -59,11 +59,12 @@ final class TailCheck {
     if (next >= 0) {
       return new Finding(
           false,
-          "the record does not read, but a valid record (seq "
+          whyUnreadable(at, remaining)
+              + ", but a valid record (seq "
               + getLong(next + 4)
               + ") follows at byte offset "
               + next
-              + ": not a torn tail");
+              + ": damage, not a torn tail");
     }
     if (remaining < 4) {
       return new Finding(true, "the file ends inside the record's length");
@@ -105,6 +106,26 @@ final class TailCheck {
               + JournalFile.MAX_BODY);
     }
     return new Finding(false, "checksum mismatch");
+  }
+
+  /** Why the record at {@code at} did not read, in the reader's words. */
+  private String whyUnreadable(long at, long remaining) throws IOException {
+    if (remaining < 4) {
+      return "the file ends inside the record's length";
+    }
+    long length = getInt(at) & 0xFFFFFFFFL;
+    if (at + 4 + length + 4 > end) {
+      return "record length " + length + " runs past the end of the file";
+    }
+    if (length < JournalFile.FIXED_BODY || length > JournalFile.MAX_BODY) {
+      return "record length "
+          + length
+          + " is outside "
+          + JournalFile.FIXED_BODY
+          + ".."
+          + JournalFile.MAX_BODY;
+    }
+    return "checksum mismatch";
   }
 
   /**

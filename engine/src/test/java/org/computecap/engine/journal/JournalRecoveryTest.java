@@ -46,6 +46,7 @@ class JournalRecoveryTest {
       throws IOException {
     Path p = tenEntries();
     long offset = offsetOf(p, 4);
+    int length = Bytes.getInt(Files.readAllBytes(p), (int) offset);
     // Bit 20 of the length: the record now claims a megabyte, past the end of the file. The old
     // reader took that for a torn tail and cut seq 4..10 off.
     flipBit(p, offset + 1, 4);
@@ -55,7 +56,9 @@ class JournalRecoveryTest {
     assertThat(v.problem()).isEqualTo(Verification.Problem.CORRUPT);
     assertThat(v.badSeq()).isEqualTo(4);
     assertThat(v.badOffset()).isEqualTo(offset);
-    assertThat(v.detail()).contains("a valid record (seq 5) follows");
+    assertThat(v.detail())
+        .startsWith("record length " + (length ^ 0x100000) + " runs past the end of the file")
+        .contains("a valid record (seq 5) follows");
     assertThatThrownBy(() -> FileJournal.open(p))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(v.summary());
