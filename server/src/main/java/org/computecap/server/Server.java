@@ -39,8 +39,9 @@ import org.computecap.server.store.ServerKey;
  * {@code computecap serve}: opens the journal (file or provider), replays it into a fresh engine
  * and read model, writes the genesis {@code OpenMarket} when the journal is new, makes sure a
  * regulator token exists, and serves the API and the dashboard. Startup refuses to continue on a
- * damaged journal or a replay that breaks an invariant: serving a history nobody can verify would
- * be worse than not serving.
+ * damaged journal, one that disagrees with its last signed checkpoint (cut short or rewritten), or
+ * a replay that breaks an invariant: serving a history nobody can verify would be worse than not
+ * serving. A torn tail, the only damage a crash causes, is moved aside and the start goes on.
  */
 public final class Server implements AutoCloseable {
   /** What {@code computecap serve} was asked for. */
@@ -85,12 +86,64 @@ public final class Server implements AutoCloseable {
   public static Server start(Options o, PrintStream out, Consumer<Throwable> onFatal) {
     JournalStore.createPrivateDirectory(o.dataDir());
     Path checkpointsFile = JournalStore.checkpointsFile(o.dataDir(), o.journalUrl());
+    ReadModel model = new ReadModel();
+    JournaledEngine engine = recover(o, checkpointsFile, model, out);
+
+    Tokens tokens = Tokens.load(o.dataDir());
+    String fresh = null;
+    String env = System.getenv("COMPUTECAP_REGULATOR_TOKEN");
+    if (env != null && !env.isBlank()) {
+      tokens.trustRegulatorToken(env.trim());
+    } else if (!tokens.hasMarketRegulator()) {
+      fresh = tokens.issue(Tokens.MARKET_REGULATOR);
+      out.println("regulator token (shown once, keep it): " + fresh);
+    }
+
+    ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    EventHub hub = new EventHub();
+    Sequencer sequencer =
+        new Sequencer(
+            engine,
+            model,
+            Clock.systemUTC(),
+            (state, m, tradesBefore, seq, head) -> publish(hub, json, state, m, tradesBefore),
+            onFatal);
+    Checkpoints checkpoints;
+    try {
+      checkpoints = checkpoints(checkpointsFile, o.dataDir(), sequencer, out);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+    Routes routes = new Routes(sequencer, model, tokens, json, checkpoints::latest);
+    Javalin app;
+    try {
+      app = create(o, json, hub, routes);
+      sequencer.start();
+      checkpoints.start(Checkpoints.INTERVAL);
+      app.start();
+    } catch (RuntimeException e) {
+      sequencer.close();
+      checkpoints.close();
+      engine.close();
+      throw e;
+    }
+    out.println("computecap serving on http://" + o.host() + ":" + app.port() + "/");
+    out.flush();
+    return new Server(app, sequencer, checkpoints, hub, engine, fresh, routes.table());
+  }
+
+  /**
+   * Opens the journal (a torn tail moved aside), checks it against the last checkpoint, replays it
+   * into a fresh engine and the read model, and writes the genesis when the journal is new.
+   */
+  private static JournaledEngine recover(
+      Options o, Path checkpointsFile, ReadModel model, PrintStream out) {
     List<HeadAnchor> anchors = lastCheckpoint(checkpointsFile);
     Journal journal =
         o.journalUrl() == null
             ? JournalStore.openFile(o.dataDir(), anchors)
             : JournalStore.openUrl(o.journalUrl());
-    ReadModel model = new ReadModel();
     JournaledEngine engine;
     try {
       engine = replay(journal, model, anchors);
@@ -122,30 +175,16 @@ public final class Server implements AutoCloseable {
             + CanonicalWriter.hex(journal.headHash())
             + ", state "
             + CanonicalWriter.hex(engine.engine().stateHash()));
+    return engine;
+  }
 
-    Tokens tokens = Tokens.load(o.dataDir());
-    String fresh = null;
-    String env = System.getenv("COMPUTECAP_REGULATOR_TOKEN");
-    if (env != null && !env.isBlank()) {
-      tokens.trustRegulatorToken(env.trim());
-    } else if (!tokens.hasMarketRegulator()) {
-      fresh = tokens.issue(Tokens.MARKET_REGULATOR);
-      out.println("regulator token (shown once, keep it): " + fresh);
-    }
-
-    ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    EventHub hub = new EventHub();
-    Sequencer sequencer =
-        new Sequencer(
-            engine,
-            model,
-            Clock.systemUTC(),
-            (state, m, tradesBefore, seq, head) -> publish(hub, json, state, m, tradesBefore),
-            onFatal);
+  /** The checkpoints of this journal, with the head as the server starts on it checkpointed. */
+  private static Checkpoints checkpoints(
+      Path file, Path dataDir, Sequencer sequencer, PrintStream out) {
     Checkpoints checkpoints =
         new Checkpoints(
-            CheckpointLog.open(checkpointsFile),
-            ServerKey.loadOrCreate(o.dataDir()),
+            CheckpointLog.open(file),
+            ServerKey.loadOrCreate(dataDir),
             Clock.systemUTC(),
             sequencer::durableHead,
             System.err);
@@ -161,23 +200,8 @@ public final class Server implements AutoCloseable {
                         + ", signed by key "
                         + c.keyFingerprint()
                         + " in "
-                        + checkpointsFile));
-    Routes routes = new Routes(sequencer, model, tokens, json, checkpoints::latest);
-    Javalin app;
-    try {
-      app = create(o, json, hub, routes);
-      sequencer.start();
-      checkpoints.start(Checkpoints.INTERVAL);
-      app.start();
-    } catch (RuntimeException e) {
-      sequencer.close();
-      checkpoints.close();
-      engine.close();
-      throw e;
-    }
-    out.println("computecap serving on http://" + o.host() + ":" + app.port() + "/");
-    out.flush();
-    return new Server(app, sequencer, checkpoints, hub, engine, fresh, routes.table());
+                        + file));
+    return checkpoints;
   }
 
   /**

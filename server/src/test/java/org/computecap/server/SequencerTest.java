@@ -35,24 +35,13 @@ import org.junit.jupiter.api.Test;
  * every later one fail with 503 instead of being acknowledged.
  */
 class SequencerTest {
-  /** A journal that counts what is durable and can be told to fail its next flush. */
-  static final class WatchedJournal implements Journal {
+  /** An in-memory journal with what the tests change about durability left to subclasses. */
+  abstract static class TestJournal implements Journal {
     final InMemoryJournal inner = new InMemoryJournal();
-    volatile long durable;
-    volatile boolean failFlush;
 
     @Override
     public JournalEntry append(long tick, byte[] command) {
       return inner.append(tick, command);
-    }
-
-    @Override
-    public void flush() {
-      if (failFlush) {
-        throw new java.io.UncheckedIOException(new java.io.IOException("disk gone"));
-      }
-      inner.flush();
-      durable = inner.size();
     }
 
     @Override
@@ -76,22 +65,31 @@ class SequencerTest {
     }
   }
 
+  /** A journal that counts what is durable and can be told to fail its next flush. */
+  static final class WatchedJournal extends TestJournal {
+    volatile long durable;
+    volatile boolean failFlush;
+
+    @Override
+    public void flush() {
+      if (failFlush) {
+        throw new java.io.UncheckedIOException(new java.io.IOException("disk gone"));
+      }
+      inner.flush();
+      durable = inner.size();
+    }
+  }
+
   /**
    * A journal that syncs in the background like the file journal, except that each sync waits for
    * the test's permit: commit hands the entries appended so far over (unless a batch is still in
    * flight), syncNext makes the handed entries durable once permitted.
    */
-  static final class GatedJournal implements Journal {
-    final InMemoryJournal inner = new InMemoryJournal();
+  static final class GatedJournal extends TestJournal {
     final Semaphore permits = new Semaphore(0);
     private long handed;
     private volatile long durable;
     private boolean closed;
-
-    @Override
-    public JournalEntry append(long tick, byte[] command) {
-      return inner.append(tick, command);
-    }
 
     @Override
     public synchronized void commit() {
@@ -127,21 +125,6 @@ class SequencerTest {
     public synchronized void flush() {
       handed = inner.size();
       durable = inner.size();
-    }
-
-    @Override
-    public long size() {
-      return inner.size();
-    }
-
-    @Override
-    public byte[] headHash() {
-      return inner.headHash();
-    }
-
-    @Override
-    public void forEach(Consumer<JournalEntry> visitor) {
-      inner.forEach(visitor);
     }
 
     @Override

@@ -272,13 +272,20 @@ public final class FileJournal implements Journal {
 
   /**
    * Hands everything appended so far to the sync thread and returns at once (see the class
-   * comment); if the previous batch is not durable yet, the entries wait for the next commit.
+   * comment). If the batch handed over before is still waiting for the sync thread, the entries
+   * join it, so the batch keeps growing until the disk is free to take it (clients answered one by
+   * one come back one by one, and would otherwise trickle to the disk in small batches); if it is
+   * being written, the entries wait for the next commit.
    */
   @Override
   public void commit() {
     synchronized (lock) {
       throwIfFailed();
-      if (buffered == 0 || handed != null) {
+      if (buffered == 0 || (handed != null && writing)) {
+        return;
+      }
+      if (handed != null) {
+        joinHanded();
         return;
       }
       handed = buffer;
@@ -291,6 +298,22 @@ public final class FileJournal implements Journal {
       bufferSealed = 0;
       lock.notifyAll();
     }
+  }
+
+  /** Appends the buffer to the handed batch nobody took yet; called holding the lock. */
+  private void joinHanded() {
+    if (handedBytes + buffered > handed.length) {
+      handed = Arrays.copyOf(handed, Math.max(handed.length * 2, handedBytes + buffered));
+    }
+    System.arraycopy(buffer, 0, handed, handedBytes, buffered);
+    // Sealing goes in append order: the buffer holds sealed records only after a sealed batch.
+    if (handedSealed == handedBytes) {
+      handedSealed += bufferSealed;
+    }
+    handedBytes += buffered;
+    handedSize = size;
+    buffered = 0;
+    bufferSealed = 0;
   }
 
   /**

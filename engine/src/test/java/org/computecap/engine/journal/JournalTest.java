@@ -156,6 +156,29 @@ class JournalTest {
   }
 
   @Test
+  void a_commit_while_the_last_batch_waits_for_the_sync_thread_joins_it_under_one_fsync()
+      throws InterruptedException {
+    Path p = fileWithTen();
+    try (FileJournal j = FileJournal.open(p)) {
+      j.add(11, new byte[] {1});
+      j.headHash();
+      j.commit();
+      // Sealed by the caller (as the server does) and unsealed: both join the waiting batch.
+      j.add(12, new byte[] {2, 2});
+      j.headHash();
+      j.add(13, new byte[] {3, 3, 3});
+      j.commit();
+      long before = j.syncs();
+      assertThat(j.syncNext()).isTrue();
+      assertThat(j.durableSize()).isEqualTo(13);
+      assertThat(j.syncs()).isEqualTo(before + 1);
+    }
+    Verification v = JournalFile.verify(p);
+    assertThat(v.intact()).isTrue();
+    assertThat(v.entries()).isEqualTo(13);
+  }
+
+  @Test
   void a_commit_without_a_sync_thread_is_written_by_the_next_flush_in_order() {
     Path p = fileWithTen();
     try (FileJournal j = FileJournal.open(p)) {
