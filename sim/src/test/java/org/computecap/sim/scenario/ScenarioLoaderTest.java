@@ -188,16 +188,39 @@ class ScenarioLoaderTest {
                 market: {centsPerUtil: 2.5e3, trading: CONTINUOUS, continuousRounds: 7}
                 developers:
                   - {name: d, count: 4, benefit: POWER, theta: 2, beta: 0.5,
-                     strategy: {ZI_C: 1, STRATEGIC: 3}}
+                     strategy: {ZI_C: 0.25, STRATEGIC: 0.75}}
                 """);
     assertThat(s.market().centsPerUtil()).isEqualTo(2500.0);
     assertThat(s.market().trading()).isEqualTo(TradingMode.CONTINUOUS);
     assertThat(s.market().continuousRounds()).isEqualTo(7);
     assertThat(s.developers().get(0).strategyMix())
-        .containsEntry(Strategy.ZI_C, 1.0)
-        .containsEntry(Strategy.STRATEGIC, 3.0);
+        .containsEntry(Strategy.ZI_C, 0.25)
+        .containsEntry(Strategy.STRATEGIC, 0.75);
     assertThat(s.program().alpha()).isEqualTo(3.0);
     assertThat(s.program().auditProbability()).isEqualTo(0.2);
+  }
+
+  @Test
+  void a_strategy_mix_that_does_not_sum_to_one_is_refused_naming_the_field() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
+                    developers:
+                      - {name: d, benefit: LOG, theta: 1, strategy: {PRICE_TAKING: 0.8, ZI_C: 0.3}}
+                    """))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("developers[0].strategy")
+        .hasMessageContaining("must sum to 1")
+        .hasMessageContaining("1.1");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
+                    developers:
+                      - {name: d, benefit: LOG, theta: 1, strategy: {ZI_C: 3}}
+                    """))
+        .hasMessageContaining("developers[0].strategy.ZI_C must be a share in (0, 1], was 3");
   }
 
   @Test
