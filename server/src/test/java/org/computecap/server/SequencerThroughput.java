@@ -20,8 +20,8 @@ import org.computecap.engine.registry.Role;
  * Not a test: measures the server's durable commit path without HTTP, the {@link Sequencer} over a
  * {@link FileJournal} in a temporary directory, with N client threads that each submit a deposit
  * and wait for its acknowledgement (which comes only once it is on disk), over and over. Prints
- * acknowledged commands per second and commands per fsync. Run with {@code java -cp <test
- * classpath> org.computecap.server.SequencerThroughput [clients] [seconds]}.
+ * acknowledged commands per second and commands per fsync, then deletes the journal. Run with
+ * {@code java -cp <test classpath> org.computecap.server.SequencerThroughput [clients] [seconds]}.
  */
 public final class SequencerThroughput {
   private SequencerThroughput() {}
@@ -47,6 +47,8 @@ public final class SequencerThroughput {
         clients, (double) acks / seconds, seconds, syncs, (double) acks / syncs);
     s.close();
     engine.close();
+    Files.delete(dir.resolve("journal.ccj"));
+    Files.delete(dir);
   }
 
   private static long run(Sequencer s, int clients, int seconds) throws InterruptedException {
