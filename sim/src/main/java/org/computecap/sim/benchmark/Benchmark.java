@@ -41,7 +41,7 @@ public record Benchmark(
   }
 
   /** Total no-cap compute, {@code sum (k/a)^(1/(k+1))}, or NaN (see the record comment). */
-  static double baseline(Population pop) {
+  public static double baseline(Population pop) {
     double sum = 0;
     for (int i = 0; i < pop.size(); i++) {
       if (pop.family(i) != BenefitFamily.P1 || !(pop.a(i) > 0)) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.computecap.sim.run.DeveloperPeriodRow;
 import org.computecap.sim.run.DeveloperRow;
 import org.computecap.sim.run.PeriodResult;
 import org.computecap.sim.run.SimulationResult;
@@ -17,9 +18,11 @@ import org.computecap.sim.run.TradeRow;
 
 /**
  * Writes a run's files into its output directory: summary.json (field names fixed by issue 4, which
- * scripts and papers rely on), periods.csv, trades.csv, developers.csv and report.html. Numbers are
- * written with {@link Locale#ROOT} so a file is the same on every machine; a non-finite value is
- * written as JSON null and as an empty CSV cell.
+ * scripts and papers rely on; later fields are added after them), periods.csv, trades.csv,
+ * developers.csv, developer-periods.csv (each developer in each period with its drawn parameters,
+ * so an outside check can rebuild the population) and report.html. Numbers are written with {@link
+ * Locale#ROOT} so a file is the same on every machine; a non-finite value is written as JSON null
+ * and as an empty CSV cell.
  */
 public final class Outputs {
   private static final ObjectMapper JSON =
@@ -30,6 +33,19 @@ public final class Outputs {
   /** Writes every file of {@code r} into {@code dir} (created if missing). */
   public static void write(
       SimulationResult r, Path dir, ObjectNode replications, String replicationsHtml) {
+    write(r, dir, replications, replicationsHtml, false);
+  }
+
+  /**
+   * Writes the files of {@code r} into {@code dir}; with {@code rowsStreamed} trades.csv and
+   * developer-periods.csv are left as the run's {@link RowFiles} wrote them.
+   */
+  public static void write(
+      SimulationResult r,
+      Path dir,
+      ObjectNode replications,
+      String replicationsHtml,
+      boolean rowsStreamed) {
     try {
       Files.createDirectories(dir);
       ObjectNode summary = summary(r);
@@ -41,7 +57,15 @@ public final class Outputs {
           JSON.writeValueAsString(summary) + "\n",
           StandardCharsets.UTF_8);
       Files.writeString(dir.resolve("periods.csv"), periodsCsv(r), StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("trades.csv"), tradesCsv(r), StandardCharsets.UTF_8);
+      if (!rowsStreamed) {
+        Files.writeString(dir.resolve("trades.csv"), tradesCsv(r), StandardCharsets.UTF_8);
+        StringBuilder rows = new StringBuilder(DEVELOPER_PERIODS_HEADER);
+        for (DeveloperPeriodRow x : r.developerPeriods()) {
+          rows.append(developerPeriodLine(x));
+        }
+        Files.writeString(
+            dir.resolve("developer-periods.csv"), rows.toString(), StandardCharsets.UTF_8);
+      }
       Files.writeString(dir.resolve("developers.csv"), developersCsv(r), StandardCharsets.UTF_8);
       Files.writeString(
           dir.resolve("report.html"), Html.report(r, replicationsHtml), StandardCharsets.UTF_8);
@@ -86,6 +110,12 @@ public final class Outputs {
       o.put("leakedFirms", p.leakedFirms());
       o.put("manipulations", p.manipulations());
       num(o, "meanEffort", p.meanEffort());
+      num(o, "expectedPrice", p.expectedPrice());
+      num(o, "closingPrice", p.closingPrice());
+      o.put("bankedPermits", p.bankedPermits());
+      num(o, "excessCompute", p.excessCompute());
+      num(o, "welfareRatio", p.welfareRatio());
+      o.put("honestFined", p.honestFined());
     }
     return root;
   }
@@ -98,7 +128,9 @@ public final class Outputs {
                 + "baselineCompute,"
                 + "competitiveCompute,totalEnergy,complianceRate,evasionRate,evaders,audits,"
                 + "detected,penaltiesCollected,welfare,plannerWelfare,uniformWelfare,"
-                + "tradeEfficiency,revenueSmallFirms,leakedFirms,manipulations,meanEffort\n");
+                + "tradeEfficiency,revenueSmallFirms,leakedFirms,manipulations,meanEffort,"
+                + "expectedPrice,closingPrice,bankedPermits,excessCompute,welfareRatio,"
+                + "honestFined\n");
     for (PeriodResult p : r.periods()) {
       sb.append(p.period())
           .append(',')
@@ -151,27 +183,27 @@ public final class Outputs {
           .append(p.manipulations())
           .append(',')
           .append(d(p.meanEffort()))
+          .append(',')
+          .append(d(p.expectedPrice()))
+          .append(',')
+          .append(d(p.closingPrice()))
+          .append(',')
+          .append(p.bankedPermits())
+          .append(',')
+          .append(d(p.excessCompute()))
+          .append(',')
+          .append(d(p.welfareRatio()))
+          .append(',')
+          .append(p.honestFined())
           .append('\n');
     }
     return sb.toString();
   }
 
   static String tradesCsv(SimulationResult r) {
-    StringBuilder sb =
-        new StringBuilder("period,session,buyAccountId,sellAccountId,priceCents,quantity\n");
+    StringBuilder sb = new StringBuilder(TRADES_HEADER);
     for (TradeRow t : r.trades()) {
-      sb.append(t.period())
-          .append(',')
-          .append(t.session())
-          .append(',')
-          .append(t.buyAccountId())
-          .append(',')
-          .append(t.sellAccountId())
-          .append(',')
-          .append(t.priceCents())
-          .append(',')
-          .append(t.quantity())
-          .append('\n');
+      sb.append(tradeLine(t));
     }
     return sb.toString();
   }
@@ -222,6 +254,72 @@ public final class Outputs {
           .append('\n');
     }
     return sb.toString();
+  }
+
+  static final String TRADES_HEADER =
+      "period,session,buyAccountId,sellAccountId,priceCents,quantity\n";
+
+  static final String DEVELOPER_PERIODS_HEADER =
+      "period,accountId,name,type,strategy,family,theta,beta,k,a,permitsPerUnit,energyPerUnit,"
+          + "outputPerUnit,riskType,effortCost,manipulationCost,relocationCost,"
+          + "assistanceFactor,active,effort,weight,heldAtOpen,auctionWon,heldAfterTrading,"
+          + "compute,baseQuantity,reportedQuantity,trulyHigh,manipulated,multiplierPpm,"
+          + "obligationPermits,surrenderedPermits,penaltyCents,measuredQuantity,"
+          + "auditShortfallPermits,makeGoodOwedPermits,bankedPermits\n";
+
+  static String tradeLine(TradeRow t) {
+    return t.period()
+        + ","
+        + t.session()
+        + ","
+        + t.buyAccountId()
+        + ","
+        + t.sellAccountId()
+        + ","
+        + t.priceCents()
+        + ","
+        + t.quantity()
+        + "\n";
+  }
+
+  /** One developer-period as a CSV line; infinite costs (never) are written as empty cells. */
+  static String developerPeriodLine(DeveloperPeriodRow x) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(x.period()).append(',').append(x.accountId()).append(',');
+    sb.append(csv(x.name())).append(',').append(csv(x.type())).append(',');
+    sb.append(x.strategy()).append(',').append(x.family()).append(',');
+    for (double v :
+        new double[] {
+          x.theta(),
+          x.beta(),
+          x.k(),
+          x.a(),
+          x.permitsPerUnit(),
+          x.energyPerUnit(),
+          x.outputPerUnit(),
+          x.riskType(),
+          x.effortCost(),
+          x.manipulationCost(),
+          x.relocationCost(),
+          x.assistanceFactor()
+        }) {
+      sb.append(exact(v)).append(',');
+    }
+    sb.append(x.active()).append(',').append(exact(x.effort())).append(',');
+    sb.append(exact(x.weight())).append(',').append(x.heldAtOpen()).append(',');
+    sb.append(x.auctionWon()).append(',').append(x.heldAfterTrading()).append(',');
+    sb.append(exact(x.compute())).append(',').append(x.base()).append(',');
+    sb.append(x.reported()).append(',').append(x.trulyHigh()).append(',');
+    sb.append(x.manipulated()).append(',').append(x.multiplierPpm()).append(',');
+    sb.append(x.obligation()).append(',').append(x.surrendered()).append(',');
+    sb.append(x.penaltyCents()).append(',').append(x.measured()).append(',');
+    sb.append(x.auditShortfall()).append(',').append(x.makeGoodOwed()).append(',');
+    return sb.append(x.banked()).append('\n').toString();
+  }
+
+  // Parameters an outside check rebuilds the population from: every digit of the double.
+  private static String exact(double v) {
+    return Double.isFinite(v) ? Double.toString(v) : "";
   }
 
   private static void num(ObjectNode o, String field, double v) {

@@ -26,6 +26,10 @@ public final class Replications {
   /** The per-period measures summarised across replications, in output order. */
   static final Map<String, ToDoubleFunction<PeriodResult>> MEASURES = measures();
 
+  /** The measures that are shares, whose interval bounds are clamped to [0, 1]. */
+  private static final java.util.Set<ToDoubleFunction<PeriodResult>> SHARES =
+      java.util.Set.of(MEASURES.get("complianceRate"), MEASURES.get("evasionRate"));
+
   private final List<SimulationResult> runs;
 
   private Replications(List<SimulationResult> runs) {
@@ -88,7 +92,8 @@ public final class Replications {
       List<PeriodResult> ps = runs.get(r).periods();
       values[r] = j < ps.size() ? measure.applyAsDouble(ps.get(j)) : Double.NaN;
     }
-    return Stats.of(values);
+    Stats s = Stats.of(values);
+    return SHARES.contains(measure) ? s.clampedTo(0.0, 1.0) : s;
   }
 
   /** The summary for summary.json: per period, each measure's mean and 95% interval. */
@@ -134,7 +139,9 @@ public final class Replications {
       for (ToDoubleFunction<PeriodResult> m : MEASURES.values()) {
         Stats s = stats(j, m);
         sb.append("<td>").append(String.format(Locale.ROOT, "%.4g", s.mean()));
-        if (Double.isFinite(s.halfWidth())) {
+        if (Double.isFinite(s.halfWidth()) && SHARES.contains(m)) {
+          sb.append(String.format(Locale.ROOT, " [%.4g, %.4g]", s.low(), s.high()));
+        } else if (Double.isFinite(s.halfWidth())) {
           sb.append(" &plusmn; ").append(String.format(Locale.ROOT, "%.2g", s.halfWidth()));
         }
         sb.append("</td>");

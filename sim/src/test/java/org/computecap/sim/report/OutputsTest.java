@@ -44,7 +44,12 @@ class OutputsTest {
             4_200,
             0,
             0,
-            0.0);
+            0.0,
+            Double.NaN,
+            Double.NaN,
+            0,
+            0.0,
+            0);
     PeriodResult p2 =
         new PeriodResult(
             2,
@@ -72,7 +77,12 @@ class OutputsTest {
             0,
             1,
             2,
-            0.25);
+            0.25,
+            Double.NaN,
+            Double.NaN,
+            0,
+            0.0,
+            0);
     return new SimulationResult(
         "fixture",
         "a <test> & fixture",
@@ -101,7 +111,8 @@ class OutputsTest {
                 0.0,
                 0,
                 0.0,
-                0)));
+                0)),
+        List.of());
   }
 
   @Test
