@@ -162,7 +162,9 @@ public final class Plan {
     double hiddenBase = Math.min(baseWanted, hiddenPermits / lambda);
     long covered = coveredReport(available);
     long reported = Math.min(covered, (long) Math.floor(baseWanted - hiddenBase + 1e-9));
-    long base = reported + (long) Math.floor(hiddenBase + 1e-9);
+    // A deterred developer runs what it reports; one that evades runs what it wants and
+    // leaves unreported whatever its permits do not cover.
+    long base = hiddenPermits > 0 ? (long) Math.floor(baseWanted + 1e-9) : reported;
     return new Use(base / intensity, base, reported, lambda * (base - reported), shadow);
   }
 

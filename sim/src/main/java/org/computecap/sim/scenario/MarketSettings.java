@@ -8,7 +8,9 @@ package org.computecap.sim.scenario;
  *     permit times this is the price in cents
  * @param trading the secondary-market mechanism each period
  * @param continuousRounds the most rounds of the continuous double auction per period
- * @param quietRounds continuous trading stops after this many rounds in a row without a trade
+ * @param quietRounds with zero-intelligence traders present, continuous trading stops after this
+ *     many rounds in a row without a trade (price-takers alone stop after one: their quotes depend
+ *     only on their holdings and the last price, so a round without a trade repeats)
  * @param gridStepPpm the uniform (geometric) step of the price grid agents quote on, in parts per
  *     million of the price, which bounds how far a call auction can miss
  * @param bandFactor the grid spans [expected/band, expected·band], widened to hold the reserve
@@ -52,12 +54,12 @@ public record MarketSettings(
     return new MarketSettings(
         centsPerUtil,
         TradingMode.CALL_THEN_CONTINUOUS,
-        400,
-        5,
+        3_000,
+        200,
         2_000,
         4.0,
         150_000,
-        5_000,
+        2_000,
         Expectations.RATIONAL,
         null,
         EvaluationTiming.AFTER_USAGE,

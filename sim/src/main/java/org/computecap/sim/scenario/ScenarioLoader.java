@@ -148,12 +148,12 @@ public final class ScenarioLoader {
     double centsPerUtil = m.positive("centsPerUtil", BIG, 1.0);
     TradingMode trading =
         m.enumValue("trading", TradingMode.class, TradingMode.CALL_THEN_CONTINUOUS);
-    int rounds = (int) m.whole("continuousRounds", 0, 100_000, 400L);
-    int quiet = (int) m.whole("quietRounds", 1, 100_000, 5L);
+    int rounds = (int) m.whole("continuousRounds", 0, 100_000, 3_000L);
+    int quiet = (int) m.whole("quietRounds", 1, 100_000, 200L);
     long step = m.whole("gridStepPpm", 100, 200_000, 2_000L);
     double band = m.number("bandFactor", 1.01, 1000.0, 4.0);
     long span = m.whole("scheduleSpanPpm", 1_000, 10_000_000L, 150_000L);
-    long window = m.whole("quoteWindowPpm", 0, 1_000_000L, 5_000L);
+    long window = m.whole("quoteWindowPpm", 0, 1_000_000L, 2_000L);
     double[] given = null;
     Expectations expectations;
     JsonNode e = m.raw("expectations");

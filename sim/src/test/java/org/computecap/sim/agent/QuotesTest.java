@@ -31,7 +31,9 @@ class QuotesTest {
     assertThat(g.lowest()).isEqualTo(1_250);
     assertThat(g.highest()).isEqualTo(80_000);
     for (int j = 1; j < g.size(); j++) {
-      assertThat((double) g.price(j) / g.price(j - 1)).isLessThan(1.0011);
+      // One step of 0.1%, give or take the rounding to whole cents.
+      assertThat((double) g.price(j) / g.price(j - 1))
+          .isLessThanOrEqualTo(1.001 + 1.0 / g.price(j - 1));
     }
   }
 
@@ -42,7 +44,8 @@ class QuotesTest {
     assertThat(g.lowest()).isEqualTo(3_337);
     assertThat(g.indexAtOrBelow(12_345)).satisfies(j -> assertThat(g.price(j)).isEqualTo(12_345));
     for (int j = 1; j < g.size(); j++) {
-      assertThat((double) g.price(j) / g.price(j - 1)).isLessThan(1.0021);
+      assertThat((double) g.price(j) / g.price(j - 1))
+          .isLessThanOrEqualTo(1.002 + 1.0 / g.price(j - 1));
     }
   }
 

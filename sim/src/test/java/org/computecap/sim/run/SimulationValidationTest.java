@@ -75,14 +75,14 @@ class SimulationValidationTest {
   }
 
   // Gode and Sunder (1993) report 97-99.9% for ZI-C traders. Here each of 40 agents starts
-  // with an equal share (2,500 permits), quotes lots of 250 (10% of a share) at random
-  // prices that never lose money, 800 turns each a period.
+  // with an equal share (2,500 permits) and quotes at random prices that never lose money, at
+  // the default market settings (lots of 5% of the average holding, until 200 rounds pass
+  // without a trade).
   @Test
   void zero_intelligence_constrained_agents_reach_97_percent_allocative_efficiency() {
     Scenario s =
         p2(
-            "market: {centsPerUtil: 4.0e5, trading: CONTINUOUS, "
-                + "continuousRounds: 800, ziLotPermits: 250}\n",
+            "market: {centsPerUtil: 4.0e5, trading: CONTINUOUS}\n",
             POPULATION.formatted("ZI_C", "ZI_C", "ZI_C"));
     SimulationResult r = Simulator.run(s, null, null);
     for (PeriodResult p : r.periods()) {

@@ -187,8 +187,8 @@ class ScenarioLoaderTest {
             """
                 market: {centsPerUtil: 2.5e3, trading: CONTINUOUS, continuousRounds: 7}
                 developers:
-                  - {name: d, count: 4, benefit: POWER, theta: 2, beta: 0.5,
-                     strategy: {ZI_C: 1, STRATEGIC: 3}}
+                  - {name: d, benefit: POWER, theta: 2, beta: 0.5,
+                     strategyCounts: {ZI_C: 1, STRATEGIC: 3}}
                 """);
     assertThat(s.market().centsPerUtil()).isEqualTo(2500.0);
     assertThat(s.market().trading()).isEqualTo(TradingMode.CONTINUOUS);
@@ -196,8 +196,47 @@ class ScenarioLoaderTest {
     assertThat(s.developers().get(0).strategyMix())
         .containsEntry(Strategy.ZI_C, 1.0)
         .containsEntry(Strategy.STRATEGIC, 3.0);
+    assertThat(s.developers().get(0).count()).isEqualTo(4);
     assertThat(s.program().alpha()).isEqualTo(3.0);
     assertThat(s.program().auditProbability()).isEqualTo(0.2);
+  }
+
+  @Test
+  void strategy_shares_must_sum_to_one_and_counts_to_the_count() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "developers:\n  - {name: d, count: 10, benefit: LOG, theta: 1,"
+                        + " strategy: {PRICE_TAKING: 0.8, STRATEGIC: 0.3}}\n"))
+        .hasMessageContaining("developers[0].strategy shares must sum to 1");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "developers:\n  - {name: d, count: 10, benefit: LOG, theta: 1,"
+                        + " strategyCounts: {PRICE_TAKING: 8, STRATEGIC: 3}}\n"))
+        .hasMessageContaining("developers[0].strategyCounts must sum to count (10), sum to 11");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "developers:\n  - {name: d, benefit: LOG, theta: 1,"
+                        + " strategyCounts: {STRATEGIC: 1.5}}\n"))
+        .hasMessageContaining("developers[0].strategyCounts.STRATEGIC must be a whole number");
+  }
+
+  @Test
+  void expectations_are_rational_adaptive_or_one_price_per_period() {
+    Scenario given =
+        parse(
+            "market: {expectations: [1000, 1100, 1200]}\n"
+                + "developers:\n  - {name: d, benefit: LOG, theta: 1}\n");
+    assertThat(given.market().expectations()).isEqualTo(Expectations.GIVEN);
+    assertThat(given.market().expectedPricesCents()).containsExactly(1000, 1100, 1200);
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "market: {expectations: [1000]}\n"
+                        + "developers:\n  - {name: d, benefit: LOG, theta: 1}\n"))
+        .hasMessageContaining("market.expectations must list one price in cents for each of");
   }
 
   @Test
