@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.computecap.sim.run.DeveloperPeriodRow;
 import org.computecap.sim.run.DeveloperRow;
 import org.computecap.sim.run.PeriodResult;
 import org.computecap.sim.run.SimulationResult;
+import org.computecap.sim.run.Simulator;
 import org.computecap.sim.run.TradeRow;
+import org.computecap.sim.scenario.Scenario;
+import org.computecap.sim.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,5 +198,34 @@ class OutputsTest {
         .contains("Key findings")
         .contains("within 1.50% of the competitive price")
         .contains("under-reported in periods 2, up to 10.00%");
+  }
+
+  // Issue 12: rows stream to files so memory stays bounded; the files are the ones a run kept in
+  // memory would give, and developer-periods.csv carries each developer's drawn parameters.
+  @Test
+  void streamed_rows_match_the_rows_kept_in_memory(@TempDir Path dir) throws Exception {
+    Scenario s =
+        ScenarioLoader.load(Path.of("src", "test", "resources", "regimes", "binding-cap.yaml"));
+    Path streamed = Files.createDirectories(dir.resolve("streamed"));
+    SimulationResult r;
+    try (RowFiles rows = new RowFiles(streamed)) {
+      r = Simulator.run(s, null, rows, null);
+    }
+    assertThat(r.trades()).isEmpty();
+    Outputs.write(r, streamed, null, "", true);
+    SimulationResult kept = Simulator.run(s, null, null);
+    Path memory = dir.resolve("memory");
+    Outputs.write(kept, memory, null, "");
+    for (String f : List.of("trades.csv", "developer-periods.csv", "periods.csv")) {
+      assertThat(Files.readString(streamed.resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readString(memory.resolve(f)));
+    }
+    List<String> rows = Files.readAllLines(memory.resolve("developer-periods.csv"));
+    assertThat(rows).hasSize(1 + 40 * 4);
+    assertThat(rows.get(0))
+        .startsWith("period,accountId,name,type,strategy,family,theta,beta,k,a,permitsPerUnit");
+    DeveloperPeriodRow first = kept.developerPeriods().get(0);
+    assertThat(rows.get(1)).startsWith("1,1,power-1,power,PRICE_TAKING,POWER," + first.theta());
   }
 }
