@@ -198,6 +198,7 @@ final class SimulateCommand implements Callable<Integer> {
             "evasion",
             "audits",
             "penalties $",
+            "above cap",
             "welfare/planner");
     for (PeriodResult p : r.periods()) {
       t.row(
@@ -210,12 +211,18 @@ final class SimulateCommand implements Callable<Integer> {
           p.evasionRate(),
           p.audits(),
           p.penaltiesCollected() / 100.0,
+          p.excessCompute(),
           p.welfareRatio());
     }
     w.printf(
         "scenario %s, seed %d: %d engine commands in %.1f s%n",
         r.scenario(), r.seed(), r.journalEntries(), seconds);
     t.print(w);
+    if (r.periods().stream().anyMatch(p -> p.excessCompute() > 0)) {
+      w.println(
+          "above cap: risk-weighted compute run beyond the permits available (evasion);"
+              + " welfare/planner is n/a there");
+    }
     w.println("stateHash " + r.stateHash());
     w.println("journal   " + out.resolve("journal"));
     w.println("report    " + out.resolve("report.html"));
