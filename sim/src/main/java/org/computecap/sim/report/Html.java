@@ -179,7 +179,9 @@ public final class Html {
         worst = p.priceError();
         worstPeriod = p.period();
       }
-      minWelfare = Math.min(minWelfare, p.welfareRatio());
+      if (Double.isFinite(p.welfareRatio())) {
+        minWelfare = Math.min(minWelfare, p.welfareRatio());
+      }
       aboveUniform += p.welfare() >= p.uniformWelfare() ? 1 : 0;
       penalties += p.penaltiesCollected();
       audits += p.audits();
@@ -210,13 +212,17 @@ public final class Html {
     }
     item(
         sb,
-        String.format(
-            Locale.ROOT,
-            "Welfare was at least %.4f of the planner's "
-                + "optimum and at or above uniform command-and-control in %d of %d periods.",
-            minWelfare,
-            aboveUniform,
-            ps.size()));
+        Double.isFinite(minWelfare)
+            ? String.format(
+                Locale.ROOT,
+                "Welfare was at least %.4f of the planner's optimum (in the periods where no"
+                    + " compute ran above the cap) and at or above uniform command-and-control"
+                    + " in %d of %d periods.",
+                minWelfare,
+                aboveUniform,
+                ps.size())
+            : "Evasion put compute above the cap in every period, so welfare is not compared"
+                + " with the planner's optimum (see excessCompute in periods.csv).");
     item(
         sb,
         evasive.length() == 0
@@ -276,7 +282,10 @@ public final class Html {
           .append("</td><td>")
           .append(Svg.g(p.penaltiesCollected() / 100.0))
           .append("</td><td>")
-          .append(String.format(Locale.ROOT, "%.4f", p.welfareRatio()))
+          .append(
+              Double.isFinite(p.welfareRatio())
+                  ? String.format(Locale.ROOT, "%.4f", p.welfareRatio())
+                  : "n/a")
           .append("</td><td>")
           .append(p.leakedFirms())
           .append("</td></tr>");
