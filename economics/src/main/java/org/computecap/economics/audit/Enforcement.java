@@ -54,6 +54,21 @@ public record Enforcement(
     return new Enforcement(newRho, penalty, makeGoodPrice, sigma, tolerance);
   }
 
+  /**
+   * The same enforcement with money in a unit {@code moneyUnit} times larger (the penalty's
+   * coefficients and the make-good price divided by it), e.g. cents to a benefit function's utility
+   * units; probabilities and quantities are unchanged.
+   */
+  public Enforcement inMoneyUnit(double moneyUnit) {
+    Arguments.positive("moneyUnit", moneyUnit);
+    return new Enforcement(
+        rho,
+        new PenaltyFunction(penalty.linear() / moneyUnit, penalty.quadratic() / moneyUnit),
+        makeGoodPrice / moneyUnit,
+        sigma,
+        tolerance);
+  }
+
   /** The same enforcement seen by a developer whose permits scale by {@code factor}. */
   public Enforcement scaled(double factor) {
     Arguments.positive("factor", factor);

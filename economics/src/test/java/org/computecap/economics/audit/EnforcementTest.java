@@ -98,6 +98,18 @@ class EnforcementTest {
   }
 
   @Test
+  void in_another_money_unit_the_same_shortfall_is_chosen() {
+    // Cents to dollars: phi = 100·D + 1·D^2 cents is 1·D + 0.01·D^2 dollars; D* at $0.50.
+    Enforcement cents = new Enforcement(0.2, new PenaltyFunction(100, 1), 12, 3, 1);
+    Enforcement dollars = cents.inMoneyUnit(100);
+    assertThat(dollars.penalty()).isEqualTo(new PenaltyFunction(1, 0.01));
+    assertThat(dollars.makeGoodPrice()).isEqualTo(0.12);
+    assertThat(dollars.sigma()).isEqualTo(3);
+    assertThat(dollars.bestShortfall(1e6, 0.5))
+        .isCloseTo(cents.bestShortfall(1e6, 50), within(1e-9));
+  }
+
+  @Test
   void bad_arguments_name_the_field() {
     assertThatThrownBy(() -> new Enforcement(1.5, new PenaltyFunction(1, 0), 0, 0, 0))
         .hasMessageContaining("rho");

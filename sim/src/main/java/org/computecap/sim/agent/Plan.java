@@ -1,7 +1,6 @@
 package org.computecap.sim.agent;
 
 import org.computecap.economics.audit.Enforcement;
-import org.computecap.economics.audit.PenaltyFunction;
 import org.computecap.economics.market.Evasion;
 import org.computecap.economics.market.Population;
 
@@ -60,21 +59,11 @@ public final class Plan {
                 weight)
             .build();
     this.lambda = weight / developer.permitsPerUnit();
-    this.enforcement = enforcement == null ? null : inUtility(enforcement, centsPerUtil);
+    this.enforcement = enforcement == null ? null : enforcement.inMoneyUnit(centsPerUtil);
     this.centsPerUtil = centsPerUtil;
     this.makeGood = makeGood;
     this.bankPriceCents = bankPriceCents;
     this.bankCapacity = bankCapacity;
-  }
-
-  private static Enforcement inUtility(Enforcement e, double centsPerUtil) {
-    PenaltyFunction p = e.penalty();
-    return new Enforcement(
-        e.rho(),
-        new PenaltyFunction(p.linear() / centsPerUtil, p.quadratic() / centsPerUtil),
-        e.makeGoodPrice() / centsPerUtil,
-        e.sigma(),
-        e.tolerance());
   }
 
   public Developer developer() {

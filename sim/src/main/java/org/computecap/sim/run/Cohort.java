@@ -178,18 +178,7 @@ final class Cohort {
     int j = 0;
     for (int i = 0; i < plans.length; i++) {
       if (active[i]) {
-        Enforcement e = enforcement[i];
-        out[j++] =
-            e == null
-                ? null
-                : new Enforcement(
-                    e.rho(),
-                    new PenaltyFunction(
-                        e.penalty().linear() / centsPerUtil,
-                        e.penalty().quadratic() / centsPerUtil),
-                    e.makeGoodPrice() / centsPerUtil,
-                    e.sigma(),
-                    e.tolerance());
+        out[j++] = enforcement[i] == null ? null : enforcement[i].inMoneyUnit(centsPerUtil);
       }
     }
     return out;

@@ -66,19 +66,13 @@ final class ComplianceStep {
   private final SplittableRandom random;
   private final Tally tally;
 
-  ComplianceStep(
-      Market market,
-      Cohort cohort,
-      ProgramTerms terms,
-      int period,
-      SplittableRandom random,
-      Tally tally) {
-    this.market = market;
+  ComplianceStep(Period at, Cohort cohort) {
+    this.market = at.market();
     this.cohort = cohort;
-    this.terms = terms;
-    this.period = period;
-    this.random = random;
-    this.tally = tally;
+    this.terms = at.terms();
+    this.period = at.number();
+    this.random = at.random();
+    this.tally = at.tally();
   }
 
   /**

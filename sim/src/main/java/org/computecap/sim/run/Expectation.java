@@ -28,17 +28,18 @@ record Expectation(double priceCents, double bankPriceCents, double bankPermits)
 
   private static final double MAX_CENTS = 1e12;
 
-  /** Forms the expectation of period {@code period} (see the record comment). */
+  /** Forms the expectation of period {@code at} (see the record comment). */
   static Expectation form(
       Cohort cohort,
-      ProgramTerms terms,
-      MarketSettings settings,
-      int period,
+      Period at,
       long heldActive,
       long auctionVolume,
       double issuedShare,
       double lastPriceCents) {
-    boolean banks = terms.banking() && period < terms.lastPeriod();
+    ProgramTerms terms = at.terms();
+    MarketSettings settings = at.settings();
+    int period = at.number();
+    boolean banks = at.banks();
     double rate = settings.discountRate();
     double supply = Math.max(0, heldActive - cohort.makeGood()) + auctionVolume;
     if (period == terms.firstPeriod() && settings.initialPriceCents() > 0) {

@@ -44,7 +44,9 @@ final class Measures {
       int leakedFirms,
       double issuedShare) {}
 
-  static PeriodResult of(Inputs in, ProgramTerms terms, MarketSettings settings) {
+  static PeriodResult of(Period at, Inputs in) {
+    ProgramTerms terms = at.terms();
+    MarketSettings settings = at.settings();
     Cohort cohort = in.plan().cohort();
     double cpu = settings.centsPerUtil();
     Population pop = cohort.population();

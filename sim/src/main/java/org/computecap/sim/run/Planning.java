@@ -1,6 +1,5 @@
 package org.computecap.sim.run;
 
-import java.util.SplittableRandom;
 import org.computecap.sim.agent.Decisions;
 import org.computecap.sim.agent.PriceGrid;
 import org.computecap.sim.scenario.EvaluationTiming;
@@ -28,31 +27,26 @@ record Planning(
     PriceGrid scheduleGrid,
     boolean[] relocated) {
 
-  /** Plans period {@code period}; {@code active} is updated for developers that relocate. */
+  /**
+   * Plans the period; {@code active} is updated for developers that relocate, {@code held} are
+   * their free permits after allocation, {@code issuedShare} the share of the cap issued.
+   */
   static Planning plan(
-      Accounts accounts,
+      Period period,
       boolean[] active,
       long[] makeGood,
-      ProgramTerms terms,
-      MarketSettings settings,
-      int period,
       long[] held,
       long auctionVolume,
       double issuedShare,
-      double lastPriceCents,
-      SplittableRandom random) {
+      double lastPriceCents) {
+    ProgramTerms terms = period.terms();
+    MarketSettings settings = period.settings();
+    Accounts accounts = period.accounts();
     double cpu = settings.centsPerUtil();
     Cohort naive = Cohort.at(accounts, active, terms, cpu, Double.NaN, null, makeGood);
     Expectation first =
         Expectation.form(
-            naive,
-            terms,
-            settings,
-            period,
-            heldBy(held, active),
-            auctionVolume,
-            issuedShare,
-            lastPriceCents);
+            naive, period, heldBy(held, active), auctionVolume, issuedShare, lastPriceCents);
     boolean[] relocated = relocate(naive, held, first.priceCents(), active);
     Signals signals = null;
     if (settings.evaluations() == EvaluationTiming.BEFORE_TRADING) {
@@ -61,7 +55,8 @@ record Planning(
         base[i] = naive.plans[i].need(first.priceCents()) / naive.plans[i].lambda();
       }
       signals =
-          Signals.draw(accounts, active, naive.effort, base, terms, first.priceCents(), random);
+          Signals.draw(
+              accounts, active, naive.effort, base, terms, first.priceCents(), period.random());
     }
     double rho = effectiveAuditProbability(terms, active);
     Cohort cohort =
@@ -69,28 +64,11 @@ record Planning(
             .withEnforcement(terms, rho, cpu, first.priceCents(), first.priceCents());
     long heldActive = heldBy(held, active);
     Expectation e =
-        Expectation.form(
-            cohort,
-            terms,
-            settings,
-            period,
-            heldActive,
-            auctionVolume,
-            issuedShare,
-            lastPriceCents);
+        Expectation.form(cohort, period, heldActive, auctionVolume, issuedShare, lastPriceCents);
     if (cohort.anyStrategic() && terms.makeGood()) {
       // Make-good is bought at the period's price: plan the shortfall once more at it.
       cohort = cohort.withEnforcement(terms, rho, cpu, e.priceCents(), e.priceCents());
-      e =
-          Expectation.form(
-              cohort,
-              terms,
-              settings,
-              period,
-              heldActive,
-              auctionVolume,
-              issuedShare,
-              lastPriceCents);
+      e = Expectation.form(cohort, period, heldActive, auctionVolume, issuedShare, lastPriceCents);
     }
     if (e.bankPriceCents() > 0) {
       cohort = cohort.withBank(e.bankPriceCents(), bankCapacity(cohort, e), cpu);

@@ -26,17 +26,18 @@ import org.computecap.sim.scenario.ProgramTerms;
  */
 record PrimaryAuction(double priceCents, long sold, long[] won) {
 
-  /** Runs the auction of {@code period} offering {@code volume} permits. */
-  static PrimaryAuction run(
-      Market market,
-      Cohort cohort,
-      ProgramTerms terms,
-      int period,
-      long volume,
-      PriceGrid grid,
-      double expectedCents,
-      long[] held,
-      Tally tally) {
+  /**
+   * Runs the period's auction offering {@code volume} permits to the planned cohort, each bidding
+   * for what it wants beyond {@code held}.
+   */
+  static PrimaryAuction run(Period at, Planning plan, long volume, long[] held) {
+    Market market = at.market();
+    Cohort cohort = plan.cohort();
+    ProgramTerms terms = at.terms();
+    int period = at.number();
+    PriceGrid grid = plan.scheduleGrid();
+    double expectedCents = plan.expectation().priceCents();
+    Tally tally = at.tally();
     long[] won = new long[cohort.size()];
     if (volume <= 0) {
       return new PrimaryAuction(Double.NaN, 0, won);
@@ -51,10 +52,10 @@ record PrimaryAuction(double priceCents, long sold, long[] won) {
       if (!cohort.active[i]) {
         continue;
       }
-      Plan plan = cohort.plans[i];
+      Plan own = cohort.plans[i];
       long bid = 0;
       // Highest prices first, so a purchase limit cuts the bids worth least.
-      for (Quote q : Quotes.schedule(bidGrid, held[i], plan::target, terms.lotPermits())) {
+      for (Quote q : Quotes.schedule(bidGrid, held[i], own::target, terms.lotPermits())) {
         long quantity = Math.min(q.quantity(), limit - bid);
         if (q.buy() && quantity > 0 && q.priceCents() >= reserve) {
           market.submit(

@@ -42,14 +42,14 @@ import org.computecap.sim.scenario.Strategy;
 record Session(
     String name, List<TradeExecuted> trades, long volume, double vwapCents, double closingCents) {
 
-  /** The opening call auction of {@code period} (see the class comment). */
-  static Session opening(
-      Market market,
-      Cohort cohort,
-      ProgramTerms terms,
-      int period,
-      PriceGrid grid,
-      double expectedCents) {
+  /** The opening call auction of the period (see the class comment). */
+  static Session opening(Period at, Planning plan) {
+    Market market = at.market();
+    Cohort cohort = plan.cohort();
+    ProgramTerms terms = at.terms();
+    int period = at.number();
+    PriceGrid grid = plan.scheduleGrid();
+    double expectedCents = plan.expectation().priceCents();
     market.drainTrades();
     market.submit(new StartCallAuction(period));
     long[] held = market.holdings(cohort.accounts, period);
@@ -57,8 +57,8 @@ record Session(
     PriceGrid capped = grid.atOrBelow(expectedCents);
     for (int i = 0; capped != null && i < cohort.size(); i++) {
       if (cohort.active[i] && strategyOf(cohort, i) != Strategy.ZI_C) {
-        Plan plan = cohort.plans[i];
-        for (Quote q : Quotes.schedule(capped, held[i], plan::target, terms.lotPermits())) {
+        Plan own = cohort.plans[i];
+        for (Quote q : Quotes.schedule(capped, held[i], own::target, terms.lotPermits())) {
           place(market, cohort.accounts.id(i), q, period);
         }
       }
@@ -68,23 +68,20 @@ record Session(
     return of("opening", market.drainTrades());
   }
 
-  /** The main session of {@code period} by the scenario's trading mode. */
-  static Session main(
-      Market market,
-      Cohort cohort,
-      ProgramTerms terms,
-      MarketSettings settings,
-      int period,
-      PriceGrid grid,
-      PriceGrid scheduleGrid,
-      double expectedCents,
-      SplittableRandom random) {
+  /** The main session of the period by the scenario's trading mode. */
+  static Session main(Period at, Planning plan) {
+    Market market = at.market();
+    Cohort cohort = plan.cohort();
+    ProgramTerms terms = at.terms();
+    MarketSettings settings = at.settings();
+    int period = at.number();
     market.drainTrades();
     if (settings.trading().call()) {
-      call(market, cohort, terms, period, scheduleGrid);
+      call(market, cohort, terms, period, plan.scheduleGrid());
     }
     if (settings.trading().continuous()) {
-      new Continuous(market, cohort, terms, settings, period, grid, random).run(expectedCents);
+      new Continuous(market, cohort, terms, settings, period, plan.grid(), at.random())
+          .run(plan.expectation().priceCents());
     }
     market.cancelEverything();
     return of("main", market.drainTrades());

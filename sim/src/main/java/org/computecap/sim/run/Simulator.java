@@ -117,54 +117,31 @@ public final class Simulator {
 
   private PeriodResult period(int t) {
     tally.startPeriod();
+    Period at = new Period(t, market, terms, settings, accounts, random, tally);
     long[] granted = allocate(t);
-    long[] heldAtOpen = market.holdings(accounts, t);
+    long[] heldAtOpen = at.holdings();
     long volume = terms.capPermits(t) - freeBudget(t);
     double issuedShare = issuedShare(t, granted, volume);
-    Planning plan =
-        Planning.plan(
-            accounts,
-            active,
-            makeGood,
-            terms,
-            settings,
-            t,
-            heldAtOpen,
-            volume,
-            issuedShare,
-            lastPrice,
-            random);
+    Planning plan = Planning.plan(at, active, makeGood, heldAtOpen, volume, issuedShare, lastPrice);
     for (int i = 0; i < relocatedIn.length; i++) {
       relocatedIn[i] = plan.relocated()[i] ? t : relocatedIn[i];
     }
-    Cohort cohort = plan.cohort();
     double expected = plan.expectation().priceCents();
     Session opening =
         volume > 0 && settings.trading().call() && expected > 0
-            ? Session.opening(market, cohort, terms, t, plan.scheduleGrid(), expected)
+            ? Session.opening(at, plan)
             : Session.of("opening", List.of());
     record(t, opening);
-    long[] held = market.holdings(accounts, t);
-    PrimaryAuction auction =
-        PrimaryAuction.run(
-            market, cohort, terms, t, volume, plan.scheduleGrid(), expected, held, tally);
-    long[] heldAfterAuction = market.holdings(accounts, t);
-    Session main =
-        Session.main(
-            market, cohort, terms, settings, t, plan.grid(), plan.scheduleGrid(), expected, random);
+    PrimaryAuction auction = PrimaryAuction.run(at, plan, volume, at.holdings());
+    long[] heldAfterAuction = at.holdings();
+    Session main = Session.main(at, plan);
     record(t, main);
-    long[] heldAfterTrading = market.holdings(accounts, t);
-    boolean banks = terms.banking() && t < terms.lastPeriod();
-    Usage usage =
-        Usage.decide(
-            cohort,
-            heldAfterTrading,
-            banks ? plan.expectation().bankPriceCents() : 0.0,
-            terms.lotPermits() + 1);
+    long[] heldAfterTrading = at.holdings();
+    double bankPrice = at.banks() ? plan.expectation().bankPriceCents() : 0.0;
+    Usage usage = Usage.decide(plan.cohort(), heldAfterTrading, bankPrice, terms.lotPermits() + 1);
     double price = periodPrice(opening, main, auction, expected);
     ComplianceStep.Outcome outcome =
-        new ComplianceStep(market, cohort, terms, t, random, tally)
-            .run(usage, plan.signals(), price, banks ? plan.expectation().bankPriceCents() : 0.0);
+        new ComplianceStep(at, plan.cohort()).run(usage, plan.signals(), price, bankPrice);
     record(t, outcome.trueUp());
     makeGood = outcome.makeGood();
     lastPrice = price;
@@ -182,7 +159,7 @@ public final class Simulator {
             leaked(),
             issuedShare);
     rowsOf(inputs, granted, heldAtOpen, heldAfterTrading);
-    return Measures.of(inputs, terms, settings);
+    return Measures.of(at, inputs);
   }
 
   private static double periodPrice(
