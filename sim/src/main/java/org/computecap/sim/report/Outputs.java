@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.computecap.sim.agent.Developer;
 import org.computecap.sim.run.DeveloperPeriodRow;
 import org.computecap.sim.run.DeveloperRow;
 import org.computecap.sim.run.PeriodResult;
@@ -285,23 +286,24 @@ public final class Outputs {
   /** One developer-period as a CSV line; infinite costs (never) are written as empty cells. */
   static String developerPeriodLine(DeveloperPeriodRow x) {
     StringBuilder sb = new StringBuilder();
-    sb.append(x.period()).append(',').append(x.accountId()).append(',');
-    sb.append(csv(x.name())).append(',').append(csv(x.type())).append(',');
-    sb.append(x.strategy()).append(',').append(x.family()).append(',');
+    Developer d = x.developer();
+    sb.append(x.period()).append(',').append(d.accountId()).append(',');
+    sb.append(csv(d.name())).append(',').append(csv(d.type())).append(',');
+    sb.append(d.strategy()).append(',').append(d.family()).append(',');
     for (double v :
         new double[] {
-          x.theta(),
-          x.beta(),
-          x.k(),
-          x.a(),
-          x.permitsPerUnit(),
-          x.energyPerUnit(),
-          x.outputPerUnit(),
-          x.riskType(),
-          x.effortCost(),
-          x.manipulationCost(),
-          x.relocationCost(),
-          x.assistanceFactor()
+          d.theta(),
+          d.beta(),
+          d.k(),
+          d.a(),
+          d.permitsPerUnit(),
+          d.energyPerUnit(),
+          d.outputPerUnit(),
+          d.riskType(),
+          d.effortCost(),
+          d.manipulationCost(),
+          d.relocationCost(),
+          d.assistanceFactor()
         }) {
       sb.append(exact(v)).append(',');
     }

@@ -1,10 +1,12 @@
 package org.computecap.sim.run;
 
+import org.computecap.sim.agent.Developer;
+
 /**
- * One developer in one period, for developer-periods.csv: the parameters drawn for it (so that an
- * outside check can rebuild the population and its benefit functions exactly), what it planned
- * with, what it held, used, reported, surrendered and was charged. Money in cents, compute in the
- * scenario's compute unit, covered quantities in the program's unit, permits whole.
+ * One developer in one period, for developer-periods.csv: the developer with the parameters drawn
+ * for it (so that an outside check can rebuild the population and its benefit functions exactly),
+ * what it planned with, what it held, used, reported, surrendered and was charged. Money in cents,
+ * compute in the scenario's compute unit, covered quantities in the program's unit, permits whole.
  *
  * @param weight permits per unit of compute the developer planned with (intensity times the
  *     expected risk multiplier, or the recorded one when evaluations come before trading)
@@ -17,23 +19,7 @@ package org.computecap.sim.run;
  */
 public record DeveloperPeriodRow(
     int period,
-    long accountId,
-    String name,
-    String type,
-    String strategy,
-    String family,
-    double theta,
-    double beta,
-    double k,
-    double a,
-    double permitsPerUnit,
-    double energyPerUnit,
-    double outputPerUnit,
-    double riskType,
-    double effortCost,
-    double manipulationCost,
-    double relocationCost,
-    double assistanceFactor,
+    Developer developer,
     boolean active,
     double effort,
     double weight,

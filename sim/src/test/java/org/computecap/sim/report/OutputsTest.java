@@ -226,6 +226,7 @@ class OutputsTest {
     assertThat(rows.get(0))
         .startsWith("period,accountId,name,type,strategy,family,theta,beta,k,a,permitsPerUnit");
     DeveloperPeriodRow first = kept.developerPeriods().get(0);
-    assertThat(rows.get(1)).startsWith("1,1,power-1,power,PRICE_TAKING,POWER," + first.theta());
+    assertThat(rows.get(1))
+        .startsWith("1,1,power-1,power,PRICE_TAKING,POWER," + first.developer().theta());
   }
 }

@@ -12,12 +12,13 @@ import java.util.Locale;
 import org.computecap.economics.audit.Enforcement;
 import org.computecap.economics.audit.PenaltyFunction;
 import org.computecap.economics.market.Banking;
-import org.computecap.economics.market.BenefitFamily;
 import org.computecap.economics.market.Evasion;
 import org.computecap.economics.market.MarketClearing;
 import org.computecap.economics.market.Population;
+import org.computecap.sim.agent.Developer;
 import org.computecap.sim.scenario.Scenario;
 import org.computecap.sim.scenario.ScenarioLoader;
+import org.computecap.sim.scenario.Strategy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +50,8 @@ class RegimesTest {
   static Population population(SimulationResult r, int period) {
     Population.Builder b = Population.builder();
     for (DeveloperPeriodRow x : rows(r, period)) {
-      b.add(BenefitFamily.valueOf(x.family()), x.theta(), x.beta(), x.k(), x.a(), x.weight());
+      Developer d = x.developer();
+      b.add(d.family(), d.theta(), d.beta(), d.k(), d.a(), x.weight());
     }
     return b.build();
   }
@@ -96,10 +98,10 @@ class RegimesTest {
       assertThat(p.totalCompute()).isCloseTo(p.baselineCompute(), within(0.01 * p.totalCompute()));
       assertThat(p.welfareRatio()).isBetween(0.995, 1.0 + 1e-9);
       for (DeveloperPeriodRow x : rows(r, p.period())) {
-        double noCap = Math.sqrt(1.0 / x.a());
+        double noCap = Math.sqrt(1.0 / x.developer().a());
         assertThat(x.compute())
             .isLessThanOrEqualTo(noCap)
-            .isGreaterThan(noCap - 1.0 / x.permitsPerUnit());
+            .isGreaterThan(noCap - 1.0 / x.developer().permitsPerUnit());
       }
     }
   }
@@ -142,12 +144,16 @@ class RegimesTest {
     for (PeriodResult p : r.periods()) {
       print("evaders-corner", p, "evasion " + p.evasionRate());
       for (DeveloperPeriodRow x : rows(r, p.period())) {
-        if (x.strategy().equals("STRATEGIC")) {
-          Population one = Population.builder().addPower(x.theta(), x.beta(), x.weight()).build();
+        if (x.developer().strategy() == Strategy.STRATEGIC) {
+          Population one =
+              Population.builder()
+                  .addPower(x.developer().theta(), x.developer().beta(), x.weight())
+                  .build();
           Evasion.Choice c = Evasion.choose(one, 0, p.theoreticalPrice() / 4e5, e);
           assertThat(c.reportsNothing()).isTrue();
           assertThat(x.reported()).isZero();
-          assertThat(x.compute()).isCloseTo(c.compute(), within(1.0 / x.permitsPerUnit()));
+          assertThat(x.compute())
+              .isCloseTo(c.compute(), within(1.0 / x.developer().permitsPerUnit()));
         }
       }
       assertThat(p.priceError()).isLessThan(0.01);
@@ -164,9 +170,10 @@ class RegimesTest {
       double best = (p.clearingPrice() - 2_000) / 20.0;
       for (DeveloperPeriodRow x : rows(r, p.period())) {
         long hidden = x.base() - x.reported();
-        if (x.strategy().equals("STRATEGIC")) {
+        if (x.developer().strategy() == Strategy.STRATEGIC) {
           assertThat((double) hidden).isCloseTo(best, within(1.0 + 0.01 * best));
-          double demand = Math.pow(x.theta() * 4e5 / (p.clearingPrice() * x.weight()), 2);
+          double demand =
+              Math.pow(x.developer().theta() * 4e5 / (p.clearingPrice() * x.weight()), 2);
           assertThat(x.compute()).isCloseTo(demand, within(1.0 + 0.01 * demand));
         } else {
           assertThat(hidden).isZero();
