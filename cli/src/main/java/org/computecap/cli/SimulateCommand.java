@@ -39,10 +39,12 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Option(
       names = "--scenario",
-      paramLabel = "FILE",
-      defaultValue = "scenarios/default.yaml",
-      description = "Scenario YAML (default: ${DEFAULT-VALUE}).")
-  private Path scenarioFile;
+      paramLabel = "NAME|FILE",
+      defaultValue = "default",
+      description =
+          "A shipped scenario (computecap scenarios list) or a scenario YAML file"
+              + " (default: ${DEFAULT-VALUE}).")
+  private String scenarioName;
 
   @Option(
       names = "--out",
@@ -74,13 +76,17 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (replications < 1) {
-      throw new IllegalArgumentException("--replications must be >= 1, was " + replications);
+    OptionChecks.atLeast("--replications", replications, 1);
+    if (threads != null) {
+      OptionChecks.atLeast("--threads", threads, 1);
     }
-    if (!Files.isRegularFile(scenarioFile)) {
-      throw new IllegalArgumentException("--scenario: no such file: " + scenarioFile);
+    OptionChecks.directory("--out", out);
+    Scenario scenario = ScenarioOption.load("--scenario", scenarioName);
+    try {
+      scenario = ScenarioLoader.withProgramValues(scenario, set);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--set: " + e.getMessage(), e);
     }
-    Scenario scenario = ScenarioLoader.withProgramValues(ScenarioLoader.load(scenarioFile), set);
     if (seed != null) {
       scenario = scenario.withSeed(seed);
     }
@@ -111,8 +117,7 @@ final class SimulateCommand implements Callable<Integer> {
         result = reps.runs().get(0);
       }
     }
-    Outputs.write(
-        result, out, reps == null ? null : reps.toJson(), reps == null ? "" : reps.toHtml(), true);
+    Outputs.write(result, out, reps, true);
     print(w, result, (System.nanoTime() - t0) / 1e9);
     if (reps != null) {
       printReplications(w, reps);

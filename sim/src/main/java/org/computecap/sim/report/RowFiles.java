@@ -1,32 +1,28 @@
 package org.computecap.sim.report;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.computecap.figures.CsvTable;
 import org.computecap.sim.run.DeveloperPeriodRow;
 import org.computecap.sim.run.RowSink;
 import org.computecap.sim.run.TradeRow;
 
 /**
  * A {@link RowSink} that streams trades.csv and developer-periods.csv into a run's output directory
- * as the rows come, so a run keeps none of them in memory however many developers and periods it
- * has. The same lines as {@link Outputs} writes from memory. Close it when the run ends.
+ * as the rows come ({@link CsvTable#open}), so a run keeps none of them in memory however many
+ * developers and periods it has. The same tables {@link Outputs} writes from memory. Close it when
+ * the run ends.
  */
 public final class RowFiles implements RowSink, AutoCloseable {
-  private final BufferedWriter trades;
-  private final BufferedWriter developerPeriods;
+  private final CsvTable.Rows<TradeRow> trades;
+  private final CsvTable.Rows<DeveloperPeriodRow> developerPeriods;
 
   /** Creates (replacing) the two files in {@code dir}, which must exist. */
   public RowFiles(Path dir) {
     try {
-      trades = Files.newBufferedWriter(dir.resolve("trades.csv"), StandardCharsets.UTF_8);
-      developerPeriods =
-          Files.newBufferedWriter(dir.resolve("developer-periods.csv"), StandardCharsets.UTF_8);
-      trades.write(Outputs.TRADES_HEADER);
-      developerPeriods.write(Outputs.DEVELOPER_PERIODS_HEADER);
+      trades = Outputs.TRADES.open(dir.resolve("trades.csv"));
+      developerPeriods = Outputs.DEVELOPER_PERIODS.open(dir.resolve("developer-periods.csv"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the row files in " + dir, e);
     }
@@ -34,29 +30,17 @@ public final class RowFiles implements RowSink, AutoCloseable {
 
   @Override
   public void trade(TradeRow row) {
-    write(trades, Outputs.tradeLine(row));
+    trades.write(row);
   }
 
   @Override
   public void developerPeriod(DeveloperPeriodRow row) {
-    write(developerPeriods, Outputs.developerPeriodLine(row));
-  }
-
-  private static void write(BufferedWriter w, String line) {
-    try {
-      w.write(line);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a row", e);
-    }
+    developerPeriods.write(row);
   }
 
   @Override
   public void close() {
-    try {
-      trades.close();
-      developerPeriods.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the row files", e);
-    }
+    trades.close();
+    developerPeriods.close();
   }
 }

@@ -56,12 +56,21 @@ public final class ScenarioLoader {
    * @throws IllegalArgumentException naming the field and the allowed range
    */
   public static Scenario parse(String source, String text, Path dir) {
+    return parseWith(source, text, dir == null ? null : programFile(dir));
+  }
+
+  /**
+   * Parses scenario YAML whose program, when given as a relative path, is read by {@code programs}
+   * (null: only inline programs are allowed). {@link ShippedScenarios} reads them from the jar this
+   * way.
+   */
+  static Scenario parseWith(String source, String text, ProgramFiles programs) {
     JsonNode root = tree(source, text);
     Node n = new Node(source, "", root);
     String name = n.text("name", null);
     String description = n.text("description", name);
     long seed = n.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, 1L);
-    String programYaml = programText(n, dir);
+    String programYaml = programText(n, programs);
     // The engine's loader is the authority on a program: refuse a bad one here, naming
     // its field, rather than when the engine opens the market.
     Program program = ProgramLoader.parse(source + ": program", programYaml);
@@ -117,14 +126,30 @@ public final class ScenarioLoader {
         s.name(), s.description(), s.seed(), s.periods(), yaml, terms, s.market(), s.developers());
   }
 
-  private static String programText(Node n, Path dir) {
+  /**
+   * Reads a program named by a path relative to its scenario; returns null when there is no such
+   * program, so the loader can name the field in its error.
+   */
+  @FunctionalInterface
+  interface ProgramFiles {
+    String read(String relativePath);
+  }
+
+  private static ProgramFiles programFile(Path dir) {
+    return relative -> {
+      Path file = dir.resolve(relative).normalize();
+      return Files.isRegularFile(file) ? read(file, "program") : null;
+    };
+  }
+
+  private static String programText(Node n, ProgramFiles programs) {
     JsonNode p = n.raw("program");
     if (p == null) {
       throw n.error(
           "program", "is missing (a path to a program file or an inline " + "program mapping)");
     }
     if (p.isTextual()) {
-      if (dir == null) {
+      if (programs == null) {
         throw n.error(
             "program",
             "must be an inline mapping here (no directory to "
@@ -132,11 +157,11 @@ public final class ScenarioLoader {
                 + p.asText()
                 + " against)");
       }
-      Path file = dir.resolve(p.asText()).normalize();
-      if (!Files.isRegularFile(file)) {
-        throw n.error("program", "names a file that does not exist: " + file);
+      String text = programs.read(p.asText());
+      if (text == null) {
+        throw n.error("program", "names a file that does not exist: " + p.asText());
       }
-      return read(file, "program");
+      return text;
     }
     if (!p.isObject()) {
       throw n.error("program", "must be a path or an inline program mapping");
@@ -301,19 +326,20 @@ public final class ScenarioLoader {
       String s = names.next();
       Strategy strategy = d.parseEnum("strategy." + s, s, Strategy.class);
       JsonNode share = v.get(s);
-      if (!share.isNumber() || !(share.asDouble() > 0) || share.asDouble() > 1e9) {
-        throw d.error("strategy." + s, "must be a share > 0, was " + share.asText());
+      if (!share.isNumber() || !(share.asDouble() > 0) || share.asDouble() > 1) {
+        throw d.error("strategy." + s, "must be a share in (0, 1], was " + share.asText());
       }
       mix.put(strategy, share.asDouble());
     }
-    double total = 0;
-    for (double share : mix.values()) {
-      total += share;
-    }
-    if (Math.abs(total - 1.0) > 1e-9) {
+    // Shares are a split of the type's developers: a mix summing to 1.1 is a typo, not a
+    // weighting to be normalised behind the author's back.
+    double total = mix.values().stream().mapToDouble(Double::doubleValue).sum();
+    if (Math.abs(total - 1) > 1e-9) {
       throw d.error(
           "strategy",
-          "shares must sum to 1, sum to " + total + " (use strategyCounts for whole numbers)");
+          "shares must sum to 1, they sum to "
+              + Math.round(total * 1e9) / 1e9
+              + " (strategyCounts gives whole numbers)");
     }
     return mix;
   }
