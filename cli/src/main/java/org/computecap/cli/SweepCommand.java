@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.computecap.sim.report.SweepOutputs;
 import org.computecap.sim.run.Progress;
-import org.computecap.sim.run.Simulation;
+import org.computecap.sim.run.Simulator;
 import org.computecap.sim.run.Sweep;
 import org.computecap.sim.scenario.Scenario;
 import picocli.CommandLine.Command;
@@ -76,7 +76,7 @@ final class SweepCommand implements Callable<Integer> {
     int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     Progress progress = new Progress(System.err, "runs", xs.length * ys.length);
     List<Sweep.Cell> cells =
-        Sweep.run(s, xField, xs, yField, ys, sc -> Simulation.run(sc, null, null), cores, progress);
+        Sweep.run(s, xField, xs, yField, ys, sc -> Simulator.run(sc, null, null), cores, progress);
     SweepOutputs.write(out, xField, xs, yField, ys, cells);
     PrintWriter w = spec.commandLine().getOut();
     TextTable t =
