@@ -3,7 +3,7 @@ package org.computecap.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.computecap.sim.run.Simulation;
+import org.computecap.sim.run.Simulator;
 import org.computecap.sim.scenario.Scenario;
 import org.computecap.sim.scenario.ScenarioLoader;
 
@@ -37,7 +37,7 @@ public final class AgentPeriods {
         budget,
         Runtime.getRuntime().maxMemory() >> 20,
         ExperimentThroughput.load());
-    Simulation.run(SimulationBenchmark.scaled(base, sizes.get(0), periods), null, null);
+    Simulator.run(SimulationBenchmark.scaled(base, sizes.get(0), periods), null, null);
     double lastN = 0;
     double lastT = 0;
     double exponent = Double.NaN;
@@ -58,7 +58,7 @@ public final class AgentPeriods {
       Scenario s = SimulationBenchmark.scaled(base, n, periods);
       long t0 = System.nanoTime();
       long c0 = cpuNanos();
-      Simulation.run(s, null, null);
+      Simulator.run(s, null, null);
       double t = (System.nanoTime() - t0) / 1e9;
       double cpu = (cpuNanos() - c0) / 1e9;
       Runtime rt = Runtime.getRuntime();

@@ -153,8 +153,9 @@ public final class ExperimentResult {
     sb.append(',').append(metric.name()).append(',').append(Csv.field(metric.unit()));
     sb.append(',').append(s.n()).append(',').append(Csv.number(s.mean()));
     sb.append(',').append(Csv.number(s.sd()));
-    double low = metric.share() ? s.low(0.0) : s.low();
-    double high = metric.share() ? s.high(1.0) : s.high();
+    Stats shown = metric.share() ? s.clampedTo(0.0, 1.0) : s;
+    double low = shown.low();
+    double high = shown.high();
     sb.append(',').append(Csv.number(low)).append(',').append(Csv.number(high)).append('\n');
   }
 }

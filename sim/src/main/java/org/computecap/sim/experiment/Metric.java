@@ -143,6 +143,28 @@ public record Metric(
             "developers",
             p -> p.manipulations()));
     m.add(share("mean_effort_share", "mean safety effort", PeriodResult::meanEffort));
+    m.add(
+        real(
+            "expected_price_cents",
+            "price agents expected",
+            "cents per permit",
+            PeriodResult::expectedPrice));
+    m.add(
+        real(
+            "closing_price_cents",
+            "closing price",
+            "cents per permit",
+            PeriodResult::closingPrice));
+    m.add(whole("banked_permits", "banked permits", "permits", p -> p.bankedPermits()));
+    m.add(
+        real(
+            "excess_compute_permits",
+            "risk-weighted compute above the cap",
+            "permits",
+            PeriodResult::excessCompute));
+    m.add(
+        whole(
+            "honest_fined_count", "truthful developers fined", "developers", p -> p.honestFined()));
     // P2 Remark 7 compares regimes net of what enforcing them costs: audits at the program's
     // cost per audit, and welfare in money at the scenario's scale.
     m.add(

@@ -3,8 +3,8 @@ package org.computecap.sim.experiment;
 import java.io.Serializable;
 import java.util.List;
 import org.computecap.sim.run.PeriodResult;
-import org.computecap.sim.run.Simulation;
 import org.computecap.sim.run.SimulationResult;
+import org.computecap.sim.run.Simulator;
 import org.computecap.sim.scenario.Scenario;
 import org.computecap.sim.scenario.ScenarioLoader;
 
@@ -39,7 +39,7 @@ public record RunTask(
     if (s.seed() != seed) {
       throw new AssertionError("run seed " + s.seed() + " differs from the plan's " + seed);
     }
-    SimulationResult r = Simulation.run(s, null, null);
+    SimulationResult r = Simulator.run(s, null, null);
     List<Metric> columns = metrics.stream().map(Metric::named).toList();
     StringBuilder sb = new StringBuilder();
     for (PeriodResult p : r.periods()) {

@@ -163,7 +163,7 @@ public final class Html {
         .append("..")
         .append(runs.get(runs.size() - 1).seed())
         .append("; mean &plusmn; half-width of the 95% confidence interval (Student t) per")
-        .append(" period.</p><table>");
+        .append(" period; for shares the interval itself, within [0, 1].</p><table>");
     row(
         sb,
         "th",
@@ -184,13 +184,24 @@ public final class Html {
           interval(reps, j, p -> p.clearingPrice(), Numbers::price),
           interval(reps, j, p -> p.theoreticalPrice(), Numbers::price),
           interval(reps, j, PeriodResult::totalCompute, Numbers::quantity),
-          interval(reps, j, PeriodResult::complianceRate, Numbers::share),
-          interval(reps, j, PeriodResult::evasionRate, Numbers::share),
+          shareInterval(reps, j, PeriodResult::complianceRate),
+          shareInterval(reps, j, PeriodResult::evasionRate),
           interval(reps, j, p -> p.audits(), Numbers::quantity),
           interval(reps, j, p -> p.penaltiesCollected(), Numbers::amount),
           interval(reps, j, PeriodResult::welfareRatio, Numbers::ratio));
     }
     sb.append("</table>");
+  }
+
+  // A share's interval as its bounds, clamped to [0, 1] (mean ± half-width could leave it).
+  private static String shareInterval(
+      Replications reps, int j, ToDoubleFunction<PeriodResult> measure) {
+    Stats s = reps.shareStats(j, measure);
+    String mean = Numbers.share(s.mean());
+    if (!Double.isFinite(s.halfWidth())) {
+      return mean;
+    }
+    return mean + " [" + Numbers.share(s.low()) + ", " + Numbers.share(s.high()) + "]";
   }
 
   private static String interval(

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.computecap.figures.CsvTable;
+import org.computecap.sim.run.DeveloperPeriodRow;
 import org.computecap.sim.run.DeveloperRow;
 import org.computecap.sim.run.PeriodResult;
 import org.computecap.sim.run.Replications;
@@ -19,8 +20,9 @@ import org.computecap.sim.run.TradeRow;
 /**
  * Writes a run's files into its output directory: summary.json (field names fixed by issue 4, which
  * scripts and papers rely on, with a {@code units} object naming each field's unit), periods.csv,
- * trades.csv, developers.csv (columns that end with their unit: {@code _cents}, {@code _permits},
- * {@code _share}, ...) and report.html. A non-finite value is JSON null and an empty CSV cell.
+ * trades.csv, developers.csv, developer-periods.csv (columns that end with their unit: {@code
+ * _cents}, {@code _permits}, {@code _share}, ...) and report.html. A non-finite value is JSON null
+ * and an empty CSV cell.
  *
  * <p>A new column is one line in its table below; {@link CsvTable} refuses a name without a unit.
  */
@@ -57,7 +59,12 @@ public final class Outputs {
           .whole("small_firms_revenue_cents", PeriodResult::revenueSmallFirms)
           .whole("leaked_firms_count", PeriodResult::leakedFirms)
           .whole("manipulations_count", PeriodResult::manipulations)
-          .number("mean_effort_share", PeriodResult::meanEffort);
+          .number("mean_effort_share", PeriodResult::meanEffort)
+          .number("expected_price_cents", PeriodResult::expectedPrice)
+          .number("closing_price_cents", PeriodResult::closingPrice)
+          .whole("banked_permits", PeriodResult::bankedPermits)
+          .number("excess_compute_permits", PeriodResult::excessCompute)
+          .whole("honest_fined_count", PeriodResult::honestFined);
 
   /** trades.csv: one row per trade on the exchange. */
   public static final CsvTable<TradeRow> TRADES =
@@ -91,10 +98,65 @@ public final class Outputs {
           .number("last_effort_share", DeveloperRow::lastEffort)
           .whole("relocated_period", DeveloperRow::relocatedPeriod);
 
+  /**
+   * developer-periods.csv: one row per developer and period with every parameter drawn for it at
+   * full precision, so that an outside check can rebuild the population (infinite costs, "never",
+   * are empty cells).
+   */
+  public static final CsvTable<DeveloperPeriodRow> DEVELOPER_PERIODS =
+      CsvTable.<DeveloperPeriodRow>of()
+          .key("period", DeveloperPeriodRow::period)
+          .key("account_id", x -> x.developer().accountId())
+          .key("name", x -> x.developer().name())
+          .key("type", x -> x.developer().type())
+          .key("strategy", x -> x.developer().strategy())
+          .key("family", x -> x.developer().family())
+          .number("theta_utils", x -> x.developer().theta())
+          .number("beta_ratio", x -> x.developer().beta())
+          .number("k_ratio", x -> x.developer().k())
+          .number("a_utils_per_units", x -> x.developer().a())
+          .number("intensity_permits_per_units", x -> x.developer().permitsPerUnit())
+          .number("energy_mwh_per_units", x -> x.developer().energyPerUnit())
+          .number("output_units_per_units", x -> x.developer().outputPerUnit())
+          .number("risk_type_share", x -> x.developer().riskType())
+          .number("effort_cost_cents", x -> x.developer().effortCost())
+          .number("manipulation_cost_cents", x -> x.developer().manipulationCost())
+          .number("relocation_cost_cents", x -> x.developer().relocationCost())
+          .number("assistance_factor_ratio", x -> x.developer().assistanceFactor())
+          .key("active", DeveloperPeriodRow::active)
+          .number("effort_share", DeveloperPeriodRow::effort)
+          .number("weight_permits_per_units", DeveloperPeriodRow::weight)
+          .whole("held_at_open_permits", DeveloperPeriodRow::heldAtOpen)
+          .whole("auction_won_permits", DeveloperPeriodRow::auctionWon)
+          .whole("held_after_trading_permits", DeveloperPeriodRow::heldAfterTrading)
+          .number("compute_units", DeveloperPeriodRow::compute)
+          .whole("used_covered_units", DeveloperPeriodRow::base)
+          .whole("reported_covered_units", DeveloperPeriodRow::reported)
+          .key("truly_high", DeveloperPeriodRow::trulyHigh)
+          .key("manipulated", DeveloperPeriodRow::manipulated)
+          .whole("multiplier_ppm", DeveloperPeriodRow::multiplierPpm)
+          .whole("obligation_permits", DeveloperPeriodRow::obligation)
+          .whole("surrendered_permits", DeveloperPeriodRow::surrendered)
+          .whole("penalty_cents", DeveloperPeriodRow::penaltyCents)
+          // Empty when the developer was not audited.
+          .number("measured_covered_units", x -> x.measured() < 0 ? Double.NaN : x.measured())
+          .whole("audit_shortfall_permits", DeveloperPeriodRow::auditShortfall)
+          .whole("make_good_owed_permits", DeveloperPeriodRow::makeGoodOwed)
+          .whole("banked_permits", DeveloperPeriodRow::banked);
+
   private Outputs() {}
 
   /** Writes every file of {@code r} into {@code dir} (created if missing). */
   public static void write(SimulationResult r, Path dir, Replications replications) {
+    write(r, dir, replications, false);
+  }
+
+  /**
+   * Writes the files of {@code r} into {@code dir}; with {@code rowsStreamed} trades.csv and
+   * developer-periods.csv are left as the run's {@link RowFiles} wrote them.
+   */
+  public static void write(
+      SimulationResult r, Path dir, Replications replications, boolean rowsStreamed) {
     try {
       Files.createDirectories(dir);
       ObjectNode summary = summary(r);
@@ -106,7 +168,10 @@ public final class Outputs {
           JSON.writeValueAsString(summary) + "\n",
           StandardCharsets.UTF_8);
       PERIODS.write(dir.resolve("periods.csv"), r.periods());
-      TRADES.write(dir.resolve("trades.csv"), r.trades());
+      if (!rowsStreamed) {
+        TRADES.write(dir.resolve("trades.csv"), r.trades());
+        DEVELOPER_PERIODS.write(dir.resolve("developer-periods.csv"), r.developerPeriods());
+      }
       DEVELOPERS.write(dir.resolve("developers.csv"), r.developers());
       Files.writeString(
           dir.resolve("report.html"), Html.report(r, replications), StandardCharsets.UTF_8);
@@ -151,6 +216,12 @@ public final class Outputs {
       o.put("leakedFirms", p.leakedFirms());
       o.put("manipulations", p.manipulations());
       num(o, "meanEffort", p.meanEffort());
+      num(o, "expectedPrice", p.expectedPrice());
+      num(o, "closingPrice", p.closingPrice());
+      o.put("bankedPermits", p.bankedPermits());
+      num(o, "excessCompute", p.excessCompute());
+      num(o, "welfareRatio", p.welfareRatio());
+      o.put("honestFined", p.honestFined());
     }
     root.set("units", units());
     return root;
@@ -159,10 +230,17 @@ public final class Outputs {
   /** The unit of each per-period field, so that a program reading summary.json need not guess. */
   private static ObjectNode units() {
     ObjectNode u = JSON.createObjectNode();
-    for (String f : new String[] {"capPermits", "permitsInCirculation", "volume", "auctionSold"}) {
+    for (String f :
+        new String[] {
+          "capPermits", "permitsInCirculation", "volume", "auctionSold", "bankedPermits"
+        }) {
       u.put(f, "permits");
     }
-    for (String f : new String[] {"clearingPrice", "theoreticalPrice", "auctionPrice"}) {
+    u.put("excessCompute", "risk-weighted permits");
+    for (String f :
+        new String[] {
+          "clearingPrice", "theoreticalPrice", "auctionPrice", "expectedPrice", "closingPrice"
+        }) {
       u.put(f, "cents per permit");
     }
     for (String f : new String[] {"penaltiesCollected", "revenueSmallFirms"}) {
@@ -179,8 +257,11 @@ public final class Outputs {
       u.put(f, "utility units of the benefit functions");
     }
     u.put("tradeEfficiency", "ratio");
+    u.put("welfareRatio", "ratio (null when compute ran above the cap)");
     for (String f :
-        new String[] {"evaders", "audits", "detected", "leakedFirms", "manipulations"}) {
+        new String[] {
+          "evaders", "audits", "detected", "leakedFirms", "manipulations", "honestFined"
+        }) {
       u.put(f, "count");
     }
     return u;

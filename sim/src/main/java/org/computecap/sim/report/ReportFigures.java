@@ -192,7 +192,8 @@ final class ReportFigures {
             "Permit price over the replications",
             Axis.dollars("price", "permit"),
             p -> p.clearingPrice() / 100,
-            p -> p.theoreticalPrice() / 100));
+            p -> p.theoreticalPrice() / 100,
+            false));
     out.add(
         band(
             reps,
@@ -200,7 +201,8 @@ final class ReportFigures {
             "Evasion over the replications",
             Axis.share("true obligation left unreported"),
             PeriodResult::evasionRate,
-            null));
+            null,
+            true));
     out.add(
         band(
             reps,
@@ -208,7 +210,8 @@ final class ReportFigures {
             "Welfare against the planner over the replications",
             Axis.of("welfare / planner welfare", "ratio"),
             PeriodResult::welfareRatio,
-            null));
+            null,
+            false));
     return out;
   }
 
@@ -218,13 +221,14 @@ final class ReportFigures {
       String title,
       Axis y,
       ToDoubleFunction<PeriodResult> measure,
-      ToDoubleFunction<PeriodResult> theory) {
+      ToDoubleFunction<PeriodResult> theory,
+      boolean share) {
     double[] mean = new double[t.length];
     double[] low = new double[t.length];
     double[] high = new double[t.length];
     double[] theoryMean = new double[t.length];
     for (int j = 0; j < t.length; j++) {
-      Stats s = reps.stats(j, measure);
+      Stats s = share ? reps.shareStats(j, measure) : reps.stats(j, measure);
       mean[j] = s.mean();
       low[j] = s.low();
       high[j] = s.high();

@@ -25,6 +25,10 @@ public final class Replications {
   /** The per-period measures summarised across replications, in output order. */
   static final Map<String, ToDoubleFunction<PeriodResult>> MEASURES = measures();
 
+  /** The measures that are shares, whose interval bounds are clamped to [0, 1]. */
+  private static final java.util.Set<ToDoubleFunction<PeriodResult>> SHARES =
+      java.util.Set.of(MEASURES.get("complianceRate"), MEASURES.get("evasionRate"));
+
   private final List<SimulationResult> runs;
 
   private Replications(List<SimulationResult> runs) {
@@ -87,7 +91,13 @@ public final class Replications {
       List<PeriodResult> ps = runs.get(r).periods();
       values[r] = j < ps.size() ? measure.applyAsDouble(ps.get(j)) : Double.NaN;
     }
-    return Stats.of(values);
+    Stats s = Stats.of(values);
+    return SHARES.contains(measure) ? s.clampedTo(0.0, 1.0) : s;
+  }
+
+  /** Stats of a share (compliance, evasion) in period index {@code j}: bounds within [0, 1]. */
+  public Stats shareStats(int j, ToDoubleFunction<PeriodResult> measure) {
+    return stats(j, measure).clampedTo(0.0, 1.0);
   }
 
   /** The summary for summary.json: per period, each measure's mean and 95% interval. */

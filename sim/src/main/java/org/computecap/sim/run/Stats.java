@@ -3,11 +3,24 @@ package org.computecap.sim.run;
 /**
  * Mean and 95% confidence interval of a sample of replications, with Student's t quantile for small
  * samples (replications are few and their spread unknown, so the normal 1.96 would make intervals
- * too narrow). Non-finite values (a period with no trade) are left out.
- *
- * @param sd the sample standard deviation (n - 1 in the denominator); NaN below two values
+ * too narrow). Non-finite values (a period with no trade) are left out. The interval's bounds may
+ * be clamped to a measure's range ({@link #clampedTo}): a share's interval never leaves [0, 1].
  */
-public record Stats(int n, double mean, double sd, double halfWidth) {
+public record Stats(int n, double mean, double halfWidth, double low, double high) {
+
+  public Stats(int n, double mean, double halfWidth) {
+    this(n, mean, halfWidth, mean - halfWidth, mean + halfWidth);
+  }
+
+  /** The same statistics with the interval's bounds clamped to [min, max]. */
+  public Stats clampedTo(double min, double max) {
+    return new Stats(
+        n,
+        mean,
+        halfWidth,
+        Double.isNaN(low) ? low : Math.max(min, low),
+        Double.isNaN(high) ? high : Math.min(max, high));
+  }
 
   /** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom. */
   private static final double[] T975 = {
@@ -26,11 +39,11 @@ public record Stats(int n, double mean, double sd, double halfWidth) {
       }
     }
     if (n == 0) {
-      return new Stats(0, Double.NaN, Double.NaN, Double.NaN);
+      return new Stats(0, Double.NaN, Double.NaN);
     }
     double mean = sum / n;
     if (n == 1) {
-      return new Stats(1, mean, Double.NaN, Double.NaN);
+      return new Stats(1, mean, Double.NaN);
     }
     double ss = 0;
     for (double v : values) {
@@ -39,28 +52,18 @@ public record Stats(int n, double mean, double sd, double halfWidth) {
       }
     }
     double sd = Math.sqrt(ss / (n - 1));
-    return new Stats(n, mean, sd, t975(n - 1) * sd / Math.sqrt(n));
+    return new Stats(n, mean, t975(n - 1) * sd / Math.sqrt(n));
   }
 
   static double t975(int degrees) {
     return degrees <= T975.length ? T975[degrees - 1] : 1.960 + 2.4 / degrees;
   }
 
-  public double low() {
-    return mean - halfWidth;
-  }
-
-  public double high() {
-    return mean + halfWidth;
-  }
-
-  /** The lower bound of the interval, at least {@code floor} (0 for a share). */
-  public double low(double floor) {
-    return Math.max(floor, low());
-  }
-
-  /** The upper bound of the interval, at most {@code ceiling} (1 for a share). */
-  public double high(double ceiling) {
-    return Math.min(ceiling, high());
+  /**
+   * The sample standard deviation (n - 1 in the denominator), recovered from the half-width; NaN
+   * below two values.
+   */
+  public double sd() {
+    return n < 2 ? Double.NaN : halfWidth * Math.sqrt(n) / t975(n - 1);
   }
 }

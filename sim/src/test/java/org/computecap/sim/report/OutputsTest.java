@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.computecap.sim.run.DeveloperPeriodRow;
 import org.computecap.sim.run.DeveloperRow;
 import org.computecap.sim.run.PeriodResult;
 import org.computecap.sim.run.Replications;
 import org.computecap.sim.run.SimulationResult;
+import org.computecap.sim.run.Simulator;
 import org.computecap.sim.run.TradeRow;
+import org.computecap.sim.scenario.Scenario;
+import org.computecap.sim.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +49,12 @@ class OutputsTest {
             4_200,
             0,
             0,
-            0.0);
+            0.0,
+            Double.NaN,
+            Double.NaN,
+            0,
+            0.0,
+            0);
     PeriodResult p2 =
         new PeriodResult(
             2,
@@ -73,7 +82,12 @@ class OutputsTest {
             0,
             1,
             2,
-            0.25);
+            0.25,
+            Double.NaN,
+            Double.NaN,
+            0,
+            0.0,
+            0);
     return new SimulationResult(
         "fixture",
         "a <test> & fixture",
@@ -102,7 +116,8 @@ class OutputsTest {
                 0.0,
                 0,
                 0.0,
-                0)));
+                0)),
+        List.of());
   }
 
   @Test
@@ -285,7 +300,12 @@ class OutputsTest {
         p.revenueSmallFirms(),
         p.leakedFirms(),
         p.manipulations(),
-        p.meanEffort());
+        p.meanEffort(),
+        p.expectedPrice(),
+        p.closingPrice(),
+        p.bankedPermits(),
+        p.excessCompute(),
+        p.honestFined());
   }
 
   static SimulationResult withPeriods(SimulationResult r, List<PeriodResult> periods) {
@@ -298,6 +318,39 @@ class OutputsTest {
         r.program(),
         periods,
         r.trades(),
-        r.developers());
+        r.developers(),
+        r.developerPeriods());
+  }
+
+  // Issue 12: rows stream to files so memory stays bounded; the files are the ones a run kept in
+  // memory would give, and developer-periods.csv carries each developer's drawn parameters.
+  @Test
+  void streamed_rows_match_the_rows_kept_in_memory(@TempDir Path dir) throws Exception {
+    Scenario s =
+        ScenarioLoader.load(Path.of("src", "test", "resources", "regimes", "binding-cap.yaml"));
+    Path streamed = Files.createDirectories(dir.resolve("streamed"));
+    SimulationResult r;
+    try (RowFiles rows = new RowFiles(streamed)) {
+      r = Simulator.run(s, null, rows, null);
+    }
+    assertThat(r.trades()).isEmpty();
+    Outputs.write(r, streamed, null, true);
+    SimulationResult kept = Simulator.run(s, null, null);
+    Path memory = dir.resolve("memory");
+    Outputs.write(kept, memory, null);
+    for (String f : List.of("trades.csv", "developer-periods.csv", "periods.csv")) {
+      assertThat(Files.readString(streamed.resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readString(memory.resolve(f)));
+    }
+    List<String> rows = Files.readAllLines(memory.resolve("developer-periods.csv"));
+    assertThat(rows).hasSize(1 + 40 * 4);
+    assertThat(rows.get(0))
+        .startsWith(
+            "period,account_id,name,type,strategy,family,theta_utils,beta_ratio,k_ratio,"
+                + "a_utils_per_units,intensity_permits_per_units");
+    DeveloperPeriodRow first = kept.developerPeriods().get(0);
+    assertThat(rows.get(1))
+        .startsWith("1,1,power-1,power,PRICE_TAKING,POWER," + first.developer().theta());
   }
 }
