@@ -87,7 +87,46 @@ public final class ScenarioLoader {
       developers.add(developer(d));
     }
     n.refuseUnread();
+    refuseUnboundedEvaders(source, terms, developers);
     return new Scenario(name, description, seed, periods, programYaml, terms, market, developers);
+  }
+
+  // A strategic developer whose benefit never saturates (POWER, LOG) and who faces no
+  // expected charge for hiding compute has no optimum: P2 Eq. (1) gives it unbounded compute.
+  // Refuse the scenario naming the fields rather than fail in the middle of a run.
+  private static void refuseUnboundedEvaders(
+      String source, ProgramTerms terms, List<DeveloperType> developers) {
+    String why = null;
+    if (terms.auditProbability() == 0.0) {
+      why = "the program's audit.probabilityPpm is 0";
+    } else if (terms.auditBudgetCents() < terms.auditCostCents()) {
+      why = "the program's audit.budgetPerPeriodCents is below one audit's auditCostCents";
+    } else if (terms.linearCentsPerPermit() == 0.0
+        && terms.quadraticCentsPerPermitSquared() == 0.0
+        && !terms.makeGood()) {
+      why = "the program's penalty charges nothing (linear and quadratic 0, no make-good)";
+    }
+    if (why == null) {
+      return;
+    }
+    for (int i = 0; i < developers.size(); i++) {
+      DeveloperType d = developers.get(i);
+      if (d.strategyMix().getOrDefault(Strategy.STRATEGIC, 0.0) > 0.0
+          && d.benefit() != BenefitFamily.P1) {
+        throw new IllegalArgumentException(
+            source
+                + ": developers["
+                + i
+                + "] ("
+                + d.name()
+                + ") is STRATEGIC with a "
+                + d.benefit()
+                + " benefit, which never saturates, but "
+                + why
+                + ": hiding compute costs nothing, so its compute is unbounded;"
+                + " audit with a positive probability and budget, or make it PRICE_TAKING");
+      }
+    }
   }
 
   /**
@@ -107,6 +146,7 @@ public final class ScenarioLoader {
     String yaml = write(program);
     Program parsed = ProgramLoader.parse("program", yaml);
     ProgramTerms terms = ProgramTermsReader.read("program", program, parsed);
+    refuseUnboundedEvaders(s.name(), terms, s.developers());
     return new Scenario(
         s.name(), s.description(), s.seed(), s.periods(), yaml, terms, s.market(), s.developers());
   }

@@ -136,6 +136,23 @@ class ScenarioTreeTest {
   }
 
   @Test
+  void strategic_developers_with_unbounded_benefit_and_no_audits_are_refused_by_name() {
+    // Was: the run failed half-way with "shortfall must be finite and >= 0, was Infinity".
+    assertThatThrownBy(() -> set(DETERRENCE, "audit.probabilityPpm", "0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("developers[0] (developer) is STRATEGIC with a POWER benefit")
+        .hasMessageContaining("audit.probabilityPpm is 0");
+    assertThatThrownBy(() -> set(DETERRENCE, "audit.budgetPerPeriodCents", "999999"))
+        .hasMessageContaining("audit.budgetPerPeriodCents is below one audit's auditCostCents");
+    // The same population made price-taking, or given audits, is fine.
+    assertThat(
+            set(DETERRENCE, "audit.probabilityPpm", "0", "developers.*.strategy", "PRICE_TAKING")
+                .program()
+                .auditProbability())
+        .isZero();
+  }
+
+  @Test
   void a_path_through_a_value_or_a_missing_developer_names_the_rule() {
     assertThatThrownBy(() -> set(DETERRENCE, "seed.low", "1"))
         .hasMessage("--set seed.low: seed is a value, not a mapping");
