@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.computecap.engine.Engine;
-import org.computecap.sim.run.Simulation;
 import org.computecap.sim.run.SimulationResult;
+import org.computecap.sim.run.Simulator;
 import org.computecap.sim.scenario.ScenarioLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Replay of a simulation's journal (issue 12): the default scenario scaled to {@code developers}
  * (as {@link SimulationBenchmark} scales it) is simulated once per trial with its journal written
- * to a file by the simulator ({@code Simulation.run(scenario, file, null)}), outside the timing;
- * one operation then reads that file (CRC32C and the SHA-256 chain of every entry), decodes every
+ * to a file by the simulator ({@code Simulator.run(scenario, file, null)}), outside the timing; one
+ * operation then reads that file (CRC32C and the SHA-256 chain of every entry), decodes every
  * command and applies it to a fresh engine. Unlike {@link ReplayBenchmark}'s order flow, this is
  * the whole market: accounts, allocation, auctions with thousands of bidders, call auctions,
  * continuous trading, reports, evaluations, period closes and audits. Entries/s = entries / score.
@@ -67,7 +67,7 @@ public class SimulationReplayBenchmark {
     journal = dir.resolve("simulation-" + developers + "x" + periods + ".journal");
     Files.deleteIfExists(journal);
     SimulationResult r =
-        Simulation.run(
+        Simulator.run(
             SimulationBenchmark.scaled(
                 ScenarioLoader.load(SimulationBenchmark.defaultScenario()), developers, periods),
             journal,

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.computecap.engine.Event;
 import org.computecap.engine.command.AllocateFreePermits;
@@ -42,6 +44,7 @@ import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.command.TransferPermits;
 import org.computecap.engine.command.WithdrawBid;
 import org.computecap.engine.command.WithdrawCash;
+import org.computecap.engine.journal.Checkpoint;
 import org.computecap.engine.program.RiskSignal;
 import org.computecap.engine.program.Workload;
 
@@ -74,13 +77,20 @@ final class Routes {
   private final ReadModel model;
   private final Tokens tokens;
   private final ObjectMapper json;
+  private final Supplier<Optional<Checkpoint>> checkpoint;
   private final List<Route> table = new ArrayList<>();
 
-  Routes(Sequencer sequencer, ReadModel model, Tokens tokens, ObjectMapper json) {
+  Routes(
+      Sequencer sequencer,
+      ReadModel model,
+      Tokens tokens,
+      ObjectMapper json,
+      Supplier<Optional<Checkpoint>> checkpoint) {
     this.sequencer = sequencer;
     this.model = model;
     this.tokens = tokens;
     this.json = json;
+    this.checkpoint = checkpoint;
     publicRoutes();
     accountRoutes();
     registryRoutes();
@@ -209,6 +219,19 @@ final class Routes {
         "Journal head: last seq, head hash, state hash",
         List.of(),
         (ctx, c) -> query(ctx, (s, m) -> Views.head(s, m)));
+    add(
+        "GET",
+        "/api/journal/checkpoint",
+        Access.PUBLIC,
+        "Latest signed checkpoint of the journal head (seq, headHash, time, key, signature): "
+            + "record it elsewhere, then `computecap journal verify --expect-head HASH@SEQ`",
+        List.of(),
+        (ctx, c) ->
+            ctx.json(
+                Checkpoints.view(
+                    checkpoint
+                        .get()
+                        .orElseThrow(() -> ApiException.notFound("no checkpoint yet")))));
   }
 
   // ---------------------------------------------------------------- accounts and registry

@@ -23,9 +23,9 @@ import java.util.List;
  * (the budget is meant to be used exactly), the permits lost to flooring go one each to the largest
  * fractional remainders, ties to the lower account id, so the grants sum to the budget. Otherwise
  * the rest stays unallocated in the reserve: an uncorrected allocation never rounds anyone above
- * their entitlement. GRANDFATHER always uses the budget exactly the same way; UNIFORM gives
- * everyone {@code floor(budget / n)} and keeps the {@code budget mod n} rest unallocated, so every
- * grant is equal.
+ * their entitlement. GRANDFATHER and UNIFORM ({@code budget / n} each) always use the budget
+ * exactly the same way: under UNIFORM the {@code budget mod n} rest goes one permit each to the
+ * lowest account ids, so grants differ by at most one permit and nothing stays unallocated.
  *
  * <p>Cost. {@code B} is an exact rational whose denominator can be the product of many outputs
  * (thousands of bits for thousands of participants), so the entitlements are never reduced one by
@@ -106,9 +106,12 @@ public final class FreeAllocation {
         throw new IllegalArgumentException("accounts: " + sorted.get(i) + " appears twice");
       }
     }
+    // Each share is budget / n: numerators budget over the denominator n; equal remainders, so
+    // the rest goes to the lowest account ids.
     BigInteger[] shares = new BigInteger[sorted.size()];
-    Arrays.fill(shares, BigInteger.valueOf(sorted.isEmpty() ? 0 : budgetPermits / sorted.size()));
-    return round(sorted, shares, BigInteger.ONE, budgetPermits, false, Fraction.ZERO);
+    Arrays.fill(shares, BigInteger.valueOf(budgetPermits));
+    BigInteger n = BigInteger.valueOf(Math.max(1, sorted.size()));
+    return round(sorted, shares, n, budgetPermits, !sorted.isEmpty(), Fraction.ZERO);
   }
 
   /**

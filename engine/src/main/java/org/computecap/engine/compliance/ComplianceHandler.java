@@ -197,11 +197,15 @@ public final class ComplianceHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    Program.Penalty rules = state.program().penalty();
+    Program program = state.program();
+    Program.Penalty rules = program.penalty();
+    // The tolerance is deducted from the measurement: only what lies beyond it is evidence.
+    long evidence =
+        Math.max(0, c.measuredQuantity() - program.audit().toleranceUnits(e.reportedTotal()));
     long extra =
         Obligations.additionalShortfall(
             e.multiplierPpm,
-            c.measuredQuantity(),
+            evidence,
             e.makeGoodInPermits,
             e.surrenderedPermits,
             e.shortfallPermits);
