@@ -13,16 +13,17 @@ import org.computecap.engine.registry.Ledger;
 
 /**
  * The module table of {@code docs/architecture.md}, enforced on the compiled classes of every
- * module (issue 10): economics depends on nothing; the engine on no other module; only the adapters
- * that run a server (cli, bench) depend on the server, and the PostgreSQL journal reaches it only
- * through the engine's {@code JournalProvider}; the simulator drives the engine and reads the
- * economics and nothing else of ours; and no class outside the engine touches its write side.
- * Maven's module graph already refuses a missing dependency at compile time; these rules refuse one
- * that someone adds to a pom.
+ * module (issue 10): economics and figures depend on nothing of ours; the engine on no other
+ * module; only the adapters that run a server (cli, bench) depend on the server, and the PostgreSQL
+ * journal reaches it only through the engine's {@code JournalProvider}; the simulator drives the
+ * engine and reads the economics and nothing else of ours; and no class outside the engine touches
+ * its write side. Maven's module graph already refuses a missing dependency at compile time; these
+ * rules refuse one that someone adds to a pom.
  */
 @AnalyzeClasses(packages = "org.computecap", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleDependenciesTest {
   private static final String ECONOMICS = "org.computecap.economics..";
+  private static final String FIGURES = "org.computecap.figures..";
   private static final String ENGINE = "org.computecap.engine..";
   private static final String SIM = "org.computecap.sim..";
   private static final String SERVER = "org.computecap.server..";
@@ -39,6 +40,17 @@ class ModuleDependenciesTest {
           .onlyDependOnClassesThat()
           .resideInAnyPackage(ECONOMICS, "java..")
           .because("the papers' closed forms are pure functions over double");
+
+  @ArchTest
+  static final ArchRule figures_depends_on_no_other_module =
+      noClasses()
+          .that()
+          .resideInAPackage(FIGURES)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              ECONOMICS, "org.computecap.engine..", "org.computecap.sim..", SERVER, CLI, BENCH)
+          .because("the one chart stack draws what it is given, for every module alike");
 
   @ArchTest
   static final ArchRule the_engine_depends_on_no_other_module =
