@@ -1,6 +1,6 @@
 package org.computecap.server;
 
-import org.computecap.engine.registry.Role;
+import org.computecap.engine.command.Role;
 
 /**
  * Who sent a request: the account its token was issued for and that account's role. The market

@@ -12,6 +12,7 @@ import org.computecap.engine.auction.AuctionOpened;
 import org.computecap.engine.auction.BidSettled;
 import org.computecap.engine.auction.BidSubmitted;
 import org.computecap.engine.auction.BidWithdrawn;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.compliance.AuditFindingRecorded;
 import org.computecap.engine.compliance.AuditsDrawn;
 import org.computecap.engine.compliance.ComplianceAssessed;
@@ -26,7 +27,6 @@ import org.computecap.engine.exchange.OrderCancelled;
 import org.computecap.engine.exchange.TradeExecuted;
 import org.computecap.engine.registry.AccountOpened;
 import org.computecap.engine.registry.PermitsSurrendered;
-import org.computecap.engine.registry.Role;
 
 /**
  * What the API reads that the engine does not keep in a queryable form (orders and their history,
@@ -262,10 +262,5 @@ final class ReadModel {
 
   private Row row(long accountId, long tick, Event e) {
     return new Row(++rows, accountId, tick, e);
-  }
-
-  /** The largest order id accepted so far (0 when none): the next order gets this plus one. */
-  long lastOrderId() {
-    return orders.isEmpty() ? 0 : orders.lastKey();
   }
 }

@@ -25,6 +25,7 @@ import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenAuction;
+import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.PayOutstandingPenalty;
 import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.RecordAuditFinding;
@@ -32,8 +33,10 @@ import org.computecap.engine.command.RecordEvaluation;
 import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.RecordMeterReading;
 import org.computecap.engine.command.RecordVerifiedActivity;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.RunCallAuction;
 import org.computecap.engine.command.SetAssistanceFactor;
+import org.computecap.engine.command.Side;
 import org.computecap.engine.command.StartCallAuction;
 import org.computecap.engine.command.SubmitBid;
 import org.computecap.engine.command.SubmitReport;
@@ -41,12 +44,9 @@ import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.command.TransferPermits;
 import org.computecap.engine.command.WithdrawBid;
 import org.computecap.engine.command.WithdrawCash;
-import org.computecap.engine.exchange.OrderType;
-import org.computecap.engine.exchange.Side;
 import org.computecap.engine.journal.Checkpoint;
 import org.computecap.engine.program.RiskSignal;
 import org.computecap.engine.program.Workload;
-import org.computecap.engine.registry.Role;
 
 /**
  * Every HTTP route of the server, in one table: method, path, who may call it ({@link Access}), the
@@ -400,7 +400,7 @@ final class Routes {
         "POST",
         "/api/orders",
         Access.ACTOR,
-        "Place an order (the server assigns orderId); priceCents is 0 for MARKET",
+        "Place an order (the engine assigns orderId); priceCents is 0 for MARKET",
         List.of("accountId", "side", "type", "priceCents", "quantity", "vintage"),
         (ctx, c) -> {
           JsonBody b = body(ctx);
@@ -411,8 +411,8 @@ final class Routes {
           long q = b.requireLong("quantity");
           int vintage = b.requireInt("vintage");
           requireActor(c, id, false);
-          new PlaceOrder(1, id, side, type, price, q, vintage);
-          command(ctx, m -> new PlaceOrder(m.lastOrderId() + 1, id, side, type, price, q, vintage));
+          PlaceOrder order = new PlaceOrder(id, side, type, price, q, vintage);
+          command(ctx, m -> order);
         });
     add(
         "GET",

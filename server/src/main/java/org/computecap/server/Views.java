@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
+import org.computecap.engine.command.Side;
 import org.computecap.engine.compliance.ComplianceAssessed;
 import org.computecap.engine.compliance.ComplianceState;
 import org.computecap.engine.exchange.BookView;
 import org.computecap.engine.exchange.ExchangeState;
 import org.computecap.engine.exchange.Ohlc;
-import org.computecap.engine.exchange.Side;
 import org.computecap.engine.program.BookLayout;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Registry;
@@ -108,7 +108,7 @@ final class Views {
     long[] ids = r.accountIds();
     java.util.Arrays.sort(ids);
     for (long id : ids) {
-      if (id > 0 && r.role(id) == org.computecap.engine.registry.Role.PARTICIPANT) {
+      if (id > 0 && r.role(id) == org.computecap.engine.command.Role.PARTICIPANT) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("accountId", id);
         m.put("name", r.name(id));
@@ -143,7 +143,7 @@ final class Views {
   }
 
   static Program program(EngineState state) {
-    return state.program(Program.class);
+    return state.program();
   }
 
   static Map<String, Object> market(

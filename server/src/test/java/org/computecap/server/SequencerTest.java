@@ -19,13 +19,13 @@ import org.computecap.engine.command.CommandCodec;
 import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.journal.FileJournal;
 import org.computecap.engine.journal.InMemoryJournal;
 import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournalEntry;
 import org.computecap.engine.journal.JournalFile;
 import org.computecap.engine.journal.JournaledEngine;
-import org.computecap.engine.registry.Role;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -12,9 +12,9 @@ import org.computecap.engine.command.CommandCodec;
 import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.journal.FileJournal;
 import org.computecap.engine.journal.JournaledEngine;
-import org.computecap.engine.registry.Role;
 
 /**
  * Not a test: measures the server's durable commit path without HTTP, the {@link Sequencer} over a
