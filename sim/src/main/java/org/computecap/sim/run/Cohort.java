@@ -87,7 +87,13 @@ final class Cohort {
     }
     Cohort c =
         new Cohort(
-            accounts, active.clone(), effort, weight, new Plan[n], new Enforcement[n], centsPerUtil);
+            accounts,
+            active.clone(),
+            effort,
+            weight,
+            new Plan[n],
+            new Enforcement[n],
+            centsPerUtil);
     for (int i = 0; i < n; i++) {
       c.plans[i] =
           new Plan(accounts.developer(i), weight[i], null, centsPerUtil, makeGood[i], 0, 0);
