@@ -86,6 +86,11 @@ public final class Engine {
       return org.computecap.engine.compliance.ComplianceHandler.apply(state, c);
     }
 
+    // access:
+    if (command instanceof org.computecap.engine.command.AccessCommand c) {
+      return org.computecap.engine.access.AccessHandler.apply(state, tick, c);
+    }
+
     throw new AssertionError("no handler for " + command.getClass().getName());
   }
 

@@ -9,7 +9,7 @@ import java.util.Map;
  * The explicit binary encoding of commands in the journal: a two-byte tag followed by the command's
  * fields as its {@link CodecPart} writes them. Tags are stable forever (a journal written today
  * must replay tomorrow), and each feature owns a range of them: market 1-15, registry 16-63,
- * exchange 64-127, allocation 128-159, auction 160-191, compliance 192-255.
+ * exchange 64-127, allocation 128-159, auction 160-191, compliance 192-255, access 256-287.
  *
  * <p>To add a feature's commands: write a public {@code CodecPart} in the feature's package and add
  * one line for it to {@link #standard()}, in that feature's paragraph.
@@ -60,6 +60,9 @@ public final class CommandCodec {
 
     // compliance: add its part here.
     parts.add(new org.computecap.engine.compliance.ComplianceCodec());
+
+    // access: add its part here.
+    parts.add(new org.computecap.engine.access.AccessCodec());
 
     return new CommandCodec(parts);
   }

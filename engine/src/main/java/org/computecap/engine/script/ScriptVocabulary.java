@@ -27,6 +27,9 @@ public final class ScriptVocabulary {
     // compliance: add its verbs here.
     v.add(new org.computecap.engine.compliance.ComplianceVerbs());
 
+    // access: add its verbs here.
+    v.add(new org.computecap.engine.access.AccessVerbs());
+
     return v;
   }
 
