@@ -16,6 +16,8 @@
   const RECENT_TRADES = 30;
   const HISTORY_MAX = 500;
   const DEPTH_LEVELS = 8;
+  // The participants table shows one page of /api/participants, the largest the API gives.
+  const PARTICIPANTS_SHOWN = 1000;
   const CHART_HEIGHT = 280;
 
   const state = {
@@ -399,8 +401,11 @@
       return;
     }
     let list;
+    let more = false;
     try {
-      list = await api('/api/participants');
+      const page = await api('/api/participants?limit=' + PARTICIPANTS_SHOWN);
+      list = page.items;
+      more = page.next !== null;
     } catch (e) {
       body.replaceChildren();
       note.hidden = false;
@@ -412,7 +417,8 @@
     }
     note.hidden = list.length > 0;
     note.textContent = 'No participants yet.';
-    setText('participants-count', list.length + (list.length === 1 ? ' account' : ' accounts'));
+    setText('participants-count', (more ? 'first ' : '') + list.length
+      + (list.length === 1 ? ' account' : ' accounts'));
     body.replaceChildren(...list.map((p) => {
       const status = p.lastStatus
         ? el('span', { class: 'badge ' + (p.lastStatus === 'COMPLIANT' ? 'ok' : 'bad') },

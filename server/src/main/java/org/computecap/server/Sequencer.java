@@ -6,20 +6,24 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.computecap.engine.EngineState;
+import org.computecap.engine.Event;
 import org.computecap.engine.Result;
 import org.computecap.engine.command.Command;
+import org.computecap.engine.exchange.OrderAccepted;
 import org.computecap.engine.journal.JournaledEngine;
 
 /**
- * The single writer: the only thread that touches the engine, its journal and the read model.
- * Request threads enqueue tasks; this thread takes every task waiting (up to a batch), applies the
- * commands in arrival order, flushes the journal once for the whole batch (group commit), and only
- * then completes the commands' futures, so no client ever hears of a command that a crash could
- * still lose. Queries in the batch run after the flush, on the same thread, so they read a
- * consistent, durable state without locks (the LMAX shape: one business thread, input journaled
- * before output is released).
+ * The single writer: the only thread that touches the engine and its journal. Request threads
+ * enqueue commands; this thread takes every task waiting (up to a batch), applies the commands in
+ * arrival order, prepares the batch's {@link Projector.Publication} for the read model, flushes the
+ * journal once for the whole batch (group commit), and only then installs the publication and
+ * completes the commands' futures, so no client ever hears of, or reads, a command that a crash
+ * could still lose (the LMAX shape: one business thread, input journaled before output is
+ * released). Reads never come here: they are answered from the {@link ReadModel} on request
+ * threads.
  *
  * <p>Time: the tick of a command is the wall clock in milliseconds when this thread applies it,
  * never less than the previous tick; the engine itself reads no clock. Failure is fail-stop: if a
@@ -27,26 +31,28 @@ import org.computecap.engine.journal.JournaledEngine;
  * task fails with 503 and {@code onFatal} is told, so the process can stop and restart from the
  * journal.
  */
-final class Sequencer implements AutoCloseable {
+final class Sequencer implements AutoCloseable, WriterContext {
   static final int MAX_BATCH = 1024;
 
-  /** Builds the command on the writer thread (e.g. to assign the next order id). */
+  /** How often the writer recomputes the state hash while it is busy (it does when idle). */
+  private static final long STATE_HASH_EVERY_MS = 2_000;
+
+  /** Builds the command on the writer thread. */
   interface CommandFactory {
-    Command build(ReadModel model);
+    Command build(WriterContext context);
   }
 
-  /** A read of the engine state and the read model, run on the writer thread. */
+  /** A read of the engine state, run on the writer thread (tests and start-up only). */
   interface Query<T> {
-    T run(EngineState state, ReadModel model);
+    T run(EngineState state);
   }
 
   /** An applied command: its journal seq and the engine's answer. */
   record Applied(long seq, Result result) {}
 
-  /** Called on the writer thread after every batch that applied at least one command. */
+  /** Told on the writer thread after every batch that applied at least one command. */
   interface BatchListener {
-    void afterBatch(
-        EngineState state, ReadModel model, int tradesBefore, long headSeq, byte[] headHash);
+    void afterBatch(Projector.Publication publication);
   }
 
   private sealed interface Task permits Submit, Read {}
@@ -56,7 +62,7 @@ final class Sequencer implements AutoCloseable {
   private record Read(Query<?> query, CompletableFuture<Object> done) implements Task {}
 
   private final JournaledEngine engine;
-  private final ReadModel model;
+  private final Projector projector;
   private final Clock clock;
   private final BatchListener listener;
   private final Consumer<Throwable> onFatal;
@@ -65,15 +71,20 @@ final class Sequencer implements AutoCloseable {
   private volatile Throwable stoppedBy;
   private volatile boolean closing;
   private volatile long flushes;
+  private long lastOrderId;
+  private long hashedSeq = -1;
+  private long hashedAtMs;
 
   Sequencer(
       JournaledEngine engine,
-      ReadModel model,
+      Projector projector,
+      long lastOrderId,
       Clock clock,
       BatchListener listener,
       Consumer<Throwable> onFatal) {
     this.engine = engine;
-    this.model = model;
+    this.projector = projector;
+    this.lastOrderId = lastOrderId;
     this.clock = clock;
     this.listener = listener;
     this.onFatal = onFatal;
@@ -85,19 +96,24 @@ final class Sequencer implements AutoCloseable {
     thread.start();
   }
 
-  /** Queues a command; the future completes after its batch is durable. */
+  /** Queues a command; the future completes after its batch is durable and readable. */
   CompletableFuture<Applied> submit(CommandFactory factory) {
     CompletableFuture<Applied> done = new CompletableFuture<>();
     enqueue(new Submit(factory, done), done);
     return done;
   }
 
-  /** Queues a read; the future completes with its value, read after the batch is durable. */
+  /** Queues a read of the engine state on the writer thread (tests, diagnostics). */
   @SuppressWarnings("unchecked")
   <T> CompletableFuture<T> query(Query<T> query) {
     CompletableFuture<Object> done = new CompletableFuture<>();
     enqueue(new Read(query, done), done);
     return (CompletableFuture<T>) done;
+  }
+
+  @Override
+  public long nextOrderId() {
+    return lastOrderId + 1;
   }
 
   private void enqueue(Task task, CompletableFuture<?> done) {
@@ -115,14 +131,16 @@ final class Sequencer implements AutoCloseable {
     List<Task> batch = new ArrayList<>(MAX_BATCH);
     try {
       while (!closing || !queue.isEmpty()) {
-        Task first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        Task first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
+          hashIfChanged(0);
           continue;
         }
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
         process(batch);
         batch.clear();
+        hashIfChanged(STATE_HASH_EVERY_MS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -139,24 +157,40 @@ final class Sequencer implements AutoCloseable {
     }
   }
 
+  /** Publishes the state hash when the state moved and {@code minAgeMs} passed since the last. */
+  private void hashIfChanged(long minAgeMs) {
+    EngineState state = engine.engine().state();
+    long now = clock.millis();
+    if (state.seq() != hashedSeq && now - hashedAtMs >= minAgeMs) {
+      projector.stateHash(state.stateHash(), state.seq());
+      hashedSeq = state.seq();
+      hashedAtMs = now;
+    }
+  }
+
   private void process(List<Task> batch) {
     EngineState state = engine.engine().state();
-    int tradesBefore = model.trades.size();
     List<Object> answers = new ArrayList<>(batch.size());
-    boolean applied = false;
+    List<Projector.Applied> applied = new ArrayList<>();
     for (Task task : batch) {
       if (task instanceof Submit s) {
-        answers.add(apply(s, state));
-        applied |= answers.get(answers.size() - 1) instanceof Applied;
+        Object answer = apply(s, state);
+        answers.add(answer);
+        if (answer instanceof Applied a) {
+          applied.add(new Projector.Applied(a.seq(), state.lastTick(), a.result()));
+        }
       } else {
         answers.add(null);
       }
     }
-    if (applied) {
+    Projector.Publication publication = null;
+    if (!applied.isEmpty()) {
+      publication =
+          projector.prepare(
+              state, applied, engine.journal().size(), engine.journal().headHash(), false);
       engine.flush();
       flushes++;
-      model.headSeq = engine.journal().size();
-      model.headHash = engine.journal().headHash();
+      publication.install();
     }
     for (int i = 0; i < batch.size(); i++) {
       Task task = batch.get(i);
@@ -169,15 +203,14 @@ final class Sequencer implements AutoCloseable {
         }
       } else if (task instanceof Read r) {
         try {
-          r.done().complete(r.query().run(state, model));
+          r.done().complete(r.query().run(state));
         } catch (RuntimeException e) {
           r.done().completeExceptionally(e);
         }
       }
     }
-    if (applied && listener != null) {
-      listener.afterBatch(
-          state, model, tradesBefore, engine.journal().size(), engine.journal().headHash());
+    if (publication != null && listener != null) {
+      listener.afterBatch(publication);
     }
   }
 
@@ -185,7 +218,7 @@ final class Sequencer implements AutoCloseable {
   private Object apply(Submit s, EngineState state) {
     Command command;
     try {
-      command = s.factory().build(model);
+      command = s.factory().build(this);
     } catch (IllegalArgumentException | ApiException e) {
       return e;
     }
@@ -196,7 +229,13 @@ final class Sequencer implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return e;
     }
-    model.apply(tick, result);
+    if (result.isAccepted()) {
+      for (Event e : result.events()) {
+        if (e instanceof OrderAccepted o) {
+          lastOrderId = Math.max(lastOrderId, o.orderId());
+        }
+      }
+    }
     return new Applied(state.seq(), result);
   }
 

@@ -11,59 +11,101 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.Engine;
-import org.computecap.engine.EngineState;
 import org.computecap.engine.ProgramParser;
 import org.computecap.engine.Result;
+import org.computecap.engine.command.AccessCommand;
 import org.computecap.engine.command.CommandCodec;
+import org.computecap.engine.command.IssueToken;
 import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.command.RevokeToken;
 import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournaledEngine;
 import org.computecap.server.store.JournalStore;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * {@code computecap serve}: opens the journal (file or provider), replays it into a fresh engine
- * and read model, writes the genesis {@code OpenMarket} when the journal is new, makes sure a
- * regulator token exists, and serves the API and the dashboard. Startup refuses to continue on a
- * damaged journal or a replay that breaks an invariant: serving a history nobody can verify would
- * be worse than not serving.
+ * and read model, writes the genesis {@code OpenMarket} when the journal is new, makes sure the
+ * market regulator has a token (journaled like every other), and serves the API, the event stream,
+ * the dashboard and the API's documentation. Startup refuses to continue on a damaged journal or a
+ * replay that breaks an invariant: serving a history nobody can verify would be worse than not
+ * serving.
  */
 public final class Server implements AutoCloseable {
   /** What {@code computecap serve} was asked for. */
   public record Options(
-      Path dataDir, String journalUrl, Path program, long seed, String host, int port) {
+      Path dataDir,
+      String journalUrl,
+      Path program,
+      long seed,
+      String host,
+      int port,
+      Limits limits) {
     public Options {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be within [0, 65535], got " + port);
       }
     }
+
+    public Options(
+        Path dataDir, String journalUrl, Path program, long seed, String host, int port) {
+      this(dataDir, journalUrl, program, seed, host, port, Limits.DEFAULT);
+    }
   }
+
+  /**
+   * How long and how much a client may take to send a request: its headers within {@code
+   * headerReadMs} of their first byte, its body within {@code bodyReadMs} of the headers, at most
+   * {@code maxBodyBytes} and {@code maxHeaderBytes}.
+   */
+  public record Limits(long headerReadMs, long bodyReadMs, int maxBodyBytes, int maxHeaderBytes) {
+    public static final Limits DEFAULT = new Limits(10_000, 10_000, 64 * 1024, 8 * 1024);
+
+    public Limits {
+      if (headerReadMs < 1 || bodyReadMs < 1 || maxBodyBytes < 1 || maxHeaderBytes < 1024) {
+        throw new IllegalArgumentException("request limits must be positive");
+      }
+    }
+  }
+
+  /** How long a connection may stay idle (no byte either way) before Jetty closes it. */
+  static final long IDLE_TIMEOUT_MS = 30_000;
+
+  /** The lifetime of the market regulator's own token (a restart issues a new one after). */
+  static final long REGULATOR_TOKEN_DAYS = 366;
 
   private final Javalin app;
   private final Sequencer sequencer;
   private final EventHub hub;
+  private final HeaderDeadline headers;
   private final JournaledEngine engine;
+  private final ReadModel model;
   private final String newRegulatorToken;
-  private final List<Routes.Route> routes;
+  private final List<Route> routes;
 
   private Server(
       Javalin app,
       Sequencer sequencer,
       EventHub hub,
+      HeaderDeadline headers,
       JournaledEngine engine,
+      ReadModel model,
       String newRegulatorToken,
-      List<Routes.Route> routes) {
+      List<Route> routes) {
     this.app = app;
     this.sequencer = sequencer;
     this.hub = hub;
+    this.headers = headers;
     this.engine = engine;
+    this.model = model;
     this.newRegulatorToken = newRegulatorToken;
     this.routes = routes;
   }
@@ -73,23 +115,28 @@ public final class Server implements AutoCloseable {
    * command-line server exits then, so that a supervisor restarts it from the journal).
    */
   public static Server start(Options o, PrintStream out, Consumer<Throwable> onFatal) {
+    Clock clock = Clock.systemUTC();
+    prepareDataDir(o.dataDir(), out);
     Journal journal =
         o.journalUrl() == null
             ? JournalStore.openFile(o.dataDir())
             : JournalStore.openUrl(o.journalUrl());
-    ReadModel model = new ReadModel();
+    ReadModel model = new ReadModel(o.dataDir().resolve("read-model"));
+    Projector projector = new Projector(model);
     JournaledEngine engine;
+    String fresh;
     try {
-      engine = replay(journal, model);
+      engine = replay(journal, projector);
       if (journal.size() == 0) {
-        genesis(engine, model, o.program(), o.seed());
+        genesis(engine, projector, o.program(), o.seed(), clock);
       }
+      fresh = regulatorToken(engine, projector, model, clock, out);
+      projector.stateHash(engine.engine().stateHash(), engine.engine().state().seq());
     } catch (RuntimeException | AssertionError e) {
       journal.close();
+      model.close();
       throw e;
     }
-    model.headSeq = journal.size();
-    model.headHash = journal.headHash();
     out.println(
         "journal: "
             + journal.size()
@@ -98,48 +145,39 @@ public final class Server implements AutoCloseable {
             + ", state "
             + CanonicalWriter.hex(engine.engine().stateHash()));
 
-    Tokens tokens = Tokens.load(o.dataDir());
-    String fresh = null;
-    String env = System.getenv("COMPUTECAP_REGULATOR_TOKEN");
-    if (env != null && !env.isBlank()) {
-      tokens.trustRegulatorToken(env.trim());
-    } else if (!tokens.hasMarketRegulator()) {
-      fresh = tokens.issue(Tokens.MARKET_REGULATOR);
-      out.println("regulator token (shown once, keep it): " + fresh);
-    }
-
     ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    EventHub hub = new EventHub();
+    Authenticator auth = new Authenticator(model, clock);
+    EventHub hub = new EventHub(json, auth);
     Sequencer sequencer =
-        new Sequencer(
-            engine,
-            model,
-            Clock.systemUTC(),
-            (state, m, tradesBefore, seq, head) -> publish(hub, json, state, m, tradesBefore),
-            onFatal);
-    Routes routes = new Routes(sequencer, model, tokens, json);
+        new Sequencer(engine, projector, model.orders.visibleMaxId(), clock, hub::publish, onFatal);
+    Services services = new Services(sequencer, model, json, clock);
+    List<Route> table = Routes.table(services);
+    ServerConnector[] connector = new ServerConnector[1];
     Javalin app;
+    HeaderDeadline headers;
     try {
-      app = create(o, json, hub, routes);
+      app = create(o, json, new HttpApi(table, auth), new Gate(hub, json, o.limits()), connector);
       sequencer.start();
       app.start();
+      headers = new HeaderDeadline(connector[0], o.limits().headerReadMs());
     } catch (RuntimeException e) {
+      hub.close();
       sequencer.close();
       engine.close();
+      model.close();
       throw e;
     }
     out.println("computecap serving on http://" + o.host() + ":" + app.port() + "/");
     out.flush();
-    return new Server(app, sequencer, hub, engine, fresh, routes.table());
+    return new Server(app, sequencer, hub, headers, engine, model, fresh, table);
   }
 
-  private static Javalin create(Options o, ObjectMapper json, EventHub hub, Routes routes) {
+  private static Javalin create(
+      Options o, ObjectMapper json, HttpApi api, Gate gate, ServerConnector[] connector) {
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
-          config.jetty.host = o.host();
-          config.jetty.port = o.port();
-          config.http.maxRequestSize = 64 * 1024;
+          config.http.maxRequestSize = o.limits().maxBodyBytes();
           // Compression would buffer server-sent events; JSON answers here are small anyway.
           config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
           config.jsonMapper(new JavalinJackson(json, false));
@@ -154,32 +192,62 @@ public final class Server implements AutoCloseable {
           if (Server.class.getResource("/META-INF/resources/webjars") != null) {
             config.staticFiles.enableWebjars();
           }
-          routes.register(config);
-          config.routes.sse(
-              "/api/events",
-              client -> {
-                client.keepAlive();
-                hub.add(client);
-                client.sendComment("connected");
+          config.jetty.modifyHttpConfiguration(
+              http -> {
+                // Jetty keeps a per-connection cache of header fields; a case-insensitive match
+                // there would hand a case-changed token the cached, correct one.
+                http.setHeaderCacheCaseSensitive(true);
+                http.setRequestHeaderSize(o.limits().maxHeaderBytes());
+                http.setSendServerVersion(false);
               });
-          config.routes.exception(Exception.class, (e, ctx) -> routes.writeError(ctx, e));
-          config.routes.exception(
-              io.javalin.http.HttpResponseException.class, (e, ctx) -> routes.writeError(ctx, e));
-          config.routes.error(
-              404,
-              ctx -> {
-                if (ctx.attribute("route") == null) {
-                  ctx.json(
-                      ApiException.notFound("no route " + ctx.method() + " " + ctx.path()).body());
-                }
+          config.jetty.addConnector(
+              (server, http) -> {
+                ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
+                c.setHost(o.host());
+                c.setPort(o.port());
+                c.setIdleTimeout(IDLE_TIMEOUT_MS);
+                connector[0] = c;
+                return c;
               });
+          config.jetty.modifyServer(server -> server.setHandler(gate));
+          api.register(config);
         });
   }
 
+  /** Creates the data directory readable by its owner only; warns about an old token file. */
+  private static void prepareDataDir(Path dir, PrintStream out) {
+    try {
+      if (!Files.exists(dir)) {
+        Files.createDirectories(dir);
+        try {
+          Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+          // Not a POSIX file system: its own permissions apply.
+        }
+      }
+      Path legacy = dir.resolve("tokens");
+      if (Files.exists(legacy)) {
+        try {
+          Files.setPosixFilePermissions(legacy, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+          // As above.
+        }
+        out.println(
+            "warning: "
+                + legacy
+                + " is from an earlier version and is no longer read: tokens are now issued "
+                + "through the journal (enrol each account again; see docs/server.md)");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare data directory " + dir, e);
+    }
+  }
+
   /** Replays every journal entry into a fresh engine and the read model, then checks it all. */
-  private static JournaledEngine replay(Journal journal, ReadModel model) {
+  private static JournaledEngine replay(Journal journal, Projector projector) {
     CommandCodec codec = CommandCodec.standard();
     Engine engine = new Engine(ProgramParser.standard());
+    List<Projector.Applied> chunk = new ArrayList<>();
     journal.forEach(
         e -> {
           Result r;
@@ -189,13 +257,19 @@ public final class Server implements AutoCloseable {
             throw new JournalStore.JournalDamagedException(
                 "journal entry seq=" + e.seq() + " does not replay: " + ex.getMessage());
           }
-          model.apply(e.tick(), r);
+          chunk.add(new Projector.Applied(e.seq(), e.tick(), r));
+          if (chunk.size() == 4096) {
+            projector.prepare(engine.state(), chunk, e.seq(), e.hash(), false).install();
+            chunk.clear();
+          }
         });
     engine.checkInvariants();
+    projector.prepare(engine.state(), chunk, journal.size(), journal.headHash(), true).install();
     return new JournaledEngine(engine, journal, codec);
   }
 
-  private static void genesis(JournaledEngine engine, ReadModel model, Path program, long seed) {
+  private static void genesis(
+      JournaledEngine engine, Projector projector, Path program, long seed, Clock clock) {
     String yaml;
     try {
       yaml = Files.readString(program, StandardCharsets.UTF_8);
@@ -204,38 +278,107 @@ public final class Server implements AutoCloseable {
           "program: cannot read " + program + " (" + e.getMessage() + ")");
     }
     ProgramParser.standard().parse(yaml);
-    Result r = engine.submit(Clock.systemUTC().millis(), new OpenMarket(yaml, seed));
-    if (!r.isAccepted()) {
-      throw new IllegalStateException("the genesis OpenMarket was rejected: " + r);
-    }
-    engine.flush();
-    model.apply(engine.engine().state().lastTick(), r);
+    submitAtStart(engine, projector, clock, List.of(new OpenMarket(yaml, seed)), true);
   }
 
-  private static void publish(
-      EventHub hub, ObjectMapper json, EngineState state, ReadModel model, int tradesBefore) {
-    if (hub.clientCount() == 0) {
-      return;
+  /**
+   * Makes sure the market regulator (the operator) holds an active token, journaled like any other.
+   * With {@code COMPUTECAP_REGULATOR_TOKEN} set, that token (if strong enough) becomes the market
+   * regulator's and every earlier one of its tokens is revoked, so a token printed before stops
+   * working; without it, a new token is made and printed once when none is active. Returns the
+   * printed token, or null.
+   */
+  private static String regulatorToken(
+      JournaledEngine engine, Projector projector, ReadModel model, Clock clock, PrintStream out) {
+    String env = System.getenv("COMPUTECAP_REGULATOR_TOKEN");
+    long now = Math.max(engine.engine().state().lastTick(), clock.millis());
+    long expires = now + REGULATOR_TOKEN_DAYS * 86_400_000L;
+    List<ReadModel.TokenEntry> active = new ArrayList<>();
+    for (ReadModel.TokenEntry t : model.tokens.values()) {
+      if (t.accountId() == AccessCommand.MARKET_REGULATOR
+          && !t.revoked()
+          && now < t.expiresTick()) {
+        active.add(t);
+      }
     }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("seq", model.headSeq);
-    m.put("headHash", CanonicalWriter.hex(model.headHash));
-    m.put("currentPeriod", state.currentPeriod());
-    List<Object> books = new ArrayList<>();
-    for (int v : Views.bookVintages(state)) {
-      books.add(Views.market(state, model, v, false));
+    active.sort((a, b) -> Long.compare(a.tokenId(), b.tokenId()));
+    if (env != null && !env.isBlank()) {
+      String token = env.trim();
+      Credentials.requireStrong("COMPUTECAP_REGULATOR_TOKEN", token);
+      String hash = Credentials.hash(token);
+      ReadModel.TokenEntry known = model.tokenByHash(hash);
+      if (known != null && active.contains(known)) {
+        out.println(
+            "regulator token: COMPUTECAP_REGULATOR_TOKEN (active since tick "
+                + known.issuedTick()
+                + ")");
+        return null;
+      }
+      if (known != null) {
+        throw new IllegalArgumentException(
+            "COMPUTECAP_REGULATOR_TOKEN was the market regulator's token before and is now "
+                + "revoked or expired; choose a new one (openssl rand -base64 32)");
+      }
+      List<org.computecap.engine.command.Command> commands = new ArrayList<>();
+      for (ReadModel.TokenEntry t : active) {
+        commands.add(new RevokeToken(t.tokenId(), AccessCommand.MARKET_REGULATOR));
+      }
+      commands.add(
+          new IssueToken(
+              AccessCommand.MARKET_REGULATOR, hash, AccessCommand.MARKET_REGULATOR, expires));
+      submitAtStart(engine, projector, clock, commands, false);
+      out.println(
+          "regulator token: COMPUTECAP_REGULATOR_TOKEN"
+              + (active.isEmpty()
+                  ? ""
+                  : " (replaces " + active.size() + " earlier token(s), now revoked)"));
+      return null;
     }
-    m.put("books", books);
-    List<Object> trades = new ArrayList<>();
-    for (int i = tradesBefore; i < model.trades.size(); i++) {
-      trades.add(model.trades.get(i).redactedFor(Long.MIN_VALUE));
+    if (!active.isEmpty()) {
+      return null;
     }
-    m.put("trades", trades);
-    try {
-      hub.publish("market", json.writeValueAsString(m));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+    String token = Credentials.newToken();
+    submitAtStart(
+        engine,
+        projector,
+        clock,
+        List.of(
+            new IssueToken(
+                AccessCommand.MARKET_REGULATOR,
+                Credentials.hash(token),
+                AccessCommand.MARKET_REGULATOR,
+                expires)),
+        false);
+    out.println("regulator token (shown once, keep it): " + token);
+    return token;
+  }
+
+  /** Applies start-up commands, flushes them, and publishes them to the read model. */
+  private static void submitAtStart(
+      JournaledEngine engine,
+      Projector projector,
+      Clock clock,
+      List<org.computecap.engine.command.Command> commands,
+      boolean full) {
+    List<Projector.Applied> applied = new ArrayList<>();
+    for (org.computecap.engine.command.Command c : commands) {
+      long tick = Math.max(engine.engine().state().lastTick(), clock.millis());
+      Result r = engine.submit(tick, c);
+      if (!r.isAccepted()) {
+        throw new IllegalStateException(
+            "the start-up command " + c.getClass().getSimpleName() + " was rejected: " + r);
+      }
+      applied.add(new Projector.Applied(engine.engine().state().seq(), tick, r));
     }
+    engine.flush();
+    projector
+        .prepare(
+            engine.engine().state(),
+            applied,
+            engine.journal().size(),
+            engine.journal().headHash(),
+            full)
+        .install();
   }
 
   public int port() {
@@ -249,13 +392,13 @@ public final class Server implements AutoCloseable {
 
   /** The state hash of the running engine, read on the writer thread. */
   public String stateHashHex() {
-    return sequencer.query((s, m) -> CanonicalWriter.hex(s.stateHash())).join();
+    return sequencer.query(s -> CanonicalWriter.hex(s.stateHash())).join();
   }
 
   /** Method and path of every route, as the route table registers them (for tests). */
   public List<String> routeNames() {
     List<String> out = new ArrayList<>();
-    for (Routes.Route r : routes) {
+    for (Route r : routes) {
       out.add(r.method() + " " + r.path());
     }
     return out;
@@ -266,8 +409,13 @@ public final class Server implements AutoCloseable {
     return sequencer.flushes();
   }
 
+  /** How many clients are subscribed to the server-sent events now. */
+  int eventSubscribers() {
+    return hub.subscriberCount();
+  }
+
   /** The route table, for the tests that walk every route. */
-  List<Routes.Route> routes() {
+  List<Route> routes() {
     return routes;
   }
 
@@ -276,10 +424,12 @@ public final class Server implements AutoCloseable {
   public void close() {
     // Event streams first: they are open-ended requests that a graceful stop would wait for.
     hub.close();
+    headers.close();
     app.stop();
     sequencer.close();
     if (sequencer.stoppedBy() == null) {
       engine.close();
     }
+    model.close();
   }
 }

@@ -180,7 +180,10 @@ class DashboardBrowserTest {
               + ",\"name\":\""
               + names.get(i - 1)
               + "\",\"role\":\"PARTICIPANT\"}");
-      tokens[i] = post("/api/tokens", regulator, "{\"accountId\":" + i + "}").get("token").asText();
+      String code =
+          post("/api/accounts/" + i + "/enrolments", regulator, null).get("code").asText();
+      tokens[i] =
+          post("/api/enrolments", null, "{\"code\":\"" + code + "\"}").get("token").asText();
       post(
           "/api/issuances",
           regulator,

@@ -77,7 +77,8 @@ class SequencerTest {
     JournaledEngine je = new JournaledEngine(engine, journal, CommandCodec.standard());
     je.submit(0, new OpenMarket(Files.readString(Harness.program()), 1));
     je.flush();
-    return new Sequencer(je, new ReadModel(), Clock.systemUTC(), null, onFatal);
+    ReadModel model = new ReadModel(Files.createTempDirectory("computecap-sequencer"));
+    return new Sequencer(je, new Projector(model), 0, Clock.systemUTC(), null, onFatal);
   }
 
   @Test

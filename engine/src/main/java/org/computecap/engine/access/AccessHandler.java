@@ -68,7 +68,8 @@ public final class AccessHandler {
             id, c.accountId(), c.codeHash(), c.issuedBy(), tick, c.expiresTick()));
     s.enrolmentByHash.put(c.codeHash(), id);
     return Result.accepted(
-        new EnrolmentCodeIssued(id, c.accountId(), c.issuedBy(), c.expiresTick()));
+        new EnrolmentCodeIssued(
+            id, c.accountId(), c.issuedBy(), c.codeHash(), tick, c.expiresTick()));
   }
 
   private static Result complete(EngineState state, AccessState s, long tick, CompleteEnrolment c) {
