@@ -94,7 +94,8 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server =
           Server.start(
-              new Server.Options(data, journalUrl, program, seed, host, port),
+              new Server.Options(data, journalUrl, program, seed, host, port)
+                  .withRegulatorToken(System.getenv("COMPUTECAP_REGULATOR_TOKEN")),
               System.out,
               e -> {
                 System.err.println(

@@ -40,7 +40,10 @@ import org.eclipse.jetty.server.ServerConnector;
  * serving.
  */
 public final class Server implements AutoCloseable {
-  /** What {@code computecap serve} was asked for. */
+  /**
+   * What {@code computecap serve} was asked for. {@code regulatorToken}: the operator's own token
+   * for the market regulator ({@code COMPUTECAP_REGULATOR_TOKEN}), or null to have one made.
+   */
   public record Options(
       Path dataDir,
       String journalUrl,
@@ -48,7 +51,8 @@ public final class Server implements AutoCloseable {
       long seed,
       String host,
       int port,
-      Limits limits) {
+      Limits limits,
+      String regulatorToken) {
     public Options {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be within [0, 65535], got " + port);
@@ -57,7 +61,17 @@ public final class Server implements AutoCloseable {
 
     public Options(
         Path dataDir, String journalUrl, Path program, long seed, String host, int port) {
-      this(dataDir, journalUrl, program, seed, host, port, Limits.DEFAULT);
+      this(dataDir, journalUrl, program, seed, host, port, Limits.DEFAULT, null);
+    }
+
+    /** These options with the operator's regulator token (e.g. from the environment). */
+    public Options withRegulatorToken(String token) {
+      return new Options(dataDir, journalUrl, program, seed, host, port, limits, token);
+    }
+
+    /** These options with other request limits. */
+    public Options withLimits(Limits other) {
+      return new Options(dataDir, journalUrl, program, seed, host, port, other, regulatorToken);
     }
   }
 
@@ -130,7 +144,7 @@ public final class Server implements AutoCloseable {
       if (journal.size() == 0) {
         genesis(engine, projector, o.program(), o.seed(), clock);
       }
-      fresh = regulatorToken(engine, projector, model, clock, out);
+      fresh = regulatorToken(o.regulatorToken(), engine, projector, model, clock, out);
       projector.stateHash(engine.engine().stateHash(), engine.engine().state().seq());
     } catch (RuntimeException | AssertionError e) {
       journal.close();
@@ -289,8 +303,12 @@ public final class Server implements AutoCloseable {
    * printed token, or null.
    */
   private static String regulatorToken(
-      JournaledEngine engine, Projector projector, ReadModel model, Clock clock, PrintStream out) {
-    String env = System.getenv("COMPUTECAP_REGULATOR_TOKEN");
+      String env,
+      JournaledEngine engine,
+      Projector projector,
+      ReadModel model,
+      Clock clock,
+      PrintStream out) {
     long now = Math.max(engine.engine().state().lastTick(), clock.millis());
     long expires = now + REGULATOR_TOKEN_DAYS * 86_400_000L;
     List<ReadModel.TokenEntry> active = new ArrayList<>();

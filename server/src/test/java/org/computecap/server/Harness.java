@@ -54,9 +54,17 @@ final class Harness implements AutoCloseable {
   }
 
   static Server startServer(Path dataDir, Server.Limits limits) {
+    return startServer(dataDir, limits, null, new ByteArrayOutputStream());
+  }
+
+  /** A server with the operator's regulator token set (null: none), printing into {@code out}. */
+  static Server startServer(
+      Path dataDir, Server.Limits limits, String regulatorToken, ByteArrayOutputStream out) {
     return Server.start(
-        new Server.Options(dataDir, null, program(), 7, "127.0.0.1", 0, limits),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new Server.Options(dataDir, null, program(), 7, "127.0.0.1", 0)
+            .withLimits(limits)
+            .withRegulatorToken(regulatorToken),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         e -> {});
   }
 
