@@ -80,6 +80,11 @@ final class Field<T> {
     return kind;
   }
 
+  /** The enum an ENUM field takes (null for the others). */
+  Class<? extends Enum<?>> enumType() {
+    return enumType;
+  }
+
   /** Reads this field's value from a JSON body node (never null: the caller checked presence). */
   @SuppressWarnings("unchecked")
   T fromJson(JsonNode v) {

@@ -121,7 +121,9 @@ final class OpenApi {
   private static Map<String, Object> requestBody(Route r, Map<String, Object> schemas) {
     Map<String, Object> props = new LinkedHashMap<>();
     for (Field<?> f : r.fields()) {
-      props.put(f.name(), f.schema());
+      // An enum is the same named schema in requests and answers, so clients get one type.
+      props.put(
+          f.name(), f.kind() == Field.Kind.ENUM ? typeSchema(f.enumType(), schemas) : f.schema());
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "object");
