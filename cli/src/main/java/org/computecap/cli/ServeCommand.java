@@ -71,6 +71,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "commands per second the demo sends (default: ${DEFAULT-VALUE})")
   int demoRate = 200;
 
+  /** The demo's temporary directory, removed when the server stops; null without --demo. */
+  private Path work;
+
   @Override
   public Integer call() throws InterruptedException, java.io.IOException {
     ServeDemo.Run run = null;
@@ -82,9 +85,15 @@ final class ServeCommand implements Callable<Integer> {
       if (!java.nio.file.Files.isRegularFile(scenario)) {
         throw new IllegalArgumentException("--scenario: no such file: " + scenario);
       }
-      Path work = java.nio.file.Files.createTempDirectory("computecap-demo");
-      System.out.println("demo: simulating " + scenario + " (data in " + work + ")");
-      run = ServeDemo.simulate(scenario, work);
+      work = java.nio.file.Files.createTempDirectory("computecap-demo");
+      System.out.println(
+          "demo: simulating " + scenario + " (data in " + work + ", removed when it stops)");
+      try {
+        run = ServeDemo.simulate(scenario, work);
+      } catch (RuntimeException | java.io.IOException e) {
+        ServeDemo.deleteTree(work);
+        throw e;
+      }
       data = work.resolve("data");
       program = work.resolve("program.yaml");
       seed = run.seed();
@@ -105,8 +114,12 @@ final class ServeCommand implements Callable<Integer> {
                 Runtime.getRuntime().halt(3);
               });
     } catch (JournalStore.JournalDamagedException e) {
+      ServeDemo.deleteTree(work);
       System.err.println("computecap serve: refusing to start: " + e.getMessage());
       return 1;
+    } catch (RuntimeException e) {
+      ServeDemo.deleteTree(work);
+      throw e;
     }
     if (run != null) {
       String token =
@@ -131,6 +144,10 @@ final class ServeCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   server.close();
+                  if (work != null) {
+                    ServeDemo.deleteTree(work);
+                    System.out.println("demo: removed " + work);
+                  }
                   stopped.countDown();
                 },
                 "computecap-shutdown"));

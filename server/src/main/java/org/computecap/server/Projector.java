@@ -125,6 +125,10 @@ final class Projector {
   private long rows;
   private final Map<Long, ComplianceAssessed> lastAssessed = new TreeMap<>();
   private final TreeMap<Integer, Views.PeriodClose> closed = new TreeMap<>();
+
+  /** period -> {audit findings recorded, penalty cents they charged}. */
+  private final TreeMap<Integer, long[]> audits = new TreeMap<>();
+
   private final Map<Long, ReadModel.TokenEntry> tokens = new TreeMap<>();
   private final Map<Long, ReadModel.EnrolmentEntry> enrolments = new TreeMap<>();
   private final Map<Long, Views.Auction> auctions = new TreeMap<>();
@@ -534,6 +538,10 @@ final class Projector {
         b.actions.add(() -> model.histories.get(c.accountId()).penalties.add(row));
       }
     } else if (e instanceof AuditFindingRecorded f) {
+      long[] a = audits.computeIfAbsent(f.period(), p -> new long[2]);
+      a[0]++;
+      a[1] = Math.addExact(a[1], f.penaltyCents());
+      b.periods = true;
       ReadModel.Row row = row(b, f.accountId(), tick, e, h -> h.audits);
       if (f.penaltyCents() > 0) {
         b.actions.add(
@@ -669,7 +677,9 @@ final class Projector {
               p.auctionVolumePermits(t),
               state.registry().issued(t),
               status,
-              closed.get(t)));
+              closed.get(t),
+              (int) audits.getOrDefault(t, new long[2])[0],
+              audits.getOrDefault(t, new long[2])[1]));
     }
     return List.copyOf(out);
   }

@@ -128,7 +128,11 @@ final class Views {
   record PeriodClose(
       int period, int participants, int shortfalls, long penaltiesChargedCents, int nextPeriod) {}
 
-  /** A compliance period: cap, budgets, what was issued, and the close summary once closed. */
+  /**
+   * A compliance period: cap, budgets, what was issued, the close summary once closed, and the
+   * audit findings recorded for it afterwards with the penalties they charged (penalties of a
+   * period are those at close plus those of its audits).
+   */
   record Period(
       int period,
       long capPermits,
@@ -136,7 +140,9 @@ final class Views {
       long auctionVolumePermits,
       long issuedPermits,
       PeriodStatus status,
-      @Nullable PeriodClose closed) {}
+      @Nullable PeriodClose closed,
+      int auditFindings,
+      long auditPenaltiesCents) {}
 
   /**
    * The journal's durable head, and the state hash as of {@code stateHashSeq} (computed by the
