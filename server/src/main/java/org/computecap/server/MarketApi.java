@@ -96,7 +96,7 @@ final class MarketApi {
         Route.get("/api/journal/head")
             .op("getJournalHead", TAG, "Journal head: last seq, head hash, state hash")
             .returns(Reply.of(Views.Head.class))
-            .handle(call -> call.reply(model.head)));
+            .handle(call -> call.reply(model.head())));
     return r;
   }
 

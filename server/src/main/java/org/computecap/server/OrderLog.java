@@ -46,11 +46,6 @@ final class OrderLog implements AutoCloseable {
     return visibleMaxId;
   }
 
-  /** An open order as last published, or null; for the writer, which tracks changes. */
-  Views.Order openOrder(long id) {
-    return open.get(id);
-  }
-
   /** Writes a finished order to disk (writer thread, before it is published). */
   void writeFinished(Views.Order o) {
     ByteBuffer buf = ByteBuffer.allocate(SIZE);

@@ -73,12 +73,15 @@ final class Projector {
   /** What a batch changes in the read model, to be made visible once the batch is durable. */
   static final class Publication {
     private final List<Runnable> actions;
-    final Views.Head head;
+    final ReadModel.HeadState head;
     final ReadModel.Books books;
     final List<Views.Trade> trades;
 
     private Publication(
-        List<Runnable> actions, Views.Head head, ReadModel.Books books, List<Views.Trade> trades) {
+        List<Runnable> actions,
+        ReadModel.HeadState head,
+        ReadModel.Books books,
+        List<Views.Trade> trades) {
       this.actions = actions;
       this.head = head;
       this.books = books;
@@ -134,8 +137,15 @@ final class Projector {
   private final Map<Long, Views.Auction> auctions = new TreeMap<>();
   private final Map<Long, Map<Long, Views.Bid>> bids = new TreeMap<>();
   private final Map<Integer, List<Views.PricePoint>> history = new TreeMap<>();
-  private String stateHash = "0".repeat(64);
-  private long stateHashSeq;
+
+  /** The open orders as the writer last left them (readers see them once installed). */
+  private final Map<Long, Views.Order> openOrders = new java.util.HashMap<>();
+
+  /** The books as the writer last prepared them. */
+  private ReadModel.Books books = new ReadModel.Books(List.of(), Map.of(), false);
+
+  /** The latest state hash the writer computed, shown once the durable head reaches it. */
+  private volatile ReadModel.StateHashAt pendingHash;
 
   Projector(ReadModel model) {
     this.model = model;
@@ -175,25 +185,44 @@ final class Projector {
         b.actions.add(() -> model.periods = periods);
       }
     }
-    ReadModel.Books books = model.books;
     if (state.isOpen() && (b.exchange || b.all)) {
       books = books(state);
       ReadModel.Books published = books;
       b.actions.add(() -> model.books = published);
     }
-    Views.Head head = head(state, headSeq, headHash);
-    b.actions.add(() -> model.head = head);
+    ReadModel.HeadState head =
+        new ReadModel.HeadState(
+            headSeq,
+            CanonicalWriter.hex(headHash),
+            state.lastTick(),
+            state.isOpen() ? state.currentPeriod() : null);
+    b.actions.add(
+        () -> {
+          model.head = head;
+          showHashIfDurable();
+        });
     return new Publication(b.actions, head, books, List.copyOf(b.trades));
   }
 
-  /** Publishes a state hash the writer computed at {@code seq} (writer thread). */
+  /**
+   * A state hash the writer computed at {@code seq} (writer thread); readers see it once the
+   * durable head has reached that seq, never the hash of a state a crash could still lose.
+   */
   void stateHash(byte[] hash, long seq) {
-    stateHash = CanonicalWriter.hex(hash);
-    stateHashSeq = seq;
-    Views.Head h = model.head;
-    model.head =
-        new Views.Head(
-            h.seq(), h.headHash(), stateHash, stateHashSeq, h.lastTick(), h.currentPeriod());
+    pendingHash = new ReadModel.StateHashAt(CanonicalWriter.hex(hash), seq);
+    showHashIfDurable();
+  }
+
+  private void showHashIfDurable() {
+    ReadModel.StateHashAt p = pendingHash;
+    if (p == null || p.seq() > model.head.seq()) {
+      return;
+    }
+    synchronized (model) {
+      if (model.stateHash.seq() < p.seq()) {
+        model.stateHash = p;
+      }
+    }
   }
 
   /** What one batch changes, gathered while its events are read. */
@@ -281,7 +310,7 @@ final class Projector {
 
   private Views.Order order(Batch b, long id) {
     Views.Order o = b.orders.get(id);
-    return o != null ? o : model.orders.openOrder(id);
+    return o != null ? o : openOrders.get(id);
   }
 
   private void fill(Batch b, long orderId, long quantity) {
@@ -313,6 +342,9 @@ final class Projector {
     for (Views.Order o : b.orders.values()) {
       if (o.status() != Views.OrderStatus.OPEN) {
         model.orders.writeFinished(o);
+        openOrders.remove(o.orderId());
+      } else {
+        openOrders.put(o.orderId(), o);
       }
       (b.newOrders.contains(o.orderId()) ? created : changed).add(o);
     }
@@ -780,16 +812,6 @@ final class Projector {
       history.put(e.getKey(), List.copyOf(points.subList(from, points.size())));
     }
     return Map.copyOf(history);
-  }
-
-  private Views.Head head(EngineState state, long seq, byte[] headHash) {
-    return new Views.Head(
-        seq,
-        CanonicalWriter.hex(headHash),
-        stateHash,
-        stateHashSeq,
-        state.lastTick(),
-        state.isOpen() ? state.currentPeriod() : null);
   }
 
   /** The price history of a book as last published (key 0 for a single book). */

@@ -74,7 +74,17 @@ final class ReadModel implements AutoCloseable {
     final AppendOnlyList<Long> enrolments = new AppendOnlyList<>();
   }
 
-  volatile Views.Head head = new Views.Head(0, "0".repeat(64), "0".repeat(64), 0, 0, null);
+  /** The journal's durable head as of the last installed batch. */
+  record HeadState(long seq, String headHash, long lastTick, Integer currentPeriod) {}
+
+  /** A state hash the writer computed at {@code seq}. */
+  record StateHashAt(String hash, long seq) {}
+
+  volatile HeadState head = new HeadState(0, "0".repeat(64), 0, null);
+
+  /** The latest state hash whose seq the durable head has reached. */
+  volatile StateHashAt stateHash = new StateHashAt("0".repeat(64), 0);
+
   volatile List<Views.Period> periods = List.of();
   volatile Books books = new Books(List.of(), Map.of(), false);
 
@@ -108,6 +118,14 @@ final class ReadModel implements AutoCloseable {
     }
     this.trades = new TradeLog(dir);
     this.orders = new OrderLog(dir);
+  }
+
+  /** The head as the API shows it: the durable head and the latest state hash at or below it. */
+  Views.Head head() {
+    HeadState h = head;
+    StateHashAt sh = stateHash;
+    return new Views.Head(
+        h.seq(), h.headHash(), sh.hash(), sh.seq(), h.lastTick(), h.currentPeriod());
   }
 
   /** The role of an open account, or null. */
