@@ -62,7 +62,7 @@ final class AccountApi {
             .access(Access.SIGNED_IN)
             .query(Call.LIMIT, Call.AFTER)
             .returns(Reply.page(Views.DirectoryEntry.class))
-            .handle(call -> call.reply(directory(call.after(), call.limit(), e -> true))));
+            .handle(call -> call.reply(directory(call.after(), call.limit()))));
     r.add(OPEN_ACCOUNT.route(s));
     r.add(
         Route.get("/api/participants")
@@ -116,45 +116,31 @@ final class AccountApi {
     return a;
   }
 
-  private Views.Page<Views.DirectoryEntry> directory(
-      long after, int limit, java.util.function.Predicate<ReadModel.AccountEntry> keep) {
-    List<Views.DirectoryEntry> out = new ArrayList<>();
-    for (ReadModel.AccountEntry e : model.accounts.tailMap(after, false).values()) {
-      if (!keep.test(e)) {
-        continue;
-      }
-      if (out.size() == limit) {
-        return new Views.Page<>(out, out.get(out.size() - 1).accountId());
-      }
-      out.add(e.directory());
-    }
-    return new Views.Page<>(out, null);
+  private Views.Page<Views.DirectoryEntry> directory(long after, int limit) {
+    return Pages.after(model.accounts, after, limit, e -> true, ReadModel.AccountEntry::directory);
   }
 
   private Views.Page<Views.Participant> participants(long after, int limit) {
-    List<Views.Participant> out = new ArrayList<>();
-    for (ReadModel.AccountEntry e : model.accounts.tailMap(after, false).values()) {
-      Views.Account a = e.account();
-      if (a.role() != Role.PARTICIPANT) {
-        continue;
-      }
-      if (out.size() == limit) {
-        return new Views.Page<>(out, out.get(out.size() - 1).accountId());
-      }
-      out.add(
-          new Views.Participant(
-              a.accountId(),
-              a.name(),
-              a.cash().freeCents(),
-              a.cash().reservedCents(),
-              a.holdings().freePermits(),
-              a.holdings().reservedPermits(),
-              a.compliance().unpaidPenaltyCents(),
-              a.compliance().makeGoodOwedPermits(),
-              a.compliance().lastPeriod(),
-              a.compliance().lastStatus()));
-    }
-    return new Views.Page<>(out, null);
+    return Pages.after(
+        model.accounts,
+        after,
+        limit,
+        e -> e.account().role() == Role.PARTICIPANT,
+        e -> participant(e.account()));
+  }
+
+  private static Views.Participant participant(Views.Account a) {
+    return new Views.Participant(
+        a.accountId(),
+        a.name(),
+        a.cash().freeCents(),
+        a.cash().reservedCents(),
+        a.holdings().freePermits(),
+        a.holdings().reservedPermits(),
+        a.compliance().unpaidPenaltyCents(),
+        a.compliance().makeGoodOwedPermits(),
+        a.compliance().lastPeriod(),
+        a.compliance().lastStatus());
   }
 
   /** A paged history of one account, read by its holder, regulators and auditors. */

@@ -137,28 +137,16 @@ final class AuctionApi {
   }
 
   private Views.Page<Views.Auction> auctions(long after, int limit) {
-    List<Views.Auction> out = new ArrayList<>();
-    for (ReadModel.AuctionEntry a : model.auctions.tailMap(after, false).values()) {
-      if (out.size() == limit) {
-        return new Views.Page<>(out, out.get(out.size() - 1).auctionId());
-      }
-      out.add(a.auction());
-    }
-    return new Views.Page<>(out, null);
+    return Pages.after(model.auctions, after, limit, a -> true, ReadModel.AuctionEntry::auction);
   }
 
   private Views.Page<Views.Bid> bids(Call call) {
-    List<Views.Bid> out = new ArrayList<>();
-    for (Views.Bid b : auction(call.get(AUCTION)).bids().tailMap(call.after(), false).values()) {
-      if (!call.caller().mayRead(b.accountId())) {
-        continue;
-      }
-      if (out.size() == call.limit()) {
-        return new Views.Page<>(out, out.get(out.size() - 1).bidId());
-      }
-      out.add(b);
-    }
-    return new Views.Page<>(out, null);
+    return Pages.after(
+        auction(call.get(AUCTION)).bids(),
+        call.after(),
+        call.limit(),
+        b -> call.caller().mayRead(b.accountId()),
+        b -> b);
   }
 
   /** Withdrawing: the bid must be the caller's own (404 otherwise, as if it did not exist). */

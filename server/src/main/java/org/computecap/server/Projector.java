@@ -489,24 +489,10 @@ final class Projector {
           () -> {
             model.tokens.put(t.tokenId(), entry);
             model.tokenIdsByHash.put(t.tokenHash(), t.tokenId());
-            model
-                .histories
-                .computeIfAbsent(t.accountId(), a -> new ReadModel.Histories())
-                .tokens
-                .add(t.tokenId());
+            model.historiesFor(t.accountId()).tokens.add(t.tokenId());
           });
     } else if (e instanceof TokenRevoked r) {
-      ReadModel.TokenEntry t = tokens.get(r.tokenId());
-      ReadModel.TokenEntry entry =
-          new ReadModel.TokenEntry(
-              t.tokenId(),
-              t.accountId(),
-              t.issuedBy(),
-              t.enrolmentId(),
-              t.issuedTick(),
-              t.expiresTick(),
-              true,
-              r.revokedBy());
+      ReadModel.TokenEntry entry = tokens.get(r.tokenId()).revoke(r.revokedBy());
       tokens.put(r.tokenId(), entry);
       b.actions.add(() -> model.tokens.put(r.tokenId(), entry));
     } else if (e instanceof EnrolmentCodeIssued c) {
@@ -518,22 +504,10 @@ final class Projector {
           () -> {
             model.enrolments.put(c.enrolmentId(), entry);
             model.enrolmentIdsByHash.put(c.codeHash(), c.enrolmentId());
-            model
-                .histories
-                .computeIfAbsent(c.accountId(), a -> new ReadModel.Histories())
-                .enrolments
-                .add(c.enrolmentId());
+            model.historiesFor(c.accountId()).enrolments.add(c.enrolmentId());
           });
     } else if (e instanceof EnrolmentCompleted c) {
-      ReadModel.EnrolmentEntry old = enrolments.get(c.enrolmentId());
-      ReadModel.EnrolmentEntry entry =
-          new ReadModel.EnrolmentEntry(
-              old.enrolmentId(),
-              old.accountId(),
-              old.issuedBy(),
-              old.issuedTick(),
-              old.expiresTick(),
-              c.tokenId());
+      ReadModel.EnrolmentEntry entry = enrolments.get(c.enrolmentId()).usedFor(c.tokenId());
       enrolments.put(c.enrolmentId(), entry);
       b.actions.add(() -> model.enrolments.put(c.enrolmentId(), entry));
     } else if (e instanceof InsurerAppointed a) {
@@ -612,10 +586,7 @@ final class Projector {
       Event e,
       java.util.function.Function<ReadModel.Histories, AppendOnlyList<ReadModel.Row>> list) {
     ReadModel.Row row = new ReadModel.Row(++rows, accountId, tick, e);
-    b.actions.add(
-        () ->
-            list.apply(model.histories.computeIfAbsent(accountId, a -> new ReadModel.Histories()))
-                .add(row));
+    b.actions.add(() -> list.apply(model.historiesFor(accountId)).add(row));
     return row;
   }
 

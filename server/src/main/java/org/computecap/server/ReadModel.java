@@ -44,16 +44,25 @@ final class ReadModel implements AutoCloseable {
       long issuedTick,
       long expiresTick,
       boolean revoked,
-      long revokedBy) {}
+      long revokedBy) {
+    TokenEntry revoke(long by) {
+      return new TokenEntry(
+          tokenId, accountId, issuedBy, enrolmentId, issuedTick, expiresTick, true, by);
+    }
+  }
 
-  /** An enrolment code as the API lists it. */
+  /** An enrolment code as the API lists it; {@code tokenId} 0 until it is used. */
   record EnrolmentEntry(
       long enrolmentId,
       long accountId,
       long issuedBy,
       long issuedTick,
       long expiresTick,
-      long tokenId) {}
+      long tokenId) {
+    EnrolmentEntry usedFor(long token) {
+      return new EnrolmentEntry(enrolmentId, accountId, issuedBy, issuedTick, expiresTick, token);
+    }
+  }
 
   /** An account's directory entry and its full view. */
   record AccountEntry(Views.DirectoryEntry directory, Views.Account account) {}
@@ -132,6 +141,11 @@ final class ReadModel implements AutoCloseable {
   Role roleOf(long accountId) {
     AccountEntry a = accounts.get(accountId);
     return a == null ? null : a.directory().role();
+  }
+
+  /** An account's histories, made on first use; writer thread only. */
+  Histories historiesFor(long accountId) {
+    return histories.computeIfAbsent(accountId, a -> new Histories());
   }
 
   /** An account's histories (empty ones for an account without any). */

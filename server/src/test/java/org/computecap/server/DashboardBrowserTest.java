@@ -147,6 +147,16 @@ class DashboardBrowserTest {
     return json.readTree(r.body());
   }
 
+  /** Opens a participant's account and enrols it (code from the regulator); its token. */
+  private String openEnrolled(int id, String name) throws Exception {
+    post(
+        "/api/accounts",
+        regulator,
+        "{\"accountId\":" + id + ",\"name\":\"" + name + "\",\"role\":\"PARTICIPANT\"}");
+    String code = post("/api/accounts/" + id + "/enrolments", regulator, null).get("code").asText();
+    return post("/api/enrolments", null, "{\"code\":\"" + code + "\"}").get("token").asText();
+  }
+
   /** The journal head once the writer has hashed the state at it (it does so when idle). */
   private JsonNode settledHead() throws Exception {
     for (int i = 0; i < 500; i++) {
@@ -184,18 +194,7 @@ class DashboardBrowserTest {
     List<String> names = List.of("Aurora-Compute", "Borealis-AI", "Cirrus-Labs", "Delta-Inference");
     String[] tokens = new String[names.size() + 1];
     for (int i = 1; i <= names.size(); i++) {
-      post(
-          "/api/accounts",
-          regulator,
-          "{\"accountId\":"
-              + i
-              + ",\"name\":\""
-              + names.get(i - 1)
-              + "\",\"role\":\"PARTICIPANT\"}");
-      String code =
-          post("/api/accounts/" + i + "/enrolments", regulator, null).get("code").asText();
-      tokens[i] =
-          post("/api/enrolments", null, "{\"code\":\"" + code + "\"}").get("token").asText();
+      tokens[i] = openEnrolled(i, names.get(i - 1));
       post(
           "/api/issuances",
           regulator,
@@ -375,19 +374,7 @@ class DashboardBrowserTest {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1300));
     String[] tokens = new String[5];
     for (int i = 1; i <= 4; i++) {
-      post(
-          "/api/accounts",
-          regulator,
-          "{\"accountId\":"
-              + i
-              + ",\"name\":\"Participant-"
-              + "with-a-long-name-"
-              + i
-              + "\",\"role\":\"PARTICIPANT\"}");
-      String code =
-          post("/api/accounts/" + i + "/enrolments", regulator, null).get("code").asText();
-      tokens[i] =
-          post("/api/enrolments", null, "{\"code\":\"" + code + "\"}").get("token").asText();
+      tokens[i] = openEnrolled(i, "Participant-with-a-long-name-" + i);
       post(
           "/api/issuances",
           regulator,

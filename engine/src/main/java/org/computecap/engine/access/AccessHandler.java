@@ -52,10 +52,8 @@ public final class AccessHandler {
       r = Rejection.ISSUER_NOT_REGULATOR;
     } else if (!state.registry().exists(c.accountId())) {
       r = Rejection.UNKNOWN_ACCOUNT;
-    } else if (s.hashUsed(c.codeHash())) {
-      r = Rejection.CREDENTIAL_HASH_ALREADY_USED;
-    } else if (c.expiresTick() <= tick) {
-      r = Rejection.EXPIRY_NOT_IN_FUTURE;
+    } else {
+      r = newSecret(s, c.codeHash(), c.expiresTick(), tick);
     }
     if (r != null) {
       return Result.rejected(r);
@@ -82,10 +80,8 @@ public final class AccessHandler {
       r = Rejection.ENROLMENT_CODE_ALREADY_USED;
     } else if (tick >= e.expiresTick) {
       r = Rejection.ENROLMENT_CODE_EXPIRED;
-    } else if (s.hashUsed(c.tokenHash())) {
-      r = Rejection.CREDENTIAL_HASH_ALREADY_USED;
-    } else if (c.expiresTick() <= tick) {
-      r = Rejection.EXPIRY_NOT_IN_FUTURE;
+    } else {
+      r = newSecret(s, c.tokenHash(), c.expiresTick(), tick);
     }
     if (r != null) {
       return Result.rejected(r);
@@ -106,10 +102,8 @@ public final class AccessHandler {
     } else if (c.accountId() != AccessCommand.MARKET_REGULATOR
         && !state.registry().exists(c.accountId())) {
       r = Rejection.UNKNOWN_ACCOUNT;
-    } else if (s.hashUsed(c.tokenHash())) {
-      r = Rejection.CREDENTIAL_HASH_ALREADY_USED;
-    } else if (c.expiresTick() <= tick) {
-      r = Rejection.EXPIRY_NOT_IN_FUTURE;
+    } else {
+      r = newSecret(s, c.tokenHash(), c.expiresTick(), tick);
     }
     if (r != null) {
       return Result.rejected(r);
@@ -177,6 +171,14 @@ public final class AccessHandler {
     return Result.accepted(
         new InsurerAppointed(
             c.accountId(), c.insurerId(), previous == null ? 0 : previous, c.appointedBy()));
+  }
+
+  /** A new secret's rules: its hash never used before, its expiry after this tick. */
+  private static Rejection newSecret(AccessState s, String hash, long expiresTick, long tick) {
+    if (s.hashUsed(hash)) {
+      return Rejection.CREDENTIAL_HASH_ALREADY_USED;
+    }
+    return expiresTick <= tick ? Rejection.EXPIRY_NOT_IN_FUTURE : null;
   }
 
   /** The market regulator (0) or an account whose role is REGULATOR. */
