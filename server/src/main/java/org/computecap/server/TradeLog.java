@@ -80,9 +80,10 @@ final class TradeLog implements AutoCloseable {
     boolean more;
     long n = visible;
     if (vintage == null) {
+      // Trade ids are 1..n; a cursor at or past n (up to Long.MAX_VALUE) leaves nothing.
       long start = Math.max(after, 0);
       long to = start >= n ? start : Math.min(n, start + limit);
-      for (long id = start + 1; id <= to; id++) {
+      for (long id = start + 1; id > start && id <= to; id++) {
         ids.add(id);
       }
       more = to < n;

@@ -79,6 +79,26 @@ class BadInputTest {
   }
 
   @Test
+  void extreme_cursors_give_a_valid_page_on_every_paged_route() {
+    List<String> wrong = new ArrayList<>();
+    for (Route r : h.server.routes()) {
+      if (!r.queryParams().contains(Call.AFTER)) {
+        continue;
+      }
+      for (long after : new long[] {Long.MIN_VALUE, -1, 0, Long.MAX_VALUE - 1, Long.MAX_VALUE}) {
+        String path = h.concrete(r.path()) + "?limit=1000&after=" + after;
+        ApiClient.Response resp = caller(r).send("GET", path, null);
+        if (resp.status() != 200 || !resp.body().path("items").isArray()) {
+          wrong.add(path + " -> " + resp.status() + " " + resp.text());
+        } else if (after >= Long.MAX_VALUE - 1 && resp.body().path("items").size() != 0) {
+          wrong.add(path + ": items after the last cursor");
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
   void a_body_over_64_kib_gets_413_in_the_error_body_and_changes_nothing() {
     String before = h.head();
     String big =
