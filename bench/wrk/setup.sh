@@ -9,7 +9,8 @@ java ${SERVER_JAVA_OPTS:--Xmx1g} -cp "$jar" org.computecap.server.ServerMain \
   --data "$data/data" --port "$port" \
   --program "$root/examples/programs/p2-risk-weighted.yaml" >"$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
+# KEEP_DATA=1 keeps the data directory (its path is printed) for a restart measurement.
+trap 'kill $server 2>/dev/null || true; if [ -n "${KEEP_DATA:-}" ]; then echo "data kept in $data"; else rm -rf "$data"; fi' EXIT
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 100); do
   curl -sf "$base/api/journal/head" >/dev/null && break

@@ -339,15 +339,18 @@ final class Projector {
   private void finishOrders(Batch b) {
     List<Views.Order> created = new ArrayList<>();
     List<Views.Order> changed = new ArrayList<>();
+    List<Views.Order> finished = new ArrayList<>();
     for (Views.Order o : b.orders.values()) {
       if (o.status() != Views.OrderStatus.OPEN) {
-        model.orders.writeFinished(o);
+        finished.add(o);
         openOrders.remove(o.orderId());
       } else {
         openOrders.put(o.orderId(), o);
       }
       (b.newOrders.contains(o.orderId()) ? created : changed).add(o);
     }
+    finished.sort((x, y) -> Long.compare(x.orderId(), y.orderId()));
+    model.orders.writeFinished(finished);
     created.sort((x, y) -> Long.compare(x.orderId(), y.orderId()));
     if (!created.isEmpty() || !changed.isEmpty()) {
       b.actions.add(
