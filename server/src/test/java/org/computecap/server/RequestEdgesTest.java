@@ -40,6 +40,17 @@ class RequestEdgesTest {
   }
 
   @Test
+  void headers_over_8_kib_are_refused_with_431() throws Exception {
+    try (Harness h = Harness.withCast()) {
+      try (RawHttp c = new RawHttp(h.server.port(), 10_000)) {
+        RawHttp.Response r =
+            c.exchange("GET", "/api/market", "X-Big: " + "x".repeat(9 * 1024) + "\r\n", null);
+        assertThat(r.status()).isEqualTo(431);
+      }
+    }
+  }
+
+  @Test
   void the_event_stream_refuses_an_invalid_token_like_every_route() throws Exception {
     try (Harness h = Harness.withCast()) {
       try (RawHttp c = new RawHttp(h.server.port(), 10_000)) {
