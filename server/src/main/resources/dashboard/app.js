@@ -503,6 +503,14 @@
 
   async function refreshHead() {
     showHead(await api('/api/journal/head'));
+    showCheckpoint(await api('/api/journal/checkpoint'));
+  }
+
+  /** The latest signed checkpoint of the head, for operators to record elsewhere. */
+  function showCheckpoint(cp) {
+    setText('checkpoint-seq', 'entry ' + qty(cp.seq) + ' at ' + utcDateTime(Date.parse(cp.time)));
+    setText('checkpoint-head', cp.headHash);
+    setText('checkpoint-key', cp.keyFingerprint);
   }
 
   // ------------------------------------------------------------------ refresh and live updates

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.computecap.sim.run.Progress;
 import org.computecap.sim.run.Replications;
-import org.computecap.sim.run.Simulation;
 import org.computecap.sim.run.SimulationResult;
+import org.computecap.sim.run.Simulator;
 import org.computecap.sim.scenario.DeveloperType;
 import org.computecap.sim.scenario.Scenario;
 import org.computecap.sim.scenario.ScenarioLoader;
@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * scenarios/default.yaml}) with its population scaled to {@code developers} (every type's count
  * scaled by the same factor, rounded, the rounding taken up by the largest type) and its cap scaled
  * by the same factor, so the permit price stays near the 60-developer scenario's and the scaled run
- * is the same market, only more crowded. A run is one whole {@code Simulation.run} (genesis,
+ * is the same market, only more crowded. A run is one whole {@code Simulator.run} (genesis,
  * accounts, every period's allocation, auction, trading, compliance and audits, and the invariant
  * check after each period) with the journal in memory, so each iteration is single-shot: {@code
  * simulate} at 10^3 developers (1 and 5 periods), {@code simulateLarge} at 10^4 (1 period).
@@ -90,14 +90,14 @@ public class SimulationBenchmark {
 
   @Benchmark
   public SimulationResult simulate(Scaled s) {
-    return Simulation.run(s.scenario, null, null);
+    return Simulator.run(s.scenario, null, null);
   }
 
   @Benchmark
   @Warmup(iterations = 1)
   @Measurement(iterations = 3)
   public SimulationResult simulateLarge(Large s) {
-    return Simulation.run(s.scenario, null, null);
+    return Simulator.run(s.scenario, null, null);
   }
 
   /** {@code --replications R} of the scaled scenario on 1 or 2 threads. */
@@ -125,7 +125,7 @@ public class SimulationBenchmark {
           scenario.seed(),
           replications,
           threads,
-          seed -> Simulation.run(scenario.withSeed(seed), null, null),
+          seed -> Simulator.run(scenario.withSeed(seed), null, null),
           Progress.silent(replications));
     }
   }

@@ -16,6 +16,7 @@ import org.computecap.economics.market.Planner;
 import org.computecap.economics.market.Population;
 import org.computecap.economics.market.UniformAllocation;
 import org.computecap.economics.market.Welfare;
+import org.computecap.figures.CsvTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +36,15 @@ import picocli.CommandLine.Spec;
             + " 5-6): clearing price, allocations, welfare vs planner and uniform allocation.")
 final class AnalyzeEquilibrium implements Callable<Integer> {
 
-  static final String CSV_HEADER = "id,compute,permits";
+  /** One allocation: a developer's compute and the permits that compute needs. */
+  record Allocation(String id, double compute, double permits) {}
+
+  /** allocations.csv: compute in the population's compute units, permits = lambda_bar * compute. */
+  static final CsvTable<Allocation> CSV =
+      CsvTable.<Allocation>of()
+          .key("id", Allocation::id)
+          .number("compute_units", Allocation::compute)
+          .number("permits", Allocation::permits);
 
   @Spec private CommandSpec spec;
 
@@ -58,7 +67,7 @@ final class AnalyzeEquilibrium implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Also write DIR/allocations.csv (id,compute,permits).")
+      description = "Also write DIR/allocations.csv (id,compute_units,permits).")
   private Path out;
 
   @Option(names = "--json", description = "Print JSON instead of tables.")
@@ -163,11 +172,11 @@ final class AnalyzeEquilibrium implements Callable<Integer> {
   }
 
   private static Path writeCsv(List<String> ids, Result r, Path dir) throws IOException {
-    List<Object[]> rows = new ArrayList<>();
+    List<Allocation> rows = new ArrayList<>();
     double[] compute = r.equilibrium().compute();
     for (int i = 0; i < ids.size(); i++) {
-      rows.add(new Object[] {ids.get(i), compute[i], r.permits()[i]});
+      rows.add(new Allocation(ids.get(i), compute[i], r.permits()[i]));
     }
-    return OutputFiles.csv(dir, "allocations.csv", CSV_HEADER, rows);
+    return CSV.write(dir.resolve("allocations.csv"), rows);
   }
 }

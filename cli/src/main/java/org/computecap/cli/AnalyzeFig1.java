@@ -2,7 +2,6 @@ package org.computecap.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.computecap.economics.firm.Fig1;
-import org.knowm.xchart.XYChart;
+import org.computecap.figures.Axis;
+import org.computecap.figures.CsvTable;
+import org.computecap.figures.Figure;
+import org.computecap.figures.LineChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +32,15 @@ import picocli.CommandLine.Spec;
             + " no cap vs cap with b = 1e-2 and b = sqrt(a).")
 final class AnalyzeFig1 implements Callable<Integer> {
 
-  static final String CSV_HEADER = "a,x_nocap,b_fixed,x_cap_fixed,b_sqrt,x_cap_sqrt";
+  /** fig1.csv: P1's model units, compute in units and prices in utility per unit of compute. */
+  static final CsvTable<Fig1.Row> CSV =
+      CsvTable.<Fig1.Row>of()
+          .number("a_utils_per_unit", Fig1.Row::a)
+          .number("x_nocap_units", Fig1.Row::xNoCap)
+          .number("b_fixed_utils_per_unit", Fig1.Row::bFixed)
+          .number("x_cap_fixed_units", Fig1.Row::xCapFixed)
+          .number("b_sqrt_utils_per_unit", Fig1.Row::bSqrt)
+          .number("x_cap_sqrt_units", Fig1.Row::xCapSqrt);
 
   @Spec private CommandSpec spec;
 
@@ -70,7 +80,8 @@ final class AnalyzeFig1 implements Callable<Integer> {
       return 0;
     }
     stdout.println("P1 Fig. 1, k = " + TextTable.number(k) + ": x* = (k/(a+b))^(1/(k+1))");
-    TextTable table = new TextTable(CSV_HEADER.split(","));
+    TextTable table =
+        new TextTable("a", "x_nocap", "b_fixed", "x_cap_fixed", "b_sqrt", "x_cap_sqrt");
     for (Fig1.Row r : rows) {
       table.row(r.a(), r.xNoCap(), r.bFixed(), r.xCapFixed(), r.bSqrt(), r.xCapSqrt());
     }
@@ -100,35 +111,29 @@ final class AnalyzeFig1 implements Callable<Integer> {
   }
 
   private List<Path> write(List<Fig1.Row> rows, Path dir) throws IOException {
-    List<Object[]> cells = new ArrayList<>();
     double[] a = new double[rows.size()];
     double[] noCap = new double[rows.size()];
     double[] capFixed = new double[rows.size()];
     double[] capSqrt = new double[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       Fig1.Row r = rows.get(i);
-      cells.add(
-          new Object[] {r.a(), r.xNoCap(), r.bFixed(), r.xCapFixed(), r.bSqrt(), r.xCapSqrt()});
       a[i] = r.a();
       noCap[i] = r.xNoCap();
       capFixed[i] = r.xCapFixed();
       capSqrt[i] = r.xCapSqrt();
     }
     List<Path> written = new ArrayList<>();
-    written.add(OutputFiles.csv(dir, "fig1.csv", CSV_HEADER, cells));
-    XYChart chart =
-        Charts.lineChart(
-            "P1 Fig. 1: optimal compute x* vs cost per FLOP a (k = " + TextTable.number(k) + ")",
-            "cost per FLOP a",
-            "optimal compute x*",
-            true,
-            true);
-    Charts.addLine(chart, "no cap", a, noCap, new Color(0x1f, 0x77, 0xb4));
-    Charts.addLine(chart, "cap, b = 1e-2", a, capFixed, new Color(0xff, 0x7f, 0x0e));
-    Charts.addLine(chart, "cap, b = sqrt(a)", a, capSqrt, new Color(0x2c, 0xa0, 0x2c));
-    Charts.yDecades(chart, noCap, capFixed, capSqrt);
-    chart.getStyler().setXAxisDecimalPattern("0.####");
-    written.addAll(Charts.save(chart, dir, "fig1"));
+    written.add(CSV.write(dir.resolve("fig1.csv"), rows));
+    Figure chart =
+        LineChart.of(
+                "P1 Fig. 1: optimal compute vs cost per FLOP (k = " + TextTable.number(k) + ")",
+                Axis.of("cost per FLOP a", "utility per unit of compute").logarithmic(),
+                Axis.of("optimal compute x*", "compute units").logarithmic())
+            .line("no cap", a, noCap)
+            .line("cap, b = 1e-2", a, capFixed)
+            .line("cap, b = sqrt(a)", a, capSqrt)
+            .figure();
+    written.addAll(chart.write(dir, "fig1"));
     return written;
   }
 }

@@ -84,6 +84,7 @@ final class AnalyzeInsurance implements Callable<Integer> {
   }
 
   private int report() {
+    OptionChecks.finiteAtLeast("--premium-low", premiumLow, 0);
     double delta = premiumHigh - premiumLow;
     if (!(delta >= 0)) {
       throw new IllegalArgumentException(

@@ -2,8 +2,6 @@ package org.computecap.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.awt.Color;
-import java.awt.Font;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.computecap.economics.firm.P1Firm;
 import org.computecap.economics.firm.Sensitivity;
-import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.Styler;
+import org.computecap.figures.Axis;
+import org.computecap.figures.CsvTable;
+import org.computecap.figures.LineChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,7 +32,13 @@ import picocli.CommandLine.Spec;
             + " toothless b -> 0 to a large b.")
 final class AnalyzeSensitivity implements Callable<Integer> {
 
-  static final String CSV_HEADER = "b,x_cap,reduction_ratio";
+  /** sensitivity.csv: the reduction 1 - x_cap/x_nocap is a share of the no-cap compute. */
+  static final CsvTable<Sensitivity.Row> CSV =
+      CsvTable.<Sensitivity.Row>of()
+          .number("b_utils_per_unit", Sensitivity.Row::b)
+          .number("x_cap_units", Sensitivity.Row::xCap)
+          .number("reduction_share", Sensitivity.Row::reductionRatio);
+
   static final String TOOTHLESS = "toothless: b -> 0, x_cap ~ x_nocap";
   static final String LARGE_B = "large b: compute cut hard";
 
@@ -157,46 +161,37 @@ final class AnalyzeSensitivity implements Callable<Integer> {
   }
 
   private List<Path> write(List<Sensitivity.Row> rows, Path dir) throws IOException {
-    List<Object[]> cells = new ArrayList<>();
     double[] b = new double[rows.size()];
     double[] ratio = new double[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
-      Sensitivity.Row r = rows.get(i);
-      cells.add(new Object[] {r.b(), r.xCap(), r.reductionRatio()});
-      b[i] = r.b();
-      ratio[i] = r.reductionRatio();
+      b[i] = rows.get(i).b();
+      ratio[i] = rows.get(i).reductionRatio();
     }
     List<Path> written = new ArrayList<>();
-    written.add(OutputFiles.csv(dir, "sensitivity.csv", CSV_HEADER, cells));
-    XYChart chart =
-        Charts.lineChart(
-            "P1 ablation: reduction 1 - x_cap/x_nocap vs permit price b (a = "
-                + TextTable.number(a)
-                + ", k = "
-                + TextTable.number(k)
-                + ")",
-            "permit price b",
-            "reduction ratio",
-            true,
-            false);
-    chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-    Charts.addLine(chart, "reduction ratio", b, ratio, new Color(0xd6, 0x27, 0x28));
-    // Label the ends the paper warns about, a tenth of the way in from each side.
+    written.add(CSV.write(dir.resolve("sensitivity.csv"), rows));
+    LineChart chart =
+        LineChart.of(
+                "P1 ablation: how much the cap cuts compute (a = "
+                    + TextTable.number(a)
+                    + ", k = "
+                    + TextTable.number(k)
+                    + ")",
+                Axis.of("permit price b", "utility per unit of compute").logarithmic(),
+                Axis.share("reduction 1 - x_cap/x_nocap"))
+            .line("reduction", b, ratio);
+    // Name the ends the paper warns about, a tenth of the way in from each side.
     double logMin = Math.log(b[0]);
     double logSpan = Math.log(b[b.length - 1]) - logMin;
     if (isToothless(rows.get(0))) {
-      chart.addAnnotation(
-          new AnnotationText(
-              "toothless (b -> 0)", Math.exp(logMin + 0.12 * logSpan), ratio[0] + 0.06, false));
+      chart.note("toothless (b -> 0)", Math.exp(logMin + 0.12 * logSpan), ratio[0] + 0.08);
     }
     if (cutsHard(rows.get(rows.size() - 1))) {
-      chart.addAnnotation(
-          new AnnotationText(
-              "large b", Math.exp(logMin + 0.9 * logSpan), ratio[ratio.length - 1] - 0.15, false));
+      chart.note(
+          "large b: compute cut hard",
+          Math.exp(logMin + 0.6 * logSpan),
+          Math.min(0.95, ratio[ratio.length - 1]));
     }
-    chart.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.ITALIC, 14));
-    written.addAll(Charts.save(chart, dir, "sensitivity"));
+    written.addAll(chart.figure().write(dir, "sensitivity"));
     return written;
   }
 }

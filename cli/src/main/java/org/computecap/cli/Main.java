@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
  * are thin adapters that parse input, call a module and print the result, so no business rule lives
  * here. Exit codes: 0 success, 1 a check failed, 2 bad input.
  *
- * <p>Bad input reaches the user as one line on stderr, never a stack trace: picocli's own parse
- * errors (an unknown option, a non-numeric value) and an {@link IllegalArgumentException} thrown
- * while a verb runs both exit with code 2. An I/O error (a file that cannot be written) is one line
- * too, with exit code 1.
+ * <p>Bad input reaches the user as one line on stderr naming the option, never a stack trace or a
+ * page of usage: picocli's own parse errors (an unknown option, a non-numeric value) and an {@link
+ * IllegalArgumentException} thrown while a verb runs (a value out of range) both exit with code 2.
+ * An I/O error (a file that cannot be written) is one line too, with exit code 1.
  */
 @Command(
     name = "computecap",
@@ -28,7 +28,9 @@ import picocli.CommandLine.Command;
       ProgramCommand.class,
       SimulateCommand.class,
       SweepCommand.class,
-      ServeCommand.class
+      ScenariosCommand.class,
+      ServeCommand.class,
+      CompletionCommand.class
     })
 public final class Main {
 
@@ -36,6 +38,7 @@ public final class Main {
   static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new Main());
     cmd.setExitCodeExceptionMapper(Main::exitCodeOf);
+    cmd.setParameterExceptionHandler(Main::badOption);
     cmd.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof IllegalArgumentException) {
@@ -50,6 +53,23 @@ public final class Main {
           throw e;
         });
     return cmd;
+  }
+
+  /**
+   * A malformed command line (an unknown option, a value of the wrong type, {@code --set x} without
+   * {@code =}) is one line naming the option and where the usage is, not the whole usage.
+   */
+  private static int badOption(CommandLine.ParameterException e, String[] args) {
+    CommandLine c = e.getCommandLine();
+    c.getErr()
+        .println(
+            "computecap: "
+                // picocli 4.7 writes "option option '--set'" in its key=value message.
+                + e.getMessage().replace("option option", "option")
+                + " (see "
+                + c.getCommandSpec().qualifiedName()
+                + " --help)");
+    return 2;
   }
 
   private static int exitCodeOf(Throwable e) {

@@ -1,14 +1,12 @@
 package org.computecap.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * Where the {@code --out DIR} option of the analyze verbs writes its files. CSV cells carry full
- * double precision ({@link Double#toString} round-trips), unlike the tables for people.
+ * Where the {@code --out DIR} option of the analyze verbs writes its files (CSV through {@link
+ * org.computecap.figures.CsvTable}, charts through {@link org.computecap.figures.Figure}).
  */
 final class OutputFiles {
 
@@ -21,20 +19,5 @@ final class OutputFiles {
     }
     Files.createDirectories(dir);
     return dir;
-  }
-
-  /** Writes a CSV file with the given header line and rows of cells. */
-  static Path csv(Path dir, String fileName, String header, List<Object[]> rows)
-      throws IOException {
-    StringBuilder sb = new StringBuilder(header).append('\n');
-    for (Object[] row : rows) {
-      for (int c = 0; c < row.length; c++) {
-        sb.append(c == 0 ? "" : ",").append(row[c]);
-      }
-      sb.append('\n');
-    }
-    Path file = dir.resolve(fileName);
-    Files.writeString(file, sb, StandardCharsets.UTF_8);
-    return file;
   }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.computecap.economics.market.BenefitFamily;
 import org.computecap.economics.market.Population;
+import org.computecap.figures.CsvRows;
 
 /**
  * Reads a developer population from CSV for {@code analyze equilibrium}. This is an adapter: it
@@ -24,8 +25,9 @@ import org.computecap.economics.market.Population;
  *
  * <p>Format: a header naming the columns {@code id,family,theta,beta,k,a,lambda_bar} in any order,
  * then one developer per line; {@code family} is {@code power} (theta, beta), {@code log} (theta)
- * or {@code p1} (k, a); columns a family does not use stay empty. Blank lines are skipped. Quoted
- * fields are not supported: no field needs a comma.
+ * or {@code p1} (k, a); columns a family does not use stay empty. Blank lines are skipped. Fields
+ * may be quoted the standard way ({@code "Lab, Inc."}, a spreadsheet's export): the file is read
+ * with jackson-dataformat-csv through {@link CsvRows}.
  */
 final class PopulationCsv {
 
@@ -50,12 +52,13 @@ final class PopulationCsv {
   }
 
   static Parsed read(Path file) {
-    return new PopulationCsv(file).parse(lines(file));
+    PopulationCsv csv = new PopulationCsv(file);
+    return csv.parse(CsvRows.read(csv.name, text(file)));
   }
 
-  private static List<String> lines(Path file) {
+  private static String text(Path file) {
     try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("--population: " + file + " does not exist");
     } catch (CharacterCodingException e) {
@@ -65,22 +68,18 @@ final class PopulationCsv {
     }
   }
 
-  private Parsed parse(List<String> lines) {
-    if (lines.isEmpty() || lines.get(0).isBlank()) {
+  private Parsed parse(List<CsvRows.Row> rows) {
+    if (rows.isEmpty() || rows.get(0).line() != 1) {
       throw new IllegalArgumentException(
           name + " line 1: expected the header " + String.join(",", COLUMNS));
     }
-    readHeader(lines.get(0));
+    readHeader(rows.get(0).fields());
     List<String> ids = new ArrayList<>();
     Map<String, Integer> lineOfId = new HashMap<>();
-    Population.Builder builder = Population.builder(lines.size());
-    for (int i = 1; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
-        continue;
-      }
-      int lineNo = i + 1;
-      String[] fields = split(line, lineNo);
+    Population.Builder builder = Population.builder(rows.size());
+    for (CsvRows.Row row : rows.subList(1, rows.size())) {
+      int lineNo = row.line();
+      String[] fields = fields(row);
       String id = fields[columnIndex.get("id")];
       if (id.isEmpty()) {
         throw fieldError(lineNo, "id", "is empty; every developer needs an id");
@@ -98,8 +97,8 @@ final class PopulationCsv {
     return new Parsed(List.copyOf(ids), builder.build());
   }
 
-  private void readHeader(String header) {
-    String[] names = header.replace("\uFEFF", "").split(",", -1);
+  private void readHeader(List<String> header) {
+    String[] names = header.toArray(String[]::new);
     for (int c = 0; c < names.length; c++) {
       String column = names[c].trim();
       if (!COLUMNS.contains(column)) {
@@ -126,17 +125,13 @@ final class PopulationCsv {
     }
   }
 
-  private String[] split(String line, int lineNo) {
-    if (line.indexOf('"') >= 0) {
-      throw new IllegalArgumentException(
-          name + " line " + lineNo + ": quoted fields are not supported");
-    }
-    String[] fields = line.split(",", -1);
+  private String[] fields(CsvRows.Row row) {
+    String[] fields = row.fields().toArray(String[]::new);
     if (fields.length != COLUMNS.size()) {
       throw new IllegalArgumentException(
           name
               + " line "
-              + lineNo
+              + row.line()
               + ": expected "
               + COLUMNS.size()
               + " fields, found "

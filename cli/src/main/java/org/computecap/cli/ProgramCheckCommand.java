@@ -1,6 +1,5 @@
 package org.computecap.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.computecap.engine.program.Program;
@@ -19,24 +18,31 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Validate a program file and print its caps per period.")
 final class ProgramCheckCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FILE", description = "the program YAML file")
-  Path file;
+  @Parameters(
+      paramLabel = "FILE",
+      description = "the program YAML file, or a shipped one: p1-energy, p2-risk-weighted")
+  String file;
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(file)) {
-      System.err.println("program check: no such file: " + file);
+    Path path = ProgramOption.file(file);
+    ProgramOption.Source shipped = path == null ? ProgramOption.shipped(file) : null;
+    if (path == null && shipped == null) {
+      System.err.println("program check: " + ProgramOption.unknown("FILE", file).getMessage());
       return 2;
     }
     Program p;
     try {
-      p = ProgramLoader.load(file);
+      p =
+          path != null
+              ? ProgramLoader.load(path)
+              : ProgramLoader.parse(shipped.label(), shipped.text());
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       return 2;
     }
     System.out.println(
-        file.getFileName()
+        (path != null ? path.getFileName() : shipped.label())
             + ": valid program \""
             + p.name()
             + "\" ("

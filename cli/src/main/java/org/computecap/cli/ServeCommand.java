@@ -21,9 +21,13 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--program",
-      paramLabel = "FILE",
-      description = "program for a new journal (default: ${DEFAULT-VALUE})")
-  Path program = Path.of("examples", "programs", "p2-risk-weighted.yaml");
+      paramLabel = "FILE|NAME",
+      description =
+          "program for a new journal: a file or a shipped one, p1-energy or"
+              + " p2-risk-weighted (default: ${DEFAULT-VALUE})")
+  String programName = "p2-risk-weighted";
+
+  Path program;
 
   @Option(
       names = "--data",
@@ -61,9 +65,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--scenario",
-      paramLabel = "FILE",
-      description = "the demo's scenario (default: ${DEFAULT-VALUE})")
-  Path scenario = Path.of("scenarios", "default.yaml");
+      paramLabel = "NAME|FILE",
+      description = "the demo's scenario: shipped or a file (default: ${DEFAULT-VALUE})")
+  String scenario = "default";
 
   @Option(
       names = "--demo-rate",
@@ -71,25 +75,42 @@ final class ServeCommand implements Callable<Integer> {
       description = "commands per second the demo sends (default: ${DEFAULT-VALUE})")
   int demoRate = 200;
 
+  private static final String SHIPPED_PREFIX = "computecap-program-";
+
+  /**
+   * The {@code --program} file; a shipped program is copied to a temporary file, which the server
+   * reads only when it opens a new market.
+   */
+  private Path programFile() throws java.io.IOException {
+    Path file = ProgramOption.file(programName);
+    if (file != null) {
+      return file;
+    }
+    ProgramOption.Source shipped = ProgramOption.shipped(programName);
+    if (shipped == null) {
+      throw ProgramOption.unknown("--program", programName);
+    }
+    Path copy = java.nio.file.Files.createTempFile(SHIPPED_PREFIX, ".yaml");
+    java.nio.file.Files.writeString(copy, shipped.text());
+    return copy;
+  }
+
   /** The demo's temporary directory, removed when the server stops; null without --demo. */
   private Path work;
 
   @Override
   public Integer call() throws InterruptedException, java.io.IOException {
+    OptionChecks.within("--port", port, 0, 65_535);
+    OptionChecks.directory("--data", data);
     ServeDemo.Run run = null;
     if (demo) {
-      if (demoRate < 1 || demoRate > 100_000) {
-        throw new IllegalArgumentException(
-            "--demo-rate must be within [1, 100000], got " + demoRate);
-      }
-      if (!java.nio.file.Files.isRegularFile(scenario)) {
-        throw new IllegalArgumentException("--scenario: no such file: " + scenario);
-      }
+      OptionChecks.within("--demo-rate", demoRate, 1, 100_000);
+      org.computecap.sim.scenario.Scenario s = ScenarioOption.load("--scenario", scenario);
       work = java.nio.file.Files.createTempDirectory("computecap-demo");
       System.out.println(
           "demo: simulating " + scenario + " (data in " + work + ", removed when it stops)");
       try {
-        run = ServeDemo.simulate(scenario, work);
+        run = ServeDemo.simulate(s, work);
       } catch (RuntimeException | java.io.IOException e) {
         ServeDemo.deleteTree(work);
         throw e;
@@ -98,6 +119,9 @@ final class ServeCommand implements Callable<Integer> {
       program = work.resolve("program.yaml");
       seed = run.seed();
       journalUrl = null;
+    }
+    if (program == null) {
+      program = programFile();
     }
     Server server;
     try {
@@ -120,6 +144,11 @@ final class ServeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       ServeDemo.deleteTree(work);
       throw e;
+    } finally {
+      if (program.getFileName().toString().startsWith(SHIPPED_PREFIX)) {
+        // The server read the shipped program into its journal's first entry; the copy is spent.
+        java.nio.file.Files.deleteIfExists(program);
+      }
     }
     if (run != null) {
       String token =

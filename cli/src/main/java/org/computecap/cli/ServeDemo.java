@@ -16,7 +16,7 @@ import org.computecap.engine.journal.Verification;
 import org.computecap.server.ApiClient;
 import org.computecap.server.HttpReplay;
 import org.computecap.sim.run.Progress;
-import org.computecap.sim.run.Simulation;
+import org.computecap.sim.run.Simulator;
 import org.computecap.sim.scenario.Scenario;
 import org.computecap.sim.scenario.ScenarioLoader;
 
@@ -41,7 +41,7 @@ final class ServeDemo {
   /** Runs {@code scenario} in the simulator, journaling into {@code work}. */
   static Run simulate(Scenario scenario, Path work) throws IOException {
     Path journal = work.resolve("simulated-journal");
-    Simulation.run(scenario, journal, Progress.silent(scenario.periods()));
+    Simulator.run(scenario, journal, Progress.silent(scenario.periods()));
     CommandCodec codec = CommandCodec.standard();
     List<Command> commands = new ArrayList<>();
     Verification v = JournalFile.read(journal, e -> commands.add(codec.decode(e.command())));

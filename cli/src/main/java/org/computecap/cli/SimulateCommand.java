@@ -8,11 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.computecap.sim.report.Outputs;
+import org.computecap.sim.report.RowFiles;
 import org.computecap.sim.run.PeriodResult;
 import org.computecap.sim.run.Progress;
 import org.computecap.sim.run.Replications;
-import org.computecap.sim.run.Simulation;
+import org.computecap.sim.run.RowSink;
 import org.computecap.sim.run.SimulationResult;
+import org.computecap.sim.run.Simulator;
 import org.computecap.sim.run.Stats;
 import org.computecap.sim.scenario.Scenario;
 import org.computecap.sim.scenario.ScenarioLoader;
@@ -23,9 +25,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code computecap simulate}: runs a scenario on the real engine (issue 4) and writes
- * summary.json, periods.csv, trades.csv, developers.csv, report.html and the engine's journal into
- * {@code --out}; with {@code --replications R} it runs R seeds in parallel and adds means with 95%
- * confidence intervals. It prints a short table and where the report is.
+ * summary.json, periods.csv, trades.csv, developers.csv, developer-periods.csv, report.html and the
+ * engine's journal into {@code --out}; with {@code --replications R} it runs R seeds in parallel
+ * and adds means with 95% confidence intervals. It prints a short table and where the report is.
  */
 @Command(
     name = "simulate",
@@ -37,10 +39,12 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Option(
       names = "--scenario",
-      paramLabel = "FILE",
-      defaultValue = "scenarios/default.yaml",
-      description = "Scenario YAML (default: ${DEFAULT-VALUE}).")
-  private Path scenarioFile;
+      paramLabel = "NAME|FILE",
+      defaultValue = "default",
+      description =
+          "A shipped scenario (computecap scenarios list) or a scenario YAML file"
+              + " (default: ${DEFAULT-VALUE}).")
+  private String scenarioName;
 
   @Option(
       names = "--out",
@@ -72,13 +76,17 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (replications < 1) {
-      throw new IllegalArgumentException("--replications must be >= 1, was " + replications);
+    OptionChecks.atLeast("--replications", replications, 1);
+    if (threads != null) {
+      OptionChecks.atLeast("--threads", threads, 1);
     }
-    if (!Files.isRegularFile(scenarioFile)) {
-      throw new IllegalArgumentException("--scenario: no such file: " + scenarioFile);
+    OptionChecks.directory("--out", out);
+    Scenario scenario = ScenarioOption.load("--scenario", scenarioName);
+    try {
+      scenario = ScenarioLoader.withProgramValues(scenario, set);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--set: " + e.getMessage(), e);
     }
-    Scenario scenario = ScenarioLoader.withProgramValues(ScenarioLoader.load(scenarioFile), set);
     if (seed != null) {
       scenario = scenario.withSeed(seed);
     }
@@ -88,22 +96,28 @@ final class SimulateCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     SimulationResult result;
     Replications reps = null;
-    if (replications == 1) {
-      result = Simulation.run(scenario, journal, progress("periods", scenario.periods()));
-    } else {
-      Scenario base = scenario;
-      int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-      reps =
-          Replications.run(
-              base.seed(),
-              replications,
-              cores,
-              s -> Simulation.run(base.withSeed(s), s == base.seed() ? journal : null, null),
-              progress("runs", replications));
-      result = reps.runs().get(0);
+    // The first run streams its journal, trades and developer-periods into --out as it goes,
+    // so memory stays bounded however large the population; other replications keep no rows.
+    try (RowFiles rows = new RowFiles(out)) {
+      if (replications == 1) {
+        result = Simulator.run(scenario, journal, rows, progress("periods", scenario.periods()));
+      } else {
+        Scenario base = scenario;
+        int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        reps =
+            Replications.run(
+                base.seed(),
+                replications,
+                cores,
+                s ->
+                    s == base.seed()
+                        ? Simulator.run(base.withSeed(s), journal, rows, null)
+                        : Simulator.run(base.withSeed(s), null, RowSink.discard(), null),
+                progress("runs", replications));
+        result = reps.runs().get(0);
+      }
     }
-    Outputs.write(
-        result, out, reps == null ? null : reps.toJson(), reps == null ? "" : reps.toHtml());
+    Outputs.write(result, out, reps, true);
     print(w, result, (System.nanoTime() - t0) / 1e9);
     if (reps != null) {
       printReplications(w, reps);
@@ -163,7 +177,13 @@ final class SimulateCommand implements Callable<Integer> {
       }
       for (String f :
           new String[] {
-            "journal", "summary.json", "periods.csv", "trades.csv", "developers.csv", "report.html"
+            "journal",
+            "summary.json",
+            "periods.csv",
+            "trades.csv",
+            "developers.csv",
+            "developer-periods.csv",
+            "report.html"
           }) {
         Files.deleteIfExists(dir.resolve(f));
       }
@@ -183,6 +203,7 @@ final class SimulateCommand implements Callable<Integer> {
             "evasion",
             "audits",
             "penalties $",
+            "above cap",
             "welfare/planner");
     for (PeriodResult p : r.periods()) {
       t.row(
@@ -195,12 +216,18 @@ final class SimulateCommand implements Callable<Integer> {
           p.evasionRate(),
           p.audits(),
           p.penaltiesCollected() / 100.0,
+          p.excessCompute(),
           p.welfareRatio());
     }
     w.printf(
         "scenario %s, seed %d: %d engine commands in %.1f s%n",
         r.scenario(), r.seed(), r.journalEntries(), seconds);
     t.print(w);
+    if (r.periods().stream().anyMatch(p -> p.excessCompute() > 0)) {
+      w.println(
+          "above cap: risk-weighted compute run beyond the permits available (evasion);"
+              + " welfare/planner is n/a there");
+    }
     w.println("stateHash " + r.stateHash());
     w.println("journal   " + out.resolve("journal"));
     w.println("report    " + out.resolve("report.html"));

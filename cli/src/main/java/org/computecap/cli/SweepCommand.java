@@ -1,16 +1,14 @@
 package org.computecap.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.computecap.sim.report.SweepOutputs;
 import org.computecap.sim.run.Progress;
-import org.computecap.sim.run.Simulation;
+import org.computecap.sim.run.Simulator;
 import org.computecap.sim.run.Sweep;
 import org.computecap.sim.scenario.Scenario;
-import org.computecap.sim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,10 +29,12 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(
       names = "--scenario",
-      paramLabel = "FILE",
-      defaultValue = "scenarios/p2-deterrence.yaml",
-      description = "Scenario YAML (default: ${DEFAULT-VALUE}).")
-  private Path scenarioFile;
+      paramLabel = "NAME|FILE",
+      defaultValue = "p2-deterrence",
+      description =
+          "A shipped scenario (computecap scenarios list) or a scenario YAML file"
+              + " (default: ${DEFAULT-VALUE}).")
+  private String scenarioName;
 
   @Option(
       names = "--out",
@@ -64,10 +64,11 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(scenarioFile)) {
-      throw new IllegalArgumentException("--scenario: no such file: " + scenarioFile);
+    if (threads != null) {
+      OptionChecks.atLeast("--threads", threads, 1);
     }
-    Scenario s = ScenarioLoader.load(scenarioFile);
+    OptionChecks.directory("--out", out);
+    Scenario s = ScenarioOption.load("--scenario", scenarioName);
     String xField = field("--x", x);
     String yField = field("--y", y);
     long[] xs = values("--x", x);
@@ -75,7 +76,7 @@ final class SweepCommand implements Callable<Integer> {
     int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     Progress progress = new Progress(System.err, "runs", xs.length * ys.length);
     List<Sweep.Cell> cells =
-        Sweep.run(s, xField, xs, yField, ys, sc -> Simulation.run(sc, null, null), cores, progress);
+        Sweep.run(s, xField, xs, yField, ys, sc -> Simulator.run(sc, null, null), cores, progress);
     SweepOutputs.write(out, xField, xs, yField, ys, cells);
     PrintWriter w = spec.commandLine().getOut();
     TextTable t =

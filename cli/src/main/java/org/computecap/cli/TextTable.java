@@ -69,7 +69,7 @@ final class TextTable {
   }
 
   private static boolean looksNumeric(String s) {
-    return s.matches("-?[0-9][0-9.]*(e-?[0-9]+)?");
+    return s.equals("n/a") || s.matches("-?[0-9][0-9.]*(e-?[0-9]+)?");
   }
 
   /**
@@ -77,6 +77,10 @@ final class TextTable {
    * that spans decades stays readable.
    */
   static String number(double v) {
+    if (Double.isNaN(v)) {
+      // summary.json has null here: no value, not a number gone wrong.
+      return "n/a";
+    }
     if (v == 0 || !Double.isFinite(v)) {
       return v == 0 ? "0" : String.valueOf(v);
     }

@@ -100,7 +100,7 @@ class AnalyzeEquilibriumTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = Files.readAllLines(dir.resolve("allocations.csv"));
-    assertThat(lines.get(0)).isEqualTo("id,compute,permits");
+    assertThat(lines.get(0)).isEqualTo("id,compute_units,permits");
     assertThat(lines).hasSize(13);
     Population pop = PopulationCsv.read(EXAMPLE).population();
     Equilibrium eq = MarketClearing.solve(pop, 40);
@@ -112,6 +112,38 @@ class AnalyzeEquilibriumTest {
     }
     assertThat(permitsTotal).isCloseTo(40, org.assertj.core.api.Assertions.within(1e-6));
     assertThat(run.out()).contains("wrote " + dir.resolve("allocations.csv"));
+  }
+
+  /** A spreadsheet quotes a field with a comma; the old reader refused every quote. */
+  @Test
+  void standard_quoted_fields_are_read_and_written_back_quoted() throws IOException {
+    Path file =
+        csv(
+            "id,family,theta,beta,k,a,lambda_bar",
+            "\"Lab, Inc.\",power,\"1.5\",0.5,,,1",
+            "\"say \"\"hi\"\"\",p1,,,1,0.5,\"1.2\"");
+    Path dir = tmp.resolve("quoted");
+    CliRun run =
+        CliRun.of(
+            "analyze",
+            "equilibrium",
+            "--population",
+            file.toString(),
+            "--cap",
+            "5",
+            "--out",
+            dir.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Lab, Inc.").contains("say \"hi\"");
+    List<String> lines = Files.readAllLines(dir.resolve("allocations.csv"));
+    assertThat(lines.get(1)).startsWith("\"Lab, Inc.\",");
+    assertThat(lines.get(2)).startsWith("\"say \"\"hi\"\"\",");
+  }
+
+  @Test
+  void an_unclosed_quote_names_the_line() throws IOException {
+    Path file = csv("id,family,theta,beta,k,a,lambda_bar", "a,power,1,0.5,,,1", "\"b,log,2,,,,1");
+    assertBadInput(file, "population.csv line 3: not valid CSV");
   }
 
   @Test

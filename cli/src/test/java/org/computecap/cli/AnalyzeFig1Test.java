@@ -23,7 +23,10 @@ class AnalyzeFig1Test {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = Files.readAllLines(tmp.resolve("f/fig1.csv"));
-    assertThat(lines.get(0)).isEqualTo("a,x_nocap,b_fixed,x_cap_fixed,b_sqrt,x_cap_sqrt");
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "a_utils_per_unit,x_nocap_units,b_fixed_utils_per_unit,x_cap_fixed_units,"
+                + "b_sqrt_utils_per_unit,x_cap_sqrt_units");
     List<Fig1.Row> expected = Fig1.rows(1.5, 9);
     assertThat(lines).hasSize(1 + expected.size());
     for (int i = 0; i < expected.size(); i++) {

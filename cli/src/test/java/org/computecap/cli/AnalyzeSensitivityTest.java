@@ -73,7 +73,7 @@ class AnalyzeSensitivityTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = Files.readAllLines(dir.resolve("sensitivity.csv"));
-    assertThat(lines.get(0)).isEqualTo("b,x_cap,reduction_ratio");
+    assertThat(lines.get(0)).isEqualTo("b_utils_per_unit,x_cap_units,reduction_share");
     List<Sensitivity.Row> expected = Sensitivity.rows(0.001, 2, 1e-8, 10, 7);
     assertThat(lines).hasSize(8);
     for (int i = 0; i < 7; i++) {

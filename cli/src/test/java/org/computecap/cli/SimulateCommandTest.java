@@ -37,7 +37,13 @@ class SimulateCommandTest {
     assertThat(code).as(err.toString()).isZero();
     for (String f :
         new String[] {
-          "summary.json", "periods.csv", "trades.csv", "developers.csv", "report.html", "journal"
+          "summary.json",
+          "periods.csv",
+          "trades.csv",
+          "developers.csv",
+          "developer-periods.csv",
+          "report.html",
+          "journal"
         }) {
       assertThat(outDir.resolve(f)).exists();
     }

@@ -32,4 +32,14 @@ class TextTableTest {
     assertThat(out.toString().lines())
         .containsExactly("name    value", "------  -----", "a         1.5", "longer    100");
   }
+
+  // Issue 10: the console printed NaN where summary.json has null.
+  @Test
+  void a_missing_value_prints_as_n_a_never_as_nan() {
+    assertThat(TextTable.number(Double.NaN)).isEqualTo("n/a");
+    StringWriter out = new StringWriter();
+    new TextTable("p", "price").row(1, 1.5).row(2, Double.NaN).print(new PrintWriter(out));
+    assertThat(out.toString()).doesNotContain("NaN");
+    assertThat(out.toString().lines()).contains("2    n/a");
+  }
 }

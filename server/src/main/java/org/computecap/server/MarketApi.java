@@ -19,10 +19,12 @@ final class MarketApi {
 
   private final ReadModel model;
   private final Supplier<Map<String, Object>> openApi;
+  private final Supplier<java.util.Optional<org.computecap.engine.journal.Checkpoint>> checkpoint;
 
   MarketApi(Services s, Supplier<Map<String, Object>> openApi) {
     this.model = s.model();
     this.openApi = openApi;
+    this.checkpoint = s.checkpoint();
   }
 
   List<Route> routes() {
@@ -97,6 +99,23 @@ final class MarketApi {
             .op("getJournalHead", TAG, "Journal head: last seq, head hash, state hash")
             .returns(Reply.of(Views.Head.class))
             .handle(call -> call.reply(model.head())));
+    r.add(
+        Route.get("/api/journal/checkpoint")
+            .op(
+                "getJournalCheckpoint",
+                TAG,
+                "Latest signed checkpoint of the journal head (seq, headHash, time, key, "
+                    + "signature): record it elsewhere, then `computecap journal verify "
+                    + "--expect-head HASH@SEQ`")
+            .mayNotFind()
+            .returns(Reply.of(Views.JournalCheckpoint.class))
+            .handle(
+                call ->
+                    call.reply(
+                        Checkpoints.view(
+                            checkpoint
+                                .get()
+                                .orElseThrow(() -> ApiException.notFound("no checkpoint yet"))))));
     return r;
   }
 

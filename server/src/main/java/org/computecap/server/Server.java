@@ -7,7 +7,6 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.Engine;
@@ -25,19 +25,26 @@ import org.computecap.engine.command.CommandCodec;
 import org.computecap.engine.command.IssueToken;
 import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.command.RevokeToken;
+import org.computecap.engine.journal.AnchorCheck;
+import org.computecap.engine.journal.Checkpoint;
+import org.computecap.engine.journal.CheckpointLog;
+import org.computecap.engine.journal.FileJournal;
+import org.computecap.engine.journal.HeadAnchor;
 import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournaledEngine;
 import org.computecap.server.store.JournalStore;
+import org.computecap.server.store.ServerKey;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * {@code computecap serve}: opens the journal (file or provider), replays it into a fresh engine
  * and read model, writes the genesis {@code OpenMarket} when the journal is new, makes sure the
- * market regulator has a token (journaled like every other), and serves the API, the event stream,
- * the dashboard and the API's documentation. Startup refuses to continue on a damaged journal or a
- * replay that breaks an invariant: serving a history nobody can verify would be worse than not
- * serving.
+ * market regulator has a token (journaled like every other), checkpoints its head, and serves the
+ * API, the event stream, the dashboard and the API's documentation. Startup refuses to continue on
+ * a damaged journal, one that disagrees with its last signed checkpoint (cut short or rewritten),
+ * or a replay that breaks an invariant: serving a history nobody can verify would be worse than not
+ * serving. A torn tail, the only damage a crash causes, is moved aside and the start goes on.
  */
 public final class Server implements AutoCloseable {
   /**
@@ -98,6 +105,7 @@ public final class Server implements AutoCloseable {
 
   private final Javalin app;
   private final Sequencer sequencer;
+  private final Checkpoints checkpoints;
   private final EventHub hub;
   private final HeaderDeadline headers;
   private final JournaledEngine engine;
@@ -108,6 +116,7 @@ public final class Server implements AutoCloseable {
   private Server(
       Javalin app,
       Sequencer sequencer,
+      Checkpoints checkpoints,
       EventHub hub,
       HeaderDeadline headers,
       JournaledEngine engine,
@@ -116,6 +125,7 @@ public final class Server implements AutoCloseable {
       List<Route> routes) {
     this.app = app;
     this.sequencer = sequencer;
+    this.checkpoints = checkpoints;
     this.hub = hub;
     this.headers = headers;
     this.engine = engine;
@@ -131,25 +141,96 @@ public final class Server implements AutoCloseable {
   public static Server start(Options o, PrintStream out, Consumer<Throwable> onFatal) {
     Clock clock = Clock.systemUTC();
     prepareDataDir(o.dataDir(), out);
-    Journal journal =
-        o.journalUrl() == null
-            ? JournalStore.openFile(o.dataDir())
-            : JournalStore.openUrl(o.journalUrl());
+    Path checkpointsFile = JournalStore.checkpointsFile(o.dataDir(), o.journalUrl());
     ReadModel model = new ReadModel(o.dataDir().resolve("read-model"));
     Projector projector = new Projector(model);
     JournaledEngine engine;
     String fresh;
     try {
-      engine = replay(journal, projector);
-      if (journal.size() == 0) {
-        genesis(engine, projector, o.program(), o.seed(), clock);
-      }
+      engine = recover(o, checkpointsFile, projector, clock, out);
+    } catch (RuntimeException | AssertionError e) {
+      model.close();
+      throw e;
+    }
+    try {
       fresh = regulatorToken(o.regulatorToken(), engine, projector, model, clock, out);
       projector.stateHash(engine.engine().stateHash(), engine.engine().state().seq());
     } catch (RuntimeException | AssertionError e) {
-      journal.close();
+      engine.close();
       model.close();
       throw e;
+    }
+
+    ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    Authenticator auth = new Authenticator(model, clock);
+    EventHub hub = new EventHub(json, auth);
+    Sequencer sequencer =
+        new Sequencer(engine, projector, model.orders.visibleMaxId(), clock, hub::publish, onFatal);
+    Checkpoints checkpoints;
+    try {
+      checkpoints = checkpoints(checkpointsFile, o.dataDir(), sequencer, out);
+    } catch (RuntimeException e) {
+      hub.close();
+      engine.close();
+      model.close();
+      throw e;
+    }
+    Services services = new Services(sequencer, model, json, clock, checkpoints::latest);
+    List<Route> table = Routes.table(services);
+    ServerConnector[] connector = new ServerConnector[1];
+    Javalin app;
+    HeaderDeadline headers;
+    try {
+      app = create(o, json, new HttpApi(table, auth), new Gate(hub, json, o.limits()), connector);
+      sequencer.start();
+      checkpoints.start(Checkpoints.INTERVAL);
+      app.start();
+      headers = new HeaderDeadline(connector[0], o.limits().headerReadMs());
+    } catch (RuntimeException e) {
+      hub.close();
+      sequencer.close();
+      checkpoints.close();
+      engine.close();
+      model.close();
+      throw e;
+    }
+    out.println("computecap serving on http://" + o.host() + ":" + app.port() + "/");
+    out.flush();
+    return new Server(app, sequencer, checkpoints, hub, headers, engine, model, fresh, table);
+  }
+
+  /**
+   * Opens the journal (a torn tail moved aside), checks it against the last checkpoint, replays it
+   * into a fresh engine and the read model, and writes the genesis when the journal is new.
+   */
+  private static JournaledEngine recover(
+      Options o, Path checkpointsFile, Projector projector, Clock clock, PrintStream out) {
+    List<HeadAnchor> anchors = lastCheckpoint(checkpointsFile);
+    Journal journal =
+        o.journalUrl() == null
+            ? JournalStore.openFile(o.dataDir(), anchors)
+            : JournalStore.openUrl(o.journalUrl());
+    JournaledEngine engine;
+    try {
+      engine = replay(journal, projector, anchors);
+      if (journal.size() == 0) {
+        genesis(engine, projector, o.program(), o.seed(), clock);
+      }
+    } catch (RuntimeException | AssertionError e) {
+      journal.close();
+      throw e;
+    }
+    if (journal instanceof FileJournal f && f.tornTail().isPresent()) {
+      FileJournal.TornTail t = f.tornTail().get();
+      out.println(
+          "journal: a torn tail of "
+              + t.bytes()
+              + " bytes at byte offset "
+              + t.offset()
+              + " ("
+              + t.detail()
+              + ") was moved to "
+              + t.savedTo());
     }
     out.println(
         "journal: "
@@ -158,32 +239,47 @@ public final class Server implements AutoCloseable {
             + CanonicalWriter.hex(journal.headHash())
             + ", state "
             + CanonicalWriter.hex(engine.engine().stateHash()));
+    return engine;
+  }
 
-    ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    Authenticator auth = new Authenticator(model, clock);
-    EventHub hub = new EventHub(json, auth);
-    Sequencer sequencer =
-        new Sequencer(engine, projector, model.orders.visibleMaxId(), clock, hub::publish, onFatal);
-    Services services = new Services(sequencer, model, json, clock);
-    List<Route> table = Routes.table(services);
-    ServerConnector[] connector = new ServerConnector[1];
-    Javalin app;
-    HeaderDeadline headers;
+  /** The checkpoints of this journal, with the head as the server starts on it checkpointed. */
+  private static Checkpoints checkpoints(
+      Path file, Path dataDir, Sequencer sequencer, PrintStream out) {
+    Checkpoints checkpoints =
+        new Checkpoints(
+            CheckpointLog.open(file),
+            ServerKey.loadOrCreate(dataDir),
+            Clock.systemUTC(),
+            sequencer::durableHead,
+            System.err);
+    checkpoints
+        .checkpointNow()
+        .ifPresent(
+            c ->
+                out.println(
+                    "checkpoint: seq "
+                        + c.seq()
+                        + ", head "
+                        + CanonicalWriter.hex(c.head())
+                        + ", signed by key "
+                        + c.keyFingerprint()
+                        + " in "
+                        + file));
+    return checkpoints;
+  }
+
+  /**
+   * The last checkpoint in {@code file} as the anchor the journal must agree with (none before the
+   * first start); a checkpoints file that does not read is refused like a damaged journal.
+   */
+  private static List<HeadAnchor> lastCheckpoint(Path file) {
     try {
-      app = create(o, json, new HttpApi(table, auth), new Gate(hub, json, o.limits()), connector);
-      sequencer.start();
-      app.start();
-      headers = new HeaderDeadline(connector[0], o.limits().headerReadMs());
-    } catch (RuntimeException e) {
-      hub.close();
-      sequencer.close();
-      engine.close();
-      model.close();
-      throw e;
+      return CheckpointLog.latest(file)
+          .map(c -> List.of(c.anchor(file.toString())))
+          .orElse(List.of());
+    } catch (IllegalArgumentException e) {
+      throw new JournalStore.JournalDamagedException(e.getMessage());
     }
-    out.println("computecap serving on http://" + o.host() + ":" + app.port() + "/");
-    out.flush();
-    return new Server(app, sequencer, hub, headers, engine, model, fresh, table);
   }
 
   private static Javalin create(
@@ -230,40 +326,39 @@ public final class Server implements AutoCloseable {
 
   /** Creates the data directory readable by its owner only; warns about an old token file. */
   private static void prepareDataDir(Path dir, PrintStream out) {
-    try {
-      if (!Files.exists(dir)) {
-        Files.createDirectories(dir);
-        try {
-          Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException e) {
-          // Not a POSIX file system: its own permissions apply.
-        }
+    JournalStore.createPrivateDirectory(dir);
+    Path legacy = dir.resolve("tokens");
+    if (Files.exists(legacy)) {
+      try {
+        Files.setPosixFilePermissions(legacy, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException | IOException e) {
+        // Not a POSIX file system, or not ours to change: the warning still says what to do.
       }
-      Path legacy = dir.resolve("tokens");
-      if (Files.exists(legacy)) {
-        try {
-          Files.setPosixFilePermissions(legacy, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-          // As above.
-        }
-        out.println(
-            "warning: "
-                + legacy
-                + " is from an earlier version and is no longer read: tokens are now issued "
-                + "through the journal (enrol each account again; see docs/server.md)");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare data directory " + dir, e);
+      out.println(
+          "warning: "
+              + legacy
+              + " is from an earlier version and is no longer read: tokens are now issued "
+              + "through the journal (enrol each account again; see docs/server.md)");
     }
   }
 
-  /** Replays every journal entry into a fresh engine and the read model, then checks it all. */
-  private static JournaledEngine replay(Journal journal, Projector projector) {
+  /**
+   * Replays every journal entry into a fresh engine and the read model, checking the chain against
+   * {@code anchors} as it goes (a journal kept elsewhere is checked here; the file journal was
+   * checked when opened, before any torn tail was cut), then checks the engine's invariants.
+   */
+  private static JournaledEngine replay(
+      Journal journal, Projector projector, List<HeadAnchor> anchors) {
     CommandCodec codec = CommandCodec.standard();
     Engine engine = new Engine(ProgramParser.standard());
+    AnchorCheck check = new AnchorCheck(anchors);
     List<Projector.Applied> chunk = new ArrayList<>();
     journal.forEach(
         e -> {
+          AnchorCheck.Failure f = check.visit(e.seq(), e.hash());
+          if (f != null) {
+            throw anchorFailure(f, e.seq() - 1);
+          }
           Result r;
           try {
             r = engine.apply(e.tick(), codec.decode(e.command()));
@@ -277,9 +372,18 @@ public final class Server implements AutoCloseable {
             chunk.clear();
           }
         });
+    AnchorCheck.Failure f = check.finish(journal.size(), journal.headHash());
+    if (f != null) {
+      throw anchorFailure(f, journal.size());
+    }
     engine.checkInvariants();
     projector.prepare(engine.state(), chunk, journal.size(), journal.headHash(), true).install();
     return new JournaledEngine(engine, journal, codec);
+  }
+
+  private static JournalStore.JournalDamagedException anchorFailure(
+      AnchorCheck.Failure f, long entriesBefore) {
+    return new JournalStore.JournalDamagedException(f.summary(entriesBefore));
   }
 
   private static void genesis(
@@ -437,6 +541,11 @@ public final class Server implements AutoCloseable {
     return routes;
   }
 
+  /** Checkpoints the durable head now (the server does every minute and when it stops). */
+  public Optional<Checkpoint> checkpointNow() {
+    return checkpoints.checkpointNow();
+  }
+
   /** Stops accepting requests, finishes queued commands, and closes the journal. */
   @Override
   public void close() {
@@ -445,6 +554,7 @@ public final class Server implements AutoCloseable {
     headers.close();
     app.stop();
     sequencer.close();
+    checkpoints.close();
     if (sequencer.stoppedBy() == null) {
       engine.close();
     }

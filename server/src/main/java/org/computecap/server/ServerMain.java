@@ -1,6 +1,7 @@
 package org.computecap.server;
 
 import java.nio.file.Path;
+import org.computecap.server.store.JournalStore;
 
 /**
  * A plain entry point for the server, without picocli: the crash test starts it as a separate JVM
@@ -24,10 +25,15 @@ public final class ServerMain {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    Server.start(
-        new Server.Options(data, journalUrl, program, 1, "127.0.0.1", port)
-            .withRegulatorToken(System.getenv("COMPUTECAP_REGULATOR_TOKEN")),
-        System.out,
-        e -> Runtime.getRuntime().halt(3));
+    try {
+      Server.start(
+          new Server.Options(data, journalUrl, program, 1, "127.0.0.1", port)
+              .withRegulatorToken(System.getenv("COMPUTECAP_REGULATOR_TOKEN")),
+          System.out,
+          e -> Runtime.getRuntime().halt(3));
+    } catch (JournalStore.JournalDamagedException e) {
+      System.err.println("refusing to start: " + e.getMessage());
+      System.exit(1);
+    }
   }
 }

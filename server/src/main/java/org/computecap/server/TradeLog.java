@@ -66,12 +66,17 @@ final class TradeLog implements AutoCloseable {
     file.write(trades.get(0).id() - 1, buf.flip());
   }
 
-  /** Makes the appended trades visible (writer thread, after the batch is durable). */
+  /**
+   * Makes a batch's appended trades visible, once the batch is durable; in batch order, by one
+   * thread at a time. Later batches may already be appended: they stay invisible.
+   */
   void publish(List<Views.Trade> trades) {
     for (Views.Trade t : trades) {
       byVintage.computeIfAbsent(t.vintage(), v -> new BlockIndex(blocks, allocator)).add(t.id());
     }
-    visible = written;
+    if (!trades.isEmpty()) {
+      visible = trades.get(trades.size() - 1).id();
+    }
   }
 
   /** A page of trades after trade id {@code after}, all vintages or one. */

@@ -156,6 +156,19 @@ final class Views {
       long lastTick,
       Integer currentPeriod) {}
 
+  /**
+   * A signed checkpoint of the journal's head: record {@code line} elsewhere, then {@code
+   * computecap journal verify --expect-head HASH@SEQ} detects a cut-off tail or a rewritten entry.
+   */
+  record JournalCheckpoint(
+      long seq,
+      String headHash,
+      String time,
+      String keyFingerprint,
+      String publicKey,
+      String signature,
+      String line) {}
+
   // ---------------------------------------------------------------- accounts
 
   /** Who the caller is. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.computecap.engine.journal.Checkpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -276,6 +277,12 @@ class ApiTest {
     JsonNode head = get(h.anonymous, "/api/journal/head");
     assertThat(head.path("headHash").asText()).hasSize(64);
     assertThat(h.head()).endsWith(" " + h.server.stateHashHex());
+    h.server.checkpointNow();
+    JsonNode checkpoint = get(h.anonymous, "/api/journal/checkpoint");
+    assertThat(checkpoint.path("seq").asLong()).isEqualTo(head.path("seq").asLong());
+    assertThat(checkpoint.path("headHash").asText()).isEqualTo(head.path("headHash").asText());
+    assertThat(Checkpoint.parse(checkpoint.path("line").asText()).signatureValid()).isTrue();
+    assertThat(checkpoint.path("keyFingerprint").asText()).hasSize(16);
     JsonNode openapi = get(h.anonymous, "/openapi.json");
     assertThat(openapi.path("paths").has("/api/events")).isTrue();
     for (Route r : h.server.routes()) {

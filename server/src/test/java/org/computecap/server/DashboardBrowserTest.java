@@ -315,6 +315,15 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.cssSelector("#periods [data-period='2']")).getText())
         .contains("Current");
     assertThat(text("state-hash")).isEqualTo(head.get("stateHash").asText());
+    JsonNode checkpoint = call("GET", "/api/journal/checkpoint", null, null);
+    await(
+        "the signed checkpoint",
+        d -> text("checkpoint-head").equals(checkpoint.get("headHash").asText()));
+    assertThat(text("checkpoint-key")).isEqualTo(checkpoint.get("keyFingerprint").asText());
+    assertThat(text("checkpoint-seq"))
+        .startsWith(
+            String.format(java.util.Locale.US, "entry %,d at ", checkpoint.get("seq").asLong()))
+        .endsWith(" UTC");
 
     int updatesBefore =
         Integer.parseInt(browser.findElement(By.tagName("body")).getDomAttribute("data-updates"));

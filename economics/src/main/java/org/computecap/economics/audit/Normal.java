@@ -23,6 +23,11 @@ final class Normal {
     return z >= 0 ? 1.0 - upperTail : upperTail;
   }
 
+  /** The standard normal density {@code phi(z) = e^(-z^2/2)/sqrt(2 pi)}. */
+  static double pdf(double z) {
+    return Math.exp(-0.5 * z * z) / Math.sqrt(2.0 * Math.PI);
+  }
+
   /** {@code erfc(x)} for x >= 0. */
   static double erfc(double x) {
     if (x < 3.0) {

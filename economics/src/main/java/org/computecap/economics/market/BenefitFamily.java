@@ -42,6 +42,24 @@ public enum BenefitFamily {
     return value(code(), theta, beta, k, a, compute);
   }
 
+  /** The marginal benefit {@code v'(c)} of this family; unused parameters are ignored. */
+  public double marginal(double theta, double beta, double k, double a, double compute) {
+    return marginal(code(), theta, beta, k, a, compute);
+  }
+
+  static double marginal(byte family, double theta, double beta, double k, double a, double c) {
+    switch (family) {
+      case POWER_CODE:
+        return theta * Math.pow(c, beta - 1.0);
+      case LOG_CODE:
+        return theta / c;
+      case P1_CODE:
+        return k * Math.pow(c, -k - 1.0) - a;
+      default:
+        throw new AssertionError("unknown benefit family code " + family);
+    }
+  }
+
   static double value(byte family, double theta, double beta, double k, double a, double c) {
     switch (family) {
       case POWER_CODE:

@@ -21,9 +21,9 @@ import java.util.List;
  * (the budget is meant to be used exactly), the permits lost to flooring go one each to the largest
  * fractional remainders, ties to the lower account id, so the grants sum to the budget. Otherwise
  * the rest stays unallocated in the reserve: an uncorrected allocation never rounds anyone above
- * their entitlement. GRANDFATHER always uses the budget exactly the same way; UNIFORM gives
- * everyone {@code floor(budget / n)} and keeps the {@code budget mod n} rest unallocated, so every
- * grant is equal.
+ * their entitlement. GRANDFATHER and UNIFORM ({@code budget / n} each) always use the budget
+ * exactly the same way: under UNIFORM the {@code budget mod n} rest goes one permit each to the
+ * lowest account ids, so grants differ by at most one permit and nothing stays unallocated.
  */
 public final class FreeAllocation {
   private static final Fraction ONE_MILLION = Fraction.whole(1_000_000);
@@ -88,9 +88,9 @@ public final class FreeAllocation {
     }
     List<Fraction> shares = new ArrayList<>(sorted.size());
     for (int i = 0; i < sorted.size(); i++) {
-      shares.add(Fraction.whole(budgetPermits / sorted.size()));
+      shares.add(Fraction.of(budgetPermits, sorted.size()));
     }
-    return round(sorted, shares, budgetPermits, false, Fraction.ZERO);
+    return round(sorted, shares, budgetPermits, !sorted.isEmpty(), Fraction.ZERO);
   }
 
   /**

@@ -201,11 +201,15 @@ public final class ComplianceHandler {
       return Result.rejected(rejection);
     }
     s.attach(state);
-    Program.Penalty rules = Program.of(state).penalty();
+    Program program = Program.of(state);
+    Program.Penalty rules = program.penalty();
+    // The tolerance is deducted from the measurement: only what lies beyond it is evidence.
+    long evidence =
+        Math.max(0, c.measuredQuantity() - program.audit().toleranceUnits(e.reportedTotal()));
     long extra =
         Obligations.additionalShortfall(
             e.multiplierPpm,
-            c.measuredQuantity(),
+            evidence,
             e.makeGoodInPermits,
             e.surrenderedPermits,
             e.shortfallPermits);

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
@@ -73,6 +76,7 @@ public final class FileJournal implements Journal {
   private IOException failure;
   private boolean closed;
   private volatile long durable;
+  private TornTail tornTail;
 
   private FileJournal(Path path, FileChannel channel, long size, byte[] head) {
     this.path = path;
@@ -82,11 +86,10 @@ public final class FileJournal implements Journal {
     this.durable = size;
   }
 
-  /** Creates a new, empty journal file; refuses to overwrite an existing file. */
+  /** Creates a new, empty journal file (mode 0600); refuses to overwrite an existing file. */
   public static FileJournal create(Path path) {
     try {
-      FileChannel ch =
-          FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      FileChannel ch = PrivateFiles.createNew(path);
       ch.write(ByteBuffer.wrap(JournalFile.MAGIC));
       ch.force(true);
       syncDirectory(path);
@@ -99,23 +102,90 @@ public final class FileJournal implements Journal {
     }
   }
 
-  /**
-   * Opens an existing journal to append to it. The file is verified first; a truncated last record
-   * (a torn write) is cut off, and any other damage is refused with the verify message.
-   */
+  /** Opens an existing journal to append to it; see {@link #open(Path, List)}. */
   public static FileJournal open(Path path) {
-    Verification v = JournalFile.verify(path);
-    if (!v.intact() && v.problem() != Verification.Problem.TRUNCATED) {
+    return open(path, List.of());
+  }
+
+  /**
+   * Opens an existing journal to append to it. The file is verified first, against {@code anchors}
+   * too (head hashes recorded elsewhere, such as the server's last checkpoint). A torn tail (the
+   * incomplete last record a crash leaves, see {@link JournalFile}) is moved into a side file next
+   * to the journal ({@link #tornTail}) and cut off; it never held an acknowledged entry, and if an
+   * anchor says it did, or anything else is wrong, the file is left untouched and opening is
+   * refused with the verify message.
+   */
+  public static FileJournal open(Path path, List<HeadAnchor> anchors) {
+    Verification v = JournalFile.verify(path, anchors);
+    if (!v.intact() && !v.tornTail()) {
       throw new IllegalStateException("cannot append to a damaged journal: " + v.summary());
     }
     try {
-      FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE);
-      ch.truncate(v.goodBytes());
-      ch.position(v.goodBytes());
-      return new FileJournal(path, ch, v.entries(), v.headHash());
+      FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.READ);
+      TornTail torn = null;
+      if (v.tornTail()) {
+        torn = moveAside(path, ch, v.goodBytes(), v.detail());
+        if (v.goodBytes() < JournalFile.MAGIC.length) {
+          ch.write(ByteBuffer.wrap(JournalFile.MAGIC), 0);
+          ch.force(true);
+        }
+      }
+      ch.position(ch.size());
+      FileJournal j = new FileJournal(path, ch, v.entries(), v.headHash());
+      j.tornTail = torn;
+      return j;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open journal " + path, e);
     }
+  }
+
+  /**
+   * A torn tail that opening moved aside: where it started, how many bytes it held, the side file
+   * that keeps them, and why it counted as torn.
+   */
+  public record TornTail(long offset, long bytes, Path savedTo, String detail) {}
+
+  /** The torn tail this open moved aside, if there was one. */
+  public Optional<TornTail> tornTail() {
+    return Optional.ofNullable(tornTail);
+  }
+
+  /**
+   * Copies the bytes from {@code at} to the end into {@code JOURNAL.torn-AT} (mode 0600, synced),
+   * then cuts the journal at {@code at}. A crash between the two leaves both; the next open finds
+   * the same tail and the same side file, and reuses it.
+   */
+  private static TornTail moveAside(Path path, FileChannel ch, long at, String detail)
+      throws IOException {
+    long size = ch.size();
+    byte[] tail = new byte[Math.toIntExact(size - at)];
+    ByteBuffer b = ByteBuffer.wrap(tail);
+    while (b.hasRemaining()) {
+      if (ch.read(b, at + b.position()) < 0) {
+        throw new IOException("the journal shrank while its torn tail was saved");
+      }
+    }
+    Path side = null;
+    for (int n = 1; side == null; n++) {
+      Path candidate =
+          path.resolveSibling(path.getFileName() + ".torn-" + at + (n == 1 ? "" : "-" + n));
+      if (!Files.exists(candidate)) {
+        try (FileChannel out = PrivateFiles.createNew(candidate)) {
+          ByteBuffer w = ByteBuffer.wrap(tail);
+          while (w.hasRemaining()) {
+            out.write(w);
+          }
+          out.force(true);
+        }
+        syncDirectory(candidate);
+        side = candidate;
+      } else if (Arrays.equals(Files.readAllBytes(candidate), tail)) {
+        side = candidate;
+      }
+    }
+    ch.truncate(at);
+    ch.force(true);
+    return new TornTail(at, tail.length, side, detail);
   }
 
   @Override
@@ -202,13 +272,20 @@ public final class FileJournal implements Journal {
 
   /**
    * Hands everything appended so far to the sync thread and returns at once (see the class
-   * comment); if the previous batch is not durable yet, the entries wait for the next commit.
+   * comment). If the batch handed over before is still waiting for the sync thread, the entries
+   * join it, so the batch keeps growing until the disk is free to take it (clients answered one by
+   * one come back one by one, and would otherwise trickle to the disk in small batches); if it is
+   * being written, the entries wait for the next commit.
    */
   @Override
   public void commit() {
     synchronized (lock) {
       throwIfFailed();
-      if (buffered == 0 || handed != null) {
+      if (buffered == 0 || (handed != null && writing)) {
+        return;
+      }
+      if (handed != null) {
+        joinHanded();
         return;
       }
       handed = buffer;
@@ -223,11 +300,28 @@ public final class FileJournal implements Journal {
     }
   }
 
+  /** Appends the buffer to the handed batch nobody took yet; called holding the lock. */
+  private void joinHanded() {
+    if (handedBytes + buffered > handed.length) {
+      handed = Arrays.copyOf(handed, Math.max(handed.length * 2, handedBytes + buffered));
+    }
+    System.arraycopy(buffer, 0, handed, handedBytes, buffered);
+    // Sealing goes in append order: the buffer holds sealed records only after a sealed batch.
+    if (handedSealed == handedBytes) {
+      handedSealed += bufferSealed;
+    }
+    handedBytes += buffered;
+    handedSize = size;
+    buffered = 0;
+    bufferSealed = 0;
+  }
+
   /**
    * The sync thread's step: waits for a batch handed over by {@link #commit}, writes it and forces
    * it to disk. Returns false once the journal is closed; throws if the write fails (and the
    * journal stops). Call it from one thread at a time.
    */
+  @Override
   public boolean syncNext() throws InterruptedException {
     byte[] batch;
     synchronized (lock) {
@@ -245,6 +339,7 @@ public final class FileJournal implements Journal {
   }
 
   /** How many entries are known durable: forced to disk by a flush or a synced commit. */
+  @Override
   public long durableSize() {
     return durable;
   }
@@ -313,9 +408,21 @@ public final class FileJournal implements Journal {
     return size;
   }
 
+  /**
+   * Seals what is pending and returns the head. Sealing the buffer needs the head after the batch
+   * handed over before it, so this waits for that batch only if nobody sealed it yet; an adapter
+   * that asks for the head before every commit (the server does, to report it) seals each batch
+   * itself and never waits here for the disk.
+   */
   @Override
   public byte[] headHash() {
-    drainHanded();
+    boolean unsealedHanded;
+    synchronized (lock) {
+      unsealedHanded = handed != null && handedSealed < handedBytes;
+    }
+    if (unsealedHanded) {
+      drainHanded();
+    }
     sealBuffer();
     return head.clone();
   }
@@ -360,7 +467,7 @@ public final class FileJournal implements Journal {
    * lose the file itself. Some platforms cannot open a directory for syncing; there the file
    * system's own ordering is all there is, and that is not an error.
    */
-  private static void syncDirectory(Path path) {
+  static void syncDirectory(Path path) {
     Path dir = path.toAbsolutePath().getParent();
     try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
       d.force(true);

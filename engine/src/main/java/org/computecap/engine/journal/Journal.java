@@ -33,6 +33,26 @@ public interface Journal extends AutoCloseable {
     flush();
   }
 
+  /**
+   * How many entries are durable, so that an adapter may release their results. After {@link
+   * #flush} every entry is; after {@link #commit} a journal that syncs in the background (a file)
+   * may be behind, and catches up as {@link #syncNext} runs. By default, for journals whose commit
+   * is a flush, the size: a caller asks only after committing.
+   */
+  default long durableSize() {
+    return size();
+  }
+
+  /**
+   * The adapter's sync thread's step for a journal that syncs in the background: waits for a batch
+   * handed over by {@link #commit}, makes it durable and returns true; false once the journal is
+   * closed or stopped. Journals whose commit is synchronous return false at once, and the adapter
+   * needs no sync thread for them.
+   */
+  default boolean syncNext() throws InterruptedException {
+    return false;
+  }
+
   /** The number of entries, which is also the seq of the last one. */
   long size();
 

@@ -1,6 +1,7 @@
 package org.computecap.engine.program;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.ProgramRules;
@@ -75,7 +76,10 @@ public record Program(
   /**
    * Audit policy (P2 Sec 3.3, 6): each participant is drawn with {@code probabilityPpm}, or {@code
    * targetedProbabilityPpm} when its meter reading exceeds its report by more than {@code
-   * meterExcessThresholdPpm}; at most {@code floor(budget / cost)} audits a period.
+   * meterExcessThresholdPpm}; at most {@code floor(budget / cost)} audits a period. An audit's
+   * measurement is trusted only beyond a tolerance ({@link #toleranceUnits}): {@code
+   * toleranceSigmas} standard deviations of the audit noise, or {@code tolerancePpm} of the report,
+   * whichever is larger, so that noise alone rarely fines an honest report (P2 App. A).
    */
   public record Audit(
       long probabilityPpm,
@@ -83,7 +87,22 @@ public record Program(
       long meterExcessThresholdPpm,
       long auditCostCents,
       long budgetPerPeriodCents,
-      BigDecimal noiseSigma) {
+      BigDecimal noiseSigma,
+      BigDecimal toleranceSigmas,
+      long tolerancePpm) {
+
+    /**
+     * The measurement tolerance for a report of {@code reportedQuantity} units: {@code
+     * max(ceil(toleranceSigmas · noiseSigma), ceil(reported · tolerancePpm / 10^6))}. An audit
+     * deducts it from what it measured before comparing with the report, so it charges only what
+     * lies beyond the tolerance.
+     */
+    public long toleranceUnits(long reportedQuantity) {
+      long bySigma =
+          toleranceSigmas.multiply(noiseSigma).setScale(0, RoundingMode.CEILING).longValueExact();
+      return Math.max(bySigma, Ppm.ceilOf(reportedQuantity, tolerancePpm));
+    }
+
     /**
      * The most audits the enforcement budget pays for in one period: {@code floor(B/k)}, or no
      * limit when audits cost nothing ({@code k = 0}).

@@ -151,8 +151,11 @@ public final class ProgramLoader {
       long cost = s.whole("auditCostCents", 0, MAX_CENTS, null);
       long budget = s.whole("budgetPerPeriodCents", 0, MAX_CENTS, null);
       BigDecimal sigma = s.decimal("noiseSigma", BigDecimal.ZERO);
+      BigDecimal toleranceSigmas = s.decimal("toleranceSigmas", BigDecimal.ZERO);
+      long tolerancePpm = s.whole("tolerancePpm", 0, PPM, 0L);
       s.refuseUnread();
-      return new Program.Audit(rho, targeted, excess, cost, budget, sigma);
+      return new Program.Audit(
+          rho, targeted, excess, cost, budget, sigma, toleranceSigmas, tolerancePpm);
     }
 
     Program.Auction auction(Section s) {

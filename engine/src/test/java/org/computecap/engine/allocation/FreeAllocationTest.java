@@ -95,10 +95,10 @@ class FreeAllocationTest {
   }
 
   @Test
-  void uniform_allocation_gives_equal_grants_and_keeps_the_rest_in_reserve() {
-    AllocationOutcome out = FreeAllocation.uniform(List.of(7L, 3L, 5L), 10);
-    assertThat(out.grants()).containsExactly(new Grant(3, 3), new Grant(5, 3), new Grant(7, 3));
-    assertThat(out.unallocatedPermits()).isEqualTo(1);
+  void uniform_allocation_hands_the_rest_to_the_lowest_account_ids_and_keeps_nothing_back() {
+    AllocationOutcome out = FreeAllocation.uniform(List.of(7L, 3L, 5L), 11);
+    assertThat(out.grants()).containsExactly(new Grant(3, 4), new Grant(5, 4), new Grant(7, 3));
+    assertThat(out.unallocatedPermits()).isZero();
   }
 
   @Test

@@ -156,6 +156,29 @@ class JournalTest {
   }
 
   @Test
+  void a_commit_while_the_last_batch_waits_for_the_sync_thread_joins_it_under_one_fsync()
+      throws InterruptedException {
+    Path p = fileWithTen();
+    try (FileJournal j = FileJournal.open(p)) {
+      j.add(11, new byte[] {1});
+      j.headHash();
+      j.commit();
+      // Sealed by the caller (as the server does) and unsealed: both join the waiting batch.
+      j.add(12, new byte[] {2, 2});
+      j.headHash();
+      j.add(13, new byte[] {3, 3, 3});
+      j.commit();
+      long before = j.syncs();
+      assertThat(j.syncNext()).isTrue();
+      assertThat(j.durableSize()).isEqualTo(13);
+      assertThat(j.syncs()).isEqualTo(before + 1);
+    }
+    Verification v = JournalFile.verify(p);
+    assertThat(v.intact()).isTrue();
+    assertThat(v.entries()).isEqualTo(13);
+  }
+
+  @Test
   void a_commit_without_a_sync_thread_is_written_by_the_next_flush_in_order() {
     Path p = fileWithTen();
     try (FileJournal j = FileJournal.open(p)) {
@@ -290,7 +313,7 @@ class JournalTest {
   }
 
   @Test
-  void a_torn_tail_is_reported_and_cut_off_when_the_journal_is_reopened() throws IOException {
+  void a_torn_tail_is_reported_and_moved_aside_when_the_journal_is_reopened() throws IOException {
     Path p = fileWithTen();
     long size = Files.size(p);
     try (var ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
@@ -301,6 +324,7 @@ class JournalTest {
     assertThat(v.badSeq()).isEqualTo(10);
     try (FileJournal j = FileJournal.open(p)) {
       assertThat(j.size()).isEqualTo(9);
+      assertThat(j.tornTail().orElseThrow().bytes()).isEqualTo(size - 3 - v.goodBytes());
       j.append(99, new byte[] {1, 2, 3});
     }
     Verification after = JournalFile.verify(p);

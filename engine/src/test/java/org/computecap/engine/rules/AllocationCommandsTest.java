@@ -122,7 +122,7 @@ class AllocationCommandsTest {
   }
 
   @Test
-  void uniform_allocation_gives_every_participant_the_same_grant() {
+  void uniform_allocation_gives_grants_within_one_permit_and_leaves_nothing_unallocated() {
     RulesMarket u =
         new RulesMarket(RulesMarket.program().replace("method: BENCHMARK", "method: UNIFORM"), 1);
     u.participant(1, 0);
@@ -131,8 +131,8 @@ class AllocationCommandsTest {
     List<Event> events = u.ok(new AllocateFreePermits(1));
     assertThat(u.events(events, FreePermitsGranted.class))
         .extracting(FreePermitsGranted::permits)
-        .containsExactly(1_666L, 1_666L, 1_666L);
-    assertThat(u.event(events, FreePermitsAllocated.class).unallocatedPermits()).isEqualTo(2);
+        .containsExactly(1_667L, 1_667L, 1_666L);
+    assertThat(u.event(events, FreePermitsAllocated.class).unallocatedPermits()).isZero();
     u.participant(4, 0);
     assertThat(
             u.event(u.ok(new AllocateNewEntrant(4, 0)), NewEntrantAllocated.class).grantedPermits())

@@ -42,6 +42,10 @@ class ComplianceCommandsTest {
 
   /** Participant 1 (high risk, under-retires) and 2 (low risk, compliant, metered high). */
   private List<Event> closeFirstPeriod() {
+    return closeFirstPeriod(m);
+  }
+
+  private static List<Event> closeFirstPeriod(RulesMarket m) {
     m.participant(1, 5_000);
     m.participant(2, 100_000);
     m.ok(new IssuePermits(1, 1, 500));
@@ -74,6 +78,40 @@ class ComplianceCommandsTest {
     assertThat(m.registry().freeCash(1)).isZero();
     assertThat(m.registry().freeCash(SystemAccount.TREASURY.id())).isEqualTo(5_000);
     assertThat(m.engine.state().currentPeriod()).isEqualTo(2);
+  }
+
+  @Test
+  void an_audit_charges_only_what_it_measured_beyond_the_tolerance() {
+    // noiseSigma 2, toleranceSigmas 3: tolerance ceil(6) = 6 units; participant 2 reported 50.
+    RulesMarket t =
+        new RulesMarket(
+            RulesMarket.program()
+                .replace(
+                    "budgetPerPeriodCents: 5000",
+                    "budgetPerPeriodCents: 5000\n  noiseSigma: 2\n  toleranceSigmas: 3"),
+            1);
+    closeFirstPeriod(t);
+    // Measured 56 is within 50 + 6: nothing found, nothing charged.
+    AuditFindingRecorded within =
+        t.event(t.ok(new RecordAuditFinding(2, 1, 56)), AuditFindingRecorded.class);
+    assertThat(within).isEqualTo(new AuditFindingRecorded(2, 1, 56, 0, 0, 0, 0));
+  }
+
+  @Test
+  void beyond_the_tolerance_the_excess_alone_is_charged() {
+    // tolerancePpm 100000: 10% of the report of 50 = 5 units; measured 60 leaves 55: D = 5,
+    // phi(5) = 500 + 25 = 525 cents.
+    RulesMarket t =
+        new RulesMarket(
+            RulesMarket.program()
+                .replace(
+                    "budgetPerPeriodCents: 5000",
+                    "budgetPerPeriodCents: 5000\n  tolerancePpm: 100000"),
+            1);
+    closeFirstPeriod(t);
+    AuditFindingRecorded beyond =
+        t.event(t.ok(new RecordAuditFinding(2, 1, 60)), AuditFindingRecorded.class);
+    assertThat(beyond).isEqualTo(new AuditFindingRecorded(2, 1, 60, 5, 525, 0, 5));
   }
 
   @Test

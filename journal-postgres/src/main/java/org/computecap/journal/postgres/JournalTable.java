@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import org.computecap.engine.journal.AnchorCheck;
 import org.computecap.engine.journal.JournalEntry;
 import org.computecap.engine.journal.Verification.Problem;
 
@@ -51,12 +52,18 @@ final class JournalTable {
    * found. Runs in its own read-only transaction (a cursor needs one), so it sees one snapshot.
    */
   static TableVerification read(Connection c, Consumer<JournalEntry> visitor) throws SQLException {
+    return read(c, visitor, AnchorCheck.none());
+  }
+
+  /** {@link #read(Connection, Consumer)}, checking every row against head hashes kept elsewhere. */
+  static TableVerification read(Connection c, Consumer<JournalEntry> visitor, AnchorCheck anchors)
+      throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try (PreparedStatement ps = c.prepareStatement(SELECT_ALL)) {
       ps.setFetchSize(FETCH_ROWS);
       try (ResultSet rs = ps.executeQuery()) {
-        return check(rs, visitor);
+        return check(rs, visitor, anchors);
       }
     } finally {
       c.rollback();
@@ -64,8 +71,8 @@ final class JournalTable {
     }
   }
 
-  private static TableVerification check(ResultSet rs, Consumer<JournalEntry> visitor)
-      throws SQLException {
+  private static TableVerification check(
+      ResultSet rs, Consumer<JournalEntry> visitor, AnchorCheck anchors) throws SQLException {
     MessageDigest sha256 = JournalEntry.sha256();
     byte[] head = JournalEntry.genesisHash();
     byte[] headBefore = head;
@@ -113,10 +120,20 @@ final class JournalTable {
                 + expected
                 + "'s link was)");
       }
+      AnchorCheck.Failure anchored = anchors.visit(expected, hash);
+      if (anchored != null) {
+        return TableVerification.bad(
+            seq, head, anchored.badSeq(), anchored.problem(), anchored.detail());
+      }
       visitor.accept(e);
       headBefore = head;
       head = hash;
       seq = expected;
+    }
+    AnchorCheck.Failure missing = anchors.finish(seq, head);
+    if (missing != null) {
+      return TableVerification.bad(
+          seq, head, missing.badSeq(), missing.problem(), missing.detail());
     }
     return TableVerification.ok(seq, head);
   }

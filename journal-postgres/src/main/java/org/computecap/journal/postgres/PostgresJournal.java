@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.computecap.engine.journal.AnchorCheck;
+import org.computecap.engine.journal.HeadAnchor;
 import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournalEntry;
 import org.flywaydb.core.Flyway;
@@ -72,6 +74,7 @@ public final class PostgresJournal implements Journal {
   private long size;
   private byte[] head;
   private long commits;
+  private volatile long durable;
   private String failure;
 
   private PostgresJournal(HikariDataSource pool, Connection writer, long size, byte[] head) {
@@ -79,6 +82,7 @@ public final class PostgresJournal implements Journal {
     this.writer = writer;
     this.size = size;
     this.head = head;
+    this.durable = size;
   }
 
   /**
@@ -124,9 +128,32 @@ public final class PostgresJournal implements Journal {
 
   /** Verifies the journal table at {@code jdbcUrl} without opening it for writing. */
   public static TableVerification verify(String jdbcUrl) {
-    try (HikariDataSource pool = pool(jdbcUrl)) {
-      migrate(pool);
-      return read(pool, e -> {});
+    return verify(jdbcUrl, List.of());
+  }
+
+  /**
+   * Verifies the journal table at {@code jdbcUrl}, and that it agrees with {@code anchors} (head
+   * hashes kept elsewhere), without writing anything: a database without the table is refused
+   * rather than given one.
+   */
+  public static TableVerification verify(String jdbcUrl, List<HeadAnchor> anchors) {
+    try (HikariDataSource pool = pool(jdbcUrl);
+        Connection c = pool.getConnection()) {
+      requireTable(c, jdbcUrl);
+      return JournalTable.read(c, e -> {}, new AnchorCheck(anchors));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the journal table: " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireTable(Connection c, String jdbcUrl) throws SQLException {
+    try (Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT to_regclass('computecap_journal')")) {
+      rs.next();
+      if (rs.getString(1) == null) {
+        throw new IllegalStateException(
+            "there is no journal table computecap_journal at " + JdbcUrls.redact(jdbcUrl));
+      }
     }
   }
 
@@ -156,6 +183,7 @@ public final class PostgresJournal implements Journal {
       writer.commit();
       transactionOpen = false;
       commits++;
+      durable = size;
     } catch (SQLException e) {
       throw fail("commit", e);
     }
@@ -164,6 +192,12 @@ public final class PostgresJournal implements Journal {
   @Override
   public long size() {
     return size;
+  }
+
+  /** The entries committed: a flush (and so a commit, which is one here) returns when durable. */
+  @Override
+  public long durableSize() {
+    return durable;
   }
 
   @Override

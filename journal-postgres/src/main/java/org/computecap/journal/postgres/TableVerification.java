@@ -1,6 +1,7 @@
 package org.computecap.journal.postgres;
 
 import org.computecap.engine.CanonicalWriter;
+import org.computecap.engine.journal.AnchorCheck;
 import org.computecap.engine.journal.Verification;
 
 /**
@@ -10,7 +11,9 @@ import org.computecap.engine.journal.Verification;
  * hash is named itself; a row edited and rehashed is named through its successor's {@code
  * prev_hash}; a missing row is named by the seq that should have been there. A table has no byte
  * offsets, so there are none here; {@code entries} and {@code headHash} describe the intact prefix
- * before the bad entry.
+ * before the bad entry. Checked against head hashes kept elsewhere (checkpoints, an expected head),
+ * a table that lost its last rows or had them rewritten (by a superuser with the triggers off) is
+ * named in the same words as a server start names it.
  */
 public record TableVerification(
     boolean intact,
@@ -33,6 +36,11 @@ public record TableVerification(
   public String summary() {
     if (intact) {
       return "journal table intact: " + entries + " entries, head " + CanonicalWriter.hex(headHash);
+    }
+    if (problem == Verification.Problem.TAIL_MISSING
+        || problem == Verification.Problem.REWRITTEN
+        || problem == Verification.Problem.HEAD_NOT_FOUND) {
+      return new AnchorCheck.Failure(badSeq, problem, detail).summary(entries);
     }
     return "journal table damaged: first bad entry seq="
         + badSeq

@@ -1,37 +1,17 @@
 package org.computecap.sim.agent;
 
-import org.computecap.economics.audit.AuditDesign;
 import org.computecap.economics.insurance.ManipulationIncentive;
 import org.computecap.economics.insurance.SafetyEffort;
-import org.computecap.sim.scenario.Strategy;
 
 /**
- * The agents' compliance choices, each a pure function of the economics library's result for it, so
- * that what the simulation shows is exactly what the papers predict for one agent: evasion (P2 Cor
- * 3 and the best shortfall), evaluation manipulation (P2 Prop 9), safety effort (SPEC §8 extension)
- * and relocation ("AI leakage", P1 Sec 5).
+ * The agents' side decisions, each a pure function of the economics library's result for it, so
+ * that what the simulation shows is exactly what the papers predict for one agent: evaluation
+ * manipulation (P2 Prop 9), safety effort (SPEC §8 extension) and relocation ("AI leakage", P1 Sec
+ * 5). Compute, trading and evasion are the developer's {@link Plan}.
  */
 public final class Decisions {
 
   private Decisions() {}
-
-  /**
-   * Permits a developer leaves unreported when it owes {@code owed} permits: zero unless it is
-   * strategic and not deterred ({@code rho·linear < p}), then P2's best shortfall {@code min(owed,
-   * (p - rho·linear)/(2·rho·quadratic))}.
-   */
-  public static double shortfall(
-      Strategy strategy,
-      double owed,
-      double priceCents,
-      double rho,
-      double linearCents,
-      double quadraticCents) {
-    if (strategy != Strategy.STRATEGIC || owed <= 0) {
-      return 0.0;
-    }
-    return AuditDesign.bestShortfall(1.0, owed, priceCents, rho, linearCents, quadraticCents);
-  }
 
   /**
    * Whether a developer whose true evaluation is high-risk pays gamma to be rated low: iff gamma is

@@ -9,42 +9,172 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import org.computecap.figures.CsvTable;
+import org.computecap.sim.run.DeveloperPeriodRow;
 import org.computecap.sim.run.DeveloperRow;
 import org.computecap.sim.run.PeriodResult;
+import org.computecap.sim.run.Replications;
 import org.computecap.sim.run.SimulationResult;
 import org.computecap.sim.run.TradeRow;
 
 /**
  * Writes a run's files into its output directory: summary.json (field names fixed by issue 4, which
- * scripts and papers rely on), periods.csv, trades.csv, developers.csv and report.html. Numbers are
- * written with {@link Locale#ROOT} so a file is the same on every machine; a non-finite value is
- * written as JSON null and as an empty CSV cell.
+ * scripts and papers rely on, with a {@code units} object naming each field's unit), periods.csv,
+ * trades.csv, developers.csv, developer-periods.csv (columns that end with their unit: {@code
+ * _cents}, {@code _permits}, {@code _share}, ...) and report.html. A non-finite value is JSON null
+ * and an empty CSV cell.
+ *
+ * <p>A new column is one line in its table below; {@link CsvTable} refuses a name without a unit.
  */
 public final class Outputs {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** periods.csv: one row per period. */
+  public static final CsvTable<PeriodResult> PERIODS =
+      CsvTable.<PeriodResult>of()
+          .key("period", PeriodResult::period)
+          .whole("cap_permits", PeriodResult::capPermits)
+          .whole("circulating_permits", PeriodResult::permitsInCirculation)
+          .number("clearing_price_cents", PeriodResult::clearingPrice)
+          .number("theoretical_price_cents", PeriodResult::theoreticalPrice)
+          .whole("volume_permits", PeriodResult::volume)
+          .number("auction_price_cents", PeriodResult::auctionPrice)
+          .whole("auction_sold_permits", PeriodResult::auctionSold)
+          .number("total_compute_units", PeriodResult::totalCompute)
+          .number("baseline_compute_units", PeriodResult::baselineCompute)
+          .number("competitive_compute_units", PeriodResult::competitiveCompute)
+          .number("total_energy_mwh", PeriodResult::totalEnergy)
+          .number("compliance_share", PeriodResult::complianceRate)
+          .number("evasion_share", PeriodResult::evasionRate)
+          .whole("evaders_count", PeriodResult::evaders)
+          .whole("audits_count", PeriodResult::audits)
+          .whole("detected_count", PeriodResult::detected)
+          .whole("penalties_collected_cents", PeriodResult::penaltiesCollected)
+          .number("welfare_utils", PeriodResult::welfare)
+          .number("planner_welfare_utils", PeriodResult::plannerWelfare)
+          .number("uniform_welfare_utils", PeriodResult::uniformWelfare)
+          .number("welfare_vs_planner_ratio", PeriodResult::welfareRatio)
+          .number("trade_efficiency_ratio", PeriodResult::tradeEfficiency)
+          .whole("small_firms_revenue_cents", PeriodResult::revenueSmallFirms)
+          .whole("leaked_firms_count", PeriodResult::leakedFirms)
+          .whole("manipulations_count", PeriodResult::manipulations)
+          .number("mean_effort_share", PeriodResult::meanEffort)
+          .number("expected_price_cents", PeriodResult::expectedPrice)
+          .number("closing_price_cents", PeriodResult::closingPrice)
+          .whole("banked_permits", PeriodResult::bankedPermits)
+          .number("excess_compute_permits", PeriodResult::excessCompute)
+          .whole("honest_fined_count", PeriodResult::honestFined);
+
+  /** trades.csv: one row per trade on the exchange. */
+  public static final CsvTable<TradeRow> TRADES =
+      CsvTable.<TradeRow>of()
+          .key("period", TradeRow::period)
+          .key("session", TradeRow::session)
+          .key("buy_account_id", TradeRow::buyAccountId)
+          .key("sell_account_id", TradeRow::sellAccountId)
+          .whole("price_cents", TradeRow::priceCents)
+          .whole("quantity_permits", TradeRow::quantity);
+
+  /** developers.csv: one row per developer, totals over the run. */
+  public static final CsvTable<DeveloperRow> DEVELOPERS =
+      CsvTable.<DeveloperRow>of()
+          .key("account_id", DeveloperRow::accountId)
+          .key("name", DeveloperRow::name)
+          .key("type", DeveloperRow::type)
+          .key("size_class", DeveloperRow::sizeClass)
+          .key("strategy", DeveloperRow::strategy)
+          .number("compute_units", DeveloperRow::compute)
+          .number("baseline_compute_units", DeveloperRow::baselineCompute)
+          .number("energy_mwh", DeveloperRow::energy)
+          .whole("allocated_permits", DeveloperRow::permitsAllocated)
+          .whole("bought_permits", DeveloperRow::permitsBought)
+          .whole("sold_permits", DeveloperRow::permitsSold)
+          .whole("net_trading_cents", DeveloperRow::netTradingCents)
+          .whole("penalties_cents", DeveloperRow::penaltiesCents)
+          .whole("audits_count", DeveloperRow::audits)
+          .number("unreported_permits", DeveloperRow::unreportedPermits)
+          .whole("manipulations_count", DeveloperRow::manipulations)
+          .number("last_effort_share", DeveloperRow::lastEffort)
+          .whole("relocated_period", DeveloperRow::relocatedPeriod);
+
+  /**
+   * developer-periods.csv: one row per developer and period with every parameter drawn for it at
+   * full precision, so that an outside check can rebuild the population (infinite costs, "never",
+   * are empty cells).
+   */
+  public static final CsvTable<DeveloperPeriodRow> DEVELOPER_PERIODS =
+      CsvTable.<DeveloperPeriodRow>of()
+          .key("period", DeveloperPeriodRow::period)
+          .key("account_id", x -> x.developer().accountId())
+          .key("name", x -> x.developer().name())
+          .key("type", x -> x.developer().type())
+          .key("strategy", x -> x.developer().strategy())
+          .key("family", x -> x.developer().family())
+          .number("theta_utils", x -> x.developer().theta())
+          .number("beta_ratio", x -> x.developer().beta())
+          .number("k_ratio", x -> x.developer().k())
+          .number("a_utils_per_units", x -> x.developer().a())
+          .number("intensity_permits_per_units", x -> x.developer().permitsPerUnit())
+          .number("energy_mwh_per_units", x -> x.developer().energyPerUnit())
+          .number("output_units_per_units", x -> x.developer().outputPerUnit())
+          .number("risk_type_share", x -> x.developer().riskType())
+          .number("effort_cost_cents", x -> x.developer().effortCost())
+          .number("manipulation_cost_cents", x -> x.developer().manipulationCost())
+          .number("relocation_cost_cents", x -> x.developer().relocationCost())
+          .number("assistance_factor_ratio", x -> x.developer().assistanceFactor())
+          .key("active", DeveloperPeriodRow::active)
+          .number("effort_share", DeveloperPeriodRow::effort)
+          .number("weight_permits_per_units", DeveloperPeriodRow::weight)
+          .whole("held_at_open_permits", DeveloperPeriodRow::heldAtOpen)
+          .whole("auction_won_permits", DeveloperPeriodRow::auctionWon)
+          .whole("held_after_trading_permits", DeveloperPeriodRow::heldAfterTrading)
+          .number("compute_units", DeveloperPeriodRow::compute)
+          .whole("used_covered_units", DeveloperPeriodRow::base)
+          .whole("reported_covered_units", DeveloperPeriodRow::reported)
+          .key("truly_high", DeveloperPeriodRow::trulyHigh)
+          .key("manipulated", DeveloperPeriodRow::manipulated)
+          .whole("multiplier_ppm", DeveloperPeriodRow::multiplierPpm)
+          .whole("obligation_permits", DeveloperPeriodRow::obligation)
+          .whole("surrendered_permits", DeveloperPeriodRow::surrendered)
+          .whole("penalty_cents", DeveloperPeriodRow::penaltyCents)
+          // Empty when the developer was not audited.
+          .number("measured_covered_units", x -> x.measured() < 0 ? Double.NaN : x.measured())
+          .whole("audit_shortfall_permits", DeveloperPeriodRow::auditShortfall)
+          .whole("make_good_owed_permits", DeveloperPeriodRow::makeGoodOwed)
+          .whole("banked_permits", DeveloperPeriodRow::banked);
+
   private Outputs() {}
 
   /** Writes every file of {@code r} into {@code dir} (created if missing). */
+  public static void write(SimulationResult r, Path dir, Replications replications) {
+    write(r, dir, replications, false);
+  }
+
+  /**
+   * Writes the files of {@code r} into {@code dir}; with {@code rowsStreamed} trades.csv and
+   * developer-periods.csv are left as the run's {@link RowFiles} wrote them.
+   */
   public static void write(
-      SimulationResult r, Path dir, ObjectNode replications, String replicationsHtml) {
+      SimulationResult r, Path dir, Replications replications, boolean rowsStreamed) {
     try {
       Files.createDirectories(dir);
       ObjectNode summary = summary(r);
       if (replications != null) {
-        summary.set("replications", replications);
+        summary.set("replications", replications.toJson());
       }
       Files.writeString(
           dir.resolve("summary.json"),
           JSON.writeValueAsString(summary) + "\n",
           StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("periods.csv"), periodsCsv(r), StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("trades.csv"), tradesCsv(r), StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("developers.csv"), developersCsv(r), StandardCharsets.UTF_8);
+      PERIODS.write(dir.resolve("periods.csv"), r.periods());
+      if (!rowsStreamed) {
+        TRADES.write(dir.resolve("trades.csv"), r.trades());
+        DEVELOPER_PERIODS.write(dir.resolve("developer-periods.csv"), r.developerPeriods());
+      }
+      DEVELOPERS.write(dir.resolve("developers.csv"), r.developers());
       Files.writeString(
-          dir.resolve("report.html"), Html.report(r, replicationsHtml), StandardCharsets.UTF_8);
+          dir.resolve("report.html"), Html.report(r, replications), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write outputs to " + dir, e);
     }
@@ -86,142 +216,55 @@ public final class Outputs {
       o.put("leakedFirms", p.leakedFirms());
       o.put("manipulations", p.manipulations());
       num(o, "meanEffort", p.meanEffort());
+      num(o, "expectedPrice", p.expectedPrice());
+      num(o, "closingPrice", p.closingPrice());
+      o.put("bankedPermits", p.bankedPermits());
+      num(o, "excessCompute", p.excessCompute());
+      num(o, "welfareRatio", p.welfareRatio());
+      o.put("honestFined", p.honestFined());
     }
+    root.set("units", units());
     return root;
   }
 
-  static String periodsCsv(SimulationResult r) {
-    StringBuilder sb =
-        new StringBuilder(
-            "period,capPermits,permitsInCirculation,"
-                + "clearingPrice,theoreticalPrice,volume,auctionPrice,auctionSold,totalCompute,"
-                + "baselineCompute,"
-                + "competitiveCompute,totalEnergy,complianceRate,evasionRate,evaders,audits,"
-                + "detected,penaltiesCollected,welfare,plannerWelfare,uniformWelfare,"
-                + "tradeEfficiency,revenueSmallFirms,leakedFirms,manipulations,meanEffort\n");
-    for (PeriodResult p : r.periods()) {
-      sb.append(p.period())
-          .append(',')
-          .append(p.capPermits())
-          .append(',')
-          .append(p.permitsInCirculation())
-          .append(',')
-          .append(d(p.clearingPrice()))
-          .append(',')
-          .append(d(p.theoreticalPrice()))
-          .append(',')
-          .append(p.volume())
-          .append(',')
-          .append(d(p.auctionPrice()))
-          .append(',')
-          .append(p.auctionSold())
-          .append(',')
-          .append(d(p.totalCompute()))
-          .append(',')
-          .append(d(p.baselineCompute()))
-          .append(',')
-          .append(d(p.competitiveCompute()))
-          .append(',')
-          .append(d(p.totalEnergy()))
-          .append(',')
-          .append(d(p.complianceRate()))
-          .append(',')
-          .append(d(p.evasionRate()))
-          .append(',')
-          .append(p.evaders())
-          .append(',')
-          .append(p.audits())
-          .append(',')
-          .append(p.detected())
-          .append(',')
-          .append(p.penaltiesCollected())
-          .append(',')
-          .append(d(p.welfare()))
-          .append(',')
-          .append(d(p.plannerWelfare()))
-          .append(',')
-          .append(d(p.uniformWelfare()))
-          .append(',')
-          .append(d(p.tradeEfficiency()))
-          .append(',')
-          .append(p.revenueSmallFirms())
-          .append(',')
-          .append(p.leakedFirms())
-          .append(',')
-          .append(p.manipulations())
-          .append(',')
-          .append(d(p.meanEffort()))
-          .append('\n');
+  /** The unit of each per-period field, so that a program reading summary.json need not guess. */
+  private static ObjectNode units() {
+    ObjectNode u = JSON.createObjectNode();
+    for (String f :
+        new String[] {
+          "capPermits", "permitsInCirculation", "volume", "auctionSold", "bankedPermits"
+        }) {
+      u.put(f, "permits");
     }
-    return sb.toString();
-  }
-
-  static String tradesCsv(SimulationResult r) {
-    StringBuilder sb =
-        new StringBuilder("period,session,buyAccountId,sellAccountId,priceCents,quantity\n");
-    for (TradeRow t : r.trades()) {
-      sb.append(t.period())
-          .append(',')
-          .append(t.session())
-          .append(',')
-          .append(t.buyAccountId())
-          .append(',')
-          .append(t.sellAccountId())
-          .append(',')
-          .append(t.priceCents())
-          .append(',')
-          .append(t.quantity())
-          .append('\n');
+    u.put("excessCompute", "risk-weighted permits");
+    for (String f :
+        new String[] {
+          "clearingPrice", "theoreticalPrice", "auctionPrice", "expectedPrice", "closingPrice"
+        }) {
+      u.put(f, "cents per permit");
     }
-    return sb.toString();
-  }
-
-  static String developersCsv(SimulationResult r) {
-    StringBuilder sb =
-        new StringBuilder(
-            "accountId,name,type,sizeClass,strategy,compute,"
-                + "baselineCompute,energy,permitsAllocated,permitsBought,permitsSold,"
-                + "netTradingCents,penaltiesCents,audits,unreportedPermits,manipulations,"
-                + "lastEffort,relocatedPeriod\n");
-    for (DeveloperRow x : r.developers()) {
-      sb.append(x.accountId())
-          .append(',')
-          .append(csv(x.name()))
-          .append(',')
-          .append(csv(x.type()))
-          .append(',')
-          .append(x.sizeClass())
-          .append(',')
-          .append(x.strategy())
-          .append(',')
-          .append(d(x.compute()))
-          .append(',')
-          .append(d(x.baselineCompute()))
-          .append(',')
-          .append(d(x.energy()))
-          .append(',')
-          .append(x.permitsAllocated())
-          .append(',')
-          .append(x.permitsBought())
-          .append(',')
-          .append(x.permitsSold())
-          .append(',')
-          .append(x.netTradingCents())
-          .append(',')
-          .append(x.penaltiesCents())
-          .append(',')
-          .append(x.audits())
-          .append(',')
-          .append(d(x.unreportedPermits()))
-          .append(',')
-          .append(x.manipulations())
-          .append(',')
-          .append(d(x.lastEffort()))
-          .append(',')
-          .append(x.relocatedPeriod())
-          .append('\n');
+    for (String f : new String[] {"penaltiesCollected", "revenueSmallFirms"}) {
+      u.put(f, "cents");
     }
-    return sb.toString();
+    for (String f : new String[] {"totalCompute", "baselineCompute", "competitiveCompute"}) {
+      u.put(f, "compute units of the scenario");
+    }
+    u.put("totalEnergy", "MWh");
+    for (String f : new String[] {"complianceRate", "evasionRate", "meanEffort"}) {
+      u.put(f, "share in [0, 1]");
+    }
+    for (String f : new String[] {"welfare", "plannerWelfare", "uniformWelfare"}) {
+      u.put(f, "utility units of the benefit functions");
+    }
+    u.put("tradeEfficiency", "ratio");
+    u.put("welfareRatio", "ratio (null when compute ran above the cap)");
+    for (String f :
+        new String[] {
+          "evaders", "audits", "detected", "leakedFirms", "manipulations", "honestFined"
+        }) {
+      u.put(f, "count");
+    }
+    return u;
   }
 
   private static void num(ObjectNode o, String field, double v) {
@@ -230,16 +273,5 @@ public final class Outputs {
     } else {
       o.putNull(field);
     }
-  }
-
-  static String d(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.10g", v) : "";
-  }
-
-  static String csv(String s) {
-    if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-      return '"' + s.replace("\"", "\"\"") + '"';
-    }
-    return s;
   }
 }

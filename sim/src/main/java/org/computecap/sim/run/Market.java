@@ -1,8 +1,11 @@
 package org.computecap.sim.run;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.computecap.engine.Engine;
 import org.computecap.engine.Event;
 import org.computecap.engine.ProgramParser;
@@ -21,25 +24,35 @@ import org.computecap.engine.registry.Registry;
 
 /**
  * The simulator's only door into the market: every change goes through the real engine as a command
- * (journaled when a journal is given), at a logical tick that advances by one per command. The
- * simulator sends only commands it believes valid, so a rejection means its model of the rules is
- * wrong: it stops with the command and the rule instead of carrying on with a market that differs
- * from what it thinks.
+ * (journaled when a journal is given, which then streams to its file), at a logical tick that
+ * advances by one per command. The simulator sends only commands it believes valid, so a rejection
+ * means its model of the rules is wrong: it stops with the command and the rule instead of carrying
+ * on with a market that differs from what it thinks.
  *
- * <p>It also keeps the book-keeping the agents need: which of their orders still rest (so they can
- * be cancelled at the end of a session) and the trades of the current session.
+ * <p>It also keeps the book-keeping the agents need: which of their orders still rest, indexed by
+ * account so that one agent's cancel-and-requote costs its own orders and not the whole book, the
+ * trades since they were last collected and the last trade price.
  */
 final class Market implements AutoCloseable {
   private final Engine engine;
   private final JournaledEngine journaled;
   private long tick;
   private long nextOrderId = 1;
+
+  /** Resting order id -> {account, quantity left}, in placement order. */
   private final TreeMap<Long, long[]> resting = new TreeMap<>();
+
+  /** Account -> its resting order ids, in placement order. */
+  private final Map<Long, TreeSet<Long>> restingByAccount = new HashMap<>();
+
   private final List<TradeExecuted> trades = new ArrayList<>();
+  private long lastTradePrice;
+  private long tradeCount;
 
   private long tickCents = 1;
   private long lotPermits = 1;
 
+  /** A market on a fresh engine; {@code journal} may be null (nothing is journaled). */
   Market(Journal journal) {
     this.engine = new Engine(ProgramParser.standard());
     this.journaled =
@@ -56,6 +69,8 @@ final class Market implements AutoCloseable {
     for (Event e : r.events()) {
       if (e instanceof TradeExecuted t) {
         trades.add(t);
+        tradeCount++;
+        lastTradePrice = t.priceCents();
         fill(t.buyOrderId(), t.quantity());
         fill(t.sellOrderId(), t.quantity());
       } else if (e instanceof OrderCancelled c) {
@@ -72,6 +87,10 @@ final class Market implements AutoCloseable {
     this.lotPermits = lot;
   }
 
+  long tickCents() {
+    return tickCents;
+  }
+
   /**
    * Places a limit order, its price rounded to the tick in the trader's disfavour (a bid down, an
    * ask up) and its quantity down to whole lots; nothing is placed when less than a lot or a tick
@@ -86,31 +105,37 @@ final class Market implements AutoCloseable {
     if (price < 1 || price > PlaceOrder.MAX_PRICE_OR_QUANTITY || quantity < 1) {
       return;
     }
-    priceCents = price;
     long id = nextOrderId++;
     resting.put(id, new long[] {accountId, quantity});
+    restingByAccount.computeIfAbsent(accountId, a -> new TreeSet<>()).add(id);
     submit(
         new PlaceOrder(
-            id,
-            accountId,
-            buy ? Side.BUY : Side.SELL,
-            OrderType.LIMIT,
-            priceCents,
-            quantity,
-            vintage));
+            id, accountId, buy ? Side.BUY : Side.SELL, OrderType.LIMIT, price, quantity, vintage));
   }
 
-  /** Cancels every resting order of {@code accountId} (all accounts when negative). */
+  /** Cancels every resting order of {@code accountId}, oldest first. */
   void cancelAll(long accountId) {
-    List<Long> ids = new ArrayList<>();
-    for (var e : resting.entrySet()) {
-      if (accountId < 0 || e.getValue()[0] == accountId) {
-        ids.add(e.getKey());
-      }
+    TreeSet<Long> ids = restingByAccount.remove(accountId);
+    if (ids == null) {
+      return;
     }
     for (long id : ids) {
-      long[] o = resting.remove(id);
-      submit(new CancelOrder(id, o[0]));
+      if (resting.remove(id) != null) {
+        submit(new CancelOrder(id, accountId));
+      }
+    }
+  }
+
+  /** Cancels every resting order of every account, oldest first. */
+  void cancelEverything() {
+    List<long[]> orders = new ArrayList<>();
+    for (var e : resting.entrySet()) {
+      orders.add(new long[] {e.getKey(), e.getValue()[0]});
+    }
+    resting.clear();
+    restingByAccount.clear();
+    for (long[] o : orders) {
+      submit(new CancelOrder(o[0], o[1]));
     }
   }
 
@@ -119,6 +144,47 @@ final class Market implements AutoCloseable {
     List<TradeExecuted> out = new ArrayList<>(trades);
     trades.clear();
     return out;
+  }
+
+  /** Trades made since the market opened. */
+  long tradeCount() {
+    return tradeCount;
+  }
+
+  /** The price of the last trade on the exchange, 0 before any. */
+  long lastTradePrice() {
+    return lastTradePrice;
+  }
+
+  /** Free permits of {@code accountId} usable in period {@code period} (eligible vintages). */
+  long freePermits(long accountId, int period) {
+    return registry().freePermits(accountId, oldestEligible(period), period);
+  }
+
+  /** Free permits of every developer usable in {@code period}, by developer index. */
+  long[] holdings(Accounts accounts, int period) {
+    int oldest = oldestEligible(period);
+    long[] out = new long[accounts.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = registry().freePermits(accounts.id(i), oldest, period);
+    }
+    return out;
+  }
+
+  /** Sells {@code quantity} of the account's free permits at a price, oldest vintage first. */
+  void sell(long accountId, long priceCents, long quantity, int period) {
+    long left = quantity;
+    for (int v = oldestEligible(period); v <= period && left > 0; v++) {
+      long part = Math.min(left, registry().freePermits(accountId, v));
+      if (part > 0) {
+        limit(accountId, false, priceCents, part, v);
+        left -= part;
+      }
+    }
+  }
+
+  int oldestEligible(int period) {
+    return engine.state().oldestEligibleVintage(period);
   }
 
   Registry registry() {
@@ -141,6 +207,10 @@ final class Market implements AutoCloseable {
     o[1] -= quantity;
     if (o[1] <= 0) {
       resting.remove(orderId);
+      TreeSet<Long> ids = restingByAccount.get(o[0]);
+      if (ids != null) {
+        ids.remove(orderId);
+      }
     }
   }
 

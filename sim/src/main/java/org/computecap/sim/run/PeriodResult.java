@@ -17,6 +17,17 @@ package org.computecap.sim.run;
  *     are under 1% of the planner's welfare (nothing to measure)
  * @param revenueSmallFirms net cash small companies and academic labs earned trading
  * @param leakedFirms developers that have relocated out of the program so far
+ * @param welfare gross benefit {@code sum v_i(c_i)} of the compute actually run, evaders'
+ *     unreported compute included (permit payments and penalties are transfers)
+ * @param plannerWelfare the planner's optimum for the permits the period could use: those in
+ *     circulation after the primary auction, less make-good owed and the bank carried out
+ * @param expectedPrice the price agents planned with (P2's rational expectation by default)
+ * @param closingPrice price of the last trade of the period's main session
+ * @param bankedPermits free permits developers kept after surrender, carried into the next period
+ * @param excessCompute risk-weighted compute above the permits the period could use: {@code (sum
+ *     lambdaBar_i·base_i - cap)+}, positive only when evasion put compute above the cap
+ * @param honestFined developers that reported everything they used and were still charged a penalty
+ *     (by an audit's noise, or a shortage at the true-up)
  */
 public record PeriodResult(
     int period,
@@ -44,15 +55,24 @@ public record PeriodResult(
     long revenueSmallFirms,
     int leakedFirms,
     int manipulations,
-    double meanEffort) {
+    double meanEffort,
+    double expectedPrice,
+    double closingPrice,
+    long bankedPermits,
+    double excessCompute,
+    int honestFined) {
 
   /**
-   * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse. Benefits are
-   * positive for POWER developers and negative for P1 and low-compute LOG developers; for a
-   * negative optimum the ratio is taken the other way round (planner over market) so that "below 1"
-   * always means "worse than the planner".
+   * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse; NaN when the
+   * compute run exceeds the cap (evasion), where beating the planner would only mean using permits
+   * nobody paid for. Benefits are positive for POWER developers and negative for P1 and low-compute
+   * LOG developers; for a negative optimum the ratio is taken the other way round (planner over
+   * market) so that "below 1" always means "worse than the planner".
    */
   public double welfareRatio() {
+    if (excessCompute > 0) {
+      return Double.NaN;
+    }
     return plannerWelfare > 0 ? welfare / plannerWelfare : plannerWelfare / welfare;
   }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +24,10 @@ import java.util.function.ToDoubleFunction;
 public final class Replications {
   /** The per-period measures summarised across replications, in output order. */
   static final Map<String, ToDoubleFunction<PeriodResult>> MEASURES = measures();
+
+  /** The measures that are shares, whose interval bounds are clamped to [0, 1]. */
+  private static final java.util.Set<ToDoubleFunction<PeriodResult>> SHARES =
+      java.util.Set.of(MEASURES.get("complianceRate"), MEASURES.get("evasionRate"));
 
   private final List<SimulationResult> runs;
 
@@ -88,7 +91,13 @@ public final class Replications {
       List<PeriodResult> ps = runs.get(r).periods();
       values[r] = j < ps.size() ? measure.applyAsDouble(ps.get(j)) : Double.NaN;
     }
-    return Stats.of(values);
+    Stats s = Stats.of(values);
+    return SHARES.contains(measure) ? s.clampedTo(0.0, 1.0) : s;
+  }
+
+  /** Stats of a share (compliance, evasion) in period index {@code j}: bounds within [0, 1]. */
+  public Stats shareStats(int j, ToDoubleFunction<PeriodResult> measure) {
+    return stats(j, measure).clampedTo(0.0, 1.0);
   }
 
   /** The summary for summary.json: per period, each measure's mean and 95% interval. */
@@ -112,36 +121,6 @@ public final class Replications {
       }
     }
     return root;
-  }
-
-  /** An HTML table of the same summary, for the report. */
-  public String toHtml() {
-    StringBuilder sb =
-        new StringBuilder("<h2>Replications</h2><p>")
-            .append(runs.size())
-            .append(" runs with seeds ")
-            .append(runs.get(0).seed())
-            .append("..")
-            .append(runs.get(runs.size() - 1).seed())
-            .append("; mean and 95% confidence interval (Student t) per period.</p>")
-            .append("<table><tr><th>period</th>");
-    for (String name : MEASURES.keySet()) {
-      sb.append("<th>").append(name).append("</th>");
-    }
-    sb.append("</tr>");
-    for (int j = 0; j < runs.get(0).periods().size(); j++) {
-      sb.append("<tr><td>").append(runs.get(0).periods().get(j).period()).append("</td>");
-      for (ToDoubleFunction<PeriodResult> m : MEASURES.values()) {
-        Stats s = stats(j, m);
-        sb.append("<td>").append(String.format(Locale.ROOT, "%.4g", s.mean()));
-        if (Double.isFinite(s.halfWidth())) {
-          sb.append(" &plusmn; ").append(String.format(Locale.ROOT, "%.2g", s.halfWidth()));
-        }
-        sb.append("</td>");
-      }
-      sb.append("</tr>");
-    }
-    return sb.append("</table>").toString();
   }
 
   private static void put(ObjectNode o, String field, double v) {

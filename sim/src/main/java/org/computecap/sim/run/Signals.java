@@ -6,45 +6,53 @@ import org.computecap.sim.agent.Developer;
 import org.computecap.sim.scenario.ProgramTerms;
 
 /**
- * Evaluation signals drawn before trading (pre-deployment evaluations): each active developer is
- * truly high-risk with probability {@code riskType·(1-e)}, and one rated high pays to be rated low
- * when P2 Prop 9 says it pays at the expected price.
+ * The period's evaluation signals: each active developer is truly high-risk with probability {@code
+ * riskType·(1-e)}, and one rated high pays to be rated low when P2 Prop 9 says it pays at the
+ * expected price. Drawn before trading (pre-deployment evaluations) or after usage (P2's timing),
+ * from the simulation's one seeded generator.
  */
 final class Signals {
   final boolean[] trulyHigh;
   final boolean[] manipulated;
-  final double[] effort;
 
   private Signals(int n) {
     trulyHigh = new boolean[n];
     manipulated = new boolean[n];
-    effort = new double[n];
   }
 
-  static Signals draw(Agents a, ProgramTerms terms, double expectedCents, SplittableRandom random) {
-    Signals s = new Signals(a.size());
-    for (int i = 0; i < a.size(); i++) {
-      s.effort[i] = a.effort[i];
-      if (!a.active[i]) {
+  /**
+   * Draws the signals of the active developers; {@code basePermits[i]} is the covered quantity
+   * developer i expects to report (what manipulation would save permits on).
+   */
+  static Signals draw(
+      Accounts accounts,
+      boolean[] active,
+      double[] effort,
+      double[] basePermits,
+      ProgramTerms terms,
+      double expectedCents,
+      SplittableRandom random) {
+    Signals s = new Signals(accounts.size());
+    for (int i = 0; i < accounts.size(); i++) {
+      if (!active[i]) {
         continue;
       }
-      Developer d = a.developers.get(i);
-      s.trulyHigh[i] = random.nextDouble() < d.riskType() * (1.0 - a.effort[i]);
-      double base = d.permitsPerUnit() * a.valuation[i].computeAt(expectedCents);
+      Developer d = accounts.developer(i);
+      s.trulyHigh[i] = random.nextDouble() < d.riskType() * (1.0 - effort[i]);
       s.manipulated[i] =
           s.trulyHigh[i]
               && Decisions.manipulates(
                   d.manipulationCost(),
                   expectedCents,
                   terms.alpha(),
-                  base,
+                  basePermits[i],
                   terms.insured(),
                   terms.premiumDelta());
     }
     return s;
   }
 
-  /** Whether the regulator's recorded rating is H. */
+  /** Whether the regulator's recorded rating of developer i is H. */
   boolean ratedHigh(int i) {
     return trulyHigh[i] && !manipulated[i];
   }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Everything one run produced: the seed, the engine's final state hash (which replaying the journal
  * must reproduce), the program's key terms for people (in display order), and the rows behind every
- * output file.
+ * output file (trades and developer-periods are empty when the run streamed them to files).
  */
 public record SimulationResult(
     String scenario,
@@ -19,12 +19,14 @@ public record SimulationResult(
     Map<String, String> program,
     List<PeriodResult> periods,
     List<TradeRow> trades,
-    List<DeveloperRow> developers) {
+    List<DeveloperRow> developers,
+    List<DeveloperPeriodRow> developerPeriods) {
 
   public SimulationResult {
     program = Collections.unmodifiableMap(new LinkedHashMap<>(program));
     periods = List.copyOf(periods);
     trades = List.copyOf(trades);
     developers = List.copyOf(developers);
+    developerPeriods = List.copyOf(developerPeriods);
   }
 }

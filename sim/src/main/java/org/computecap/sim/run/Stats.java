@@ -3,9 +3,24 @@ package org.computecap.sim.run;
 /**
  * Mean and 95% confidence interval of a sample of replications, with Student's t quantile for small
  * samples (replications are few and their spread unknown, so the normal 1.96 would make intervals
- * too narrow). Non-finite values (a period with no trade) are left out.
+ * too narrow). Non-finite values (a period with no trade) are left out. The interval's bounds may
+ * be clamped to a measure's range ({@link #clampedTo}): a share's interval never leaves [0, 1].
  */
-public record Stats(int n, double mean, double halfWidth) {
+public record Stats(int n, double mean, double halfWidth, double low, double high) {
+
+  public Stats(int n, double mean, double halfWidth) {
+    this(n, mean, halfWidth, mean - halfWidth, mean + halfWidth);
+  }
+
+  /** The same statistics with the interval's bounds clamped to [min, max]. */
+  public Stats clampedTo(double min, double max) {
+    return new Stats(
+        n,
+        mean,
+        halfWidth,
+        Double.isNaN(low) ? low : Math.max(min, low),
+        Double.isNaN(high) ? high : Math.min(max, high));
+  }
 
   /** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom. */
   private static final double[] T975 = {
@@ -42,13 +57,5 @@ public record Stats(int n, double mean, double halfWidth) {
 
   static double t975(int degrees) {
     return degrees <= T975.length ? T975[degrees - 1] : 1.960 + 2.4 / degrees;
-  }
-
-  public double low() {
-    return mean - halfWidth;
-  }
-
-  public double high() {
-    return mean + halfWidth;
   }
 }

@@ -46,6 +46,10 @@ public final class Sweep {
       throw new IllegalArgumentException(
           "sweep grid must have at least one value on " + "each axis");
     }
+    if (xField.equals(yField)) {
+      throw new IllegalArgumentException(
+          "--x and --y must be different fields, both are " + xField);
+    }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
       List<Future<Cell>> futures = new ArrayList<>();
@@ -88,6 +92,7 @@ public final class Sweep {
     double evasion = 0;
     double compliance = 0;
     double welfare = 0;
+    int welfareN = 0;
     long penalties = 0;
     for (PeriodResult p : r.periods()) {
       if (Double.isFinite(p.clearingPrice())) {
@@ -96,7 +101,10 @@ public final class Sweep {
       }
       evasion += p.evasionRate();
       compliance += p.complianceRate();
-      welfare += p.welfareRatio();
+      if (Double.isFinite(p.welfareRatio())) {
+        welfare += p.welfareRatio();
+        welfareN++;
+      }
       penalties += p.penaltiesCollected();
     }
     int n = r.periods().size();
@@ -106,7 +114,7 @@ public final class Sweep {
         priced == 0 ? Double.NaN : price / priced,
         evasion / n,
         compliance / n,
-        welfare / n,
+        welfareN == 0 ? Double.NaN : welfare / welfareN,
         penalties);
   }
 }

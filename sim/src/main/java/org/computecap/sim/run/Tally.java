@@ -2,15 +2,17 @@ package org.computecap.sim.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.computecap.economics.firm.P1Firm;
+import org.computecap.economics.market.BenefitFamily;
 import org.computecap.sim.agent.Developer;
 
 /**
  * Running totals per developer over the whole run (for developers.csv and the report's "who earned
  * and who paid"), fed from the engine's events: grants, auction fills, trades, penalties and
- * audits. Account ids are developer index + 1.
+ * audits, and the period's usage. O(developers) memory whatever the length of the run.
  */
 final class Tally {
-  private final List<Developer> devs;
+  private final Accounts accounts;
   private final long[] allocated;
   private final long[] bought;
   private final long[] sold;
@@ -23,12 +25,10 @@ final class Tally {
   private final double[] energy;
   private final double[] effort;
   private long smallRevenue;
-  private double auctionPrice = Double.NaN;
-  private long auctionSold;
 
-  Tally(List<Developer> devs) {
-    this.devs = devs;
-    int n = devs.size();
+  Tally(Accounts accounts) {
+    this.accounts = accounts;
+    int n = accounts.size();
     allocated = new long[n];
     bought = new long[n];
     sold = new long[n];
@@ -44,72 +44,52 @@ final class Tally {
 
   void startPeriod() {
     smallRevenue = 0;
-    auctionPrice = Double.NaN;
-    auctionSold = 0;
-  }
-
-  private int index(long accountId) {
-    int i = (int) (accountId - 1);
-    return i >= 0 && i < devs.size() ? i : -1;
   }
 
   void allocated(long accountId, long permits) {
-    int i = index(accountId);
+    int i = accounts.index(accountId);
     if (i >= 0) {
       allocated[i] += permits;
     }
   }
 
   void auctionWon(long accountId, long permits, long paidCents) {
-    int i = index(accountId);
+    int i = accounts.index(accountId);
     if (i >= 0) {
       bought[i] += permits;
       cash[i] -= paidCents;
     }
   }
 
-  void auctionPrice(long priceCents, long sold) {
-    auctionPrice = sold > 0 ? priceCents : Double.NaN;
-    auctionSold = sold;
-  }
-
-  double auctionPrice() {
-    return auctionPrice;
-  }
-
-  long auctionSold() {
-    return auctionSold;
-  }
-
   void trade(long buyer, long seller, long priceCents, long quantity) {
     long value = Math.multiplyExact(priceCents, quantity);
-    int b = index(buyer);
-    int s = index(seller);
+    int b = accounts.index(buyer);
+    int s = accounts.index(seller);
     if (b >= 0) {
       bought[b] += quantity;
       cash[b] -= value;
-      if (devs.get(b).sizeClass().small()) {
+      if (accounts.developer(b).sizeClass().small()) {
         smallRevenue -= value;
       }
     }
     if (s >= 0) {
       sold[s] += quantity;
       cash[s] += value;
-      if (devs.get(s).sizeClass().small()) {
+      if (accounts.developer(s).sizeClass().small()) {
         smallRevenue += value;
       }
     }
   }
 
   void penalty(long accountId, long cents) {
-    int i = index(accountId);
+    int i = accounts.index(accountId);
     if (i >= 0) {
       penalties[i] += cents;
     }
   }
 
   void audited(long accountId) {
-    int i = index(accountId);
+    int i = accounts.index(accountId);
     if (i >= 0) {
       audits[i]++;
     }
@@ -136,12 +116,10 @@ final class Tally {
 
   List<DeveloperRow> rows(int[] relocatedIn) {
     List<DeveloperRow> out = new ArrayList<>();
-    for (int i = 0; i < devs.size(); i++) {
-      Developer d = devs.get(i);
+    for (int i = 0; i < accounts.size(); i++) {
+      Developer d = accounts.developer(i);
       double baseline =
-          d.family() == org.computecap.economics.market.BenefitFamily.P1
-              ? org.computecap.economics.firm.P1Firm.noCapCompute(d.a(), d.k())
-              : Double.NaN;
+          d.family() == BenefitFamily.P1 ? P1Firm.noCapCompute(d.a(), d.k()) : Double.NaN;
       out.add(
           new DeveloperRow(
               d.accountId(),

@@ -1,56 +1,42 @@
 package org.computecap.sim.run;
 
-import org.computecap.sim.agent.Decisions;
-import org.computecap.sim.agent.Developer;
-import org.computecap.sim.scenario.ProgramTerms;
+import org.computecap.sim.agent.Plan;
 
 /**
- * What each developer actually runs in a period, decided after trading: the compute its permits
- * cover at its expected risk multiplier, plus (for a strategic developer that is not deterred) the
- * compute it means to leave unreported. {@code base} is the true covered quantity before the risk
- * multiplier (energy, or compute times intensity), what an audit measures.
+ * What each developer runs in a period, decided after trading from the permits it holds ({@link
+ * Plan#use}): its demand at the permits' shadow price, never more than it wants, and for a
+ * strategic developer the P2 Eq. (1) optimum with its unreported part. Inactive developers run
+ * nothing here.
+ *
+ * @param compute compute run, by developer index
+ * @param base covered quantity used (what an audit measures), whole units
+ * @param reported covered quantity reported, whole units, {@code <= base}
  */
-final class Usage {
-  final double[] compute;
-  final double[] base;
-  final double[] plannedShortfall;
+record Usage(double[] compute, long[] base, long[] reported) {
 
-  private Usage(int n) {
-    compute = new double[n];
-    base = new double[n];
-    plannedShortfall = new double[n];
+  /**
+   * Each active developer's use of the permits it holds, when an unused permit is still worth
+   * {@code floorCents} (its bank value, or 0 when it would expire); {@code slackPermits} is the
+   * rounding of holdings to whole lots (see {@link Plan#use}).
+   */
+  static Usage decide(Cohort cohort, long[] held, double floorCents, long slackPermits) {
+    int n = cohort.size();
+    double[] compute = new double[n];
+    long[] base = new long[n];
+    long[] reported = new long[n];
+    for (int i = 0; i < n; i++) {
+      if (cohort.active[i]) {
+        Plan.Use u = cohort.plans[i].use(held[i], floorCents, slackPermits);
+        compute[i] = u.compute();
+        base[i] = u.base();
+        reported[i] = u.reported();
+      }
+    }
+    return new Usage(compute, base, reported);
   }
 
-  static Usage of(
-      Agents a, long[] holdings, long[] makeGood, ProgramTerms terms, double priceCents) {
-    Usage u = new Usage(a.size());
-    for (int i = 0; i < a.size(); i++) {
-      if (!a.active[i]) {
-        continue;
-      }
-      Developer d = a.developers.get(i);
-      double usable = Math.max(0.0, holdings[i] - makeGood[i]);
-      double c = usable / a.weight[i];
-      double evade =
-          Decisions.shortfall(
-              d.strategy(),
-              Double.MAX_VALUE / 4,
-              priceCents,
-              terms.auditProbability(),
-              terms.linearCentsPerPermit(),
-              terms.quadraticCentsPerPermitSquared());
-      if (evade > 0) {
-        // An undeterred developer's marginal unreported permit costs only the expected
-        // penalty rho·linear, so it never runs more than its demand at that price.
-        double expectedPenalty = terms.auditProbability() * terms.linearCentsPerPermit();
-        double cap = a.valuation[i].computeAt(expectedPenalty > 0 ? expectedPenalty : priceCents);
-        c = Math.min((usable + evade) / a.weight[i], Math.max(cap, c));
-      }
-      c = Math.max(c, 1e-9);
-      u.compute[i] = c;
-      u.base[i] = c * d.permitsPerUnit();
-      u.plannedShortfall[i] = Math.max(0.0, c * a.weight[i] - usable);
-    }
-    return u;
+  /** Whether developer i reported everything it used. */
+  boolean truthful(int i) {
+    return reported[i] >= base[i];
   }
 }

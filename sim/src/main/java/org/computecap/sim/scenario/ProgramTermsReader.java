@@ -1,6 +1,9 @@
 package org.computecap.sim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.computecap.engine.program.Program;
+import org.computecap.engine.program.Scope;
+import org.computecap.engine.program.Workload;
 
 /**
  * Reads the {@link ProgramTerms} the agents need from a program tree. It checks only what the
@@ -13,7 +16,7 @@ final class ProgramTermsReader {
 
   private ProgramTermsReader() {}
 
-  static ProgramTerms read(String source, JsonNode root) {
+  static ProgramTerms read(String source, JsonNode root, Program parsed) {
     Node p = new Node(source, "", root);
     Node periods = p.section("periods");
     Node cap = p.section("cap");
@@ -30,14 +33,18 @@ final class ProgramTermsReader {
     long lrf = cap.whole("linearReductionPpm", 0, PPM, null);
     String method = allocation.text("method", null);
     long free = allocation.whole("freeSharePpm", 0, PPM, null);
-    double alpha = risk.whole("alphaPpm", PPM + 1, 1000 * PPM, null) / (double) PPM;
+    long alphaPpm = risk.whole("alphaPpm", PPM + 1, 1000 * PPM, null);
+    double alpha = alphaPpm / (double) PPM;
     boolean unevaluatedHigh = "H".equals(risk.text("unevaluatedSignal", "H"));
     double linear = penalty.whole("linearCentsPerPermit", 0, MAX, null);
     double quadratic = penalty.whole("quadraticCentsPerPermitSquared", 0, MAX, null);
+    boolean makeGood = penalty.bool("makeGood", true);
     double rho = audit.whole("probabilityPpm", 0, PPM, null) / (double) PPM;
     long auditCost = audit.whole("auditCostCents", 1, MAX, null);
     long budget = audit.whole("budgetPerPeriodCents", 0, MAX, null);
     double sigma = audit.number("noiseSigma", 0.0, 1e12, 0.0);
+    double toleranceSigmas = audit.number("toleranceSigmas", 0.0, 1e6, 0.0);
+    long tolerancePpm = audit.whole("tolerancePpm", 0, PPM, 0L);
     boolean banking = p.bool("banking", false);
     long reserve = auction.whole("reservePriceCents", 0, MAX, null);
     long purchaseLimit = auction.whole("purchaseLimitPpm", 1, PPM, PPM);
@@ -53,19 +60,24 @@ final class ProgramTermsReader {
         method,
         free,
         alpha,
+        alphaPpm,
         unevaluatedHigh,
         linear,
         quadratic,
+        makeGood,
         rho,
         auditCost,
         budget,
         sigma,
+        toleranceSigmas,
+        tolerancePpm,
         banking,
         reserve,
         purchaseLimit,
         low,
         high,
         tick,
-        lot);
+        lot,
+        parsed.scope() == Scope.TRAINING ? Workload.TRAINING : Workload.INFERENCE);
   }
 }

@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.computecap.economics.market.BenefitFamily;
+import org.computecap.engine.program.Program;
 import org.computecap.engine.program.ProgramLoader;
 
 /**
@@ -55,18 +56,28 @@ public final class ScenarioLoader {
    * @throws IllegalArgumentException naming the field and the allowed range
    */
   public static Scenario parse(String source, String text, Path dir) {
+    return parseWith(source, text, dir == null ? null : programFile(dir));
+  }
+
+  /**
+   * Parses scenario YAML whose program, when given as a relative path, is read by {@code programs}
+   * (null: only inline programs are allowed). {@link ShippedScenarios} reads them from the jar this
+   * way.
+   */
+  static Scenario parseWith(String source, String text, ProgramFiles programs) {
     JsonNode root = tree(source, text);
     Node n = new Node(source, "", root);
     String name = n.text("name", null);
     String description = n.text("description", name);
     long seed = n.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, 1L);
-    String programYaml = programText(n, dir);
+    String programYaml = programText(n, programs);
     // The engine's loader is the authority on a program: refuse a bad one here, naming
     // its field, rather than when the engine opens the market.
-    ProgramLoader.parse(source + ": program", programYaml);
-    ProgramTerms terms = ProgramTermsReader.read(source + " (program)", tree(source, programYaml));
+    Program program = ProgramLoader.parse(source + ": program", programYaml);
+    ProgramTerms terms =
+        ProgramTermsReader.read(source + " (program)", tree(source, programYaml), program);
     int periods = (int) n.whole("periods", 1, terms.periodCount(), (long) terms.periodCount());
-    MarketSettings market = market(n.optionalSection("market"));
+    MarketSettings market = market(n.optionalSection("market"), periods);
     List<DeveloperType> developers = new ArrayList<>();
     for (Node d : n.list("developers")) {
       developers.add(developer(d));
@@ -109,20 +120,36 @@ public final class ScenarioLoader {
       }
     }
     String yaml = write(program);
-    ProgramLoader.parse("program", yaml);
-    ProgramTerms terms = ProgramTermsReader.read("program", program);
+    Program parsed = ProgramLoader.parse("program", yaml);
+    ProgramTerms terms = ProgramTermsReader.read("program", program, parsed);
     return new Scenario(
         s.name(), s.description(), s.seed(), s.periods(), yaml, terms, s.market(), s.developers());
   }
 
-  private static String programText(Node n, Path dir) {
+  /**
+   * Reads a program named by a path relative to its scenario; returns null when there is no such
+   * program, so the loader can name the field in its error.
+   */
+  @FunctionalInterface
+  interface ProgramFiles {
+    String read(String relativePath);
+  }
+
+  private static ProgramFiles programFile(Path dir) {
+    return relative -> {
+      Path file = dir.resolve(relative).normalize();
+      return Files.isRegularFile(file) ? read(file, "program") : null;
+    };
+  }
+
+  private static String programText(Node n, ProgramFiles programs) {
     JsonNode p = n.raw("program");
     if (p == null) {
       throw n.error(
           "program", "is missing (a path to a program file or an inline " + "program mapping)");
     }
     if (p.isTextual()) {
-      if (dir == null) {
+      if (programs == null) {
         throw n.error(
             "program",
             "must be an inline mapping here (no directory to "
@@ -130,11 +157,11 @@ public final class ScenarioLoader {
                 + p.asText()
                 + " against)");
       }
-      Path file = dir.resolve(p.asText()).normalize();
-      if (!Files.isRegularFile(file)) {
-        throw n.error("program", "names a file that does not exist: " + file);
+      String text = programs.read(p.asText());
+      if (text == null) {
+        throw n.error("program", "names a file that does not exist: " + p.asText());
       }
-      return read(file, "program");
+      return text;
     }
     if (!p.isObject()) {
       throw n.error("program", "must be a path or an inline program mapping");
@@ -142,41 +169,77 @@ public final class ScenarioLoader {
     return write(p);
   }
 
-  private static MarketSettings market(Node m) {
+  private static MarketSettings market(Node m, int periods) {
     double centsPerUtil = m.positive("centsPerUtil", BIG, 1.0);
     TradingMode trading =
         m.enumValue("trading", TradingMode.class, TradingMode.CALL_THEN_CONTINUOUS);
-    int rounds = (int) m.whole("continuousRounds", 0, 100_000, 20L);
+    int rounds = (int) m.whole("continuousRounds", 0, 100_000, 3_000L);
+    int quiet = (int) m.whole("quietRounds", 1, 100_000, 200L);
     long step = m.whole("gridStepPpm", 100, 200_000, 2_000L);
-    long fine = m.whole("fineBandPpm", 0, 1_000_000_000L, 80_000L);
-    double band = m.number("bandFactor", 1.01, 1000.0, 8.0);
-    Expectations expectations =
-        m.enumValue("expectations", Expectations.class, Expectations.RATIONAL);
+    double band = m.number("bandFactor", 1.01, 1000.0, 4.0);
+    long span = m.whole("scheduleSpanPpm", 1_000, 10_000_000L, 150_000L);
+    long window = m.whole("quoteWindowPpm", 0, 1_000_000L, 2_000L);
+    double[] given = null;
+    Expectations expectations;
+    JsonNode e = m.raw("expectations");
+    if (e != null && e.isArray()) {
+      given = m.numbers("expectations", 1.0, 1e12);
+      if (given.length != periods) {
+        throw m.error(
+            "expectations",
+            "must list one price in cents for each of the "
+                + periods
+                + " periods, had "
+                + given.length);
+      }
+      expectations = Expectations.GIVEN;
+    } else {
+      expectations = m.enumValue("expectations", Expectations.class, Expectations.RATIONAL);
+      if (expectations == Expectations.GIVEN) {
+        throw m.error("expectations", "GIVEN needs the list of prices itself: [cents, ...]");
+      }
+    }
     EvaluationTiming evaluations =
         m.enumValue("evaluations", EvaluationTiming.class, EvaluationTiming.AFTER_USAGE);
     long initial = m.whole("initialPriceCents", 0, 1_000_000_000L, 0L);
     long cash = m.whole("cashCents", 1, 1_000_000_000_000_000L, 10_000_000_000_000L);
     long lot = m.whole("ziLotPermits", 0, 1_000_000_000L, 0L);
+    double rate = m.number("discountRate", 0.0, 10.0, 0.05);
     m.refuseUnread();
     return new MarketSettings(
         centsPerUtil,
         trading,
         rounds,
+        quiet,
         step,
-        fine,
         band,
+        span,
+        window,
         expectations,
+        given,
         evaluations,
         initial,
         cash,
-        lot);
+        lot,
+        rate);
   }
 
   private static DeveloperType developer(Node d) {
     String name = d.text("name", null);
+    boolean hasCount = d.has("count");
     int count = (int) d.whole("count", 1, 100_000, 1L);
     SizeClass size = d.enumValue("sizeClass", SizeClass.class, SizeClass.SMALL);
     Map<Strategy, Double> mix = strategyMix(d);
+    if (d.has("strategyCounts")) {
+      int sum = 0;
+      for (double c : mix.values()) {
+        sum += (int) c;
+      }
+      if (hasCount && sum != count) {
+        throw d.error("strategyCounts", "must sum to count (" + count + "), sum to " + sum);
+      }
+      count = sum;
+    }
     BenefitFamily family = d.enumValue("benefit", BenefitFamily.class, null);
     double theta = 0;
     double beta = 0;
@@ -232,7 +295,17 @@ public final class ScenarioLoader {
         spread);
   }
 
+  // `strategy` names one strategy or shares summing to 1; `strategyCounts` gives whole
+  // numbers of developers per strategy instead (their sum is the type's count). Counts are
+  // returned as the mix itself: split by largest remainder, whole counts come out exactly.
   private static Map<Strategy, Double> strategyMix(Node d) {
+    JsonNode counts = d.raw("strategyCounts");
+    if (counts != null) {
+      if (d.raw("strategy") != null) {
+        throw d.error("strategyCounts", "cannot be given together with strategy");
+      }
+      return strategyCounts(d, counts);
+    }
     JsonNode v = d.raw("strategy");
     Map<Strategy, Double> mix = new EnumMap<>(Strategy.class);
     if (v == null) {
@@ -253,10 +326,46 @@ public final class ScenarioLoader {
       String s = names.next();
       Strategy strategy = d.parseEnum("strategy." + s, s, Strategy.class);
       JsonNode share = v.get(s);
-      if (!share.isNumber() || !(share.asDouble() > 0) || share.asDouble() > 1e9) {
-        throw d.error("strategy." + s, "must be a share > 0, was " + share.asText());
+      if (!share.isNumber() || !(share.asDouble() > 0) || share.asDouble() > 1) {
+        throw d.error("strategy." + s, "must be a share in (0, 1], was " + share.asText());
       }
       mix.put(strategy, share.asDouble());
+    }
+    // Shares are a split of the type's developers: a mix summing to 1.1 is a typo, not a
+    // weighting to be normalised behind the author's back.
+    double total = mix.values().stream().mapToDouble(Double::doubleValue).sum();
+    if (Math.abs(total - 1) > 1e-9) {
+      throw d.error(
+          "strategy",
+          "shares must sum to 1, they sum to "
+              + Math.round(total * 1e9) / 1e9
+              + " (strategyCounts gives whole numbers)");
+    }
+    return mix;
+  }
+
+  private static Map<Strategy, Double> strategyCounts(Node d, JsonNode v) {
+    if (!v.isObject() || v.isEmpty()) {
+      throw d.error("strategyCounts", "must map strategies to whole numbers of developers");
+    }
+    Map<Strategy, Double> mix = new EnumMap<>(Strategy.class);
+    Iterator<String> names = v.fieldNames();
+    while (names.hasNext()) {
+      String s = names.next();
+      Strategy strategy = d.parseEnum("strategyCounts." + s, s, Strategy.class);
+      JsonNode n = v.get(s);
+      if (!n.canConvertToLong()
+          || !n.isIntegralNumber()
+          || n.asLong() < 0
+          || n.asLong() > 100_000) {
+        throw d.error("strategyCounts." + s, "must be a whole number in [0, 100000]");
+      }
+      if (n.asLong() > 0) {
+        mix.put(strategy, (double) n.asLong());
+      }
+    }
+    if (mix.isEmpty()) {
+      throw d.error("strategyCounts", "must give at least one developer");
     }
     return mix;
   }

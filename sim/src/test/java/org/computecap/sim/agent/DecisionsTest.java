@@ -3,34 +3,9 @@ package org.computecap.sim.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import org.computecap.sim.scenario.Strategy;
 import org.junit.jupiter.api.Test;
 
 class DecisionsTest {
-
-  @Property(tries = 500)
-  void a_strategic_developer_evades_iff_the_expected_marginal_penalty_is_below_the_price(
-      @ForAll @DoubleRange(min = 0, max = 1) double rho,
-      @ForAll @DoubleRange(min = 1, max = 1e5) double linear,
-      @ForAll @DoubleRange(min = 1, max = 1e5) double price) {
-    double d = Decisions.shortfall(Strategy.STRATEGIC, 1000, price, rho, linear, 1.0);
-    if (rho * linear >= price) {
-      assertThat(d).isZero();
-    } else {
-      assertThat(d).isPositive();
-    }
-  }
-
-  @Test
-  void the_best_shortfall_is_p2s_interior_formula() {
-    // (p - rho·linear)/(2·rho·quadratic) = (12000 - 9600)/(2·0.2·100) = 60 permits.
-    assertThat(Decisions.shortfall(Strategy.STRATEGIC, 1000, 12_000, 0.2, 48_000, 100))
-        .isCloseTo(60.0, within(1e-9));
-    assertThat(Decisions.shortfall(Strategy.PRICE_TAKING, 1000, 12_000, 0.2, 48_000, 100)).isZero();
-  }
 
   @Test
   void insurance_removes_the_incentive_to_manipulate_between_the_thresholds() {

@@ -43,4 +43,17 @@ class DevelopersTest {
     assertThat(a.get(0).name()).isEqualTo("frontier");
     assertThat(a.get(1).name()).isEqualTo("large-lab-1");
   }
+
+  @Test
+  void explicit_counts_per_strategy_come_out_exactly() {
+    for (int strategic = 0; strategic <= 37; strategic++) {
+      Map<Strategy, Double> counts = new EnumMap<>(Strategy.class);
+      counts.put(Strategy.PRICE_TAKING, (double) (37 - strategic));
+      if (strategic > 0) {
+        counts.put(Strategy.STRATEGIC, (double) strategic);
+      }
+      Strategy[] s = Developers.strategies(counts, 37);
+      assertThat(s).filteredOn(x -> x == Strategy.STRATEGIC).hasSize(strategic);
+    }
+  }
 }

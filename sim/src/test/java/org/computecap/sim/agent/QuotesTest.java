@@ -14,7 +14,7 @@ class QuotesTest {
 
   @Test
   void the_grid_is_geometric_and_spans_the_band() {
-    PriceGrid g = PriceGrid.around(10_000, 2.0, 10_000);
+    PriceGrid g = PriceGrid.around(10_000, 2.0, 10_000, 1);
     assertThat(g.lowest()).isEqualTo(5_000);
     assertThat(g.highest()).isGreaterThanOrEqualTo(20_000);
     for (int j = 1; j < g.size(); j++) {
@@ -23,17 +23,29 @@ class QuotesTest {
     }
   }
 
+  // Issue 11 item 3: the grid's step doubled beyond 8% of the expected price, so prices
+  // snapped to points about 3% apart there. Now one fine step covers the whole band.
   @Test
-  void a_two_tier_grid_is_fine_near_the_expected_price_and_coarse_far_from_it() {
-    PriceGrid g = PriceGrid.around(10_000, 8.0, 1_000, 50_000);
+  void the_grid_keeps_one_fine_step_far_from_the_expected_price() {
+    PriceGrid g = PriceGrid.around(10_000, 8.0, 1_000, 1);
     assertThat(g.lowest()).isEqualTo(1_250);
     assertThat(g.highest()).isEqualTo(80_000);
-    assertThat(g.size()).isLessThan(250);
     for (int j = 1; j < g.size(); j++) {
-      long p = g.price(j);
-      if (p > 9_600 && p < 10_400) {
-        assertThat((double) p / g.price(j - 1)).isLessThan(1.0012);
-      }
+      // One step of 0.1%, give or take the rounding to whole cents.
+      assertThat((double) g.price(j) / g.price(j - 1))
+          .isLessThanOrEqualTo(1.001 + 1.0 / g.price(j - 1));
+    }
+  }
+
+  // Issue 11 item 3: the grid centred on an expectation that ignored the reserve.
+  @Test
+  void the_grid_reaches_the_reserve_with_fine_steps_and_holds_it_exactly() {
+    PriceGrid g = PriceGrid.around(10_000, 2.0, 2_000, 1, 3_337, 12_345);
+    assertThat(g.lowest()).isEqualTo(3_337);
+    assertThat(g.indexAtOrBelow(12_345)).satisfies(j -> assertThat(g.price(j)).isEqualTo(12_345));
+    for (int j = 1; j < g.size(); j++) {
+      assertThat((double) g.price(j) / g.price(j - 1))
+          .isLessThanOrEqualTo(1.002 + 1.0 / g.price(j - 1));
     }
   }
 
@@ -43,7 +55,7 @@ class QuotesTest {
       @ForAll @LongRange(min = 100, max = 100_000) long expected) {
     Valuation v =
         new Valuation(ValuationTest.developer(BenefitFamily.POWER, 3, 0.5, 0, 0), 1.0, 1e4);
-    PriceGrid grid = PriceGrid.around(expected, 4.0, 5_000);
+    PriceGrid grid = PriceGrid.around(expected, 4.0, 5_000, 1);
     List<Quote> quotes = Quotes.schedule(grid, holdings, v::permitsAt);
     for (int j = 0; j < grid.size(); j++) {
       long p = grid.price(j);

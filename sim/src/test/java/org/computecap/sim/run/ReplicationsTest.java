@@ -3,12 +3,17 @@ package org.computecap.sim.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReplicationsTest {
 
   static SimulationResult result(long seed, double price) {
+    return result(seed, price, 0.0, 1.0);
+  }
+
+  static SimulationResult result(long seed, double price, double evasion, double compliance) {
     PeriodResult p =
         new PeriodResult(
             1,
@@ -23,8 +28,8 @@ class ReplicationsTest {
             Double.NaN,
             95.0,
             950.0,
-            1.0,
-            0.0,
+            compliance,
+            evasion,
             0,
             3,
             1,
@@ -36,9 +41,14 @@ class ReplicationsTest {
             0,
             0,
             0,
-            0.0);
+            0.0,
+            Double.NaN,
+            Double.NaN,
+            0,
+            0.0,
+            0);
     return new SimulationResult(
-        "r", "r", seed, "00", 1, java.util.Map.of(), List.of(p), List.of(), List.of());
+        "r", "r", seed, "00", 1, java.util.Map.of(), List.of(p), List.of(), List.of(), List.of());
   }
 
   @Test
@@ -74,7 +84,6 @@ class ReplicationsTest {
     assertThat(price.mean()).isEqualTo(113.5);
     assertThat(r.toJson().get("periods").get(0).get("clearingPrice").get("mean").asDouble())
         .isEqualTo(113.5);
-    assertThat(r.toHtml()).contains("seeds 10..17");
   }
 
   @Test
@@ -84,5 +93,22 @@ class ReplicationsTest {
     Progress p = Progress.silent(3);
     p.step();
     assertThat(p.done()).isEqualTo(1);
+  }
+
+  // Issue 10: confidence intervals of shares were not clamped to [0, 1].
+  @Test
+  void the_interval_of_a_share_stays_within_zero_and_one() {
+    Replications r =
+        Replications.run(
+            1,
+            3,
+            1,
+            seed -> result(seed, seed, seed == 3 ? 0.3 : 0.0, seed == 3 ? 0.7 : 1.0),
+            Progress.silent(3));
+    ObjectNode period = (ObjectNode) r.toJson().get("periods").get(0);
+    assertThat(period.get("evasionRate").get("ci95Low").asDouble()).isZero();
+    assertThat(period.get("evasionRate").get("ci95High").asDouble()).isLessThanOrEqualTo(1.0);
+    assertThat(period.get("complianceRate").get("ci95High").asDouble()).isEqualTo(1.0);
+    assertThat(period.get("clearingPrice").get("ci95Low").asDouble()).isNegative();
   }
 }

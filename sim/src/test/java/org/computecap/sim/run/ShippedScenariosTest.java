@@ -37,7 +37,7 @@ class ShippedScenariosTest {
     Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", file));
     for (TradingMode mode : TradingMode.values()) {
       Scenario variant = withTrading(s.withSeed(s.seed() + mode.ordinal() + 1), mode);
-      SimulationResult r = Simulation.run(variant, null, null);
+      SimulationResult r = Simulator.run(variant, null, null);
       assertThat(r.periods()).as(file + " " + mode).hasSize(s.periods());
       for (PeriodResult p : r.periods()) {
         assertThat(p.totalCompute()).as(file + " " + mode).isPositive();
@@ -48,22 +48,14 @@ class ShippedScenariosTest {
   }
 
   static Scenario withTrading(Scenario s, TradingMode mode) {
-    MarketSettings m = s.market();
-    MarketSettings changed =
-        new MarketSettings(
-            m.centsPerUtil(),
-            mode,
-            Math.max(5, Math.min(m.continuousRounds(), 20)),
-            m.gridStepPpm(),
-            m.finePpm(),
-            m.bandFactor(),
-            mode == TradingMode.CONTINUOUS ? Expectations.ADAPTIVE : m.expectations(),
-            mode == TradingMode.CALL_AUCTION
-                ? EvaluationTiming.AFTER_USAGE
-                : EvaluationTiming.BEFORE_TRADING,
-            m.initialPriceCents(),
-            m.cashCents(),
-            m.ziLotPermits());
+    MarketSettings m =
+        s.market()
+            .withTrading(mode)
+            .withExpectations(
+                mode == TradingMode.CONTINUOUS ? Expectations.ADAPTIVE : s.market().expectations(),
+                mode == TradingMode.CALL_AUCTION
+                    ? EvaluationTiming.AFTER_USAGE
+                    : EvaluationTiming.BEFORE_TRADING);
     return new Scenario(
         s.name(),
         s.description(),
@@ -71,7 +63,7 @@ class ShippedScenariosTest {
         s.periods(),
         s.programYaml(),
         s.program(),
-        changed,
+        m,
         s.developers());
   }
 }

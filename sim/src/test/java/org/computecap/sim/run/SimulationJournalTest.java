@@ -21,7 +21,7 @@ class SimulationJournalTest {
   void the_journal_verifies_and_replays_to_the_runs_state_hash(@TempDir Path dir) {
     Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "insurance.yaml"));
     Path file = dir.resolve("journal");
-    SimulationResult r = Simulation.run(s, file, null);
+    SimulationResult r = Simulator.run(s, file, null);
     Verification v = JournalFile.verify(file);
     assertThat(v.intact()).as(v.summary()).isTrue();
     assertThat(v.entries()).isEqualTo(r.journalEntries());
@@ -37,7 +37,7 @@ class SimulationJournalTest {
     Scenario coarse =
         ScenarioLoader.withProgramValues(
             s, java.util.Map.of("exchange.tickCents", "25", "exchange.lotPermits", "10"));
-    SimulationResult r = Simulation.run(coarse, null, null);
+    SimulationResult r = Simulator.run(coarse, null, null);
     assertThat(r.trades())
         .isNotEmpty()
         .allSatisfy(
@@ -53,8 +53,8 @@ class SimulationJournalTest {
   @Test
   void a_run_with_a_journal_file_ends_in_the_same_state_as_one_in_memory(@TempDir Path dir) {
     Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "leakage.yaml"));
-    SimulationResult onDisk = Simulation.run(s, dir.resolve("journal"), null);
-    SimulationResult inMemory = Simulation.run(s, null, null);
+    SimulationResult onDisk = Simulator.run(s, dir.resolve("journal"), null);
+    SimulationResult inMemory = Simulator.run(s, null, null);
     assertThat(onDisk.stateHash()).isEqualTo(inMemory.stateHash());
     assertThat(onDisk.periods()).isEqualTo(inMemory.periods());
   }

@@ -54,7 +54,7 @@ class SimulationValidationTest {
         p2(
             "market: {centsPerUtil: 4.0e5, trading: CALL_AUCTION}\n",
             POPULATION.formatted("PRICE_TAKING", "PRICE_TAKING", "PRICE_TAKING"));
-    SimulationResult r = Simulation.run(s, null, null);
+    SimulationResult r = Simulator.run(s, null, null);
     assertThat(r.periods()).hasSize(3);
     for (PeriodResult p : r.periods()) {
       assertThat(p.volume()).as("period %d trades", p.period()).isPositive();
@@ -75,16 +75,16 @@ class SimulationValidationTest {
   }
 
   // Gode and Sunder (1993) report 97-99.9% for ZI-C traders. Here each of 40 agents starts
-  // with an equal share (2,500 permits), quotes lots of 250 (10% of a share) at random
-  // prices that never lose money, 800 turns each a period.
+  // with an equal share (2,500 permits) and quotes at random prices that never lose money, at
+  // the default market settings (lots of 5% of the average holding, until 200 rounds pass
+  // without a trade).
   @Test
   void zero_intelligence_constrained_agents_reach_97_percent_allocative_efficiency() {
     Scenario s =
         p2(
-            "market: {centsPerUtil: 4.0e5, trading: CONTINUOUS, "
-                + "continuousRounds: 800, ziLotPermits: 250}\n",
+            "market: {centsPerUtil: 4.0e5, trading: CONTINUOUS}\n",
             POPULATION.formatted("ZI_C", "ZI_C", "ZI_C"));
-    SimulationResult r = Simulation.run(s, null, null);
+    SimulationResult r = Simulator.run(s, null, null);
     for (PeriodResult p : r.periods()) {
       assertThat(p.tradeEfficiency())
           .as("period %d efficiency", p.period())
@@ -95,7 +95,7 @@ class SimulationValidationTest {
   @Test
   void strategic_developers_evade_exactly_when_the_price_exceeds_rho_times_linear() {
     Scenario s = ScenarioLoader.load(SCENARIOS.resolve("p2-deterrence.yaml"));
-    SimulationResult r = Simulation.run(s, null, null);
+    SimulationResult r = Simulator.run(s, null, null);
     double rhoLinear = s.program().auditProbability() * s.program().linearCentsPerPermit();
     boolean sawBoth = false;
     boolean sawDeterred = false;
@@ -117,7 +117,7 @@ class SimulationValidationTest {
   @Test
   void p1_firms_use_less_compute_than_their_no_cap_optimum() {
     Scenario s = ScenarioLoader.load(SCENARIOS.resolve("p1-fig1.yaml"));
-    SimulationResult r = Simulation.run(s, null, null);
+    SimulationResult r = Simulator.run(s, null, null);
     int periods = r.periods().size();
     for (DeveloperRow d : r.developers()) {
       assertThat(d.compute() / periods).as(d.name()).isLessThan(d.baselineCompute());
@@ -142,7 +142,7 @@ class SimulationValidationTest {
     Scenario arm =
         ScenarioLoader.withProgramValues(s, java.util.Map.of("allocation.method", method));
     long sum = 0;
-    for (DeveloperRow d : Simulation.run(arm, null, null).developers()) {
+    for (DeveloperRow d : Simulator.run(arm, null, null).developers()) {
       if (d.type().equals("efficient-startup")) {
         sum += d.netTradingCents();
       }
@@ -159,8 +159,8 @@ class SimulationValidationTest {
             auctioned,
             java.util.Map.of(
                 "allocation.freeSharePpm", "600000", "allocation.method", "GRANDFATHER"));
-    int leakedAuctioned = last(Simulation.run(auctioned, null, null)).leakedFirms();
-    int leakedFree = last(Simulation.run(free, null, null)).leakedFirms();
+    int leakedAuctioned = last(Simulator.run(auctioned, null, null)).leakedFirms();
+    int leakedFree = last(Simulator.run(free, null, null)).leakedFirms();
     assertThat(leakedAuctioned).isPositive().isGreaterThan(leakedFree);
   }
 
@@ -175,8 +175,8 @@ class SimulationValidationTest {
     Scenario uninsured =
         ScenarioLoader.withProgramValues(
             insured, java.util.Map.of("insurance.premiumHighCentsPerUnit", "500"));
-    assertThat(manipulations(Simulation.run(insured, null, null))).isZero();
-    assertThat(manipulations(Simulation.run(uninsured, null, null))).isPositive();
+    assertThat(manipulations(Simulator.run(insured, null, null))).isZero();
+    assertThat(manipulations(Simulator.run(uninsured, null, null))).isPositive();
   }
 
   private static int manipulations(SimulationResult r) {
@@ -186,9 +186,9 @@ class SimulationValidationTest {
   @Test
   void the_same_seed_gives_the_same_state_hash_and_another_seed_another() {
     Scenario s = ScenarioLoader.load(SCENARIOS.resolve("p2-deterrence.yaml"));
-    SimulationResult a = Simulation.run(s, null, null);
-    SimulationResult b = Simulation.run(s, null, null);
-    SimulationResult c = Simulation.run(s.withSeed(s.seed() + 1), null, null);
+    SimulationResult a = Simulator.run(s, null, null);
+    SimulationResult b = Simulator.run(s, null, null);
+    SimulationResult c = Simulator.run(s.withSeed(s.seed() + 1), null, null);
     assertThat(a.stateHash()).isEqualTo(b.stateHash()).hasSize(64);
     assertThat(a.periods()).isEqualTo(b.periods());
     assertThat(c.stateHash()).isNotEqualTo(a.stateHash());

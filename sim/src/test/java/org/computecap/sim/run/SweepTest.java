@@ -1,6 +1,7 @@
 package org.computecap.sim.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,5 +53,23 @@ class SweepTest {
     assertThat(Files.readString(dir.resolve("heatmap.html")))
         .contains("<svg")
         .doesNotContain("<script");
+  }
+
+  // Issue 10: sweep accepted the same field on both axes.
+  @Test
+  void the_same_field_on_both_axes_is_refused() {
+    Scenario base = ScenarioLoader.load(Path.of("..", "scenarios", "p2-deterrence.yaml"));
+    assertThatThrownBy(
+            () ->
+                Sweep.run(
+                    base,
+                    "audit.probabilityPpm",
+                    new long[] {1},
+                    "audit.probabilityPpm",
+                    new long[] {2},
+                    s -> null,
+                    1,
+                    Progress.silent(1)))
+        .hasMessage("--x and --y must be different fields, both are audit.probabilityPpm");
   }
 }

@@ -188,16 +188,79 @@ class ScenarioLoaderTest {
                 market: {centsPerUtil: 2.5e3, trading: CONTINUOUS, continuousRounds: 7}
                 developers:
                   - {name: d, count: 4, benefit: POWER, theta: 2, beta: 0.5,
-                     strategy: {ZI_C: 1, STRATEGIC: 3}}
+                     strategy: {ZI_C: 0.25, STRATEGIC: 0.75}}
                 """);
     assertThat(s.market().centsPerUtil()).isEqualTo(2500.0);
     assertThat(s.market().trading()).isEqualTo(TradingMode.CONTINUOUS);
     assertThat(s.market().continuousRounds()).isEqualTo(7);
     assertThat(s.developers().get(0).strategyMix())
-        .containsEntry(Strategy.ZI_C, 1.0)
-        .containsEntry(Strategy.STRATEGIC, 3.0);
+        .containsEntry(Strategy.ZI_C, 0.25)
+        .containsEntry(Strategy.STRATEGIC, 0.75);
     assertThat(s.program().alpha()).isEqualTo(3.0);
     assertThat(s.program().auditProbability()).isEqualTo(0.2);
+  }
+
+  @Test
+  void explicit_strategy_counts_must_be_whole_and_sum_to_the_count() {
+    Scenario s =
+        parse(
+            "developers:\n  - {name: d, benefit: LOG, theta: 1,"
+                + " strategyCounts: {ZI_C: 1, STRATEGIC: 3}}\n");
+    assertThat(s.developers().get(0).count()).isEqualTo(4);
+    assertThat(s.developers().get(0).strategyMix())
+        .containsEntry(Strategy.ZI_C, 1.0)
+        .containsEntry(Strategy.STRATEGIC, 3.0);
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "developers:\n  - {name: d, count: 10, benefit: LOG, theta: 1,"
+                        + " strategyCounts: {PRICE_TAKING: 8, STRATEGIC: 3}}\n"))
+        .hasMessageContaining("developers[0].strategyCounts must sum to count (10), sum to 11");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "developers:\n  - {name: d, benefit: LOG, theta: 1,"
+                        + " strategyCounts: {STRATEGIC: 1.5}}\n"))
+        .hasMessageContaining("developers[0].strategyCounts.STRATEGIC must be a whole number");
+  }
+
+  @Test
+  void expectations_are_rational_adaptive_or_one_price_per_period() {
+    Scenario given =
+        parse(
+            "market: {expectations: [1000, 1100, 1200]}\n"
+                + "developers:\n  - {name: d, benefit: LOG, theta: 1}\n");
+    assertThat(given.market().expectations()).isEqualTo(Expectations.GIVEN);
+    assertThat(given.market().expectedPricesCents()).containsExactly(1000, 1100, 1200);
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "market: {expectations: [1000]}\n"
+                        + "developers:\n  - {name: d, benefit: LOG, theta: 1}\n"))
+        .hasMessageContaining("market.expectations must list one price in cents for each of");
+  }
+
+  @Test
+  void a_strategy_mix_that_does_not_sum_to_one_is_refused_naming_the_field() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
+                    developers:
+                      - {name: d, benefit: LOG, theta: 1, strategy: {PRICE_TAKING: 0.8, ZI_C: 0.3}}
+                    """))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("developers[0].strategy")
+        .hasMessageContaining("must sum to 1")
+        .hasMessageContaining("1.1");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
+                    developers:
+                      - {name: d, benefit: LOG, theta: 1, strategy: {ZI_C: 3}}
+                    """))
+        .hasMessageContaining("developers[0].strategy.ZI_C must be a share in (0, 1], was 3");
   }
 
   @Test

@@ -1,0 +1,109 @@
+package org.computecap.figures;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * The one look of every figure, sized to stay readable when printed: a chart is 720 x 450 points,
+ * so on a 6.5-inch column its tick labels are about 9 pt and its title about 12 pt. Colours are the
+ * Okabe-Ito palette, distinguishable with the common colour-vision deficiencies, in a fixed order
+ * so a series keeps its colour from chart to chart.
+ */
+final class Style {
+  static final int WIDTH = 720;
+  static final int HEIGHT = 450;
+
+  static final Color[] PALETTE = {
+    new Color(0x00, 0x72, 0xB2), // blue
+    new Color(0xD5, 0x5E, 0x00), // vermillion
+    new Color(0x00, 0x9E, 0x73), // bluish green
+    new Color(0xCC, 0x79, 0xA7), // reddish purple
+    new Color(0xE6, 0x9F, 0x00), // orange
+    new Color(0x56, 0xB4, 0xE9), // sky blue
+    new Color(0x59, 0x59, 0x59), // grey
+    new Color(0xF0, 0xE4, 0x42) // yellow
+  };
+
+  /**
+   * White to mid blue (ColorBrewer Blues, its darkest steps left out so black cell values stay
+   * legible): more is darker, in grey print too.
+   */
+  static final Color[] SEQUENTIAL = {
+    new Color(0xF7, 0xFB, 0xFF),
+    new Color(0xDE, 0xEB, 0xF7),
+    new Color(0x9E, 0xCA, 0xE1),
+    new Color(0x6B, 0xAE, 0xD6),
+    new Color(0x42, 0x92, 0xC6)
+  };
+
+  static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 19);
+  static final Font AXIS_TITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+  static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+  static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+  static final Font VALUES = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+  static final Font NOTES = new Font(Font.SANS_SERIF, Font.ITALIC, 14);
+
+  static final BasicStroke LINE = new BasicStroke(2.5f);
+  static final BasicStroke DASHED =
+      new BasicStroke(
+          2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {8, 5}, 0);
+
+  private Style() {}
+
+  /** The sequential scale at {@code t} in [0, 1], as XChart colours a heat-map cell. */
+  static Color sequential(double t) {
+    double x = Math.max(0, Math.min(1, t)) * (SEQUENTIAL.length - 1);
+    int i = Math.min((int) x, SEQUENTIAL.length - 2);
+    double f = x - i;
+    Color a = SEQUENTIAL[i];
+    Color b = SEQUENTIAL[i + 1];
+    return new Color(
+        (int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+        (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+        (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+  }
+
+  static Color color(int i) {
+    return PALETTE[Math.floorMod(i, PALETTE.length)];
+  }
+
+  /** {@code c} with {@code alpha} (0-255): a confidence band lets its line show through. */
+  static Color translucent(Color c, int alpha) {
+    return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+  }
+
+  /**
+   * White background, light grid, no chart border, legend under the plot where it hides nothing.
+   */
+  static void apply(AxesChartStyler s) {
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setPlotBorderVisible(false);
+    s.setChartTitleBoxVisible(false);
+    s.setChartTitleVisible(true);
+    s.setChartTitleFont(TITLE);
+    s.setChartFontColor(Color.BLACK);
+    s.setAxisTitleFont(AXIS_TITLE);
+    s.setAxisTickLabelsFont(TICKS);
+    s.setAxisTickLabelsColor(Color.BLACK);
+    s.setPlotGridLinesColor(new Color(225, 225, 225));
+    s.setPlotGridLinesStroke(new BasicStroke(1f));
+    s.setAxisTickMarksColor(Color.DARK_GRAY);
+    s.setLegendFont(LEGEND);
+    s.setLegendBorderColor(Color.WHITE);
+    s.setLegendBackgroundColor(Color.WHITE);
+    s.setLegendPosition(Styler.LegendPosition.OutsideS);
+    s.setLegendLayout(Styler.LegendLayout.Horizontal);
+    s.setLegendPadding(20);
+    s.setLegendSeriesLineLength(30);
+    s.setLocale(java.util.Locale.ROOT);
+    s.setSeriesColors(PALETTE);
+    s.setPlotMargin(6);
+    // About one tick per 60 points: six to eight labelled ticks on a 450-point chart.
+    s.setYAxisTickMarkSpacingHint(60);
+    s.setChartPadding(12);
+  }
+}

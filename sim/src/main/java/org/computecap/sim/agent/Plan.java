@@ -1,0 +1,205 @@
+package org.computecap.sim.agent;
+
+import org.computecap.economics.audit.Enforcement;
+import org.computecap.economics.market.Evasion;
+import org.computecap.economics.market.Population;
+
+/**
+ * One developer's decisions in one period, each the economics library's optimum for it given the
+ * price, its holdings and the enforcement it faces: the permits it wants to hold at a price (its
+ * Eq. 5 demand, less what a strategic developer leaves unreported under P2 Eq. (1) and App. A, plus
+ * make-good owed, plus a bank when the price is below what a permit is worth next period), and
+ * after trading the compute it runs with what it holds ({@link #use}).
+ *
+ * <p>Money is in cents here and in utility units inside the economics library ({@code centsPerUtil}
+ * converts). A permit weight w is permits per unit of compute: intensity (permits per unit before
+ * the multiplier) times the expected risk multiplier lambdaBar. Reports are in the program's base
+ * unit (compute times intensity), whole numbers: a truthful report is exactly the base quantity
+ * used, so rounding never makes an honest developer short.
+ */
+public final class Plan {
+  private static final double MAX_PRICE_CENTS = 1e15;
+
+  private final Developer developer;
+  private final Valuation valuation;
+  private final Population one;
+  private final double lambda;
+  private final Enforcement enforcement;
+  private final double centsPerUtil;
+  private final long makeGood;
+  private final double bankPriceCents;
+  private final double bankCapacity;
+
+  /**
+   * @param weight permits per unit of compute (intensity times lambdaBar), &gt;= 1
+   * @param enforcement what under-reporting costs this developer, in cents and permits; null for a
+   *     developer that always reports the truth
+   * @param makeGood permits owed from earlier shortfalls, surrendered on top of this period's
+   * @param bankPriceCents below this price the developer also holds {@code bankCapacity} permits to
+   *     bank; 0 when nothing is banked
+   */
+  public Plan(
+      Developer developer,
+      double weight,
+      Enforcement enforcement,
+      double centsPerUtil,
+      long makeGood,
+      double bankPriceCents,
+      double bankCapacity) {
+    this.developer = developer;
+    this.valuation = new Valuation(developer, weight, centsPerUtil);
+    this.one =
+        Population.builder(1)
+            .add(
+                developer.family(),
+                developer.theta(),
+                developer.beta(),
+                developer.k(),
+                developer.a(),
+                weight)
+            .build();
+    this.lambda = weight / developer.permitsPerUnit();
+    this.enforcement = enforcement == null ? null : enforcement.inMoneyUnit(centsPerUtil);
+    this.centsPerUtil = centsPerUtil;
+    this.makeGood = makeGood;
+    this.bankPriceCents = bankPriceCents;
+    this.bankCapacity = bankCapacity;
+  }
+
+  public Developer developer() {
+    return developer;
+  }
+
+  public Valuation valuation() {
+    return valuation;
+  }
+
+  /** Permits per unit of compute the plan uses. */
+  public double weight() {
+    return valuation.weight();
+  }
+
+  /** The expected risk multiplier lambdaBar the plan uses. */
+  public double lambda() {
+    return lambda;
+  }
+
+  public long makeGood() {
+    return makeGood;
+  }
+
+  public boolean strategic() {
+    return enforcement != null;
+  }
+
+  /**
+   * Permits the developer retires for this period's compute at a price: {@code w·c(p)} when
+   * truthful, {@code max(0, w·c(p) - D(p))} when strategic (zero when it reports nothing).
+   */
+  public double need(double priceCents) {
+    return Evasion.permits(one, 0, Math.max(0.0, priceCents) / centsPerUtil, enforcement);
+  }
+
+  /**
+   * Permits it wants to hold at a price: its need, make-good, and the bank below the bank price.
+   */
+  public double target(double priceCents) {
+    double bank = priceCents <= bankPriceCents ? bankCapacity : 0.0;
+    return need(priceCents) + makeGood + bank;
+  }
+
+  /** Permits it leaves unreported at a price (P2's best shortfall, or all it owes). */
+  public double hiddenAt(double priceCents) {
+    if (enforcement == null) {
+      return 0.0;
+    }
+    return Evasion.choose(one, 0, Math.max(0.0, priceCents) / centsPerUtil, enforcement)
+        .shortfall();
+  }
+
+  /**
+   * What the developer runs holding {@code held} free permits once the market has closed, when an
+   * unused permit is still worth {@code floorCents} (its bank value, or 0 when it expires). The
+   * permits' shadow price is the lowest price at or above the floor at which it needs no more than
+   * it holds beyond make-good, give or take {@code slackPermits} (a lot and a permit: holdings are
+   * whole lots, needs are not, and a developer whose demand hardly responds to price would
+   * otherwise read a permit of rounding as a large price); compute and the unreported shortfall are
+   * its optimum at that price ({@link Evasion#choose}), so a developer with more permits than it
+   * wants computes its demand and keeps the rest. The report is rounded down to what its permits
+   * cover at lambdaBar, and the quantity used is a whole number of units: an honest report is
+   * exactly what an audit measures.
+   */
+  public Use use(long held, double floorCents, long slackPermits) {
+    long available = Math.max(0, held - makeGood);
+    double shadow = shadowPrice(available + slackPermits, floorCents);
+    if (!Double.isFinite(shadow)) {
+      return new Use(0.0, 0, 0, 0.0, shadow);
+    }
+    double price = shadow / centsPerUtil;
+    double compute;
+    double hiddenPermits;
+    if (enforcement == null) {
+      compute = valuation.computeAt(shadow);
+      hiddenPermits = 0.0;
+    } else {
+      Evasion.Choice c = Evasion.choose(one, 0, price, enforcement);
+      compute = c.compute();
+      hiddenPermits = c.shortfall();
+    }
+    double intensity = developer.permitsPerUnit();
+    double baseWanted = compute * intensity;
+    double hiddenBase = Math.min(baseWanted, hiddenPermits / lambda);
+    long covered = coveredReport(available);
+    long reported = Math.min(covered, (long) Math.floor(baseWanted - hiddenBase + 1e-9));
+    // A deterred developer runs what it reports; one that evades runs what it wants and
+    // leaves unreported whatever its permits do not cover.
+    long base = hiddenPermits > 0 ? (long) Math.floor(baseWanted + 1e-9) : reported;
+    return new Use(base / intensity, base, reported, lambda * (base - reported), shadow);
+  }
+
+  // The largest whole report whose obligation at lambdaBar the available permits cover.
+  private long coveredReport(long available) {
+    long r = (long) Math.floor(available / lambda + 1e-9);
+    while (r > 0 && lambda * r > available + 1e-9) {
+      r--;
+    }
+    return r;
+  }
+
+  private double shadowPrice(long available, double floorCents) {
+    double floor = Math.max(0.0, floorCents);
+    if (need(floor) <= available) {
+      return floor;
+    }
+    double lo = Math.max(floor, 1e-6);
+    double hi = Math.max(2.0 * lo, 1.0);
+    while (need(hi) > available) {
+      lo = hi;
+      hi *= 2.0;
+      if (hi > MAX_PRICE_CENTS) {
+        return Double.POSITIVE_INFINITY;
+      }
+    }
+    while (hi - lo > 1e-10 * hi) {
+      double mid = 0.5 * (lo + hi);
+      if (need(mid) > available) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return hi;
+  }
+
+  /**
+   * A period's use of compute.
+   *
+   * @param compute compute run, in the scenario's unit
+   * @param base the covered quantity used (compute times intensity), what an audit measures
+   * @param reported the covered quantity reported, {@code <= base}
+   * @param hiddenPermits permits owed for the unreported part at lambdaBar
+   * @param shadowPriceCents the price at which the developer valued its last permit
+   */
+  public record Use(
+      double compute, long base, long reported, double hiddenPermits, double shadowPriceCents) {}
+}

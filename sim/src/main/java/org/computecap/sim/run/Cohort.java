@@ -1,0 +1,215 @@
+package org.computecap.sim.run;
+
+import org.computecap.economics.audit.Enforcement;
+import org.computecap.economics.audit.PenaltyFunction;
+import org.computecap.economics.market.Population;
+import org.computecap.sim.agent.Decisions;
+import org.computecap.sim.agent.Developer;
+import org.computecap.sim.agent.Plan;
+import org.computecap.sim.agent.Valuation;
+import org.computecap.sim.scenario.ProgramTerms;
+import org.computecap.sim.scenario.Strategy;
+
+/**
+ * The developers of one period as the economics sees them: who is still in the program, the safety
+ * effort each chose at the expected price, the permits per unit of compute each plans with
+ * (intensity times the expected multiplier, or the recorded one when evaluations come before
+ * trading) and each one's {@link Plan}. Built fresh each period, because effort, and so the
+ * weights, respond to the expected price; immutable once built.
+ */
+final class Cohort {
+  final Accounts accounts;
+  final boolean[] active;
+  final double[] effort;
+  final double[] weight;
+  final Plan[] plans;
+  private final Enforcement[] enforcement;
+
+  private Cohort(
+      Accounts accounts,
+      boolean[] active,
+      double[] effort,
+      double[] weight,
+      Plan[] plans,
+      Enforcement[] enforcement) {
+    this.accounts = accounts;
+    this.active = active;
+    this.effort = effort;
+    this.weight = weight;
+    this.plans = plans;
+    this.enforcement = enforcement;
+  }
+
+  /**
+   * The cohort at an expected price (NaN: before any expectation, effort 0); with {@code signals}
+   * each weight uses the multiplier the regulator recorded instead of the expected one. Plans carry
+   * make-good and no bank; {@link #withEnforcement} and {@link #withBank} complete them.
+   */
+  static Cohort at(
+      Accounts accounts,
+      boolean[] active,
+      ProgramTerms terms,
+      double centsPerUtil,
+      double expectedCents,
+      Signals signals,
+      long[] makeGood) {
+    int n = accounts.size();
+    double[] effort = new double[n];
+    double[] weight = new double[n];
+    for (int i = 0; i < n; i++) {
+      Developer d = accounts.developer(i);
+      if (Double.isFinite(expectedCents) && d.effortCost() > 0) {
+        double lambda0 = Decisions.expectedMultiplier(terms.alpha(), d.riskType(), 0.0);
+        Valuation v0 = new Valuation(d, d.permitsPerUnit() * lambda0, centsPerUtil);
+        double base = d.permitsPerUnit() * v0.computeAt(expectedCents);
+        effort[i] =
+            Decisions.effort(expectedCents, terms.alpha(), d.riskType(), base, d.effortCost());
+      }
+      double lambda = Decisions.expectedMultiplier(terms.alpha(), d.riskType(), effort[i]);
+      if (signals != null) {
+        lambda = signals.ratedHigh(i) ? terms.alpha() : 1.0;
+      }
+      weight[i] = d.permitsPerUnit() * lambda;
+    }
+    Cohort c =
+        new Cohort(accounts, active.clone(), effort, weight, new Plan[n], new Enforcement[n]);
+    for (int i = 0; i < n; i++) {
+      c.plans[i] =
+          new Plan(accounts.developer(i), weight[i], null, centsPerUtil, makeGood[i], 0, 0);
+    }
+    return c;
+  }
+
+  /**
+   * The same cohort with strategic developers facing the program's enforcement: audit probability
+   * {@code rho} (the program's, or what the audit budget allows), its penalty, make-good at {@code
+   * makeGoodPriceCents}, audit noise and tolerance in each developer's permits (the tolerance for
+   * the report it would file at {@code expectedCents}).
+   */
+  Cohort withEnforcement(
+      ProgramTerms terms,
+      double rho,
+      double centsPerUtil,
+      double expectedCents,
+      double makeGoodPriceCents) {
+    Plan[] out = new Plan[plans.length];
+    Enforcement[] enf = new Enforcement[plans.length];
+    for (int i = 0; i < plans.length; i++) {
+      Plan p = plans[i];
+      Developer d = p.developer();
+      if (d.strategy() == Strategy.STRATEGIC) {
+        double lambda = p.lambda();
+        double base = d.permitsPerUnit() * p.valuation().computeAt(Math.max(expectedCents, 1e-9));
+        long tolerance = terms.toleranceUnits(Math.round(Math.min(base, 1e15)));
+        enf[i] =
+            new Enforcement(
+                rho,
+                new PenaltyFunction(
+                    terms.linearCentsPerPermit(), terms.quadraticCentsPerPermitSquared()),
+                terms.makeGood() ? makeGoodPriceCents : 0.0,
+                lambda * terms.auditNoiseSigma(),
+                lambda * tolerance);
+      }
+      out[i] = new Plan(d, weight[i], enf[i], centsPerUtil, p.makeGood(), 0, 0);
+    }
+    return new Cohort(accounts, active, effort, weight, out, enf);
+  }
+
+  /** The same cohort with each active developer ready to bank up to capacity[i] below a price. */
+  Cohort withBank(double bankPriceCents, double[] capacity, double centsPerUtil) {
+    Plan[] out = new Plan[plans.length];
+    for (int i = 0; i < plans.length; i++) {
+      Plan p = plans[i];
+      out[i] =
+          new Plan(
+              p.developer(),
+              weight[i],
+              enforcement[i],
+              centsPerUtil,
+              p.makeGood(),
+              bankPriceCents,
+              capacity[i]);
+    }
+    return new Cohort(accounts, active, effort, weight, out, enforcement);
+  }
+
+  int size() {
+    return plans.length;
+  }
+
+  /** Permits the active developers retire at a price: {@code sum need_i(p)}. */
+  double need(double priceCents) {
+    double sum = 0;
+    for (int i = 0; i < plans.length; i++) {
+      if (active[i]) {
+        sum += plans[i].need(priceCents);
+      }
+    }
+    return sum;
+  }
+
+  /** Make-good the active developers owe. */
+  long makeGood() {
+    long sum = 0;
+    for (int i = 0; i < plans.length; i++) {
+      sum += active[i] ? plans[i].makeGood() : 0;
+    }
+    return sum;
+  }
+
+  /** Active developers as an economics population, lambdaBar = permits per unit of compute. */
+  Population population() {
+    Population.Builder b = Population.builder(plans.length);
+    for (int i = 0; i < plans.length; i++) {
+      if (active[i]) {
+        Developer d = accounts.developer(i);
+        b.add(d.family(), d.theta(), d.beta(), d.k(), d.a(), weight[i]);
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * Each active developer's enforcement in population order and in utility units (null for a
+   * truthful one), for the economics library's clearing price with evaders.
+   */
+  Enforcement[] enforcementInUtility(double centsPerUtil) {
+    Enforcement[] out = new Enforcement[activeCount()];
+    int j = 0;
+    for (int i = 0; i < plans.length; i++) {
+      if (active[i]) {
+        out[j++] = enforcement[i] == null ? null : enforcement[i].inMoneyUnit(centsPerUtil);
+      }
+    }
+    return out;
+  }
+
+  boolean anyStrategic() {
+    for (int i = 0; i < plans.length; i++) {
+      if (active[i] && enforcement[i] != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  int activeCount() {
+    int n = 0;
+    for (boolean a : active) {
+      n += a ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Values of the active developers, in population order, from a per-developer array. */
+  double[] activeValues(double[] all) {
+    double[] out = new double[activeCount()];
+    int j = 0;
+    for (int i = 0; i < plans.length; i++) {
+      if (active[i]) {
+        out[j++] = all[i];
+      }
+    }
+    return out;
+  }
+}

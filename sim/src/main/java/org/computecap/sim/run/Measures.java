@@ -1,0 +1,236 @@
+package org.computecap.sim.run;
+
+import org.computecap.economics.audit.Enforcement;
+import org.computecap.economics.market.Banking;
+import org.computecap.economics.market.Demand;
+import org.computecap.economics.market.Evasion;
+import org.computecap.economics.market.MarketClearing;
+import org.computecap.economics.market.Planner;
+import org.computecap.economics.market.Population;
+import org.computecap.economics.market.UniformAllocation;
+import org.computecap.economics.market.Welfare;
+import org.computecap.engine.compliance.Obligations;
+import org.computecap.sim.benchmark.Benchmark;
+import org.computecap.sim.scenario.MarketSettings;
+import org.computecap.sim.scenario.ProgramTerms;
+
+/**
+ * A period's measures beside their theory, computed by the economics library on the same developers
+ * (with the permit weights they planned with) and the same permits: the equilibrium price (P2 Eq.
+ * 6, with strategic developers' Eq. (1) demand, and the intertemporal path when permits are
+ * banked), the planner's welfare (Prop 5) and uniform command-and-control's (Prop 6) for the
+ * permits the period could use, and the compliance figures.
+ *
+ * <p>Welfare is the gross benefit of the compute run, evaders' included. The permits the period
+ * could use are those in circulation after the primary auction, less make-good owed and the bank
+ * carried out; risk-weighted compute above them is reported as excess, and the welfare ratio is
+ * defined only when there is none (an allocation above the cap can beat the planner only by using
+ * permits nobody surrendered).
+ */
+final class Measures {
+  private Measures() {}
+
+  /** Everything the steps of a period produced, in one place for the measures. */
+  record Inputs(
+      int period,
+      Planning plan,
+      PrimaryAuction auction,
+      Session opening,
+      Session main,
+      long[] heldAfterAuction,
+      Usage usage,
+      ComplianceStep.Outcome compliance,
+      long smallFirmRevenue,
+      int leakedFirms,
+      double issuedShare) {}
+
+  static PeriodResult of(Period at, Inputs in) {
+    ProgramTerms terms = at.terms();
+    MarketSettings settings = at.settings();
+    Cohort cohort = in.plan().cohort();
+    double cpu = settings.centsPerUtil();
+    Population pop = cohort.population();
+    Enforcement[] enforcement = cohort.enforcementInUtility(cpu);
+    long circulation = 0;
+    long bankOut = 0;
+    boolean banks = terms.banking() && in.period() < terms.lastPeriod();
+    for (int i = 0; i < cohort.size(); i++) {
+      if (cohort.active[i]) {
+        circulation += in.heldAfterAuction()[i];
+        bankOut += banks ? in.compliance().banked()[i] : 0;
+      }
+    }
+    double available = Math.max(1, circulation - cohort.makeGood());
+    double theory =
+        theoreticalPrice(
+            pop, enforcement, terms, settings, in.period(), available, in.issuedShare());
+    double plannerCap = Math.max(1, available - bankOut);
+    double[] compute = cohort.activeValues(in.usage().compute());
+    double welfare = Welfare.total(pop, positive(compute));
+    double planner = Welfare.total(pop, Planner.solve(pop, plannerCap).compute());
+    double uniform = Welfare.total(pop, positive(UniformAllocation.compute(pop, plannerCap)));
+    Compliance c = compliance(in, cohort);
+    double excess = Math.max(0.0, c.riskWeighted - plannerCap);
+    return new PeriodResult(
+        in.period(),
+        terms.capPermits(in.period()),
+        circulation,
+        price(in),
+        theory * cpu,
+        in.opening().volume() + in.main().volume(),
+        in.auction().priceCents(),
+        in.auction().sold(),
+        sum(compute),
+        Benchmark.baseline(pop),
+        competitiveCompute(pop, enforcement, theory),
+        c.energy,
+        c.rate(),
+        c.evasionRate(),
+        c.evaders,
+        in.compliance().audits(),
+        in.compliance().detected(),
+        in.compliance().penaltiesCollected(),
+        welfare,
+        planner,
+        uniform,
+        efficiency(pop, cohort, in.heldAfterAuction(), welfare, planner),
+        in.smallFirmRevenue(),
+        in.leakedFirms(),
+        c.manipulations,
+        c.effortSum / Math.max(1, c.activeCount),
+        in.plan().expectation().priceCents(),
+        Double.isFinite(in.main().closingCents())
+            ? in.main().closingCents()
+            : in.opening().closingCents(),
+        bankOut,
+        excess,
+        c.honestFined);
+  }
+
+  // The price of the period: exchange trades' VWAP (opening and main session), else the
+  // primary auction's price.
+  private static double price(Inputs in) {
+    long q = in.opening().volume() + in.main().volume();
+    if (q == 0) {
+      return in.auction().priceCents();
+    }
+    double value = 0;
+    if (in.opening().volume() > 0) {
+      value += in.opening().vwapCents() * in.opening().volume();
+    }
+    if (in.main().volume() > 0) {
+      value += in.main().vwapCents() * in.main().volume();
+    }
+    return value / q;
+  }
+
+  /** The library's equilibrium price, in utility per permit, for {@code available} permits. */
+  static double theoreticalPrice(
+      Population pop,
+      Enforcement[] enforcement,
+      ProgramTerms terms,
+      MarketSettings settings,
+      int period,
+      double available,
+      double issuedShare) {
+    boolean strategic = false;
+    for (Enforcement e : enforcement) {
+      strategic |= e != null;
+    }
+    if (terms.banking() && period < terms.lastPeriod()) {
+      double[] caps = Expectation.supplies(terms, period, available, issuedShare);
+      return Banking.solve(
+              p -> Evasion.aggregate(pop, enforcement, p), caps, settings.discountRate(), 0.0)
+          .price()[0];
+    }
+    return strategic
+        ? Evasion.clearingPrice(pop, enforcement, available)
+        : MarketClearing.solve(pop, available).price();
+  }
+
+  private static double competitiveCompute(Population pop, Enforcement[] e, double price) {
+    double sum = 0;
+    for (int i = 0; i < pop.size(); i++) {
+      sum +=
+          e[i] == null || price == 0
+              ? Demand.compute(pop, i, price)
+              : Evasion.choose(pop, i, price, e[i]).compute();
+    }
+    return sum;
+  }
+
+  // Gode and Sunder's allocative efficiency: the gains from trade realised over the largest
+  // possible, from the holdings at trading open (NaN when there is little to gain).
+  private static double efficiency(
+      Population pop, Cohort cohort, long[] held, double welfare, double planner) {
+    double[] c0 = new double[cohort.size()];
+    for (int i = 0; i < c0.length; i++) {
+      c0[i] = Math.max(0, held[i] - cohort.plans[i].makeGood()) / cohort.weight[i];
+    }
+    double before = Welfare.total(pop, positive(cohort.activeValues(c0)));
+    double gains = planner - before;
+    return gains > 0.01 * Math.abs(planner) ? (welfare - before) / gains : Double.NaN;
+  }
+
+  private static final class Compliance {
+    int activeCount;
+    int compliant;
+    int evaders;
+    int manipulations;
+    int honestFined;
+    double owed;
+    double hidden;
+    double riskWeighted;
+    double energy;
+    double effortSum;
+
+    double rate() {
+      return activeCount == 0 ? Double.NaN : (double) compliant / activeCount;
+    }
+
+    double evasionRate() {
+      return owed == 0 ? 0.0 : hidden / owed;
+    }
+  }
+
+  private static Compliance compliance(Inputs in, Cohort cohort) {
+    Compliance c = new Compliance();
+    ComplianceStep.Outcome out = in.compliance();
+    Usage u = in.usage();
+    for (int i = 0; i < cohort.size(); i++) {
+      if (!cohort.active[i]) {
+        continue;
+      }
+      c.activeCount++;
+      boolean manipulated = out.signals().manipulated[i];
+      boolean truthful = u.truthful(i);
+      long used = Obligations.weightedPermits(out.multiplierPpm()[i], u.base()[i]);
+      long reported = Obligations.weightedPermits(out.multiplierPpm()[i], u.reported()[i]);
+      c.owed += used;
+      c.hidden += used - reported;
+      c.riskWeighted += used;
+      c.evaders += truthful ? 0 : 1;
+      c.manipulations += manipulated ? 1 : 0;
+      c.compliant += truthful && !manipulated && out.compliant()[i] ? 1 : 0;
+      c.honestFined += truthful && !manipulated && out.penaltyCents()[i] > 0 ? 1 : 0;
+      c.energy += u.compute()[i] * cohort.accounts.developer(i).energyPerUnit();
+      c.effortSum += cohort.effort[i];
+    }
+    return c;
+  }
+
+  private static double sum(double[] values) {
+    double s = 0;
+    for (double v : values) {
+      s += v;
+    }
+    return s;
+  }
+
+  private static double[] positive(double[] c) {
+    for (int i = 0; i < c.length; i++) {
+      c[i] = Math.max(c[i], 1e-9);
+    }
+    return c;
+  }
+}

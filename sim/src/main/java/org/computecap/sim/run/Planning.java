@@ -1,0 +1,152 @@
+package org.computecap.sim.run;
+
+import org.computecap.sim.agent.Decisions;
+import org.computecap.sim.agent.PriceGrid;
+import org.computecap.sim.scenario.EvaluationTiming;
+import org.computecap.sim.scenario.MarketSettings;
+import org.computecap.sim.scenario.ProgramTerms;
+
+/**
+ * The planning step of a period, before any trade: the expectation agents first form (with no
+ * effort chosen yet), who relocates at it, the evaluations drawn before trading when the scenario
+ * has them, the cohort with effort and enforcement at that price, the expectation formed again for
+ * the cohort as it now is (evasion and effort move demand), each developer's readiness to bank and
+ * the price grid they all quote on.
+ *
+ * @param grid the prices quoted on, over the whole band
+ * @param scheduleGrid the part of the grid whole schedules are posted on (call and primary
+ *     auctions), within the schedule span of the expected price
+ * @param relocated developers that left the program this period
+ * @param signals evaluations drawn before trading, or null
+ */
+record Planning(
+    Cohort cohort,
+    Expectation expectation,
+    Signals signals,
+    PriceGrid grid,
+    PriceGrid scheduleGrid,
+    boolean[] relocated) {
+
+  /**
+   * Plans the period; {@code active} is updated for developers that relocate, {@code held} are
+   * their free permits after allocation, {@code issuedShare} the share of the cap issued.
+   */
+  static Planning plan(
+      Period period,
+      boolean[] active,
+      long[] makeGood,
+      long[] held,
+      long auctionVolume,
+      double issuedShare,
+      double lastPriceCents) {
+    ProgramTerms terms = period.terms();
+    MarketSettings settings = period.settings();
+    Accounts accounts = period.accounts();
+    double cpu = settings.centsPerUtil();
+    Cohort naive = Cohort.at(accounts, active, terms, cpu, Double.NaN, null, makeGood);
+    Expectation first =
+        Expectation.form(
+            naive, period, heldBy(held, active), auctionVolume, issuedShare, lastPriceCents);
+    boolean[] relocated = relocate(naive, held, first.priceCents(), active);
+    Signals signals = null;
+    if (settings.evaluations() == EvaluationTiming.BEFORE_TRADING) {
+      double[] base = new double[accounts.size()];
+      for (int i = 0; i < base.length; i++) {
+        base[i] = naive.plans[i].need(first.priceCents()) / naive.plans[i].lambda();
+      }
+      signals =
+          Signals.draw(
+              accounts, active, naive.effort, base, terms, first.priceCents(), period.random());
+    }
+    double rho = effectiveAuditProbability(terms, active);
+    Cohort cohort =
+        Cohort.at(accounts, active, terms, cpu, first.priceCents(), signals, makeGood)
+            .withEnforcement(terms, rho, cpu, first.priceCents(), first.priceCents());
+    long heldActive = heldBy(held, active);
+    Expectation e =
+        Expectation.form(cohort, period, heldActive, auctionVolume, issuedShare, lastPriceCents);
+    if (cohort.anyStrategic() && terms.makeGood()) {
+      // Make-good is bought at the period's price: plan the shortfall once more at it.
+      cohort = cohort.withEnforcement(terms, rho, cpu, e.priceCents(), e.priceCents());
+      e = Expectation.form(cohort, period, heldActive, auctionVolume, issuedShare, lastPriceCents);
+    }
+    if (e.bankPriceCents() > 0) {
+      cohort = cohort.withBank(e.bankPriceCents(), bankCapacity(cohort, e), cpu);
+    }
+    PriceGrid grid =
+        PriceGrid.around(
+            Math.max(e.priceCents(), terms.tickCents()),
+            settings.bandFactor(),
+            settings.gridStepPpm(),
+            terms.tickCents(),
+            auctionVolume > 0 ? terms.reservePriceCents() : 0,
+            e.bankPriceCents());
+    double span = 1.0 + settings.scheduleSpanPpm() / 1e6;
+    double center = Math.max(e.priceCents(), terms.tickCents());
+    PriceGrid scheduleGrid = grid.within(center / span, center * span);
+    return new Planning(cohort, e, signals, grid, scheduleGrid, relocated);
+  }
+
+  /**
+   * What each developer stands ready to bank below the bank price: twice its share (by its need at
+   * the expected price) of the bank the equilibrium path carries, and at least its own need, so
+   * that together they can hold whatever bank the market settles on.
+   */
+  private static double[] bankCapacity(Cohort cohort, Expectation e) {
+    double total = cohort.need(e.priceCents());
+    double[] capacity = new double[cohort.size()];
+    for (int i = 0; i < capacity.length; i++) {
+      if (cohort.active[i]) {
+        double need = cohort.plans[i].need(e.priceCents());
+        double share = total > 0 ? need / total : 1.0 / capacity.length;
+        capacity[i] = Math.max(2.0 * e.bankPermits() * share, need);
+      }
+    }
+    return capacity;
+  }
+
+  /**
+   * The audit probability a developer faces: the program's, or, when the budget pays for fewer
+   * audits than that draws on average, the budget's share {@code floor(B/k)/n} (P2's {@code rho <=
+   * B/(n·k)}).
+   */
+  static double effectiveAuditProbability(ProgramTerms terms, boolean[] active) {
+    int n = 0;
+    for (boolean a : active) {
+      n += a ? 1 : 0;
+    }
+    double rho = terms.auditProbability();
+    if (n == 0 || terms.auditCostCents() == 0) {
+      return rho;
+    }
+    double affordable = Math.floorDiv(terms.auditBudgetCents(), terms.auditCostCents());
+    return Math.min(rho, affordable / n);
+  }
+
+  // P1's leakage: a developer leaves when buying what its free allocation does not cover
+  // would cost more than moving out.
+  private static boolean[] relocate(
+      Cohort naive, long[] held, double expectedCents, boolean[] active) {
+    boolean[] relocated = new boolean[active.length];
+    for (int i = 0; i < active.length; i++) {
+      if (!active[i]) {
+        continue;
+      }
+      double need = naive.plans[i].need(expectedCents);
+      double cost = expectedCents * Math.max(0.0, need - held[i]);
+      if (Decisions.relocates(cost, naive.accounts.developer(i).relocationCost())) {
+        active[i] = false;
+        relocated[i] = true;
+      }
+    }
+    return relocated;
+  }
+
+  private static long heldBy(long[] held, boolean[] active) {
+    long sum = 0;
+    for (int i = 0; i < held.length; i++) {
+      sum += active[i] ? held[i] : 0;
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,390 @@
+package org.computecap.sim.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.computecap.economics.market.BenefitFamily;
+import org.computecap.economics.market.MarketClearing;
+import org.computecap.engine.Event;
+import org.computecap.engine.allocation.FreePermitsGranted;
+import org.computecap.engine.command.AllocateFreePermits;
+import org.computecap.engine.command.DepositCash;
+import org.computecap.engine.command.OpenAccount;
+import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.command.RecordVerifiedActivity;
+import org.computecap.engine.command.SetAssistanceFactor;
+import org.computecap.engine.exchange.TradeExecuted;
+import org.computecap.engine.journal.FileJournal;
+import org.computecap.engine.journal.Replay;
+import org.computecap.engine.registry.Role;
+import org.computecap.sim.agent.Developer;
+import org.computecap.sim.agent.Developers;
+import org.computecap.sim.agent.Valuation;
+import org.computecap.sim.scenario.MarketSettings;
+import org.computecap.sim.scenario.ProgramTerms;
+import org.computecap.sim.scenario.Scenario;
+
+/**
+ * The multi-period agent-based simulation of SPEC §9, driving the real engine in process and
+ * nothing else: every permit that moves, every report, evaluation, surrender, audit and penalty is
+ * an engine command and its events. A period is a sequence of steps, each handed what the earlier
+ * ones produced and returning its own result: free allocation -> planning (expectations, effort,
+ * relocation, evaluations before trading, each developer's {@code Plan}, the price grid) -> an
+ * opening call auction among holders -> the primary auction -> the main trading session -> usage ->
+ * compliance (reports, evaluations, true-up, surrender, close, audits) -> measures against theory.
+ * What carries from one period to the next is only who is still active, the make-good each
+ * developer owes and the last price; everything else is read from the engine.
+ *
+ * <p>Everything random (developer draws, evaluation signals, meter and audit noise, ZI-C quotes)
+ * comes from generators seeded by the scenario seed, and the engine's own lottery is seeded from
+ * the same seed through {@code OpenMarket}, so one seed gives one journal and one state hash.
+ * Agents read the engine's registry for their holdings; they never write to it. Work per period is
+ * linear in the population, apart from the engine's own costs.
+ */
+public final class Simulator {
+  private final Scenario scenario;
+  private final ProgramTerms terms;
+  private final MarketSettings settings;
+  private final Accounts accounts;
+  private final Market market;
+  private final SplittableRandom random;
+  private final Tally tally;
+  private final RowSink rows;
+  private final boolean[] active;
+  private final int[] relocatedIn;
+  private long[] makeGood;
+  private double lastPrice = Double.NaN;
+
+  private Simulator(Scenario scenario, Market market, RowSink rows) {
+    this.scenario = scenario;
+    this.terms = scenario.program();
+    this.settings = scenario.market();
+    this.accounts = new Accounts(Developers.expand(scenario));
+    this.market = market;
+    market.increments(terms.tickCents(), terms.lotPermits());
+    this.random = new SplittableRandom(scenario.seed());
+    this.tally = new Tally(accounts);
+    this.rows = rows;
+    this.active = new boolean[accounts.size()];
+    Arrays.fill(active, true);
+    this.relocatedIn = new int[accounts.size()];
+    this.makeGood = new long[accounts.size()];
+  }
+
+  /**
+   * Runs {@code scenario} keeping its rows in memory; with {@code journalFile} the engine's journal
+   * streams to that (new) file, otherwise nothing is journaled.
+   */
+  public static SimulationResult run(Scenario scenario, Path journalFile, Progress progress) {
+    return run(scenario, journalFile, RowSink.memory(), progress);
+  }
+
+  /** Runs {@code scenario}, handing trades and developer-period rows to {@code rows}. */
+  public static SimulationResult run(
+      Scenario scenario, Path journalFile, RowSink rows, Progress progress) {
+    try (Market m = new Market(journalFile == null ? null : FileJournal.create(journalFile))) {
+      return new Simulator(scenario, m, rows).runAll(progress);
+    }
+  }
+
+  private SimulationResult runAll(Progress progress) {
+    open();
+    List<PeriodResult> periods = new ArrayList<>();
+    for (int t = terms.firstPeriod(); t < terms.firstPeriod() + scenario.periods(); t++) {
+      periods.add(period(t));
+      market.engine().checkInvariants();
+      if (progress != null) {
+        progress.step();
+      }
+    }
+    return new SimulationResult(
+        scenario.name(),
+        scenario.description(),
+        scenario.seed(),
+        Replay.hex(market.engine().stateHash()),
+        market.journalEntries(),
+        programFacts(),
+        periods,
+        rows.trades(),
+        tally.rows(relocatedIn),
+        rows.developerPeriods());
+  }
+
+  private PeriodResult period(int t) {
+    tally.startPeriod();
+    Period at = new Period(t, market, terms, settings, accounts, random, tally);
+    long[] granted = allocate(t);
+    long[] heldAtOpen = at.holdings();
+    long volume = terms.capPermits(t) - freeBudget(t);
+    double issuedShare = issuedShare(t, granted, volume);
+    Planning plan = Planning.plan(at, active, makeGood, heldAtOpen, volume, issuedShare, lastPrice);
+    for (int i = 0; i < relocatedIn.length; i++) {
+      relocatedIn[i] = plan.relocated()[i] ? t : relocatedIn[i];
+    }
+    double expected = plan.expectation().priceCents();
+    Session opening =
+        volume > 0 && settings.trading().call() && expected > 0
+            ? Session.opening(at, plan)
+            : Session.of("opening", List.of());
+    record(t, opening);
+    PrimaryAuction auction = PrimaryAuction.run(at, plan, volume, at.holdings());
+    long[] heldAfterAuction = at.holdings();
+    Session main = Session.main(at, plan);
+    record(t, main);
+    long[] heldAfterTrading = at.holdings();
+    double bankPrice = at.banks() ? plan.expectation().bankPriceCents() : 0.0;
+    Usage usage = Usage.decide(plan.cohort(), heldAfterTrading, bankPrice, terms.lotPermits() + 1);
+    double price = periodPrice(opening, main, auction, expected);
+    ComplianceStep.Outcome outcome =
+        new ComplianceStep(at, plan.cohort()).run(usage, plan.signals(), price, bankPrice);
+    record(t, outcome.trueUp());
+    makeGood = outcome.makeGood();
+    lastPrice = price;
+    Measures.Inputs inputs =
+        new Measures.Inputs(
+            t,
+            plan,
+            auction,
+            opening,
+            main,
+            heldAfterAuction,
+            usage,
+            outcome,
+            tally.smallFirmRevenue(),
+            leaked(),
+            issuedShare);
+    rowsOf(inputs, granted, heldAtOpen, heldAfterTrading);
+    return Measures.of(at, inputs);
+  }
+
+  private static double periodPrice(
+      Session opening, Session main, PrimaryAuction auction, double expected) {
+    if (main.volume() > 0) {
+      return main.vwapCents();
+    }
+    if (opening.volume() > 0) {
+      return opening.vwapCents();
+    }
+    return Double.isFinite(auction.priceCents()) ? auction.priceCents() : expected;
+  }
+
+  private int leaked() {
+    int n = 0;
+    for (int r : relocatedIn) {
+      n += r > 0 ? 1 : 0;
+    }
+    return n;
+  }
+
+  private void record(int t, Session session) {
+    for (TradeExecuted x : session.trades()) {
+      rows.trade(
+          new TradeRow(
+              t,
+              session.name(),
+              x.buyAccountId(),
+              x.sellAccountId(),
+              x.priceCents(),
+              x.quantity()));
+      tally.trade(x.buyAccountId(), x.sellAccountId(), x.priceCents(), x.quantity());
+    }
+  }
+
+  private void rowsOf(
+      Measures.Inputs in, long[] granted, long[] heldAtOpen, long[] heldAfterTrading) {
+    Cohort cohort = in.plan().cohort();
+    ComplianceStep.Outcome c = in.compliance();
+    Usage u = in.usage();
+    for (int i = 0; i < accounts.size(); i++) {
+      Developer d = accounts.developer(i);
+      boolean manipulated = c.signals().manipulated[i];
+      if (cohort.active[i]) {
+        double unreported =
+            (c.multiplierPpm()[i] / 1e6) * Math.max(0, u.base()[i] - u.reported()[i]);
+        tally.usage(
+            i,
+            u.compute()[i],
+            u.compute()[i] * d.energyPerUnit(),
+            unreported,
+            manipulated,
+            cohort.effort[i]);
+      }
+      rows.developerPeriod(
+          new DeveloperPeriodRow(
+              in.period(),
+              d,
+              cohort.active[i],
+              cohort.effort[i],
+              cohort.weight[i],
+              heldAtOpen[i],
+              in.auction().won()[i],
+              heldAfterTrading[i],
+              u.compute()[i],
+              u.base()[i],
+              u.reported()[i],
+              c.signals().trulyHigh[i],
+              manipulated,
+              c.multiplierPpm()[i],
+              c.obligation()[i],
+              c.surrendered()[i],
+              c.penaltyCents()[i],
+              c.measured()[i],
+              c.auditShortfall()[i],
+              c.makeGood()[i],
+              c.banked()[i]));
+    }
+  }
+
+  private long[] allocate(int t) {
+    long[] granted = new long[accounts.size()];
+    if (terms.freeSharePpm() == 0) {
+      return granted;
+    }
+    for (Event e : market.submit(new AllocateFreePermits(t))) {
+      if (e instanceof FreePermitsGranted g) {
+        int i = accounts.index(g.accountId());
+        if (i >= 0) {
+          granted[i] += g.permits();
+        }
+        tally.allocated(g.accountId(), g.permits());
+      }
+    }
+    return granted;
+  }
+
+  // The share of the period's cap issued: free allocation granted plus the auction's volume.
+  private double issuedShare(int t, long[] granted, long volume) {
+    long cap = terms.capPermits(t);
+    if (cap == 0) {
+      return 1.0;
+    }
+    long issued = volume;
+    for (long g : granted) {
+      issued += g;
+    }
+    return Math.min(1.0, (double) issued / cap);
+  }
+
+  private long freeBudget(int t) {
+    return Math.floorDiv(Math.multiplyExact(terms.capPermits(t), terms.freeSharePpm()), 1_000_000L);
+  }
+
+  // Genesis, accounts, cash, and the verified history benchmark allocation reads.
+  private void open() {
+    market.submit(new OpenMarket(scenario.programYaml(), scenario.seed()));
+    double firstPrice = firstPeriodPrice();
+    for (Developer d : accounts.developers()) {
+      market.submit(new OpenAccount(d.accountId(), accountName(d), Role.PARTICIPANT));
+      market.submit(new DepositCash(d.accountId(), settings.cashCents()));
+      double[] history =
+          d.history() != null
+              ? d.history()
+              : new double[] {noCapOrDemand(d, firstPrice), noCapOrDemand(d, firstPrice)};
+      int first = terms.firstPeriod();
+      for (int back = 2; back >= 1; back--) {
+        int p = first - back;
+        if (p >= 0) {
+          double c = history[2 - back];
+          market.submit(
+              new RecordVerifiedActivity(
+                  d.accountId(),
+                  p,
+                  Math.round(c * d.outputPerUnit()),
+                  Math.round(c * d.permitsPerUnit())));
+        }
+      }
+      if (d.assistanceFactor() != 1.0) {
+        market.submit(
+            new SetAssistanceFactor(d.accountId(), Math.round(d.assistanceFactor() * 1_000_000)));
+      }
+    }
+    if (terms.insured()) {
+      market.submit(new OpenAccount(accounts.insurerId(), "insurer", Role.INSURER));
+    }
+  }
+
+  // The competitive price of the first period's cap, which sizes the default history.
+  private double firstPeriodPrice() {
+    Cohort naive =
+        Cohort.at(accounts, active, terms, settings.centsPerUtil(), Double.NaN, null, makeGood);
+    double cap = Math.max(1, terms.capPermits(terms.firstPeriod()));
+    return Math.max(
+        1.0, MarketClearing.solve(naive.population(), cap).price() * settings.centsPerUtil());
+  }
+
+  private static String accountName(Developer d) {
+    String n = d.name().replaceAll("[^A-Za-z0-9_.-]", "_");
+    return n.length() > 64 ? n.substring(0, 64) : n;
+  }
+
+  private double noCapOrDemand(Developer d, double expectedCents) {
+    Valuation v = new Valuation(d, d.permitsPerUnit(), settings.centsPerUtil());
+    double atZero = d.family() == BenefitFamily.P1 ? v.computeAt(0.0) : Double.NaN;
+    return Double.isFinite(atZero) ? atZero : v.computeAt(expectedCents);
+  }
+
+  /** The program's key terms, as the report shows them. */
+  private Map<String, String> programFacts() {
+    Map<String, String> f = new LinkedHashMap<>();
+    int first = terms.firstPeriod();
+    int last = first + scenario.periods() - 1;
+    f.put("developers", accounts.size() + " (" + scenario.developers().size() + " types)");
+    f.put(
+        "cap",
+        terms.capPermits(first)
+            + " permits in period "
+            + first
+            + ", then "
+            + terms.capPermits(last)
+            + " in period "
+            + last);
+    f.put(
+        "allocation",
+        String.format(
+            Locale.ROOT,
+            "%s, %.0f%% free, the rest auctioned",
+            terms.allocationMethod(),
+            terms.freeSharePpm() / 1e4));
+    f.put(
+        "penalty",
+        String.format(
+            Locale.ROOT,
+            "phi(D) = %.2f·D + %.2f·D² dollars%s",
+            terms.linearCentsPerPermit() / 100,
+            terms.quadraticCentsPerPermitSquared() / 100,
+            terms.makeGood() ? ", plus make-good" : ""));
+    f.put(
+        "audits",
+        String.format(
+            Locale.ROOT,
+            "rho = %.3f, so rho·linear = $%.2f per permit; noise sigma %.3g, "
+                + "tolerance %.3g sigma or %.2f%% of the report",
+            terms.auditProbability(),
+            terms.auditProbability() * terms.linearCentsPerPermit() / 100,
+            terms.auditNoiseSigma(),
+            terms.toleranceSigmas(),
+            terms.tolerancePpm() / 1e4));
+    f.put("risk multiplier", String.format(Locale.ROOT, "alpha = %.2f", terms.alpha()));
+    f.put(
+        "banking",
+        terms.banking()
+            ? String.format(
+                Locale.ROOT,
+                "on, agents discount at %.1f%% a period",
+                100 * settings.discountRate())
+            : "off");
+    f.put(
+        "trading",
+        settings.trading()
+            + ", expectations "
+            + settings.expectations()
+            + ", evaluations "
+            + settings.evaluations());
+    return f;
+  }
+}
