@@ -7,13 +7,28 @@
 # HttpBenchmark ([requests] [inFlight] [rounds] [seconds]). Other arguments go to JMH and
 # select JMH benchmarks only, e.g.
 #   bench/run.sh OrderMatchingBenchmark -i 10
+# Issue 12 item 4 (mains, single shots): --experiments [FILE] times one experiment on 1 and 2
+# threads and on an embedded Spark local[2] (module spark's jars on the class path);
+# --scaling [sizes] [periods] [budget s] measures agent-periods/s from 10^3 to 10^6 developers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${1:-}" == "--quick" ]]; then
   exec ./mvnw -q -B -ntp -pl bench -am -Dtest=BenchmarksRunOnceTest \
     -Dsurefire.failIfNoSpecifiedTests=false test
 fi
+if [[ "${1:-}" == "--experiments" ]]; then
+  shift
+  ./mvnw -q -B -ntp -pl bench,spark -am -DskipTests package
+  mapfile -t opens < spark/jvm.options
+  exec java -Xms2g -Xmx2g "${opens[@]}" \
+    -cp "bench/target/benchmarks.jar:spark/target/computecap-spark.jar:spark/target/lib/*" \
+    org.computecap.bench.ExperimentThroughput "$@"
+fi
 ./mvnw -q -B -ntp -pl bench -am -DskipTests package
+if [[ "${1:-}" == "--scaling" ]]; then
+  shift
+  exec java -Xms8g -Xmx8g -cp bench/target/benchmarks.jar org.computecap.bench.AgentPeriods "$@"
+fi
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(java -version 2>&1 | head -1)"
 echo "load before: $(uptime)"
 http() {

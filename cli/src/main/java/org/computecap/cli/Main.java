@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       ProgramCommand.class,
       SimulateCommand.class,
       SweepCommand.class,
+      ExperimentCommand.class,
       ScenariosCommand.class,
       ServeCommand.class,
       CompletionCommand.class

@@ -17,7 +17,7 @@ import org.computecap.sim.run.SimulationResult;
 import org.computecap.sim.run.Simulator;
 import org.computecap.sim.run.Stats;
 import org.computecap.sim.scenario.Scenario;
-import org.computecap.sim.scenario.ScenarioLoader;
+import org.computecap.sim.scenario.ScenarioTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,7 +71,10 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--set",
       paramLabel = "FIELD=VALUE",
-      description = "Replace a program field, e.g. allocation.method=GRANDFATHER (repeatable).")
+      description =
+          "Replace any scenario field by path (repeatable): market.trading=CONTINUOUS, "
+              + "developers.small-company.count=60, developers.*.spread=0.5, seed=3, "
+              + "allocation.method=GRANDFATHER (a program field), program=FILE.")
   private Map<String, String> set = new LinkedHashMap<>();
 
   @Override
@@ -81,11 +84,14 @@ final class SimulateCommand implements Callable<Integer> {
       OptionChecks.atLeast("--threads", threads, 1);
     }
     OptionChecks.directory("--out", out);
-    Scenario scenario = ScenarioOption.load("--scenario", scenarioName);
+    ScenarioTree tree = ScenarioTree.fileOrShipped("--scenario", scenarioName, Path.of(""));
+    Scenario scenario = tree.scenario();
     try {
-      scenario = ScenarioLoader.withProgramValues(scenario, set);
+      scenario = tree.withAll(set).scenario();
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--set: " + e.getMessage(), e);
+      throw e.getMessage().startsWith("--set")
+          ? e
+          : new IllegalArgumentException("--set: " + e.getMessage(), e);
     }
     if (seed != null) {
       scenario = scenario.withSeed(seed);

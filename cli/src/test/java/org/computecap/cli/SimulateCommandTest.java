@@ -115,30 +115,64 @@ class SimulateCommandTest {
   }
 
   @Test
-  void sweep_writes_a_csv_and_a_heatmap(@TempDir Path dir) {
+  void sweep_is_a_two_factor_experiment_with_replications_over_any_fields(@TempDir Path dir) {
     int code =
         run(
             "sweep",
             "--scenario",
-            SCENARIOS.resolve("p1-fig1.yaml").toString(),
+            SCENARIOS.resolve("p2-deterrence.yaml").toString(),
+            "--out",
+            dir.toString(),
+            "--set",
+            "periods=2",
+            "--set",
+            "developers.developer.count=6",
+            "--x",
+            "audit.probabilityPpm=100000,400000",
+            "--y",
+            "allocation.method=UNIFORM,GRANDFATHER",
+            "--replications",
+            "2",
+            "--threads",
+            "2");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(dir.resolve("runs.csv")).exists();
+    assertThat(dir.resolve("cells.csv")).exists();
+    assertThat(dir.resolve("report.html")).exists();
+    assertThat(dir.resolve("figures/evasion_share-vs-audit.probabilityPpm.svg")).exists();
+    assertThat(out.toString()).contains("4 cells x 2 replications = 8 runs");
+  }
+
+  @Test
+  void sweep_refuses_the_same_field_on_both_axes(@TempDir Path dir) {
+    int code =
+        run(
+            "sweep",
             "--out",
             dir.toString(),
             "--x",
-            "audit.probabilityPpm=0,500000",
+            "audit.probabilityPpm=100000,200000",
             "--y",
-            "penalty.linearCentsPerPermit=1000,2000000");
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(dir.resolve("sweep.csv")).exists();
-    assertThat(dir.resolve("heatmap.html")).exists();
-    assertThat(
-            run(
-                "sweep",
-                "--scenario",
-                SCENARIOS.resolve("p1-fig1.yaml").toString(),
-                "--out",
-                dir.toString(),
-                "--x",
-                "audit.probabilityPpm"))
-        .isEqualTo(2);
+            "audit.probabilityPpm=300000");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--x and --y must name different fields, both were audit.probabilityPpm");
+    assertThat(run("sweep", "--out", dir.toString(), "--x", "audit.probabilityPpm")).isEqualTo(2);
+  }
+
+  @Test
+  void simulate_refuses_a_set_path_that_names_nothing_in_one_line(@TempDir Path dir) {
+    int code =
+        run(
+            "simulate",
+            "--scenario",
+            SCENARIOS.resolve("p2-deterrence.yaml").toString(),
+            "--out",
+            dir.toString(),
+            "--set",
+            "market.tradng=CONTINUOUS");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(err.toString()).contains("market.tradng is not a known field");
   }
 }

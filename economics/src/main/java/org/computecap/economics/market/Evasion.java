@@ -113,11 +113,11 @@ public final class Evasion {
     double lo = Math.max(start, Double.MIN_NORMAL);
     double hi = lo;
     for (int n = 0; gap(pop, i, e, hi) > 0.0; n++) {
-      if (n > MAX_STEPS || !Double.isFinite(hi)) {
-        return Double.POSITIVE_INFINITY;
-      }
       lo = hi;
       hi *= 2.0;
+      if (n > MAX_STEPS || !Double.isFinite(hi) || !Double.isFinite(pop.lambdaBar[i] * hi)) {
+        return Double.POSITIVE_INFINITY;
+      }
     }
     while (hi - lo > 1e-14 * hi) {
       double mid = 0.5 * (lo + hi);

@@ -64,4 +64,24 @@ class EvasionTest {
     Enforcement e = Enforcement.perfect(0.1, 1.0, 0.0);
     assertThat(Evasion.clearingPrice(pop, new Enforcement[] {e}, 1000.0)).isZero();
   }
+
+  @Test
+  void without_audits_a_saturating_p1_evader_computes_its_no_cap_optimum() {
+    // P1: v'(x) = k·x^(-k-1) - a with k = 1, a = 0.01: x*_nocap = (k/a)^(1/(k+1)) = 10. With
+    // rho = 0 hiding is free, so the evader reports nothing and stops where v' = 0.
+    Population pop = Population.builder().addP1(1.0, 0.01, 1.0).build();
+    Evasion.Choice choice = Evasion.choose(pop, 0, 5.0, Enforcement.perfect(0.0, 1.0, 0.5));
+    assertThat(choice.reportsNothing()).isTrue();
+    assertThat(choice.compute()).isCloseTo(10.0, within(1e-9));
+  }
+
+  @Test
+  void without_audits_a_power_evader_has_no_finite_optimum_and_says_so() {
+    // v'(c) = 10/sqrt(c) > 0 for every c: with rho = 0 nothing stops compute. The answer is
+    // +infinity, not an exception from evaluating the penalty at an overflowed shortfall.
+    Population pop = Population.builder().addPower(10.0, 0.5, 3.0).build();
+    Evasion.Choice choice = Evasion.choose(pop, 0, 5.0, Enforcement.perfect(0.0, 1.0, 0.5));
+    assertThat(choice.reportsNothing()).isTrue();
+    assertThat(choice.compute()).isInfinite();
+  }
 }

@@ -58,4 +58,12 @@ public record Stats(int n, double mean, double halfWidth, double low, double hig
   static double t975(int degrees) {
     return degrees <= T975.length ? T975[degrees - 1] : 1.960 + 2.4 / degrees;
   }
+
+  /**
+   * The sample standard deviation (n - 1 in the denominator), recovered from the half-width; NaN
+   * below two values.
+   */
+  public double sd() {
+    return n < 2 ? Double.NaN : halfWidth * Math.sqrt(n) / t975(n - 1);
+  }
 }

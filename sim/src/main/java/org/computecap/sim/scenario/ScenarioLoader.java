@@ -30,7 +30,7 @@ import org.computecap.engine.program.ProgramLoader;
  * a program the engine's loader refuses is refused at load time.
  */
 public final class ScenarioLoader {
-  private static final YAMLMapper MAPPER =
+  static final YAMLMapper MAPPER =
       YAMLMapper.builder(
               YAMLFactory.builder()
                   .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -65,7 +65,11 @@ public final class ScenarioLoader {
    * way.
    */
   static Scenario parseWith(String source, String text, ProgramFiles programs) {
-    JsonNode root = tree(source, text);
+    return parseWith(source, tree(source, text), programs);
+  }
+
+  /** Validates a scenario's YAML tree (for {@link ScenarioTree}, which edits one by path). */
+  static Scenario parseWith(String source, JsonNode root, ProgramFiles programs) {
     Node n = new Node(source, "", root);
     String name = n.text("name", null);
     String description = n.text("description", name);
@@ -83,13 +87,52 @@ public final class ScenarioLoader {
       developers.add(developer(d));
     }
     n.refuseUnread();
+    refuseUnboundedEvaders(source, terms, developers);
     return new Scenario(name, description, seed, periods, programYaml, terms, market, developers);
   }
 
+  // A strategic developer whose benefit never saturates (POWER, LOG) and who faces no
+  // expected charge for hiding compute has no optimum: P2 Eq. (1) gives it unbounded compute.
+  // Refuse the scenario naming the fields rather than fail in the middle of a run.
+  private static void refuseUnboundedEvaders(
+      String source, ProgramTerms terms, List<DeveloperType> developers) {
+    String why = null;
+    if (terms.auditProbability() == 0.0) {
+      why = "the program's audit.probabilityPpm is 0";
+    } else if (terms.auditBudgetCents() < terms.auditCostCents()) {
+      why = "the program's audit.budgetPerPeriodCents is below one audit's auditCostCents";
+    } else if (terms.linearCentsPerPermit() == 0.0
+        && terms.quadraticCentsPerPermitSquared() == 0.0
+        && !terms.makeGood()) {
+      why = "the program's penalty charges nothing (linear and quadratic 0, no make-good)";
+    }
+    if (why == null) {
+      return;
+    }
+    for (int i = 0; i < developers.size(); i++) {
+      DeveloperType d = developers.get(i);
+      if (d.strategyMix().getOrDefault(Strategy.STRATEGIC, 0.0) > 0.0
+          && d.benefit() != BenefitFamily.P1) {
+        throw new IllegalArgumentException(
+            source
+                + ": developers["
+                + i
+                + "] ("
+                + d.name()
+                + ") is STRATEGIC with a "
+                + d.benefit()
+                + " benefit, which never saturates, but "
+                + why
+                + ": hiding compute costs nothing, so its compute is unbounded;"
+                + " audit with a positive probability and budget, or make it PRICE_TAKING");
+      }
+    }
+  }
+
   /**
-   * The scenario with program fields replaced, e.g. {@code audit.probabilityPpm} for a sweep or
-   * {@code allocation.method} for an ablation; each path must name an existing scalar field of the
-   * program. A value that reads as a whole number is written as a number.
+   * The scenario with program fields replaced, e.g. {@code audit.probabilityPpm} or {@code
+   * allocation.method} for an ablation, by {@link ScenarioTree}'s rules (values are YAML; a path
+   * the engine's program loader does not know is refused by it).
    */
   public static Scenario withProgramValues(Scenario s, Map<String, String> values) {
     if (values.isEmpty()) {
@@ -97,31 +140,13 @@ public final class ScenarioLoader {
     }
     ObjectNode program = (ObjectNode) tree("program", s.programYaml());
     for (Map.Entry<String, String> e : values.entrySet()) {
-      String[] parts = e.getKey().split("\\.");
-      ObjectNode at = program;
-      for (int i = 0; i < parts.length - 1; i++) {
-        JsonNode next = at.get(parts[i]);
-        if (!(next instanceof ObjectNode)) {
-          throw new IllegalArgumentException("program field " + e.getKey() + " does not exist");
-        }
-        at = (ObjectNode) next;
-      }
-      String last = parts[parts.length - 1];
-      if (!at.has(last) || !at.get(last).isValueNode()) {
-        throw new IllegalArgumentException("program field " + e.getKey() + " does not exist");
-      }
-      String value = e.getValue().trim();
-      if (value.matches("-?[0-9]{1,18}")) {
-        at.put(last, Long.parseLong(value));
-      } else if (value.equals("true") || value.equals("false")) {
-        at.put(last, Boolean.parseBoolean(value));
-      } else {
-        at.put(last, value);
-      }
+      ScenarioTree.setProgramField(
+          program, e.getKey(), ScenarioTree.value(e.getKey(), e.getValue()));
     }
     String yaml = write(program);
     Program parsed = ProgramLoader.parse("program", yaml);
     ProgramTerms terms = ProgramTermsReader.read("program", program, parsed);
+    refuseUnboundedEvaders(s.name(), terms, s.developers());
     return new Scenario(
         s.name(), s.description(), s.seed(), s.periods(), yaml, terms, s.market(), s.developers());
   }
@@ -135,7 +160,7 @@ public final class ScenarioLoader {
     String read(String relativePath);
   }
 
-  private static ProgramFiles programFile(Path dir) {
+  static ProgramFiles programFile(Path dir) {
     return relative -> {
       Path file = dir.resolve(relative).normalize();
       return Files.isRegularFile(file) ? read(file, "program") : null;
@@ -383,7 +408,7 @@ public final class ScenarioLoader {
     return root;
   }
 
-  private static String write(JsonNode node) {
+  static String write(JsonNode node) {
     try {
       return MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
@@ -391,7 +416,7 @@ public final class ScenarioLoader {
     }
   }
 
-  private static String read(Path file, String what) {
+  static String read(Path file, String what) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -97,7 +97,7 @@ public final class ShippedScenarios {
     return text;
   }
 
-  private static String program(String relative) {
+  static String program(String relative) {
     Path normalized = Path.of(relative).normalize();
     if (normalized.isAbsolute() || normalized.startsWith("..")) {
       return null;

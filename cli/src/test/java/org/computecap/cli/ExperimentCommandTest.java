@@ -1,0 +1,122 @@
+package org.computecap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ExperimentCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cmd = Main.commandLine();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    return cmd.execute(args);
+  }
+
+  private static Path file(Path dir, String text) throws Exception {
+    Path f = dir.resolve("e.yaml");
+    Files.writeString(f, text);
+    return f;
+  }
+
+  @Test
+  void an_experiment_writes_runs_parquet_cells_figures_and_a_self_contained_report(
+      @TempDir Path dir) throws Exception {
+    Path f =
+        file(
+            dir,
+            """
+            name: t
+            scenario: p2-deterrence
+            set: {periods: 2, developers.developer.count: 6}
+            factors:
+              - {field: audit.probabilityPpm, label: audit probability, unit: ppm,
+                 values: [100000, 400000]}
+              - {field: penalty.linearCentsPerPermit, from: 20000, to: 60000, step: 40000}
+              - {field: market.trading, values: [CALL_AUCTION, NONE]}
+            replications: 2
+            metrics: [clearing_price_cents, evasion_share, welfare_vs_planner_ratio, net_welfare_cents]
+            """);
+    Path o = dir.resolve("out");
+    assertThat(run("experiment", f.toString(), "--out", o.toString(), "--threads", "2"))
+        .as(err.toString())
+        .isZero();
+    long rows = Files.readAllLines(o.resolve("runs.csv")).size() - 1;
+    assertThat(rows).isEqualTo(8 * 2 * 2);
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT count(*), count(DISTINCT seed), max(\"market.trading\") FROM '"
+                    + o.resolve("runs.parquet")
+                    + "'")) {
+      r.next();
+      assertThat(r.getLong(1)).isEqualTo(rows);
+      assertThat(r.getLong(2)).isEqualTo(2);
+      assertThat(r.getString(3)).isEqualTo("NONE");
+    }
+    for (String name :
+        new String[] {
+          "evasion_share-vs-audit.probabilityPpm",
+          "evasion_share-heatmap-CALL_AUCTION",
+          "welfare_vs_planner_ratio-heatmap-NONE",
+          "net_welfare_cents-heatmap-difference"
+        }) {
+      assertThat(o.resolve("figures/" + name + ".png")).isNotEmptyFile();
+      assertThat(o.resolve("figures/" + name + ".svg")).isNotEmptyFile();
+    }
+    String report = Files.readString(o.resolve("report.html"));
+    assertThat(report).contains("<svg").contains("Experiment: t").doesNotContain("src=\"http");
+    assertThat(out.toString())
+        .contains("8 cells x 2 replications = 16 runs")
+        .contains("16 run now");
+    out.getBuffer().setLength(0);
+    assertThat(run("experiment", f.toString(), "--out", o.toString())).isZero();
+    assertThat(out.toString()).contains("0 run now");
+  }
+
+  @Test
+  void a_bad_experiment_is_refused_in_one_line_with_exit_code_2(@TempDir Path dir)
+      throws Exception {
+    Path f =
+        file(
+            dir,
+            """
+            name: t
+            scenario: p2-deterrence
+            factors:
+              - {field: developers.nobody.count, values: [1]}
+            """);
+    assertThat(run("experiment", f.toString(), "--out", dir.resolve("o").toString())).isEqualTo(2);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(err.toString()).contains("developers has no entry named nobody");
+  }
+
+  @Test
+  void spark_without_its_module_on_the_class_path_is_refused_with_how_to_get_it(@TempDir Path dir)
+      throws Exception {
+    Path f =
+        file(
+            dir,
+            """
+            name: t
+            scenario: p2-deterrence
+            factors:
+              - {field: seed, values: [1]}
+            """);
+    assertThat(run("experiment", f.toString(), "--spark", "local[2]")).isEqualTo(2);
+    assertThat(err.toString()).contains("Apache Spark is not on the class path");
+  }
+}

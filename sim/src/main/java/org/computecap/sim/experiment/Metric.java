@@ -1,0 +1,210 @@
+package org.computecap.sim.experiment;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.computecap.sim.run.PeriodResult;
+import org.computecap.sim.scenario.Scenario;
+
+/**
+ * One per-period measure an experiment can collect: its column name in runs.csv (money columns end
+ * in {@code Cents}), the unit people read on a figure axis, and whether it is a share on [0, 1]
+ * (whose confidence interval is clamped to that range) or a whole number (an integer column in
+ * runs.parquet). The catalogue holds every number of {@link PeriodResult}, so a run's row is the
+ * period's whole record.
+ */
+public record Metric(
+    String name, String label, String unit, boolean share, boolean whole, Value value) {
+
+  /** A metric's value in one period of a run of {@code scenario}. */
+  @FunctionalInterface
+  public interface Value {
+    double of(PeriodResult period, Scenario scenario);
+  }
+
+  private static final Map<String, Metric> ALL = catalogue();
+
+  /** Every metric in runs.csv order. */
+  public static List<Metric> all() {
+    return List.copyOf(ALL.values());
+  }
+
+  /**
+   * The metric called {@code name}.
+   *
+   * @throws IllegalArgumentException naming the known metrics
+   */
+  public static Metric named(String name) {
+    Metric m = ALL.get(name);
+    if (m == null) {
+      throw new IllegalArgumentException(
+          "metrics: " + name + " is not a metric (known: " + String.join(", ", ALL.keySet()) + ")");
+    }
+    return m;
+  }
+
+  /** The value as it is written in a CSV cell: whole numbers without a point, NaN empty. */
+  public String format(PeriodResult p, Scenario s) {
+    double v = value.of(p, s);
+    if (!Double.isFinite(v)) {
+      return "";
+    }
+    return whole ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  private static Map<String, Metric> catalogue() {
+    List<Metric> m = new ArrayList<>();
+    m.add(whole("cap_permits", "cap", "permits", p -> p.capPermits()));
+    m.add(
+        whole(
+            "circulating_permits",
+            "permits in circulation",
+            "permits",
+            p -> p.permitsInCirculation()));
+    m.add(
+        real(
+            "clearing_price_cents",
+            "clearing price",
+            "cents per permit",
+            PeriodResult::clearingPrice));
+    m.add(
+        real(
+            "theoretical_price_cents",
+            "competitive price (theory)",
+            "cents per permit",
+            PeriodResult::theoreticalPrice));
+    m.add(
+        real(
+            "price_error_ratio",
+            "price error against theory",
+            "relative",
+            PeriodResult::priceError));
+    m.add(whole("volume_permits", "exchange volume", "permits", p -> p.volume()));
+    m.add(
+        real(
+            "auction_price_cents",
+            "primary auction price",
+            "cents per permit",
+            PeriodResult::auctionPrice));
+    m.add(
+        whole("auction_sold_permits", "permits sold at auction", "permits", p -> p.auctionSold()));
+    m.add(real("total_compute_units", "compute used", "compute units", PeriodResult::totalCompute));
+    m.add(
+        real(
+            "baseline_compute_units",
+            "no-cap compute",
+            "compute units",
+            PeriodResult::baselineCompute));
+    m.add(
+        real(
+            "competitive_compute_units",
+            "competitive compute (theory)",
+            "compute units",
+            PeriodResult::competitiveCompute));
+    m.add(real("total_energy_mwh", "energy", "MWh", PeriodResult::totalEnergy));
+    m.add(share("compliance_share", "compliance rate", PeriodResult::complianceRate));
+    m.add(share("evasion_share", "evasion rate", PeriodResult::evasionRate));
+    m.add(whole("evaders_count", "evaders", "developers", p -> p.evaders()));
+    m.add(whole("audits_count", "audits", "audits", p -> p.audits()));
+    m.add(whole("detected_count", "shortfalls detected", "developers", p -> p.detected()));
+    m.add(
+        whole(
+            "penalties_collected_cents",
+            "penalties collected",
+            "cents",
+            p -> p.penaltiesCollected()));
+    m.add(real("welfare_utils", "welfare", "utility", PeriodResult::welfare));
+    m.add(
+        real("planner_welfare_utils", "planner welfare", "utility", PeriodResult::plannerWelfare));
+    m.add(
+        real(
+            "uniform_welfare_utils",
+            "uniform command-and-control welfare",
+            "utility",
+            PeriodResult::uniformWelfare));
+    m.add(
+        real("welfare_vs_planner_ratio", "welfare / planner", "ratio", PeriodResult::welfareRatio));
+    m.add(
+        real("trade_efficiency_ratio", "trade efficiency", "ratio", PeriodResult::tradeEfficiency));
+    m.add(
+        whole(
+            "small_firms_revenue_cents",
+            "small firms' trading revenue",
+            "cents",
+            p -> p.revenueSmallFirms()));
+    m.add(whole("leaked_firms_count", "relocated developers", "developers", p -> p.leakedFirms()));
+    m.add(
+        whole(
+            "manipulations_count",
+            "manipulated evaluations",
+            "developers",
+            p -> p.manipulations()));
+    m.add(share("mean_effort_share", "mean safety effort", PeriodResult::meanEffort));
+    m.add(
+        real(
+            "expected_price_cents",
+            "price agents expected",
+            "cents per permit",
+            PeriodResult::expectedPrice));
+    m.add(
+        real(
+            "closing_price_cents",
+            "closing price",
+            "cents per permit",
+            PeriodResult::closingPrice));
+    m.add(whole("banked_permits", "banked permits", "permits", p -> p.bankedPermits()));
+    m.add(
+        real(
+            "excess_compute_permits",
+            "risk-weighted compute above the cap",
+            "permits",
+            PeriodResult::excessCompute));
+    m.add(
+        whole(
+            "honest_fined_count", "truthful developers fined", "developers", p -> p.honestFined()));
+    // P2 Remark 7 compares regimes net of what enforcing them costs: audits at the program's
+    // cost per audit, and welfare in money at the scenario's scale.
+    m.add(
+        new Metric(
+            "enforcement_cost_cents",
+            "enforcement cost (audits)",
+            "cents",
+            false,
+            false,
+            Metric::enforcementCents));
+    m.add(
+        new Metric(
+            "net_welfare_cents",
+            "welfare net of enforcement cost",
+            "cents",
+            false,
+            false,
+            (p, s) -> p.welfare() * s.market().centsPerUtil() - enforcementCents(p, s)));
+    Map<String, Metric> out = new LinkedHashMap<>();
+    for (Metric metric : m) {
+      out.put(metric.name(), metric);
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static double enforcementCents(PeriodResult p, Scenario s) {
+    return (double) p.audits() * s.program().auditCostCents();
+  }
+
+  private static Metric whole(
+      String name, String label, String unit, ToDoubleFunction<PeriodResult> f) {
+    return new Metric(name, label, unit, false, true, (p, s) -> f.applyAsDouble(p));
+  }
+
+  private static Metric real(
+      String name, String label, String unit, ToDoubleFunction<PeriodResult> f) {
+    return new Metric(name, label, unit, false, false, (p, s) -> f.applyAsDouble(p));
+  }
+
+  private static Metric share(String name, String label, ToDoubleFunction<PeriodResult> f) {
+    return new Metric(name, label, "share", true, false, (p, s) -> f.applyAsDouble(p));
+  }
+}
