@@ -98,6 +98,37 @@ final class ServeCommand implements Callable<Integer> {
   /** The demo's temporary directory, removed when the server stops; null without --demo. */
   private Path work;
 
+  /** The running server, closed by the shutdown hook. */
+  private final java.util.concurrent.atomic.AtomicReference<Server> running =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private boolean hooked;
+
+  /**
+   * Registers the shutdown hook (once) as soon as there is something to clean up, so a Ctrl-C at
+   * any moment after that (while the demo simulates, while the server starts) still closes the
+   * server and removes the demo's directory.
+   */
+  private void hookShutdown() {
+    if (!hooked) {
+      hooked = true;
+      Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "computecap-shutdown"));
+    }
+  }
+
+  private void shutdown() {
+    Server s = running.getAndSet(null);
+    if (s != null) {
+      s.close();
+    }
+    if (work != null && java.nio.file.Files.exists(work)) {
+      ServeDemo.deleteTree(work);
+      System.out.println("demo: removed " + work);
+    }
+    stopped.countDown();
+  }
+
   @Override
   public Integer call() throws InterruptedException, java.io.IOException {
     OptionChecks.within("--port", port, 0, 65_535);
@@ -107,6 +138,7 @@ final class ServeCommand implements Callable<Integer> {
       OptionChecks.within("--demo-rate", demoRate, 1, 100_000);
       org.computecap.sim.scenario.Scenario s = ScenarioOption.load("--scenario", scenario);
       work = java.nio.file.Files.createTempDirectory("computecap-demo");
+      hookShutdown();
       System.out.println(
           "demo: simulating " + scenario + " (data in " + work + ", removed when it stops)");
       try {
@@ -150,6 +182,8 @@ final class ServeCommand implements Callable<Integer> {
         java.nio.file.Files.deleteIfExists(program);
       }
     }
+    running.set(server);
+    hookShutdown();
     if (run != null) {
       String token =
           server.newRegulatorToken() != null
@@ -167,19 +201,6 @@ final class ServeCommand implements Callable<Integer> {
               + " a second");
       ServeDemo.play(run, server.port(), token, demoRate, System.out);
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  if (work != null) {
-                    ServeDemo.deleteTree(work);
-                    System.out.println("demo: removed " + work);
-                  }
-                  stopped.countDown();
-                },
-                "computecap-shutdown"));
     stopped.await();
     return 0;
   }
