@@ -17,17 +17,17 @@ import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.PlaceOrder;
+import org.computecap.engine.command.Role;
+import org.computecap.engine.command.Side;
 import org.computecap.engine.exchange.BookView;
 import org.computecap.engine.exchange.ExchangeState;
 import org.computecap.engine.exchange.OrderCancelled;
-import org.computecap.engine.exchange.OrderType;
-import org.computecap.engine.exchange.Side;
 import org.computecap.engine.exchange.TradeExecuted;
 import org.computecap.engine.journal.FileJournal;
 import org.computecap.engine.journal.InMemoryJournal;
 import org.computecap.engine.journal.JournaledEngine;
-import org.computecap.engine.registry.Role;
 
 /**
  * Our side of the head-to-head: a fresh engine (the real program parser, self-trade prevention off,
@@ -141,12 +141,16 @@ final class EngineFlow implements AutoCloseable {
     return run;
   }
 
+  /**
+   * The flow's orders as commands. The engine numbers accepted orders 1, 2, 3...; the shared flow
+   * numbers its orders the same way and every one of them is accepted (the accounts are funded for
+   * all), so the ids the engine reports are the flow's, as exchange-core is given them.
+   */
   static PlaceOrder[] orders(OrderFlow flow) {
     PlaceOrder[] orders = new PlaceOrder[flow.size];
     for (int i = 0; i < flow.size; i++) {
       orders[i] =
           new PlaceOrder(
-              flow.ids[i],
               flow.accounts[i],
               flow.buys[i] ? Side.BUY : Side.SELL,
               flow.iocs[i] ? OrderType.IOC : OrderType.LIMIT,

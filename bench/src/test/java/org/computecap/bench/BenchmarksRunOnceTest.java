@@ -87,6 +87,22 @@ class BenchmarksRunOnceTest {
   }
 
   @Test
+  void a_simulation_journal_replays_to_the_simulations_own_state_hash() throws Exception {
+    System.setProperty(BenchFiles.PROPERTY, dir.toString());
+    SimulationReplayBenchmark bench = new SimulationReplayBenchmark();
+    bench.developers = 90;
+    bench.periods = 2;
+    bench.simulate();
+    Engine replayed = bench.replay();
+    bench.check();
+    assertThat(replayed.state().seq()).isEqualTo(bench.entries).isGreaterThan(1_000);
+    assertThat(java.util.HexFormat.of().formatHex(replayed.stateHash()))
+        .isEqualTo(bench.expectedHash);
+    bench.delete();
+    assertThat(java.nio.file.Files.exists(bench.journal)).isFalse();
+  }
+
+  @Test
   void equilibrium_solve_floor_and_brent_baseline_run_on_a_small_population() {
     EquilibriumBenchmark bench = new EquilibriumBenchmark();
     bench.developers = 999;

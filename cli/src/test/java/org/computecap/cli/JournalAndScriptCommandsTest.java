@@ -2,8 +2,6 @@ package org.computecap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.computecap.engine.ProgramParser;
-import org.computecap.engine.ProgramRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,34 +16,38 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class JournalAndScriptCommandsTest {
-  /** Reads only what core needs from a program, standing in for the rules feature's loader. */
-  static final ProgramParser PARSER =
-      text -> {
-        try {
-          JsonNode root = new YAMLMapper().readTree(text);
-          int first = root.path("periods").path("first").asInt();
-          long cap = root.path("cap").path("startPermits").asLong();
-          boolean banking = root.path("banking").asBoolean(true);
-          return new ProgramRules() {
-            @Override
-            public int firstPeriod() {
-              return first;
-            }
+  static final ProgramParser PARSER = ProgramParser.standard();
 
-            @Override
-            public long capPermits(int period) {
-              return cap;
-            }
-
-            @Override
-            public boolean bankingEnabled() {
-              return banking;
-            }
-          };
-        } catch (IOException e) {
-          throw new IllegalArgumentException("not YAML", e);
-        }
-      };
+  /** A complete program: first period 2026, a cap of 1,000 a period, banking on. */
+  static final String PROGRAM =
+      """
+      name: cli test program
+      coveredQuantity: inference energy
+      unit: kWh
+      scope: INFERENCE
+      periods:
+        first: 2026
+        count: 10
+        label: yearly
+      cap:
+        startPermits: 1000
+        linearReductionPpm: 0
+      allocation:
+        method: UNIFORM
+        freeSharePpm: 1000000
+      risk:
+        alphaPpm: 2000000
+      penalty:
+        linearCentsPerPermit: 10000
+        quadraticCentsPerPermitSquared: 0
+      audit:
+        probabilityPpm: 0
+        auditCostCents: 0
+        budgetPerPeriodCents: 0
+      banking: true
+      auction:
+        reservePriceCents: 0
+      """;
 
   @TempDir Path dir;
 
@@ -61,9 +62,7 @@ class JournalAndScriptCommandsTest {
     savedErr = System.err;
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    Files.writeString(
-        dir.resolve("p.yaml"),
-        "periods:\n  first: 2026\ncap:\n" + "  startPermits: 1000\nbanking: true\n");
+    Files.writeString(dir.resolve("p.yaml"), PROGRAM);
   }
 
   @AfterEach

@@ -1,10 +1,22 @@
 package org.computecap.engine;
 
 import java.util.Objects;
+import org.computecap.engine.access.AccessHandler;
+import org.computecap.engine.allocation.AllocationHandler;
+import org.computecap.engine.auction.AuctionHandler;
+import org.computecap.engine.command.AccessCommand;
+import org.computecap.engine.command.AllocationCommand;
+import org.computecap.engine.command.AuctionCommand;
 import org.computecap.engine.command.Command;
+import org.computecap.engine.command.ComplianceCommand;
+import org.computecap.engine.command.ExchangeCommand;
 import org.computecap.engine.command.MarketCommand;
 import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.command.RegistryCommand;
+import org.computecap.engine.compliance.ComplianceHandler;
+import org.computecap.engine.exchange.ExchangeHandler;
+import org.computecap.engine.exchange.OrderBooks;
+import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.RegistryHandler;
 
 /**
@@ -12,6 +24,10 @@ import org.computecap.engine.registry.RegistryHandler;
  * with its logical tick and answers with events or a {@link Rejection}. It does no I/O, reads no
  * clock and draws no unseeded randomness, so applying the same commands to a new engine always
  * gives the same state ({@link #stateHash()}); the journal relies on that.
+ *
+ * <p>It is also the composition root: it parses the program of {@code OpenMarket} once, has the
+ * state create every feature from it, and dispatches each command to its feature's handler with the
+ * engine's only {@link WriteAccess}, so {@link #apply} is the one place where state changes.
  *
  * <p>Handlers check every rule first and mutate only when all pass, so a rejected command leaves
  * the state untouched. A malformed command (a field out of range) throws {@link
@@ -22,12 +38,24 @@ import org.computecap.engine.registry.RegistryHandler;
  * replay of the journal.
  */
 public final class Engine {
+  private final ProgramParser parser;
   private final EngineState state;
+  private final WriteAccess access;
   private Throwable stoppedBy;
 
   /** An empty engine; {@code parser} turns the program of {@code OpenMarket} into rules. */
   public Engine(ProgramParser parser) {
-    this.state = new EngineState(Objects.requireNonNull(parser, "parser"));
+    this(parser, OrderBooks.FAST);
+  }
+
+  /**
+   * An empty engine whose exchange uses {@code books}: {@link OrderBooks#REFERENCE} for tests that
+   * run a second engine on the naive books beside the real one and compare state hashes.
+   */
+  public Engine(ProgramParser parser, OrderBooks books) {
+    this.parser = Objects.requireNonNull(parser, "parser");
+    this.state = new EngineState(Objects.requireNonNull(books, "books"));
+    this.access = new WriteAccess(state);
   }
 
   /** Applies one command at logical time {@code tick} (never earlier than the last one). */
@@ -61,36 +89,25 @@ public final class Engine {
     if (!state.isOpen()) {
       return Result.rejected(Rejection.MARKET_NOT_OPEN);
     }
+    // Each feature has its one dispatch line here.
     if (command instanceof RegistryCommand c) {
-      return RegistryHandler.apply(state, c);
+      return RegistryHandler.apply(access, c);
     }
-    // Each feature adds its one dispatch line here, in its own paragraph.
-
-    // exchange:
-    if (command instanceof org.computecap.engine.command.ExchangeCommand c) {
-      return org.computecap.engine.exchange.ExchangeHandler.apply(state, c);
+    if (command instanceof ExchangeCommand c) {
+      return ExchangeHandler.apply(access, c);
     }
-
-    // allocation:
-    if (command instanceof org.computecap.engine.command.AllocationCommand c) {
-      return org.computecap.engine.allocation.AllocationHandler.apply(state, c);
+    if (command instanceof AllocationCommand c) {
+      return AllocationHandler.apply(access, c);
     }
-
-    // auction:
-    if (command instanceof org.computecap.engine.command.AuctionCommand c) {
-      return org.computecap.engine.auction.AuctionHandler.apply(state, c);
+    if (command instanceof AuctionCommand c) {
+      return AuctionHandler.apply(access, c);
     }
-
-    // compliance:
-    if (command instanceof org.computecap.engine.command.ComplianceCommand c) {
-      return org.computecap.engine.compliance.ComplianceHandler.apply(state, c);
+    if (command instanceof ComplianceCommand c) {
+      return ComplianceHandler.apply(access, c);
     }
-
-    // access:
-    if (command instanceof org.computecap.engine.command.AccessCommand c) {
-      return org.computecap.engine.access.AccessHandler.apply(state, tick, c);
+    if (command instanceof AccessCommand c) {
+      return AccessHandler.apply(access, tick, c);
     }
-
     throw new AssertionError("no handler for " + command.getClass().getName());
   }
 
@@ -101,13 +118,9 @@ public final class Engine {
     if (state.isOpen()) {
       return Result.rejected(Rejection.MARKET_ALREADY_OPEN);
     }
-    ProgramRules rules = state.parser().parse(open.programYaml());
-    if (rules.firstPeriod() < 0) {
-      throw new IllegalArgumentException(
-          "program firstPeriod must be >= 0, got " + rules.firstPeriod());
-    }
-    state.open(open.programYaml(), open.seed(), rules);
-    return Result.accepted(new MarketOpened(rules.firstPeriod(), open.seed()));
+    Program program = parser.parse(open.programYaml());
+    state.open(open.programYaml(), open.seed(), program);
+    return Result.accepted(new MarketOpened(program.firstPeriod(), open.seed()));
   }
 
   /** The state, for reading; only {@link #apply} changes it. */

@@ -1,35 +1,53 @@
 package org.computecap.engine;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Supplier;
+import org.computecap.engine.access.AccessState;
+import org.computecap.engine.allocation.AllocationState;
+import org.computecap.engine.auction.AuctionState;
+import org.computecap.engine.compliance.ComplianceState;
+import org.computecap.engine.exchange.ExchangeState;
+import org.computecap.engine.exchange.OrderBooks;
+import org.computecap.engine.program.Program;
+import org.computecap.engine.registry.Ledger;
 import org.computecap.engine.registry.Registry;
 
 /**
  * Everything the engine knows, and nothing else: the program it opened with, the seed, the current
- * period, the registry, and each feature's state. Features reach each other's state through it (the
- * exchange reserves through {@link #registry()}; compliance advances the period).
+ * period, the registry, and each feature's state. Every feature's state is created once, when
+ * {@code OpenMarket} is accepted, from the one parsed {@link Program} that all features read.
  *
- * <p>It is mutated only from inside {@link Engine#apply}; adapters read it. Its canonical encoding
- * ({@link #stateHash()}) is what replay compares, so every field is in it.
+ * <p>This is the read side: adapters (and handlers) get it from {@link Engine#state()}, and nothing
+ * public here changes anything. The registry is handed out as {@link Registry}, whose mutators live
+ * on the {@link Ledger} that only {@link WriteAccess} reaches; the feature states keep their
+ * mutators package-private; the period advances only through {@link WriteAccess#advancePeriod()}.
+ * {@link Engine} holds the one {@link WriteAccess} and passes it to the feature handlers inside
+ * {@link Engine#apply}, so that is the only place state changes. Its canonical encoding ({@link
+ * #stateHash()}) is what replay compares, so every field is in it.
  */
 public final class EngineState {
-  private final ProgramParser parser;
+  private final OrderBooks books;
   private String programYaml;
-  private ProgramRules program;
+  private Program program;
   private long seed;
   private int currentPeriod;
-  private Registry registry;
+  private Ledger ledger;
+  private AccessState access;
+  private AllocationState allocation;
+  private AuctionState auction;
+  private ComplianceState compliance;
+  private ExchangeState exchange;
+
+  /** In the canonical order: by name. */
+  private List<FeatureState> features = List.of();
+
   private long seq;
   private long lastTick;
-  private final List<FeatureState> features = new ArrayList<>();
 
-  EngineState(ProgramParser parser) {
-    this.parser = parser;
+  EngineState(OrderBooks books) {
+    this.books = books;
   }
 
   /** Whether {@code OpenMarket} has been applied. */
@@ -56,23 +74,14 @@ public final class EngineState {
     return programYaml;
   }
 
-  /** The program's rules that core reads. */
-  public ProgramRules program() {
+  /** The program the market opened with, parsed once; every feature reads this one. */
+  public Program program() {
     return requireOpen(program);
   }
 
-  /** The program as the class its parser produced, for features that need more of it. */
-  public <T> T program(Class<T> type) {
-    ProgramRules p = program();
-    if (!type.isInstance(p)) {
-      throw new IllegalStateException(
-          "program is a " + p.getClass().getName() + ", not a " + type.getName());
-    }
-    return type.cast(p);
-  }
-
+  /** The ledger, for reading. */
   public Registry registry() {
-    return requireOpen(registry);
+    return requireOpen(ledger).registry();
   }
 
   /** The period now running: issuance is into its vintage, surrender up to it. */
@@ -81,34 +90,42 @@ public final class EngineState {
     return currentPeriod;
   }
 
-  /** Starts the next period; called by the compliance feature when it closes a period. */
-  public void advancePeriod() {
-    requireOpen(program);
-    currentPeriod = Math.addExact(currentPeriod, 1);
-  }
-
   /** The oldest vintage that may be surrendered for {@code period} (§1, §7.6). */
   public int oldestEligibleVintage(int period) {
-    return program().bankingEnabled() ? program.firstPeriod() : period;
+    return program().banking() ? program.firstPeriod() : period;
   }
 
-  /** The feature's state, created with {@code create} on first use. */
-  public <T extends FeatureState> T feature(Class<T> type, Supplier<T> create) {
-    T existing = featureOrNull(type);
-    if (existing != null) {
-      return existing;
-    }
-    T created = create.get();
-    for (FeatureState f : features) {
-      if (f.name().equals(created.name())) {
-        throw new IllegalStateException("two features named " + created.name());
-      }
-    }
-    features.add(created);
-    return created;
+  public AccessState access() {
+    return requireOpen(access);
   }
 
-  /** The feature's state, or null when the feature has not run yet. */
+  public AllocationState allocation() {
+    return requireOpen(allocation);
+  }
+
+  public AuctionState auction() {
+    return requireOpen(auction);
+  }
+
+  public ComplianceState compliance() {
+    return requireOpen(compliance);
+  }
+
+  public ExchangeState exchange() {
+    return requireOpen(exchange);
+  }
+
+  /** The feature's state; throws when the market is not open or no feature has that type. */
+  public <T extends FeatureState> T feature(Class<T> type) {
+    T f = featureOrNull(type);
+    if (f == null) {
+      throw new IllegalStateException(
+          isOpen() ? "no feature state of type " + type.getName() : "the market is not open yet");
+    }
+    return f;
+  }
+
+  /** The feature's state, or null while the market is not open (or for an unknown type). */
   public <T extends FeatureState> T featureOrNull(Class<T> type) {
     for (FeatureState f : features) {
       if (type.isInstance(f)) {
@@ -134,11 +151,9 @@ public final class EngineState {
     w.writeBytes(programYaml.getBytes(StandardCharsets.UTF_8))
         .writeLong(seed)
         .writeInt(currentPeriod);
-    registry.writeCanonical(w);
-    List<FeatureState> sorted = new ArrayList<>(features);
-    sorted.sort(Comparator.comparing(FeatureState::name));
-    w.writeInt(sorted.size());
-    for (FeatureState f : sorted) {
+    ledger.registry().writeCanonical(w);
+    w.writeInt(features.size());
+    for (FeatureState f : features) {
       w.section(f.name());
       f.writeCanonical(w);
     }
@@ -149,6 +164,7 @@ public final class EngineState {
     SortedMap<String, Long> s = new TreeMap<>();
     s.put("entries", seq);
     if (isOpen()) {
+      Registry registry = ledger.registry();
       s.put("accounts", (long) registry.accountCount());
       s.put("currentPeriod", (long) currentPeriod);
       s.put("permitsIssued", registry.issuedTotal());
@@ -158,9 +174,6 @@ public final class EngineState {
       s.put("permitsCancelled", registry.cancelledTotal());
       s.put("permitsExpired", registry.expiredTotal());
       s.put("cashBalanceCents", registry.cashBalanceTotal());
-      // Part of every summary ("journal replay" promises it); the exchange's state replaces
-      // the zero with its count once it exists.
-      s.put("openOrders", 0L);
       for (FeatureState f : features) {
         f.describe(s);
       }
@@ -173,11 +186,9 @@ public final class EngineState {
     if (!isOpen()) {
       return;
     }
+    Registry registry = ledger.registry();
     registry.checkInvariants();
-    long capsSoFar = 0;
-    for (int p = program.firstPeriod(); p <= currentPeriod; p++) {
-      capsSoFar = Math.addExact(capsSoFar, program.capPermits(p));
-    }
+    long capsSoFar = program.capsThroughPermits(currentPeriod);
     if (registry.issuedTotal() > capsSoFar) {
       throw new AssertionError(
           "permits issued " + registry.issuedTotal() + " > sum of caps so far " + capsSoFar);
@@ -187,16 +198,89 @@ public final class EngineState {
     }
   }
 
-  void open(String yaml, long seed, ProgramRules rules) {
+  // ------------------------------------------------------------ the write side (Engine only)
+
+  /** Opens the market: the registry and every feature's state, from the one parsed program. */
+  void open(String yaml, long seed, Program program) {
     this.programYaml = yaml;
     this.seed = seed;
-    this.program = rules;
-    this.currentPeriod = rules.firstPeriod();
-    this.registry = new Registry(rules);
+    this.program = program;
+    this.currentPeriod = program.firstPeriod();
+    this.ledger = Ledger.open(program);
+    this.access = new AccessState();
+    this.allocation = new AllocationState();
+    this.auction = new AuctionState();
+    this.compliance = new ComplianceState();
+    this.exchange = ExchangeState.open(program, books);
+    this.features = List.of(access, allocation, auction, compliance, exchange);
+    checkFeatureOrder();
   }
 
-  ProgramParser parser() {
-    return parser;
+  /**
+   * Reads the whole state back from {@link #writeCanonical} (a snapshot's body) into this empty
+   * state; {@code parser} parses the program text it holds, as {@code OpenMarket} did.
+   */
+  void readCanonical(CanonicalReader r, ProgramParser parser) {
+    r.section("market");
+    boolean open = r.readBoolean();
+    seq = r.readLong();
+    lastTick = r.readLong();
+    if (!open) {
+      return;
+    }
+    String yaml = new String(r.readBytes(), StandardCharsets.UTF_8);
+    long openSeed = r.readLong();
+    int period = r.readInt();
+    Program parsed = parser.parse(yaml);
+    if (period < parsed.firstPeriod()) {
+      throw new IllegalArgumentException(
+          "snapshot: current period " + period + " is before the program's first");
+    }
+    this.programYaml = yaml;
+    this.seed = openSeed;
+    this.program = parsed;
+    this.currentPeriod = period;
+    this.ledger = Ledger.readCanonical(r, parsed);
+    int count = r.readCount();
+    if (count != 5) {
+      throw new IllegalArgumentException("snapshot: " + count + " features, the engine has 5");
+    }
+    r.section("access");
+    this.access = AccessState.readCanonical(r);
+    r.section("allocation");
+    this.allocation = AllocationState.readCanonical(r);
+    r.section("auction");
+    this.auction = AuctionState.readCanonical(r);
+    r.section("compliance");
+    this.compliance = ComplianceState.readCanonical(r);
+    r.section("exchange");
+    this.exchange = ExchangeState.readCanonical(r, parsed, books);
+    this.features = List.of(access, allocation, auction, compliance, exchange);
+    checkFeatureOrder();
+  }
+
+  /** The canonical encoding orders features by name; the list above must already be. */
+  private void checkFeatureOrder() {
+    for (int i = 1; i < features.size(); i++) {
+      if (features.get(i - 1).name().compareTo(features.get(i).name()) >= 0) {
+        throw new AssertionError("features must be listed by name, in canonical order");
+      }
+    }
+  }
+
+  Ledger ledger() {
+    return requireOpen(ledger);
+  }
+
+  /** The feature states in canonical order (by name). */
+  List<FeatureState> features() {
+    return features;
+  }
+
+  /** Starts the next period; the compliance feature calls it through {@link WriteAccess}. */
+  void advancePeriod() {
+    requireOpen(program);
+    currentPeriod = Math.addExact(currentPeriod, 1);
   }
 
   void recordApplied(long tick) {

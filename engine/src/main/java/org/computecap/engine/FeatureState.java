@@ -4,9 +4,11 @@ import java.util.SortedMap;
 
 /**
  * The state a feature (exchange, allocation, auctions, compliance) keeps inside the engine beside
- * the registry. {@link EngineState#feature(Class, java.util.function.Supplier)} creates it on the
- * feature's first command; replay applies the same commands and so creates the same features, which
- * keeps the state hash reproducible.
+ * the registry. {@link EngineState} creates every feature's state once, when the market opens, from
+ * the parsed program; the feature's handler changes it through package-private mutators, so from
+ * outside its package a feature state is read-only. Fields that are not part of the state (caches,
+ * what the next invariant check must revisit) are {@code transient}: the architecture test lets
+ * public methods write only those.
  */
 public interface FeatureState {
   /** A stable, unique name: the canonical encoding orders features by it. */

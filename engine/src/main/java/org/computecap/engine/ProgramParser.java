@@ -1,34 +1,20 @@
 package org.computecap.engine;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ServiceLoader;
+import org.computecap.engine.program.Program;
+import org.computecap.engine.program.ProgramLoader;
 
 /**
- * Turns program YAML into {@link ProgramRules}, or throws {@link IllegalArgumentException} naming
- * the bad field and its allowed range. The engine takes a parser instead of parsing itself so that
- * core does not depend on the rules feature; the rules feature registers its parser under {@code
- * META-INF/services/org.computecap.engine.ProgramParser}, and adapters (CLI, server, simulator) use
- * {@link #standard()}.
+ * Turns {@code OpenMarket}'s program YAML into the one {@link Program} every feature reads, or
+ * throws {@link IllegalArgumentException} naming the bad field and its allowed range. Replay parses
+ * the journaled text again, so a parser must be deterministic. {@link #standard()} is the program
+ * loader, wired here by name: the engine has one program format and no plug-ins.
  */
 @FunctionalInterface
 public interface ProgramParser {
-  ProgramRules parse(String programYaml);
+  Program parse(String programYaml);
 
-  /**
-   * The one parser registered on the class path. Throws {@link IllegalStateException} when there is
-   * none or more than one, because silently picking one would make replay depend on the class
-   * path's order.
-   */
+  /** The program loader ({@link ProgramLoader#parse}); error messages start with "program: ". */
   static ProgramParser standard() {
-    List<ProgramParser> found = new ArrayList<>();
-    ServiceLoader.load(ProgramParser.class).forEach(found::add);
-    if (found.size() != 1) {
-      throw new IllegalStateException(
-          "expected exactly one ProgramParser registered in "
-              + "META-INF/services/org.computecap.engine.ProgramParser, found "
-              + found.size());
-    }
-    return found.get(0);
+    return yaml -> ProgramLoader.parse("program", yaml);
   }
 }

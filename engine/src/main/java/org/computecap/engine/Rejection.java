@@ -40,8 +40,6 @@ public enum Rejection {
   PRICE_NOT_ON_TICK,
   /** An order's quantity must be a whole multiple of the program's lot size. */
   QUANTITY_NOT_MULTIPLE_OF_LOT,
-  /** Order ids must increase: each new order's id is above every id accepted before. */
-  ORDER_ID_NOT_INCREASING,
   /** Only vintages from the program's first period up to the current one trade. */
   VINTAGE_NOT_TRADABLE,
   /** No resting order has this id (never placed, filled, or already cancelled). */

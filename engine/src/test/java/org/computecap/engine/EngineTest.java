@@ -3,11 +3,13 @@ package org.computecap.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.SortedMap;
+import org.computecap.engine.command.CancelOrder;
 import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenMarket;
-import org.computecap.engine.registry.Role;
+import org.computecap.engine.command.Role;
+import org.computecap.engine.exchange.ExchangeState;
+import org.computecap.engine.registry.Hold;
 import org.junit.jupiter.api.Test;
 
 class EngineTest {
@@ -39,28 +41,13 @@ class EngineTest {
   }
 
   @Test
-  void a_program_whose_first_period_is_negative_is_refused() {
-    Engine engine =
-        new Engine(
-            text ->
-                new ProgramRules() {
-                  @Override
-                  public int firstPeriod() {
-                    return -1;
-                  }
-
-                  @Override
-                  public long capPermits(int period) {
-                    return 1;
-                  }
-
-                  @Override
-                  public boolean bankingEnabled() {
-                    return true;
-                  }
-                });
-    assertThatThrownBy(() -> engine.apply(0, new OpenMarket(YAML, 1)))
-        .hasMessageContaining("firstPeriod must be >= 0");
+  void a_program_whose_first_period_is_negative_is_refused_by_name() {
+    Engine engine = new Engine(TestPrograms.PARSER);
+    String negative = YAML.replace("first: 2026", "first: -1");
+    assertThatThrownBy(() -> engine.apply(0, new OpenMarket(negative, 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("periods.first");
+    assertThat(engine.state().isOpen()).isFalse();
   }
 
   @Test
@@ -91,60 +78,48 @@ class EngineTest {
     return e;
   }
 
-  /** A stand-in for a feature's state, to check the engine's hooks for features. */
-  static final class Counter implements FeatureState {
-    long count;
-    boolean broken;
-
-    @Override
-    public String name() {
-      return "counter";
-    }
-
-    @Override
-    public void writeCanonical(CanonicalWriter w) {
-      w.writeLong(count);
-    }
-
-    @Override
-    public void checkInvariants(EngineState state) {
-      if (broken) {
-        throw new AssertionError("counter broken");
-      }
-    }
-
-    @Override
-    public void describe(SortedMap<String, Long> summary) {
-      summary.put("counted", count);
-    }
+  @Test
+  void every_feature_state_exists_from_the_moment_the_market_opens() {
+    Engine engine = new Engine(TestPrograms.PARSER);
+    assertThat(engine.state().featureOrNull(FeatureState.class)).isNull();
+    assertThatThrownBy(() -> engine.state().exchange()).hasMessageContaining("not open");
+    engine.apply(0, new OpenMarket(YAML, 5));
+    EngineState state = engine.state();
+    assertThat(state.features())
+        .extracting(FeatureState::name)
+        .containsExactly("access", "allocation", "auction", "compliance", "exchange");
+    assertThat(state.feature(ExchangeState.class)).isSameAs(state.exchange());
+    assertThat(state.summary())
+        .containsEntry("entries", 1L)
+        .containsEntry("openOrders", 0L)
+        .containsEntry("auctionsOpen", 0L)
+        .containsEntry("permitsAllocatedFree", 0L);
   }
 
   @Test
-  void a_feature_state_is_created_once_and_takes_part_in_hash_invariants_and_summary() {
+  void a_rejected_feature_command_leaves_the_state_hash_as_it_was() {
     Engine engine = TestPrograms.openEngine(2026, 100, true);
-    byte[] without = engine.stateHash();
-    Counter counter = engine.state().feature(Counter.class, Counter::new);
-    assertThat(engine.state().feature(Counter.class, Counter::new)).isSameAs(counter);
-    byte[] with = engine.stateHash();
-    assertThat(with).isNotEqualTo(without);
-    counter.count++;
-    assertThat(engine.stateHash()).isNotEqualTo(with);
-    assertThat(engine.state().summary())
-        .containsEntry("counted", 1L)
-        .containsEntry("entries", 1L)
-        .containsEntry("permitsIssued", 0L)
-        .containsEntry("openOrders", 0L);
-    counter.broken = true;
-    assertThatThrownBy(engine::checkInvariants).hasMessage("counter broken");
+    engine.apply(1, new OpenAccount(1, "a", Role.PARTICIPANT));
+    Result r = engine.apply(1, new CancelOrder(7, 1));
+    assertThat(r.rejection()).isEqualTo(Rejection.UNKNOWN_ORDER);
+    // A twin that was refused something else differs in nothing: a rejection moves only the seq.
+    Engine twin = TestPrograms.openEngine(2026, 100, true);
+    twin.apply(1, new OpenAccount(1, "a", Role.PARTICIPANT));
+    twin.apply(1, new CancelOrder(8, 1));
+    assertThat(twin.stateHash()).isEqualTo(engine.stateHash());
   }
 
   @Test
   void a_broken_invariant_stops_the_engine_for_good() {
     Engine engine = TestPrograms.openEngine(2026, 100, true);
-    Counter counter = engine.state().feature(Counter.class, Counter::new);
-    counter.broken = true;
-    assertThatThrownBy(engine::checkInvariants).isInstanceOf(AssertionError.class);
-    assertThatThrownBy(() -> engine.apply(1, new OpenAccount(1, "a", Role.PARTICIPANT)))
+    engine.apply(1, new OpenAccount(1, "a", Role.PARTICIPANT));
+    engine.apply(1, new DepositCash(1, 10));
+    // A reservation no resting order explains: the exchange's invariant must catch it.
+    engine.state().ledger().reserveCash(1, 5, Hold.EXCHANGE);
+    assertThatThrownBy(engine::checkInvariants)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("resting orders hold 0 cents");
+    assertThatThrownBy(() -> engine.apply(1, new OpenAccount(2, "b", Role.PARTICIPANT)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("stopped");
   }
@@ -159,7 +134,7 @@ class EngineTest {
     assertThatThrownBy(() -> engine.apply(3, new DepositCash(2, 6)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("amountCents");
-    assertThatThrownBy(() -> engine.state().registry().deposit(2, 6))
+    assertThatThrownBy(() -> engine.state().ledger().deposit(2, 6))
         .isInstanceOf(ArithmeticException.class);
     assertThat(engine.stateHash()).isEqualTo(before);
     engine.checkInvariants();
@@ -167,12 +142,11 @@ class EngineTest {
   }
 
   @Test
-  void the_program_is_reachable_as_the_class_its_parser_made() {
+  void every_feature_reads_the_one_program_parsed_at_open() {
     Engine engine = TestPrograms.openEngine(2026, 100, true);
-    assertThat(engine.state().program(ProgramRules.class).capPermits(2026)).isEqualTo(100);
-    assertThatThrownBy(() -> engine.state().program(String.class))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("not a java.lang.String");
+    assertThat(engine.state().program().capPermits(2026)).isEqualTo(100);
+    assertThat(engine.state().program()).isSameAs(engine.state().program());
+    assertThat(engine.state().program().exchange().lotPermits()).isEqualTo(1);
   }
 
   @Test
@@ -188,9 +162,9 @@ class EngineTest {
   void issuing_more_than_the_caps_so_far_is_caught_by_the_invariants() {
     Engine engine = TestPrograms.openEngine(2026, 100, true);
     engine.apply(1, new OpenAccount(1, "a", Role.PARTICIPANT));
-    engine.state().registry().issue(1, 2026, 100);
+    engine.state().ledger().issue(1, 2026, 100);
     engine.checkInvariants();
-    assertThatThrownBy(() -> engine.state().registry().issue(1, 2026, 1))
+    assertThatThrownBy(() -> engine.state().ledger().issue(1, 2026, 1))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("within the cap");
   }

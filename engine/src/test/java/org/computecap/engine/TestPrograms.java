@@ -1,23 +1,18 @@
 package org.computecap.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.computecap.engine.command.OpenMarket;
 
 /**
- * A stand-in for the rules feature's program loader, in test code only, so core's tests do not
- * depend on it. It reads the few fields core needs from a program in the real format ({@code
- * periods.first}, {@code cap.startPermits}, {@code cap.linearReductionPpm}, {@code banking}) and
- * ignores every other field, so the programs used here are real programs. The cap of period t is
- * {@code max(0, start - floor((t - first) * start * ppm / 1e6))}.
+ * Complete programs for core's tests, in the real format and read by the real loader: the numbers
+ * core cares about (first period, cap, its linear reduction, banking) vary; the rest is fixed (free
+ * allocation UNIFORM, no audits, tick and lot 1). The cap of period t is {@code max(0, start -
+ * floor((t - first) * start * ppm / 1e6))}.
  */
 public final class TestPrograms {
-  private static final YAMLMapper MAPPER = new YAMLMapper();
-
   private TestPrograms() {}
 
-  /** The test parser. */
-  public static final ProgramParser PARSER = TestPrograms::parse;
+  /** The engine's parser. */
+  public static final ProgramParser PARSER = ProgramParser.standard();
 
   /** A complete program text with these numbers (and a fixed rest). */
   public static String yaml(int firstPeriod, long cap, boolean banking) {
@@ -82,43 +77,5 @@ public final class TestPrograms {
       throw new AssertionError("open failed: " + r);
     }
     return engine;
-  }
-
-  static ProgramRules parse(String text) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("not valid YAML: " + e.getMessage(), e);
-    }
-    JsonNode first = root.path("periods").path("first");
-    JsonNode start = root.path("cap").path("startPermits");
-    if (!first.canConvertToInt() || !start.canConvertToLong()) {
-      throw new IllegalArgumentException("periods.first and cap.startPermits are required");
-    }
-    return new Rules(
-        first.asInt(),
-        start.asLong(),
-        root.path("cap").path("linearReductionPpm").asLong(0),
-        root.path("banking").asBoolean(true));
-  }
-
-  private record Rules(int firstPeriod, long start, long reductionPpm, boolean banking)
-      implements ProgramRules {
-    @Override
-    public long capPermits(int period) {
-      if (period < firstPeriod) {
-        throw new IllegalArgumentException("period must be >= " + firstPeriod);
-      }
-      long cut =
-          Math.multiplyExact(Math.multiplyExact((long) period - firstPeriod, start), reductionPpm)
-              / 1_000_000L;
-      return Math.max(0, start - cut);
-    }
-
-    @Override
-    public boolean bankingEnabled() {
-      return banking;
-    }
   }
 }

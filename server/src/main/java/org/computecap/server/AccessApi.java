@@ -19,7 +19,7 @@ import org.computecap.engine.command.CompleteEnrolment;
 import org.computecap.engine.command.IssueEnrolmentCode;
 import org.computecap.engine.command.IssueToken;
 import org.computecap.engine.command.RevokeToken;
-import org.computecap.engine.registry.Role;
+import org.computecap.engine.command.Role;
 
 /**
  * Who may act for whom, over HTTP, every step a journaled command naming who took it. A regulator
@@ -50,7 +50,7 @@ final class AccessApi {
           .body(INSURER_ID, AppointInsurer::insurerId)
           .caller(BY, AppointInsurer::appointedBy)
           .actor(ACCOUNT, AppointInsurer::appointedBy)
-          .build((v, w) -> new AppointInsurer(v.get(ACCOUNT), v.get(INSURER_ID), v.get(BY)));
+          .build(v -> new AppointInsurer(v.get(ACCOUNT), v.get(INSURER_ID), v.get(BY)));
 
   static final List<CommandRoute<?>> COMMANDS = List.of(APPOINT_INSURER);
 
@@ -187,14 +187,14 @@ final class AccessApi {
     if (t == null || !(call.caller().isRegulator() || t.accountId() == call.caller().principal())) {
       throw ApiException.notFound("no token " + id);
     }
-    CommandRoute.submit(s, call, w -> new RevokeToken(id, call.caller().principal()), false);
+    CommandRoute.submit(s, call, new RevokeToken(id, call.caller().principal()), false);
   }
 
   /** Submits an access command; on acceptance answers what {@code view} makes of its events. */
   private void submitThen(
       Call call, AccessCommand command, java.util.function.Function<Event, Object> view) {
     call.replyLater(
-        s.sequencer().submit(w -> command),
+        s.sequencer().submit(command),
         applied -> {
           if (!applied.result().isAccepted()) {
             String code = applied.result().rejection().code();

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.computecap.engine.command.OpenAccount;
-import org.computecap.engine.registry.Role;
+import org.computecap.engine.command.Role;
 
 /**
  * Accounts: who the caller is, the directory, opening accounts, each account's holdings, cash and
@@ -30,7 +30,7 @@ final class AccountApi {
           .body(NAME, OpenAccount::name)
           .body(ROLE, OpenAccount::role)
           .creates()
-          .build((v, w) -> new OpenAccount(v.get(ACCOUNT_ID), v.get(NAME), v.get(ROLE)));
+          .build(v -> new OpenAccount(v.get(ACCOUNT_ID), v.get(NAME), v.get(ROLE)));
 
   static final List<CommandRoute<?>> COMMANDS = List.of(OPEN_ACCOUNT);
 

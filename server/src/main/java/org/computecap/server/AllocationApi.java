@@ -34,7 +34,7 @@ final class AllocationApi {
           .body(OUTPUT_UNITS, RecordVerifiedActivity::outputUnits)
           .body(COVERED_QUANTITY, RecordVerifiedActivity::coveredQuantity)
           .build(
-              (v, w) ->
+              v ->
                   new RecordVerifiedActivity(
                       v.get(ACCOUNT_ID),
                       v.get(PERIOD),
@@ -52,7 +52,7 @@ final class AllocationApi {
           .summary("Set an assistance factor (ppm)")
           .path(ACCOUNT, SetAssistanceFactor::accountId)
           .body(FACTOR_PPM, SetAssistanceFactor::factorPpm)
-          .build((v, w) -> new SetAssistanceFactor(v.get(ACCOUNT), v.get(FACTOR_PPM)));
+          .build(v -> new SetAssistanceFactor(v.get(ACCOUNT), v.get(FACTOR_PPM)));
 
   static final CommandRoute<AllocateFreePermits> FREE_ALLOCATION =
       CommandRoute.of(
@@ -64,7 +64,7 @@ final class AllocationApi {
               TAG)
           .summary("Allocate the period's free permits")
           .path(PERIOD_PATH, AllocateFreePermits::period)
-          .build((v, w) -> new AllocateFreePermits(v.get(PERIOD_PATH)));
+          .build(v -> new AllocateFreePermits(v.get(PERIOD_PATH)));
 
   static final CommandRoute<AllocateNewEntrant> NEW_ENTRANT =
       CommandRoute.of(
@@ -77,8 +77,7 @@ final class AllocationApi {
           .summary("Allocate a new entrant from the reserve")
           .body(ACCOUNT_ID, AllocateNewEntrant::accountId)
           .body(PROJECTED_OUTPUT_UNITS, AllocateNewEntrant::projectedOutputUnits)
-          .build(
-              (v, w) -> new AllocateNewEntrant(v.get(ACCOUNT_ID), v.get(PROJECTED_OUTPUT_UNITS)));
+          .build(v -> new AllocateNewEntrant(v.get(ACCOUNT_ID), v.get(PROJECTED_OUTPUT_UNITS)));
 
   static final List<CommandRoute<?>> COMMANDS =
       List.of(ACTIVITY, ASSISTANCE_FACTOR, FREE_ALLOCATION, NEW_ENTRANT);

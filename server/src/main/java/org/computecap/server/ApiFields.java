@@ -1,10 +1,10 @@
 package org.computecap.server;
 
-import org.computecap.engine.exchange.OrderType;
-import org.computecap.engine.exchange.Side;
+import org.computecap.engine.command.OrderType;
+import org.computecap.engine.command.Role;
+import org.computecap.engine.command.Side;
 import org.computecap.engine.program.RiskSignal;
 import org.computecap.engine.program.Workload;
-import org.computecap.engine.registry.Role;
 
 /**
  * The request fields of the API, shared by the routes that take them, so a name always has one type

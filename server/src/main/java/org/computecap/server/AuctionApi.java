@@ -31,7 +31,7 @@ final class AuctionApi {
           .body(PERIOD, OpenAuction::period)
           .body(QUANTITY, OpenAuction::quantity)
           .creates()
-          .build((v, w) -> new OpenAuction(v.get(AUCTION_ID), v.get(PERIOD), v.get(QUANTITY)));
+          .build(v -> new OpenAuction(v.get(AUCTION_ID), v.get(PERIOD), v.get(QUANTITY)));
 
   static final CommandRoute<SubmitBid> SUBMIT_BID =
       CommandRoute.of(
@@ -50,7 +50,7 @@ final class AuctionApi {
           .actor(ACCOUNT_ID, SubmitBid::accountId)
           .creates()
           .build(
-              (v, w) ->
+              v ->
                   new SubmitBid(
                       v.get(AUCTION),
                       v.get(BID_ID),
@@ -69,7 +69,7 @@ final class AuctionApi {
           .summary("Withdraw one's own bid")
           .path(AUCTION, WithdrawBid::auctionId)
           .path(BID, WithdrawBid::bidId)
-          .build((v, w) -> new WithdrawBid(v.get(AUCTION), v.get(BID)));
+          .build(v -> new WithdrawBid(v.get(AUCTION), v.get(BID)));
 
   static final CommandRoute<ClearAuction> CLEAR_AUCTION =
       CommandRoute.of(
@@ -81,7 +81,7 @@ final class AuctionApi {
               TAG)
           .summary("Clear an auction at one uniform price")
           .path(AUCTION, ClearAuction::auctionId)
-          .build((v, w) -> new ClearAuction(v.get(AUCTION)));
+          .build(v -> new ClearAuction(v.get(AUCTION)));
 
   static final List<CommandRoute<?>> COMMANDS =
       List.of(OPEN_AUCTION, SUBMIT_BID, WITHDRAW_BID, CLEAR_AUCTION);

@@ -2,7 +2,7 @@ package org.computecap.server;
 
 import java.time.Clock;
 import org.computecap.engine.command.AccessCommand;
-import org.computecap.engine.registry.Role;
+import org.computecap.engine.command.Role;
 
 /**
  * Turns an {@code Authorization} header into a {@link Caller}, or refuses it (401): the header must

@@ -1,7 +1,7 @@
 package org.computecap.server;
 
 import org.computecap.engine.command.AccessCommand;
-import org.computecap.engine.registry.Role;
+import org.computecap.engine.command.Role;
 
 /**
  * Who sent a request: the principal its token acts for (an account id, or {@link

@@ -32,9 +32,12 @@ final class CommandRoute<C extends Command> {
   /** A request field and the command accessor that gives its value back. */
   record Binding<C>(Field<?> field, From from, Function<C, Object> getter) {}
 
-  /** Makes the command from the request's values, on the writer thread. */
+  /**
+   * Makes the command from the request's values (its constructor checks them: 400 naming the
+   * field).
+   */
   interface Builder<C> {
-    C build(Values v, WriterContext writer);
+    C build(Values v);
   }
 
   /**
@@ -134,7 +137,7 @@ final class CommandRoute<C extends Command> {
     if (resolver != null) {
       resolver.resolve(call, v);
     }
-    submit(s, call, w -> builder.build(v, w), placesOrder);
+    submit(s, call, builder.build(v), placesOrder);
   }
 
   /**
@@ -161,9 +164,9 @@ final class CommandRoute<C extends Command> {
    * events (the new order's id first for an order), 409 with the engine's rejection code, or the
    * error that refused it.
    */
-  static void submit(Services s, Call call, Sequencer.CommandFactory factory, boolean order) {
+  static void submit(Services s, Call call, Command command, boolean order) {
     call.replyLater(
-        s.sequencer().submit(factory),
+        s.sequencer().submit(command),
         applied -> {
           if (!applied.result().isAccepted()) {
             String code = applied.result().rejection().code();

@@ -20,9 +20,9 @@ import org.computecap.engine.command.RecordAuditFinding;
 import org.computecap.engine.command.RecordEvaluation;
 import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.RecordMeterReading;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SubmitReport;
 import org.computecap.engine.compliance.ComplianceAssessed;
-import org.computecap.engine.registry.Role;
 
 /**
  * The compliance cycle over HTTP: reports (participants), meter readings, evaluations, audits and
@@ -41,7 +41,7 @@ final class ComplianceApi {
           .body(QUANTITY, SubmitReport::quantity)
           .actor(ACCOUNT_ID, SubmitReport::accountId)
           .build(
-              (v, w) ->
+              v ->
                   new SubmitReport(
                       v.get(ACCOUNT_ID), v.get(PERIOD), v.get(WORKLOAD), v.get(QUANTITY)));
 
@@ -57,8 +57,7 @@ final class ComplianceApi {
           .body(ACCOUNT_ID, RecordMeterReading::accountId)
           .body(PERIOD, RecordMeterReading::period)
           .body(QUANTITY, RecordMeterReading::quantity)
-          .build(
-              (v, w) -> new RecordMeterReading(v.get(ACCOUNT_ID), v.get(PERIOD), v.get(QUANTITY)));
+          .build(v -> new RecordMeterReading(v.get(ACCOUNT_ID), v.get(PERIOD), v.get(QUANTITY)));
 
   static final CommandRoute<RecordEvaluation> EVALUATION =
       CommandRoute.of(
@@ -72,7 +71,7 @@ final class ComplianceApi {
           .body(ACCOUNT_ID, RecordEvaluation::accountId)
           .body(PERIOD, RecordEvaluation::period)
           .body(SIGNAL, RecordEvaluation::signal)
-          .build((v, w) -> new RecordEvaluation(v.get(ACCOUNT_ID), v.get(PERIOD), v.get(SIGNAL)));
+          .build(v -> new RecordEvaluation(v.get(ACCOUNT_ID), v.get(PERIOD), v.get(SIGNAL)));
 
   static final CommandRoute<RecordInsurerEvaluation> INSURER_EVALUATION =
       CommandRoute.of(
@@ -89,7 +88,7 @@ final class ComplianceApi {
           .body(SIGNAL, RecordInsurerEvaluation::signal)
           .actor(INSURER_ID, RecordInsurerEvaluation::insurerId)
           .build(
-              (v, w) ->
+              v ->
                   new RecordInsurerEvaluation(
                       v.get(INSURER_ID), v.get(ACCOUNT_ID), v.get(PERIOD), v.get(SIGNAL)));
 
@@ -106,7 +105,7 @@ final class ComplianceApi {
           .body(ACCOUNT_ID, ChargeInsurancePremium::accountId)
           .body(PERIOD, ChargeInsurancePremium::period)
           .sentBy(c -> CommandRequests.REGULATOR)
-          .build((v, w) -> new ChargeInsurancePremium(v.get(ACCOUNT_ID), v.get(PERIOD)));
+          .build(v -> new ChargeInsurancePremium(v.get(ACCOUNT_ID), v.get(PERIOD)));
 
   static final CommandRoute<ClosePeriod> CLOSE_PERIOD =
       CommandRoute.of(
@@ -118,7 +117,7 @@ final class ComplianceApi {
               TAG)
           .summary("Close the current period: assess, penalize, draw audits, bank or expire")
           .path(PERIOD_PATH, ClosePeriod::period)
-          .build((v, w) -> new ClosePeriod(v.get(PERIOD_PATH)));
+          .build(v -> new ClosePeriod(v.get(PERIOD_PATH)));
 
   static final CommandRoute<RecordAuditFinding> AUDIT_FINDING =
       CommandRoute.of(
@@ -133,7 +132,7 @@ final class ComplianceApi {
           .body(PERIOD, RecordAuditFinding::period)
           .body(MEASURED_QUANTITY, RecordAuditFinding::measuredQuantity)
           .build(
-              (v, w) ->
+              v ->
                   new RecordAuditFinding(
                       v.get(ACCOUNT_ID), v.get(PERIOD), v.get(MEASURED_QUANTITY)));
 
@@ -148,7 +147,7 @@ final class ComplianceApi {
           .summary("Pay outstanding penalties from free cash")
           .path(ACCOUNT, PayOutstandingPenalty::accountId)
           .actor(ACCOUNT, PayOutstandingPenalty::accountId)
-          .build((v, w) -> new PayOutstandingPenalty(v.get(ACCOUNT)));
+          .build(v -> new PayOutstandingPenalty(v.get(ACCOUNT)));
 
   static final List<CommandRoute<?>> COMMANDS =
       List.of(

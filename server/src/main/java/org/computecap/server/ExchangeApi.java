@@ -40,9 +40,8 @@ final class ExchangeApi {
           .actor(ACCOUNT_ID, PlaceOrder::accountId)
           .placesOrder()
           .build(
-              (v, w) ->
+              v ->
                   new PlaceOrder(
-                      w.nextOrderId(),
                       v.get(ACCOUNT_ID),
                       v.get(SIDE),
                       v.get(TYPE),
@@ -61,7 +60,7 @@ final class ExchangeApi {
           .summary("Cancel one's own resting order")
           .path(ORDER, CancelOrder::orderId)
           .sentBy(CancelOrder::accountId)
-          .build((v, w) -> new CancelOrder(v.get(ORDER), v.get(OWNER)));
+          .build(v -> new CancelOrder(v.get(ORDER), v.get(OWNER)));
 
   static final CommandRoute<StartCallAuction> START_CALL =
       CommandRoute.of(
@@ -73,7 +72,7 @@ final class ExchangeApi {
               TAG)
           .summary("Open a call phase on a book")
           .path(VINTAGE_PATH, StartCallAuction::vintage)
-          .build((v, w) -> new StartCallAuction(v.get(VINTAGE_PATH)));
+          .build(v -> new StartCallAuction(v.get(VINTAGE_PATH)));
 
   static final CommandRoute<RunCallAuction> RUN_CALL =
       CommandRoute.of(
@@ -85,7 +84,7 @@ final class ExchangeApi {
               TAG)
           .summary("Run the call auction at one uniform price")
           .path(VINTAGE_PATH, RunCallAuction::vintage)
-          .build((v, w) -> new RunCallAuction(v.get(VINTAGE_PATH)));
+          .build(v -> new RunCallAuction(v.get(VINTAGE_PATH)));
 
   static final List<CommandRoute<?>> COMMANDS =
       List.of(PLACE_ORDER, CANCEL_ORDER, START_CALL, RUN_CALL);

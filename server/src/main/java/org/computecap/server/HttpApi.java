@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.computecap.engine.command.InvalidFieldException;
+import org.computecap.engine.command.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,11 +68,9 @@ final class HttpApi {
           case PUBLIC, SIGNED_IN, READER -> true;
           case SUPERVISOR -> caller.readsEverything();
           case REGULATOR -> caller.isRegulator();
-          case ACTOR ->
-              caller.role() != org.computecap.engine.registry.Role.AUDITOR && !caller.isRegulator();
-          case ACTOR_OR_REGULATOR -> caller.role() != org.computecap.engine.registry.Role.AUDITOR;
-          case INSURER_OR_REGULATOR ->
-              caller.role() == org.computecap.engine.registry.Role.INSURER || caller.isRegulator();
+          case ACTOR -> caller.role() != Role.AUDITOR && !caller.isRegulator();
+          case ACTOR_OR_REGULATOR -> caller.role() != Role.AUDITOR;
+          case INSURER_OR_REGULATOR -> caller.role() == Role.INSURER || caller.isRegulator();
         };
     if (!allowed) {
       throw ApiException.forbidden(

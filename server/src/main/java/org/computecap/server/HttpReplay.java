@@ -16,8 +16,8 @@ import org.computecap.engine.command.WithdrawBid;
  * issues the code, and the holder, who exchanges it). Before an insurer's first evaluation of a
  * participant, the regulator appoints that insurer (the simulator has no such step). The demo uses
  * it to play a simulator run against a live server; because the engine is deterministic and the
- * server assigns order ids in the same sequence as the simulator, the server's market follows the
- * simulated one command for command, and any rejection means the two have diverged (it is counted).
+ * engine numbers orders the same way behind both, the server's market follows the simulated one
+ * command for command, and any rejection means the two have diverged (it is counted).
  */
 public final class HttpReplay {
   private final ApiClient regulator;

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import org.computecap.engine.exchange.OrderType;
-import org.computecap.engine.exchange.Side;
+import org.computecap.engine.command.OrderType;
+import org.computecap.engine.command.Side;
 
 /**
  * Every order ever placed: open orders hot in memory (the engine's book holds them anyway), each

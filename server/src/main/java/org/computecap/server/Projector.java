@@ -29,6 +29,7 @@ import org.computecap.engine.auction.AuctionOpened;
 import org.computecap.engine.auction.BidSettled;
 import org.computecap.engine.auction.BidSubmitted;
 import org.computecap.engine.auction.BidWithdrawn;
+import org.computecap.engine.command.Side;
 import org.computecap.engine.compliance.AuditFindingRecorded;
 import org.computecap.engine.compliance.AuditsDrawn;
 import org.computecap.engine.compliance.ComplianceAssessed;
@@ -46,7 +47,6 @@ import org.computecap.engine.exchange.ExchangeState;
 import org.computecap.engine.exchange.OrderAccepted;
 import org.computecap.engine.exchange.OrderCancelled;
 import org.computecap.engine.exchange.OrderRested;
-import org.computecap.engine.exchange.Side;
 import org.computecap.engine.exchange.TradeExecuted;
 import org.computecap.engine.program.BookLayout;
 import org.computecap.engine.program.Program;
@@ -669,7 +669,7 @@ final class Projector {
 
   private List<Views.Period> periods(EngineState state) {
     List<Views.Period> out = new ArrayList<>();
-    Program p = state.program(Program.class);
+    Program p = state.program();
     for (int t = p.periods().first(); t <= p.periods().last(); t++) {
       Views.PeriodStatus status =
           t < state.currentPeriod()
@@ -696,7 +696,7 @@ final class Projector {
     if (!state.isOpen()) {
       return out;
     }
-    if (state.program(Program.class).exchange().books() == BookLayout.SINGLE) {
+    if (state.program().exchange().books() == BookLayout.SINGLE) {
       out.add(state.currentPeriod());
       return out;
     }
@@ -712,7 +712,7 @@ final class Projector {
   static final int DEPTH_LEVELS = 100;
 
   private ReadModel.Books books(EngineState state) {
-    boolean single = state.program(Program.class).exchange().books() == BookLayout.SINGLE;
+    boolean single = state.program().exchange().books() == BookLayout.SINGLE;
     List<Integer> vintages = bookVintages(state);
     Map<Integer, ReadModel.Book> out = new TreeMap<>();
     ExchangeState ex = state.featureOrNull(ExchangeState.class);
@@ -772,7 +772,7 @@ final class Projector {
   /** The last trades of each book after this batch's trades, at most HISTORY_POINTS each. */
   private Map<Integer, List<Views.PricePoint>> history(
       EngineState state, List<Views.Trade> trades) {
-    boolean single = state.program(Program.class).exchange().books() == BookLayout.SINGLE;
+    boolean single = state.program().exchange().books() == BookLayout.SINGLE;
     Map<Integer, List<Views.Trade>> byBook = new TreeMap<>();
     for (Views.Trade t : trades) {
       byBook.computeIfAbsent(single ? 0 : t.vintage(), v -> new ArrayList<>()).add(t);

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.computecap.engine.Event;
-import org.computecap.engine.registry.Role;
+import org.computecap.engine.command.Role;
 
 /**
  * Everything the API reads, published by the writer thread after each durable batch and read by

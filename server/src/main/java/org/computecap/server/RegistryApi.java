@@ -34,7 +34,7 @@ final class RegistryApi {
           .path(ACCOUNT, DepositCash::accountId)
           .body(AMOUNT_CENTS, DepositCash::amountCents)
           .actor(ACCOUNT, c -> CommandRequests.REGULATOR)
-          .build((v, w) -> new DepositCash(v.get(ACCOUNT), v.get(AMOUNT_CENTS)));
+          .build(v -> new DepositCash(v.get(ACCOUNT), v.get(AMOUNT_CENTS)));
 
   static final CommandRoute<WithdrawCash> WITHDRAW =
       CommandRoute.of(
@@ -48,7 +48,7 @@ final class RegistryApi {
           .path(ACCOUNT, WithdrawCash::accountId)
           .body(AMOUNT_CENTS, WithdrawCash::amountCents)
           .actor(ACCOUNT, WithdrawCash::accountId)
-          .build((v, w) -> new WithdrawCash(v.get(ACCOUNT), v.get(AMOUNT_CENTS)));
+          .build(v -> new WithdrawCash(v.get(ACCOUNT), v.get(AMOUNT_CENTS)));
 
   static final CommandRoute<IssuePermits> ISSUE =
       CommandRoute.of(
@@ -57,7 +57,7 @@ final class RegistryApi {
           .body(ACCOUNT_ID, IssuePermits::accountId)
           .body(VINTAGE, IssuePermits::vintage)
           .body(QUANTITY, IssuePermits::quantity)
-          .build((v, w) -> new IssuePermits(v.get(ACCOUNT_ID), v.get(VINTAGE), v.get(QUANTITY)));
+          .build(v -> new IssuePermits(v.get(ACCOUNT_ID), v.get(VINTAGE), v.get(QUANTITY)));
 
   static final CommandRoute<TransferPermits> TRANSFER =
       CommandRoute.of(
@@ -69,7 +69,7 @@ final class RegistryApi {
           .body(QUANTITY, TransferPermits::quantity)
           .actor(FROM_ACCOUNT_ID, TransferPermits::fromAccountId)
           .build(
-              (v, w) ->
+              v ->
                   new TransferPermits(
                       v.get(FROM_ACCOUNT_ID),
                       v.get(TO_ACCOUNT_ID),
@@ -89,7 +89,7 @@ final class RegistryApi {
           .body(PERIOD, SurrenderPermits::period)
           .body(QUANTITY, SurrenderPermits::quantity)
           .actor(ACCOUNT, SurrenderPermits::accountId)
-          .build((v, w) -> new SurrenderPermits(v.get(ACCOUNT), v.get(PERIOD), v.get(QUANTITY)));
+          .build(v -> new SurrenderPermits(v.get(ACCOUNT), v.get(PERIOD), v.get(QUANTITY)));
 
   static final CommandRoute<CancelPermits> CANCEL =
       CommandRoute.of(
@@ -104,7 +104,7 @@ final class RegistryApi {
           .body(VINTAGE, CancelPermits::vintage)
           .body(QUANTITY, CancelPermits::quantity)
           .actor(ACCOUNT, CancelPermits::accountId)
-          .build((v, w) -> new CancelPermits(v.get(ACCOUNT), v.get(VINTAGE), v.get(QUANTITY)));
+          .build(v -> new CancelPermits(v.get(ACCOUNT), v.get(VINTAGE), v.get(QUANTITY)));
 
   static final List<CommandRoute<?>> COMMANDS =
       List.of(DEPOSIT, WITHDRAW, ISSUE, TRANSFER, SURRENDER, CANCEL);

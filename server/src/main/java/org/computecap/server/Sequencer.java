@@ -12,10 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.computecap.engine.EngineState;
-import org.computecap.engine.Event;
 import org.computecap.engine.Result;
 import org.computecap.engine.command.Command;
-import org.computecap.engine.exchange.OrderAccepted;
 import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournaledEngine;
 
@@ -46,16 +44,11 @@ import org.computecap.engine.journal.JournaledEngine;
  * task fails with 503 and {@code onFatal} is told, so the process can stop and restart from the
  * journal.
  */
-final class Sequencer implements AutoCloseable, WriterContext {
+final class Sequencer implements AutoCloseable {
   static final int MAX_BATCH = 1024;
 
   /** How often the writer recomputes the state hash while it is busy (it does when idle). */
   private static final long STATE_HASH_EVERY_MS = 2_000;
-
-  /** Builds the command on the writer thread (e.g. to assign the next order id). */
-  interface CommandFactory {
-    Command build(WriterContext context);
-  }
 
   /** A read of the engine state, run on the writer thread (tests and diagnostics only). */
   interface Query<T> {
@@ -75,7 +68,7 @@ final class Sequencer implements AutoCloseable, WriterContext {
 
   private sealed interface Task permits Submit, Read, Wake {}
 
-  private record Submit(CommandFactory factory, CompletableFuture<Applied> done) implements Task {}
+  private record Submit(Command command, CompletableFuture<Applied> done) implements Task {}
 
   private record Read(Query<?> query, CompletableFuture<Object> done) implements Task {}
 
@@ -118,21 +111,18 @@ final class Sequencer implements AutoCloseable, WriterContext {
 
   private volatile Throwable stoppedBy;
   private volatile boolean closing;
-  private long lastOrderId;
   private long hashedSeq = -1;
   private long hashedAtMs;
 
   Sequencer(
       JournaledEngine engine,
       Projector projector,
-      long lastOrderId,
       Clock clock,
       BatchListener listener,
       Consumer<Throwable> onFatal) {
     this.engine = engine;
     this.journal = engine.journal();
     this.projector = projector;
-    this.lastOrderId = lastOrderId;
     this.clock = clock;
     this.listener = listener;
     this.onFatal = onFatal;
@@ -151,9 +141,9 @@ final class Sequencer implements AutoCloseable, WriterContext {
   }
 
   /** Queues a command; the future completes after its batch is durable. */
-  CompletableFuture<Applied> submit(CommandFactory factory) {
+  CompletableFuture<Applied> submit(Command command) {
     CompletableFuture<Applied> done = new CompletableFuture<>();
-    enqueue(new Submit(factory, done), done);
+    enqueue(new Submit(command, done), done);
     return done;
   }
 
@@ -166,11 +156,6 @@ final class Sequencer implements AutoCloseable, WriterContext {
     CompletableFuture<Object> done = new CompletableFuture<>();
     enqueue(new Read(query, done), done);
     return (CompletableFuture<T>) done;
-  }
-
-  @Override
-  public long nextOrderId() {
-    return lastOrderId + 1;
   }
 
   private void enqueue(Task task, CompletableFuture<?> done) {
@@ -292,25 +277,12 @@ final class Sequencer implements AutoCloseable, WriterContext {
 
   /** Applies one command: an {@link Applied}, or the refusal of a malformed one. */
   private Object apply(Submit s, EngineState state) {
-    Command command;
-    try {
-      command = s.factory().build(this);
-    } catch (IllegalArgumentException | ApiException e) {
-      return new Failed(e);
-    }
     long tick = Math.max(state.lastTick(), clock.millis());
     Result result;
     try {
-      result = engine.submit(tick, command);
+      result = engine.submit(tick, s.command());
     } catch (IllegalArgumentException e) {
       return new Failed(e);
-    }
-    if (result.isAccepted()) {
-      for (Event e : result.events()) {
-        if (e instanceof OrderAccepted o) {
-          lastOrderId = Math.max(lastOrderId, o.orderId());
-        }
-      }
     }
     return new Applied(state.seq(), result);
   }

@@ -164,8 +164,7 @@ public final class Server implements AutoCloseable {
     ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     Authenticator auth = new Authenticator(model, clock);
     EventHub hub = new EventHub(json, auth);
-    Sequencer sequencer =
-        new Sequencer(engine, projector, model.orders.visibleMaxId(), clock, hub::publish, onFatal);
+    Sequencer sequencer = new Sequencer(engine, projector, clock, hub::publish, onFatal);
     Checkpoints checkpoints;
     try {
       checkpoints = checkpoints(checkpointsFile, o.dataDir(), sequencer, out);

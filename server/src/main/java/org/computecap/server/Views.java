@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Map;
-import org.computecap.engine.exchange.OrderType;
-import org.computecap.engine.exchange.Side;
-import org.computecap.engine.registry.Role;
+import org.computecap.engine.command.OrderType;
+import org.computecap.engine.command.Role;
+import org.computecap.engine.command.Side;
 
 /**
  * The JSON shapes of every answer, as records: Jackson writes them as they are, and {@link OpenApi}

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.computecap.engine.exchange.OrderType;
-import org.computecap.engine.exchange.Side;
+import org.computecap.engine.command.OrderType;
+import org.computecap.engine.command.Side;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -12,9 +12,9 @@ import org.computecap.engine.command.CommandCodec;
 import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.journal.FileJournal;
 import org.computecap.engine.journal.JournaledEngine;
-import org.computecap.engine.registry.Role;
 
 /**
  * Not a test: measures the server's durable commit path without HTTP, the {@link Sequencer} over a
@@ -36,9 +36,9 @@ public final class SequencerThroughput {
     engine.submit(0, new OpenMarket(Files.readString(Harness.program()), 1));
     engine.flush();
     ReadModel model = new ReadModel(dir.resolve("read-model"));
-    Sequencer s = new Sequencer(engine, new Projector(model), 0, Clock.systemUTC(), null, e -> {});
+    Sequencer s = new Sequencer(engine, new Projector(model), Clock.systemUTC(), null, e -> {});
     s.start();
-    s.submit(m -> new OpenAccount(1, "alice", Role.PARTICIPANT)).get();
+    s.submit(new OpenAccount(1, "alice", Role.PARTICIPANT)).get();
     run(s, clients, 3);
     long syncs0 = journal.syncs();
     long acks = run(s, clients, seconds);
@@ -65,7 +65,7 @@ public final class SequencerThroughput {
           new Thread(
               () -> {
                 while (System.nanoTime() < deadline) {
-                  s.submit(m -> new DepositCash(1, 1)).join();
+                  s.submit(new DepositCash(1, 1)).join();
                   acks.incrementAndGet();
                 }
               });

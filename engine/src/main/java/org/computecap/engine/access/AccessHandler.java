@@ -6,14 +6,15 @@ import org.computecap.engine.EngineState;
 import org.computecap.engine.Event;
 import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
+import org.computecap.engine.WriteAccess;
 import org.computecap.engine.command.AccessCommand;
 import org.computecap.engine.command.AppointInsurer;
 import org.computecap.engine.command.CompleteEnrolment;
 import org.computecap.engine.command.IssueEnrolmentCode;
 import org.computecap.engine.command.IssueToken;
 import org.computecap.engine.command.RevokeToken;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.registry.Registry;
-import org.computecap.engine.registry.Role;
 
 /**
  * Applies the access commands: separation of duties as rules of the market, so that the journal
@@ -25,8 +26,9 @@ import org.computecap.engine.registry.Role;
 public final class AccessHandler {
   private AccessHandler() {}
 
-  public static Result apply(EngineState state, long tick, AccessCommand command) {
-    AccessState s = AccessState.of(state);
+  public static Result apply(WriteAccess access, long tick, AccessCommand command) {
+    EngineState state = access.state();
+    AccessState s = state.access();
     if (command instanceof IssueEnrolmentCode c) {
       return issueCode(state, s, tick, c);
     }
@@ -58,7 +60,6 @@ public final class AccessHandler {
     if (r != null) {
       return Result.rejected(r);
     }
-    s.attach(state);
     long id = s.enrolments.isEmpty() ? 1 : s.enrolments.lastKey() + 1;
     s.enrolments.put(
         id,
@@ -86,7 +87,6 @@ public final class AccessHandler {
     if (r != null) {
       return Result.rejected(r);
     }
-    s.attach(state);
     TokenIssued issued = newToken(s, e.accountId, e.accountId, e.id, c.tokenHash(), tick, c);
     e.tokenId = issued.tokenId();
     List<Event> events = new ArrayList<>(2);
@@ -108,7 +108,6 @@ public final class AccessHandler {
     if (r != null) {
       return Result.rejected(r);
     }
-    s.attach(state);
     return Result.accepted(newToken(s, c.accountId(), c.issuedBy(), 0, c.tokenHash(), tick, c));
   }
 
@@ -142,7 +141,6 @@ public final class AccessHandler {
     if (r != null) {
       return Result.rejected(r);
     }
-    s.attach(state);
     t.revoked = true;
     t.revokedTick = tick;
     t.revokedBy = c.revokedBy();
@@ -166,7 +164,6 @@ public final class AccessHandler {
     if (r != null) {
       return Result.rejected(r);
     }
-    s.attach(state);
     Long previous = s.insurers.put(c.accountId(), c.insurerId());
     return Result.accepted(
         new InsurerAppointed(

@@ -4,11 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.computecap.engine.CanonicalReader;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.FeatureState;
 import org.computecap.engine.command.AccessCommand;
-import org.computecap.engine.registry.Role;
+import org.computecap.engine.command.Role;
 
 /**
  * Who may act for whom: every token and enrolment code ever issued (by id, with who issued it, when
@@ -38,13 +39,31 @@ public final class AccessState implements FeatureState {
     long revokedBy;
 
     Token(TokenIssued e) {
-      this.id = e.tokenId();
-      this.accountId = e.accountId();
-      this.issuedBy = e.issuedBy();
-      this.enrolmentId = e.enrolmentId();
-      this.hash = e.tokenHash();
-      this.issuedTick = e.issuedTick();
-      this.expiresTick = e.expiresTick();
+      this(
+          e.tokenId(),
+          e.accountId(),
+          e.issuedBy(),
+          e.enrolmentId(),
+          e.tokenHash(),
+          e.issuedTick(),
+          e.expiresTick());
+    }
+
+    Token(
+        long id,
+        long accountId,
+        long issuedBy,
+        long enrolmentId,
+        String hash,
+        long issuedTick,
+        long expiresTick) {
+      this.id = id;
+      this.accountId = accountId;
+      this.issuedBy = issuedBy;
+      this.enrolmentId = enrolmentId;
+      this.hash = hash;
+      this.issuedTick = issuedTick;
+      this.expiresTick = expiresTick;
     }
 
     boolean activeAt(long tick) {
@@ -88,17 +107,6 @@ public final class AccessState implements FeatureState {
     return NAME;
   }
 
-  /** The engine's access state, or a detached empty one until the first accepted command. */
-  static AccessState of(EngineState state) {
-    AccessState s = state.featureOrNull(AccessState.class);
-    return s == null ? new AccessState() : s;
-  }
-
-  /** Registers this state with the engine (no-op when it already is); call before mutating. */
-  void attach(EngineState state) {
-    state.feature(AccessState.class, () -> this);
-  }
-
   /** The insurer appointed for {@code accountId}, or 0 when none is. */
   public long insurerOf(long accountId) {
     return insurers.getOrDefault(accountId, 0L);
@@ -107,6 +115,16 @@ public final class AccessState implements FeatureState {
   /** Whether a code or a token already uses this hash. */
   boolean hashUsed(String hash) {
     return tokenByHash.containsKey(hash) || enrolmentByHash.containsKey(hash);
+  }
+
+  /** Whether a token has this id. */
+  public boolean tokenExists(long tokenId) {
+    return tokens.containsKey(tokenId);
+  }
+
+  /** The account a token acts for (0: the market regulator); the token must exist. */
+  public long tokenAccount(long tokenId) {
+    return tokens.get(tokenId).accountId;
   }
 
   /** Whether token {@code tokenId} exists, is not revoked, and has not expired at {@code tick}. */
@@ -144,6 +162,42 @@ public final class AccessState implements FeatureState {
     for (Map.Entry<Long, Long> e : insurers.entrySet()) {
       w.writeLong(e.getKey()).writeLong(e.getValue());
     }
+  }
+
+  /** Reads back what {@link #writeCanonical} wrote (a snapshot's body). */
+  public static AccessState readCanonical(CanonicalReader r) {
+    AccessState s = new AccessState();
+    int tokens = r.readCount();
+    for (int i = 0; i < tokens; i++) {
+      Token t =
+          new Token(
+              r.readLong(),
+              r.readLong(),
+              r.readLong(),
+              r.readLong(),
+              r.readString(),
+              r.readLong(),
+              r.readLong());
+      t.revoked = r.readBoolean();
+      t.revokedTick = r.readLong();
+      t.revokedBy = r.readLong();
+      s.tokens.put(t.id, t);
+      s.tokenByHash.put(t.hash, t.id);
+    }
+    int enrolments = r.readCount();
+    for (int i = 0; i < enrolments; i++) {
+      Enrolment e =
+          new Enrolment(
+              r.readLong(), r.readLong(), r.readString(), r.readLong(), r.readLong(), r.readLong());
+      e.tokenId = r.readLong();
+      s.enrolments.put(e.id, e);
+      s.enrolmentByHash.put(e.codeHash, e.id);
+    }
+    int insurers = r.readCount();
+    for (int i = 0; i < insurers; i++) {
+      s.insurers.put(r.readLong(), r.readLong());
+    }
+    return s;
   }
 
   @Override

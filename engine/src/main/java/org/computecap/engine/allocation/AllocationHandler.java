@@ -7,16 +7,18 @@ import org.computecap.engine.EngineState;
 import org.computecap.engine.Event;
 import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
+import org.computecap.engine.WriteAccess;
 import org.computecap.engine.command.AllocateFreePermits;
 import org.computecap.engine.command.AllocateNewEntrant;
 import org.computecap.engine.command.AllocationCommand;
 import org.computecap.engine.command.RecordVerifiedActivity;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SetAssistanceFactor;
 import org.computecap.engine.program.AllocationMethod;
 import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.Program;
+import org.computecap.engine.registry.Ledger;
 import org.computecap.engine.registry.Registry;
-import org.computecap.engine.registry.Role;
 import org.computecap.engine.registry.SystemAccount;
 
 /**
@@ -34,8 +36,9 @@ import org.computecap.engine.registry.SystemAccount;
 public final class AllocationHandler {
   private AllocationHandler() {}
 
-  public static Result apply(EngineState state, AllocationCommand command) {
-    AllocationState s = AllocationState.of(state);
+  public static Result apply(WriteAccess access, AllocationCommand command) {
+    EngineState state = access.state();
+    AllocationState s = state.allocation();
     if (command instanceof RecordVerifiedActivity c) {
       return recordActivity(state, s, c);
     }
@@ -43,10 +46,10 @@ public final class AllocationHandler {
       return setAssistance(state, s, c);
     }
     if (command instanceof AllocateFreePermits c) {
-      return allocateFree(state, s, c);
+      return allocateFree(access, s, c);
     }
     if (command instanceof AllocateNewEntrant c) {
-      return allocateNewEntrant(state, s, c);
+      return allocateNewEntrant(access, s, c);
     }
     throw new AssertionError("no allocation handler for " + command.getClass().getName());
   }
@@ -63,7 +66,6 @@ public final class AllocationHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
     s.activity
         .computeIfAbsent(c.accountId(), k -> new TreeMap<>())
         .put(c.period(), new Activity(c.outputUnits(), c.coveredQuantity()));
@@ -77,18 +79,19 @@ public final class AllocationHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
     s.assistancePpm.put(c.accountId(), c.factorPpm());
     return Result.accepted(new AssistanceFactorSet(c.accountId(), c.factorPpm()));
   }
 
-  private static Result allocateFree(EngineState state, AllocationState s, AllocateFreePermits c) {
+  private static Result allocateFree(WriteAccess access, AllocationState s, AllocateFreePermits c) {
+    EngineState state = access.state();
     Registry registry = state.registry();
+    Ledger ledger = access.ledger();
     Rejection rejection = PeriodRule.mustBeCurrent(state, c.period());
     if (rejection == null && s.periods.containsKey(c.period())) {
       rejection = Rejection.FREE_ALLOCATION_ALREADY_DONE;
     }
-    Program program = Program.of(state);
+    Program program = state.program();
     if (rejection == null
         && program.freeBudgetPermits(c.period()) > registry.remainingCap(c.period())) {
       rejection = Rejection.CAP_EXCEEDED;
@@ -96,7 +99,6 @@ public final class AllocationHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
     AllocationOutcome outcome = compute(state, s, program, c.period());
     long reserve = program.newEntrantReservePermits(c.period());
     AllocationState.PeriodAllocation record = new AllocationState.PeriodAllocation();
@@ -120,12 +122,12 @@ public final class AllocationHandler {
     for (Grant g : outcome.grants()) {
       record.grants.put(g.account(), g.permits());
       if (g.permits() > 0) {
-        registry.issue(g.account(), c.period(), g.permits());
+        ledger.issue(g.account(), c.period(), g.permits());
         events.add(new FreePermitsGranted(g.account(), c.period(), g.permits()));
       }
     }
     if (reserve > 0) {
-      registry.issue(SystemAccount.NEW_ENTRANT_RESERVE.id(), c.period(), reserve);
+      ledger.issue(SystemAccount.NEW_ENTRANT_RESERVE.id(), c.period(), reserve);
     }
     s.periods.put(c.period(), record);
     s.touch(c.period());
@@ -158,7 +160,8 @@ public final class AllocationHandler {
   }
 
   private static Result allocateNewEntrant(
-      EngineState state, AllocationState s, AllocateNewEntrant c) {
+      WriteAccess access, AllocationState s, AllocateNewEntrant c) {
+    EngineState state = access.state();
     Registry registry = state.registry();
     int period = state.currentPeriod();
     Rejection rejection = participantRule(registry, c.accountId());
@@ -183,8 +186,7 @@ public final class AllocationHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
-    Program program = Program.of(state);
+    Program program = state.program();
     long entitled =
         program.allocation().method() == AllocationMethod.BENCHMARK
             ? FreeAllocation.newEntrantBenchmark(
@@ -195,7 +197,7 @@ public final class AllocationHandler {
     for (int v = oldest; v <= period && left > 0; v++) {
       long take = Math.min(left, registry.freePermits(reserveId, v));
       if (take > 0) {
-        registry.transfer(reserveId, c.accountId(), v, take);
+        access.ledger().transfer(reserveId, c.accountId(), v, take);
         left -= take;
       }
     }

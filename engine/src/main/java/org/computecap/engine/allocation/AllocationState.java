@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.computecap.engine.CanonicalReader;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.FeatureState;
@@ -34,7 +35,7 @@ public final class AllocationState implements FeatureState {
   final TreeMap<Integer, PeriodAllocation> periods = new TreeMap<>();
 
   /** Periods changed since the last invariant check (not state, so not in the hash). */
-  private final java.util.TreeSet<Integer> touched = new java.util.TreeSet<>();
+  private final transient java.util.TreeSet<Integer> touched = new java.util.TreeSet<>();
 
   /** Records that {@code period}'s allocation changed; call on every change to it. */
   void touch(int period) {
@@ -57,18 +58,25 @@ public final class AllocationState implements FeatureState {
     return NAME;
   }
 
-  /**
-   * The engine's Allocation state, or a detached empty one until the first accepted command {@link
-   * #attach}es it: a rejected command must leave the state, and its hash, untouched.
-   */
-  static AllocationState of(EngineState state) {
-    AllocationState s = state.featureOrNull(AllocationState.class);
-    return s == null ? new AllocationState() : s;
-  }
+  /** What one period's free allocation did, as adapters and scripts read it. */
+  public record Summary(
+      String benchmark,
+      long incumbentBudgetPermits,
+      long allocatedPermits,
+      long reserveFundedPermits,
+      long meanGrantPermits) {}
 
-  /** Registers this state with the engine (no-op when it already is); call before mutating. */
-  void attach(EngineState state) {
-    state.feature(AllocationState.class, () -> this);
+  /** {@code period}'s free allocation, or null before {@code AllocateFreePermits} ran for it. */
+  public Summary period(int period) {
+    PeriodAllocation p = periods.get(period);
+    return p == null
+        ? null
+        : new Summary(
+            p.benchmark.toString(),
+            p.incumbentBudgetPermits,
+            p.allocatedPermits,
+            p.reserveFundedPermits,
+            p.meanGrantPermits);
   }
 
   long assistanceFactorPpm(long account) {
@@ -100,7 +108,7 @@ public final class AllocationState implements FeatureState {
             .writeLong(e.getValue().coveredQuantity());
       }
     }
-    writeLongs(w, assistancePpm);
+    w.writeLongs(assistancePpm);
     w.writeInt(periods.size());
     for (Map.Entry<Integer, PeriodAllocation> e : periods.entrySet()) {
       PeriodAllocation p = e.getValue();
@@ -111,15 +119,8 @@ public final class AllocationState implements FeatureState {
           .writeLong(p.allocatedPermits)
           .writeLong(p.reserveFundedPermits)
           .writeLong(p.meanGrantPermits);
-      writeLongs(w, p.grants);
-      writeLongs(w, p.entrantGrants);
-    }
-  }
-
-  private static void writeLongs(CanonicalWriter w, TreeMap<Long, Long> map) {
-    w.writeInt(map.size());
-    for (Map.Entry<Long, Long> e : map.entrySet()) {
-      w.writeLong(e.getKey()).writeLong(e.getValue());
+      w.writeLongs(p.grants);
+      w.writeLongs(p.entrantGrants);
     }
   }
 
@@ -127,9 +128,43 @@ public final class AllocationState implements FeatureState {
     w.writeBytes(v.toByteArray());
   }
 
+  /**
+   * The allocation state of a snapshot, read back from {@link #writeCanonical}. Every period it
+   * holds is marked for the next invariant check.
+   */
+  public static AllocationState readCanonical(CanonicalReader r) {
+    AllocationState s = new AllocationState();
+    int accounts = r.readCount();
+    for (int i = 0; i < accounts; i++) {
+      long account = r.readLong();
+      int periods = r.readCount();
+      TreeMap<Integer, Activity> byPeriod = new TreeMap<>();
+      for (int p = 0; p < periods; p++) {
+        byPeriod.put(r.readInt(), new Activity(r.readLong(), r.readLong()));
+      }
+      s.activity.put(account, byPeriod);
+    }
+    r.readLongs(s.assistancePpm);
+    int periods = r.readCount();
+    for (int i = 0; i < periods; i++) {
+      int period = r.readInt();
+      PeriodAllocation p = new PeriodAllocation();
+      p.benchmark = new Fraction(new BigInteger(r.readBytes()), new BigInteger(r.readBytes()));
+      p.incumbentBudgetPermits = r.readLong();
+      p.allocatedPermits = r.readLong();
+      p.reserveFundedPermits = r.readLong();
+      p.meanGrantPermits = r.readLong();
+      r.readLongs(p.grants);
+      r.readLongs(p.entrantGrants);
+      s.periods.put(period, p);
+      s.touch(period);
+    }
+    return s;
+  }
+
   @Override
   public void checkInvariants(EngineState state) {
-    Program program = Program.of(state);
+    Program program = state.program();
     for (int period : touched) {
       PeriodAllocation p = periods.get(period);
       long sum = 0;

@@ -1,13 +1,15 @@
 package org.computecap.engine.allocation;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Pure calculators that share one period's free-allocation budget (SPEC §4, P1 Sec 5). Everything
- * is exact ({@link Fraction}) and floored once at the end, in account order, so a replay gives the
- * same permits to the permit.
+ * is exact and floored once at the end, in account order, so a replay gives the same permits to the
+ * permit.
  *
  * <p>BENCHMARK: {@code A_i = O_i · B · C_i}. {@code O_i} is the mean output of periods t-2 and t-1,
  * or the t-1 output when it differs from that mean by more than the activity-change threshold (only
@@ -24,9 +26,17 @@ import java.util.List;
  * their entitlement. GRANDFATHER and UNIFORM ({@code budget / n} each) always use the budget
  * exactly the same way: under UNIFORM the {@code budget mod n} rest goes one permit each to the
  * lowest account ids, so grants differ by at most one permit and nothing stays unallocated.
+ *
+ * <p>Cost. {@code B} is an exact rational whose denominator can be the product of many outputs
+ * (thousands of bits for thousands of participants), so the entitlements are never reduced one by
+ * one: they are kept as integer numerators over one common denominator ({@code 2 · 10^6 · den(B)}),
+ * and the corrected shares over their sum, so a period's allocation is a handful of big-number
+ * operations per participant, each linear in the size of {@code B}, and a sort; {@code B} itself is
+ * summed over a running least common multiple and reduced once.
  */
 public final class FreeAllocation {
-  private static final Fraction ONE_MILLION = Fraction.whole(1_000_000);
+  private static final BigInteger TWO_MILLION = BigInteger.valueOf(2_000_000);
+  private static final BigInteger MILLION = BigInteger.valueOf(1_000_000);
 
   private FreeAllocation() {}
 
@@ -39,22 +49,27 @@ public final class FreeAllocation {
     requireBudget(budgetPermits);
     List<ParticipantHistory> sorted = sortedByAccount(histories);
     Fraction b = benchmarkIntensity(sorted, percentilePpm);
-    List<Fraction> entitlements = new ArrayList<>(sorted.size());
-    Fraction total = Fraction.ZERO;
-    for (ParticipantHistory h : sorted) {
-      Fraction a =
-          activityLevel(h.previous(), h.last(), activityThresholdPpm)
-              .times(b)
-              .times(Fraction.of(h.assistanceFactorPpm(), 1_000_000));
-      entitlements.add(a);
-      total = total.plus(a);
+    // A_i = (2·O_i / 2) · (P / Q) · (C_i / 10^6) = N_i / D with N_i = 2·O_i · P · C_i.
+    BigInteger denominator = b.denominator().multiply(TWO_MILLION);
+    BigInteger[] numerators = new BigInteger[sorted.size()];
+    BigInteger total = BigInteger.ZERO;
+    for (int i = 0; i < numerators.length; i++) {
+      ParticipantHistory h = sorted.get(i);
+      numerators[i] =
+          twiceActivityLevel(h.previous(), h.last(), activityThresholdPpm)
+              .multiply(b.numerator())
+              .multiply(BigInteger.valueOf(h.assistanceFactorPpm()));
+      total = total.add(numerators[i]);
     }
-    boolean corrected = total.compareTo(Fraction.whole(budgetPermits)) > 0;
-    if (corrected) {
-      Fraction factor = Fraction.whole(budgetPermits).dividedBy(total);
-      entitlements.replaceAll(a -> a.times(factor));
+    BigInteger budget = BigInteger.valueOf(budgetPermits);
+    if (total.compareTo(budget.multiply(denominator)) > 0) {
+      // Scaled by budget / sum A_i: each share is budget · N_i / sum N.
+      for (int i = 0; i < numerators.length; i++) {
+        numerators[i] = numerators[i].multiply(budget);
+      }
+      return round(accounts(sorted), numerators, total, budgetPermits, true, b);
     }
-    return round(accounts(sorted), entitlements, budgetPermits, corrected, b);
+    return round(accounts(sorted), numerators, denominator, budgetPermits, false, b);
   }
 
   /** Shares the budget in proportion to each participant's mean covered quantity. */
@@ -62,19 +77,24 @@ public final class FreeAllocation {
       List<ParticipantHistory> histories, long budgetPermits) {
     requireBudget(budgetPermits);
     List<ParticipantHistory> sorted = sortedByAccount(histories);
-    List<Fraction> weights = new ArrayList<>(sorted.size());
-    Fraction total = Fraction.ZERO;
-    for (ParticipantHistory h : sorted) {
-      Fraction w = Fraction.of(h.coveredTotal(), h.periodsRecorded());
-      weights.add(w);
-      total = total.plus(w);
+    // Weights covered / periods, as twice that (periods is 1 or 2) so they are whole.
+    BigInteger[] weights = new BigInteger[sorted.size()];
+    BigInteger total = BigInteger.ZERO;
+    for (int i = 0; i < weights.length; i++) {
+      ParticipantHistory h = sorted.get(i);
+      weights[i] =
+          BigInteger.valueOf(h.coveredTotal())
+              .multiply(BigInteger.valueOf(2 / h.periodsRecorded()));
+      total = total.add(weights[i]);
     }
-    if (total.isZero()) {
-      return round(accounts(sorted), weights, budgetPermits, false, Fraction.ZERO);
+    if (total.signum() == 0) {
+      return round(accounts(sorted), weights, BigInteger.ONE, budgetPermits, false, Fraction.ZERO);
     }
-    Fraction perWeight = Fraction.whole(budgetPermits).dividedBy(total);
-    weights.replaceAll(w -> w.times(perWeight));
-    return round(accounts(sorted), weights, budgetPermits, true, Fraction.ZERO);
+    BigInteger budget = BigInteger.valueOf(budgetPermits);
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = weights[i].multiply(budget);
+    }
+    return round(accounts(sorted), weights, total, budgetPermits, true, Fraction.ZERO);
   }
 
   /** Gives each of {@code accounts} the same {@code floor(budget / n)} permits. */
@@ -86,11 +106,12 @@ public final class FreeAllocation {
         throw new IllegalArgumentException("accounts: " + sorted.get(i) + " appears twice");
       }
     }
-    List<Fraction> shares = new ArrayList<>(sorted.size());
-    for (int i = 0; i < sorted.size(); i++) {
-      shares.add(Fraction.of(budgetPermits, sorted.size()));
-    }
-    return round(sorted, shares, budgetPermits, !sorted.isEmpty(), Fraction.ZERO);
+    // Each share is budget / n: numerators budget over the denominator n; equal remainders, so
+    // the rest goes to the lowest account ids.
+    BigInteger[] shares = new BigInteger[sorted.size()];
+    Arrays.fill(shares, BigInteger.valueOf(budgetPermits));
+    BigInteger n = BigInteger.valueOf(Math.max(1, sorted.size()));
+    return round(sorted, shares, n, budgetPermits, !sorted.isEmpty(), Fraction.ZERO);
   }
 
   /**
@@ -104,13 +125,12 @@ public final class FreeAllocation {
       throw new IllegalArgumentException(
           "projectedOutputUnits: " + projectedOutputUnits + " is below 0");
     }
-    Fraction entitled =
-        Fraction.whole(projectedOutputUnits)
-            .times(benchmark)
-            .times(Fraction.of(assistanceFactorPpm, 1_000_000));
-    return entitled.compareTo(Fraction.whole(Long.MAX_VALUE)) >= 0
-        ? Long.MAX_VALUE
-        : entitled.floor();
+    BigInteger entitled =
+        BigInteger.valueOf(projectedOutputUnits)
+            .multiply(benchmark.numerator())
+            .multiply(BigInteger.valueOf(assistanceFactorPpm))
+            .divide(benchmark.denominator().multiply(MILLION));
+    return entitled.bitLength() < 64 ? entitled.longValue() : Long.MAX_VALUE;
   }
 
   /**
@@ -119,78 +139,122 @@ public final class FreeAllocation {
    * when one is missing.
    */
   public static Fraction activityLevel(Activity previous, Activity last, long thresholdPpm) {
+    return new Fraction(twiceActivityLevel(previous, last, thresholdPpm), BigInteger.TWO);
+  }
+
+  /** {@code 2 · O_i}, a whole number (see {@link #activityLevel}). */
+  static BigInteger twiceActivityLevel(Activity previous, Activity last, long thresholdPpm) {
     if (previous == null) {
-      return Fraction.whole(last.outputUnits());
+      return BigInteger.valueOf(last.outputUnits()).shiftLeft(1);
     }
     if (last == null) {
-      return Fraction.whole(previous.outputUnits());
+      return BigInteger.valueOf(previous.outputUnits()).shiftLeft(1);
     }
     long a = previous.outputUnits();
     long b = last.outputUnits();
-    Fraction sum = Fraction.whole(a).plus(Fraction.whole(b));
+    BigInteger sum = BigInteger.valueOf(a).add(BigInteger.valueOf(b));
     // |b - (a+b)/2| > threshold · (a+b)/2  <=>  |b - a| · 10^6 > threshold · (a+b)
-    Fraction gap = Fraction.whole(Math.abs(b - a)).times(ONE_MILLION);
-    if (gap.compareTo(sum.times(Fraction.whole(thresholdPpm))) > 0) {
-      return Fraction.whole(b);
+    BigInteger gap = BigInteger.valueOf(Math.abs(b - a)).multiply(MILLION);
+    if (gap.compareTo(sum.multiply(BigInteger.valueOf(thresholdPpm))) > 0) {
+      return BigInteger.valueOf(b).shiftLeft(1);
     }
-    return sum.times(Fraction.of(1, 2));
+    return sum;
   }
 
-  /** {@code B}: mean intensity of the most efficient percentile of those with output. */
+  /**
+   * {@code B}: mean intensity of the most efficient percentile of those with output, exact and in
+   * lowest terms. Intensities are compared by cross-multiplying in 128 bits; their sum is kept over
+   * the running least common multiple of the outputs and reduced once.
+   */
   static Fraction benchmarkIntensity(List<ParticipantHistory> histories, long percentilePpm) {
     if (percentilePpm < 1 || percentilePpm > 1_000_000) {
       throw new IllegalArgumentException(
           "percentilePpm: " + percentilePpm + " is outside 1..1000000");
     }
-    record Intensity(long account, Fraction value) {}
+    record Intensity(long account, long covered, long output) {}
     List<Intensity> intensities = new ArrayList<>();
     for (ParticipantHistory h : histories) {
       if (h.outputTotal() > 0) {
-        intensities.add(new Intensity(h.account(), Fraction.of(h.coveredTotal(), h.outputTotal())));
+        intensities.add(new Intensity(h.account(), h.coveredTotal(), h.outputTotal()));
       }
     }
     if (intensities.isEmpty()) {
       return Fraction.ZERO;
     }
-    intensities.sort(Comparator.comparing(Intensity::value).thenComparingLong(Intensity::account));
+    intensities.sort(
+        ((Comparator<Intensity>)
+                (x, y) -> compareRatios(x.covered(), x.output(), y.covered(), y.output()))
+            .thenComparingLong(Intensity::account));
     long n = intensities.size();
     int m = (int) Math.max(1, (n * percentilePpm + 999_999) / 1_000_000);
-    Fraction sum = Fraction.ZERO;
+    BigInteger numerator = BigInteger.ZERO;
+    BigInteger denominator = BigInteger.ONE;
     for (int i = 0; i < m; i++) {
-      sum = sum.plus(intensities.get(i).value());
+      Intensity e = intensities.get(i);
+      long g = gcd(denominator.mod(BigInteger.valueOf(e.output())).longValue(), e.output());
+      BigInteger outputPart = BigInteger.valueOf(e.output() / g);
+      BigInteger denominatorPart = denominator.divide(BigInteger.valueOf(g));
+      numerator =
+          numerator
+              .multiply(outputPart)
+              .add(BigInteger.valueOf(e.covered()).multiply(denominatorPart));
+      denominator = denominator.multiply(outputPart);
     }
-    return sum.dividedBy(Fraction.whole(m));
+    return new Fraction(numerator, denominator.multiply(BigInteger.valueOf(m)));
   }
 
-  /** Floors every entitlement; when {@code exact}, hands out the rest by largest remainder. */
+  /** Compares {@code a/b} with {@code c/d} for non-negative a, c and positive b, d, exactly. */
+  static int compareRatios(long a, long b, long c, long d) {
+    long high = Math.multiplyHigh(a, d);
+    long otherHigh = Math.multiplyHigh(c, b);
+    if (high != otherHigh) {
+      return Long.compare(high, otherHigh);
+    }
+    return Long.compareUnsigned(a * d, c * b);
+  }
+
+  private static long gcd(long a, long b) {
+    while (b != 0) {
+      long t = a % b;
+      a = b;
+      b = t;
+    }
+    return a;
+  }
+
+  /**
+   * Floors every entitlement {@code numerators[i] / denominator}; when {@code exact}, hands out the
+   * rest by largest remainder (the remainders share the denominator, so they compare as integers),
+   * ties to the lower account id.
+   */
   private static AllocationOutcome round(
       List<Long> accounts,
-      List<Fraction> entitlements,
+      BigInteger[] numerators,
+      BigInteger denominator,
       long budgetPermits,
       boolean exact,
       Fraction benchmark) {
     long[] permits = new long[accounts.size()];
+    BigInteger[] remainders = new BigInteger[permits.length];
     long allocated = 0;
     for (int i = 0; i < permits.length; i++) {
-      permits[i] = entitlements.get(i).floor();
+      BigInteger[] qr = numerators[i].divideAndRemainder(denominator);
+      permits[i] = qr[0].longValueExact();
+      remainders[i] = qr[1];
       allocated = Math.addExact(allocated, permits[i]);
     }
     if (allocated > budgetPermits) {
       throw new AssertionError("floored grants " + allocated + " exceed budget " + budgetPermits);
     }
     if (exact) {
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < permits.length; i++) {
-        order.add(i);
-      }
-      // Largest fractional remainder first; equal remainders go to the lower account id.
-      order.sort(
-          Comparator.<Integer, Fraction>comparing(i -> entitlements.get(i).fractionalPart())
-              .reversed()
-              .thenComparing(accounts::get));
+      Integer[] order = new Integer[permits.length];
+      Arrays.setAll(order, i -> i);
+      // Largest remainder first; the sort is stable and the indexes are in account order, so
+      // equal remainders go to the lower account id.
+      Arrays.sort(order, (x, y) -> remainders[y].compareTo(remainders[x]));
       long rest = budgetPermits - allocated;
-      for (int k = 0; k < order.size() && rest > 0; k++, rest--) {
-        permits[order.get(k)]++;
+      for (int k = 0; k < order.length && rest > 0; k++, rest--) {
+        permits[order[k]]++;
         allocated++;
       }
     }

@@ -2,11 +2,8 @@ package org.computecap.engine.auction;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.computecap.engine.collections.LongLongMap;
 
 /**
  * Sealed-bid, uniform-price clearing of one primary auction (SPEC §5), a pure function.
@@ -33,7 +30,8 @@ public final class AuctionClearing {
   }
 
   /**
-   * Clears {@code bids} (in submission order) against {@code supplyPermits}.
+   * Clears {@code bids} (in submission order) against {@code supplyPermits}. O(n log n) in the
+   * number of bids: one stable sort of their indexes by price, no boxing.
    *
    * @param purchaseLimitPermits the most permits one account may win
    */
@@ -43,22 +41,21 @@ public final class AuctionClearing {
       throw new IllegalArgumentException("supplyPermits: " + supplyPermits + " is below 0");
     }
     int n = bids.size();
-    long[] effective = effectiveQuantities(bids, reservePriceCents, purchaseLimitPermits);
-    Integer[] ranked = new Integer[n];
-    Arrays.setAll(ranked, i -> i);
-    Arrays.sort(
-        ranked,
-        Comparator.<Integer>comparingLong(i -> -bids.get(i).limitPriceCents())
-            .thenComparingInt(i -> i));
+    long[] prices = new long[n];
+    for (int i = 0; i < n; i++) {
+      prices[i] = bids.get(i).limitPriceCents();
+    }
+    int[] ranked = rankByPrice(prices);
+    long[] effective = effectiveQuantities(bids, ranked, reservePriceCents, purchaseLimitPermits);
     long[] won = new long[n];
     long sold = 0;
     long price = 0;
     int k = 0;
     while (k < n && sold < supplyPermits) {
-      long levelPrice = bids.get(ranked[k]).limitPriceCents();
+      long levelPrice = prices[ranked[k]];
       int end = k;
       long levelDemand = 0;
-      while (end < n && bids.get(ranked[end]).limitPriceCents() == levelPrice) {
+      while (end < n && prices[ranked[end]] == levelPrice) {
         levelDemand = Math.addExact(levelDemand, effective[ranked[end]]);
         end++;
       }
@@ -70,7 +67,7 @@ public final class AuctionClearing {
           }
           sold += levelDemand;
         } else {
-          shareProRata(Arrays.copyOfRange(ranked, k, end), effective, left, levelDemand, won);
+          shareProRata(ranked, k, end, effective, left, levelDemand, won);
           sold = supplyPermits;
         }
         price = levelPrice;
@@ -84,51 +81,84 @@ public final class AuctionClearing {
     return new Result(price, sold, supplyPermits - sold, fills);
   }
 
+  /** Bid indexes by limit price, highest first; equal prices keep submission order. */
+  static int[] rankByPrice(long[] prices) {
+    int n = prices.length;
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    int[] buffer = new int[n];
+    // Bottom-up merge sort: stable, and on primitives.
+    for (int width = 1; width < n; width *= 2) {
+      for (int from = 0; from < n - width; from += 2 * width) {
+        merge(prices, order, buffer, from, from + width, Math.min(from + 2 * width, n));
+      }
+    }
+    return order;
+  }
+
+  private static void merge(long[] prices, int[] order, int[] buffer, int from, int mid, int to) {
+    if (prices[order[mid - 1]] >= prices[order[mid]]) {
+      return;
+    }
+    System.arraycopy(order, from, buffer, from, to - from);
+    int i = from;
+    int j = mid;
+    for (int k = from; k < to; k++) {
+      if (j >= to || i < mid && prices[buffer[i]] >= prices[buffer[j]]) {
+        order[k] = buffer[i++];
+      } else {
+        order[k] = buffer[j++];
+      }
+    }
+  }
+
   /** Each bid's quantity after the reserve price and its bidder's purchase limit. */
   private static long[] effectiveQuantities(
-      List<SealedBid> bids, long reservePriceCents, long purchaseLimitPermits) {
-    int n = bids.size();
-    Integer[] ranked = new Integer[n];
-    Arrays.setAll(ranked, i -> i);
-    Arrays.sort(
-        ranked,
-        Comparator.<Integer>comparingLong(i -> -bids.get(i).limitPriceCents())
-            .thenComparingInt(i -> i));
+      List<SealedBid> bids, int[] ranked, long reservePriceCents, long purchaseLimitPermits) {
     // Only looked up by account, never iterated, so its order cannot reach the result.
-    Map<Long, Long> limitLeft = new HashMap<>();
-    long[] effective = new long[n];
+    LongLongMap limitUsed = new LongLongMap();
+    long[] effective = new long[bids.size()];
     for (int i : ranked) {
       SealedBid b = bids.get(i);
       if (b.limitPriceCents() < reservePriceCents) {
         continue;
       }
-      long left = limitLeft.getOrDefault(b.account(), purchaseLimitPermits);
+      long left = purchaseLimitPermits - limitUsed.get(b.account(), 0L);
       effective[i] = Math.min(b.quantity(), left);
-      limitLeft.put(b.account(), left - effective[i]);
+      limitUsed.add(b.account(), effective[i]);
     }
     return effective;
   }
 
-  /** Shares {@code left} permits among one price level's bids (ranked) pro rata. */
+  /** Shares {@code left} permits among one price level's bids ({@code ranked[from..to)}). */
   private static void shareProRata(
-      Integer[] level, long[] effective, long left, long levelDemand, long[] won) {
-    long[] remainder = new long[effective.length];
+      int[] ranked, int from, int to, long[] effective, long left, long levelDemand, long[] won) {
+    int size = to - from;
+    long[] remainder = new long[size];
     long given = 0;
-    BigInteger demand = BigInteger.valueOf(levelDemand);
-    for (int i : level) {
-      BigInteger[] qr =
-          BigInteger.valueOf(left)
-              .multiply(BigInteger.valueOf(effective[i]))
-              .divideAndRemainder(demand);
-      won[i] = qr[0].longValueExact();
-      remainder[i] = qr[1].longValueExact();
+    for (int j = 0; j < size; j++) {
+      int i = ranked[from + j];
+      long product = left * effective[i];
+      if (Math.multiplyHigh(left, effective[i]) == 0 && product >= 0) {
+        won[i] = product / levelDemand;
+        remainder[j] = product % levelDemand;
+      } else {
+        BigInteger[] qr =
+            BigInteger.valueOf(left)
+                .multiply(BigInteger.valueOf(effective[i]))
+                .divideAndRemainder(BigInteger.valueOf(levelDemand));
+        won[i] = qr[0].longValueExact();
+        remainder[j] = qr[1].longValueExact();
+      }
       given += won[i];
     }
-    Integer[] byRemainder = level.clone();
-    // Largest remainder first; the sort is stable so equal remainders keep submission order.
-    Arrays.sort(byRemainder, Comparator.<Integer>comparingLong(i -> -remainder[i]));
-    for (int j = 0; given < left; j++) {
-      won[byRemainder[j]]++;
+    // Largest remainder first; the level is in submission order and the sort is stable, so equal
+    // remainders go to the earliest bid.
+    int[] byRemainder = rankByPrice(remainder);
+    for (int k = 0; given < left; k++) {
+      won[ranked[from + byRemainder[k]]]++;
       given++;
     }
   }

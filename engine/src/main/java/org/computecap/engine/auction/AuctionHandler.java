@@ -6,17 +6,19 @@ import org.computecap.engine.EngineState;
 import org.computecap.engine.Event;
 import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
+import org.computecap.engine.WriteAccess;
 import org.computecap.engine.command.AuctionCommand;
 import org.computecap.engine.command.ClearAuction;
 import org.computecap.engine.command.OpenAuction;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SubmitBid;
 import org.computecap.engine.command.WithdrawBid;
 import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.Ppm;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Hold;
+import org.computecap.engine.registry.Ledger;
 import org.computecap.engine.registry.Registry;
-import org.computecap.engine.registry.Role;
 import org.computecap.engine.registry.SystemAccount;
 
 /**
@@ -33,19 +35,19 @@ import org.computecap.engine.registry.SystemAccount;
 public final class AuctionHandler {
   private AuctionHandler() {}
 
-  public static Result apply(EngineState state, AuctionCommand command) {
-    AuctionState s = AuctionState.of(state);
+  public static Result apply(WriteAccess access, AuctionCommand command) {
+    AuctionState s = access.state().auction();
     if (command instanceof OpenAuction c) {
-      return open(state, s, c);
+      return open(access, s, c);
     }
     if (command instanceof SubmitBid c) {
-      return submit(state, s, c);
+      return submit(access, s, c);
     }
     if (command instanceof WithdrawBid c) {
-      return withdraw(state, s, c);
+      return withdraw(access, s, c);
     }
     if (command instanceof ClearAuction c) {
-      return clear(state, s, c);
+      return clear(access, s, c);
     }
     throw new AssertionError("no auction handler for " + command.getClass().getName());
   }
@@ -54,8 +56,9 @@ public final class AuctionHandler {
     return Math.max(1, Ppm.floorOf(supply, program.auction().purchaseLimitPpm()));
   }
 
-  private static Result open(EngineState state, AuctionState s, OpenAuction c) {
-    Program program = Program.of(state);
+  private static Result open(WriteAccess access, AuctionState s, OpenAuction c) {
+    EngineState state = access.state();
+    Program program = state.program();
     Rejection rejection = null;
     if (s.auctions.containsKey(c.auctionId())) {
       rejection = Rejection.AUCTION_ALREADY_EXISTS;
@@ -63,7 +66,7 @@ public final class AuctionHandler {
     if (rejection == null) {
       rejection = PeriodRule.mustBeCurrent(state, c.period());
     }
-    long offered = rejection == null ? s.offeredByPeriod.getOrDefault(c.period(), 0L) : 0;
+    long offered = rejection == null ? s.offered(c.period()) : 0;
     if (rejection == null && c.quantity() > program.auctionVolumePermits(c.period()) - offered) {
       rejection = Rejection.AUCTION_VOLUME_EXCEEDED;
     }
@@ -73,10 +76,8 @@ public final class AuctionHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
-    state.registry().issue(SystemAccount.AUCTION_RESERVE.id(), c.period(), c.quantity());
-    s.auctions.put(c.auctionId(), new AuctionState.Auction(c.period(), c.quantity()));
-    s.offeredByPeriod.put(c.period(), offered + c.quantity());
+    access.ledger().issue(SystemAccount.AUCTION_RESERVE.id(), c.period(), c.quantity());
+    s.opened(c.auctionId(), new AuctionState.Auction(c.period(), c.quantity()));
     return Result.accepted(
         new AuctionOpened(
             c.auctionId(),
@@ -86,8 +87,9 @@ public final class AuctionHandler {
             purchaseLimit(program, c.quantity())));
   }
 
-  private static Result submit(EngineState state, AuctionState s, SubmitBid c) {
-    Program program = Program.of(state);
+  private static Result submit(WriteAccess access, AuctionState s, SubmitBid c) {
+    EngineState state = access.state();
+    Program program = state.program();
     Registry registry = state.registry();
     AuctionState.Auction a = s.auctions.get(c.auctionId());
     Rejection rejection = openAuctionRule(a);
@@ -118,15 +120,14 @@ public final class AuctionHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
-    registry.reserveCash(c.accountId(), cents, Hold.AUCTION);
-    a.bids.add(new SealedBid(c.bidId(), c.accountId(), c.quantity(), c.limitPriceCents()));
+    access.ledger().reserveCash(c.accountId(), cents, Hold.AUCTION);
+    a.addBid(new SealedBid(c.bidId(), c.accountId(), c.quantity(), c.limitPriceCents()));
     return Result.accepted(
         new BidSubmitted(
             c.auctionId(), c.bidId(), c.accountId(), c.quantity(), c.limitPriceCents(), cents));
   }
 
-  private static Result withdraw(EngineState state, AuctionState s, WithdrawBid c) {
+  private static Result withdraw(WriteAccess access, AuctionState s, WithdrawBid c) {
     AuctionState.Auction a = s.auctions.get(c.auctionId());
     Rejection rejection = openAuctionRule(a);
     SealedBid bid = rejection == null ? a.bid(c.bidId()) : null;
@@ -136,55 +137,31 @@ public final class AuctionHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
     long cents = bid.quantity() * bid.limitPriceCents();
-    state.registry().releaseCash(bid.account(), cents, Hold.AUCTION);
-    a.bids.remove(bid);
+    access.ledger().releaseCash(bid.account(), cents, Hold.AUCTION);
+    a.removeBid(bid);
     return Result.accepted(new BidWithdrawn(c.auctionId(), c.bidId(), bid.account(), cents));
   }
 
-  private static Result clear(EngineState state, AuctionState s, ClearAuction c) {
-    Program program = Program.of(state);
-    Registry registry = state.registry();
+  private static Result clear(WriteAccess access, AuctionState s, ClearAuction c) {
+    Program program = access.state().program();
+    Ledger ledger = access.ledger();
     AuctionState.Auction a = s.auctions.get(c.auctionId());
     Rejection rejection = openAuctionRule(a);
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
+    List<SealedBid> bids = a.bidsInOrder();
     AuctionClearing.Result r =
         AuctionClearing.clear(
-            a.bids,
+            bids,
             a.supplyPermits,
             program.auction().reservePriceCents(),
             purchaseLimit(program, a.supplyPermits));
-    List<Event> events = new ArrayList<>();
-    long revenue = 0;
-    for (int i = 0; i < a.bids.size(); i++) {
-      SealedBid bid = a.bids.get(i);
-      long won = r.fills().get(i).quantity();
-      long reserved = bid.quantity() * bid.limitPriceCents();
-      long paid = won * r.clearingPriceCents();
-      if (won > 0) {
-        registry.transfer(SystemAccount.AUCTION_RESERVE.id(), bid.account(), a.period, won);
-      }
-      if (paid > 0) {
-        registry.settleCash(bid.account(), SystemAccount.TREASURY.id(), paid, Hold.AUCTION);
-      }
-      if (reserved - paid > 0) {
-        registry.releaseCash(bid.account(), reserved - paid, Hold.AUCTION);
-      }
-      revenue += paid;
-      events.add(
-          new BidSettled(c.auctionId(), bid.bidId(), bid.account(), won, paid, reserved - paid));
-    }
-    a.cleared = true;
-    a.clearingPriceCents = r.clearingPriceCents();
-    a.soldPermits = r.soldPermits();
-    a.unsoldPermits = r.unsoldPermits();
-    a.bids.clear();
+    List<Event> events = new ArrayList<>(bids.size() + 1);
+    // Every winner pays the clearing price for each permit it won.
+    long revenue = r.soldPermits() * r.clearingPriceCents();
     events.add(
-        0,
         new AuctionCleared(
             c.auctionId(),
             a.period,
@@ -192,6 +169,29 @@ public final class AuctionHandler {
             r.soldPermits(),
             r.unsoldPermits(),
             revenue));
+    for (int i = 0; i < bids.size(); i++) {
+      SealedBid bid = bids.get(i);
+      long won = r.fills().get(i).quantity();
+      long reserved = bid.quantity() * bid.limitPriceCents();
+      long paid = won * r.clearingPriceCents();
+      if (won > 0) {
+        ledger.transfer(SystemAccount.AUCTION_RESERVE.id(), bid.account(), a.period, won);
+      }
+      if (paid > 0) {
+        ledger.settleCash(bid.account(), SystemAccount.TREASURY.id(), paid, Hold.AUCTION);
+      }
+      if (reserved - paid > 0) {
+        ledger.releaseCash(bid.account(), reserved - paid, Hold.AUCTION);
+      }
+      events.add(
+          new BidSettled(c.auctionId(), bid.bidId(), bid.account(), won, paid, reserved - paid));
+    }
+    a.cleared = true;
+    a.clearingPriceCents = r.clearingPriceCents();
+    a.soldPermits = r.soldPermits();
+    a.unsoldPermits = r.unsoldPermits();
+    a.clearBids();
+    s.cleared(a);
     return Result.accepted(events);
   }
 

@@ -1,13 +1,16 @@
 package org.computecap.engine.auction;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.computecap.engine.CanonicalReader;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.FeatureState;
+import org.computecap.engine.collections.LongLongMap;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Hold;
 import org.computecap.engine.registry.SystemAccount;
@@ -15,12 +18,21 @@ import org.computecap.engine.registry.SystemAccount;
 /**
  * Primary auctions inside the engine: each auction's supply, its open bids in submission order, and
  * once cleared its price and volumes; and how much of each period's auction volume has been
- * offered. Bids are few compared with exchange orders, so plain sorted collections.
+ * offered.
+ *
+ * <p>Every command costs O(log n) or less in the number of auctions and bids: auctions are found in
+ * a sorted map; an auction keeps its open bids in a hash map ordered by submission (a bid is found
+ * or withdrawn by id in O(1), and clearing still sees submission order, which breaks ties at the
+ * clearing price), with each bidder's open quantity beside it (the purchase limit is checked
+ * against it without scanning the bids); the number of open auctions per period is kept, so a
+ * period close asks in O(log n) whether one is still open. Those two indexes are derived from the
+ * bids and auctions, so they are not written to the canonical encoding.
  *
  * <p>Invariants: every account's {@code AUCTION} cash reservation in the registry equals the sum of
- * {@code quantity · limit price} over its open bids; a period's offered volume never exceeds its
- * auction volume; a cleared auction sold plus unsold equals its supply; the auction reserve holds
- * at least the supply of every open auction, in its vintage.
+ * {@code quantity · limit price} over its open bids; each bidder's indexed quantity is the sum of
+ * its open bids; a period's offered volume never exceeds its auction volume; a cleared auction sold
+ * plus unsold equals its supply; the auction reserve holds at least the supply of every open
+ * auction, in its vintage.
  */
 public final class AuctionState implements FeatureState {
   static final String NAME = "auction";
@@ -30,11 +42,20 @@ public final class AuctionState implements FeatureState {
   /** period -> permits offered in its auctions so far. */
   final TreeMap<Integer, Long> offeredByPeriod = new TreeMap<>();
 
+  /** period -> auctions of that period not yet cleared (derived from {@link #auctions}). */
+  private final transient TreeMap<Integer, Integer> openByPeriod = new TreeMap<>();
+
   /** One auction; bids stay in submission order, which breaks ties at the clearing price. */
   static final class Auction {
     final int period;
     final long supplyPermits;
-    final List<SealedBid> bids = new ArrayList<>();
+
+    /** Open bids by id, iterated in submission order. */
+    private final LinkedHashMap<Long, SealedBid> bids = new LinkedHashMap<>();
+
+    /** bidder -> permits of its open bids (derived from {@link #bids}). */
+    private final transient LongLongMap quantityByBidder = new LongLongMap();
+
     boolean cleared;
     long clearingPriceCents;
     long soldPermits;
@@ -45,53 +66,95 @@ public final class AuctionState implements FeatureState {
       this.supplyPermits = supplyPermits;
     }
 
+    /** The open bid with this id, or null. */
     SealedBid bid(long bidId) {
-      for (SealedBid b : bids) {
-        if (b.bidId() == bidId) {
-          return b;
-        }
-      }
-      return null;
+      return bids.get(bidId);
     }
 
+    /** Permits of the account's open bids in this auction. */
     long quantityBidBy(long account) {
-      long sum = 0;
-      for (SealedBid b : bids) {
-        if (b.account() == account) {
-          sum += b.quantity();
-        }
-      }
-      return sum;
+      return quantityByBidder.get(account, 0L);
     }
+
+    int openBids() {
+      return bids.size();
+    }
+
+    /** The open bids in submission order. */
+    List<SealedBid> bidsInOrder() {
+      return new ArrayList<>(bids.values());
+    }
+
+    void addBid(SealedBid b) {
+      bids.put(b.bidId(), b);
+      quantityByBidder.add(b.account(), b.quantity());
+    }
+
+    void removeBid(SealedBid b) {
+      bids.remove(b.bidId());
+      if (quantityByBidder.add(b.account(), -b.quantity()) == 0) {
+        quantityByBidder.remove(b.account());
+      }
+    }
+
+    void clearBids() {
+      bids.clear();
+      quantityByBidder.clear();
+    }
+  }
+
+  /** What adapters and scripts may read of one auction. */
+  public record Summary(
+      int period,
+      long supplyPermits,
+      boolean cleared,
+      long clearingPriceCents,
+      long soldPermits,
+      long unsoldPermits,
+      int openBids) {}
+
+  /** The auction with this id, or null. */
+  public Summary auction(long auctionId) {
+    Auction a = auctions.get(auctionId);
+    return a == null
+        ? null
+        : new Summary(
+            a.period,
+            a.supplyPermits,
+            a.cleared,
+            a.clearingPriceCents,
+            a.soldPermits,
+            a.unsoldPermits,
+            a.openBids());
+  }
+
+  /** Records a newly opened auction. */
+  void opened(long auctionId, Auction a) {
+    auctions.put(auctionId, a);
+    offeredByPeriod.merge(a.period, a.supplyPermits, Math::addExact);
+    openByPeriod.merge(a.period, 1, Integer::sum);
+  }
+
+  /** Records that {@code a} was cleared. */
+  void cleared(Auction a) {
+    if (openByPeriod.merge(a.period, -1, Integer::sum) == 0) {
+      openByPeriod.remove(a.period);
+    }
+  }
+
+  /** Whether an auction of {@code period} is still open. */
+  public boolean hasOpenAuction(int period) {
+    return openByPeriod.containsKey(period);
+  }
+
+  /** Permits of {@code period}'s auction volume already offered. */
+  long offered(int period) {
+    return offeredByPeriod.getOrDefault(period, 0L);
   }
 
   @Override
   public String name() {
     return NAME;
-  }
-
-  /**
-   * The engine's Auction state, or a detached empty one until the first accepted command {@link
-   * #attach}es it: a rejected command must leave the state, and its hash, untouched.
-   */
-  static AuctionState of(EngineState state) {
-    AuctionState s = state.featureOrNull(AuctionState.class);
-    return s == null ? new AuctionState() : s;
-  }
-
-  /** Registers this state with the engine (no-op when it already is); call before mutating. */
-  void attach(EngineState state) {
-    state.feature(AuctionState.class, () -> this);
-  }
-
-  /** Whether an auction of {@code period} is still open. */
-  public boolean hasOpenAuction(int period) {
-    for (Auction a : auctions.values()) {
-      if (!a.cleared && a.period == period) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override
@@ -107,7 +170,7 @@ public final class AuctionState implements FeatureState {
           .writeLong(a.soldPermits)
           .writeLong(a.unsoldPermits)
           .writeInt(a.bids.size());
-      for (SealedBid b : a.bids) {
+      for (SealedBid b : a.bids.values()) {
         w.writeLong(b.bidId())
             .writeLong(b.account())
             .writeLong(b.quantity())
@@ -118,6 +181,33 @@ public final class AuctionState implements FeatureState {
     for (Map.Entry<Integer, Long> e : offeredByPeriod.entrySet()) {
       w.writeInt(e.getKey()).writeLong(e.getValue());
     }
+  }
+
+  /** The auctions of a snapshot, read back from {@link #writeCanonical}; indexes rebuilt. */
+  public static AuctionState readCanonical(CanonicalReader r) {
+    AuctionState s = new AuctionState();
+    int count = r.readCount();
+    for (int i = 0; i < count; i++) {
+      long id = r.readLong();
+      Auction a = new Auction(r.readInt(), r.readLong());
+      a.cleared = r.readBoolean();
+      a.clearingPriceCents = r.readLong();
+      a.soldPermits = r.readLong();
+      a.unsoldPermits = r.readLong();
+      int bids = r.readCount();
+      for (int b = 0; b < bids; b++) {
+        a.addBid(new SealedBid(r.readLong(), r.readLong(), r.readLong(), r.readLong()));
+      }
+      s.auctions.put(id, a);
+      if (!a.cleared) {
+        s.openByPeriod.merge(a.period, 1, Integer::sum);
+      }
+    }
+    int periods = r.readCount();
+    for (int i = 0; i < periods; i++) {
+      s.offeredByPeriod.put(r.readInt(), r.readLong());
+    }
+    return s;
   }
 
   @Override
@@ -137,10 +227,13 @@ public final class AuctionState implements FeatureState {
         }
         continue;
       }
-      for (SealedBid b : a.bids) {
+      LongLongMap quantities = new LongLongMap();
+      for (SealedBid b : a.bids.values()) {
         reserved.merge(
             b.account(), Math.multiplyExact(b.quantity(), b.limitPriceCents()), Math::addExact);
+        quantities.add(b.account(), b.quantity());
       }
+      checkBidderIndex(a, quantities);
     }
     for (long id : state.registry().accountIds()) {
       long expected = reserved.getOrDefault(id, 0L);
@@ -167,7 +260,8 @@ public final class AuctionState implements FeatureState {
                 + e.getValue());
       }
     }
-    Program program = Program.of(state);
+    checkOpenIndex(openSupply);
+    Program program = state.program();
     for (Map.Entry<Integer, Long> e : offeredByPeriod.entrySet()) {
       if (e.getValue() > program.auctionVolumePermits(e.getKey())) {
         throw new AssertionError(
@@ -178,6 +272,36 @@ public final class AuctionState implements FeatureState {
                 + " > auction volume "
                 + program.auctionVolumePermits(e.getKey()));
       }
+    }
+  }
+
+  private static void checkBidderIndex(Auction a, LongLongMap quantities) {
+    if (quantities.size() != a.quantityByBidder.size()) {
+      throw new AssertionError("an auction indexes " + a.quantityByBidder.size() + " bidders");
+    }
+    quantities.forEach(
+        (account, quantity) -> {
+          if (a.quantityBidBy(account) != quantity) {
+            throw new AssertionError(
+                "account "
+                    + account
+                    + " bid "
+                    + quantity
+                    + " permits, the index says "
+                    + a.quantityBidBy(account));
+          }
+        });
+  }
+
+  private void checkOpenIndex(TreeMap<Integer, Long> openSupply) {
+    TreeMap<Integer, Integer> open = new TreeMap<>();
+    for (Auction a : auctions.values()) {
+      if (!a.cleared) {
+        open.merge(a.period, 1, Integer::sum);
+      }
+    }
+    if (!open.equals(openByPeriod) || !open.keySet().equals(openSupply.keySet())) {
+      throw new AssertionError("open auctions by period " + open + ", indexed " + openByPeriod);
     }
   }
 

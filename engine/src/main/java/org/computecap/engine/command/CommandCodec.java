@@ -11,8 +11,9 @@ import java.util.Map;
  * must replay tomorrow), and each feature owns a range of them: market 1-15, registry 16-63,
  * exchange 64-127, allocation 128-159, auction 160-191, compliance 192-255, access 256-287.
  *
- * <p>To add a feature's commands: write a public {@code CodecPart} in the feature's package and add
- * one line for it to {@link #standard()}, in that feature's paragraph.
+ * <p>All parts live in this package, beside the command records they encode, so the command
+ * language depends on no feature. To add a feature's commands: write its {@code CodecPart} here and
+ * add one line for it to {@link #standard()}.
  */
 public final class CommandCodec {
   private final List<CodecPart> parts;
@@ -50,19 +51,19 @@ public final class CommandCodec {
     parts.add(new MarketCodec());
     parts.add(new RegistryCodec());
     // exchange: add its part here.
-    parts.add(new org.computecap.engine.exchange.ExchangeCodec());
+    parts.add(new org.computecap.engine.command.ExchangeCodec());
 
     // allocation: add its part here.
-    parts.add(new org.computecap.engine.allocation.AllocationCodec());
+    parts.add(new org.computecap.engine.command.AllocationCodec());
 
     // auction: add its part here.
-    parts.add(new org.computecap.engine.auction.AuctionCodec());
+    parts.add(new org.computecap.engine.command.AuctionCodec());
 
     // compliance: add its part here.
-    parts.add(new org.computecap.engine.compliance.ComplianceCodec());
+    parts.add(new org.computecap.engine.command.ComplianceCodec());
 
     // access: add its part here.
-    parts.add(new org.computecap.engine.access.AccessCodec());
+    parts.add(new org.computecap.engine.command.AccessCodec());
 
     return new CommandCodec(parts);
   }

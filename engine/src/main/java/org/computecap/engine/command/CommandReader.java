@@ -9,6 +9,18 @@ import java.util.Arrays;
  * that may have been damaged or edited.
  */
 public final class CommandReader {
+  /**
+   * Each enum's constants, read once: {@code getEnumConstants()} copies the array on every call,
+   * and decoding an order reads two enums.
+   */
+  private static final ClassValue<Object[]> ENUM_CONSTANTS =
+      new ClassValue<>() {
+        @Override
+        protected Object[] computeValue(Class<?> type) {
+          return type.getEnumConstants();
+        }
+      };
+
   private final byte[] bytes;
   private int position;
 
@@ -73,7 +85,7 @@ public final class CommandReader {
 
   public <E extends Enum<E>> E readEnum(Class<E> type) {
     int ordinal = readByte();
-    E[] values = type.getEnumConstants();
+    Object[] values = ENUM_CONSTANTS.get(type);
     if (ordinal >= values.length) {
       throw new IllegalArgumentException(
           type.getSimpleName()
@@ -84,7 +96,7 @@ public final class CommandReader {
               + ", got "
               + ordinal);
     }
-    return values[ordinal];
+    return type.cast(values[ordinal]);
   }
 
   boolean atEnd() {

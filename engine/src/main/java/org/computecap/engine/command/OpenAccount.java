@@ -1,7 +1,5 @@
 package org.computecap.engine.command;
 
-import org.computecap.engine.registry.Role;
-
 /** Opens an account with a caller-chosen positive id (system accounts have negative ids). */
 public record OpenAccount(long accountId, String name, Role role) implements RegistryCommand {
   public OpenAccount {

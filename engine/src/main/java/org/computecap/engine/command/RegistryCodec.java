@@ -1,7 +1,5 @@
 package org.computecap.engine.command;
 
-import org.computecap.engine.registry.Role;
-
 /** Journal encoding of {@link RegistryCommand}s, tags 16-63. */
 final class RegistryCodec implements CodecPart {
   private static final int OPEN_ACCOUNT = 16;

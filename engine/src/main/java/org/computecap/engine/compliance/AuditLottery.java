@@ -1,6 +1,5 @@
 package org.computecap.engine.compliance;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,9 +75,14 @@ public final class AuditLottery {
     if (!c.hasMeterReading()) {
       return false;
     }
-    BigInteger meter = BigInteger.valueOf(c.meterReading()).multiply(BigInteger.valueOf(PPM));
-    BigInteger bound =
-        BigInteger.valueOf(c.reportedQuantity()).multiply(BigInteger.valueOf(PPM + thresholdPpm));
-    return meter.compareTo(bound) > 0;
+    // m · 10^6 > r · (10^6 + X), compared in 128 bits (every factor is non-negative).
+    long m = c.meterReading();
+    long r = c.reportedQuantity();
+    long bound = PPM + thresholdPpm;
+    long meterHigh = Math.multiplyHigh(m, PPM);
+    long boundHigh = Math.multiplyHigh(r, bound);
+    return meterHigh != boundHigh
+        ? meterHigh > boundHigh
+        : Long.compareUnsigned(m * PPM, r * bound) > 0;
   }
 }

@@ -1,10 +1,9 @@
 package org.computecap.engine.compliance;
 
-import java.util.List;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
-import org.computecap.engine.auction.AuctionState;
+import org.computecap.engine.WriteAccess;
 import org.computecap.engine.command.ChargeInsurancePremium;
 import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.ComplianceCommand;
@@ -13,12 +12,13 @@ import org.computecap.engine.command.RecordAuditFinding;
 import org.computecap.engine.command.RecordEvaluation;
 import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.RecordMeterReading;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SubmitReport;
 import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.program.RiskSignal;
+import org.computecap.engine.registry.Ledger;
 import org.computecap.engine.registry.Registry;
-import org.computecap.engine.registry.Role;
 import org.computecap.engine.registry.SystemAccount;
 
 /**
@@ -33,8 +33,9 @@ import org.computecap.engine.registry.SystemAccount;
 public final class ComplianceHandler {
   private ComplianceHandler() {}
 
-  public static Result apply(EngineState state, ComplianceCommand command) {
-    ComplianceState s = ComplianceState.of(state);
+  public static Result apply(WriteAccess access, ComplianceCommand command) {
+    EngineState state = access.state();
+    ComplianceState s = state.compliance();
     if (command instanceof SubmitReport c) {
       return report(state, s, c);
     }
@@ -48,16 +49,16 @@ public final class ComplianceHandler {
       return insurerEvaluation(state, s, c);
     }
     if (command instanceof ChargeInsurancePremium c) {
-      return premium(state, s, c);
+      return premium(access, s, c);
     }
     if (command instanceof ClosePeriod c) {
-      return PeriodClose.close(state, s, c);
+      return PeriodClose.close(access, s, c);
     }
     if (command instanceof RecordAuditFinding c) {
-      return auditFinding(state, s, c);
+      return auditFinding(access, s, c);
     }
     if (command instanceof PayOutstandingPenalty c) {
-      return payPenalty(state, s, c);
+      return payPenalty(access, s, c);
     }
     throw new AssertionError("no compliance handler for " + command.getClass().getName());
   }
@@ -67,7 +68,7 @@ public final class ComplianceHandler {
     if (rejection == null) {
       rejection = PeriodRule.mustBeCurrent(state, c.period());
     }
-    if (rejection == null && !Program.of(state).scope().covers(c.workload())) {
+    if (rejection == null && !state.program().scope().covers(c.workload())) {
       rejection = Rejection.WORKLOAD_OUT_OF_SCOPE;
     }
     ComplianceState.Entry e = s.entry(c.accountId(), c.period());
@@ -77,7 +78,6 @@ public final class ComplianceHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
     e = s.entryForUpdate(c.accountId(), c.period());
     e.hasReport[c.workload().ordinal()] = true;
     e.reported[c.workload().ordinal()] = c.quantity();
@@ -97,7 +97,6 @@ public final class ComplianceHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
     e = s.entryForUpdate(c.accountId(), c.period());
     e.hasMeter = true;
     e.meter = c.quantity();
@@ -116,9 +115,8 @@ public final class ComplianceHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
     s.entryForUpdate(c.accountId(), c.period()).evaluation = c.signal();
-    long lambda = Program.of(state).risk().multiplierPpm(c.signal());
+    long lambda = state.program().risk().multiplierPpm(c.signal());
     return Result.accepted(new EvaluationRecorded(c.accountId(), c.period(), c.signal(), lambda));
   }
 
@@ -145,7 +143,6 @@ public final class ComplianceHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
     e = s.entryForUpdate(c.accountId(), c.period());
     e.insurerSignal = c.signal();
     e.insurerId = c.insurerId();
@@ -153,7 +150,8 @@ public final class ComplianceHandler {
         new InsurerEvaluationRecorded(c.insurerId(), c.accountId(), c.period(), c.signal()));
   }
 
-  private static Result premium(EngineState state, ComplianceState s, ChargeInsurancePremium c) {
+  private static Result premium(WriteAccess access, ComplianceState s, ChargeInsurancePremium c) {
+    EngineState state = access.state();
     Registry registry = state.registry();
     Rejection rejection = participantRule(registry, c.accountId());
     if (rejection == null) {
@@ -168,7 +166,7 @@ public final class ComplianceHandler {
       rejection = Rejection.PREMIUM_ALREADY_CHARGED;
     }
     long rate =
-        rejection == null ? Program.of(state).insurance().premiumCentsPerUnit(e.insurerSignal) : 0;
+        rejection == null ? state.program().insurance().premiumCentsPerUnit(e.insurerSignal) : 0;
     long cents = rejection == null ? Obligations.premiumCents(rate, e.reportedTotal()) : 0;
     if (rejection == null && cents > registry.freeCash(c.accountId())) {
       rejection = Rejection.INSUFFICIENT_CASH;
@@ -176,9 +174,8 @@ public final class ComplianceHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
     if (cents > 0) {
-      registry.charge(c.accountId(), e.insurerId, cents);
+      access.ledger().charge(c.accountId(), e.insurerId, cents);
     }
     e.premiumCharged = true;
     e.premiumCents = cents;
@@ -187,10 +184,10 @@ public final class ComplianceHandler {
             c.accountId(), c.period(), e.insurerId, e.reportedTotal(), rate, cents));
   }
 
-  private static Result auditFinding(EngineState state, ComplianceState s, RecordAuditFinding c) {
+  private static Result auditFinding(WriteAccess access, ComplianceState s, RecordAuditFinding c) {
+    EngineState state = access.state();
     Rejection rejection = participantRule(state.registry(), c.accountId());
-    List<Long> drawn = s.audited.get(c.period());
-    if (rejection == null && (drawn == null || !drawn.contains(c.accountId()))) {
+    if (rejection == null && !s.wasDrawn(c.accountId(), c.period())) {
       rejection = Rejection.AUDIT_NOT_DRAWN;
     }
     ComplianceState.Entry e = s.entry(c.accountId(), c.period());
@@ -200,8 +197,7 @@ public final class ComplianceHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
-    Program program = Program.of(state);
+    Program program = state.program();
     Program.Penalty rules = program.penalty();
     // The tolerance is deducted from the measurement: only what lies beyond it is evidence.
     long evidence =
@@ -224,7 +220,7 @@ public final class ComplianceHandler {
     e.measuredQuantity = c.measuredQuantity();
     e.auditShortfallPermits = extra;
     e.auditPenaltyCents = penalty;
-    long unpaid = chargePenalty(state.registry(), s, c.accountId(), penalty);
+    long unpaid = chargePenalty(access.ledger(), s, c.accountId(), penalty);
     if (rules.makeGood() && extra > 0) {
       s.makeGoodOwed.merge(c.accountId(), extra, ComplianceState::saturatingAdd);
     }
@@ -239,8 +235,8 @@ public final class ComplianceHandler {
             s.makeGoodOwedPermits(c.accountId())));
   }
 
-  private static Result payPenalty(EngineState state, ComplianceState s, PayOutstandingPenalty c) {
-    Registry registry = state.registry();
+  private static Result payPenalty(WriteAccess access, ComplianceState s, PayOutstandingPenalty c) {
+    Registry registry = access.state().registry();
     Rejection rejection = participantRule(registry, c.accountId());
     long owed = rejection == null ? s.unpaidPenaltyCents(c.accountId()) : 0;
     if (rejection == null && owed == 0) {
@@ -252,10 +248,9 @@ public final class ComplianceHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
     long paid = Math.min(owed, registry.freeCash(c.accountId()));
     s.touch(c.accountId());
-    registry.charge(c.accountId(), SystemAccount.TREASURY.id(), paid);
+    access.ledger().charge(c.accountId(), SystemAccount.TREASURY.id(), paid);
     s.penaltyPaidCents.merge(c.accountId(), paid, Math::addExact);
     return Result.accepted(new PenaltyPaid(c.accountId(), paid, owed - paid));
   }
@@ -264,14 +259,14 @@ public final class ComplianceHandler {
    * Assesses {@code cents} of penalty on the account, pays what its free cash covers into the
    * treasury and returns the unpaid rest.
    */
-  static long chargePenalty(Registry registry, ComplianceState s, long account, long cents) {
+  static long chargePenalty(Ledger ledger, ComplianceState s, long account, long cents) {
     if (cents == 0) {
       return 0;
     }
     s.touch(account);
-    long paid = Math.min(cents, registry.freeCash(account));
+    long paid = Math.min(cents, ledger.registry().freeCash(account));
     if (paid > 0) {
-      registry.charge(account, SystemAccount.TREASURY.id(), paid);
+      ledger.charge(account, SystemAccount.TREASURY.id(), paid);
     }
     s.penaltyAssessedCents.merge(account, cents, ComplianceState::saturatingAdd);
     s.penaltyPaidCents.merge(account, paid, Math::addExact);
@@ -280,8 +275,7 @@ public final class ComplianceHandler {
 
   /** Whether an auction of {@code period} is still open (then the period cannot close). */
   static boolean auctionOpen(EngineState state, int period) {
-    AuctionState auctions = state.featureOrNull(AuctionState.class);
-    return auctions != null && auctions.hasOpenAuction(period);
+    return state.auction().hasOpenAuction(period);
   }
 
   /** The multiplier of the regulator's signal, or of the program's default when none. */

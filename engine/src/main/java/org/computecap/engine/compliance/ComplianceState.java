@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.computecap.engine.CanonicalReader;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.FeatureState;
@@ -40,7 +41,7 @@ public final class ComplianceState implements FeatureState {
    * Accounts changed since the last invariant check, which rechecks only those (entries of
    * untouched accounts cannot have changed); not part of the state, so not in its hash.
    */
-  private final java.util.TreeSet<Long> touched = new java.util.TreeSet<>();
+  private final transient java.util.TreeSet<Long> touched = new java.util.TreeSet<>();
 
   /** Everything known about one participant in one period. */
   static final class Entry {
@@ -88,20 +89,6 @@ public final class ComplianceState implements FeatureState {
     return NAME;
   }
 
-  /**
-   * The engine's Compliance state, or a detached empty one until the first accepted command {@link
-   * #attach}es it: a rejected command must leave the state, and its hash, untouched.
-   */
-  static ComplianceState of(EngineState state) {
-    ComplianceState s = state.featureOrNull(ComplianceState.class);
-    return s == null ? new ComplianceState() : s;
-  }
-
-  /** Registers this state with the engine (no-op when it already is); call before mutating. */
-  void attach(EngineState state) {
-    state.feature(ComplianceState.class, () -> this);
-  }
-
   Entry entry(long account, int period) {
     TreeMap<Integer, Entry> byPeriod = entries.get(account);
     return byPeriod == null ? null : byPeriod.get(period);
@@ -117,6 +104,39 @@ public final class ComplianceState implements FeatureState {
     return entries
         .computeIfAbsent(account, k -> new TreeMap<>())
         .computeIfAbsent(period, k -> new Entry());
+  }
+
+  /** A participant's assessment for a closed period, as adapters and scripts read it. */
+  public record Assessment(
+      long obligationPermits,
+      long surrenderedPermits,
+      long shortfallPermits,
+      long penaltyCents,
+      ComplianceStatus status) {}
+
+  /** The account's assessment for {@code period}, or null when the period has not closed. */
+  public Assessment assessment(long account, int period) {
+    Entry e = entry(account, period);
+    if (e == null || !e.closed) {
+      return null;
+    }
+    return new Assessment(
+        e.obligationPermits,
+        e.surrenderedPermits,
+        e.shortfallPermits,
+        e.penaltyCents,
+        e.shortfallPermits == 0 ? ComplianceStatus.COMPLIANT : ComplianceStatus.SHORTFALL);
+  }
+
+  /** The accounts {@code period}'s lottery drew for audit, ascending; null before it closed. */
+  public List<Long> audited(int period) {
+    return audited.get(period);
+  }
+
+  /** Whether {@code period}'s lottery drew the account (the drawn list is sorted). */
+  boolean wasDrawn(long account, int period) {
+    List<Long> drawn = audited.get(period);
+    return drawn != null && java.util.Collections.binarySearch(drawn, account) >= 0;
   }
 
   /** Penalties assessed on the account and not yet paid, in cents. */
@@ -140,9 +160,9 @@ public final class ComplianceState implements FeatureState {
         writeEntry(w, e.getValue());
       }
     }
-    writeLongs(w, makeGoodOwed);
-    writeLongs(w, penaltyAssessedCents);
-    writeLongs(w, penaltyPaidCents);
+    w.writeLongs(makeGoodOwed);
+    w.writeLongs(penaltyAssessedCents);
+    w.writeLongs(penaltyPaidCents);
     w.writeInt(audited.size());
     for (Map.Entry<Integer, List<Long>> e : audited.entrySet()) {
       w.writeInt(e.getKey()).writeInt(e.getValue().size());
@@ -176,16 +196,71 @@ public final class ComplianceState implements FeatureState {
         .writeLong(e.auditPenaltyCents);
   }
 
-  private static void writeLongs(CanonicalWriter w, TreeMap<Long, Long> map) {
-    w.writeInt(map.size());
-    for (Map.Entry<Long, Long> e : map.entrySet()) {
-      w.writeLong(e.getKey()).writeLong(e.getValue());
+  /**
+   * The compliance state of a snapshot, read back from {@link #writeCanonical}. Every account it
+   * holds is marked for the next invariant check, which so covers all of it once.
+   */
+  public static ComplianceState readCanonical(CanonicalReader r) {
+    ComplianceState s = new ComplianceState();
+    int accounts = r.readCount();
+    for (int i = 0; i < accounts; i++) {
+      long account = r.readLong();
+      int periods = r.readCount();
+      for (int p = 0; p < periods; p++) {
+        readEntry(r, s.entryForUpdate(account, r.readInt()));
+      }
     }
+    r.readLongs(s.makeGoodOwed);
+    r.readLongs(s.penaltyAssessedCents);
+    r.readLongs(s.penaltyPaidCents);
+    int closed = r.readCount();
+    for (int i = 0; i < closed; i++) {
+      int period = r.readInt();
+      int n = r.readCount();
+      List<Long> drawn = new java.util.ArrayList<>(n);
+      for (int k = 0; k < n; k++) {
+        drawn.add(r.readLong());
+      }
+      s.audited.put(period, List.copyOf(drawn));
+    }
+    s.touched.addAll(s.makeGoodOwed.keySet());
+    s.touched.addAll(s.penaltyAssessedCents.keySet());
+    s.touched.addAll(s.penaltyPaidCents.keySet());
+    return s;
+  }
+
+  private static void readEntry(CanonicalReader r, Entry e) {
+    for (int i = 0; i < e.reported.length; i++) {
+      e.hasReport[i] = r.readBoolean();
+      e.reported[i] = r.readLong();
+    }
+    e.hasMeter = r.readBoolean();
+    e.meter = r.readLong();
+    e.evaluation = signal(r.readString());
+    e.insurerSignal = signal(r.readString());
+    e.insurerId = r.readLong();
+    e.premiumCharged = r.readBoolean();
+    e.premiumCents = r.readLong();
+    e.closed = r.readBoolean();
+    e.multiplierPpm = r.readLong();
+    e.obligationPermits = r.readLong();
+    e.makeGoodInPermits = r.readLong();
+    e.surrenderedPermits = r.readLong();
+    e.shortfallPermits = r.readLong();
+    e.penaltyCents = r.readLong();
+    e.auditRecorded = r.readBoolean();
+    e.measuredQuantity = r.readLong();
+    e.auditShortfallPermits = r.readLong();
+    e.auditPenaltyCents = r.readLong();
+  }
+
+  private static RiskSignal signal(String name) {
+    return name.equals("-") ? null : RiskSignal.valueOf(name);
   }
 
   @Override
   public void checkInvariants(EngineState state) {
-    Program.Penalty penalty = Program.of(state).penalty();
+    Program.Penalty penalty = state.program().penalty();
     for (long account : touched) {
       checkAccount(account, penalty);
     }

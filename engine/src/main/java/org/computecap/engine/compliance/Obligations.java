@@ -1,6 +1,6 @@
 package org.computecap.engine.compliance;
 
-import java.math.BigInteger;
+import org.computecap.engine.program.Ppm;
 
 /**
  * The compliance arithmetic of one participant and period (SPEC §7), in whole permits and cents.
@@ -8,8 +8,6 @@ import java.math.BigInteger;
  * still needs a whole permit, so rounding never favours the participant.
  */
 public final class Obligations {
-  private static final BigInteger PPM = BigInteger.valueOf(1_000_000L);
-
   private Obligations() {}
 
   /** {@code ceil(lambda · quantity)} with lambda in parts per million. */
@@ -18,11 +16,7 @@ public final class Obligations {
       throw new IllegalArgumentException(
           "lambdaPpm and quantity must be at least 0 but are " + lambdaPpm + ", " + quantity);
     }
-    BigInteger[] qr =
-        BigInteger.valueOf(lambdaPpm)
-            .multiply(BigInteger.valueOf(quantity))
-            .divideAndRemainder(PPM);
-    return (qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0]).longValueExact();
+    return Ppm.ceilOf(quantity, lambdaPpm);
   }
 
   /** {@code (obligation - surrendered)+}. */
@@ -69,7 +63,7 @@ public final class Obligations {
    * what a long holds (no account can pay that, so it is refused as unaffordable).
    */
   public static long premiumCents(long premiumCentsPerUnit, long quantity) {
-    BigInteger p = BigInteger.valueOf(premiumCentsPerUnit).multiply(BigInteger.valueOf(quantity));
-    return p.bitLength() < 64 ? p.longValue() : Long.MAX_VALUE;
+    long low = premiumCentsPerUnit * quantity;
+    return Math.multiplyHigh(premiumCentsPerUnit, quantity) != 0 || low < 0 ? Long.MAX_VALUE : low;
   }
 }

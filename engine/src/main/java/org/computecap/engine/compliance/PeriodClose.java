@@ -6,12 +6,14 @@ import org.computecap.engine.EngineState;
 import org.computecap.engine.Event;
 import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
+import org.computecap.engine.WriteAccess;
 import org.computecap.engine.command.ClosePeriod;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.exchange.ExchangeState;
 import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.Program;
+import org.computecap.engine.registry.Ledger;
 import org.computecap.engine.registry.Registry;
-import org.computecap.engine.registry.Role;
 import org.computecap.engine.registry.SystemAccount;
 
 /**
@@ -26,7 +28,8 @@ import org.computecap.engine.registry.SystemAccount;
 final class PeriodClose {
   private PeriodClose() {}
 
-  static Result close(EngineState state, ComplianceState s, ClosePeriod c) {
+  static Result close(WriteAccess access, ComplianceState s, ClosePeriod c) {
+    EngineState state = access.state();
     Rejection rejection = PeriodRule.mustBeCurrent(state, c.period());
     if (rejection == null && ComplianceHandler.auctionOpen(state, c.period())) {
       rejection = Rejection.AUCTION_STILL_OPEN;
@@ -34,8 +37,7 @@ final class PeriodClose {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    s.attach(state);
-    Program program = Program.of(state);
+    Program program = state.program();
     Registry registry = state.registry();
     List<Event> events = new ArrayList<>();
     List<AuditCandidate> candidates = new ArrayList<>();
@@ -45,7 +47,7 @@ final class PeriodClose {
       if (registry.role(account) != Role.PARTICIPANT) {
         continue;
       }
-      ComplianceAssessed a = assess(state, s, program, account, c.period());
+      ComplianceAssessed a = assess(access, s, program, account, c.period());
       events.add(a);
       shortfalls += a.status() == ComplianceStatus.SHORTFALL ? 1 : 0;
       charged = ComplianceState.saturatingAdd(charged, a.penaltyCents() - a.penaltyUnpaidCents());
@@ -64,10 +66,10 @@ final class PeriodClose {
     s.audited.put(c.period(), draw.audited());
     events.add(new AuditsDrawn(c.period(), draw.audited(), draw.dropped(), draw.targeted()));
     if (!program.banking()) {
-      events.addAll(ExchangeState.closeVintagesUpTo(state, c.period()));
-      expire(registry, program, c.period(), events);
+      events.addAll(ExchangeState.closeVintagesUpTo(access, c.period()));
+      expire(access.ledger(), program, c.period(), events);
     }
-    state.advancePeriod();
+    access.advancePeriod();
     events.add(
         0,
         new PeriodClosed(
@@ -77,7 +79,8 @@ final class PeriodClose {
 
   /** Assesses one participant for the period and records it. */
   private static ComplianceAssessed assess(
-      EngineState state, ComplianceState s, Program program, long account, int period) {
+      WriteAccess access, ComplianceState s, Program program, long account, int period) {
+    EngineState state = access.state();
     ComplianceState.Entry e = s.entryForUpdate(account, period);
     long lambda = ComplianceHandler.multiplierPpm(program, e.evaluation);
     long makeGoodIn = s.makeGoodOwedPermits(account);
@@ -97,7 +100,7 @@ final class PeriodClose {
     e.surrenderedPermits = surrendered;
     e.shortfallPermits = shortfall;
     e.penaltyCents = penalty;
-    long unpaid = ComplianceHandler.chargePenalty(state.registry(), s, account, penalty);
+    long unpaid = ComplianceHandler.chargePenalty(access.ledger(), s, account, penalty);
     long owedNext = rules.makeGood() ? shortfall : 0;
     if (owedNext == 0) {
       s.makeGoodOwed.remove(account);
@@ -119,7 +122,8 @@ final class PeriodClose {
   }
 
   /** Banking off: moves every free permit of vintages up to {@code period} to expiry. */
-  private static void expire(Registry registry, Program program, int period, List<Event> events) {
+  private static void expire(Ledger ledger, Program program, int period, List<Event> events) {
+    Registry registry = ledger.registry();
     for (long account : registry.accountIds()) {
       SystemAccount system = SystemAccount.byId(account);
       if (!registry.canHoldPermits(account) || (system != null && system.isSink())) {
@@ -128,7 +132,7 @@ final class PeriodClose {
       for (int v = program.firstPeriod(); v <= period; v++) {
         long free = registry.freePermits(account, v);
         if (free > 0) {
-          registry.expire(account, v, free);
+          ledger.expire(account, v, free);
           events.add(new PermitsExpired(account, v, free));
         }
       }

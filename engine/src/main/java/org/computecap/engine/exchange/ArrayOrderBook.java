@@ -1,20 +1,26 @@
 package org.computecap.engine.exchange;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import org.computecap.engine.command.OrderType;
+import org.computecap.engine.command.Side;
 
 /**
  * The fast order book: every order and price level lives in parallel primitive arrays, so that
  * after warm-up placing, matching and cancelling allocate nothing and box nothing.
  *
  * <p>Layout. Orders occupy slots of a pool (arrays indexed by slot, recycled through a free stack)
- * and are found by id through a {@link LongIntMap}. Each price level is a slot of a second pool
+ * and are found by id through an {@link OrderIndex}. Each price level is a slot of a second pool
  * holding its price, total quantity and an intrusive doubly linked list of its orders in time
- * priority. Each side keeps its levels in an array sorted so that the best level sits at the end:
- * the best price is one read, a level emptied by matching is removed by decrementing a count, and a
- * new level near the touch (where nearly all activity is) shifts only the few entries above it.
- * Sorting uses a key (price for bids, minus price for asks) so one binary search serves both sides.
- * Unlike a tick-indexed ladder this needs no bound on the price range, and with the tens of levels
- * a real book holds it is as fast.
+ * priority. Each side keeps its levels in a {@link Ladder}: the best {@value Ladder#NEAR} levels in
+ * an array sorted so that the best level sits at the end (the best price is one read, a level
+ * emptied by matching is removed by decrementing a count, and a new level near the touch, where
+ * nearly all activity is, shifts only the few entries above it), and any deeper levels in a sorted
+ * map. So every level operation is O(log L) in the number of levels L (the array's shifts are
+ * bounded by its fixed size) while the touch stays free of allocation. Sorting uses a key (price
+ * for bids, minus price for asks) so one comparison serves both sides. Unlike a tick-indexed ladder
+ * this needs no bound on the price range.
  *
  * <p>Invariants, checked by {@link #checkConsistency()}: every resting order is in the id map and
  * in exactly one level list; a level's quantity is the sum of its orders' remaining quantities and
@@ -26,14 +32,13 @@ final class ArrayOrderBook implements OrderBook {
 
   private final long lotSize;
   private final boolean selfTradePrevention;
-  private final LongIntMap slotById;
+  private final OrderIndex slotById = new OrderIndex();
   private final Ladder bids = new Ladder();
   private final Ladder asks = new Ladder();
 
   private long[] ids;
   private long[] accounts;
   private long[] remainings;
-  private long[] seqs;
   private int[] vintages;
   private int[] nexts;
   private int[] prevs;
@@ -41,7 +46,7 @@ final class ArrayOrderBook implements OrderBook {
   private int[] freeOrders;
   private int freeOrderCount;
   private int orderHighWater;
-  private long nextSeq;
+  private long lastOrderId;
 
   private long[] levelPrices;
   private long[] levelQuantities;
@@ -56,11 +61,135 @@ final class ArrayOrderBook implements OrderBook {
   private long restingSellQuantity;
   private long lastUncrossPriceCents = NO_PRICE;
 
-  /** The levels of one side, best at the end. */
-  private static final class Ladder {
-    int[] levels = new int[64];
-    long[] keys = new long[64];
+  /**
+   * The levels of one side by key, best (largest key) first out. The best {@link #NEAR} levels sit
+   * in {@code keys}/{@code levels}, ascending, best at {@code count - 1}; deeper ones in {@code
+   * far}. Invariants: every far key is below every near key; {@code count == 0} only when {@code
+   * far} is empty too; {@code count <= NEAR}.
+   */
+  static final class Ladder {
+    static final int NEAR = 64;
+
+    final int[] levels = new int[NEAR + 1];
+    final long[] keys = new long[NEAR + 1];
     int count;
+    final TreeMap<Long, Integer> far = new TreeMap<>();
+
+    int size() {
+      return count + far.size();
+    }
+
+    /** The best level; the ladder must not be empty. */
+    int best() {
+      return levels[count - 1];
+    }
+
+    /** The level with {@code key}, or {@link #NIL}. */
+    int find(long key) {
+      if (count > 0 && key >= keys[0]) {
+        int at = lowerBound(key);
+        return at < count && keys[at] == key ? levels[at] : NIL;
+      }
+      Integer level = far.get(key);
+      return level == null ? NIL : level;
+    }
+
+    /** Adds a level whose key is not on the ladder yet. */
+    void insert(long key, int level) {
+      if (!far.isEmpty() && key < keys[0]) {
+        far.put(key, level);
+        return;
+      }
+      int at = count > 0 && keys[count - 1] < key ? count : lowerBound(key);
+      System.arraycopy(levels, at, levels, at + 1, count - at);
+      System.arraycopy(keys, at, keys, at + 1, count - at);
+      levels[at] = level;
+      keys[at] = key;
+      count++;
+      if (count > NEAR) {
+        // The worst near level goes deep; it is above every far key, so far stays below.
+        far.put(keys[0], levels[0]);
+        count--;
+        System.arraycopy(levels, 1, levels, 0, count);
+        System.arraycopy(keys, 1, keys, 0, count);
+      }
+    }
+
+    /** Removes the level with {@code key}. */
+    void remove(long key) {
+      if (count > 0 && key >= keys[0]) {
+        if (keys[count - 1] != key) {
+          int at = lowerBound(key);
+          System.arraycopy(levels, at + 1, levels, at, count - at - 1);
+          System.arraycopy(keys, at + 1, keys, at, count - at - 1);
+        }
+        count--;
+        if (count == 0) {
+          refill();
+        }
+      } else {
+        far.remove(key);
+      }
+    }
+
+    /** Brings the best deep levels up once the near ones ran out. */
+    private void refill() {
+      int n = Math.min(NEAR / 2, far.size());
+      for (int i = n - 1; i >= 0; i--) {
+        Map.Entry<Long, Integer> e = far.pollLastEntry();
+        keys[i] = e.getKey();
+        levels[i] = e.getValue();
+      }
+      count = n;
+    }
+
+    /**
+     * Copies the levels whose key is at least {@code minKey}, best first, up to {@code max} of
+     * them, into {@code out}; returns how many.
+     */
+    int bestFirst(long minKey, int max, int[] out) {
+      int n = 0;
+      for (int i = count - 1; i >= 0 && n < max && keys[i] >= minKey; i--) {
+        out[n++] = levels[i];
+      }
+      if (n < max && n == count) {
+        for (int level : far.tailMap(minKey, true).descendingMap().values()) {
+          if (n == max) {
+            break;
+          }
+          out[n++] = level;
+        }
+      }
+      return n;
+    }
+
+    /** All levels in ascending key order with their keys, for the consistency check. */
+    long[][] ascending() {
+      long[][] out = new long[size()][];
+      int n = 0;
+      for (Map.Entry<Long, Integer> e : far.entrySet()) {
+        out[n++] = new long[] {e.getKey(), e.getValue()};
+      }
+      for (int i = 0; i < count; i++) {
+        out[n++] = new long[] {keys[i], levels[i]};
+      }
+      return out;
+    }
+
+    /** The index of the first near key at or above {@code key}. */
+    private int lowerBound(long key) {
+      int lo = 0;
+      int hi = count;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (keys[mid] < key) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
   }
 
   ArrayOrderBook(long lotSize, boolean selfTradePrevention, int expectedOrders) {
@@ -72,11 +201,9 @@ final class ArrayOrderBook implements OrderBook {
     }
     this.lotSize = lotSize;
     this.selfTradePrevention = selfTradePrevention;
-    this.slotById = new LongIntMap(expectedOrders);
     ids = new long[expectedOrders];
     accounts = new long[expectedOrders];
     remainings = new long[expectedOrders];
-    seqs = new long[expectedOrders];
     vintages = new int[expectedOrders];
     nexts = new int[expectedOrders];
     prevs = new int[expectedOrders];
@@ -121,12 +248,17 @@ final class ArrayOrderBook implements OrderBook {
   }
 
   private void requireNew(long orderId, long quantity) {
-    if (slotById.get(orderId) != LongIntMap.MISSING) {
-      throw new IllegalArgumentException("orderId already on the book: " + orderId);
+    if (orderId <= lastOrderId) {
+      throw new IllegalArgumentException(
+          "order ids must increase (they are the arrival order): "
+              + orderId
+              + " <= "
+              + lastOrderId);
     }
     if (quantity < 1) {
       throw new IllegalArgumentException("quantity must be >= 1, was " + quantity);
     }
+    lastOrderId = orderId;
   }
 
   private long matchBuy(
@@ -142,7 +274,7 @@ final class ArrayOrderBook implements OrderBook {
     long left = quantity;
     Ladder ladder = asks;
     while (left > 0 && ladder.count > 0) {
-      int level = ladder.levels[ladder.count - 1];
+      int level = ladder.best();
       long price = levelPrices[level];
       if (!market && price > limitCents) {
         break;
@@ -184,7 +316,7 @@ final class ArrayOrderBook implements OrderBook {
     long left = quantity;
     Ladder ladder = bids;
     while (left > 0 && ladder.count > 0) {
-      int level = ladder.levels[ladder.count - 1];
+      int level = ladder.best();
       long price = levelPrices[level];
       if (!market && price < limitCents) {
         break;
@@ -261,7 +393,6 @@ final class ArrayOrderBook implements OrderBook {
     ids[slot] = orderId;
     accounts[slot] = account;
     remainings[slot] = quantity;
-    seqs[slot] = nextSeq++;
     vintages[slot] = vintage;
     levelOf[slot] = level;
     int tail = levelTails[level];
@@ -285,7 +416,7 @@ final class ArrayOrderBook implements OrderBook {
   @Override
   public long cancel(long orderId) {
     int slot = slotById.get(orderId);
-    if (slot == LongIntMap.MISSING) {
+    if (slot == OrderIndex.MISSING) {
       return 0;
     }
     long left = remainings[slot];
@@ -299,8 +430,8 @@ final class ArrayOrderBook implements OrderBook {
     if (bids.count == 0 || asks.count == 0) {
       return 0;
     }
-    long bestBid = levelPrices[bids.levels[bids.count - 1]];
-    long bestAsk = levelPrices[asks.levels[asks.count - 1]];
+    long bestBid = levelPrices[bids.best()];
+    long bestAsk = levelPrices[asks.best()];
     if (bestBid < bestAsk) {
       return 0;
     }
@@ -308,15 +439,15 @@ final class ArrayOrderBook implements OrderBook {
     lastUncrossPriceCents = price;
     long executed = 0;
     while (bids.count > 0 && asks.count > 0) {
-      int bidLevel = bids.levels[bids.count - 1];
-      int askLevel = asks.levels[asks.count - 1];
+      int bidLevel = bids.best();
+      int askLevel = asks.best();
       if (levelPrices[bidLevel] < price || levelPrices[askLevel] > price) {
         break;
       }
       int buy = levelHeads[bidLevel];
       int sell = levelHeads[askLevel];
       if (selfTradePrevention && accounts[buy] == accounts[sell]) {
-        cancelForSelfTrade(seqs[buy] > seqs[sell] ? buy : sell, listener);
+        cancelForSelfTrade(ids[buy] > ids[sell] ? buy : sell, listener);
         continue;
       }
       long fill = Math.min(remainings[buy], remainings[sell]);
@@ -342,27 +473,32 @@ final class ArrayOrderBook implements OrderBook {
    * volume, then imbalance, then distance to the reference, then lowest price.
    */
   private long uniformPrice(long bestBid, long bestAsk, long referenceCents) {
-    int bi = lowerBound(bids, bestAsk);
+    // The crossing levels only: bids at or above the best ask, asks at or below the best bid.
+    int[] crossingBids = new int[bids.size()];
+    int nb = bids.bestFirst(bestAsk, crossingBids.length, crossingBids);
+    int[] crossingAsks = new int[asks.size()];
+    int na = asks.bestFirst(-bestBid, crossingAsks.length, crossingAsks);
+    int bi = nb - 1;
     long demand = 0;
-    for (int i = bi; i < bids.count; i++) {
-      demand += levelQuantities[bids.levels[i]];
+    for (int i = 0; i < nb; i++) {
+      demand += levelQuantities[crossingBids[i]];
     }
-    int ai = asks.count - 1;
+    int ai = 0;
     long supply = 0;
     long bestPrice = NO_PRICE;
     long bestVolume = -1;
     long bestImbalance = 0;
     long bestDistance = 0;
     while (true) {
-      long nextBid = bi < bids.count ? levelPrices[bids.levels[bi]] : Long.MAX_VALUE;
-      long nextAsk = ai >= 0 ? levelPrices[asks.levels[ai]] : Long.MAX_VALUE;
+      long nextBid = bi >= 0 ? levelPrices[crossingBids[bi]] : Long.MAX_VALUE;
+      long nextAsk = ai < na ? levelPrices[crossingAsks[ai]] : Long.MAX_VALUE;
       long price = Math.min(nextBid, nextAsk);
       if (price > bestBid) {
         break;
       }
       if (nextAsk == price) {
-        supply += levelQuantities[asks.levels[ai]];
-        ai--;
+        supply += levelQuantities[crossingAsks[ai]];
+        ai++;
       }
       long volume = Math.min(demand, supply);
       long imbalance = Math.abs(demand - supply);
@@ -377,67 +513,37 @@ final class ArrayOrderBook implements OrderBook {
         bestDistance = distance;
       }
       if (nextBid == price) {
-        demand -= levelQuantities[bids.levels[bi]];
-        bi++;
+        demand -= levelQuantities[crossingBids[bi]];
+        bi--;
       }
     }
     return bestPrice;
   }
 
-  /** The index of the first bid level priced at or above the price. */
-  private int lowerBound(Ladder ladder, long key) {
-    int lo = 0;
-    int hi = ladder.count;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (ladder.keys[mid] < key) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
   private int findOrInsertLevel(Ladder ladder, long key, long priceCents, boolean bid) {
     int count = ladder.count;
-    int at;
-    if (count > 0 && ladder.keys[count - 1] < key) {
-      at = count;
-    } else {
-      at = lowerBound(ladder, key);
-      if (at < count && ladder.keys[at] == key) {
-        return ladder.levels[at];
-      }
+    if (count == 0 || ladder.keys[count - 1] < key) {
+      return newLevel(ladder, key, priceCents, bid);
     }
+    int level = ladder.find(key);
+    return level != NIL ? level : newLevel(ladder, key, priceCents, bid);
+  }
+
+  private int newLevel(Ladder ladder, long key, long priceCents, boolean bid) {
     int level = allocateLevel();
     levelPrices[level] = priceCents;
     levelQuantities[level] = 0;
     levelHeads[level] = NIL;
     levelTails[level] = NIL;
     levelIsBid[level] = bid;
-    if (count == ladder.levels.length) {
-      ladder.levels = Arrays.copyOf(ladder.levels, count * 2);
-      ladder.keys = Arrays.copyOf(ladder.keys, count * 2);
-    }
-    System.arraycopy(ladder.levels, at, ladder.levels, at + 1, count - at);
-    System.arraycopy(ladder.keys, at, ladder.keys, at + 1, count - at);
-    ladder.levels[at] = level;
-    ladder.keys[at] = key;
-    ladder.count = count + 1;
+    ladder.insert(key, level);
     return level;
   }
 
   private void removeLevel(int level) {
     boolean bid = levelIsBid[level];
     Ladder ladder = bid ? bids : asks;
-    int count = ladder.count;
-    if (ladder.levels[count - 1] != level) {
-      int at = lowerBound(ladder, bid ? levelPrices[level] : -levelPrices[level]);
-      System.arraycopy(ladder.levels, at + 1, ladder.levels, at, count - at - 1);
-      System.arraycopy(ladder.keys, at + 1, ladder.keys, at, count - at - 1);
-    }
-    ladder.count = count - 1;
+    ladder.remove(bid ? levelPrices[level] : -levelPrices[level]);
     freeLevels[freeLevelCount++] = level;
   }
 
@@ -450,7 +556,6 @@ final class ArrayOrderBook implements OrderBook {
       ids = Arrays.copyOf(ids, n);
       accounts = Arrays.copyOf(accounts, n);
       remainings = Arrays.copyOf(remainings, n);
-      seqs = Arrays.copyOf(seqs, n);
       vintages = Arrays.copyOf(vintages, n);
       nexts = Arrays.copyOf(nexts, n);
       prevs = Arrays.copyOf(prevs, n);
@@ -483,12 +588,12 @@ final class ArrayOrderBook implements OrderBook {
 
   @Override
   public boolean contains(long orderId) {
-    return slotById.get(orderId) != LongIntMap.MISSING;
+    return slotById.get(orderId) != OrderIndex.MISSING;
   }
 
   private int slotOf(long orderId) {
     int slot = slotById.get(orderId);
-    if (slot == LongIntMap.MISSING) {
+    if (slot == OrderIndex.MISSING) {
       throw new IllegalArgumentException("orderId not on the book: " + orderId);
     }
     return slot;
@@ -521,12 +626,12 @@ final class ArrayOrderBook implements OrderBook {
 
   @Override
   public long bestBidCents() {
-    return bids.count == 0 ? NO_PRICE : levelPrices[bids.levels[bids.count - 1]];
+    return bids.count == 0 ? NO_PRICE : levelPrices[bids.best()];
   }
 
   @Override
   public long bestAskCents() {
-    return asks.count == 0 ? NO_PRICE : levelPrices[asks.levels[asks.count - 1]];
+    return asks.count == 0 ? NO_PRICE : levelPrices[asks.best()];
   }
 
   @Override
@@ -536,18 +641,19 @@ final class ArrayOrderBook implements OrderBook {
 
   @Override
   public int levelCount(Side side) {
-    return side == Side.BUY ? bids.count : asks.count;
+    return side == Side.BUY ? bids.size() : asks.size();
   }
 
   @Override
   public int depth(Side side, int levels, long[] pricesCents, long[] quantities) {
     Ladder ladder = side == Side.BUY ? bids : asks;
-    int n =
-        Math.min(Math.min(levels, ladder.count), Math.min(pricesCents.length, quantities.length));
+    int max =
+        Math.min(Math.min(levels, ladder.size()), Math.min(pricesCents.length, quantities.length));
+    int[] best = new int[max];
+    int n = ladder.bestFirst(Long.MIN_VALUE, max, best);
     for (int i = 0; i < n; i++) {
-      int level = ladder.levels[ladder.count - 1 - i];
-      pricesCents[i] = levelPrices[level];
-      quantities[i] = levelQuantities[level];
+      pricesCents[i] = levelPrices[best[i]];
+      quantities[i] = levelQuantities[best[i]];
     }
     return n;
   }
@@ -569,17 +675,13 @@ final class ArrayOrderBook implements OrderBook {
   }
 
   private void visitSide(Ladder ladder, Side side, OrderVisitor visitor) {
-    for (int i = ladder.count - 1; i >= 0; i--) {
-      int level = ladder.levels[i];
+    int[] best = new int[ladder.size()];
+    int n = ladder.bestFirst(Long.MIN_VALUE, best.length, best);
+    for (int i = 0; i < n; i++) {
+      int level = best[i];
       for (int slot = levelHeads[level]; slot != NIL; slot = nexts[slot]) {
         visitor.order(
-            ids[slot],
-            accounts[slot],
-            side,
-            levelPrices[level],
-            remainings[slot],
-            vintages[slot],
-            seqs[slot]);
+            ids[slot], accounts[slot], side, levelPrices[level], remainings[slot], vintages[slot]);
       }
     }
   }
@@ -590,10 +692,17 @@ final class ArrayOrderBook implements OrderBook {
     long sellQuantity = 0;
     int orders = 0;
     for (Ladder ladder : new Ladder[] {bids, asks}) {
-      for (int i = 0; i < ladder.count; i++) {
-        int level = ladder.levels[i];
-        if (i > 0 && ladder.keys[i - 1] >= ladder.keys[i]) {
+      if (ladder.count > Ladder.NEAR || ladder.count == 0 && !ladder.far.isEmpty()) {
+        throw new AssertionError("ladder holds " + ladder.count + " near levels");
+      }
+      long[][] ascending = ladder.ascending();
+      for (int i = 0; i < ascending.length; i++) {
+        int level = (int) ascending[i][1];
+        if (i > 0 && ascending[i - 1][0] >= ascending[i][0]) {
           throw new AssertionError("levels out of order at index " + i);
+        }
+        if (ascending[i][0] != (levelIsBid[level] ? levelPrices[level] : -levelPrices[level])) {
+          throw new AssertionError("level " + levelPrices[level] + " is filed under another key");
         }
         long sum = 0;
         for (int slot = levelHeads[level]; slot != NIL; slot = nexts[slot]) {

@@ -2,6 +2,7 @@ package org.computecap.engine.exchange;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.computecap.engine.command.Side;
 
 /**
  * Read-only market data of one book for adapters (CLI, server, simulator): last price, VWAP,

@@ -6,47 +6,50 @@ import org.computecap.engine.EngineState;
 import org.computecap.engine.Event;
 import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
+import org.computecap.engine.WriteAccess;
 import org.computecap.engine.command.CancelOrder;
 import org.computecap.engine.command.ExchangeCommand;
+import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.RunCallAuction;
+import org.computecap.engine.command.Side;
 import org.computecap.engine.command.StartCallAuction;
+import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Registry;
 
 /**
  * Applies the exchange commands (§6). Each handler checks, in this order of precedence: the account
  * exists and may hold both permits and cash (a trade gives it one or the other); the vintage trades
- * (from the oldest vintage still eligible for surrender up to the current period); the order id
- * increases; the price is on the tick and the quantity a whole number of lots; the order type is
- * allowed in the book's phase; and the free balance covers the order (a sell its permits, a limit
- * or IOC buy price · quantity in cash, a market buy any cash at all, its budget being all the free
- * cash). Only then does it match, and every fill settles through the registry with balances those
- * checks guaranteed, so nothing after the first mutation can fail.
+ * (from the oldest vintage still eligible for surrender up to the current period); the price is on
+ * the tick and the quantity a whole number of lots; the order type is allowed in the book's phase;
+ * and the free balance covers the order (a sell its permits, a limit or IOC buy price · quantity in
+ * cash, a market buy any cash at all, its budget being all the free cash). Only then does it assign
+ * the order its id (the last id plus one) and match, and every fill settles through the registry
+ * with balances those checks guaranteed, so nothing after the first mutation can fail.
  */
 public final class ExchangeHandler {
   private ExchangeHandler() {}
 
-  public static Result apply(EngineState state, ExchangeCommand command) {
-    // A rejected command must leave the state as it was, so the feature is registered in the
-    // state only once a command passes its checks (see accepted()).
-    ExchangeState existing = state.featureOrNull(ExchangeState.class);
-    ExchangeState exchange = existing != null ? existing : ExchangeState.create(state);
+  public static Result apply(WriteAccess access, ExchangeCommand command) {
+    EngineState state = access.state();
+    ExchangeState exchange = state.exchange();
     if (command instanceof PlaceOrder c) {
-      return place(state, exchange, c);
+      return place(access, exchange, c);
     }
     if (command instanceof CancelOrder c) {
-      return cancel(state, exchange, c);
+      return cancel(access, exchange, c);
     }
     if (command instanceof StartCallAuction c) {
       return startCall(state, exchange, c);
     }
     if (command instanceof RunCallAuction c) {
-      return runCall(state, exchange, c);
+      return runCall(access, exchange, c);
     }
     throw new AssertionError("no exchange handler for " + command.getClass().getName());
   }
 
-  private static Result place(EngineState state, ExchangeState exchange, PlaceOrder c) {
+  private static Result place(WriteAccess access, ExchangeState exchange, PlaceOrder c) {
+    EngineState state = access.state();
     Registry r = state.registry();
     Rejection broken = checkAccount(r, c.accountId());
     if (broken == null) {
@@ -55,10 +58,7 @@ public final class ExchangeHandler {
     if (broken != null) {
       return Result.rejected(broken);
     }
-    ExchangeSettings settings = exchange.settings();
-    if (c.orderId() <= exchange.lastOrderId()) {
-      return Result.rejected(Rejection.ORDER_ID_NOT_INCREASING);
-    }
+    Program.Exchange settings = exchange.settings();
     if (c.priceCents() % settings.tickCents() != 0) {
       return Result.rejected(Rejection.PRICE_NOT_ON_TICK);
     }
@@ -81,29 +81,21 @@ public final class ExchangeHandler {
         return Result.rejected(Rejection.INSUFFICIENT_CASH);
       }
     }
-    accepted(state, exchange);
     ExchangeState.Venue venue = exchange.venue(c.vintage());
     List<Event> events = new ArrayList<>(4);
-    exchange.acceptOrderId(c.orderId());
+    long orderId = exchange.assignOrderId();
     events.add(
         new OrderAccepted(
-            c.orderId(),
-            c.accountId(),
-            c.side(),
-            c.type(),
-            c.priceCents(),
-            c.quantity(),
-            c.vintage()));
-    exchange.begin(r, events, venue, state.currentPeriod());
+            orderId, c.accountId(), c.side(), c.type(), c.priceCents(), c.quantity(), c.vintage()));
+    exchange.begin(access.ledger(), events, venue, state.currentPeriod());
     long left;
     if (venue.callPhase) {
-      venue.book.rest(
-          c.orderId(), c.accountId(), c.side(), c.priceCents(), c.quantity(), c.vintage());
+      venue.book.rest(orderId, c.accountId(), c.side(), c.priceCents(), c.quantity(), c.vintage());
       left = c.quantity();
     } else {
       left =
           venue.book.place(
-              c.orderId(),
+              orderId,
               c.accountId(),
               c.side(),
               c.type(),
@@ -116,17 +108,18 @@ public final class ExchangeHandler {
     if (left > 0) {
       if (c.type() == OrderType.LIMIT) {
         exchange.reserve(c.accountId(), c.side(), c.priceCents(), left, c.vintage());
-        events.add(new OrderRested(c.orderId(), c.accountId(), left));
+        events.add(new OrderRested(orderId, c.accountId(), left));
       } else {
         events.add(
-            new OrderCancelled(c.orderId(), c.accountId(), left, CancelReason.UNFILLED_REMAINDER));
+            new OrderCancelled(orderId, c.accountId(), left, CancelReason.UNFILLED_REMAINDER));
       }
     }
     exchange.end();
     return Result.accepted(events);
   }
 
-  private static Result cancel(EngineState state, ExchangeState exchange, CancelOrder c) {
+  private static Result cancel(WriteAccess access, ExchangeState exchange, CancelOrder c) {
+    EngineState state = access.state();
     Registry r = state.registry();
     if (!r.exists(c.accountId())) {
       return Result.rejected(Rejection.UNKNOWN_ACCOUNT);
@@ -143,7 +136,7 @@ public final class ExchangeHandler {
     long price = book.priceCents(c.orderId());
     int vintage = book.vintage(c.orderId());
     List<Event> events = new ArrayList<>(1);
-    exchange.begin(r, events, venue, state.currentPeriod());
+    exchange.begin(access.ledger(), events, venue, state.currentPeriod());
     long left = book.cancel(c.orderId());
     exchange.release(c.accountId(), side, price, left, vintage);
     events.add(new OrderCancelled(c.orderId(), c.accountId(), left, CancelReason.REQUESTED));
@@ -160,12 +153,12 @@ public final class ExchangeHandler {
     if (existing != null && existing.callPhase) {
       return Result.rejected(Rejection.CALL_AUCTION_ALREADY_OPEN);
     }
-    accepted(state, exchange);
     exchange.venue(c.vintage()).callPhase = true;
     return Result.accepted(new CallAuctionStarted(c.vintage()));
   }
 
-  private static Result runCall(EngineState state, ExchangeState exchange, RunCallAuction c) {
+  private static Result runCall(WriteAccess access, ExchangeState exchange, RunCallAuction c) {
+    EngineState state = access.state();
     Rejection broken = checkVintage(state, c.vintage());
     if (broken != null) {
       return Result.rejected(broken);
@@ -175,18 +168,13 @@ public final class ExchangeHandler {
       return Result.rejected(Rejection.NO_CALL_AUCTION_OPEN);
     }
     List<Event> events = new ArrayList<>();
-    exchange.begin(state.registry(), events, venue, state.currentPeriod());
+    exchange.begin(access.ledger(), events, venue, state.currentPeriod());
     long volume = venue.book.uncross(venue.data.lastPriceCents(), exchange.listener());
     long price = volume > 0 ? venue.book.lastUncrossPriceCents() : 0;
     venue.callPhase = false;
     events.add(new CallAuctionRan(c.vintage(), price, volume));
     exchange.end();
     return Result.accepted(events);
-  }
-
-  /** Registers the exchange state on the first accepted exchange command. */
-  private static void accepted(EngineState state, ExchangeState exchange) {
-    state.feature(ExchangeState.class, () -> exchange);
   }
 
   private static Rejection checkAccount(Registry r, long accountId) {

@@ -4,18 +4,26 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.function.BiFunction;
+import org.computecap.engine.CanonicalReader;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.Event;
 import org.computecap.engine.FeatureState;
+import org.computecap.engine.WriteAccess;
 import org.computecap.engine.collections.LongLongMap;
+import org.computecap.engine.command.Side;
+import org.computecap.engine.program.BookLayout;
+import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Hold;
+import org.computecap.engine.registry.Ledger;
 import org.computecap.engine.registry.Registry;
 
 /**
  * The exchange's part of the engine state: one venue (order book, market data, call phase flag) per
- * vintage, or a single venue for all vintages, and the highest order id accepted.
+ * vintage, or a single venue for all vintages, and the last order id assigned. The exchange assigns
+ * order ids itself, one more than the last, to every accepted {@code PlaceOrder} (a rejected one
+ * takes none), and reports the id in {@code OrderAccepted}; ids therefore increase in arrival
+ * order, which is the books' time priority.
  *
  * <p>Its private {@link Settlement} is the books' {@link MatchListener}: each fill is settled in
  * the registry the moment the book reports it (delivery versus payment), so a trade never exists
@@ -25,67 +33,72 @@ import org.computecap.engine.registry.Registry;
  *
  * <p>Invariant ({@link #checkInvariants}): for every account, the cash and permits reserved under
  * {@code EXCHANGE} equal what its resting orders hold; each fast book is internally consistent;
- * every resting id is at most the last accepted id.
+ * every resting id is at most the last assigned id.
  */
 public final class ExchangeState implements FeatureState {
   static final String NAME = "exchange";
 
-  private final ExchangeSettings settings;
+  private final Program.Exchange settings;
+  private final boolean bookPerVintage;
   private final int firstPeriod;
-  private final BiFunction<Long, Boolean, OrderBook> books;
+  private final OrderBooks books;
   private Venue[] venues = new Venue[4];
   private long lastOrderId;
-  private final Settlement settlement = new Settlement();
+  private final transient Settlement settlement = new Settlement();
 
-  private Registry registry;
-  private List<Event> events;
-  private Venue active;
-  private int period;
+  // The context of the command now running (see begin); not state.
+  private transient Ledger ledger;
+  private transient List<Event> events;
+  private transient Venue active;
+  private transient int period;
 
   /** One book with its market data. */
   static final class Venue {
     final int key;
     final OrderBook book;
-    final MarketData data = new MarketData();
+    final MarketData data;
     boolean callPhase;
 
     Venue(int key, OrderBook book) {
+      this(key, book, new MarketData());
+    }
+
+    Venue(int key, OrderBook book, MarketData data) {
       this.key = key;
       this.book = book;
+      this.data = data;
     }
   }
 
-  private ExchangeState(EngineState state, BiFunction<Long, Boolean, OrderBook> books) {
-    this.settings = ExchangeSettings.fromProgram(state.programYaml());
-    this.firstPeriod = state.program().firstPeriod();
+  private ExchangeState(Program.Exchange settings, int firstPeriod, OrderBooks books) {
+    this.settings = settings;
+    this.bookPerVintage = settings.books() == BookLayout.PER_VINTAGE;
+    this.firstPeriod = firstPeriod;
     this.books = books;
   }
 
-  /** The exchange state the engine creates on the first exchange command: fast books. */
-  public static ExchangeState create(EngineState state) {
-    return new ExchangeState(state, (lot, stp) -> new ArrayOrderBook(lot, stp, 1 << 10));
+  /** The exchange of a market that opens under {@code program}, on {@code books}. */
+  public static ExchangeState open(Program program, OrderBooks books) {
+    return new ExchangeState(program.exchange(), program.firstPeriod(), books);
   }
 
-  /**
-   * An exchange over the naive reference books, for tests that run a second engine beside the real
-   * one: register it with {@code state.feature(ExchangeState.class, () -> ...)} before the first
-   * exchange command, then compare the two engines' state hashes.
-   */
-  public static ExchangeState withReferenceBooks(EngineState state) {
-    return new ExchangeState(state, ReferenceOrderBook::new);
-  }
-
-  ExchangeSettings settings() {
+  Program.Exchange settings() {
     return settings;
   }
 
-  long lastOrderId() {
+  /** The id the next accepted order gets. */
+  long nextOrderId() {
+    return lastOrderId + 1;
+  }
+
+  /** The last order id assigned, 0 before the first order. */
+  public long lastOrderId() {
     return lastOrderId;
   }
 
   /** The venue trading {@code vintage}, created on first use. */
   Venue venue(int vintage) {
-    int index = settings.bookPerVintage() ? vintage - firstPeriod : 0;
+    int index = bookPerVintage ? vintage - firstPeriod : 0;
     if (index >= venues.length) {
       venues = Arrays.copyOf(venues, Math.max(index + 1, venues.length * 2));
     }
@@ -93,14 +106,17 @@ public final class ExchangeState implements FeatureState {
     if (v == null) {
       v =
           new Venue(
-              settings.bookPerVintage() ? vintage : -1,
-              books.apply(settings.lotPermits(), settings.selfTradePrevention()));
+              bookPerVintage ? vintage : -1,
+              books.create(settings.lotPermits(), settings.selfTradePrevention()));
       venues[index] = v;
     }
     return v;
   }
 
-  /** The venue whose book holds the order, or null. */
+  /**
+   * The venue whose book holds the order, or null: a lookup in each venue's id map, and there is
+   * one venue per vintage traded (a handful), so this does not grow with the book.
+   */
   Venue venueOfOrder(long orderId) {
     for (Venue v : venues) {
       if (v != null && v.book.contains(orderId)) {
@@ -110,20 +126,27 @@ public final class ExchangeState implements FeatureState {
     return null;
   }
 
-  void acceptOrderId(long orderId) {
-    lastOrderId = orderId;
+  /** The quantity the resting order still has, or 0 when no book holds it. */
+  public long remaining(long orderId) {
+    Venue v = venueOfOrder(orderId);
+    return v == null ? 0 : v.book.remaining(orderId);
+  }
+
+  /** Assigns the next order id, for an order that passed every check. */
+  long assignOrderId() {
+    return ++lastOrderId;
   }
 
   /** Sets the context in which the books' callbacks settle and report. */
-  void begin(Registry registry, List<Event> events, Venue venue, int period) {
-    this.registry = registry;
+  void begin(Ledger ledger, List<Event> events, Venue venue, int period) {
+    this.ledger = ledger;
     this.events = events;
     this.active = venue;
     this.period = period;
   }
 
   void end() {
-    this.registry = null;
+    this.ledger = null;
     this.events = null;
     this.active = null;
   }
@@ -150,8 +173,8 @@ public final class ExchangeState implements FeatureState {
         long quantity) {
       long value = priceCents * quantity;
       if (takerBuys) {
-        registry.charge(takerAccount, makerAccount, value);
-        registry.settlePermits(makerAccount, takerAccount, sellVintage, quantity, Hold.EXCHANGE);
+        ledger.charge(takerAccount, makerAccount, value);
+        ledger.settlePermits(makerAccount, takerAccount, sellVintage, quantity, Hold.EXCHANGE);
         events.add(
             new TradeExecuted(
                 takerOrderId,
@@ -162,8 +185,8 @@ public final class ExchangeState implements FeatureState {
                 priceCents,
                 quantity));
       } else {
-        registry.settleCash(makerAccount, takerAccount, value, Hold.EXCHANGE);
-        registry.transfer(takerAccount, makerAccount, sellVintage, quantity);
+        ledger.settleCash(makerAccount, takerAccount, value, Hold.EXCHANGE);
+        ledger.transfer(takerAccount, makerAccount, sellVintage, quantity);
         events.add(
             new TradeExecuted(
                 makerOrderId,
@@ -187,12 +210,12 @@ public final class ExchangeState implements FeatureState {
         int sellVintage,
         long priceCents,
         long quantity) {
-      registry.settleCash(buyAccount, sellAccount, priceCents * quantity, Hold.EXCHANGE);
+      ledger.settleCash(buyAccount, sellAccount, priceCents * quantity, Hold.EXCHANGE);
       long saved = (buyLimitCents - priceCents) * quantity;
       if (saved > 0) {
-        registry.releaseCash(buyAccount, saved, Hold.EXCHANGE);
+        ledger.releaseCash(buyAccount, saved, Hold.EXCHANGE);
       }
-      registry.settlePermits(sellAccount, buyAccount, sellVintage, quantity, Hold.EXCHANGE);
+      ledger.settlePermits(sellAccount, buyAccount, sellVintage, quantity, Hold.EXCHANGE);
       events.add(
           new TradeExecuted(
               buyOrderId, buyAccount, sellOrderId, sellAccount, sellVintage, priceCents, quantity));
@@ -214,28 +237,25 @@ public final class ExchangeState implements FeatureState {
    * phases also end); with a single book, the sell orders of those vintages. For the compliance
    * feature at a period close with banking off, before it expires the free permits, so that no
    * expired vintage stays on offer. Returns the {@code OrderCancelled(VINTAGE_CLOSED)} events in
-   * book order; none when the exchange has no state yet. It cannot fail, so a handler may call it
-   * after its checks.
+   * book order. It cannot fail, so a handler may call it after its checks; it changes state, so it
+   * takes the engine's {@link WriteAccess}.
    */
-  public static List<Event> closeVintagesUpTo(EngineState state, int lastVintage) {
-    ExchangeState exchange = state.featureOrNull(ExchangeState.class);
+  public static List<Event> closeVintagesUpTo(WriteAccess access, int lastVintage) {
+    EngineState state = access.state();
+    ExchangeState exchange = state.exchange();
     List<Event> events = new ArrayList<>();
-    if (exchange == null) {
-      return events;
-    }
-    Registry r = state.registry();
     for (Venue v : exchange.venues) {
-      if (v == null || exchange.settings.bookPerVintage() && v.key > lastVintage) {
+      if (v == null || exchange.bookPerVintage && v.key > lastVintage) {
         continue;
       }
       List<long[]> doomed = new ArrayList<>();
       v.book.forEachOrder(
-          (id, account, side, price, remaining, vintage, arrival) -> {
-            if (exchange.settings.bookPerVintage() || side == Side.SELL && vintage <= lastVintage) {
+          (id, account, side, price, remaining, vintage) -> {
+            if (exchange.bookPerVintage || side == Side.SELL && vintage <= lastVintage) {
               doomed.add(new long[] {id, account});
             }
           });
-      exchange.begin(r, events, v, state.currentPeriod());
+      exchange.begin(access.ledger(), events, v, state.currentPeriod());
       for (long[] order : doomed) {
         Side side = v.book.side(order[0]);
         long price = v.book.priceCents(order[0]);
@@ -244,7 +264,7 @@ public final class ExchangeState implements FeatureState {
         exchange.release(order[1], side, price, left, vintage);
         events.add(new OrderCancelled(order[0], order[1], left, CancelReason.VINTAGE_CLOSED));
       }
-      if (exchange.settings.bookPerVintage()) {
+      if (exchange.bookPerVintage) {
         v.callPhase = false;
       }
       exchange.end();
@@ -255,18 +275,18 @@ public final class ExchangeState implements FeatureState {
   /** Gives back the reservation of a resting quantity leaving the book untraded. */
   void release(long account, Side side, long priceCents, long quantity, int vintage) {
     if (side == Side.BUY) {
-      registry.releaseCash(account, priceCents * quantity, Hold.EXCHANGE);
+      ledger.releaseCash(account, priceCents * quantity, Hold.EXCHANGE);
     } else {
-      registry.releasePermits(account, vintage, quantity, Hold.EXCHANGE);
+      ledger.releasePermits(account, vintage, quantity, Hold.EXCHANGE);
     }
   }
 
   /** Reserves for a quantity about to rest on the book. */
   void reserve(long account, Side side, long priceCents, long quantity, int vintage) {
     if (side == Side.BUY) {
-      registry.reserveCash(account, priceCents * quantity, Hold.EXCHANGE);
+      ledger.reserveCash(account, priceCents * quantity, Hold.EXCHANGE);
     } else {
-      registry.reservePermits(account, vintage, quantity, Hold.EXCHANGE);
+      ledger.reservePermits(account, vintage, quantity, Hold.EXCHANGE);
     }
   }
 
@@ -280,7 +300,7 @@ public final class ExchangeState implements FeatureState {
     w.writeLong(settings.tickCents())
         .writeLong(settings.lotPermits())
         .writeBoolean(settings.selfTradePrevention())
-        .writeBoolean(settings.bookPerVintage())
+        .writeBoolean(bookPerVintage)
         .writeLong(lastOrderId);
     int count = 0;
     for (Venue v : venues) {
@@ -318,19 +338,80 @@ public final class ExchangeState implements FeatureState {
     return w.finish();
   }
 
+  /**
+   * The exchange of a snapshot, read back from {@link #writeCanonical}: each book gets its resting
+   * orders again in id order, which is their arrival order, so every price level lists them in the
+   * same time priority as before.
+   */
+  public static ExchangeState readCanonical(CanonicalReader r, Program program, OrderBooks books) {
+    ExchangeState x = open(program, books);
+    long tick = r.readLong();
+    long lot = r.readLong();
+    boolean stp = r.readBoolean();
+    boolean perVintage = r.readBoolean();
+    if (tick != x.settings.tickCents()
+        || lot != x.settings.lotPermits()
+        || stp != x.settings.selfTradePrevention()
+        || perVintage != x.bookPerVintage) {
+      throw new IllegalArgumentException(
+          "snapshot: the exchange settings differ from the program's " + x.settings);
+    }
+    x.lastOrderId = r.readLong();
+    int venues = r.readCount();
+    for (int i = 0; i < venues; i++) {
+      x.readVenue(r);
+    }
+    return x;
+  }
+
+  private void readVenue(CanonicalReader r) {
+    int key = r.readInt();
+    boolean call = r.readBoolean();
+    MarketData data = MarketData.readCanonical(r);
+    int count = r.readCount();
+    long[][] orders = new long[count][];
+    for (int i = 0; i < count; i++) {
+      orders[i] =
+          new long[] {
+            r.readLong(),
+            r.readLong(),
+            r.readBoolean() ? 1 : 0,
+            r.readLong(),
+            r.readLong(),
+            r.readInt()
+          };
+    }
+    int index = bookPerVintage ? key - firstPeriod : 0;
+    if (index < 0
+        || (!bookPerVintage && key != -1)
+        || index < venues.length && venues[index] != null) {
+      throw new IllegalArgumentException("snapshot: a book with key " + key + " does not fit");
+    }
+    if (index >= venues.length) {
+      venues = Arrays.copyOf(venues, Math.max(index + 1, venues.length * 2));
+    }
+    Venue v =
+        new Venue(key, books.create(settings.lotPermits(), settings.selfTradePrevention()), data);
+    v.callPhase = call;
+    venues[index] = v;
+    Arrays.sort(orders, (a, b) -> Long.compare(a[0], b[0]));
+    for (long[] o : orders) {
+      v.book.rest(o[0], o[1], o[2] == 1 ? Side.BUY : Side.SELL, o[3], o[4], (int) o[5]);
+    }
+  }
+
   static void writeVenue(CanonicalWriter w, Venue v) {
     w.writeInt(v.key).writeBoolean(v.callPhase);
     v.data.writeCanonical(w);
     w.writeInt(v.book.orderCount());
     v.book.forEachOrder(
-        (id, account, side, price, remaining, vintage, arrival) ->
+        (id, account, side, price, remaining, vintage) ->
             w.writeLong(id)
                 .writeLong(account)
                 .writeBoolean(side == Side.BUY)
                 .writeLong(price)
                 .writeLong(remaining)
-                .writeInt(vintage)
-                .writeLong(arrival));
+                .writeInt(vintage));
   }
 
   @Override
@@ -346,7 +427,7 @@ public final class ExchangeState implements FeatureState {
         fast.checkConsistency();
       }
       v.book.forEachOrder(
-          (id, account, side, price, remaining, vintage, arrival) -> {
+          (id, account, side, price, remaining, vintage) -> {
             if (id > lastOrderId) {
               throw new AssertionError(
                   "resting order " + id + " above last order id " + lastOrderId);
@@ -408,7 +489,7 @@ public final class ExchangeState implements FeatureState {
 
   /** The venue trading {@code vintage}, or null when it has not been used yet. */
   Venue existingVenue(int vintage) {
-    int index = settings.bookPerVintage() ? vintage - firstPeriod : 0;
+    int index = bookPerVintage ? vintage - firstPeriod : 0;
     return index >= 0 && index < venues.length ? venues[index] : null;
   }
 }

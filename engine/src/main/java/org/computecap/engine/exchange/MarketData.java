@@ -2,6 +2,7 @@ package org.computecap.engine.exchange;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import org.computecap.engine.CanonicalReader;
 import org.computecap.engine.CanonicalWriter;
 
 /**
@@ -155,5 +156,32 @@ final class MarketData {
           .writeLong(notionalHighs[i])
           .writeLong(notionalLows[i]);
     }
+  }
+
+  /** Market data read back from {@link #writeCanonical} (a snapshot). */
+  static MarketData readCanonical(CanonicalReader r) {
+    MarketData d = new MarketData();
+    d.lastPriceCents = r.readLong();
+    d.volume = r.readLong();
+    d.notionalHigh = r.readLong();
+    d.notionalLow = r.readLong();
+    d.tradeCount = r.readLong();
+    int n = r.readCount();
+    while (d.periods.length < n) {
+      d.rows = d.periods.length;
+      d.grow();
+    }
+    d.rows = n;
+    for (int i = 0; i < n; i++) {
+      d.periods[i] = r.readInt();
+      d.opens[i] = r.readLong();
+      d.highs[i] = r.readLong();
+      d.lows[i] = r.readLong();
+      d.closes[i] = r.readLong();
+      d.volumes[i] = r.readLong();
+      d.notionalHighs[i] = r.readLong();
+      d.notionalLows[i] = r.readLong();
+    }
+    return d;
   }
 }

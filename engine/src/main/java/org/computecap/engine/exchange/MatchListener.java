@@ -1,5 +1,7 @@
 package org.computecap.engine.exchange;
 
+import org.computecap.engine.command.Side;
+
 /**
  * Receives what a book does while it matches, with primitive arguments so that a fill costs no
  * allocation. The exchange settles each call at once (delivery versus payment), so the book itself

@@ -1,5 +1,8 @@
 package org.computecap.engine.exchange;
 
+import org.computecap.engine.command.OrderType;
+import org.computecap.engine.command.Side;
+
 /**
  * A limit order book for one instrument (one vintage, or all vintages when the program keeps a
  * single book). Two implementations exist: {@link ArrayOrderBook}, the fast one the engine uses,
@@ -7,9 +10,10 @@ package org.computecap.engine.exchange;
  *
  * <p>The book enforces only matching rules: price-time priority, trades at the resting order's
  * price, self-trade prevention, the market-buy cash budget and the lot when that budget cuts a
- * fill. Business checks (tick, lot, funds, ownership, duplicate ids) happen in the exchange before
- * the book is called; a book trusts its caller and throws {@link IllegalArgumentException} only for
- * calls that would corrupt it.
+ * fill. Business checks (tick, lot, funds, ownership) happen in the exchange before the book is
+ * called; a book trusts its caller and throws {@link IllegalArgumentException} only for calls that
+ * would corrupt it. Order ids must increase from call to call: the exchange assigns them in arrival
+ * order, so the id is an order's time priority.
  *
  * <p><b>Self-trade prevention</b> (when enabled): an incoming order that would match a resting
  * order of its own account cancels that resting order ("cancel resting", also called cancel-oldest

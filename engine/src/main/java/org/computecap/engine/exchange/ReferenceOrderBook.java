@@ -3,6 +3,8 @@ package org.computecap.engine.exchange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.computecap.engine.command.OrderType;
+import org.computecap.engine.command.Side;
 
 /**
  * The naive order book: two lists of order objects kept sorted by price then arrival, and linear
@@ -21,7 +23,7 @@ final class ReferenceOrderBook implements OrderBook {
   /** Best first: lowest price, then earliest. */
   private final List<Order> asks = new ArrayList<>();
 
-  private long nextSeq;
+  private long lastOrderId;
   private long lastUncrossPriceCents = NO_PRICE;
 
   private static final class Order {
@@ -31,7 +33,6 @@ final class ReferenceOrderBook implements OrderBook {
     long price;
     long remaining;
     int vintage;
-    long seq;
   }
 
   ReferenceOrderBook(long lotSize, boolean selfTradePrevention) {
@@ -111,12 +112,17 @@ final class ReferenceOrderBook implements OrderBook {
   }
 
   private void requireNew(long orderId, long quantity) {
-    if (find(orderId) != null) {
-      throw new IllegalArgumentException("orderId already on the book: " + orderId);
+    if (orderId <= lastOrderId) {
+      throw new IllegalArgumentException(
+          "order ids must increase (they are the arrival order): "
+              + orderId
+              + " <= "
+              + lastOrderId);
     }
     if (quantity < 1) {
       throw new IllegalArgumentException("quantity must be >= 1, was " + quantity);
     }
+    lastOrderId = orderId;
   }
 
   private void insert(
@@ -128,7 +134,6 @@ final class ReferenceOrderBook implements OrderBook {
     order.price = price;
     order.remaining = quantity;
     order.vintage = vintage;
-    order.seq = nextSeq++;
     List<Order> list = side == Side.BUY ? bids : asks;
     int at = 0;
     while (at < list.size() && !better(order, list.get(at))) {
@@ -201,7 +206,7 @@ final class ReferenceOrderBook implements OrderBook {
       Order buy = bids.get(0);
       Order sell = asks.get(0);
       if (selfTradePrevention && buy.account == sell.account) {
-        Order newer = buy.seq > sell.seq ? buy : sell;
+        Order newer = buy.id > sell.id ? buy : sell;
         (newer == buy ? bids : asks).remove(0);
         listener.selfTradeCancelled(
             newer.id, newer.account, newer.side, newer.price, newer.remaining, newer.vintage);
@@ -346,10 +351,10 @@ final class ReferenceOrderBook implements OrderBook {
   @Override
   public void forEachOrder(OrderVisitor visitor) {
     for (Order o : bids) {
-      visitor.order(o.id, o.account, o.side, o.price, o.remaining, o.vintage, o.seq);
+      visitor.order(o.id, o.account, o.side, o.price, o.remaining, o.vintage);
     }
     for (Order o : asks) {
-      visitor.order(o.id, o.account, o.side, o.price, o.remaining, o.vintage, o.seq);
+      visitor.order(o.id, o.account, o.side, o.price, o.remaining, o.vintage);
     }
   }
 }

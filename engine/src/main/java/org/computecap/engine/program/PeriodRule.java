@@ -13,7 +13,7 @@ public final class PeriodRule {
 
   /** The broken rule when {@code period} is not the current program period, else null. */
   public static Rejection mustBeCurrent(EngineState state, int period) {
-    Program program = Program.of(state);
+    Program program = state.program();
     if (!program.hasPeriod(period)) {
       return Rejection.PERIOD_OUTSIDE_PROGRAM;
     }
@@ -28,7 +28,7 @@ public final class PeriodRule {
 
   /** The broken rule when {@code period} is not a program period that has already begun. */
   public static Rejection mustHaveBegun(EngineState state, int period) {
-    Program program = Program.of(state);
+    Program program = state.program();
     if (!program.hasPeriod(period)) {
       return Rejection.PERIOD_OUTSIDE_PROGRAM;
     }

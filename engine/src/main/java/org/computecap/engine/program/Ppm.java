@@ -4,9 +4,11 @@ import java.math.BigInteger;
 
 /**
  * Exact arithmetic with rates in parts per million, the engine's way of holding shares,
- * probabilities and multipliers without {@code double}. Products go through {@link BigInteger} so
- * that {@code amount · ppm} never overflows; results that do not fit a {@code long} throw {@link
- * ArithmeticException}, which callers prevent by validating their ranges.
+ * probabilities and multipliers without {@code double}. A product that fits 63 bits (nearly all of
+ * them: caps, shares and prices are far below that) is divided in a {@code long}; only a larger one
+ * goes through {@link BigInteger}, so {@code amount · ppm} never overflows and the common case
+ * allocates nothing. Results that do not fit a {@code long} throw {@link ArithmeticException},
+ * which callers prevent by validating their ranges.
  */
 public final class Ppm {
   /** One whole, i.e. 100%, or a multiplier of exactly 1. */
@@ -23,6 +25,14 @@ public final class Ppm {
 
   /** {@code ceil(amount · ppm / 10^6)} for non-negative amount and ppm. */
   public static long ceilOf(long amount, long ppm) {
+    if (amount < 0 || ppm < 0) {
+      throw new IllegalArgumentException(
+          "ceilOf needs amount >= 0 and ppm >= 0 but got " + amount + ", " + ppm);
+    }
+    long product = amount * ppm;
+    if (Math.multiplyHigh(amount, ppm) == 0 && product >= 0) {
+      return product / ONE + (product % ONE > 0 ? 1 : 0);
+    }
     BigInteger[] qr =
         BigInteger.valueOf(amount).multiply(BigInteger.valueOf(ppm)).divideAndRemainder(ONE_BIG);
     BigInteger q = qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
@@ -34,6 +44,10 @@ public final class Ppm {
     if (a < 0 || b < 0 || c <= 0) {
       throw new IllegalArgumentException(
           "mulDivFloor needs a >= 0, b >= 0, c > 0 but got " + a + ", " + b + ", " + c);
+    }
+    long product = a * b;
+    if (Math.multiplyHigh(a, b) == 0 && product >= 0) {
+      return product / c;
     }
     return BigInteger.valueOf(a)
         .multiply(BigInteger.valueOf(b))

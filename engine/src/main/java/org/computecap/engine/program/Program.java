@@ -3,8 +3,6 @@ package org.computecap.engine.program;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
-import org.computecap.engine.EngineState;
-import org.computecap.engine.ProgramRules;
 
 /**
  * The rules a regulator sets (SPEC §2), immutable once loaded. Built only by {@link ProgramLoader},
@@ -33,8 +31,7 @@ public record Program(
     boolean banking,
     Auction auction,
     Insurance insurance,
-    Exchange exchange)
-    implements ProgramRules {
+    Exchange exchange) {
 
   /**
    * The compliance periods {@code first .. first+count-1} (e.g. 2026 for calendar years, or 1), and
@@ -141,38 +138,9 @@ public record Program(
     Objects.requireNonNull(exchange, "exchange");
   }
 
-  /**
-   * The program of an open market. The engine's rules are this class when it was built with {@link
-   * YamlProgramParser}; under another parser (core's tests use a stand-in that reads only what core
-   * needs) the journaled program text is loaded here, so the rules features work under any parser
-   * that accepts a complete program. Loading is pure, so this is as deterministic as the text; the
-   * last text's program is kept to avoid parsing per command.
-   */
-  public static Program of(EngineState state) {
-    if (state.program() instanceof Program p) {
-      return p;
-    }
-    String text = state.programYaml();
-    Object[] cached = lastLoaded;
-    if (cached != null && cached[0] == text) {
-      return (Program) cached[1];
-    }
-    Program p = ProgramLoader.parse("program", text);
-    lastLoaded = new Object[] {text, p};
-    return p;
-  }
-
-  /** The last text loaded by {@link #of} and its program, replaced as one array. */
-  private static volatile Object[] lastLoaded;
-
-  @Override
+  /** The number of the first compliance period (and vintage), >= 0, e.g. 2026 or 1. */
   public int firstPeriod() {
     return periods.first();
-  }
-
-  @Override
-  public boolean bankingEnabled() {
-    return banking;
   }
 
   /** Whether {@code period} is one of the program's periods. */
@@ -184,7 +152,6 @@ public record Program(
    * The cap of {@code period} in permits (see the class comment for the formula); 0 after the last
    * period.
    */
-  @Override
   public long capPermits(int period) {
     if (period < periods.first()) {
       throw new IllegalArgumentException(

@@ -1,6 +1,7 @@
 package org.computecap.engine.registry;
 
 import org.computecap.engine.collections.LongLongMap;
+import org.computecap.engine.command.Role;
 
 /**
  * One account's balances: cash (free and reserved), permits by vintage (free and reserved, arrays

@@ -2,20 +2,24 @@ package org.computecap.engine.registry;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.computecap.engine.CanonicalReader;
 import org.computecap.engine.CanonicalWriter;
-import org.computecap.engine.ProgramRules;
 import org.computecap.engine.collections.LongLongMap;
 import org.computecap.engine.collections.LongObjectMap;
+import org.computecap.engine.command.Role;
+import org.computecap.engine.program.Program;
 
 /**
  * The ledger (§3): accounts, cash in cents and permits by vintage, with every permit and every cent
  * accounted for. It is the API the other features build on (the exchange reserves and settles
  * through it, auctions issue and charge through it, compliance surrenders and expires through it).
  *
- * <p>Queries are free to call. Mutators assume their caller has already checked the business rules
- * with the queries (a handler checks everything, then mutates): a mutator that finds its
- * precondition broken throws {@link AssertionError}, because that is a bug and the engine must stop
- * rather than continue with a wrong ledger.
+ * <p>Queries are public and free to call: this class is the registry as everyone reads it. Its
+ * mutators are package-private and reached only through the engine's {@link Ledger}, which only the
+ * engine's {@code WriteAccess} hands out, inside {@code Engine.apply}. They assume their caller has
+ * already checked the business rules with the queries (a handler checks everything, then mutates):
+ * a mutator that finds its precondition broken throws {@link AssertionError}, because that is a bug
+ * and the engine must stop rather than continue with a wrong ledger.
  *
  * <p>Invariants ({@link #checkInvariants()}): permits issued = the sum over all accounts of free
  * and reserved permits (sinks included, so surrendered, cancelled and expired are counted); issued
@@ -23,7 +27,7 @@ import org.computecap.engine.collections.LongObjectMap;
  * no balance is negative; reservations by holder add up to the reservations.
  */
 public final class Registry {
-  private final ProgramRules rules;
+  private final Program rules;
   private final int firstPeriod;
   private final LongObjectMap<Account> accounts = new LongObjectMap<>(64);
   private final LongLongMap issuedByVintage = new LongLongMap();
@@ -37,7 +41,7 @@ public final class Registry {
   private long cashReservedTotal;
 
   /** A registry for a program, with the regulator's {@link SystemAccount}s already open. */
-  public Registry(ProgramRules rules) {
+  Registry(Program rules) {
     this.rules = rules;
     this.firstPeriod = rules.firstPeriod();
     for (SystemAccount s : SystemAccount.values()) {
@@ -192,7 +196,7 @@ public final class Registry {
 
   // ---------------------------------------------------------------- accounts and cash
 
-  public void openAccount(long accountId, String name, Role role) {
+  void openAccount(long accountId, String name, Role role) {
     check(accountId > 0, "caller account ids are positive", accountId);
     check(!accounts.containsKey(accountId), "account exists", accountId);
     accounts.put(accountId, new Account(accountId, name, role, null));
@@ -202,7 +206,7 @@ public final class Registry {
    * Cash enters from outside. Every balance is at most the total ever deposited, so checking that
    * total for overflow first (an {@link ArithmeticException}, state untouched) covers all.
    */
-  public void deposit(long accountId, long cents) {
+  void deposit(long accountId, long cents) {
     Account a = cashAccount(accountId, cents);
     long deposited = Math.addExact(cashDeposited, cents);
     a.cashFree += cents;
@@ -211,7 +215,7 @@ public final class Registry {
   }
 
   /** Cash leaves to the outside. */
-  public void withdraw(long accountId, long cents) {
+  void withdraw(long accountId, long cents) {
     Account a = cashAccount(accountId, cents);
     check(a.cashFree >= cents, "free cash covers withdrawal", accountId);
     a.cashFree -= cents;
@@ -220,7 +224,7 @@ public final class Registry {
   }
 
   /** Moves free cash between accounts: penalties, premiums, fees (§3 "charge", "pay"). */
-  public void charge(long fromAccountId, long toAccountId, long cents) {
+  void charge(long fromAccountId, long toAccountId, long cents) {
     Account from = cashAccount(fromAccountId, cents);
     Account to = cashAccount(toAccountId, cents);
     check(from.cashFree >= cents, "free cash covers charge", fromAccountId);
@@ -229,7 +233,7 @@ public final class Registry {
   }
 
   /** Sets free cash aside for {@code hold} (a buy order, an auction bid). */
-  public void reserveCash(long accountId, long cents, Hold hold) {
+  void reserveCash(long accountId, long cents, Hold hold) {
     Account a = cashAccount(accountId, cents);
     check(a.cashFree >= cents, "free cash covers reservation", accountId);
     a.cashFree -= cents;
@@ -240,7 +244,7 @@ public final class Registry {
   }
 
   /** Gives reserved cash back to the account's free cash. */
-  public void releaseCash(long accountId, long cents, Hold hold) {
+  void releaseCash(long accountId, long cents, Hold hold) {
     Account a = cashAccount(accountId, cents);
     check(a.cashReservedBy[hold.ordinal()] >= cents, "reservation covers release", accountId);
     a.cashReservedBy[hold.ordinal()] -= cents;
@@ -251,7 +255,7 @@ public final class Registry {
   }
 
   /** Pays reserved cash of {@code from} into the free cash of {@code to} (settlement). */
-  public void settleCash(long fromAccountId, long toAccountId, long cents, Hold hold) {
+  void settleCash(long fromAccountId, long toAccountId, long cents, Hold hold) {
     Account from = cashAccount(fromAccountId, cents);
     Account to = cashAccount(toAccountId, cents);
     check(
@@ -270,7 +274,7 @@ public final class Registry {
    * at most the total ever issued, so checking that total for overflow first (an {@link
    * ArithmeticException}, state untouched) covers all.
    */
-  public void issue(long accountId, int vintage, long quantity) {
+  void issue(long accountId, int vintage, long quantity) {
     Account a = permitAccount(accountId, vintage, quantity);
     check(quantity <= remainingCap(vintage), "issue stays within the cap", accountId);
     long issued = Math.addExact(issuedTotal, quantity);
@@ -284,7 +288,7 @@ public final class Registry {
   }
 
   /** Moves free permits of one vintage between accounts. */
-  public void transfer(long fromAccountId, long toAccountId, int vintage, long quantity) {
+  void transfer(long fromAccountId, long toAccountId, int vintage, long quantity) {
     Account from = permitAccount(fromAccountId, vintage, quantity);
     Account to = permitAccount(toAccountId, vintage, quantity);
     check(!from.isSink(), "permits never leave a sink", fromAccountId);
@@ -302,7 +306,7 @@ public final class Registry {
    * vintage first (vintages {@code minVintage..period}), into the retirement account. Returns the
    * quantities taken, index {@code k} for vintage {@code minVintage + k}.
    */
-  public long[] surrender(long accountId, int period, long quantity, int minVintage) {
+  long[] surrender(long accountId, int period, long quantity, int minVintage) {
     Account a = permitAccount(accountId, period, quantity);
     check(minVintage >= firstPeriod && minVintage <= period, "eligible vintages exist", accountId);
     check(
@@ -333,17 +337,17 @@ public final class Registry {
   }
 
   /** Voluntarily retires free permits of one vintage into the cancellation account. */
-  public void cancel(long accountId, int vintage, long quantity) {
+  void cancel(long accountId, int vintage, long quantity) {
     transfer(accountId, SystemAccount.CANCELLATION.id(), vintage, quantity);
   }
 
   /** Moves free permits of one vintage into the expiry account (banking off, §7.6). */
-  public void expire(long accountId, int vintage, long quantity) {
+  void expire(long accountId, int vintage, long quantity) {
     transfer(accountId, SystemAccount.EXPIRY.id(), vintage, quantity);
   }
 
   /** Sets free permits aside for {@code hold} (a resting sell order). */
-  public void reservePermits(long accountId, int vintage, long quantity, Hold hold) {
+  void reservePermits(long accountId, int vintage, long quantity, Hold hold) {
     Account a = permitAccount(accountId, vintage, quantity);
     int i = vintage - firstPeriod;
     check(a.free(i) >= quantity, "free permits cover reservation", accountId);
@@ -357,7 +361,7 @@ public final class Registry {
   }
 
   /** Gives reserved permits back to the account's free permits. */
-  public void releasePermits(long accountId, int vintage, long quantity, Hold hold) {
+  void releasePermits(long accountId, int vintage, long quantity, Hold hold) {
     Account a = permitAccount(accountId, vintage, quantity);
     int i = vintage - firstPeriod;
     check(
@@ -374,8 +378,7 @@ public final class Registry {
   }
 
   /** Delivers reserved permits of {@code from} into the free permits of {@code to}. */
-  public void settlePermits(
-      long fromAccountId, long toAccountId, int vintage, long quantity, Hold hold) {
+  void settlePermits(long fromAccountId, long toAccountId, int vintage, long quantity, Hold hold) {
     Account from = permitAccount(fromAccountId, vintage, quantity);
     Account to = permitAccount(toAccountId, vintage, quantity);
     int i = vintage - firstPeriod;
@@ -409,6 +412,69 @@ public final class Registry {
     for (long id : ids) {
       writeAccount(w, accounts.get(id));
     }
+  }
+
+  /**
+   * A registry read back from {@link #writeCanonical} (a snapshot): the same accounts, balances and
+   * counters; the running totals are recomputed from the accounts.
+   */
+  static Registry readCanonical(CanonicalReader r, Program rules) {
+    r.section("registry");
+    Registry registry = new Registry(rules);
+    registry.cashDeposited = r.readLong();
+    registry.cashWithdrawn = r.readLong();
+    registry.issuedTotal = r.readLong();
+    int vintages = r.readCount();
+    for (int i = 0; i < vintages; i++) {
+      registry.issuedByVintage.put(r.readLong(), r.readLong());
+    }
+    int accounts = r.readCount();
+    for (int i = 0; i < accounts; i++) {
+      registry.readAccount(r);
+    }
+    return registry;
+  }
+
+  private void readAccount(CanonicalReader r) {
+    long id = r.readLong();
+    String name = r.readString();
+    Role role = Role.valueOf(r.readString());
+    SystemAccount sys = SystemAccount.byId(id);
+    Account a = sys != null ? system.get(sys) : new Account(id, name, role, null);
+    if (sys == null) {
+      accounts.put(id, a);
+    }
+    a.cashFree = r.readLong();
+    a.cashReserved = r.readLong();
+    for (int h = 0; h < Hold.COUNT; h++) {
+      a.cashReservedBy[h] = r.readLong();
+      a.permitsReservedBy[h] = r.readLong();
+    }
+    int held = r.readCount();
+    for (int k = 0; k < held; k++) {
+      int vintage = r.readInt();
+      int i = vintage - firstPeriod;
+      if (i < 0) {
+        throw new IllegalArgumentException(
+            "snapshot: account " + id + " holds vintage " + vintage + " before the program");
+      }
+      a.ensure(i);
+      a.free[i] = r.readLong();
+      a.reserved[i] = r.readLong();
+      a.freeTotal += a.free[i];
+      a.reservedTotal += a.reserved[i];
+    }
+    int periods = r.readCount();
+    if (periods > 0) {
+      a.surrenderedByPeriod = new LongLongMap(periods);
+    }
+    for (int k = 0; k < periods; k++) {
+      a.surrenderedByPeriod.put(r.readLong(), r.readLong());
+    }
+    permitsFreeTotal += a.freeTotal;
+    permitsReservedTotal += a.reservedTotal;
+    cashFreeTotal += a.cashFree;
+    cashReservedTotal += a.cashReserved;
   }
 
   private void writeAccount(CanonicalWriter w, Account a) {

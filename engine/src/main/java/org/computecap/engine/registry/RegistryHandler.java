@@ -5,11 +5,13 @@ import java.util.List;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
+import org.computecap.engine.WriteAccess;
 import org.computecap.engine.command.CancelPermits;
 import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.RegistryCommand;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.command.TransferPermits;
 import org.computecap.engine.command.WithdrawCash;
@@ -23,41 +25,43 @@ import org.computecap.engine.command.WithdrawCash;
 public final class RegistryHandler {
   private RegistryHandler() {}
 
-  public static Result apply(EngineState state, RegistryCommand command) {
-    Registry r = state.registry();
+  public static Result apply(WriteAccess access, RegistryCommand command) {
+    EngineState state = access.state();
+    Ledger l = access.ledger();
+    Registry r = l.registry();
     if (command instanceof OpenAccount c) {
-      return openAccount(r, c);
+      return openAccount(l, r, c);
     }
     if (command instanceof DepositCash c) {
-      return deposit(r, c);
+      return deposit(l, r, c);
     }
     if (command instanceof WithdrawCash c) {
-      return withdraw(r, c);
+      return withdraw(l, r, c);
     }
     if (command instanceof IssuePermits c) {
-      return issue(state, r, c);
+      return issue(state, l, r, c);
     }
     if (command instanceof TransferPermits c) {
-      return transfer(r, c);
+      return transfer(l, r, c);
     }
     if (command instanceof SurrenderPermits c) {
-      return surrender(state, r, c);
+      return surrender(state, l, r, c);
     }
     if (command instanceof CancelPermits c) {
-      return cancel(r, c);
+      return cancel(l, r, c);
     }
     throw new AssertionError("no registry handler for " + command.getClass().getName());
   }
 
-  private static Result openAccount(Registry r, OpenAccount c) {
+  private static Result openAccount(Ledger l, Registry r, OpenAccount c) {
     if (r.exists(c.accountId())) {
       return Result.rejected(Rejection.ACCOUNT_ALREADY_EXISTS);
     }
-    r.openAccount(c.accountId(), c.name(), c.role());
+    l.openAccount(c.accountId(), c.name(), c.role());
     return Result.accepted(new AccountOpened(c.accountId(), c.name(), c.role()));
   }
 
-  private static Result deposit(Registry r, DepositCash c) {
+  private static Result deposit(Ledger l, Registry r, DepositCash c) {
     Rejection rejection = cashAccountRule(r, c.accountId());
     if (rejection != null) {
       return Result.rejected(rejection);
@@ -69,11 +73,11 @@ public final class RegistryHandler {
               + " (the ledger counts all cash ever deposited in 64 bits), got "
               + c.amountCents());
     }
-    r.deposit(c.accountId(), c.amountCents());
+    l.deposit(c.accountId(), c.amountCents());
     return Result.accepted(new CashDeposited(c.accountId(), c.amountCents()));
   }
 
-  private static Result withdraw(Registry r, WithdrawCash c) {
+  private static Result withdraw(Ledger l, Registry r, WithdrawCash c) {
     Rejection rejection = cashAccountRule(r, c.accountId());
     if (rejection == null && r.freeCash(c.accountId()) < c.amountCents()) {
       rejection = Rejection.INSUFFICIENT_CASH;
@@ -81,11 +85,11 @@ public final class RegistryHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    r.withdraw(c.accountId(), c.amountCents());
+    l.withdraw(c.accountId(), c.amountCents());
     return Result.accepted(new CashWithdrawn(c.accountId(), c.amountCents()));
   }
 
-  private static Result issue(EngineState state, Registry r, IssuePermits c) {
+  private static Result issue(EngineState state, Ledger l, Registry r, IssuePermits c) {
     Rejection rejection = null;
     if (!r.exists(c.accountId())) {
       rejection = Rejection.UNKNOWN_ACCOUNT;
@@ -100,11 +104,11 @@ public final class RegistryHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    r.issue(c.accountId(), c.vintage(), c.quantity());
+    l.issue(c.accountId(), c.vintage(), c.quantity());
     return Result.accepted(new PermitsIssued(c.accountId(), c.vintage(), c.quantity()));
   }
 
-  private static Result transfer(Registry r, TransferPermits c) {
+  private static Result transfer(Ledger l, Registry r, TransferPermits c) {
     Rejection rejection = participantRule(r, c.fromAccountId());
     if (rejection == null) {
       rejection = participantRule(r, c.toAccountId());
@@ -118,12 +122,12 @@ public final class RegistryHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    r.transfer(c.fromAccountId(), c.toAccountId(), c.vintage(), c.quantity());
+    l.transfer(c.fromAccountId(), c.toAccountId(), c.vintage(), c.quantity());
     return Result.accepted(
         new PermitsTransferred(c.fromAccountId(), c.toAccountId(), c.vintage(), c.quantity()));
   }
 
-  private static Result surrender(EngineState state, Registry r, SurrenderPermits c) {
+  private static Result surrender(EngineState state, Ledger l, Registry r, SurrenderPermits c) {
     Rejection rejection = participantRule(r, c.accountId());
     if (rejection == null && c.period() < state.program().firstPeriod()) {
       rejection = Rejection.PERIOD_BEFORE_PROGRAM;
@@ -137,7 +141,7 @@ public final class RegistryHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    long[] taken = r.surrender(c.accountId(), c.period(), c.quantity(), oldest);
+    long[] taken = l.surrender(c.accountId(), c.period(), c.quantity(), oldest);
     List<PermitsSurrendered> events = new ArrayList<>();
     for (int k = 0; k < taken.length; k++) {
       if (taken[k] > 0) {
@@ -147,7 +151,7 @@ public final class RegistryHandler {
     return Result.accepted(events);
   }
 
-  private static Result cancel(Registry r, CancelPermits c) {
+  private static Result cancel(Ledger l, Registry r, CancelPermits c) {
     Rejection rejection = participantRule(r, c.accountId());
     if (rejection == null && r.freePermits(c.accountId(), c.vintage()) < c.quantity()) {
       rejection = Rejection.INSUFFICIENT_PERMITS;
@@ -155,7 +159,7 @@ public final class RegistryHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    r.cancel(c.accountId(), c.vintage(), c.quantity());
+    l.cancel(c.accountId(), c.vintage(), c.quantity());
     return Result.accepted(new PermitsCancelled(c.accountId(), c.vintage(), c.quantity()));
   }
 

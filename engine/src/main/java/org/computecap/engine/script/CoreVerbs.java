@@ -9,11 +9,11 @@ import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.command.TransferPermits;
 import org.computecap.engine.command.WithdrawCash;
 import org.computecap.engine.registry.Registry;
-import org.computecap.engine.registry.Role;
 
 /**
  * Core's words: the market and registry commands, and expectations on the ledger. The syntax of
@@ -166,6 +166,7 @@ final class CoreVerbs implements ScriptVerbs {
     return null;
   }
 
+  /** Null when equal, else the sentence every expectation verb reports a difference with. */
   static String differs(String what, long expected, long actual) {
     return expected == actual ? null : what + " is " + actual + ", expected " + expected;
   }

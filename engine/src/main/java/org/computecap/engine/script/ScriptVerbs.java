@@ -6,8 +6,8 @@ import org.computecap.engine.command.Command;
 
 /**
  * One feature's words in the script language: command verbs ({@code deposit acct=1 cents=5}) and
- * expectation verbs ({@code expect cash acct=1 free=5}). Each feature implements this in its own
- * package and adds one line to {@link ScriptVocabulary#standard()}.
+ * expectation verbs ({@code expect cash acct=1 free=5}). Each feature's verbs are a class in this
+ * package with one line in {@link ScriptVocabulary#standard()}.
  */
 public interface ScriptVerbs {
   /** Command verbs by name. */

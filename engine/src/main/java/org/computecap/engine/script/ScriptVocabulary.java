@@ -4,8 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * All verbs the script language knows, merged from each feature's {@link ScriptVerbs}. A verb
- * defined twice is refused at start-up, so features cannot shadow each other's words.
+ * All verbs the script language knows, merged from each feature's {@link ScriptVerbs}. The verbs
+ * live in this package, not in the features', because the script language is an adapter: it depends
+ * on the features, and no feature depends on it. A verb defined twice is refused at start-up, so
+ * features cannot shadow each other's words.
  */
 public final class ScriptVocabulary {
   private final Map<String, ScriptVerbs.CommandVerb> commands = new HashMap<>();
@@ -16,19 +18,19 @@ public final class ScriptVocabulary {
     ScriptVocabulary v = new ScriptVocabulary();
     v.add(new CoreVerbs());
     // exchange: add its verbs here.
-    v.add(new org.computecap.engine.exchange.ExchangeVerbs());
+    v.add(new org.computecap.engine.script.ExchangeVerbs());
 
     // allocation: add its verbs here.
-    v.add(new org.computecap.engine.allocation.AllocationVerbs());
+    v.add(new org.computecap.engine.script.AllocationVerbs());
 
     // auction: add its verbs here.
-    v.add(new org.computecap.engine.auction.AuctionVerbs());
+    v.add(new org.computecap.engine.script.AuctionVerbs());
 
     // compliance: add its verbs here.
-    v.add(new org.computecap.engine.compliance.ComplianceVerbs());
+    v.add(new org.computecap.engine.script.ComplianceVerbs());
 
     // access: add its verbs here.
-    v.add(new org.computecap.engine.access.AccessVerbs());
+    v.add(new org.computecap.engine.script.AccessVerbs());
 
     return v;
   }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.computecap.engine.Rejection;
+import org.computecap.engine.script.AccessVerbs;
 import org.junit.jupiter.api.Test;
 
 /** The access scenario script must exercise every access verb and rejection code. */

@@ -45,4 +45,39 @@ class FreeAllocationProperties {
     }
     assertThat(FreeAllocation.grandfather(h, budget).allocatedPermits()).isEqualTo(budget);
   }
+
+  @Property(tries = 300)
+  void the_common_denominator_calculators_give_the_reduced_fractions_grants_to_the_permit(
+      @ForAll @Size(max = 40) List<@LongRange(min = 0, max = 1_000_000_000L) Long> outputs,
+      @ForAll @Size(max = 40) List<@LongRange(min = 0, max = 1_000_000_000L) Long> covered,
+      @ForAll @LongRange(min = 0, max = 2_000_000_000_000L) long budget,
+      @ForAll @LongRange(min = 1, max = 1_000_000) long percentile,
+      @ForAll @LongRange(min = 0, max = 3_000_000) long threshold) {
+    List<ParticipantHistory> h = new ArrayList<>();
+    int n = Math.min(outputs.size(), covered.size());
+    for (int i = 0; i < n; i++) {
+      long o = outputs.get(i);
+      long c = covered.get(i);
+      Activity previous = i % 5 == 0 ? null : new Activity(o / (i % 3 + 1), c / (i % 2 + 1));
+      Activity last = new Activity(o, c + i);
+      h.add(new ParticipantHistory(i + 1, previous, last, 300_000 + 97_531L * i));
+    }
+    AllocationOutcome fast = FreeAllocation.benchmark(h, budget, percentile, threshold);
+    assertThat(fast.grants().stream().map(Grant::permits).toList())
+        .isEqualTo(RationalReference.benchmark(h, budget, percentile, threshold));
+    assertThat(fast.benchmark()).isEqualTo(RationalReference.benchmarkIntensity(h, percentile));
+    assertThat(FreeAllocation.grandfather(h, budget).grants().stream().map(Grant::permits).toList())
+        .isEqualTo(RationalReference.grandfather(h, budget));
+    for (ParticipantHistory p : h) {
+      assertThat(FreeAllocation.activityLevel(p.previous(), p.last(), threshold))
+          .isEqualTo(RationalReference.activityLevel(p.previous(), p.last(), threshold));
+    }
+    long projected = budget / 7;
+    Fraction entitled =
+        Fraction.whole(projected).times(fast.benchmark()).times(Fraction.of(1_234_567, 1_000_000));
+    long expected =
+        entitled.compareTo(Fraction.whole(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : entitled.floor();
+    assertThat(FreeAllocation.newEntrantBenchmark(projected, fast.benchmark(), 1_234_567))
+        .isEqualTo(expected);
+  }
 }

@@ -75,4 +75,15 @@ class AuctionClearingProperties {
       }
     }
   }
+
+  @Property(tries = 500)
+  void bids_are_ranked_by_price_highest_first_and_by_submission_within_a_price(
+      @ForAll @Size(max = 300) List<@LongRange(min = 1, max = 40) Long> prices) {
+    long[] p = prices.stream().mapToLong(Long::longValue).toArray();
+    Integer[] expected = new Integer[p.length];
+    java.util.Arrays.setAll(expected, i -> i);
+    java.util.Arrays.sort(expected, (x, y) -> Long.compare(p[y], p[x]));
+    assertThat(AuctionClearing.rankByPrice(p))
+        .containsExactly(java.util.Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+  }
 }

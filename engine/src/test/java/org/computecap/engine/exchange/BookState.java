@@ -23,7 +23,7 @@ final class BookState {
   static synchronized String sha256(OrderBook book) {
     DIGEST.reset();
     book.forEachOrder(
-        (id, account, side, price, remaining, vintage, arrival) -> {
+        (id, account, side, price, remaining, vintage) -> {
           BUFFER.clear();
           BUFFER
               .putLong(id)
@@ -31,8 +31,7 @@ final class BookState {
               .put((byte) side.ordinal())
               .putLong(price)
               .putLong(remaining)
-              .putInt(vintage)
-              .putLong(arrival);
+              .putInt(vintage);
           DIGEST.update(BUFFER.array(), 0, BUFFER.position());
         });
     return HexFormat.of().formatHex(DIGEST.digest());

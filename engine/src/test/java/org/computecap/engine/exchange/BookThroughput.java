@@ -3,6 +3,8 @@ package org.computecap.engine.exchange;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import org.computecap.engine.command.OrderType;
+import org.computecap.engine.command.Side;
 
 /**
  * A throughput check, not a test: streams the shared 1M-order flow through the fast book alone (no

@@ -15,10 +15,11 @@ import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.command.PlaceOrder;
+import org.computecap.engine.command.Role;
+import org.computecap.engine.command.Side;
 import org.computecap.engine.journal.FileJournal;
 import org.computecap.engine.journal.InMemoryJournal;
 import org.computecap.engine.journal.JournaledEngine;
-import org.computecap.engine.registry.Role;
 
 /**
  * A throughput check, not a test: streams the shared 1M-order flow through the whole engine
@@ -52,7 +53,6 @@ final class EngineThroughput {
     for (int i = 0; i < flow.size; i++) {
       orders[i] =
           new PlaceOrder(
-              flow.seqs[i],
               flow.accounts[i],
               flow.buys[i] ? Side.BUY : Side.SELL,
               flow.types[i],

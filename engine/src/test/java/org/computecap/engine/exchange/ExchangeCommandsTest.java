@@ -1,11 +1,11 @@
 package org.computecap.engine.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.computecap.engine.exchange.OrderType.IOC;
-import static org.computecap.engine.exchange.OrderType.LIMIT;
-import static org.computecap.engine.exchange.OrderType.MARKET;
-import static org.computecap.engine.exchange.Side.BUY;
-import static org.computecap.engine.exchange.Side.SELL;
+import static org.computecap.engine.command.OrderType.IOC;
+import static org.computecap.engine.command.OrderType.LIMIT;
+import static org.computecap.engine.command.OrderType.MARKET;
+import static org.computecap.engine.command.Side.BUY;
+import static org.computecap.engine.command.Side.SELL;
 
 import java.util.List;
 import org.computecap.engine.CanonicalWriter;
@@ -15,17 +15,20 @@ import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
 import org.computecap.engine.TestPrograms;
 import org.computecap.engine.command.CancelOrder;
+import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.PlaceOrder;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.RunCallAuction;
+import org.computecap.engine.command.Side;
 import org.computecap.engine.command.StartCallAuction;
 import org.computecap.engine.registry.Hold;
 import org.computecap.engine.registry.Registry;
-import org.computecap.engine.registry.Role;
 import org.junit.jupiter.api.Test;
 
 /** The exchange commands through the engine: checks, delivery versus payment, events. */
@@ -35,8 +38,12 @@ class ExchangeCommandsTest {
   private long tick = 1;
 
   private void open(String exchangeSection) {
+    open(true, exchangeSection);
+  }
+
+  private void open(boolean banking, String exchangeSection) {
     engine = new Engine(TestPrograms.PARSER);
-    String yaml = ExchangePrograms.yaml(V, 1_000_000, exchangeSection);
+    String yaml = ExchangePrograms.yaml(V, 1_000_000, banking, exchangeSection);
     assertThat(engine.apply(0, new OpenMarket(yaml, 1)).isAccepted()).isTrue();
     for (long id = 1; id <= 3; id++) {
       ok(new OpenAccount(id, "p" + id, Role.PARTICIPANT));
@@ -87,9 +94,13 @@ class ExchangeCommandsTest {
     return engine.state().registry();
   }
 
+  /**
+   * An order of vintage V; {@code expectedId} is the id the engine will assign it (accepted orders
+   * are numbered 1, 2, 3...), written for the reader; the events the tests check confirm it.
+   */
   private static PlaceOrder order(
-      long id, long account, Side side, OrderType type, long price, long quantity) {
-    return new PlaceOrder(id, account, side, type, price, quantity, V);
+      long expectedId, long account, Side side, OrderType type, long price, long quantity) {
+    return new PlaceOrder(account, side, type, price, quantity, V);
   }
 
   private BookView book() {
@@ -224,13 +235,15 @@ class ExchangeCommandsTest {
   }
 
   @Test
-  void orders_off_the_tick_or_lot_or_with_a_used_id_are_rejected() {
+  void orders_off_the_tick_or_lot_are_rejected_and_use_up_no_order_id() {
     open("  tickCents: 5\n  lotPermits: 2\n");
     rejected(order(1, 1, BUY, LIMIT, 102, 2), Rejection.PRICE_NOT_ON_TICK);
     rejected(order(1, 1, BUY, LIMIT, 100, 3), Rejection.QUANTITY_NOT_MULTIPLE_OF_LOT);
-    ok(order(5, 1, BUY, LIMIT, 100, 2));
-    rejected(order(5, 1, BUY, LIMIT, 100, 2), Rejection.ORDER_ID_NOT_INCREASING);
-    rejected(order(4, 1, BUY, LIMIT, 100, 2), Rejection.ORDER_ID_NOT_INCREASING);
+    assertThat(ok(order(1, 1, BUY, LIMIT, 100, 2)).get(0))
+        .isEqualTo(new OrderAccepted(1, 1, BUY, LIMIT, 100, 2, V));
+    assertThat(ok(order(2, 2, BUY, LIMIT, 100, 2)).get(0))
+        .isEqualTo(new OrderAccepted(2, 2, BUY, LIMIT, 100, 2, V));
+    assertThat(engine.state().exchange().lastOrderId()).isEqualTo(2);
   }
 
   @Test
@@ -240,8 +253,8 @@ class ExchangeCommandsTest {
     rejected(order(1, 1, SELL, LIMIT, 100, 51), Rejection.INSUFFICIENT_PERMITS);
     rejected(order(1, 42, BUY, LIMIT, 100, 1), Rejection.UNKNOWN_ACCOUNT);
     rejected(order(1, 9, BUY, LIMIT, 100, 1), Rejection.ROLE_NOT_PERMITTED);
-    rejected(new PlaceOrder(1, 1, BUY, LIMIT, 100, 1, V + 1), Rejection.VINTAGE_NOT_TRADABLE);
-    rejected(new PlaceOrder(1, 1, BUY, LIMIT, 100, 1, V - 1), Rejection.VINTAGE_NOT_TRADABLE);
+    rejected(new PlaceOrder(1, BUY, LIMIT, 100, 1, V + 1), Rejection.VINTAGE_NOT_TRADABLE);
+    rejected(new PlaceOrder(1, BUY, LIMIT, 100, 1, V - 1), Rejection.VINTAGE_NOT_TRADABLE);
     ok(new OpenAccount(4, "broke", Role.PARTICIPANT));
     rejected(order(1, 4, BUY, MARKET, 0, 1), Rejection.INSUFFICIENT_CASH);
     ok(order(1, 1, BUY, LIMIT, 10_000, 10));
@@ -249,11 +262,14 @@ class ExchangeCommandsTest {
   }
 
   @Test
-  void a_rejected_first_exchange_command_does_not_create_the_exchange_state() {
+  void a_rejected_first_exchange_command_leaves_the_exchange_as_it_opened() {
     open();
+    byte[] opened = engine.state().exchange().booksHash();
     rejected(order(1, 1, BUY, LIMIT, 100_000, 10), Rejection.INSUFFICIENT_CASH);
     rejected(new RunCallAuction(V), Rejection.NO_CALL_AUCTION_OPEN);
-    assertThat(engine.state().featureOrNull(ExchangeState.class)).isNull();
+    assertThat(engine.state().exchange().booksHash()).isEqualTo(opened);
+    assertThat(engine.state().exchange().lastOrderId()).isZero();
+    assertThat(book()).isNull();
   }
 
   @Test
@@ -295,65 +311,62 @@ class ExchangeCommandsTest {
   @Test
   void with_one_book_for_all_vintages_the_buyer_receives_the_sellers_vintage() {
     open("  books: SINGLE\n");
-    ok(new PlaceOrder(1, 2, SELL, LIMIT, 100, 3, V));
-    ok(new PlaceOrder(2, 1, BUY, LIMIT, 100, 3, V));
+    ok(new PlaceOrder(2, SELL, LIMIT, 100, 3, V));
+    ok(new PlaceOrder(1, BUY, LIMIT, 100, 3, V));
     assertThat(registry().freePermits(1, V)).isEqualTo(53);
     assertThat(engine.state().featureOrNull(ExchangeState.class).view(V).tradeCount()).isEqualTo(1);
   }
 
   @Test
   void without_banking_only_the_current_vintage_trades() {
-    engine = new Engine(TestPrograms.PARSER);
-    assertThat(engine.apply(0, new OpenMarket(TestPrograms.yaml(V, 1_000, false), 1)).isAccepted())
-        .isTrue();
-    ok(new OpenAccount(1, "p1", Role.PARTICIPANT));
-    ok(new IssuePermits(1, V, 10));
-    ok(new PlaceOrder(1, 1, SELL, LIMIT, 100, 5, V));
-    engine.state().advancePeriod();
-    rejected(new PlaceOrder(2, 1, SELL, LIMIT, 100, 5, V), Rejection.VINTAGE_NOT_TRADABLE);
+    open(false, "");
+    ok(new PlaceOrder(1, SELL, LIMIT, 100, 5, V));
+    ok(new ClosePeriod(V));
+    rejected(new PlaceOrder(1, SELL, LIMIT, 100, 5, V), Rejection.VINTAGE_NOT_TRADABLE);
     rejected(new StartCallAuction(V), Rejection.VINTAGE_NOT_TRADABLE);
   }
 
   @Test
-  void closing_vintages_cancels_their_orders_and_releases_the_reservations() {
-    open();
+  void closing_a_period_without_banking_cancels_its_vintage_orders_and_releases_them() {
+    open(false, "");
     ok(order(1, 1, SELL, LIMIT, 100, 5));
     ok(order(2, 2, BUY, LIMIT, 90, 5));
     ok(new StartCallAuction(V));
-    engine.state().advancePeriod();
-    ok(new IssuePermits(1, V + 1, 10));
-    ok(new PlaceOrder(3, 1, SELL, LIMIT, 100, 4, V + 1));
-    List<Event> events = ExchangeState.closeVintagesUpTo(engine.state(), V);
-    engine.checkInvariants();
+    List<Event> events = ok(new ClosePeriod(V));
     assertThat(events)
+        .filteredOn(e -> e instanceof OrderCancelled)
         .containsExactly(
             new OrderCancelled(2, 2, 5, CancelReason.VINTAGE_CLOSED),
             new OrderCancelled(1, 1, 5, CancelReason.VINTAGE_CLOSED));
-    assertThat(registry().reservedPermits(1, Hold.EXCHANGE)).isEqualTo(4);
+    assertThat(registry().reservedPermits(1, Hold.EXCHANGE)).isZero();
     assertThat(registry().reservedCash(2, Hold.EXCHANGE)).isZero();
     assertThat(book().openOrders()).isZero();
     assertThat(book().inCallPhase()).isFalse();
+    ok(new IssuePermits(1, V + 1, 10));
+    ok(new PlaceOrder(1, SELL, LIMIT, 100, 4, V + 1));
+    assertThat(registry().reservedPermits(1, Hold.EXCHANGE)).isEqualTo(4);
   }
 
   @Test
-  void closing_vintages_in_a_single_book_cancels_only_their_sell_orders() {
-    open("  books: SINGLE\n");
+  void closing_a_period_without_banking_in_a_single_book_cancels_only_its_sell_orders() {
+    open(false, "  books: SINGLE\n");
     ok(order(1, 1, SELL, LIMIT, 100, 5));
     ok(order(2, 2, BUY, LIMIT, 90, 5));
-    engine.state().advancePeriod();
-    ok(new IssuePermits(3, V + 1, 10));
-    ok(new PlaceOrder(3, 3, SELL, LIMIT, 101, 4, V + 1));
-    assertThat(ExchangeState.closeVintagesUpTo(engine.state(), V))
+    List<Event> events = ok(new ClosePeriod(V));
+    assertThat(events)
+        .filteredOn(e -> e instanceof OrderCancelled)
         .containsExactly(new OrderCancelled(1, 1, 5, CancelReason.VINTAGE_CLOSED));
-    engine.checkInvariants();
-    assertThat(book().openOrders()).isEqualTo(2);
-    assertThat(book().bestAskCents()).isEqualTo(101);
+    assertThat(book().openOrders()).isEqualTo(1);
+    assertThat(book().bestBidCents()).isEqualTo(90);
+    assertThat(book().bestAskCents()).isZero();
   }
 
   @Test
-  void closing_vintages_before_any_exchange_command_does_nothing() {
+  void closing_a_period_with_banking_leaves_the_books_alone() {
     open();
-    assertThat(ExchangeState.closeVintagesUpTo(engine.state(), V)).isEmpty();
+    ok(order(1, 1, SELL, LIMIT, 100, 5));
+    assertThat(ok(new ClosePeriod(V))).noneMatch(e -> e instanceof OrderCancelled);
+    assertThat(book().openOrders()).isEqualTo(1);
   }
 
   @Test

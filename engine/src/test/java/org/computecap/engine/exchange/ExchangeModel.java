@@ -6,9 +6,13 @@ import java.util.TreeMap;
 import org.computecap.engine.Rejection;
 import org.computecap.engine.command.CancelOrder;
 import org.computecap.engine.command.ExchangeCommand;
+import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.RunCallAuction;
+import org.computecap.engine.command.Side;
 import org.computecap.engine.command.StartCallAuction;
+import org.computecap.engine.program.BookLayout;
+import org.computecap.engine.program.Program;
 
 /**
  * A naive model of the exchange for the randomized simulation (package {@code simulation}): the
@@ -50,7 +54,7 @@ public final class ExchangeModel implements MatchListener {
     void movePermits(long from, long to, int vintage, long quantity);
   }
 
-  private final ExchangeSettings settings;
+  private final Program.Exchange settings;
   private final TreeMap<Integer, ExchangeState.Venue> venues = new TreeMap<>();
   private long lastOrderId;
   private Ledger ledger;
@@ -58,7 +62,7 @@ public final class ExchangeModel implements MatchListener {
   private int period;
   private int oldestTradable;
 
-  public ExchangeModel(ExchangeSettings settings) {
+  public ExchangeModel(Program.Exchange settings) {
     this.settings = settings;
   }
 
@@ -111,8 +115,6 @@ public final class ExchangeModel implements MatchListener {
       return Rejection.ROLE_NOT_PERMITTED;
     } else if (c.vintage() < oldestTradable || c.vintage() > period) {
       return Rejection.VINTAGE_NOT_TRADABLE;
-    } else if (c.orderId() <= lastOrderId) {
-      return Rejection.ORDER_ID_NOT_INCREASING;
     } else if (c.priceCents() % settings.tickCents() != 0) {
       return Rejection.PRICE_NOT_ON_TICK;
     } else if (c.quantity() % settings.lotPermits() != 0) {
@@ -131,15 +133,15 @@ public final class ExchangeModel implements MatchListener {
     if (buy && ledger.freeCash(a) < cost) {
       return Rejection.INSUFFICIENT_CASH;
     }
-    lastOrderId = c.orderId();
+    long id = ++lastOrderId;
     active = venue(c.vintage());
     long left = c.quantity();
     if (call) {
-      active.book.rest(c.orderId(), a, c.side(), c.priceCents(), left, c.vintage());
+      active.book.rest(id, a, c.side(), c.priceCents(), left, c.vintage());
     } else {
       left =
           active.book.place(
-              c.orderId(),
+              id,
               a,
               c.side(),
               c.type(),
@@ -190,7 +192,7 @@ public final class ExchangeModel implements MatchListener {
   }
 
   private int key(int vintage) {
-    return settings.bookPerVintage() ? vintage : -1;
+    return settings.books() == BookLayout.PER_VINTAGE ? vintage : -1;
   }
 
   private ExchangeState.Venue venue(int vintage) {
@@ -245,13 +247,43 @@ public final class ExchangeModel implements MatchListener {
     release(account, side, priceCents, remaining, vintage);
   }
 
+  /**
+   * A period close with banking off, as {@code docs/exchange.md} states it: every resting order
+   * that would deliver a vintage up to {@code lastVintage} is cancelled and its reservation
+   * released (with one book per vintage, every order of those books, whose call phases end).
+   */
+  public void closeVintagesUpTo(int lastVintage, Ledger ledger) {
+    this.ledger = ledger;
+    boolean perVintage = settings.books() == BookLayout.PER_VINTAGE;
+    for (ExchangeState.Venue v : venues.values()) {
+      if (perVintage && v.key > lastVintage) {
+        continue;
+      }
+      List<long[]> doomed = new ArrayList<>();
+      v.book.forEachOrder(
+          (id, account, side, price, remaining, vintage) -> {
+            if (perVintage || side == Side.SELL && vintage <= lastVintage) {
+              doomed.add(new long[] {id, account});
+            }
+          });
+      for (long[] o : doomed) {
+        Side side = v.book.side(o[0]);
+        long price = v.book.priceCents(o[0]);
+        int vintage = v.book.vintage(o[0]);
+        release(o[1], side, price, v.book.cancel(o[0]), vintage);
+      }
+      if (perVintage) {
+        v.callPhase = false;
+      }
+    }
+  }
+
   /** Resting order ids with their accounts, as {id, account} pairs, for the generator. */
   public List<long[]> restingOrders() {
     List<long[]> out = new ArrayList<>();
     for (ExchangeState.Venue v : venues.values()) {
       v.book.forEachOrder(
-          (id, account, side, price, remaining, vintage, arrival) ->
-              out.add(new long[] {id, account}));
+          (id, account, side, price, remaining, vintage) -> out.add(new long[] {id, account}));
     }
     return out;
   }

@@ -11,7 +11,12 @@ final class ExchangePrograms {
    *     5\n"}; settings left out take their defaults
    */
   static String yaml(int firstPeriod, long cap, String exchangeLines) {
-    String base = TestPrograms.yaml(firstPeriod, cap, true);
+    return yaml(firstPeriod, cap, true, exchangeLines);
+  }
+
+  /** The same with banking on or off. */
+  static String yaml(int firstPeriod, long cap, boolean banking, String exchangeLines) {
+    String base = TestPrograms.yaml(firstPeriod, cap, banking);
     int at = base.indexOf("\nexchange:\n");
     if (at < 0) {
       throw new IllegalStateException("the test program has no exchange section");

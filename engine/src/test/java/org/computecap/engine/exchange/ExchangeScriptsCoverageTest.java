@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.computecap.engine.Rejection;
+import org.computecap.engine.script.ExchangeVerbs;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +22,6 @@ class ExchangeScriptsCoverageTest {
           Rejection.UNKNOWN_ACCOUNT,
           Rejection.ROLE_NOT_PERMITTED,
           Rejection.VINTAGE_NOT_TRADABLE,
-          Rejection.ORDER_ID_NOT_INCREASING,
           Rejection.PRICE_NOT_ON_TICK,
           Rejection.QUANTITY_NOT_MULTIPLE_OF_LOT,
           Rejection.ORDER_TYPE_NOT_ALLOWED_IN_CALL_PHASE,

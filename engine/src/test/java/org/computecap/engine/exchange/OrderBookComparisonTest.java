@@ -1,9 +1,13 @@
 package org.computecap.engine.exchange;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.computecap.engine.command.OrderType;
+import org.computecap.engine.command.Side;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,11 +38,21 @@ class OrderBookComparisonTest {
     run(99, 6_000, 5_000);
   }
 
+  @Test
+  void the_books_agree_when_the_levels_keep_crossing_between_the_near_array_and_the_deep_map() {
+    // A few times the fast book's near levels, so levels move deep and come back all the time.
+    for (long seed = 11; seed <= 13; seed++) {
+      assertThat(run(seed, 20_000, 4 * ArrayOrderBook.Ladder.NEAR))
+          .isGreaterThan(ArrayOrderBook.Ladder.NEAR);
+    }
+  }
+
   private static void run(long seed) {
     run(seed, STEPS, 21);
   }
 
-  private static void run(long seed, int steps, int priceRange) {
+  /** Runs a flow; returns the most price levels either side of the fast book held. */
+  private static int run(long seed, int steps, int priceRange) {
     SplittableRandom random = new SplittableRandom(seed);
     long lot = 1 + random.nextInt(3);
     boolean stp = random.nextBoolean();
@@ -49,6 +63,7 @@ class OrderBookComparisonTest {
     RecordingListener referenceCalls = new RecordingListener();
     List<Long> ids = new ArrayList<>();
     long nextId = 1;
+    int mostLevels = 0;
     for (int step = 0; step < steps; step++) {
       boolean callPhase = (step / 500) % 4 == 3;
       int action = random.nextInt(100);
@@ -92,7 +107,10 @@ class OrderBookComparisonTest {
       fastCalls.calls.clear();
       referenceCalls.calls.clear();
       compare(fast, reference, step);
+      mostLevels =
+          Math.max(mostLevels, Math.max(fast.levelCount(Side.BUY), fast.levelCount(Side.SELL)));
     }
+    return mostLevels;
   }
 
   private static void compare(ArrayOrderBook fast, ReferenceOrderBook reference, int step) {

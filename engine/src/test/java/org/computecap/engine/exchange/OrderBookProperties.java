@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.computecap.engine.command.OrderType;
+import org.computecap.engine.command.Side;
 
 /**
  * Laws of the fast book over random flows: continuous trading never leaves the book crossed, every
@@ -119,8 +121,7 @@ class OrderBookProperties {
 
   private static long remainingQuantity(OrderBook book) {
     long[] sum = new long[1];
-    book.forEachOrder(
-        (id, account, side, price, remaining, vintage, arrival) -> sum[0] += remaining);
+    book.forEachOrder((id, account, side, price, remaining, vintage) -> sum[0] += remaining);
     return sum[0];
   }
 

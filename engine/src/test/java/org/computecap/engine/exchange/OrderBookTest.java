@@ -2,14 +2,15 @@ package org.computecap.engine.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.computecap.engine.exchange.OrderType.IOC;
-import static org.computecap.engine.exchange.OrderType.LIMIT;
-import static org.computecap.engine.exchange.OrderType.MARKET;
-import static org.computecap.engine.exchange.Side.BUY;
-import static org.computecap.engine.exchange.Side.SELL;
+import static org.computecap.engine.command.OrderType.IOC;
+import static org.computecap.engine.command.OrderType.LIMIT;
+import static org.computecap.engine.command.OrderType.MARKET;
+import static org.computecap.engine.command.Side.BUY;
+import static org.computecap.engine.command.Side.SELL;
 
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import org.computecap.engine.command.Side;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -192,12 +193,16 @@ class OrderBookTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("books")
-  void a_duplicate_order_id_is_refused(String name, BiFunction<Long, Boolean, OrderBook> books) {
+  void a_repeated_or_older_order_id_is_refused(
+      String name, BiFunction<Long, Boolean, OrderBook> books) {
     OrderBook book = books.apply(1L, true);
-    limit(book, 1, 10, BUY, 100, 2);
-    assertThatThrownBy(() -> limit(book, 1, 10, BUY, 99, 2))
+    limit(book, 5, 10, BUY, 100, 2);
+    assertThatThrownBy(() -> limit(book, 5, 10, BUY, 99, 2))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("orderId");
+        .hasMessageContaining("order ids must increase");
+    assertThatThrownBy(() -> limit(book, 4, 10, BUY, 99, 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("4 <= 5");
   }
 
   @ParameterizedTest(name = "{0}")

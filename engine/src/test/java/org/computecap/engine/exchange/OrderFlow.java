@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.computecap.engine.command.OrderType;
 
 /**
  * The shared benchmark order flow ({@code seq,account,side,type,price,quantity}, gzip CSV) loaded

@@ -2,6 +2,7 @@ package org.computecap.engine.exchange;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.computecap.engine.command.Side;
 
 /** Writes every book callback as one line, so tests can compare books call by call. */
 final class RecordingListener implements MatchListener {

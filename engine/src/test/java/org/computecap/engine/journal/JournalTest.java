@@ -17,9 +17,9 @@ import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.TransferPermits;
 import org.computecap.engine.command.WithdrawCash;
-import org.computecap.engine.registry.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

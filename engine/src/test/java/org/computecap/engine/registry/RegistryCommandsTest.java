@@ -9,10 +9,12 @@ import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
 import org.computecap.engine.TestPrograms;
 import org.computecap.engine.command.CancelPermits;
+import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.command.TransferPermits;
 import org.computecap.engine.command.WithdrawCash;
@@ -166,7 +168,7 @@ class RegistryCommandsTest {
     Engine noBanking = TestPrograms.openEngine(2026, 1_000, false);
     noBanking.apply(1, new OpenAccount(1, "alice", Role.PARTICIPANT));
     noBanking.apply(1, new IssuePermits(1, 2026, 10));
-    noBanking.state().advancePeriod();
+    assertThat(noBanking.apply(1, new ClosePeriod(2026)).isAccepted()).isTrue();
     noBanking.apply(1, new IssuePermits(1, 2027, 5));
     assertThat(noBanking.apply(2, new SurrenderPermits(1, 2027, 6)).rejection())
         .isEqualTo(Rejection.INSUFFICIENT_PERMITS);
@@ -317,7 +319,8 @@ class RegistryCommandsTest {
     return w.finish();
   }
 
+  /** Closes the current period, which starts the next one. */
   private void advancePeriod() {
-    engine.state().advancePeriod();
+    assertThat(apply(new ClosePeriod(engine.state().currentPeriod())).isAccepted()).isTrue();
   }
 }

@@ -14,8 +14,8 @@ import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.RecordVerifiedActivity;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SetAssistanceFactor;
-import org.computecap.engine.registry.Role;
 import org.computecap.engine.registry.SystemAccount;
 import org.junit.jupiter.api.Test;
 

@@ -13,10 +13,10 @@ import org.computecap.engine.command.ClearAuction;
 import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenAuction;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SubmitBid;
 import org.computecap.engine.command.WithdrawBid;
 import org.computecap.engine.registry.Hold;
-import org.computecap.engine.registry.Role;
 import org.computecap.engine.registry.SystemAccount;
 import org.junit.jupiter.api.Test;
 

@@ -10,12 +10,15 @@ import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
+import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.PayOutstandingPenalty;
 import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.RecordAuditFinding;
 import org.computecap.engine.command.RecordEvaluation;
 import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.RecordMeterReading;
+import org.computecap.engine.command.Role;
+import org.computecap.engine.command.Side;
 import org.computecap.engine.command.SubmitReport;
 import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.compliance.AuditFindingRecorded;
@@ -27,11 +30,8 @@ import org.computecap.engine.compliance.PenaltyPaid;
 import org.computecap.engine.compliance.PeriodClosed;
 import org.computecap.engine.compliance.PermitsExpired;
 import org.computecap.engine.exchange.OrderCancelled;
-import org.computecap.engine.exchange.OrderType;
-import org.computecap.engine.exchange.Side;
 import org.computecap.engine.program.RiskSignal;
 import org.computecap.engine.program.Workload;
-import org.computecap.engine.registry.Role;
 import org.computecap.engine.registry.SystemAccount;
 import org.junit.jupiter.api.Test;
 
@@ -220,10 +220,10 @@ class ComplianceCommandsTest {
     b.ok(new SubmitReport(1, 1, Workload.TRAINING, 30));
     b.ok(new SurrenderPermits(1, 1, 30));
     // A resting sell order of the closing vintage is taken off the book before expiry.
-    b.ok(new PlaceOrder(7, 1, Side.SELL, OrderType.LIMIT, 100, 4, 1));
+    b.ok(new PlaceOrder(1, Side.SELL, OrderType.LIMIT, 100, 4, 1));
     assertThat(b.registry().reservedPermits(1, 1)).isEqualTo(4);
     List<Event> events = b.ok(new ClosePeriod(1));
-    assertThat(b.event(events, OrderCancelled.class).orderId()).isEqualTo(7);
+    assertThat(b.event(events, OrderCancelled.class).orderId()).isEqualTo(1);
     assertThat(b.events(events, PermitsExpired.class))
         .containsExactly(new PermitsExpired(1, 1, 10));
     assertThat(b.registry().reservedPermits(1, 1)).isZero();

@@ -17,6 +17,7 @@ import org.computecap.engine.command.OpenAuction;
 import org.computecap.engine.command.RecordEvaluation;
 import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.RecordVerifiedActivity;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SubmitBid;
 import org.computecap.engine.command.SubmitReport;
 import org.computecap.engine.command.SurrenderPermits;
@@ -25,7 +26,6 @@ import org.computecap.engine.compliance.ComplianceStatus;
 import org.computecap.engine.compliance.PeriodClosed;
 import org.computecap.engine.program.RiskSignal;
 import org.computecap.engine.program.Workload;
-import org.computecap.engine.registry.Role;
 import org.junit.jupiter.api.Test;
 
 /** The documented example programs run a full period in the engine with hand-checked numbers. */

@@ -7,6 +7,7 @@ import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.Engine;
 import org.computecap.engine.Event;
 import org.computecap.engine.FeatureState;
+import org.computecap.engine.ProgramParser;
 import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
 import org.computecap.engine.allocation.AllocationState;
@@ -16,10 +17,9 @@ import org.computecap.engine.command.CommandCodec;
 import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.compliance.ComplianceState;
-import org.computecap.engine.program.YamlProgramParser;
 import org.computecap.engine.registry.Registry;
-import org.computecap.engine.registry.Role;
 
 /**
  * A test market under the real program parser: every command goes through the codec (so the journal
@@ -28,7 +28,7 @@ import org.computecap.engine.registry.Role;
  */
 final class RulesMarket {
   static final CommandCodec CODEC = CommandCodec.standard();
-  final Engine engine = new Engine(new YamlProgramParser());
+  final Engine engine = new Engine(ProgramParser.standard());
   private long tick = 1;
 
   RulesMarket(String programYaml, long seed) {

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.computecap.engine.Rejection;
-import org.computecap.engine.allocation.AllocationVerbs;
-import org.computecap.engine.auction.AuctionVerbs;
-import org.computecap.engine.compliance.ComplianceVerbs;
+import org.computecap.engine.script.AllocationVerbs;
+import org.computecap.engine.script.AuctionVerbs;
+import org.computecap.engine.script.ComplianceVerbs;
 import org.computecap.engine.script.ScriptVerbs;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.computecap.engine.Engine;
 import org.computecap.engine.Event;
+import org.computecap.engine.ProgramParser;
 import org.computecap.engine.Result;
 import org.computecap.engine.auction.AuctionCleared;
 import org.computecap.engine.auction.BidSettled;
@@ -24,6 +25,7 @@ import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenAuction;
 import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.PayOutstandingPenalty;
 import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.RecordAuditFinding;
@@ -31,7 +33,9 @@ import org.computecap.engine.command.RecordEvaluation;
 import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.RecordMeterReading;
 import org.computecap.engine.command.RecordVerifiedActivity;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SetAssistanceFactor;
+import org.computecap.engine.command.Side;
 import org.computecap.engine.command.SubmitBid;
 import org.computecap.engine.command.SubmitReport;
 import org.computecap.engine.command.SurrenderPermits;
@@ -39,16 +43,12 @@ import org.computecap.engine.command.TransferPermits;
 import org.computecap.engine.command.WithdrawBid;
 import org.computecap.engine.compliance.AuditsDrawn;
 import org.computecap.engine.compliance.ComplianceAssessed;
-import org.computecap.engine.exchange.OrderType;
-import org.computecap.engine.exchange.Side;
 import org.computecap.engine.journal.InMemoryJournal;
 import org.computecap.engine.journal.JournaledEngine;
 import org.computecap.engine.journal.Replay;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.program.RiskSignal;
 import org.computecap.engine.program.Workload;
-import org.computecap.engine.program.YamlProgramParser;
-import org.computecap.engine.registry.Role;
 import org.computecap.engine.registry.SystemAccount;
 
 /**
@@ -59,7 +59,7 @@ import org.computecap.engine.registry.SystemAccount;
  * closing, and a replay of the journal that must reach the same state hash.
  */
 final class RulesSimulation {
-  private static final YamlProgramParser PARSER = new YamlProgramParser();
+  private static final ProgramParser PARSER = ProgramParser.standard();
 
   final long seed;
   final SplittableRandom rnd;
@@ -90,7 +90,7 @@ final class RulesSimulation {
     this.rnd = new SplittableRandom(seed);
     this.accounts = 3 + rnd.nextInt(25);
     this.yaml = randomProgram();
-    this.program = (Program) PARSER.parse(yaml);
+    this.program = PARSER.parse(yaml);
   }
 
   String describe() {
@@ -320,8 +320,8 @@ final class RulesSimulation {
       case 22:
         // Resting orders, so that a close without banking must take expiring vintages off
         // the book before their permits expire.
+        nextOrderId++;
         return new PlaceOrder(
-            nextOrderId++,
             a,
             rnd.nextBoolean() ? Side.BUY : Side.SELL,
             rnd.nextInt(5) == 0 ? OrderType.IOC : OrderType.LIMIT,

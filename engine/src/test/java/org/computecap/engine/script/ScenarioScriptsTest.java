@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.computecap.engine.ProgramParser;
-import org.computecap.engine.TestPrograms;
 import org.computecap.engine.command.CommandCodec;
 import org.computecap.engine.journal.InMemoryJournal;
 import org.computecap.engine.journal.Replay;
@@ -20,14 +17,11 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every scenario script in {@code src/test/resources/scripts} (each feature puts its scripts
- * there), then replays the journal each run wrote and checks the state hash. The real program
- * loader is used when one is registered; core's test stand-in otherwise.
+ * there), then replays the journal each run wrote and checks the state hash.
  */
 class ScenarioScriptsTest {
   static ProgramParser parser() {
-    List<ProgramParser> found = new ArrayList<>();
-    ServiceLoader.load(ProgramParser.class).forEach(found::add);
-    return found.size() == 1 ? found.get(0) : TestPrograms.PARSER;
+    return ProgramParser.standard();
   }
 
   static List<Path> scripts() throws IOException, URISyntaxException {

@@ -17,8 +17,8 @@ import org.computecap.engine.command.CompleteEnrolment;
 import org.computecap.engine.command.IssueEnrolmentCode;
 import org.computecap.engine.command.IssueToken;
 import org.computecap.engine.command.RevokeToken;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.registry.Registry;
-import org.computecap.engine.registry.Role;
 
 /**
  * Random access commands (enrolment codes issued and used, tokens issued and revoked, insurers

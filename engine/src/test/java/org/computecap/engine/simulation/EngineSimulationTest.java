@@ -16,6 +16,7 @@ class EngineSimulationTest {
     String only = System.getProperty("seed");
     long[] seeds = only == null ? SEEDS : new long[] {Long.parseLong(only)};
     long total = 0;
+    int snapshots = 0;
     long started = System.nanoTime();
     for (long seed : seeds) {
       Simulation sim = new Simulation(seed);
@@ -32,6 +33,7 @@ class EngineSimulationTest {
             e);
       }
       total += COMMANDS_PER_SEED;
+      snapshots += sim.snapshots;
       if (only != null) {
         System.out.println(sim.describe() + " outcomes " + sim.outcomes);
       }
@@ -46,6 +48,12 @@ class EngineSimulationTest {
             + millis
             + " ms ("
             + total * 1000 / millis
-            + " commands/s, invariants after each)");
+            + " commands/s, invariants after each; "
+            + snapshots
+            + " snapshots restored and run beside)");
+    if (only == null) {
+      // A run that never restored a snapshot would not test them: the seeds above do.
+      org.assertj.core.api.Assertions.assertThat(snapshots).isPositive();
+    }
   }
 }

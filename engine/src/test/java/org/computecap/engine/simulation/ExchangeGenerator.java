@@ -5,17 +5,18 @@ import java.util.List;
 import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
 import org.computecap.engine.command.CancelOrder;
+import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.ExchangeCommand;
+import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.PlaceOrder;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.RunCallAuction;
+import org.computecap.engine.command.Side;
 import org.computecap.engine.command.StartCallAuction;
 import org.computecap.engine.exchange.ExchangeModel;
-import org.computecap.engine.exchange.ExchangeSettings;
 import org.computecap.engine.exchange.ExchangeState;
-import org.computecap.engine.exchange.OrderType;
-import org.computecap.engine.exchange.Side;
-import org.computecap.engine.registry.Role;
+import org.computecap.engine.program.Program;
 
 /**
  * Random exchange commands (orders of every type around a mid price, sized around the account's
@@ -28,13 +29,12 @@ final class ExchangeGenerator implements Simulation.Generator {
   private static final long MID = 1_000;
   private final ReferenceRegistry reference;
   private final ExchangeModel model;
-  private final ExchangeSettings settings;
+  private final Program.Exchange settings;
   private final Ledger ledger;
-  private long nextId = 1;
 
   ExchangeGenerator(Simulation sim) {
     this.reference = sim.registry.reference;
-    this.settings = ExchangeSettings.fromProgram(sim.engine.state().programYaml());
+    this.settings = sim.engine.state().program().exchange();
     this.model = new ExchangeModel(settings);
     this.ledger = new Ledger();
   }
@@ -54,7 +54,7 @@ final class ExchangeGenerator implements Simulation.Generator {
     } else if (op < 94) {
       List<long[]> resting = model.restingOrders();
       if (resting.isEmpty() || sim.rnd.nextInt(10) == 0) {
-        return new CancelOrder(1 + sim.rnd.nextLong(nextId + 1), account);
+        return new CancelOrder(1 + sim.rnd.nextLong(model.lastOrderId() + 2), account);
       }
       long[] o = resting.get(sim.rnd.nextInt(resting.size()));
       return new CancelOrder(o[0], sim.rnd.nextInt(10) == 0 ? account : o[1]);
@@ -87,8 +87,7 @@ final class ExchangeGenerator implements Simulation.Generator {
     } else {
       quantity = lot * (1 + sim.rnd.nextInt(20)) + (sim.rnd.nextInt(50) == 0 ? 1 : 0);
     }
-    long id = sim.rnd.nextInt(50) == 0 ? 1 + sim.rnd.nextLong(nextId) : nextId++;
-    return new PlaceOrder(id, account, side, type, price, quantity, vintage);
+    return new PlaceOrder(account, side, type, price, quantity, vintage);
   }
 
   /** Mostly the current vintage or one the account holds, sometimes out of range. */
@@ -104,6 +103,17 @@ final class ExchangeGenerator implements Simulation.Generator {
 
   @Override
   public void observe(Simulation sim, Command command, Result result) {
+    if (command instanceof ClosePeriod c) {
+      // Without banking the close takes the closed vintages' orders off the books (before their
+      // permits expire, which the rules generator mirrors after this).
+      if (result.isAccepted() && !sim.banking) {
+        model.closeVintagesUpTo(c.period(), ledger);
+      }
+      return;
+    }
+    if (!(command instanceof ExchangeCommand)) {
+      return;
+    }
     int oldest = sim.banking ? sim.firstPeriod : sim.currentPeriod();
     Rejection expected =
         model.apply((ExchangeCommand) command, sim.currentPeriod(), oldest, ledger);

@@ -9,11 +9,11 @@ import org.computecap.engine.command.Command;
 import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.command.TransferPermits;
 import org.computecap.engine.command.WithdrawCash;
 import org.computecap.engine.registry.Registry;
-import org.computecap.engine.registry.Role;
 import org.computecap.engine.registry.SystemAccount;
 
 /**

@@ -5,16 +5,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.computecap.engine.Engine;
-import org.computecap.engine.ProgramRules;
 import org.computecap.engine.Result;
+import org.computecap.engine.Snapshot;
 import org.computecap.engine.TestPrograms;
+import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.CommandCodec;
 import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.journal.InMemoryJournal;
-import org.computecap.engine.journal.JournalEntry;
 import org.computecap.engine.journal.JournaledEngine;
 import org.computecap.engine.journal.Replay;
+import org.computecap.engine.program.Program;
 
 /**
  * One seeded run of the randomized simulation: a random configuration (accounts, cap, banking,
@@ -23,9 +24,15 @@ import org.computecap.engine.journal.Replay;
  * every command, and at the end a replay of the journal that must reach the same state hash.
  * Everything derives from the seed, so a failing seed reproduces exactly.
  *
- * <p>Until the compliance feature's period-closing command joins the generators, the period is
- * turned by calling {@code advancePeriod()} directly; those turns are not in the journal, so the
- * replay re-applies them at the same positions.
+ * <p>Every command goes through the journal, period turns included (a {@code ClosePeriod} of the
+ * current period now and then, besides the ones the rules generator sends), and every generator
+ * observes every command, so each model follows what other features did to it (a close without
+ * banking cancels the exchange's orders of the closed vintage before its permits expire).
+ *
+ * <p>A few times a run, at random points, the engine is written to a {@link Snapshot} and a second
+ * engine is restored from it (it must reach the same state hash, seq and chain hash); from then on
+ * every command is applied to both, their answers must be equal, and at every checkpoint their
+ * state hashes too, until the next snapshot replaces the restored engine.
  */
 final class Simulation {
   /** A source of random commands for one feature, with its own model of the outcomes. */
@@ -36,7 +43,11 @@ final class Simulation {
     /** The next command. */
     Command next(Simulation sim);
 
-    /** Checks the engine's answer against the generator's model (AssertionError if not). */
+    /**
+     * Checks the engine's answer to any generator's command against this generator's model, or
+     * follows its effect there (AssertionError if they disagree); commands of no concern to this
+     * generator are ignored.
+     */
     void observe(Simulation sim, Command command, Result result);
 
     /** Compares the generator's model with the engine's whole state (AssertionError if not). */
@@ -52,15 +63,23 @@ final class Simulation {
   final int accountIdMax;
   final int advanceEvery;
   final Engine engine;
-  final ProgramRules rules;
+  final Program rules;
   private final InMemoryJournal journal = new InMemoryJournal();
   private final JournaledEngine journaled;
   private final List<Generator> generators = new ArrayList<>();
 
+  /** The engine last restored from a snapshot, run beside {@link #engine}; null before one. */
+  private Engine restored;
+
+  /** How often (one command in so many, on average) a snapshot is taken. */
+  private final int snapshotEvery;
+
+  /** Snapshots taken and restored so far. */
+  int snapshots;
+
   /** The registry generator; its {@code reference} is the model of every balance. */
   final RegistryGenerator registry;
 
-  private final List<Long> advancedAfterSeq = new ArrayList<>();
   private long tick;
 
   /** How often each outcome happened, by command type: a run that never rejects tests little. */
@@ -76,6 +95,7 @@ final class Simulation {
     this.accountIdMax = 2 + rnd.nextInt(40);
     this.advanceEvery = 2_000 + rnd.nextInt(20_000);
     long reductionPpm = rnd.nextInt(100_000);
+    this.snapshotEvery = 20_000 + rnd.nextInt(60_000);
     this.engine = new Engine(TestPrograms.PARSER);
     this.journaled = new JournaledEngine(engine, journal, CommandCodec.standard());
     String yaml = TestPrograms.yaml(firstPeriod, cap, reductionPpm, banking);
@@ -109,14 +129,21 @@ final class Simulation {
   void run(int commands) {
     int totalWeight = generators.stream().mapToInt(Generator::weight).sum();
     for (int i = 0; i < commands; i++) {
+      Command c;
       if (rnd.nextInt(advanceEvery) == 0 && currentPeriod() < firstPeriod + periodsMax - 1) {
-        advancePeriod();
+        checkpoint();
+        c = new ClosePeriod(currentPeriod());
+      } else {
+        c = pick(totalWeight).next(this);
       }
-      Generator g = pick(totalWeight);
-      Command c = g.next(this);
+      if (i > 0 && rnd.nextInt(snapshotEvery) == 0) {
+        snapshotAndRestore();
+      }
       Result r = submit(c);
       engine.checkInvariants();
-      g.observe(this, c, r);
+      for (Generator g : generators) {
+        g.observe(this, c, r);
+      }
       outcomes.merge(
           c.getClass().getSimpleName() + " " + (r.isAccepted() ? "OK" : r.rejection().code()),
           1L,
@@ -147,7 +174,35 @@ final class Simulation {
     if (rnd.nextInt(4) == 0) {
       tick += rnd.nextInt(3);
     }
-    return journaled.submit(tick, c);
+    Result r = journaled.submit(tick, c);
+    if (restored != null) {
+      Result twin = restored.apply(tick, c);
+      if (twin.isAccepted() != r.isAccepted()
+          || twin.rejection() != r.rejection()
+          || !twin.events().equals(r.events())) {
+        throw new AssertionError(
+            c + ": the engine restored from a snapshot answered " + twin + ", the engine " + r);
+      }
+    }
+    return r;
+  }
+
+  /** Writes the engine to a snapshot and restores a second engine from it. */
+  private void snapshotAndRestore() {
+    byte[] chainHash = journal.headHash();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    byte[] written = Snapshot.write(engine, chainHash, out);
+    Snapshot s =
+        Snapshot.read(new java.io.ByteArrayInputStream(out.toByteArray()), TestPrograms.PARSER);
+    if (!Arrays.equals(written, engine.stateHash())
+        || !Arrays.equals(s.stateHash(), written)
+        || !Arrays.equals(s.engine().stateHash(), written)
+        || s.seq() != engine.state().seq()
+        || !Arrays.equals(s.chainHash(), chainHash)) {
+      throw new AssertionError("the snapshot at seq " + engine.state().seq() + " did not restore");
+    }
+    restored = s.engine();
+    snapshots++;
   }
 
   private Generator pick(int totalWeight) {
@@ -161,38 +216,20 @@ final class Simulation {
     throw new AssertionError("weights");
   }
 
-  private void advancePeriod() {
-    checkpoint();
-    engine.state().advancePeriod();
-    advancedAfterSeq.add(engine.state().seq());
-    registry.reference.period++;
-  }
-
   private void checkpoint() {
     for (Generator g : generators) {
       g.checkpoint(this);
     }
+    if (restored != null) {
+      restored.checkInvariants();
+      if (!Arrays.equals(restored.stateHash(), engine.stateHash())) {
+        throw new AssertionError("the engine restored from a snapshot drifted from the engine");
+      }
+    }
   }
 
   private void replayMatches() {
-    CommandCodec codec = CommandCodec.standard();
-    Engine replayed;
-    if (advancedAfterSeq.isEmpty()) {
-      replayed = Replay.rebuild(journal, TestPrograms.PARSER, codec);
-    } else {
-      replayed = new Engine(TestPrograms.PARSER);
-      int[] next = {0};
-      journal.forEach(
-          (JournalEntry e) -> {
-            while (next[0] < advancedAfterSeq.size()
-                && advancedAfterSeq.get(next[0]) == e.seq() - 1) {
-              replayed.state().advancePeriod();
-              next[0]++;
-            }
-            replayed.apply(e.tick(), codec.decode(e.command()));
-          });
-      replayed.checkInvariants();
-    }
+    Engine replayed = Replay.rebuild(journal, TestPrograms.PARSER, CommandCodec.standard());
     if (!Arrays.equals(replayed.stateHash(), engine.stateHash())) {
       throw new AssertionError("replay reached a different state hash");
     }

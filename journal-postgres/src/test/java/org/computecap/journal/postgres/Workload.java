@@ -11,11 +11,11 @@ import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.PlaceOrder;
+import org.computecap.engine.command.Role;
+import org.computecap.engine.command.Side;
 import org.computecap.engine.command.TransferPermits;
-import org.computecap.engine.exchange.OrderType;
-import org.computecap.engine.exchange.Side;
-import org.computecap.engine.registry.Role;
 
 /**
  * A seeded stream of real market commands under the P1 example program: the market opens, eight
@@ -77,11 +77,14 @@ final class Workload {
     }
     Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
     long quantity = 1 + random.nextInt(25);
+    // The engine assigns order ids 1, 2, 3... to accepted orders; this counts orders placed, so
+    // cancels name ids that exist or are a little beyond.
+    orderId++;
     if (kind == 4) {
-      return new PlaceOrder(++orderId, account, side, OrderType.MARKET, 0, quantity, VINTAGE);
+      return new PlaceOrder(account, side, OrderType.MARKET, 0, quantity, VINTAGE);
     }
     OrderType type = kind == 5 ? OrderType.IOC : OrderType.LIMIT;
     long price = 9_000 + random.nextInt(2_001);
-    return new PlaceOrder(++orderId, account, side, type, price, quantity, VINTAGE);
+    return new PlaceOrder(account, side, type, price, quantity, VINTAGE);
   }
 }

@@ -11,6 +11,7 @@ import java.util.ServiceLoader;
 import org.computecap.engine.journal.FileJournal;
 import org.computecap.engine.journal.HeadAnchor;
 import org.computecap.engine.journal.Journal;
+import org.computecap.engine.journal.JournalProvider;
 
 /**
  * Chooses where the server's journal lives: the engine's {@link FileJournal} in the data directory

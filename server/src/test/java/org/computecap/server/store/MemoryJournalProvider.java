@@ -2,6 +2,7 @@ package org.computecap.server.store;
 
 import org.computecap.engine.journal.InMemoryJournal;
 import org.computecap.engine.journal.Journal;
+import org.computecap.engine.journal.JournalProvider;
 
 /** A provider for "memory:" URLs, registered in the test resources to exercise the seam. */
 public final class MemoryJournalProvider implements JournalProvider {

@@ -13,10 +13,11 @@ import org.computecap.engine.Result;
 import org.computecap.engine.command.CancelOrder;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.CommandCodec;
+import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.PlaceOrder;
+import org.computecap.engine.command.Side;
+import org.computecap.engine.exchange.OrderAccepted;
 import org.computecap.engine.exchange.OrderCancelled;
-import org.computecap.engine.exchange.OrderType;
-import org.computecap.engine.exchange.Side;
 import org.computecap.engine.exchange.TradeExecuted;
 import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournaledEngine;
@@ -105,12 +106,18 @@ final class Market implements AutoCloseable {
     if (price < 1 || price > PlaceOrder.MAX_PRICE_OR_QUANTITY || quantity < 1) {
       return;
     }
+    // The engine numbers accepted orders 1, 2, 3...; this market places every order and stops on
+    // any rejection, so it knows the id before the engine reports it (submit's fills need it).
     long id = nextOrderId++;
     resting.put(id, new long[] {accountId, quantity});
     restingByAccount.computeIfAbsent(accountId, a -> new TreeSet<>()).add(id);
-    submit(
-        new PlaceOrder(
-            id, accountId, buy ? Side.BUY : Side.SELL, OrderType.LIMIT, price, quantity, vintage));
+    List<Event> events =
+        submit(
+            new PlaceOrder(
+                accountId, buy ? Side.BUY : Side.SELL, OrderType.LIMIT, price, quantity, vintage));
+    if (!(events.get(0) instanceof OrderAccepted accepted) || accepted.orderId() != id) {
+      throw new IllegalStateException("the engine gave order " + id + " another id: " + events);
+    }
   }
 
   /** Cancels every resting order of {@code accountId}, oldest first. */

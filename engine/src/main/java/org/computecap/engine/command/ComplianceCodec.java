@@ -1,0 +1,88 @@
+package org.computecap.engine.command;
+
+import org.computecap.engine.program.RiskSignal;
+import org.computecap.engine.program.Workload;
+
+/** Journal encoding of the compliance commands, tags 192-255 (stable forever). */
+final class ComplianceCodec implements CodecPart {
+  private static final int SUBMIT_REPORT = 192;
+  private static final int RECORD_METER_READING = 193;
+  private static final int RECORD_EVALUATION = 194;
+  private static final int RECORD_INSURER_EVALUATION = 195;
+  private static final int CHARGE_INSURANCE_PREMIUM = 196;
+  private static final int CLOSE_PERIOD = 197;
+  private static final int RECORD_AUDIT_FINDING = 198;
+  private static final int PAY_OUTSTANDING_PENALTY = 199;
+
+  @Override
+  public int firstTag() {
+    return 192;
+  }
+
+  @Override
+  public int lastTag() {
+    return 255;
+  }
+
+  @Override
+  public int encode(Command command, CommandWriter out) {
+    if (command instanceof SubmitReport c) {
+      out.writeLong(c.accountId())
+          .writeInt(c.period())
+          .writeEnum(c.workload())
+          .writeLong(c.quantity());
+      return SUBMIT_REPORT;
+    } else if (command instanceof RecordMeterReading c) {
+      out.writeLong(c.accountId()).writeInt(c.period()).writeLong(c.quantity());
+      return RECORD_METER_READING;
+    } else if (command instanceof RecordEvaluation c) {
+      out.writeLong(c.accountId()).writeInt(c.period()).writeEnum(c.signal());
+      return RECORD_EVALUATION;
+    } else if (command instanceof RecordInsurerEvaluation c) {
+      out.writeLong(c.insurerId())
+          .writeLong(c.accountId())
+          .writeInt(c.period())
+          .writeEnum(c.signal());
+      return RECORD_INSURER_EVALUATION;
+    } else if (command instanceof ChargeInsurancePremium c) {
+      out.writeLong(c.accountId()).writeInt(c.period());
+      return CHARGE_INSURANCE_PREMIUM;
+    } else if (command instanceof ClosePeriod c) {
+      out.writeInt(c.period());
+      return CLOSE_PERIOD;
+    } else if (command instanceof RecordAuditFinding c) {
+      out.writeLong(c.accountId()).writeInt(c.period()).writeLong(c.measuredQuantity());
+      return RECORD_AUDIT_FINDING;
+    } else if (command instanceof PayOutstandingPenalty c) {
+      out.writeLong(c.accountId());
+      return PAY_OUTSTANDING_PENALTY;
+    }
+    return -1;
+  }
+
+  @Override
+  public Command decode(int tag, CommandReader in) {
+    switch (tag) {
+      case SUBMIT_REPORT:
+        return new SubmitReport(
+            in.readLong(), in.readInt(), in.readEnum(Workload.class), in.readLong());
+      case RECORD_METER_READING:
+        return new RecordMeterReading(in.readLong(), in.readInt(), in.readLong());
+      case RECORD_EVALUATION:
+        return new RecordEvaluation(in.readLong(), in.readInt(), in.readEnum(RiskSignal.class));
+      case RECORD_INSURER_EVALUATION:
+        return new RecordInsurerEvaluation(
+            in.readLong(), in.readLong(), in.readInt(), in.readEnum(RiskSignal.class));
+      case CHARGE_INSURANCE_PREMIUM:
+        return new ChargeInsurancePremium(in.readLong(), in.readInt());
+      case CLOSE_PERIOD:
+        return new ClosePeriod(in.readInt());
+      case RECORD_AUDIT_FINDING:
+        return new RecordAuditFinding(in.readLong(), in.readInt(), in.readLong());
+      case PAY_OUTSTANDING_PENALTY:
+        return new PayOutstandingPenalty(in.readLong());
+      default:
+        throw new IllegalArgumentException("unknown compliance command tag " + tag);
+    }
+  }
+}

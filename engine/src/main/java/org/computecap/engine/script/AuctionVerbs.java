@@ -1,0 +1,70 @@
+package org.computecap.engine.script;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.computecap.engine.EngineState;
+import org.computecap.engine.auction.AuctionState;
+import org.computecap.engine.command.ClearAuction;
+import org.computecap.engine.command.OpenAuction;
+import org.computecap.engine.command.SubmitBid;
+import org.computecap.engine.command.WithdrawBid;
+
+/**
+ * Primary auctions' words in scenario scripts ({@code docs/scripts.md}): {@code open-auction id=
+ * period= qty=}, {@code bid auction= id= acct= qty= price=}, {@code withdraw-bid auction= id=},
+ * {@code clear-auction id=}; and {@code expect auction id= [cleared=true|false] [price=] [sold=]
+ * [unsold=] [bids=]}.
+ */
+public final class AuctionVerbs implements ScriptVerbs {
+  @Override
+  public Map<String, CommandVerb> commands() {
+    Map<String, CommandVerb> m = new LinkedHashMap<>();
+    m.put(
+        "open-auction",
+        a -> new OpenAuction(a.longValue("id"), a.intValue("period"), a.longValue("qty")));
+    m.put(
+        "bid",
+        a ->
+            new SubmitBid(
+                a.longValue("auction"),
+                a.longValue("id"),
+                a.account("acct"),
+                a.longValue("qty"),
+                a.longValue("price")));
+    m.put("withdraw-bid", a -> new WithdrawBid(a.longValue("auction"), a.longValue("id")));
+    m.put("clear-auction", a -> new ClearAuction(a.longValue("id")));
+    return m;
+  }
+
+  @Override
+  public Map<String, ExpectVerb> expectations() {
+    Map<String, ExpectVerb> m = new LinkedHashMap<>();
+    m.put("auction", AuctionVerbs::auction);
+    return m;
+  }
+
+  private static String auction(EngineState s, ScriptArgs a) {
+    long id = a.longValue("id");
+    AuctionState.Summary auction = s.auction().auction(id);
+    if (auction == null) {
+      return "auction " + id + " does not exist";
+    }
+    String d = null;
+    if (a.has("cleared") && a.booleanValue("cleared") != auction.cleared()) {
+      d = "auction " + id + (auction.cleared() ? " is cleared" : " is open");
+    }
+    if (d == null && a.has("price")) {
+      d = CoreVerbs.differs("clearing price", a.longValue("price"), auction.clearingPriceCents());
+    }
+    if (d == null && a.has("sold")) {
+      d = CoreVerbs.differs("sold", a.longValue("sold"), auction.soldPermits());
+    }
+    if (d == null && a.has("unsold")) {
+      d = CoreVerbs.differs("unsold", a.longValue("unsold"), auction.unsoldPermits());
+    }
+    if (d == null && a.has("bids")) {
+      d = CoreVerbs.differs("open bids", a.longValue("bids"), auction.openBids());
+    }
+    return d;
+  }
+}
