@@ -16,6 +16,8 @@
   const RECENT_TRADES = 30;
   const HISTORY_MAX = 500;
   const DEPTH_LEVELS = 8;
+  // The participants table shows one page of /api/participants, the largest the API gives.
+  const PARTICIPANTS_SHOWN = 1000;
   const CHART_HEIGHT = 280;
 
   const state = {
@@ -325,6 +327,14 @@
     return [xs, prices, volumes];
   }
 
+  /** The x range: a minute around trades that all share one instant, else uPlot's. */
+  function instantRange(xs, min, max) {
+    if (xs.length > 0 && xs[xs.length - 1] - xs[0] < 1) {
+      return [xs[0] - 30, xs[xs.length - 1] + 30];
+    }
+    return [min, max];
+  }
+
   function drawChart() {
     const box = $('price-chart');
     const data = chartData();
@@ -345,14 +355,23 @@
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       cursor: { drag: { x: true, y: false } },
       legend: { show: false },
-      scales: { x: { time: true }, vol: { range: (u, min, max) => [0, Math.max(1, max) * 4] } },
+      scales: {
+        // Trades all at one instant (one call auction, one batch) span no time; uPlot then
+        // stretches the axis to a day and every tick reads 00:00:00. Show a minute around them.
+        x: { time: true, range: (u, min, max) => instantRange(u.data[0], min, max) },
+        y: { range: (u, min, max) => (max - min < 0.01 ? [min * 0.9, max * 1.1 + 0.01] : [min, max]) },
+        vol: { range: (u, min, max) => [0, Math.max(1, max) * 4] },
+      },
       axes: [
         {
           stroke: '#4a5568', space: 90, grid: { stroke: '#edf2f7' },
           ticks: { stroke: '#e2e8f0' },
           values: (u, splits) => {
             const span = u.scales.x.max - u.scales.x.min;
-            return splits.map((v) => (span < 20 ? utcTimeTenths(v * 1000) : utcTime(v * 1000)));
+            const labels = splits.map((v) => (span < 20 ? utcTimeTenths(v * 1000) : utcTime(v * 1000)));
+            // The axis is drawn on a canvas; the labels are kept on the element for tests.
+            box.dataset.xTicks = labels.join('|');
+            return labels;
           },
         },
         {
@@ -399,8 +418,11 @@
       return;
     }
     let list;
+    let more = false;
     try {
-      list = await api('/api/participants');
+      const page = await api('/api/participants?limit=' + PARTICIPANTS_SHOWN);
+      list = page.items;
+      more = page.next !== null;
     } catch (e) {
       body.replaceChildren();
       note.hidden = false;
@@ -412,7 +434,8 @@
     }
     note.hidden = list.length > 0;
     note.textContent = 'No participants yet.';
-    setText('participants-count', list.length + (list.length === 1 ? ' account' : ' accounts'));
+    setText('participants-count', (more ? 'first ' : '') + list.length
+      + (list.length === 1 ? ' account' : ' accounts'));
     body.replaceChildren(...list.map((p) => {
       const status = p.lastStatus
         ? el('span', { class: 'badge ' + (p.lastStatus === 'COMPLIANT' ? 'ok' : 'bad') },
@@ -459,8 +482,13 @@
           el('div', { class: 'p-row outcome' }, 'Assessed', el('b', null, qty(c.participants))),
           el('div', { class: 'p-row' }, 'Short',
             el('b', { class: c.shortfalls === 0 ? 'up' : 'down' }, qty(c.shortfalls))),
-          el('div', { class: 'p-row' }, 'Penalties',
-            el('b', null, money(c.penaltiesChargedCents))));
+          el('div', { class: 'p-row' }, 'Audits', el('b', null, qty(p.auditFindings))),
+          el('div', {
+            class: 'p-row',
+            title: 'at close ' + money(c.penaltiesChargedCents)
+              + ' + audits ' + money(p.auditPenaltiesCents),
+          }, 'Penalties',
+          el('b', null, money(c.penaltiesChargedCents + p.auditPenaltiesCents))));
       }
       return item;
     }));

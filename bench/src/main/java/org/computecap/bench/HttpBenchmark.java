@@ -82,8 +82,8 @@ public final class HttpBenchmark {
       ApiClient reg = new ApiClient(base(), server.newRegulatorToken());
       expectOk(reg.openAccount(SELLER, "seller", "PARTICIPANT"));
       expectOk(reg.openAccount(BUYER, "buyer", "PARTICIPANT"));
-      sellerToken = reg.issueToken(SELLER);
-      buyerToken = reg.issueToken(BUYER);
+      sellerToken = reg.enrolAccount(SELLER);
+      buyerToken = reg.enrolAccount(BUYER);
       expectOk(reg.deposit(BUYER, 1_000_000_000_000L));
       expectOk(
           reg.post(

@@ -93,7 +93,7 @@ final class ExperimentFigures {
     FactorAxis fx = axis(e, f);
     List<JsonNode> xs = sortedValues(e, f);
     List<JsonNode> levels = s < 0 ? List.of() : distinct(e, s);
-    LineChart chart = LineChart.of(metric.label() + " (mean, 95% CI)", fx.axis(), axis(metric));
+    LineChart chart = LineChart.of(effectTitle(e, metric, f, s), fx.axis(), axis(metric));
     for (int l = 0; l < Math.max(1, levels.size()); l++) {
       JsonNode level = levels.isEmpty() ? null : levels.get(l);
       double[] x = new double[xs.size()];
@@ -111,6 +111,21 @@ final class ExperimentFigures {
       chart.line(name, x, mean).band(name + " CI", x, low, high);
     }
     return chart.figure();
+  }
+
+  // The line at each x pools every cell with that value, so the title names the factors
+  // averaged over: a reader must not take the line for one cell's answer.
+  private static String effectTitle(Experiment e, Metric metric, int f, int s) {
+    List<String> pooled = new ArrayList<>();
+    for (int g = 0; g < e.factors().size(); g++) {
+      if (g != f && g != s) {
+        pooled.add(e.factors().get(g).label());
+      }
+    }
+    return metric.label()
+        + " (mean, 95% CI"
+        + (pooled.isEmpty() ? "" : "; pooled over " + String.join(", ", pooled))
+        + ")";
   }
 
   private static Figure scatter(ExperimentResult r, int m, int f) {

@@ -95,6 +95,40 @@ final class ServeCommand implements Callable<Integer> {
     return copy;
   }
 
+  /** The demo's temporary directory, removed when the server stops; null without --demo. */
+  private Path work;
+
+  /** The running server, closed by the shutdown hook. */
+  private final java.util.concurrent.atomic.AtomicReference<Server> running =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private boolean hooked;
+
+  /**
+   * Registers the shutdown hook (once) as soon as there is something to clean up, so a Ctrl-C at
+   * any moment after that (while the demo simulates, while the server starts) still closes the
+   * server and removes the demo's directory.
+   */
+  private void hookShutdown() {
+    if (!hooked) {
+      hooked = true;
+      Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "computecap-shutdown"));
+    }
+  }
+
+  private void shutdown() {
+    Server s = running.getAndSet(null);
+    if (s != null) {
+      s.close();
+    }
+    if (work != null && java.nio.file.Files.exists(work)) {
+      ServeDemo.deleteTree(work);
+      System.out.println("demo: removed " + work);
+    }
+    stopped.countDown();
+  }
+
   @Override
   public Integer call() throws InterruptedException, java.io.IOException {
     OptionChecks.within("--port", port, 0, 65_535);
@@ -103,9 +137,16 @@ final class ServeCommand implements Callable<Integer> {
     if (demo) {
       OptionChecks.within("--demo-rate", demoRate, 1, 100_000);
       org.computecap.sim.scenario.Scenario s = ScenarioOption.load("--scenario", scenario);
-      Path work = java.nio.file.Files.createTempDirectory("computecap-demo");
-      System.out.println("demo: simulating " + scenario + " (data in " + work + ")");
-      run = ServeDemo.simulate(s, work);
+      work = java.nio.file.Files.createTempDirectory("computecap-demo");
+      hookShutdown();
+      System.out.println(
+          "demo: simulating " + scenario + " (data in " + work + ", removed when it stops)");
+      try {
+        run = ServeDemo.simulate(s, work);
+      } catch (RuntimeException | java.io.IOException e) {
+        ServeDemo.deleteTree(work);
+        throw e;
+      }
       data = work.resolve("data");
       program = work.resolve("program.yaml");
       seed = run.seed();
@@ -118,7 +159,8 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server =
           Server.start(
-              new Server.Options(data, journalUrl, program, seed, host, port),
+              new Server.Options(data, journalUrl, program, seed, host, port)
+                  .withRegulatorToken(System.getenv("COMPUTECAP_REGULATOR_TOKEN")),
               System.out,
               e -> {
                 System.err.println(
@@ -128,14 +170,20 @@ final class ServeCommand implements Callable<Integer> {
                 Runtime.getRuntime().halt(3);
               });
     } catch (JournalStore.JournalDamagedException e) {
+      ServeDemo.deleteTree(work);
       System.err.println("computecap serve: refusing to start: " + e.getMessage());
       return 1;
+    } catch (RuntimeException e) {
+      ServeDemo.deleteTree(work);
+      throw e;
     } finally {
       if (program.getFileName().toString().startsWith(SHIPPED_PREFIX)) {
         // The server read the shipped program into its journal's first entry; the copy is spent.
         java.nio.file.Files.deleteIfExists(program);
       }
     }
+    running.set(server);
+    hookShutdown();
     if (run != null) {
       String token =
           server.newRegulatorToken() != null
@@ -153,15 +201,6 @@ final class ServeCommand implements Callable<Integer> {
               + " a second");
       ServeDemo.play(run, server.port(), token, demoRate, System.out);
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "computecap-shutdown"));
     stopped.await();
     return 0;
   }

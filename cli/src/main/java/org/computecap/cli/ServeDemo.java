@@ -53,6 +53,20 @@ final class ServeDemo {
     return new Run(open.programYaml(), open.seed(), commands.subList(1, commands.size()));
   }
 
+  /** Deletes a directory and everything in it (nothing when null or absent). */
+  static void deleteTree(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      System.err.println("demo: could not remove " + dir + ": " + e.getMessage());
+    }
+  }
+
   /** Sends the run's commands to the server on a daemon thread, then says how it went. */
   static void play(Run run, int port, String regulatorToken, int perSecond, PrintStream out) {
     Thread t =

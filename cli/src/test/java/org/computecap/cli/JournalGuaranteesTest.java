@@ -34,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JournalGuaranteesTest {
   private static final int ACCOUNTS = 12;
-  private static final int ENTRIES = ACCOUNTS + 1;
+
+  /** The genesis, the market regulator's token (journaled since issue 9), the accounts. */
+  private static final int ENTRIES = ACCOUNTS + 2;
 
   @TempDir Path dir;
 
@@ -42,8 +44,8 @@ class JournalGuaranteesTest {
   private static Path template;
 
   /**
-   * A copy of a market served by a real process (genesis and twelve accounts, then a clean stop,
-   * which writes the last checkpoint), with its files' modes kept.
+   * A copy of a market served by a real process (genesis, the regulator's token and twelve
+   * accounts, then a clean stop, which writes the last checkpoint), with its files' modes kept.
    */
   private Path market() throws Exception {
     Path data = dir.resolve("data");
@@ -63,7 +65,7 @@ class JournalGuaranteesTest {
         assertThat(serve.port()).as(serve.output()).isPositive();
         ApiClient reg = client(serve);
         for (long id = 1; id <= ACCOUNTS; id++) {
-          assertThat(reg.openAccount(id, "p" + id, "PARTICIPANT").status()).isEqualTo(200);
+          assertThat(reg.openAccount(id, "p" + id, "PARTICIPANT").status()).isEqualTo(201);
         }
       }
       template = data;

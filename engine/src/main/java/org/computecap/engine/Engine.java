@@ -1,8 +1,10 @@
 package org.computecap.engine;
 
 import java.util.Objects;
+import org.computecap.engine.access.AccessHandler;
 import org.computecap.engine.allocation.AllocationHandler;
 import org.computecap.engine.auction.AuctionHandler;
+import org.computecap.engine.command.AccessCommand;
 import org.computecap.engine.command.AllocationCommand;
 import org.computecap.engine.command.AuctionCommand;
 import org.computecap.engine.command.Command;
@@ -68,7 +70,7 @@ public final class Engine {
           "tick must be >= " + state.lastTick() + " (the previous command's tick), got " + tick);
     }
     try {
-      Result result = dispatch(command);
+      Result result = dispatch(tick, command);
       state.recordApplied(tick);
       if (state.isOpen()) {
         state.registry().checkTotals();
@@ -80,7 +82,7 @@ public final class Engine {
     }
   }
 
-  private Result dispatch(Command command) {
+  private Result dispatch(long tick, Command command) {
     if (command instanceof MarketCommand c) {
       return applyMarket(c);
     }
@@ -102,6 +104,9 @@ public final class Engine {
     }
     if (command instanceof ComplianceCommand c) {
       return ComplianceHandler.apply(access, c);
+    }
+    if (command instanceof AccessCommand c) {
+      return AccessHandler.apply(access, tick, c);
     }
     throw new AssertionError("no handler for " + command.getClass().getName());
   }

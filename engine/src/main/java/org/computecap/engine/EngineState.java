@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.computecap.engine.access.AccessState;
 import org.computecap.engine.allocation.AllocationState;
 import org.computecap.engine.auction.AuctionState;
 import org.computecap.engine.compliance.ComplianceState;
@@ -33,6 +34,7 @@ public final class EngineState {
   private long seed;
   private int currentPeriod;
   private Ledger ledger;
+  private AccessState access;
   private AllocationState allocation;
   private AuctionState auction;
   private ComplianceState compliance;
@@ -91,6 +93,10 @@ public final class EngineState {
   /** The oldest vintage that may be surrendered for {@code period} (§1, §7.6). */
   public int oldestEligibleVintage(int period) {
     return program().banking() ? program.firstPeriod() : period;
+  }
+
+  public AccessState access() {
+    return requireOpen(access);
   }
 
   public AllocationState allocation() {
@@ -201,11 +207,12 @@ public final class EngineState {
     this.program = program;
     this.currentPeriod = program.firstPeriod();
     this.ledger = Ledger.open(program);
+    this.access = new AccessState();
     this.allocation = new AllocationState();
     this.auction = new AuctionState();
     this.compliance = new ComplianceState();
     this.exchange = ExchangeState.open(program, books);
-    this.features = List.of(allocation, auction, compliance, exchange);
+    this.features = List.of(access, allocation, auction, compliance, exchange);
     checkFeatureOrder();
   }
 
@@ -235,9 +242,11 @@ public final class EngineState {
     this.currentPeriod = period;
     this.ledger = Ledger.readCanonical(r, parsed);
     int count = r.readCount();
-    if (count != 4) {
-      throw new IllegalArgumentException("snapshot: " + count + " features, the engine has 4");
+    if (count != 5) {
+      throw new IllegalArgumentException("snapshot: " + count + " features, the engine has 5");
     }
+    r.section("access");
+    this.access = AccessState.readCanonical(r);
     r.section("allocation");
     this.allocation = AllocationState.readCanonical(r);
     r.section("auction");
@@ -246,7 +255,7 @@ public final class EngineState {
     this.compliance = ComplianceState.readCanonical(r);
     r.section("exchange");
     this.exchange = ExchangeState.readCanonical(r, parsed, books);
-    this.features = List.of(allocation, auction, compliance, exchange);
+    this.features = List.of(access, allocation, auction, compliance, exchange);
     checkFeatureOrder();
   }
 

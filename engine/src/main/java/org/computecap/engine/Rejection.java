@@ -116,6 +116,32 @@ public enum Rejection {
   AUDIT_FINDING_ALREADY_RECORDED,
   /** The participant owes no unpaid penalty. */
   NO_PENALTY_OUTSTANDING,
+
+  // --- access ---
+  /** Enrolment codes are issued by regulators only (the market regulator or a REGULATOR). */
+  ISSUER_NOT_REGULATOR,
+  /** A secret's hash (an enrolment code's or a token's) is used once, ever. */
+  CREDENTIAL_HASH_ALREADY_USED,
+  /** A code or token must expire after the tick of the command that issues it. */
+  EXPIRY_NOT_IN_FUTURE,
+  /** No enrolment code has this hash. */
+  UNKNOWN_ENROLMENT_CODE,
+  /** An enrolment code is exchanged for a token once. */
+  ENROLMENT_CODE_ALREADY_USED,
+  /** The enrolment code expired before it was used. */
+  ENROLMENT_CODE_EXPIRED,
+  /** Further tokens of an account are issued by its holder only, never for someone else. */
+  TOKEN_ISSUER_NOT_HOLDER,
+  /** No token has this id. */
+  UNKNOWN_TOKEN,
+  /** A token is revoked by its holder or a regulator. */
+  REVOKER_NOT_HOLDER_OR_REGULATOR,
+  /** The token was revoked already. */
+  TOKEN_ALREADY_REVOKED,
+  /** Insurers are appointed by the participant or a regulator, never by an insurer. */
+  APPOINTER_NOT_PARTICIPANT_OR_REGULATOR,
+  /** Only an account whose role is INSURER can be appointed as an insurer. */
+  NOT_AN_INSURER,
   ;
 
   /** The stable code of this rejection, e.g. {@code INSUFFICIENT_CASH}. */

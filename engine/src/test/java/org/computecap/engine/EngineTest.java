@@ -87,7 +87,7 @@ class EngineTest {
     EngineState state = engine.state();
     assertThat(state.features())
         .extracting(FeatureState::name)
-        .containsExactly("allocation", "auction", "compliance", "exchange");
+        .containsExactly("access", "allocation", "auction", "compliance", "exchange");
     assertThat(state.feature(ExchangeState.class)).isSameAs(state.exchange());
     assertThat(state.summary())
         .containsEntry("entries", 1L)

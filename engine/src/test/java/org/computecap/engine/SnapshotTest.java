@@ -5,20 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.computecap.engine.command.AppointInsurer;
 import org.computecap.engine.command.ClearAuction;
 import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.Command;
+import org.computecap.engine.command.CompleteEnrolment;
 import org.computecap.engine.command.DepositCash;
+import org.computecap.engine.command.IssueEnrolmentCode;
 import org.computecap.engine.command.IssuePermits;
+import org.computecap.engine.command.IssueToken;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenAuction;
 import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.RecordEvaluation;
+import org.computecap.engine.command.RevokeToken;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.command.Side;
 import org.computecap.engine.command.StartCallAuction;
@@ -94,7 +102,10 @@ class SnapshotTest {
         .containsEntry("permitsAuctioned", 41L)
         .containsEntry("permitsSurrendered", 50L)
         .containsEntry("currentPeriod", 2027L)
-        .containsEntry("auctionsOpen", 0L);
+        .containsEntry("auctionsOpen", 0L)
+        .containsEntry("tokensIssued", 2L)
+        .containsEntry("tokensRevoked", 1L);
+    assertThat(engine.state().access().insurerOf(1)).isEqualTo(5);
     assertThat(engine.state().compliance().assessment(1, 2026).shortfallPermits()).isEqualTo(30);
   }
 
@@ -106,8 +117,8 @@ class SnapshotTest {
 
   /**
    * A history touching every feature: accounts and cash, issuance, a call auction with resting
-   * orders on both sides, continuous trades, an open and a cleared primary auction, reports and an
-   * evaluation, a surrender and a period close.
+   * orders on both sides, continuous trades, tokens (issued, enrolled, revoked) and an insurer, an
+   * open and a cleared primary auction, reports and an evaluation, a surrender and a period close.
    */
   private static List<Command> history() {
     List<Command> c = new ArrayList<>();
@@ -119,6 +130,12 @@ class SnapshotTest {
       c.add(new OpenAccount(a, "p" + a, Role.PARTICIPANT));
       c.add(new DepositCash(a, 1_000_000));
     }
+    c.add(new OpenAccount(5, "insurer", Role.INSURER));
+    c.add(new IssueToken(0, sha256("operator"), 0, 1_000));
+    c.add(new IssueEnrolmentCode(1, sha256("code"), 0, 1_000));
+    c.add(new CompleteEnrolment(sha256("code"), sha256("p1-token"), 1_000));
+    c.add(new AppointInsurer(1, 5, 1));
+    c.add(new RevokeToken(1, 0));
     c.add(new IssuePermits(1, 2026, 300));
     c.add(new IssuePermits(2, 2026, 200));
     c.add(new PlaceOrder(1, Side.SELL, OrderType.LIMIT, 105, 20, 2026));
@@ -144,6 +161,16 @@ class SnapshotTest {
     c.add(new org.computecap.engine.command.RunCallAuction(2026));
     c.add(new PlaceOrder(4, Side.SELL, OrderType.MARKET, 0, 3, 2026));
     return c;
+  }
+
+  private static String sha256(String secret) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static Engine run(List<Command> commands) {

@@ -85,6 +85,7 @@ public final class BarChart {
     }
     Axes.applyY(s, value, List.of(values));
     s.setLegendVisible(byGroup.size() > 1);
+    Style.fit(s, title, List.copyOf(byGroup.keySet()), Style.WIDTH);
     int color = 0;
     for (Map.Entry<String, List<Double>> e : byGroup.entrySet()) {
       CategorySeries series = chart.addSeries(e.getKey(), categories, e.getValue());

@@ -122,6 +122,7 @@ public final class HeatMap {
     HeatMapStyler s = chart.getStyler();
     Style.apply(s);
     s.setLegendVisible(false);
+    Style.fit(s, title, List.of(), Style.WIDTH - BAR_AREA);
     s.setShowValue(true);
     s.setValueFont(Style.VALUES);
     s.setHeatMapDecimalValueFormatter(value::label);

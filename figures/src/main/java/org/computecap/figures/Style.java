@@ -3,6 +3,9 @@ package org.computecap.figures;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
@@ -106,4 +109,49 @@ final class Style {
     s.setYAxisTickMarkSpacingHint(60);
     s.setChartPadding(12);
   }
+
+  /**
+   * Keeps the title and every legend entry on the page. The legend is one row under the plot when
+   * its entries fit the chart's width, otherwise a column beside the plot (a row that is too wide
+   * is cut at both ends). XChart centres the title over the plot, so a title wider than twice the
+   * plot's centre is cut on the left: its font shrinks until it fits, never below 11 points.
+   */
+  static void fit(AxesChartStyler s, String title, List<String> names, int width) {
+    boolean fits = legendRowWidth(names) <= width - 2 * 12;
+    s.setLegendPosition(fits ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
+    s.setLegendLayout(fits ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
+    int beside = fits || names.isEmpty() ? 0 : legendColumnWidth(names);
+    // The plot starts after the y axis (about 80 points with its title and labels).
+    double centre = (80 + (width - 12 - beside)) / 2.0;
+    double room = 2 * centre - 2 * 12;
+    float size = TITLE.getSize2D();
+    while (size > 11f && textWidth(TITLE.deriveFont(size), title) > room) {
+      size -= 0.5f;
+    }
+    s.setChartTitleFont(TITLE.deriveFont(size));
+  }
+
+  /** The width in points of the legend drawn as one row: each entry's sample line, gap and text. */
+  static int legendRowWidth(List<String> names) {
+    int width = 20;
+    for (String name : names) {
+      width += 30 + 10 + textWidth(LEGEND, name) + 20;
+    }
+    return width;
+  }
+
+  private static int legendColumnWidth(List<String> names) {
+    int widest = 0;
+    for (String name : names) {
+      widest = Math.max(widest, textWidth(LEGEND, name));
+    }
+    return 20 + 30 + 10 + widest + 20;
+  }
+
+  static int textWidth(Font font, String text) {
+    return METRICS.getFontMetrics(font).stringWidth(text);
+  }
+
+  private static final Graphics2D METRICS =
+      new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
 
 /** The conventions every figure keeps, checked on the charts the API builds. */
 class ChartConventionsTest {
@@ -254,5 +255,26 @@ class ChartConventionsTest {
         .extracting(p -> p.getFileName().toString())
         .containsExactly("bars.png", "bars.svg");
     assertThat(java.nio.file.Files.readString(files.get(1))).startsWith("<?xml").contains("<svg");
+  }
+
+  @Test
+  void a_legend_too_wide_for_one_row_goes_beside_the_plot_so_no_entry_is_cut() {
+    // An experiment's chart: three levels, each a line and its band. As one row the legend was
+    // wider than the chart and lost its first and last entries.
+    LineChart wide = LineChart.of("evasion", Axis.period("year"), Axis.share("evasion rate"));
+    List<String> names = new ArrayList<>();
+    for (String level : List.of("UNIFORM", "GRANDFATHER", "BENCHMARK")) {
+      wide.line(level, PERIODS, new double[] {0.1, 0.1, 0.1, 0.1, 0.1});
+      wide.band(level + " CI", PERIODS, new double[5], new double[] {0.2, 0.2, 0.2, 0.2, 0.2});
+      names.add(level);
+      names.add(level + " CI");
+    }
+    assertThat(Style.legendRowWidth(names)).isGreaterThan(Style.WIDTH);
+    AxesChartStyler s = ((XYChart) wide.figure().chart()).getStyler();
+    assertThat(s.getLegendPosition()).isEqualTo(Styler.LegendPosition.OutsideE);
+    assertThat(s.getLegendLayout()).isEqualTo(Styler.LegendLayout.Vertical);
+
+    AxesChartStyler narrow = ((XYChart) price(1, 2, 3, 4, 5).chart()).getStyler();
+    assertThat(narrow.getLegendPosition()).isEqualTo(Styler.LegendPosition.OutsideS);
   }
 }

@@ -102,11 +102,37 @@ public final class ApiClient {
     return post("/api/accounts", Map.of("accountId", accountId, "name", name, "role", role));
   }
 
-  /** Issues a token for an account (regulator only) and returns it. */
-  public String issueToken(long accountId) {
-    Response r = post("/api/tokens", Map.of("accountId", accountId));
-    if (!r.ok()) {
-      throw new IllegalStateException("token for account " + accountId + ": " + r.text());
+  /** Issues a one-time enrolment code for an account (regulator only) and returns it. */
+  public String issueEnrolmentCode(long accountId) {
+    Response r = post("/api/accounts/" + accountId + "/enrolments", Map.of());
+    if (r.status() != 201) {
+      throw new IllegalStateException("enrolment code for account " + accountId + ": " + r.text());
+    }
+    return r.body().path("code").asText();
+  }
+
+  /** Exchanges an enrolment code for its account's token (no token needed) and returns it. */
+  public String enrol(String code) {
+    Response r = withToken(null).post("/api/enrolments", Map.of("code", code));
+    if (r.status() != 201) {
+      throw new IllegalStateException("enrolment: " + r.text());
+    }
+    return r.body().path("token").asText();
+  }
+
+  /**
+   * Both halves of an enrolment, for agents that play the regulator and the holder at once (the
+   * demo, tests): this client, a regulator, issues the code, and the holder exchanges it.
+   */
+  public String enrolAccount(long accountId) {
+    return enrol(issueEnrolmentCode(accountId));
+  }
+
+  /** Issues another token for this client's own account and returns it. */
+  public String issueToken() {
+    Response r = post("/api/tokens", Map.of());
+    if (r.status() != 201) {
+      throw new IllegalStateException("token: " + r.text());
     }
     return r.body().path("token").asText();
   }

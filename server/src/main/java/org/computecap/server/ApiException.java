@@ -2,10 +2,10 @@ package org.computecap.server;
 
 /**
  * An HTTP answer other than success, thrown from a handler and turned into the one error body
- * {@code {code, message, field}} by {@link Routes}. The status says which kind (400 malformed, 401
- * unauthenticated, 403 not allowed, 404 unknown, 409 business rejection, 503 stopped); {@code code}
- * is stable for clients (for 409 it is the engine's rejection code); {@code field} names the
- * offending input field, or is null.
+ * {@code {code, message, field}}. The status says which kind (400 malformed, 401 unauthenticated,
+ * 403 not allowed, 404 unknown, 408 too slow, 409 business rejection, 413 too large, 503 stopped);
+ * {@code code} is stable for clients (for 409 it is the engine's rejection code); {@code field}
+ * names the offending input field, or is null.
  */
 final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -27,7 +27,10 @@ final class ApiException extends RuntimeException {
 
   static ApiException unauthenticated() {
     return new ApiException(
-        401, "UNAUTHENTICATED", "send a valid API token as 'Authorization: Bearer TOKEN'", null);
+        401,
+        "UNAUTHENTICATED",
+        "send a valid, unexpired, unrevoked API token as 'Authorization: Bearer TOKEN'",
+        null);
   }
 
   static ApiException forbidden(String message) {
@@ -46,14 +49,8 @@ final class ApiException extends RuntimeException {
     return code;
   }
 
-  String field() {
-    return field;
-  }
-
   /** The error body as it goes on the wire. */
-  record Body(String code, String message, String field) {}
-
-  Body body() {
-    return new Body(code, getMessage(), field);
+  Views.Error body() {
+    return new Views.Error(code, getMessage(), field);
   }
 }

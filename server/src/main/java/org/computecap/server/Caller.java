@@ -1,12 +1,14 @@
 package org.computecap.server;
 
+import org.computecap.engine.command.AccessCommand;
 import org.computecap.engine.command.Role;
 
 /**
- * Who sent a request: the account its token was issued for and that account's role. The market
- * regulator (the first token) is account {@link Tokens#MARKET_REGULATOR} with role REGULATOR.
+ * Who sent a request: the principal its token acts for (an account id, or {@link
+ * AccessCommand#MARKET_REGULATOR} for the market's own regulator), that principal's role, and the
+ * token's id (so that a holder can see and revoke the token it used).
  */
-record Caller(long accountId, Role role) {
+record Caller(long principal, Role role, long tokenId) {
   boolean isRegulator() {
     return role == Role.REGULATOR;
   }
@@ -17,6 +19,10 @@ record Caller(long accountId, Role role) {
   }
 
   boolean mayRead(long account) {
-    return readsEverything() || accountId == account;
+    return readsEverything() || principal == account;
+  }
+
+  boolean isMarketRegulator() {
+    return principal == AccessCommand.MARKET_REGULATOR;
   }
 }

@@ -6,8 +6,6 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -94,16 +92,15 @@ final class Checkpoints implements AutoCloseable {
   }
 
   /** The latest checkpoint as {@code GET /api/journal/checkpoint} shows it. */
-  static Map<String, Object> view(Checkpoint c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("seq", c.seq());
-    m.put("headHash", CanonicalWriter.hex(c.head()));
-    m.put("time", c.time().toString());
-    m.put("keyFingerprint", c.keyFingerprint());
-    m.put("publicKey", java.util.Base64.getEncoder().encodeToString(c.publicKey()));
-    m.put("signature", java.util.Base64.getEncoder().encodeToString(c.signature()));
-    m.put("line", c.line());
-    return m;
+  static Views.JournalCheckpoint view(Checkpoint c) {
+    return new Views.JournalCheckpoint(
+        c.seq(),
+        CanonicalWriter.hex(c.head()),
+        c.time().toString(),
+        c.keyFingerprint(),
+        java.util.Base64.getEncoder().encodeToString(c.publicKey()),
+        java.util.Base64.getEncoder().encodeToString(c.signature()),
+        c.line());
   }
 
   /** Stops the timer, checkpoints the final head, and closes the file. */

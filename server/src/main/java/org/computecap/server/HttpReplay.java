@@ -5,21 +5,25 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.OpenAccount;
+import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.SubmitBid;
 import org.computecap.engine.command.WithdrawBid;
 
 /**
  * Sends a stream of engine commands to a server through its HTTP API, each with the token of the
- * account it acts for: the regulator's for regulator commands, and for every account a token the
- * regulator issues right after opening it. The demo uses it to play a simulator run against a live
- * server; because the engine is deterministic and the server assigns order ids in the same sequence
- * as the simulator, the server's market follows the simulated one command for command, and any
- * rejection means the two have diverged (it is counted).
+ * account it acts for: the regulator's for regulator commands, and for every account a token it
+ * gets by enrolment right after the account is opened (the replay plays both the regulator, who
+ * issues the code, and the holder, who exchanges it). Before an insurer's first evaluation of a
+ * participant, the regulator appoints that insurer (the simulator has no such step). The demo uses
+ * it to play a simulator run against a live server; because the engine is deterministic and the
+ * engine numbers orders the same way behind both, the server's market follows the simulated one
+ * command for command, and any rejection means the two have diverged (it is counted).
  */
 public final class HttpReplay {
   private final ApiClient regulator;
   private final Map<Long, ApiClient> accounts = new HashMap<>();
   private final Map<String, Long> bidOwners = new HashMap<>();
+  private final Map<Long, Long> insurers = new HashMap<>();
   private long sent;
   private long rejected;
   private String firstRejection;
@@ -37,6 +41,8 @@ public final class HttpReplay {
       bidOwners.put(b.auctionId() + "/" + b.bidId(), b.accountId());
     } else if (c instanceof WithdrawBid w) {
       actor = bidOwners.getOrDefault(w.auctionId() + "/" + w.bidId(), CommandRequests.REGULATOR);
+    } else if (c instanceof RecordInsurerEvaluation e) {
+      appoint(e.accountId(), e.insurerId());
     }
     ApiClient client = actor == CommandRequests.REGULATOR ? regulator : accounts.get(actor);
     if (client == null) {
@@ -54,9 +60,21 @@ public final class HttpReplay {
       return false;
     }
     if (c instanceof OpenAccount a) {
-      accounts.put(a.accountId(), regulator.withToken(regulator.issueToken(a.accountId())));
+      accounts.put(a.accountId(), regulator.withToken(regulator.enrolAccount(a.accountId())));
     }
     return true;
+  }
+
+  /** Has the regulator appoint {@code insurer} for {@code account} unless it already is. */
+  private void appoint(long account, long insurer) {
+    if (insurers.getOrDefault(account, 0L) == insurer) {
+      return;
+    }
+    ApiClient.Response r =
+        regulator.post("/api/accounts/" + account + "/insurer", Map.of("insurerId", insurer));
+    if (r.ok()) {
+      insurers.put(account, insurer);
+    }
   }
 
   /** Sends {@code c}, then waits so that commands go out at about {@code perSecond}. */

@@ -1,266 +1,175 @@
 package org.computecap.server;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.computecap.engine.Event;
-import org.computecap.engine.Result;
-import org.computecap.engine.auction.AuctionCleared;
-import org.computecap.engine.auction.AuctionOpened;
-import org.computecap.engine.auction.BidSettled;
-import org.computecap.engine.auction.BidSubmitted;
-import org.computecap.engine.auction.BidWithdrawn;
 import org.computecap.engine.command.Role;
-import org.computecap.engine.compliance.AuditFindingRecorded;
-import org.computecap.engine.compliance.AuditsDrawn;
-import org.computecap.engine.compliance.ComplianceAssessed;
-import org.computecap.engine.compliance.EvaluationRecorded;
-import org.computecap.engine.compliance.InsurerEvaluationRecorded;
-import org.computecap.engine.compliance.MeterReadingRecorded;
-import org.computecap.engine.compliance.PenaltyPaid;
-import org.computecap.engine.compliance.PeriodClosed;
-import org.computecap.engine.compliance.ReportSubmitted;
-import org.computecap.engine.exchange.OrderAccepted;
-import org.computecap.engine.exchange.OrderCancelled;
-import org.computecap.engine.exchange.TradeExecuted;
-import org.computecap.engine.registry.AccountOpened;
-import org.computecap.engine.registry.PermitsSurrendered;
 
 /**
- * What the API reads that the engine does not keep in a queryable form (orders and their history,
- * trades, auctions and bids, reports, evaluations, compliance assessments, audits, penalties): a
- * projection of the events of accepted commands. Holdings, cash and the book are read from the
- * engine itself. The projection is rebuilt on start by replaying the journal, so it is never stored
- * and never disagrees with the journal.
+ * Everything the API reads, published by the writer thread after each durable batch and read by
+ * request threads without locks and without ever touching the engine: so a read never waits for the
+ * writer and the writer never waits for a read. Snapshots (the head, periods, books, each account)
+ * are immutable records swapped in whole; lists that grow (histories) are {@link AppendOnlyList}s;
+ * orders and trades, which grow with every command, live on disk ({@link OrderLog}, {@link
+ * TradeLog}) with only open orders and the last trades of each book hot.
  *
- * <p>Only the writer thread mutates or reads it (queries run on that thread too), except {@link
- * #roleOf}, which request threads use for authorization: account roles never change once opened, so
- * a concurrent map suffices. Every list is in event order and every map is sorted, so no hash order
- * reaches a response.
+ * <p>Only the {@link Projector} (on the writer thread) writes here. The model is derived from the
+ * journal and rebuilt from it on every start.
  */
-final class ReadModel {
-  /** An order as placed, with what is left of it. */
-  static final class Order {
-    long id;
-    long accountId;
-    String side;
-    String type;
-    long priceCents;
-    long quantity;
-    long remaining;
-    int vintage;
-    String status = "OPEN";
-    long tick;
-  }
+final class ReadModel implements AutoCloseable {
+  /** How many recent trades a market view carries as its price history. */
+  static final int HISTORY_POINTS = 500;
 
-  record Trade(
-      long id,
-      long tick,
-      int vintage,
-      long priceCents,
-      long quantity,
-      long buyOrderId,
-      Long buyAccountId,
-      long sellOrderId,
-      Long sellAccountId) {
-    Trade redactedFor(long viewer) {
-      return new Trade(
-          id,
-          tick,
-          vintage,
-          priceCents,
-          quantity,
-          buyOrderId,
-          buyAccountId == viewer ? buyAccountId : null,
-          sellOrderId,
-          sellAccountId == viewer ? sellAccountId : null);
+  /** A row of a per-account history: its cursor id, account, tick and the engine event. */
+  record Row(long id, long accountId, long tick, Event event) {}
+
+  /** A book's published market data and depth. */
+  record Book(Views.BookMarket market, List<Views.Level> bids, List<Views.Level> asks) {}
+
+  /** The tradable books, in vintage order, and whether the program trades them as one book. */
+  record Books(List<Integer> vintages, Map<Integer, Book> byVintage, boolean single) {}
+
+  /** A token as the API needs it for authentication and listing. */
+  record TokenEntry(
+      long tokenId,
+      long accountId,
+      long issuedBy,
+      long enrolmentId,
+      long issuedTick,
+      long expiresTick,
+      boolean revoked,
+      long revokedBy) {
+    TokenEntry revoke(long by) {
+      return new TokenEntry(
+          tokenId, accountId, issuedBy, enrolmentId, issuedTick, expiresTick, true, by);
     }
   }
 
-  /** A primary auction and its bids. */
-  static final class Auction {
-    long id;
-    int period;
-    long supplyPermits;
-    long reservePriceCents;
-    long purchaseLimitPermits;
-    String status = "OPEN";
-    Long clearingPriceCents;
-    Long soldPermits;
-    Long unsoldPermits;
-    Long revenueCents;
-    final TreeMap<Long, Bid> bids = new TreeMap<>();
+  /** An enrolment code as the API lists it; {@code tokenId} 0 until it is used. */
+  record EnrolmentEntry(
+      long enrolmentId,
+      long accountId,
+      long issuedBy,
+      long issuedTick,
+      long expiresTick,
+      long tokenId) {
+    EnrolmentEntry usedFor(long token) {
+      return new EnrolmentEntry(enrolmentId, accountId, issuedBy, issuedTick, expiresTick, token);
+    }
   }
 
-  /** A sealed bid; {@code wonPermits} and {@code paidCents} are set at clearing. */
-  static final class Bid {
-    long id;
-    long auctionId;
-    long accountId;
-    long quantity;
-    long limitPriceCents;
-    String status = "OPEN";
-    Long wonPermits;
-    Long paidCents;
+  /** An account's directory entry and its full view. */
+  record AccountEntry(Views.DirectoryEntry directory, Views.Account account) {}
+
+  /** An auction and its bids. */
+  record AuctionEntry(Views.Auction auction, ConcurrentSkipListMap<Long, Views.Bid> bids) {}
+
+  /** One account's histories, newest last. */
+  static final class Histories {
+    final AppendOnlyList<Row> reports = new AppendOnlyList<>();
+    final AppendOnlyList<Row> meterReadings = new AppendOnlyList<>();
+    final AppendOnlyList<Row> evaluations = new AppendOnlyList<>();
+    final AppendOnlyList<Row> surrenders = new AppendOnlyList<>();
+    final AppendOnlyList<Row> compliance = new AppendOnlyList<>();
+    final AppendOnlyList<Row> audits = new AppendOnlyList<>();
+    final AppendOnlyList<Row> penalties = new AppendOnlyList<>();
+    final AppendOnlyList<Long> tokens = new AppendOnlyList<>();
+    final AppendOnlyList<Long> enrolments = new AppendOnlyList<>();
   }
 
-  /** One row of a per-account history (reports, evaluations, surrenders, ...). */
-  record Row(long id, long accountId, long tick, Object event) {}
+  /** The journal's durable head as of the last installed batch. */
+  record HeadState(long seq, String headHash, long lastTick, Integer currentPeriod) {}
 
-  final Map<Long, Role> roles = new ConcurrentHashMap<>();
-  final TreeMap<Long, Order> orders = new TreeMap<>();
-  final List<Trade> trades = new ArrayList<>();
-  final TreeMap<Long, Auction> auctions = new TreeMap<>();
-  final List<Row> reports = new ArrayList<>();
-  final List<Row> meterReadings = new ArrayList<>();
-  final List<Row> evaluations = new ArrayList<>();
-  final List<Row> surrenders = new ArrayList<>();
-  final List<Row> compliance = new ArrayList<>();
-  final List<Row> auditFindings = new ArrayList<>();
-  final List<Row> penalties = new ArrayList<>();
-  final TreeMap<Integer, AuditsDrawn> auditDraws = new TreeMap<>();
-  final TreeMap<Integer, PeriodClosed> closedPeriods = new TreeMap<>();
-  private long rows;
+  /** A state hash the writer computed at {@code seq}. */
+  record StateHashAt(String hash, long seq) {}
 
-  /** The journal's durable head, set by the writer after every flush. */
-  long headSeq;
+  volatile HeadState head = new HeadState(0, "0".repeat(64), 0, null);
 
-  byte[] headHash = new byte[32];
+  /** The latest state hash whose seq the durable head has reached. */
+  volatile StateHashAt stateHash = new StateHashAt("0".repeat(64), 0);
 
-  /** The role of an account, or null when no such account is open. */
+  volatile List<Views.Period> periods = List.of();
+  volatile Books books = new Books(List.of(), Map.of(), false);
+
+  /** vintage -> the last trades of that book (all books' when the program trades one book). */
+  volatile Map<Integer, List<Views.PricePoint>> history = Map.of();
+
+  final ConcurrentSkipListMap<Long, AccountEntry> accounts = new ConcurrentSkipListMap<>();
+  final ConcurrentSkipListMap<Long, AuctionEntry> auctions = new ConcurrentSkipListMap<>();
+  final ConcurrentHashMap<Long, Histories> histories = new ConcurrentHashMap<>();
+  final AppendOnlyList<Row> compliance = new AppendOnlyList<>();
+  final ConcurrentHashMap<Integer, AppendOnlyList<Row>> complianceByPeriod =
+      new ConcurrentHashMap<>();
+  final AppendOnlyList<Row> penalties = new AppendOnlyList<>();
+  final ConcurrentSkipListMap<Integer, Views.AuditDraw> auditDraws = new ConcurrentSkipListMap<>();
+  final ConcurrentHashMap<String, Long> tokenIdsByHash = new ConcurrentHashMap<>();
+  final ConcurrentHashMap<Long, TokenEntry> tokens = new ConcurrentHashMap<>();
+  final ConcurrentHashMap<Long, EnrolmentEntry> enrolments = new ConcurrentHashMap<>();
+  final ConcurrentHashMap<String, Long> enrolmentIdsByHash = new ConcurrentHashMap<>();
+  final ConcurrentHashMap<Long, Long> insurers = new ConcurrentHashMap<>();
+  final TradeLog trades;
+  final OrderLog orders;
+
+  /**
+   * A read model whose disk half lives in {@code dir} (emptied: it is rebuilt from the journal).
+   */
+  ReadModel(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
+    this.trades = new TradeLog(dir);
+    this.orders = new OrderLog(dir);
+  }
+
+  /** The head as the API shows it: the durable head and the latest state hash at or below it. */
+  Views.Head head() {
+    HeadState h = head;
+    StateHashAt sh = stateHash;
+    return new Views.Head(
+        h.seq(), h.headHash(), sh.hash(), sh.seq(), h.lastTick(), h.currentPeriod());
+  }
+
+  /** The role of an open account, or null. */
   Role roleOf(long accountId) {
-    return roles.get(accountId);
+    AccountEntry a = accounts.get(accountId);
+    return a == null ? null : a.directory().role();
   }
 
-  /** Projects the events of one applied command (rejected commands leave no trace here). */
-  void apply(long tick, Result result) {
-    if (!result.isAccepted()) {
-      return;
-    }
-    for (Event e : result.events()) {
-      project(tick, e);
-    }
+  /** An account's histories, made on first use; writer thread only. */
+  Histories historiesFor(long accountId) {
+    return histories.computeIfAbsent(accountId, a -> new Histories());
   }
 
-  private void project(long tick, Event e) {
-    if (e instanceof AccountOpened a) {
-      roles.put(a.accountId(), a.role());
-    } else if (e instanceof OrderAccepted a) {
-      Order o = new Order();
-      o.id = a.orderId();
-      o.accountId = a.accountId();
-      o.side = a.side().name();
-      o.type = a.type().name();
-      o.priceCents = a.priceCents();
-      o.quantity = a.quantity();
-      o.remaining = a.quantity();
-      o.vintage = a.vintage();
-      o.tick = tick;
-      orders.put(o.id, o);
-    } else if (e instanceof TradeExecuted t) {
-      trades.add(
-          new Trade(
-              trades.size() + 1L,
-              tick,
-              t.vintage(),
-              t.priceCents(),
-              t.quantity(),
-              t.buyOrderId(),
-              t.buyAccountId(),
-              t.sellOrderId(),
-              t.sellAccountId()));
-      fill(t.buyOrderId(), t.quantity());
-      fill(t.sellOrderId(), t.quantity());
-    } else if (e instanceof OrderCancelled c) {
-      Order o = orders.get(c.orderId());
-      if (o != null) {
-        o.remaining = 0;
-        o.status = "CANCELLED_" + c.reason().name();
-      }
-    } else {
-      projectRules(tick, e);
-    }
+  /** An account's histories (empty ones for an account without any). */
+  Histories histories(long accountId) {
+    Histories h = histories.get(accountId);
+    return h == null ? EMPTY : h;
   }
 
-  private void fill(long orderId, long quantity) {
-    Order o = orders.get(orderId);
-    if (o != null) {
-      o.remaining -= quantity;
-      if (o.remaining == 0) {
-        o.status = "FILLED";
-      }
-    }
+  private static final Histories EMPTY = new Histories();
+
+  /** The token with this SHA-256 hash, or null. */
+  TokenEntry tokenByHash(String hash) {
+    Long id = tokenIdsByHash.get(hash);
+    return id == null ? null : tokens.get(id);
   }
 
-  private void projectRules(long tick, Event e) {
-    if (e instanceof AuctionOpened a) {
-      Auction au = new Auction();
-      au.id = a.auctionId();
-      au.period = a.period();
-      au.supplyPermits = a.supplyPermits();
-      au.reservePriceCents = a.reservePriceCents();
-      au.purchaseLimitPermits = a.purchaseLimitPermits();
-      auctions.put(au.id, au);
-    } else if (e instanceof BidSubmitted b) {
-      Bid bid = new Bid();
-      bid.id = b.bidId();
-      bid.auctionId = b.auctionId();
-      bid.accountId = b.accountId();
-      bid.quantity = b.quantity();
-      bid.limitPriceCents = b.limitPriceCents();
-      auctions.get(b.auctionId()).bids.put(bid.id, bid);
-    } else if (e instanceof BidWithdrawn w) {
-      auctions.get(w.auctionId()).bids.get(w.bidId()).status = "WITHDRAWN";
-    } else if (e instanceof BidSettled s) {
-      Bid bid = auctions.get(s.auctionId()).bids.get(s.bidId());
-      bid.status = "SETTLED";
-      bid.wonPermits = s.wonPermits();
-      bid.paidCents = s.paidCents();
-    } else if (e instanceof AuctionCleared c) {
-      Auction au = auctions.get(c.auctionId());
-      au.status = "CLEARED";
-      au.clearingPriceCents = c.clearingPriceCents();
-      au.soldPermits = c.soldPermits();
-      au.unsoldPermits = c.unsoldPermits();
-      au.revenueCents = c.revenueCents();
-    } else {
-      projectCompliance(tick, e);
-    }
+  /** The insurer appointed for {@code accountId}, or null. */
+  Long insurerOf(long accountId) {
+    return insurers.get(accountId);
   }
 
-  private void projectCompliance(long tick, Event e) {
-    if (e instanceof ReportSubmitted r) {
-      reports.add(row(r.accountId(), tick, e));
-    } else if (e instanceof MeterReadingRecorded m) {
-      meterReadings.add(row(m.accountId(), tick, e));
-    } else if (e instanceof EvaluationRecorded v) {
-      evaluations.add(row(v.accountId(), tick, e));
-    } else if (e instanceof InsurerEvaluationRecorded v) {
-      evaluations.add(row(v.accountId(), tick, e));
-    } else if (e instanceof PermitsSurrendered s) {
-      surrenders.add(row(s.accountId(), tick, e));
-    } else if (e instanceof ComplianceAssessed c) {
-      compliance.add(row(c.accountId(), tick, e));
-      if (c.penaltyCents() > 0) {
-        penalties.add(row(c.accountId(), tick, e));
-      }
-    } else if (e instanceof AuditFindingRecorded f) {
-      auditFindings.add(row(f.accountId(), tick, e));
-      if (f.penaltyCents() > 0) {
-        penalties.add(row(f.accountId(), tick, e));
-      }
-    } else if (e instanceof PenaltyPaid p) {
-      penalties.add(row(p.accountId(), tick, e));
-    } else if (e instanceof AuditsDrawn d) {
-      auditDraws.put(d.period(), d);
-    } else if (e instanceof PeriodClosed c) {
-      closedPeriods.put(c.period(), c);
-    }
-  }
-
-  private Row row(long accountId, long tick, Event e) {
-    return new Row(++rows, accountId, tick, e);
+  @Override
+  public void close() {
+    trades.close();
+    orders.close();
   }
 }

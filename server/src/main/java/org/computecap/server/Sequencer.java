@@ -18,12 +18,15 @@ import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournaledEngine;
 
 /**
- * The single writer: the only thread that touches the engine, its journal and the read model.
- * Request threads enqueue tasks; this thread takes every task waiting (up to a batch), applies the
- * commands in arrival order, answers the batch's queries, and commits the journal once for the
- * whole batch (group commit). No answer leaves before the journal is durable up to the batch, so no
- * client ever hears of a command, or reads a state, that a crash could still lose (the LMAX shape:
- * one business thread, input journaled before output is released).
+ * The single writer: the only thread that touches the engine and its journal. Request threads
+ * enqueue commands; this thread takes every task waiting (up to a batch), applies the commands in
+ * arrival order, prepares the batch's {@link Projector.Publication} for the read model, and commits
+ * the journal once for the whole batch (group commit). No answer leaves, and nothing of the batch
+ * becomes readable, before the journal is durable up to the batch: then the publication is
+ * installed and only after it the answers go out, so no client ever hears of a command, or reads a
+ * state, that a crash could still lose, and a client reads its own writes (the LMAX shape: one
+ * business thread, input journaled before output is released). Queries do not come here: they are
+ * answered from the {@link ReadModel} on request threads.
  *
  * <p>The commit is pipelined, the journal's fastest path ({@link Journal#commit}, {@link
  * Journal#syncNext}): the writer hands the batch to a sync thread ({@code computecap-sync}) and
@@ -44,27 +47,20 @@ import org.computecap.engine.journal.JournaledEngine;
 final class Sequencer implements AutoCloseable {
   static final int MAX_BATCH = 1024;
 
-  /** Builds the command on the writer thread (e.g. to assign the next order id). */
-  interface CommandFactory {
-    Command build(ReadModel model);
-  }
+  /** How often the writer recomputes the state hash while it is busy (it does when idle). */
+  private static final long STATE_HASH_EVERY_MS = 2_000;
 
-  /** A read of the engine state and the read model, run on the writer thread. */
+  /** A read of the engine state, run on the writer thread (tests and diagnostics only). */
   interface Query<T> {
-    T run(EngineState state, ReadModel model);
+    T run(EngineState state);
   }
 
   /** An applied command: its journal seq and the engine's answer. */
   record Applied(long seq, Result result) {}
 
-  /**
-   * Called on the writer thread after every batch that applied at least one command, with the state
-   * as that batch left it; returns what to do once the batch is durable (publish an event built
-   * from that state), or null.
-   */
+  /** Told, in batch order, of every batch that applied a command, once it is durable. */
   interface BatchListener {
-    Runnable afterBatch(
-        EngineState state, ReadModel model, int tradesBefore, long headSeq, byte[] headHash);
+    void afterDurable(Projector.Publication publication);
   }
 
   /** The last entry known durable and its hash: what a checkpoint may vouch for. */
@@ -72,7 +68,7 @@ final class Sequencer implements AutoCloseable {
 
   private sealed interface Task permits Submit, Read, Wake {}
 
-  private record Submit(CommandFactory factory, CompletableFuture<Applied> done) implements Task {}
+  private record Submit(Command command, CompletableFuture<Applied> done) implements Task {}
 
   private record Read(Query<?> query, CompletableFuture<Object> done) implements Task {}
 
@@ -84,17 +80,20 @@ final class Sequencer implements AutoCloseable {
   /** An answer that is a failure (a malformed command, a failed query). */
   private record Failed(Throwable cause) {}
 
-  /** One batch's answers, released together once the journal is durable up to {@code seq}. */
+  /**
+   * One batch's answers, released together once the journal is durable up to {@code seq}: its
+   * publication installed first, then the answers, then the listener told.
+   */
   private record Release(
       long seq,
       byte[] head,
       List<CompletableFuture<?>> futures,
       List<Object> answers,
-      Runnable afterDurable) {}
+      Projector.Publication publication) {}
 
   private final JournaledEngine engine;
   private final Journal journal;
-  private final ReadModel model;
+  private final Projector projector;
   private final Clock clock;
   private final BatchListener listener;
   private final Consumer<Throwable> onFatal;
@@ -112,16 +111,18 @@ final class Sequencer implements AutoCloseable {
 
   private volatile Throwable stoppedBy;
   private volatile boolean closing;
+  private long hashedSeq = -1;
+  private long hashedAtMs;
 
   Sequencer(
       JournaledEngine engine,
-      ReadModel model,
+      Projector projector,
       Clock clock,
       BatchListener listener,
       Consumer<Throwable> onFatal) {
     this.engine = engine;
     this.journal = engine.journal();
-    this.model = model;
+    this.projector = projector;
     this.clock = clock;
     this.listener = listener;
     this.onFatal = onFatal;
@@ -140,15 +141,15 @@ final class Sequencer implements AutoCloseable {
   }
 
   /** Queues a command; the future completes after its batch is durable. */
-  CompletableFuture<Applied> submit(CommandFactory factory) {
+  CompletableFuture<Applied> submit(Command command) {
     CompletableFuture<Applied> done = new CompletableFuture<>();
-    enqueue(new Submit(factory, done), done);
+    enqueue(new Submit(command, done), done);
     return done;
   }
 
   /**
-   * Queues a read; the future completes with its value, read after the commands queued before it
-   * and released once they are durable.
+   * Queues a read of the engine state on the writer thread; the future completes with its value,
+   * read after the commands queued before it and released once they are durable.
    */
   @SuppressWarnings("unchecked")
   <T> CompletableFuture<T> query(Query<T> query) {
@@ -174,12 +175,14 @@ final class Sequencer implements AutoCloseable {
       while ((!closing || !queue.isEmpty()) && stoppedBy == null) {
         Task first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
+          hashIfChanged(0);
           continue;
         }
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
         process(batch);
         batch.clear();
+        hashIfChanged(STATE_HASH_EVERY_MS);
       }
       if (stoppedBy == null) {
         // Closing: everything applied becomes durable and answered before the writer ends.
@@ -222,64 +225,65 @@ final class Sequencer implements AutoCloseable {
     }
   }
 
+  /** Hashes the state when it moved and {@code minAgeMs} passed since the last hash. */
+  private void hashIfChanged(long minAgeMs) {
+    EngineState state = engine.engine().state();
+    long now = clock.millis();
+    if (state.seq() != hashedSeq && now - hashedAtMs >= minAgeMs) {
+      projector.stateHash(state.stateHash(), state.seq());
+      hashedSeq = state.seq();
+      hashedAtMs = now;
+    }
+  }
+
   private void process(List<Task> batch) {
     EngineState state = engine.engine().state();
-    int tradesBefore = model.trades.size();
     List<CompletableFuture<?>> futures = new ArrayList<>(batch.size());
     List<Object> answers = new ArrayList<>(batch.size());
-    boolean applied = false;
+    List<Projector.Applied> applied = new ArrayList<>();
     for (Task task : batch) {
       if (task instanceof Submit s) {
         Object a = apply(s, state);
-        applied |= a instanceof Applied;
+        if (a instanceof Applied ok) {
+          applied.add(new Projector.Applied(ok.seq(), state.lastTick(), ok.result()));
+        }
         futures.add(s.done());
         answers.add(a);
       }
     }
     byte[] head = null;
-    if (applied) {
+    Projector.Publication publication = null;
+    if (!applied.isEmpty()) {
       head = journal.headHash();
-      model.headSeq = journal.size();
-      model.headHash = head;
+      publication = projector.prepare(state, applied, journal.size(), head, false);
     }
     for (Task task : batch) {
       if (task instanceof Read r) {
         futures.add(r.done());
         try {
-          answers.add(r.query().run(state, model));
+          answers.add(r.query().run(state));
         } catch (RuntimeException e) {
           answers.add(new Failed(e));
         }
       }
     }
-    Runnable afterDurable = null;
-    if (applied && listener != null) {
-      afterDurable = listener.afterBatch(state, model, tradesBefore, journal.size(), head);
-    }
     appended = journal.size();
     engine.commit();
-    if (!futures.isEmpty() || afterDurable != null) {
-      releases.add(new Release(journal.size(), head, futures, answers, afterDurable));
+    if (!futures.isEmpty() || publication != null) {
+      releases.add(new Release(journal.size(), head, futures, answers, publication));
     }
     release(journal.durableSize());
   }
 
   /** Applies one command: an {@link Applied}, or the refusal of a malformed one. */
   private Object apply(Submit s, EngineState state) {
-    Command command;
-    try {
-      command = s.factory().build(model);
-    } catch (IllegalArgumentException | ApiException e) {
-      return new Failed(e);
-    }
     long tick = Math.max(state.lastTick(), clock.millis());
     Result result;
     try {
-      result = engine.submit(tick, command);
+      result = engine.submit(tick, s.command());
     } catch (IllegalArgumentException e) {
       return new Failed(e);
     }
-    model.apply(tick, result);
     return new Applied(state.seq(), result);
   }
 
@@ -329,6 +333,10 @@ final class Sequencer implements AutoCloseable {
     if (r.head() != null) {
       durableHead = new DurableHead(r.seq(), r.head());
     }
+    if (r.publication() != null) {
+      // Readable before anyone hears of it: a client that got its answer reads its own write.
+      r.publication().install();
+    }
     for (int i = 0; i < r.futures().size(); i++) {
       CompletableFuture<Object> f = (CompletableFuture<Object>) r.futures().get(i);
       Object a = r.answers().get(i);
@@ -338,9 +346,9 @@ final class Sequencer implements AutoCloseable {
         f.complete(a);
       }
     }
-    if (r.afterDurable() != null) {
+    if (r.publication() != null && listener != null) {
       try {
-        r.afterDurable().run();
+        listener.afterDurable(r.publication());
       } catch (RuntimeException e) {
         // Publishing is best effort (the event hub may be closing); the answers went out.
       }

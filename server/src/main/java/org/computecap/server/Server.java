@@ -7,24 +7,24 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.Engine;
-import org.computecap.engine.EngineState;
 import org.computecap.engine.ProgramParser;
 import org.computecap.engine.Result;
+import org.computecap.engine.command.AccessCommand;
 import org.computecap.engine.command.CommandCodec;
+import org.computecap.engine.command.IssueToken;
 import org.computecap.engine.command.OpenMarket;
+import org.computecap.engine.command.RevokeToken;
 import org.computecap.engine.journal.AnchorCheck;
 import org.computecap.engine.journal.Checkpoint;
 import org.computecap.engine.journal.CheckpointLog;
@@ -34,47 +34,102 @@ import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournaledEngine;
 import org.computecap.server.store.JournalStore;
 import org.computecap.server.store.ServerKey;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * {@code computecap serve}: opens the journal (file or provider), replays it into a fresh engine
- * and read model, writes the genesis {@code OpenMarket} when the journal is new, makes sure a
- * regulator token exists, and serves the API and the dashboard. Startup refuses to continue on a
- * damaged journal, one that disagrees with its last signed checkpoint (cut short or rewritten), or
- * a replay that breaks an invariant: serving a history nobody can verify would be worse than not
+ * and read model, writes the genesis {@code OpenMarket} when the journal is new, makes sure the
+ * market regulator has a token (journaled like every other), checkpoints its head, and serves the
+ * API, the event stream, the dashboard and the API's documentation. Startup refuses to continue on
+ * a damaged journal, one that disagrees with its last signed checkpoint (cut short or rewritten),
+ * or a replay that breaks an invariant: serving a history nobody can verify would be worse than not
  * serving. A torn tail, the only damage a crash causes, is moved aside and the start goes on.
  */
 public final class Server implements AutoCloseable {
-  /** What {@code computecap serve} was asked for. */
+  /**
+   * What {@code computecap serve} was asked for. {@code regulatorToken}: the operator's own token
+   * for the market regulator ({@code COMPUTECAP_REGULATOR_TOKEN}), or null to have one made.
+   */
   public record Options(
-      Path dataDir, String journalUrl, Path program, long seed, String host, int port) {
+      Path dataDir,
+      String journalUrl,
+      Path program,
+      long seed,
+      String host,
+      int port,
+      Limits limits,
+      String regulatorToken) {
     public Options {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be within [0, 65535], got " + port);
       }
     }
+
+    public Options(
+        Path dataDir, String journalUrl, Path program, long seed, String host, int port) {
+      this(dataDir, journalUrl, program, seed, host, port, Limits.DEFAULT, null);
+    }
+
+    /** These options with the operator's regulator token (e.g. from the environment). */
+    public Options withRegulatorToken(String token) {
+      return new Options(dataDir, journalUrl, program, seed, host, port, limits, token);
+    }
+
+    /** These options with other request limits. */
+    public Options withLimits(Limits other) {
+      return new Options(dataDir, journalUrl, program, seed, host, port, other, regulatorToken);
+    }
   }
+
+  /**
+   * How long and how much a client may take to send a request: its headers within {@code
+   * headerReadMs} of their first byte, its body within {@code bodyReadMs} of the headers, at most
+   * {@code maxBodyBytes} and {@code maxHeaderBytes}.
+   */
+  public record Limits(long headerReadMs, long bodyReadMs, int maxBodyBytes, int maxHeaderBytes) {
+    public static final Limits DEFAULT = new Limits(10_000, 10_000, 64 * 1024, 8 * 1024);
+
+    public Limits {
+      if (headerReadMs < 1 || bodyReadMs < 1 || maxBodyBytes < 1 || maxHeaderBytes < 1024) {
+        throw new IllegalArgumentException("request limits must be positive");
+      }
+    }
+  }
+
+  /** How long a connection may stay idle (no byte either way) before Jetty closes it. */
+  static final long IDLE_TIMEOUT_MS = 30_000;
+
+  /** The lifetime of the market regulator's own token (a restart issues a new one after). */
+  static final long REGULATOR_TOKEN_DAYS = 366;
 
   private final Javalin app;
   private final Sequencer sequencer;
   private final Checkpoints checkpoints;
   private final EventHub hub;
+  private final HeaderDeadline headers;
   private final JournaledEngine engine;
+  private final ReadModel model;
   private final String newRegulatorToken;
-  private final List<Routes.Route> routes;
+  private final List<Route> routes;
 
   private Server(
       Javalin app,
       Sequencer sequencer,
       Checkpoints checkpoints,
       EventHub hub,
+      HeaderDeadline headers,
       JournaledEngine engine,
+      ReadModel model,
       String newRegulatorToken,
-      List<Routes.Route> routes) {
+      List<Route> routes) {
     this.app = app;
     this.sequencer = sequencer;
     this.checkpoints = checkpoints;
     this.hub = hub;
+    this.headers = headers;
     this.engine = engine;
+    this.model = model;
     this.newRegulatorToken = newRegulatorToken;
     this.routes = routes;
   }
@@ -84,53 +139,63 @@ public final class Server implements AutoCloseable {
    * command-line server exits then, so that a supervisor restarts it from the journal).
    */
   public static Server start(Options o, PrintStream out, Consumer<Throwable> onFatal) {
-    JournalStore.createPrivateDirectory(o.dataDir());
+    Clock clock = Clock.systemUTC();
+    prepareDataDir(o.dataDir(), out);
     Path checkpointsFile = JournalStore.checkpointsFile(o.dataDir(), o.journalUrl());
-    ReadModel model = new ReadModel();
-    JournaledEngine engine = recover(o, checkpointsFile, model, out);
-
-    Tokens tokens = Tokens.load(o.dataDir());
-    String fresh = null;
-    String env = System.getenv("COMPUTECAP_REGULATOR_TOKEN");
-    if (env != null && !env.isBlank()) {
-      tokens.trustRegulatorToken(env.trim());
-    } else if (!tokens.hasMarketRegulator()) {
-      fresh = tokens.issue(Tokens.MARKET_REGULATOR);
-      out.println("regulator token (shown once, keep it): " + fresh);
+    ReadModel model = new ReadModel(o.dataDir().resolve("read-model"));
+    Projector projector = new Projector(model);
+    JournaledEngine engine;
+    String fresh;
+    try {
+      engine = recover(o, checkpointsFile, projector, clock, out);
+    } catch (RuntimeException | AssertionError e) {
+      model.close();
+      throw e;
+    }
+    try {
+      fresh = regulatorToken(o.regulatorToken(), engine, projector, model, clock, out);
+      projector.stateHash(engine.engine().stateHash(), engine.engine().state().seq());
+    } catch (RuntimeException | AssertionError e) {
+      engine.close();
+      model.close();
+      throw e;
     }
 
     ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    EventHub hub = new EventHub();
-    Sequencer sequencer =
-        new Sequencer(
-            engine,
-            model,
-            Clock.systemUTC(),
-            (state, m, tradesBefore, seq, head) -> publish(hub, json, state, m, tradesBefore),
-            onFatal);
+    Authenticator auth = new Authenticator(model, clock);
+    EventHub hub = new EventHub(json, auth);
+    Sequencer sequencer = new Sequencer(engine, projector, clock, hub::publish, onFatal);
     Checkpoints checkpoints;
     try {
       checkpoints = checkpoints(checkpointsFile, o.dataDir(), sequencer, out);
     } catch (RuntimeException e) {
+      hub.close();
       engine.close();
+      model.close();
       throw e;
     }
-    Routes routes = new Routes(sequencer, model, tokens, json, checkpoints::latest);
+    Services services = new Services(sequencer, model, json, clock, checkpoints::latest);
+    List<Route> table = Routes.table(services);
+    ServerConnector[] connector = new ServerConnector[1];
     Javalin app;
+    HeaderDeadline headers;
     try {
-      app = create(o, json, hub, routes);
+      app = create(o, json, new HttpApi(table, auth), new Gate(hub, json, o.limits()), connector);
       sequencer.start();
       checkpoints.start(Checkpoints.INTERVAL);
       app.start();
+      headers = new HeaderDeadline(connector[0], o.limits().headerReadMs());
     } catch (RuntimeException e) {
+      hub.close();
       sequencer.close();
       checkpoints.close();
       engine.close();
+      model.close();
       throw e;
     }
     out.println("computecap serving on http://" + o.host() + ":" + app.port() + "/");
     out.flush();
-    return new Server(app, sequencer, checkpoints, hub, engine, fresh, routes.table());
+    return new Server(app, sequencer, checkpoints, hub, headers, engine, model, fresh, table);
   }
 
   /**
@@ -138,7 +203,7 @@ public final class Server implements AutoCloseable {
    * into a fresh engine and the read model, and writes the genesis when the journal is new.
    */
   private static JournaledEngine recover(
-      Options o, Path checkpointsFile, ReadModel model, PrintStream out) {
+      Options o, Path checkpointsFile, Projector projector, Clock clock, PrintStream out) {
     List<HeadAnchor> anchors = lastCheckpoint(checkpointsFile);
     Journal journal =
         o.journalUrl() == null
@@ -146,16 +211,14 @@ public final class Server implements AutoCloseable {
             : JournalStore.openUrl(o.journalUrl());
     JournaledEngine engine;
     try {
-      engine = replay(journal, model, anchors);
+      engine = replay(journal, projector, anchors);
       if (journal.size() == 0) {
-        genesis(engine, model, o.program(), o.seed());
+        genesis(engine, projector, o.program(), o.seed(), clock);
       }
     } catch (RuntimeException | AssertionError e) {
       journal.close();
       throw e;
     }
-    model.headSeq = journal.size();
-    model.headHash = journal.headHash();
     if (journal instanceof FileJournal f && f.tornTail().isPresent()) {
       FileJournal.TornTail t = f.tornTail().get();
       out.println(
@@ -218,13 +281,12 @@ public final class Server implements AutoCloseable {
     }
   }
 
-  private static Javalin create(Options o, ObjectMapper json, EventHub hub, Routes routes) {
+  private static Javalin create(
+      Options o, ObjectMapper json, HttpApi api, Gate gate, ServerConnector[] connector) {
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
-          config.jetty.host = o.host();
-          config.jetty.port = o.port();
-          config.http.maxRequestSize = 64 * 1024;
+          config.http.maxRequestSize = o.limits().maxBodyBytes();
           // Compression would buffer server-sent events; JSON answers here are small anyway.
           config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
           config.jsonMapper(new JavalinJackson(json, false));
@@ -239,26 +301,44 @@ public final class Server implements AutoCloseable {
           if (Server.class.getResource("/META-INF/resources/webjars") != null) {
             config.staticFiles.enableWebjars();
           }
-          routes.register(config);
-          config.routes.sse(
-              "/api/events",
-              client -> {
-                client.keepAlive();
-                hub.add(client);
-                client.sendComment("connected");
+          config.jetty.modifyHttpConfiguration(
+              http -> {
+                // Jetty keeps a per-connection cache of header fields; a case-insensitive match
+                // there would hand a case-changed token the cached, correct one.
+                http.setHeaderCacheCaseSensitive(true);
+                http.setRequestHeaderSize(o.limits().maxHeaderBytes());
+                http.setSendServerVersion(false);
               });
-          config.routes.exception(Exception.class, (e, ctx) -> routes.writeError(ctx, e));
-          config.routes.exception(
-              io.javalin.http.HttpResponseException.class, (e, ctx) -> routes.writeError(ctx, e));
-          config.routes.error(
-              404,
-              ctx -> {
-                if (ctx.attribute("route") == null) {
-                  ctx.json(
-                      ApiException.notFound("no route " + ctx.method() + " " + ctx.path()).body());
-                }
+          config.jetty.addConnector(
+              (server, http) -> {
+                ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
+                c.setHost(o.host());
+                c.setPort(o.port());
+                c.setIdleTimeout(IDLE_TIMEOUT_MS);
+                connector[0] = c;
+                return c;
               });
+          config.jetty.modifyServer(server -> server.setHandler(gate));
+          api.register(config);
         });
+  }
+
+  /** Creates the data directory readable by its owner only; warns about an old token file. */
+  private static void prepareDataDir(Path dir, PrintStream out) {
+    JournalStore.createPrivateDirectory(dir);
+    Path legacy = dir.resolve("tokens");
+    if (Files.exists(legacy)) {
+      try {
+        Files.setPosixFilePermissions(legacy, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException | IOException e) {
+        // Not a POSIX file system, or not ours to change: the warning still says what to do.
+      }
+      out.println(
+          "warning: "
+              + legacy
+              + " is from an earlier version and is no longer read: tokens are now issued "
+              + "through the journal (enrol each account again; see docs/server.md)");
+    }
   }
 
   /**
@@ -267,10 +347,11 @@ public final class Server implements AutoCloseable {
    * checked when opened, before any torn tail was cut), then checks the engine's invariants.
    */
   private static JournaledEngine replay(
-      Journal journal, ReadModel model, List<HeadAnchor> anchors) {
+      Journal journal, Projector projector, List<HeadAnchor> anchors) {
     CommandCodec codec = CommandCodec.standard();
     Engine engine = new Engine(ProgramParser.standard());
     AnchorCheck check = new AnchorCheck(anchors);
+    List<Projector.Applied> chunk = new ArrayList<>();
     journal.forEach(
         e -> {
           AnchorCheck.Failure f = check.visit(e.seq(), e.hash());
@@ -284,13 +365,18 @@ public final class Server implements AutoCloseable {
             throw new JournalStore.JournalDamagedException(
                 "journal entry seq=" + e.seq() + " does not replay: " + ex.getMessage());
           }
-          model.apply(e.tick(), r);
+          chunk.add(new Projector.Applied(e.seq(), e.tick(), r));
+          if (chunk.size() == 4096) {
+            projector.prepare(engine.state(), chunk, e.seq(), e.hash(), false).install();
+            chunk.clear();
+          }
         });
     AnchorCheck.Failure f = check.finish(journal.size(), journal.headHash());
     if (f != null) {
       throw anchorFailure(f, journal.size());
     }
     engine.checkInvariants();
+    projector.prepare(engine.state(), chunk, journal.size(), journal.headHash(), true).install();
     return new JournaledEngine(engine, journal, codec);
   }
 
@@ -299,7 +385,8 @@ public final class Server implements AutoCloseable {
     return new JournalStore.JournalDamagedException(f.summary(entriesBefore));
   }
 
-  private static void genesis(JournaledEngine engine, ReadModel model, Path program, long seed) {
+  private static void genesis(
+      JournaledEngine engine, Projector projector, Path program, long seed, Clock clock) {
     String yaml;
     try {
       yaml = Files.readString(program, StandardCharsets.UTF_8);
@@ -308,44 +395,111 @@ public final class Server implements AutoCloseable {
           "program: cannot read " + program + " (" + e.getMessage() + ")");
     }
     ProgramParser.standard().parse(yaml);
-    Result r = engine.submit(Clock.systemUTC().millis(), new OpenMarket(yaml, seed));
-    if (!r.isAccepted()) {
-      throw new IllegalStateException("the genesis OpenMarket was rejected: " + r);
-    }
-    engine.flush();
-    model.apply(engine.engine().state().lastTick(), r);
+    submitAtStart(engine, projector, clock, List.of(new OpenMarket(yaml, seed)), true);
   }
 
   /**
-   * Builds the batch's {@code market} event on the writer thread, from the state the batch left,
-   * and returns the step that sends it once the batch is durable (null when nobody listens).
+   * Makes sure the market regulator (the operator) holds an active token, journaled like any other.
+   * With {@code COMPUTECAP_REGULATOR_TOKEN} set, that token (if strong enough) becomes the market
+   * regulator's and every earlier one of its tokens is revoked, so a token printed before stops
+   * working; without it, a new token is made and printed once when none is active. Returns the
+   * printed token, or null.
    */
-  private static Runnable publish(
-      EventHub hub, ObjectMapper json, EngineState state, ReadModel model, int tradesBefore) {
-    if (hub.clientCount() == 0) {
+  private static String regulatorToken(
+      String env,
+      JournaledEngine engine,
+      Projector projector,
+      ReadModel model,
+      Clock clock,
+      PrintStream out) {
+    long now = Math.max(engine.engine().state().lastTick(), clock.millis());
+    long expires = now + REGULATOR_TOKEN_DAYS * 86_400_000L;
+    List<ReadModel.TokenEntry> active = new ArrayList<>();
+    for (ReadModel.TokenEntry t : model.tokens.values()) {
+      if (t.accountId() == AccessCommand.MARKET_REGULATOR
+          && !t.revoked()
+          && now < t.expiresTick()) {
+        active.add(t);
+      }
+    }
+    active.sort((a, b) -> Long.compare(a.tokenId(), b.tokenId()));
+    if (env != null && !env.isBlank()) {
+      String token = env.trim();
+      Credentials.requireStrong("COMPUTECAP_REGULATOR_TOKEN", token);
+      String hash = Credentials.hash(token);
+      ReadModel.TokenEntry known = model.tokenByHash(hash);
+      if (known != null && active.contains(known)) {
+        out.println(
+            "regulator token: COMPUTECAP_REGULATOR_TOKEN (active since tick "
+                + known.issuedTick()
+                + ")");
+        return null;
+      }
+      if (known != null) {
+        throw new IllegalArgumentException(
+            "COMPUTECAP_REGULATOR_TOKEN was the market regulator's token before and is now "
+                + "revoked or expired; choose a new one (openssl rand -base64 32)");
+      }
+      List<org.computecap.engine.command.Command> commands = new ArrayList<>();
+      for (ReadModel.TokenEntry t : active) {
+        commands.add(new RevokeToken(t.tokenId(), AccessCommand.MARKET_REGULATOR));
+      }
+      commands.add(
+          new IssueToken(
+              AccessCommand.MARKET_REGULATOR, hash, AccessCommand.MARKET_REGULATOR, expires));
+      submitAtStart(engine, projector, clock, commands, false);
+      out.println(
+          "regulator token: COMPUTECAP_REGULATOR_TOKEN"
+              + (active.isEmpty()
+                  ? ""
+                  : " (replaces " + active.size() + " earlier token(s), now revoked)"));
       return null;
     }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("seq", model.headSeq);
-    m.put("headHash", CanonicalWriter.hex(model.headHash));
-    m.put("currentPeriod", state.currentPeriod());
-    List<Object> books = new ArrayList<>();
-    for (int v : Views.bookVintages(state)) {
-      books.add(Views.market(state, model, v, false));
+    if (!active.isEmpty()) {
+      return null;
     }
-    m.put("books", books);
-    List<Object> trades = new ArrayList<>();
-    for (int i = tradesBefore; i < model.trades.size(); i++) {
-      trades.add(model.trades.get(i).redactedFor(Long.MIN_VALUE));
+    String token = Credentials.newToken();
+    submitAtStart(
+        engine,
+        projector,
+        clock,
+        List.of(
+            new IssueToken(
+                AccessCommand.MARKET_REGULATOR,
+                Credentials.hash(token),
+                AccessCommand.MARKET_REGULATOR,
+                expires)),
+        false);
+    out.println("regulator token (shown once, keep it): " + token);
+    return token;
+  }
+
+  /** Applies start-up commands, flushes them, and publishes them to the read model. */
+  private static void submitAtStart(
+      JournaledEngine engine,
+      Projector projector,
+      Clock clock,
+      List<org.computecap.engine.command.Command> commands,
+      boolean full) {
+    List<Projector.Applied> applied = new ArrayList<>();
+    for (org.computecap.engine.command.Command c : commands) {
+      long tick = Math.max(engine.engine().state().lastTick(), clock.millis());
+      Result r = engine.submit(tick, c);
+      if (!r.isAccepted()) {
+        throw new IllegalStateException(
+            "the start-up command " + c.getClass().getSimpleName() + " was rejected: " + r);
+      }
+      applied.add(new Projector.Applied(engine.engine().state().seq(), tick, r));
     }
-    m.put("trades", trades);
-    String text;
-    try {
-      text = json.writeValueAsString(m);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-    return () -> hub.publish("market", text);
+    engine.flush();
+    projector
+        .prepare(
+            engine.engine().state(),
+            applied,
+            engine.journal().size(),
+            engine.journal().headHash(),
+            full)
+        .install();
   }
 
   public int port() {
@@ -359,13 +513,13 @@ public final class Server implements AutoCloseable {
 
   /** The state hash of the running engine, read on the writer thread. */
   public String stateHashHex() {
-    return sequencer.query((s, m) -> CanonicalWriter.hex(s.stateHash())).join();
+    return sequencer.query(s -> CanonicalWriter.hex(s.stateHash())).join();
   }
 
   /** Method and path of every route, as the route table registers them (for tests). */
   public List<String> routeNames() {
     List<String> out = new ArrayList<>();
-    for (Routes.Route r : routes) {
+    for (Route r : routes) {
       out.add(r.method() + " " + r.path());
     }
     return out;
@@ -376,9 +530,19 @@ public final class Server implements AutoCloseable {
     return sequencer.flushes();
   }
 
+  /** How many clients are subscribed to the server-sent events now. */
+  int eventSubscribers() {
+    return hub.subscriberCount();
+  }
+
   /** The route table, for the tests that walk every route. */
-  List<Routes.Route> routes() {
+  List<Route> routes() {
     return routes;
+  }
+
+  /** Checkpoints the durable head now (the server does every minute and when it stops). */
+  public Optional<Checkpoint> checkpointNow() {
+    return checkpoints.checkpointNow();
   }
 
   /** Stops accepting requests, finishes queued commands, and closes the journal. */
@@ -386,16 +550,13 @@ public final class Server implements AutoCloseable {
   public void close() {
     // Event streams first: they are open-ended requests that a graceful stop would wait for.
     hub.close();
+    headers.close();
     app.stop();
     sequencer.close();
     checkpoints.close();
     if (sequencer.stoppedBy() == null) {
       engine.close();
     }
-  }
-
-  /** Checkpoints the durable head now (the server does every minute and when it stops). */
-  public Optional<Checkpoint> checkpointNow() {
-    return checkpoints.checkpointNow();
+    model.close();
   }
 }

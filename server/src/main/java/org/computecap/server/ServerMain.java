@@ -27,7 +27,8 @@ public final class ServerMain {
     }
     try {
       Server.start(
-          new Server.Options(data, journalUrl, program, 1, "127.0.0.1", port),
+          new Server.Options(data, journalUrl, program, 1, "127.0.0.1", port)
+              .withRegulatorToken(System.getenv("COMPUTECAP_REGULATOR_TOKEN")),
           System.out,
           e -> Runtime.getRuntime().halt(3));
     } catch (JournalStore.JournalDamagedException e) {

@@ -1,289 +1,332 @@
 package org.computecap.server;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Map;
-import org.computecap.engine.CanonicalWriter;
-import org.computecap.engine.EngineState;
+import org.computecap.engine.command.OrderType;
+import org.computecap.engine.command.Role;
 import org.computecap.engine.command.Side;
-import org.computecap.engine.compliance.ComplianceAssessed;
-import org.computecap.engine.compliance.ComplianceState;
-import org.computecap.engine.exchange.BookView;
-import org.computecap.engine.exchange.ExchangeState;
-import org.computecap.engine.exchange.Ohlc;
-import org.computecap.engine.program.BookLayout;
-import org.computecap.engine.program.Program;
-import org.computecap.engine.registry.Registry;
 
 /**
- * Builds the JSON shapes of the read endpoints from the engine state and the read model, on the
- * writer thread. Maps are insertion-ordered (LinkedHashMap) and filled in sorted order, so a
- * response is byte-for-byte reproducible.
+ * The JSON shapes of every answer, as records: Jackson writes them as they are, and {@link OpenApi}
+ * describes them from the same declarations (a {@code long} is an int64, an enum lists its names, a
+ * boxed number may be null), so a generated client returns these types. Money is in cents,
+ * quantities in whole permits, ticks in epoch milliseconds.
  */
 final class Views {
-  /** How many recent trades a market view carries as its price history. */
-  static final int HISTORY_POINTS = 500;
-
   private Views() {}
 
-  static Map<String, Object> account(EngineState state, ReadModel model, long id) {
-    Registry r = requireAccount(state, id);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("accountId", id);
-    m.put("name", r.name(id));
-    m.put("role", r.role(id).name());
-    m.put("cash", cash(state, id));
-    m.put("holdings", holdings(state, id));
-    m.put("compliance", complianceSummary(state, model, id));
-    return m;
+  /** A component that may be null (boxed numbers are nullable without it). */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.RECORD_COMPONENT)
+  @interface Nullable {}
+
+  /** A page of a list, oldest first: pass {@code next} as {@code ?after=} for the next page. */
+  record Page<T>(List<T> items, Long next) {}
+
+  /** Every error: a stable code, a sentence, and the input field at fault (or null). */
+  record Error(String code, String message, @Nullable String field) {}
+
+  /** An accepted command: its journal seq and its events. */
+  record CommandResult(long seq, List<EventEnvelope> events) {}
+
+  /** An accepted order: its journal seq, the id the market gave it, and its events. */
+  record OrderPlaced(long seq, long orderId, List<EventEnvelope> events) {}
+
+  /** An engine event: its name (e.g. TradeExecuted) and its fields. */
+  record EventEnvelope(String event, Map<String, Object> data) {}
+
+  // ---------------------------------------------------------------- market data
+
+  enum BookLayoutName {
+    SINGLE,
+    PER_VINTAGE
   }
 
-  static Registry requireAccount(EngineState state, long id) {
-    if (!state.isOpen() || !state.registry().exists(id)) {
-      throw ApiException.notFound("no account " + id);
-    }
-    return state.registry();
+  enum Phase {
+    CONTINUOUS,
+    CALL
   }
 
-  static Map<String, Object> cash(EngineState state, long id) {
-    Registry r = requireAccount(state, id);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("accountId", id);
-    m.put("freeCents", r.freeCash(id));
-    m.put("reservedCents", r.reservedCash(id));
-    return m;
-  }
+  /** Open, high, low, close, volume and VWAP of one book over one period. */
+  record Ohlc(
+      int period,
+      long openCents,
+      long highCents,
+      long lowCents,
+      long closeCents,
+      long volume,
+      long vwapCents) {}
 
-  /** Free and reserved permits per vintage, from the program's first period to the current. */
-  static Map<String, Object> holdings(EngineState state, long id) {
-    Registry r = requireAccount(state, id);
-    List<Map<String, Object>> vintages = new ArrayList<>();
-    long free = 0;
-    long reserved = 0;
-    for (int v = state.program().firstPeriod(); v <= state.currentPeriod(); v++) {
-      long f = r.freePermits(id, v);
-      long res = r.reservedPermits(id, v);
-      if (f != 0 || res != 0) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("vintage", v);
-        row.put("free", f);
-        row.put("reserved", res);
-        vintages.add(row);
+  /** One trade as a point of the price history. */
+  record PricePoint(long tick, long priceCents, long quantity) {}
+
+  /** Market data of one book; {@code history} (the last trades) only on the single-book route. */
+  record BookMarket(
+      int vintage,
+      BookLayoutName bookLayout,
+      long lastPriceCents,
+      long vwapCents,
+      long volume,
+      long trades,
+      long bestBidCents,
+      long bestAskCents,
+      int openOrders,
+      Phase phase,
+      List<Ohlc> ohlc,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<PricePoint> history) {}
+
+  /** Every tradable book. */
+  record Market(Integer currentPeriod, List<BookMarket> books) {}
+
+  /** One price level of a book: the price and the total quantity resting there. */
+  record Level(long priceCents, long quantity) {}
+
+  /** Depth of a book, best prices first. */
+  record Depth(int vintage, List<Level> bids, List<Level> asks) {}
+
+  /** A trade; the accounts are shown to regulators, auditors and the party itself only. */
+  record Trade(
+      long id,
+      long tick,
+      int vintage,
+      long priceCents,
+      long quantity,
+      long buyOrderId,
+      Long buyAccountId,
+      long sellOrderId,
+      Long sellAccountId) {
+    Trade redactedFor(Caller caller) {
+      if (caller != null && caller.readsEverything()) {
+        return this;
       }
-      free += f;
-      reserved += res;
+      long viewer = caller == null ? Long.MIN_VALUE : caller.principal();
+      return new Trade(
+          id,
+          tick,
+          vintage,
+          priceCents,
+          quantity,
+          buyOrderId,
+          buyAccountId != null && buyAccountId == viewer ? buyAccountId : null,
+          sellOrderId,
+          sellAccountId != null && sellAccountId == viewer ? sellAccountId : null);
     }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("accountId", id);
-    m.put("freePermits", free);
-    m.put("reservedPermits", reserved);
-    m.put("vintages", vintages);
-    return m;
   }
 
-  static Map<String, Object> complianceSummary(EngineState state, ReadModel model, long id) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    ComplianceState c = state.featureOrNull(ComplianceState.class);
-    m.put("unpaidPenaltyCents", c == null ? 0 : c.unpaidPenaltyCents(id));
-    m.put("makeGoodOwedPermits", c == null ? 0 : c.makeGoodOwedPermits(id));
-    ComplianceAssessed last = null;
-    for (ReadModel.Row row : model.compliance) {
-      if (row.accountId() == id) {
-        last = (ComplianceAssessed) row.event();
-      }
-    }
-    m.put("lastPeriod", last == null ? null : last.period());
-    m.put("lastStatus", last == null ? null : last.status().name());
-    return m;
+  enum PeriodStatus {
+    CLOSED,
+    CURRENT,
+    FUTURE
   }
 
-  /** Every participant with holdings, cash and compliance: the dashboard's table. */
-  static List<Map<String, Object>> participants(EngineState state, ReadModel model) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    if (!state.isOpen()) {
-      return out;
-    }
-    Registry r = state.registry();
-    long[] ids = r.accountIds();
-    java.util.Arrays.sort(ids);
-    for (long id : ids) {
-      if (id > 0 && r.role(id) == org.computecap.engine.command.Role.PARTICIPANT) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("accountId", id);
-        m.put("name", r.name(id));
-        m.put("freeCashCents", r.freeCash(id));
-        m.put("reservedCashCents", r.reservedCash(id));
-        Map<String, Object> h = holdings(state, id);
-        m.put("freePermits", h.get("freePermits"));
-        m.put("reservedPermits", h.get("reservedPermits"));
-        m.putAll(complianceSummary(state, model, id));
-        out.add(m);
-      }
-    }
-    return out;
+  /** What closing a period found. */
+  record PeriodClose(
+      int period, int participants, int shortfalls, long penaltiesChargedCents, int nextPeriod) {}
+
+  /**
+   * A compliance period: cap, budgets, what was issued, the close summary once closed, and the
+   * audit findings recorded for it afterwards with the penalties they charged (penalties of a
+   * period are those at close plus those of its audits).
+   */
+  record Period(
+      int period,
+      long capPermits,
+      long freeBudgetPermits,
+      long auctionVolumePermits,
+      long issuedPermits,
+      PeriodStatus status,
+      @Nullable PeriodClose closed,
+      int auditFindings,
+      long auditPenaltiesCents) {}
+
+  /**
+   * The journal's durable head, and the state hash as of {@code stateHashSeq} (computed by the
+   * writer when it is idle or every few seconds, so it may trail {@code seq} under load).
+   */
+  record Head(
+      long seq,
+      String headHash,
+      String stateHash,
+      long stateHashSeq,
+      long lastTick,
+      Integer currentPeriod) {}
+
+  /**
+   * A signed checkpoint of the journal's head: record {@code line} elsewhere, then {@code
+   * computecap journal verify --expect-head HASH@SEQ} detects a cut-off tail or a rewritten entry.
+   */
+  record JournalCheckpoint(
+      long seq,
+      String headHash,
+      String time,
+      String keyFingerprint,
+      String publicKey,
+      String signature,
+      String line) {}
+
+  // ---------------------------------------------------------------- accounts
+
+  /** Who the caller is. */
+  record Me(long accountId, Role role, long tokenId) {}
+
+  /** An account in the directory. */
+  record DirectoryEntry(long accountId, String name, Role role) {}
+
+  record Cash(long accountId, long freeCents, long reservedCents) {}
+
+  record VintageHolding(int vintage, long free, long reserved) {}
+
+  record Holdings(
+      long accountId, long freePermits, long reservedPermits, List<VintageHolding> vintages) {}
+
+  enum ComplianceStatusName {
+    COMPLIANT,
+    SHORTFALL
   }
 
-  /** The vintages the API shows books for: one book for all when the program says SINGLE. */
-  static List<Integer> bookVintages(EngineState state) {
-    List<Integer> out = new ArrayList<>();
-    if (!state.isOpen()) {
-      return out;
-    }
-    if (program(state).exchange().books() == BookLayout.SINGLE) {
-      out.add(state.currentPeriod());
-      return out;
-    }
-    for (int v = state.oldestEligibleVintage(state.currentPeriod());
-        v <= state.currentPeriod();
-        v++) {
-      out.add(v);
-    }
-    return out;
+  /** Unpaid penalty, make-good owed and the last assessment of an account. */
+  record ComplianceSummary(
+      long unpaidPenaltyCents,
+      long makeGoodOwedPermits,
+      Integer lastPeriod,
+      ComplianceStatusName lastStatus) {}
+
+  /** An account with everything about it; {@code insurerId} is its appointed insurer or null. */
+  record Account(
+      long accountId,
+      String name,
+      Role role,
+      Long insurerId,
+      Cash cash,
+      Holdings holdings,
+      ComplianceSummary compliance) {}
+
+  /** A participant's row in the supervisors' table. */
+  record Participant(
+      long accountId,
+      String name,
+      long freeCashCents,
+      long reservedCashCents,
+      long freePermits,
+      long reservedPermits,
+      long unpaidPenaltyCents,
+      long makeGoodOwedPermits,
+      Integer lastPeriod,
+      ComplianceStatusName lastStatus) {}
+
+  // ---------------------------------------------------------------- exchange
+
+  enum OrderStatus {
+    OPEN,
+    FILLED,
+    CANCELLED_REQUESTED,
+    CANCELLED_UNFILLED_REMAINDER,
+    CANCELLED_SELF_TRADE_PREVENTION,
+    CANCELLED_VINTAGE_CLOSED
   }
 
-  static Program program(EngineState state) {
-    return state.program();
+  /** An order as placed, with what is left of it. */
+  record Order(
+      long orderId,
+      long accountId,
+      Side side,
+      OrderType type,
+      long priceCents,
+      long quantity,
+      long remaining,
+      int vintage,
+      OrderStatus status,
+      long tick) {}
+
+  // ---------------------------------------------------------------- auctions
+
+  enum AuctionStatus {
+    OPEN,
+    CLEARED
   }
 
-  static Map<String, Object> market(
-      EngineState state, ReadModel model, int vintage, boolean withHistory) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("vintage", vintage);
-    boolean single = state.isOpen() && program(state).exchange().books() == BookLayout.SINGLE;
-    m.put("bookLayout", single ? "SINGLE" : "PER_VINTAGE");
-    ExchangeState ex = state.isOpen() ? state.featureOrNull(ExchangeState.class) : null;
-    BookView view = ex == null ? null : ex.view(vintage);
-    m.put("lastPriceCents", view == null ? 0 : view.lastPriceCents());
-    m.put("vwapCents", view == null ? 0 : view.vwapCents());
-    m.put("volume", view == null ? 0 : view.volume());
-    m.put("trades", view == null ? 0 : view.tradeCount());
-    m.put("bestBidCents", view == null ? 0 : view.bestBidCents());
-    m.put("bestAskCents", view == null ? 0 : view.bestAskCents());
-    m.put("openOrders", view == null ? 0 : view.openOrders());
-    m.put("phase", view != null && view.inCallPhase() ? "CALL" : "CONTINUOUS");
-    List<Ohlc> ohlc = new ArrayList<>();
-    if (view != null) {
-      for (int p = program(state).firstPeriod(); p <= state.currentPeriod(); p++) {
-        Ohlc o = view.ohlc(p);
-        if (o != null) {
-          ohlc.add(o);
-        }
-      }
-    }
-    m.put("ohlc", ohlc);
-    if (withHistory) {
-      List<Map<String, Object>> points = new ArrayList<>();
-      for (int i = Math.max(0, model.trades.size() - HISTORY_POINTS);
-          i < model.trades.size();
-          i++) {
-        ReadModel.Trade t = model.trades.get(i);
-        if (single || t.vintage() == vintage) {
-          Map<String, Object> p = new LinkedHashMap<>();
-          p.put("tick", t.tick());
-          p.put("priceCents", t.priceCents());
-          p.put("quantity", t.quantity());
-          points.add(p);
-        }
-      }
-      m.put("history", points);
-    }
-    return m;
+  enum BidStatus {
+    OPEN,
+    WITHDRAWN,
+    SETTLED
   }
 
-  static Map<String, Object> book(EngineState state, int vintage, int levels) {
-    ExchangeState ex = state.isOpen() ? state.featureOrNull(ExchangeState.class) : null;
-    BookView view = ex == null ? null : ex.view(vintage);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("vintage", vintage);
-    m.put("bids", view == null ? List.of() : view.depth(Side.BUY, levels));
-    m.put("asks", view == null ? List.of() : view.depth(Side.SELL, levels));
-    return m;
+  /** A primary auction; the clearing fields are null until it is cleared. */
+  record Auction(
+      long auctionId,
+      int period,
+      long supplyPermits,
+      long reservePriceCents,
+      long purchaseLimitPermits,
+      AuctionStatus status,
+      Long clearingPriceCents,
+      Long soldPermits,
+      Long unsoldPermits,
+      Long revenueCents,
+      int bids) {}
+
+  /** A sealed bid; {@code wonPermits} and {@code paidCents} are set at clearing. */
+  record Bid(
+      long bidId,
+      long auctionId,
+      long accountId,
+      long quantity,
+      long limitPriceCents,
+      BidStatus status,
+      Long wonPermits,
+      Long paidCents) {}
+
+  // ---------------------------------------------------------------- compliance
+
+  /** A row of a history: its cursor id, tick, the engine event's name and its fields. */
+  record HistoryRow(long id, long tick, String event, Map<String, Object> data) {}
+
+  /** The audit lottery of a period. */
+  record AuditDraw(int period, List<Long> audited, List<Long> dropped, List<Long> targeted) {}
+
+  // ---------------------------------------------------------------- access
+
+  enum TokenStatus {
+    ACTIVE,
+    EXPIRED,
+    REVOKED
   }
 
-  static List<Map<String, Object>> periods(EngineState state, ReadModel model) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    if (!state.isOpen()) {
-      return out;
-    }
-    Program p = program(state);
-    for (int t = p.periods().first(); t <= p.periods().last(); t++) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("period", t);
-      m.put("capPermits", p.capPermits(t));
-      m.put("freeBudgetPermits", p.freeBudgetPermits(t));
-      m.put("auctionVolumePermits", p.auctionVolumePermits(t));
-      m.put("issuedPermits", state.registry().issued(t));
-      m.put(
-          "status",
-          t < state.currentPeriod() ? "CLOSED" : t == state.currentPeriod() ? "CURRENT" : "FUTURE");
-      m.put("closed", model.closedPeriods.get(t));
-      out.add(m);
-    }
-    return out;
+  /** A token of an account as the journal knows it (never the secret). */
+  record Token(
+      long tokenId,
+      long accountId,
+      long issuedBy,
+      Long enrolmentId,
+      long issuedTick,
+      long expiresTick,
+      TokenStatus status,
+      Long revokedBy) {}
+
+  /** A token just issued: the secret is shown here once and never again. */
+  record IssuedToken(long tokenId, long accountId, Role role, String token, long expiresTick) {}
+
+  enum EnrolmentStatus {
+    PENDING,
+    COMPLETED,
+    EXPIRED
   }
 
-  static Map<String, Object> head(EngineState state, ReadModel model) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("seq", model.headSeq);
-    m.put("headHash", CanonicalWriter.hex(model.headHash));
-    m.put("stateHash", CanonicalWriter.hex(state.stateHash()));
-    m.put("lastTick", state.lastTick());
-    m.put("currentPeriod", state.isOpen() ? state.currentPeriod() : null);
-    return m;
-  }
+  /** An enrolment code of an account as the journal knows it (never the code). */
+  record Enrolment(
+      long enrolmentId,
+      long accountId,
+      long issuedBy,
+      long issuedTick,
+      long expiresTick,
+      EnrolmentStatus status,
+      Long tokenId) {}
 
-  static Map<String, Object> order(ReadModel.Order o) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("orderId", o.id);
-    m.put("accountId", o.accountId);
-    m.put("side", o.side);
-    m.put("type", o.type);
-    m.put("priceCents", o.priceCents);
-    m.put("quantity", o.quantity);
-    m.put("remaining", o.remaining);
-    m.put("vintage", o.vintage);
-    m.put("status", o.status);
-    m.put("tick", o.tick);
-    return m;
-  }
-
-  static Map<String, Object> auction(ReadModel.Auction a) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("auctionId", a.id);
-    m.put("period", a.period);
-    m.put("supplyPermits", a.supplyPermits);
-    m.put("reservePriceCents", a.reservePriceCents);
-    m.put("purchaseLimitPermits", a.purchaseLimitPermits);
-    m.put("status", a.status);
-    m.put("clearingPriceCents", a.clearingPriceCents);
-    m.put("soldPermits", a.soldPermits);
-    m.put("unsoldPermits", a.unsoldPermits);
-    m.put("revenueCents", a.revenueCents);
-    m.put("bids", a.bids.size());
-    return m;
-  }
-
-  static Map<String, Object> bid(ReadModel.Bid b) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("bidId", b.id);
-    m.put("auctionId", b.auctionId);
-    m.put("accountId", b.accountId);
-    m.put("quantity", b.quantity);
-    m.put("limitPriceCents", b.limitPriceCents);
-    m.put("status", b.status);
-    m.put("wonPermits", b.wonPermits);
-    m.put("paidCents", b.paidCents);
-    return m;
-  }
-
-  /** A history row: its cursor id, tick, the event's name and its fields as data. */
-  static Map<String, Object> row(ReadModel.Row r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", r.id());
-    m.put("tick", r.tick());
-    m.put("event", r.event().getClass().getSimpleName());
-    m.put("data", r.event());
-    return m;
-  }
+  /** An enrolment code just issued, to be handed to the account's holder; shown once. */
+  record IssuedEnrolment(long enrolmentId, long accountId, String code, long expiresTick) {}
 }

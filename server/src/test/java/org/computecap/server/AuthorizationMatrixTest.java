@@ -10,11 +10,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every caller against every route of the route table, with a well-formed request acting for alice
- * (or the insurer ines): the answer must be 401 for no or a bad token where a token is needed, 403
- * where the caller's role or ownership does not allow the call, and anything else (2xx, 404, 409)
- * where it does. The expected column is computed from the caller alone, not from the route's
- * implementation, so a route that forgets a check fails here.
+ * Every caller against every route of the route table (token issuance, revocation, enrolment and
+ * insurer appointment included), with a well-formed request acting for alice (or for her appointed
+ * insurer ines): the answer must be 401 for no or a bad token where a token is needed (and for a
+ * bad token everywhere, the event stream included), 403 where the caller's role or ownership does
+ * not allow the call, 404 where the resource is another participant's (an order, a bid, a token:
+ * indistinguishable from a missing one), and anything else (2xx, 404, 409) where it is allowed. The
+ * expected column is computed from the caller and the route's access alone, not from the route's
+ * implementation, so a route that forgets a check fails here. Every answer must also be a status
+ * the route's OpenAPI description declares.
  */
 class AuthorizationMatrixTest {
   private static Harness h;
@@ -30,6 +34,14 @@ class AuthorizationMatrixTest {
     MARKET_REGULATOR
   }
 
+  /** Routes on a resource that belongs to one account: how a non-owner is answered. */
+  private static final Map<String, String> OWNED =
+      Map.of(
+          "GET /api/orders/{orderId}", "read",
+          "DELETE /api/orders/{orderId}", "act",
+          "DELETE /api/auctions/{auctionId}/bids/{bidId}", "act",
+          "DELETE /api/tokens/{tokenId}", "revoke");
+
   @BeforeAll
   static void start() throws Exception {
     h = Harness.withCast();
@@ -41,32 +53,27 @@ class AuthorizationMatrixTest {
   }
 
   @Test
-  void every_role_gets_exactly_the_access_its_route_grants() {
+  void every_role_gets_exactly_the_access_its_route_grants() throws Exception {
     List<String> wrong = new ArrayList<>();
     int cells = 0;
-    for (Routes.Route r : h.server.routes()) {
+    for (Route r : h.server.routes()) {
       // Regulators last: their accepted commands (closing the period) must not hide others' cells.
       for (Who who : Who.values()) {
-        int status = call(r, who).status();
+        int status = call(r, who);
         String expected = expected(r, who);
         boolean ok =
             switch (expected) {
               case "401" -> status == 401;
               case "403" -> status == 403;
+              case "404" -> status == 404;
               default -> status != 401 && status != 403 && status < 500;
             };
         cells++;
+        String cell = r.method() + " " + r.path() + " as " + who;
         if (!ok) {
-          wrong.add(
-              r.method()
-                  + " "
-                  + r.path()
-                  + " as "
-                  + who
-                  + ": expected "
-                  + expected
-                  + ", got "
-                  + status);
+          wrong.add(cell + ": expected " + expected + ", got " + status);
+        } else if (!r.statuses().contains(status)) {
+          wrong.add(cell + ": " + status + " is not among the declared " + r.statuses());
         }
       }
     }
@@ -74,28 +81,53 @@ class AuthorizationMatrixTest {
     assertThat(cells).isEqualTo(h.server.routes().size() * Who.values().length);
   }
 
-  private static ApiClient.Response call(Routes.Route r, Who who) {
-    ApiClient c =
-        switch (who) {
-          case NOBODY -> h.anonymous;
-          case BAD_TOKEN -> h.anonymous.withToken("cc_not-a-token-we-issued");
-          case ALICE_OWNER -> h.as.get(Harness.ALICE);
-          case BOB_OTHER -> h.as.get(Harness.BOB);
-          case AUDITOR -> h.as.get(Harness.AUDREY);
-          case INSURER -> h.as.get(Harness.INES);
-          case REGULATOR_ACCOUNT -> h.as.get(Harness.RITA);
-          case MARKET_REGULATOR -> h.regulator;
-        };
-    String path = h.concrete(r.path());
-    Map<String, Object> body = Harness.sampleBody(r.fields());
-    return c.send(
-        r.method(),
-        path,
-        r.method().equals("GET") ? null : r.fields().isEmpty() ? "" : ApiClient.toJson(body));
+  private static String token(Who who) {
+    return switch (who) {
+      case NOBODY -> null;
+      case BAD_TOKEN -> "cc_not-a-token-we-issued";
+      case ALICE_OWNER -> h.tokenOf(Harness.ALICE);
+      case BOB_OTHER -> h.tokenOf(Harness.BOB);
+      case AUDITOR -> h.tokenOf(Harness.AUDREY);
+      case INSURER -> h.tokenOf(Harness.INES);
+      case REGULATOR_ACCOUNT -> h.tokenOf(Harness.RITA);
+      case MARKET_REGULATOR -> h.server.newRegulatorToken();
+    };
   }
 
-  /** "401", "403" or "allowed", from the route's access and the caller. */
-  static String expected(Routes.Route r, Who who) {
+  private static int call(Route r, Who who) throws Exception {
+    String token = token(who);
+    String path = h.concrete(r.path());
+    if (r.reply().kind() == Reply.Kind.EVENT_STREAM) {
+      // Only the status line: the stream itself never ends.
+      try (RawHttp c = new RawHttp(h.server.port(), 10_000)) {
+        c.send(
+            "GET "
+                + path
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                + "\r\n");
+        return Integer.parseInt(c.line().split(" ")[1]);
+      }
+    }
+    ApiClient c = h.anonymous.withToken(token);
+    Map<String, Object> body = Harness.sampleBody(names(r));
+    return c.send(
+            r.method(),
+            path,
+            r.method().equals("GET") ? null : r.fields().isEmpty() ? "" : ApiClient.toJson(body))
+        .status();
+  }
+
+  private static List<String> names(Route r) {
+    List<String> out = new ArrayList<>();
+    for (Field<?> f : r.fields()) {
+      out.add(f.name());
+    }
+    return out;
+  }
+
+  /** "401", "403", "404" or "allowed", from the route's access and the caller. */
+  static String expected(Route r, Who who) {
     if (who == Who.BAD_TOKEN) {
       return "401";
     }
@@ -104,8 +136,19 @@ class AuthorizationMatrixTest {
     }
     boolean regulator = who == Who.REGULATOR_ACCOUNT || who == Who.MARKET_REGULATOR;
     boolean supervisor = regulator || who == Who.AUDITOR;
+    String owned = OWNED.get(r.method() + " " + r.path());
+    if (owned != null) {
+      return switch (owned) {
+        case "read" -> supervisor || who == Who.ALICE_OWNER ? "allowed" : "404";
+        case "act" -> supervisor ? "403" : who == Who.ALICE_OWNER ? "allowed" : "404";
+        default -> regulator || who == Who.ALICE_OWNER ? "allowed" : "404";
+      };
+    }
     // The account a request acts for or reads: ines for insurer evaluations, else alice.
-    Who owner = r.fields().contains("insurerId") ? Who.INSURER : Who.ALICE_OWNER;
+    Who owner =
+        names(r).contains("insurerId") && r.path().equals("/api/insurer-evaluations")
+            ? Who.INSURER
+            : Who.ALICE_OWNER;
     boolean allowed =
         switch (r.access()) {
           case PUBLIC, SIGNED_IN -> true;

@@ -38,7 +38,7 @@ class BadInputTest {
     String before = h.head();
     List<String> wrong = new ArrayList<>();
     int cases = 0;
-    for (Routes.Route r : h.server.routes()) {
+    for (Route r : h.server.routes()) {
       if (r.method().equals("GET")) {
         continue;
       }
@@ -56,18 +56,18 @@ class BadInputTest {
   void malformed_path_and_paging_parameters_get_400_and_change_nothing() {
     String before = h.head();
     List<String> wrong = new ArrayList<>();
-    for (Routes.Route r : h.server.routes()) {
+    for (Route r : h.server.routes()) {
       String body =
           r.method().equals("GET")
               ? null
-              : r.fields().isEmpty() ? "" : ApiClient.toJson(Harness.sampleBody(r.fields()));
+              : r.fields().isEmpty() ? "" : ApiClient.toJson(Harness.sampleBody(names(r.fields())));
       for (String param : params(r.path())) {
         for (String value : List.of("abc", "1.5", "99999999999999999999")) {
           String path = h.concrete(r.path().replace("{" + param + "}", value));
           check(r, new Bad(param + "=" + value, path, body, param), wrong);
         }
       }
-      if (r.summary().contains("limit=")) {
+      if (r.queryParams().contains(Call.LIMIT)) {
         for (String q : List.of("limit=0", "limit=1001", "limit=x", "after=y")) {
           String path = h.concrete(r.path()) + "?" + q;
           check(r, new Bad(q, path, body, q.substring(0, q.indexOf('='))), wrong);
@@ -79,6 +79,26 @@ class BadInputTest {
   }
 
   @Test
+  void extreme_cursors_give_a_valid_page_on_every_paged_route() {
+    List<String> wrong = new ArrayList<>();
+    for (Route r : h.server.routes()) {
+      if (!r.queryParams().contains(Call.AFTER)) {
+        continue;
+      }
+      for (long after : new long[] {Long.MIN_VALUE, -1, 0, Long.MAX_VALUE - 1, Long.MAX_VALUE}) {
+        String path = h.concrete(r.path()) + "?limit=1000&after=" + after;
+        ApiClient.Response resp = caller(r).send("GET", path, null);
+        if (resp.status() != 200 || !resp.body().path("items").isArray()) {
+          wrong.add(path + " -> " + resp.status() + " " + resp.text());
+        } else if (after >= Long.MAX_VALUE - 1 && resp.body().path("items").size() != 0) {
+          wrong.add(path + ": items after the last cursor");
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
   void a_body_over_64_kib_gets_413_in_the_error_body_and_changes_nothing() {
     String before = h.head();
     String big =
@@ -86,10 +106,19 @@ class BadInputTest {
     ApiClient.Response r = h.regulator.send("POST", "/api/accounts", big);
     assertThat(r.status()).isEqualTo(413);
     assertThat(r.code()).isEqualTo("BODY_TOO_LARGE");
+    assertThat(r.text()).doesNotContain("org.eclipse").doesNotContain("Exception");
     assertThat(h.head()).isEqualTo(before);
   }
 
-  private static void check(Routes.Route r, Bad bad, List<String> wrong) {
+  private static List<String> names(List<Field<?>> fields) {
+    List<String> out = new ArrayList<>();
+    for (Field<?> f : fields) {
+      out.add(f.name());
+    }
+    return out;
+  }
+
+  private static void check(Route r, Bad bad, List<String> wrong) {
     ApiClient.Response resp =
         caller(r)
             .send(r.method(), bad.path() == null ? h.concrete(r.path()) : bad.path(), bad.body());
@@ -105,9 +134,10 @@ class BadInputTest {
   }
 
   /** A caller that passes the route's access check with the sample body. */
-  private static ApiClient caller(Routes.Route r) {
+  private static ApiClient caller(Route r) {
     return switch (r.access()) {
-      case ACTOR -> h.as.get(r.fields().contains("insurerId") ? Harness.INES : Harness.ALICE);
+      case ACTOR ->
+          h.as.get(r.path().equals("/api/insurer-evaluations") ? Harness.INES : Harness.ALICE);
       case PUBLIC,
           SIGNED_IN,
           READER,
@@ -128,22 +158,24 @@ class BadInputTest {
     return out;
   }
 
-  private static List<Bad> bodies(Routes.Route r) {
+  private static List<Bad> bodies(Route r) {
     List<Bad> out = new ArrayList<>();
     out.add(new Bad("not JSON", null, "{", null));
     out.add(new Bad("array", null, "[]", null));
     out.add(new Bad("string", null, "\"x\"", null));
     out.add(new Bad("trailing garbage", null, "{} {}", null));
-    Map<String, Object> base = Harness.sampleBody(r.fields());
+    Map<String, Object> base = Harness.sampleBody(names(r.fields()));
     Map<String, Object> unknown = new LinkedHashMap<>(base);
     unknown.put("zzz", 1);
     out.add(new Bad("unknown field", null, ApiClient.toJson(unknown), "zzz"));
     if (r.fields().isEmpty()) {
       return out;
     }
-    out.add(new Bad("empty body", null, "", null));
+    if (!r.required().isEmpty()) {
+      out.add(new Bad("empty body", null, "", null));
+    }
     String json = ApiClient.toJson(base);
-    String first = r.fields().get(0);
+    String first = r.fields().get(0).name();
     out.add(
         new Bad(
             "duplicate field",
@@ -155,13 +187,15 @@ class BadInputTest {
                 + ApiClient.toJson(Harness.sample(first))
                 + "}",
             null));
-    for (String f : r.fields()) {
-      out.add(with(base, f, "missing", null, true));
-      out.add(with(base, f, "null", null, false));
+    for (Field<?> field : r.required()) {
+      out.add(with(base, field.name(), "missing", null, true));
+      out.add(with(base, field.name(), "null", null, false));
+    }
+    for (String f : names(r.fields())) {
       if (Harness.isText(f)) {
         out.add(with(base, f, "number", 5, false));
         out.add(with(base, f, "object", Map.of(), false));
-        if (!f.equals("name")) {
+        if (!f.equals("name") && !f.equals("code")) {
           out.add(with(base, f, "unknown name", "NOT_A_VALUE", false));
         }
       } else {

@@ -62,9 +62,7 @@ class CrashTest {
 
     String stateHash;
     try (Server restarted = Harness.startServer(dir)) {
-      ApiClient reg =
-          new ApiClient(
-              URI.create("http://127.0.0.1:" + restarted.port()), restarted.newRegulatorToken());
+      ApiClient reg = new ApiClient(URI.create("http://127.0.0.1:" + restarted.port()), TOKEN);
       Set<Long> present = new HashSet<>();
       String after2 = "";
       while (true) {
@@ -185,7 +183,7 @@ class CrashTest {
                     .whenComplete(
                         (r, ex) -> {
                           inFlight.release();
-                          if (ex == null && r.status() == 200) {
+                          if (ex == null && r.status() == 201) {
                             acked.add(account);
                             enough.countDown();
                           }

@@ -147,6 +147,28 @@ class DashboardBrowserTest {
     return json.readTree(r.body());
   }
 
+  /** Opens a participant's account and enrols it (code from the regulator); its token. */
+  private String openEnrolled(int id, String name) throws Exception {
+    post(
+        "/api/accounts",
+        regulator,
+        "{\"accountId\":" + id + ",\"name\":\"" + name + "\",\"role\":\"PARTICIPANT\"}");
+    String code = post("/api/accounts/" + id + "/enrolments", regulator, null).get("code").asText();
+    return post("/api/enrolments", null, "{\"code\":\"" + code + "\"}").get("token").asText();
+  }
+
+  /** The journal head once the writer has hashed the state at it (it does so when idle). */
+  private JsonNode settledHead() throws Exception {
+    for (int i = 0; i < 500; i++) {
+      JsonNode h = call("GET", "/api/journal/head", null, null);
+      if (h.get("seq").asLong() == h.get("stateHashSeq").asLong()) {
+        return h;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the state hash did not catch up with the journal head");
+  }
+
   private JsonNode post(String path, String token, String body) throws Exception {
     return call("POST", path, token, body);
   }
@@ -172,15 +194,7 @@ class DashboardBrowserTest {
     List<String> names = List.of("Aurora-Compute", "Borealis-AI", "Cirrus-Labs", "Delta-Inference");
     String[] tokens = new String[names.size() + 1];
     for (int i = 1; i <= names.size(); i++) {
-      post(
-          "/api/accounts",
-          regulator,
-          "{\"accountId\":"
-              + i
-              + ",\"name\":\""
-              + names.get(i - 1)
-              + "\",\"role\":\"PARTICIPANT\"}");
-      tokens[i] = post("/api/tokens", regulator, "{\"accountId\":" + i + "}").get("token").asText();
+      tokens[i] = openEnrolled(i, names.get(i - 1));
       post(
           "/api/issuances",
           regulator,
@@ -268,7 +282,7 @@ class DashboardBrowserTest {
     await(
         "the live event stream connected",
         d -> "sse".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live")));
-    JsonNode head = call("GET", "/api/journal/head", null, null);
+    JsonNode head = settledHead();
     await("the journal head hash", d -> text("journal-head").equals(head.get("headHash").asText()));
 
     assertThat(browser.getTitle()).contains("ComputeCap");
@@ -316,7 +330,7 @@ class DashboardBrowserTest {
     // Inside the spread (best bid 23.90, best ask 24.65), so the two orders trade together.
     order(tokens[2], 2, "SELL", 2_410, 12);
     order(tokens[4], 4, "BUY", 2_410, 12);
-    JsonNode after = call("GET", "/api/journal/head", null, null);
+    JsonNode after = settledHead();
     await(
         "the new trade at the top of the list",
         d -> rows("trades").get(0).getText().contains("24.10"));
@@ -348,6 +362,116 @@ class DashboardBrowserTest {
       }
     }
     assertThat(errors).as("the browser console").isEmpty();
+
+    // The API's own documentation: Swagger UI from its webjar renders every operation.
+    browser.get(base + "/docs/");
+    await(
+        "Swagger UI's operations",
+        d -> d.findElements(By.cssSelector(".opblock")).size() >= server.routeNames().size());
+    assertThat(text("swagger-ui")).contains("ComputeCap").contains("/api/orders");
+    shot("swagger-ui.png");
+  }
+
+  /**
+   * The defects of issue 10 item 8, at 1400 px: trades that all happened at one instant (a call
+   * auction) are drawn against their real time, not an axis of 00:00:00; a closed period's card
+   * counts the penalties its audits charged after the close; and no panel is cut or scrolls
+   * sideways.
+   */
+  @Test
+  void at_1400_px_one_instant_audit_penalties_and_every_column_show() throws Exception {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1300));
+    String[] tokens = new String[5];
+    for (int i = 1; i <= 4; i++) {
+      tokens[i] = openEnrolled(i, "Participant-with-a-long-name-" + i);
+      post(
+          "/api/issuances",
+          regulator,
+          "{\"accountId\":" + i + ",\"vintage\":1,\"quantity\":20000}");
+      post("/api/accounts/" + i + "/deposits", regulator, "{\"amountCents\":9999999999999}");
+    }
+    post("/api/books/1/call-auction/start", regulator, null);
+    order(tokens[1], 1, "SELL", 2_100, 50);
+    order(tokens[2], 2, "SELL", 2_150, 50);
+    order(tokens[3], 3, "BUY", 2_200, 60);
+    order(tokens[4], 4, "BUY", 2_180, 30);
+    post("/api/books/1/call-auction/run", regulator, null);
+    long tradeTick =
+        call("GET", "/api/trades", null, null).get("items").get(0).get("tick").asLong();
+    String hhmm =
+        java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(java.time.Instant.ofEpochMilli(tradeTick));
+
+    browser.get(base + "/#token=" + regulator);
+    await("the call auction's trades", d -> rows("trades").size() >= 2);
+    await(
+        "x ticks drawn",
+        d -> d.findElement(By.id("price-chart")).getDomAttribute("data-x-ticks") != null);
+    String ticks = browser.findElement(By.id("price-chart")).getDomAttribute("data-x-ticks");
+    assertThat(ticks).contains(hhmm);
+    if (!hhmm.equals("00:00")) {
+      assertThat(ticks).doesNotContain("00:00:00");
+    }
+    shot("dashboard-one-instant-1400.png");
+
+    // Period 1: reports, meters 20% above them (so audits are likely), surrender, close; then
+    // the drawn participants' audits find more than they reported.
+    for (int i = 1; i <= 4; i++) {
+      post(
+          "/api/reports",
+          tokens[i],
+          "{\"accountId\":" + i + ",\"period\":1,\"workload\":\"INFERENCE\",\"quantity\":1000}");
+      post(
+          "/api/meter-readings",
+          regulator,
+          "{\"accountId\":" + i + ",\"period\":1,\"quantity\":1200}");
+      post("/api/accounts/" + i + "/surrenders", tokens[i], "{\"period\":1,\"quantity\":1000}");
+    }
+    post("/api/periods/1/close", regulator, null);
+    JsonNode audited = call("GET", "/api/audits", regulator, null).get(0).get("audited");
+    assertThat(audited.size()).as("the seeded lottery audits someone").isPositive();
+    for (JsonNode a : audited) {
+      post(
+          "/api/audit-findings",
+          regulator,
+          "{\"accountId\":" + a.asLong() + ",\"period\":1,\"measuredQuantity\":1300}");
+    }
+    JsonNode period = call("GET", "/api/periods", null, null).get(0);
+    long total =
+        period.get("closed").get("penaltiesChargedCents").asLong()
+            + period.get("auditPenaltiesCents").asLong();
+    assertThat(period.get("auditPenaltiesCents").asLong()).isPositive();
+    String penalties = String.format(java.util.Locale.US, "%,.2f", total / 100.0);
+
+    browser.navigate().refresh();
+    await(
+        "period 1's audit penalties",
+        d ->
+            d.findElement(By.cssSelector("#periods [data-period='1']"))
+                .getText()
+                .replaceAll("\\s+", " ")
+                .contains("Penalties " + penalties));
+    assertThat(browser.findElement(By.cssSelector("#periods [data-period='1']")).getText())
+        .contains("Audits\n" + audited.size());
+    await("four participants", d -> rows("participants").size() == 4);
+    @SuppressWarnings("unchecked")
+    List<String> overflowing =
+        (List<String>)
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                    "return [...document.querySelectorAll('.panel, .panel .scroll')]"
+                        + ".filter(e => e.scrollWidth > e.clientWidth + 1)"
+                        + ".map(e => e.className + ' ' + e.scrollWidth + '>' + e.clientWidth);");
+    shot("dashboard-1400.png");
+    assertThat(overflowing).as("panels cut or scrolling sideways at 1400 px").isEmpty();
+  }
+
+  private void shot(String name) throws IOException {
+    Path png = Path.of("target", name);
+    Files.createDirectories(png.getParent());
+    Files.write(
+        png, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 
   @Test

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dashboard's files over real HTTP, without a browser: the page, its script and style, and
  * every file it loads from a webjar (a version bump of uPlot in the pom that the page does not
- * follow fails here, not on a regulator's screen).
+ * follow fails here, not on a regulator's screen); the same for the API's Swagger UI page at {@code
+ * /docs/}.
  */
 class DashboardFilesTest {
   @TempDir Path dir;
@@ -58,7 +59,24 @@ class DashboardFilesTest {
 
   @Test
   void the_page_and_everything_it_loads_are_served() throws Exception {
-    HttpResponse<String> page = get("/");
+    List<String> loaded = loads("/");
+    assertThat(loaded)
+        .contains("/app.js", "/style.css", "/docs/")
+        .anyMatch(p -> p.startsWith("/webjars/uplot/") && p.endsWith(".js"))
+        .anyMatch(p -> p.startsWith("/webjars/uplot/") && p.endsWith(".css"));
+  }
+
+  @Test
+  void the_swagger_ui_page_and_everything_it_loads_are_served() throws Exception {
+    assertThat(loads("/docs/"))
+        .contains("/docs/init.js")
+        .anyMatch(p -> p.startsWith("/webjars/swagger-ui/") && p.endsWith("swagger-ui-bundle.js"))
+        .anyMatch(p -> p.startsWith("/webjars/swagger-ui/") && p.endsWith(".css"));
+  }
+
+  /** Fetches a page and every local file it loads (each must be there); returns their paths. */
+  private List<String> loads(String pagePath) throws Exception {
+    HttpResponse<String> page = get(pagePath);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     assertThat(page.body()).contains("<title>ComputeCap");
@@ -67,14 +85,11 @@ class DashboardFilesTest {
     while (m.find()) {
       loaded.add(m.group(1));
     }
-    assertThat(loaded)
-        .contains("/app.js", "/style.css")
-        .anyMatch(p -> p.startsWith("/webjars/uplot/") && p.endsWith(".js"))
-        .anyMatch(p -> p.startsWith("/webjars/uplot/") && p.endsWith(".css"));
     for (String path : loaded) {
       HttpResponse<String> r = get(path);
       assertThat(r.statusCode()).as(path).isEqualTo(200);
       assertThat(r.body()).as(path).isNotBlank();
     }
+    return loaded;
   }
 }

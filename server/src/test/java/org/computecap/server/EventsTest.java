@@ -35,7 +35,7 @@ class EventsTest {
       reader.start();
       // The connect comment proves the client is registered before the trade is sent.
       assertThat(lines.poll(30, TimeUnit.SECONDS)).startsWith(":");
-      Harness.expect(h.as.get(Harness.BOB).placeOrder(Harness.BOB, "BUY", "LIMIT", 900, 2, 1), 200);
+      Harness.expect(h.as.get(Harness.BOB).placeOrder(Harness.BOB, "BUY", "LIMIT", 900, 2, 1), 201);
       String data = null;
       boolean market = false;
       while (data == null) {

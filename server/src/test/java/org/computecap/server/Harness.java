@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
 /**
  * A server on a loopback port over a temporary data directory, with a fixed cast of accounts and
  * their tokens, for the API tests: 1 alice and 2 bob (participants), 3 audrey (auditor), 4 ines
- * (insurer), 5 rita (a regulator account), plus the market regulator's token. Alice has a resting
- * sell order and a bid in auction 1, so every route has a resource to act on.
+ * (insurer, appointed by the regulator for alice), 5 rita (a regulator account), plus the market
+ * regulator's token. Each account got its token by enrolment (the regulator issued a code, the
+ * holder exchanged it). Alice has a resting sell order, a bid in auction 1 and a second token, so
+ * every route has a resource to act on.
  */
 final class Harness implements AutoCloseable {
   static final long ALICE = 1;
@@ -31,7 +33,9 @@ final class Harness implements AutoCloseable {
   final ApiClient anonymous;
   final ApiClient regulator;
   final Map<Long, ApiClient> as = new LinkedHashMap<>();
+  final Map<Long, String> tokens = new LinkedHashMap<>();
   long aliceOrderId;
+  long aliceSecondTokenId;
 
   private Harness(Path dataDir, Server server) {
     this.dataDir = dataDir;
@@ -46,16 +50,32 @@ final class Harness implements AutoCloseable {
   }
 
   static Server startServer(Path dataDir) {
+    return startServer(dataDir, Server.Limits.DEFAULT);
+  }
+
+  static Server startServer(Path dataDir, Server.Limits limits) {
+    return startServer(dataDir, limits, null, new ByteArrayOutputStream());
+  }
+
+  /** A server with the operator's regulator token set (null: none), printing into {@code out}. */
+  static Server startServer(
+      Path dataDir, Server.Limits limits, String regulatorToken, ByteArrayOutputStream out) {
     return Server.start(
-        new Server.Options(dataDir, null, program(), 7, "127.0.0.1", 0),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new Server.Options(dataDir, null, program(), 7, "127.0.0.1", 0)
+            .withLimits(limits)
+            .withRegulatorToken(regulatorToken),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         e -> {});
   }
 
   /** A fresh server with the cast opened, funded and holding permits. */
   static Harness withCast() throws Exception {
-    Path dir = Files.createTempDirectory("computecap-server");
-    Harness h = new Harness(dir, startServer(dir));
+    return withCast(Files.createTempDirectory("computecap-server"), Server.Limits.DEFAULT);
+  }
+
+  /** A fresh server in {@code dir} with these request limits, the cast opened. */
+  static Harness withCast(Path dir, Server.Limits limits) {
+    Harness h = new Harness(dir, startServer(dir, limits));
     h.openCast();
     return h;
   }
@@ -70,8 +90,9 @@ final class Harness implements AutoCloseable {
     };
     for (String[] a : cast) {
       long id = Long.parseLong(a[0]);
-      expect(regulator.openAccount(id, a[1], a[2]), 200);
-      as.put(id, anonymous.withToken(regulator.issueToken(id)));
+      expect(regulator.openAccount(id, a[1], a[2]), 201);
+      tokens.put(id, regulator.enrolAccount(id));
+      as.put(id, anonymous.withToken(tokens.get(id)));
     }
     for (long id : new long[] {ALICE, BOB}) {
       expect(regulator.deposit(id, 10_000_000), 200);
@@ -79,17 +100,26 @@ final class Harness implements AutoCloseable {
           regulator.post("/api/issuances", Map.of("accountId", id, "vintage", 1, "quantity", 1000)),
           200);
     }
+    expect(regulator.post("/api/accounts/" + ALICE + "/insurer", Map.of("insurerId", INES)), 200);
     ApiClient.Response sell = as.get(ALICE).placeOrder(ALICE, "SELL", "LIMIT", 900, 5, 1);
-    expect(sell, 200);
-    aliceOrderId = sell.body().path("events").get(0).path("orderId").asLong();
+    expect(sell, 201);
+    aliceOrderId = sell.body().path("orderId").asLong();
+    ApiClient.Response second = as.get(ALICE).post("/api/tokens", Map.of());
+    expect(second, 201);
+    aliceSecondTokenId = second.body().path("tokenId").asLong();
     expect(
-        regulator.post("/api/auctions", Map.of("auctionId", 1, "period", 1, "quantity", 100)), 200);
+        regulator.post("/api/auctions", Map.of("auctionId", 1, "period", 1, "quantity", 100)), 201);
     expect(
         as.get(ALICE)
             .post(
                 "/api/auctions/1/bids",
                 Map.of("bidId", 1, "accountId", ALICE, "quantity", 10, "limitPriceCents", 1000)),
-        200);
+        201);
+  }
+
+  /** The token of a cast member. */
+  String tokenOf(long accountId) {
+    return tokens.get(accountId);
   }
 
   static ApiClient.Response expect(ApiClient.Response r, int status) {
@@ -97,10 +127,24 @@ final class Harness implements AutoCloseable {
     return r;
   }
 
-  /** The journal head and state hash, which every refused request must leave unchanged. */
+  /**
+   * The journal head and state hash, which every refused request must leave unchanged; waits until
+   * the writer has hashed the state at the head (it does so when idle).
+   */
   String head() {
-    ApiClient.Response r = anonymous.get("/api/journal/head");
-    return r.body().path("seq").asText() + " " + r.body().path("stateHash").asText();
+    for (int i = 0; i < 300; i++) {
+      ApiClient.Response r = anonymous.get("/api/journal/head");
+      if (r.body().path("seq").asLong() == r.body().path("stateHashSeq").asLong()) {
+        return r.body().path("seq").asText() + " " + r.body().path("stateHash").asText();
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AssertionError("the state hash did not catch up with the journal head");
   }
 
   /** The concrete path of a route template with the cast's resources filled in. */
@@ -113,6 +157,7 @@ final class Harness implements AutoCloseable {
             case "accountId" -> String.valueOf(ALICE);
             case "orderId" -> String.valueOf(aliceOrderId);
             case "auctionId", "bidId", "vintage", "period" -> "1";
+            case "tokenId" -> String.valueOf(aliceSecondTokenId);
             default -> throw new AssertionError("no sample for path parameter " + m.group(1));
           };
       m.appendReplacement(sb, v);
@@ -144,6 +189,8 @@ final class Harness implements AutoCloseable {
       case "vintage", "period" -> 1;
       case "factorPpm" -> 1_000_000;
       case "auctionId", "bidId" -> 99;
+      case "code" -> "ce_not-a-code-anyone-was-given";
+      case "validDays" -> 30;
       default -> 1;
     };
   }
@@ -151,14 +198,14 @@ final class Harness implements AutoCloseable {
   /** Whether the field holds a string (an enum name or a name) rather than a number. */
   static boolean isText(String field) {
     return switch (field) {
-      case "name", "role", "side", "type", "workload", "signal" -> true;
+      case "name", "role", "side", "type", "workload", "signal", "code" -> true;
       default -> false;
     };
   }
 
   /** Whether the field is an int (periods and vintages) rather than a long. */
   static boolean isInt(String field) {
-    return field.equals("vintage") || field.equals("period");
+    return field.equals("vintage") || field.equals("period") || field.equals("validDays");
   }
 
   @Override

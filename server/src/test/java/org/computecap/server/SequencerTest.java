@@ -140,7 +140,8 @@ class SequencerTest {
     JournaledEngine je = new JournaledEngine(engine, journal, CommandCodec.standard());
     je.submit(0, new OpenMarket(Files.readString(Harness.program()), 1));
     je.flush();
-    return new Sequencer(je, new ReadModel(), Clock.systemUTC(), null, onFatal);
+    ReadModel model = new ReadModel(Files.createTempDirectory("computecap-sequencer"));
+    return new Sequencer(je, new Projector(model), Clock.systemUTC(), null, onFatal);
   }
 
   @Test
@@ -148,10 +149,10 @@ class SequencerTest {
     WatchedJournal journal = new WatchedJournal();
     try (Sequencer s = sequencer(journal, e -> {})) {
       s.start();
-      s.submit(m -> new OpenAccount(1, "alice", Role.PARTICIPANT)).get(30, TimeUnit.SECONDS);
+      s.submit(new OpenAccount(1, "alice", Role.PARTICIPANT)).get(30, TimeUnit.SECONDS);
       List<CompletableFuture<Boolean>> checks = new ArrayList<>();
       for (int i = 0; i < 500; i++) {
-        checks.add(s.submit(m -> new DepositCash(1, 1)).thenApply(a -> a.seq() <= journal.durable));
+        checks.add(s.submit(new DepositCash(1, 1)).thenApply(a -> a.seq() <= journal.durable));
       }
       for (CompletableFuture<Boolean> c : checks) {
         assertThat(c.get(30, TimeUnit.SECONDS)).isTrue();
@@ -174,12 +175,12 @@ class SequencerTest {
       s.start();
       journal.failFlush = true;
       CompletableFuture<Sequencer.Applied> lost =
-          s.submit(m -> new OpenAccount(1, "alice", Role.PARTICIPANT));
+          s.submit(new OpenAccount(1, "alice", Role.PARTICIPANT));
       Throwable why = catchFailure(lost);
       assertThat(why).isInstanceOf(ApiException.class);
       assertThat(((ApiException) why).status()).isEqualTo(503);
       assertThat(told.get(30, TimeUnit.SECONDS)).hasMessageContaining("disk gone");
-      Throwable later = catchFailure(s.submit(m -> new DepositCash(1, 1)));
+      Throwable later = catchFailure(s.submit(new DepositCash(1, 1)));
       assertThat(((ApiException) later).code()).isEqualTo("SERVER_STOPPED");
       assertThat(s.stoppedBy()).isSameAs(fatal.get());
     }
@@ -193,14 +194,14 @@ class SequencerTest {
     try (Sequencer s = sequencer(journal, e -> {})) {
       s.start();
       CompletableFuture<Sequencer.Applied> first =
-          s.submit(m -> new OpenAccount(1, "alice", Role.PARTICIPANT));
+          s.submit(new OpenAccount(1, "alice", Role.PARTICIPANT));
       awaitSize(journal, 2);
       // The first batch is being forced (the sync waits for a permit); the writer takes more.
       List<CompletableFuture<Sequencer.Applied>> more = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        more.add(s.submit(m -> new DepositCash(1, 1)));
+        more.add(s.submit(new DepositCash(1, 1)));
       }
-      CompletableFuture<Long> read = s.query((st, m) -> st.seq());
+      CompletableFuture<Long> read = s.query(st -> st.seq());
       awaitSize(journal, 22);
       Thread.sleep(50);
       assertThat(first).isNotDone();
@@ -230,13 +231,13 @@ class SequencerTest {
     FileJournal journal = FileJournal.create(file);
     try (Sequencer s = sequencer(journal, e -> {})) {
       s.start();
-      s.submit(m -> new OpenAccount(1, "alice", Role.PARTICIPANT)).get(30, TimeUnit.SECONDS);
+      s.submit(new OpenAccount(1, "alice", Role.PARTICIPANT)).get(30, TimeUnit.SECONDS);
       List<CompletableFuture<Boolean>> checks = new ArrayList<>();
       for (int i = 0; i < 2_000; i++) {
         // Every 100th also reads the file back: the entry is there before its answer is.
         boolean readBack = i % 100 == 0;
         checks.add(
-            s.submit(m -> new DepositCash(1, 1))
+            s.submit(new DepositCash(1, 1))
                 .thenApply(
                     a ->
                         a.seq() <= journal.durableSize()

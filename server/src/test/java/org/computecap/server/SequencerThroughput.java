@@ -35,9 +35,10 @@ public final class SequencerThroughput {
         new JournaledEngine(new Engine(ProgramParser.standard()), journal, CommandCodec.standard());
     engine.submit(0, new OpenMarket(Files.readString(Harness.program()), 1));
     engine.flush();
-    Sequencer s = new Sequencer(engine, new ReadModel(), Clock.systemUTC(), null, e -> {});
+    ReadModel model = new ReadModel(dir.resolve("read-model"));
+    Sequencer s = new Sequencer(engine, new Projector(model), Clock.systemUTC(), null, e -> {});
     s.start();
-    s.submit(m -> new OpenAccount(1, "alice", Role.PARTICIPANT)).get();
+    s.submit(new OpenAccount(1, "alice", Role.PARTICIPANT)).get();
     run(s, clients, 3);
     long syncs0 = journal.syncs();
     long acks = run(s, clients, seconds);
@@ -47,8 +48,12 @@ public final class SequencerThroughput {
         clients, (double) acks / seconds, seconds, syncs, (double) acks / syncs);
     s.close();
     engine.close();
-    Files.delete(dir.resolve("journal.ccj"));
-    Files.delete(dir);
+    model.close();
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static long run(Sequencer s, int clients, int seconds) throws InterruptedException {
@@ -60,7 +65,7 @@ public final class SequencerThroughput {
           new Thread(
               () -> {
                 while (System.nanoTime() < deadline) {
-                  s.submit(m -> new DepositCash(1, 1)).join();
+                  s.submit(new DepositCash(1, 1)).join();
                   acks.incrementAndGet();
                 }
               });

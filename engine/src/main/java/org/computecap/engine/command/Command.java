@@ -10,7 +10,8 @@ package org.computecap.engine.command;
  * be total. All command types live in this one package because a sealed hierarchy in an unnamed
  * module must. Each feature owns one sub-interface and the records it permits: {@link
  * MarketCommand} and {@link RegistryCommand} (core), {@link ExchangeCommand} (exchange), {@link
- * AllocationCommand}, {@link AuctionCommand} and {@link ComplianceCommand} (rules).
+ * AllocationCommand}, {@link AuctionCommand} and {@link ComplianceCommand} (rules), {@link
+ * AccessCommand} (access: enrolment, tokens, insurer appointments).
  */
 public sealed interface Command
     permits MarketCommand,
@@ -18,4 +19,5 @@ public sealed interface Command
         ExchangeCommand,
         AllocationCommand,
         AuctionCommand,
-        ComplianceCommand {}
+        ComplianceCommand,
+        AccessCommand {}

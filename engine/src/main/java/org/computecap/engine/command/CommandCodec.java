@@ -9,7 +9,7 @@ import java.util.Map;
  * The explicit binary encoding of commands in the journal: a two-byte tag followed by the command's
  * fields as its {@link CodecPart} writes them. Tags are stable forever (a journal written today
  * must replay tomorrow), and each feature owns a range of them: market 1-15, registry 16-63,
- * exchange 64-127, allocation 128-159, auction 160-191, compliance 192-255.
+ * exchange 64-127, allocation 128-159, auction 160-191, compliance 192-255, access 256-287.
  *
  * <p>All parts live in this package, beside the command records they encode, so the command
  * language depends on no feature. To add a feature's commands: write its {@code CodecPart} here and
@@ -61,6 +61,9 @@ public final class CommandCodec {
 
     // compliance: add its part here.
     parts.add(new org.computecap.engine.command.ComplianceCodec());
+
+    // access: add its part here.
+    parts.add(new org.computecap.engine.command.AccessCodec());
 
     return new CommandCodec(parts);
   }

@@ -8,7 +8,8 @@ package org.computecap.engine.command;
 public record OpenMarket(String programYaml, long seed) implements MarketCommand {
   public OpenMarket {
     if (programYaml == null || programYaml.isBlank()) {
-      throw new IllegalArgumentException("programYaml must be a non-blank YAML document");
+      throw new InvalidFieldException(
+          "programYaml", "programYaml must be a non-blank YAML document");
     }
   }
 }

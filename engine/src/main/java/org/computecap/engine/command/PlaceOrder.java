@@ -22,11 +22,12 @@ public record PlaceOrder(
     Fields.required("type", type);
     if (type == OrderType.MARKET) {
       if (priceCents != 0) {
-        throw new IllegalArgumentException(
-            "priceCents must be 0 for a MARKET order, got " + priceCents);
+        throw new InvalidFieldException(
+            "priceCents", "priceCents must be 0 for a MARKET order, got " + priceCents);
       }
     } else if (priceCents < 1 || priceCents > MAX_PRICE_OR_QUANTITY) {
-      throw new IllegalArgumentException(
+      throw new InvalidFieldException(
+          "priceCents",
           "priceCents must be in [1, "
               + MAX_PRICE_OR_QUANTITY
               + "] for a "
@@ -35,8 +36,8 @@ public record PlaceOrder(
               + priceCents);
     }
     if (quantity < 1 || quantity > MAX_PRICE_OR_QUANTITY) {
-      throw new IllegalArgumentException(
-          "quantity must be in [1, " + MAX_PRICE_OR_QUANTITY + "], got " + quantity);
+      throw new InvalidFieldException(
+          "quantity", "quantity must be in [1, " + MAX_PRICE_OR_QUANTITY + "], got " + quantity);
     }
     Fields.period("vintage", vintage);
   }

@@ -14,15 +14,15 @@ final class RulesFields {
 
   static void quantity(String field, long value, long min) {
     if (value < min || value > MAX_QUANTITY) {
-      throw new IllegalArgumentException(
-          field + " must be within " + min + ".." + MAX_QUANTITY + ", got " + value);
+      throw new InvalidFieldException(
+          field, field + " must be within " + min + ".." + MAX_QUANTITY + ", got " + value);
     }
   }
 
   static void price(String field, long value) {
     if (value < 1 || value > MAX_PRICE_CENTS) {
-      throw new IllegalArgumentException(
-          field + " must be within 1.." + MAX_PRICE_CENTS + ", got " + value);
+      throw new InvalidFieldException(
+          field, field + " must be within 1.." + MAX_PRICE_CENTS + ", got " + value);
     }
   }
 }

@@ -9,7 +9,8 @@ public record SetAssistanceFactor(long accountId, long factorPpm) implements All
   public SetAssistanceFactor {
     Fields.accountId("accountId", accountId);
     if (factorPpm < 0 || factorPpm > 10_000_000L) {
-      throw new IllegalArgumentException("factorPpm must be within 0..10000000, got " + factorPpm);
+      throw new InvalidFieldException(
+          "factorPpm", "factorPpm must be within 0..10000000, got " + factorPpm);
     }
   }
 }

@@ -107,6 +107,7 @@ final class Simulation {
     // permits or cash keeps registry.reference in step (see ReferenceRegistry's reservation API).
     generators.add(new ExchangeGenerator(this));
     generators.add(new RulesGenerator(this));
+    generators.add(new AccessGenerator(this));
   }
 
   String describe() {

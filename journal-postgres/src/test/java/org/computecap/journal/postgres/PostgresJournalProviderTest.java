@@ -43,10 +43,11 @@ class PostgresJournalProviderTest {
           new ApiClient(
               URI.create("http://127.0.0.1:" + server.port()), server.newRegulatorToken());
       for (long id = 1; id <= 3; id++) {
-        assertThat(reg.openAccount(id, "p" + id, "PARTICIPANT").status()).isEqualTo(200);
+        assertThat(reg.openAccount(id, "p" + id, "PARTICIPANT").status()).isEqualTo(201);
       }
     }
-    // The clean stop checkpointed seq 4; a superuser removes the last two rows, triggers off.
+    // The genesis, the regulator's token and three accounts: the clean stop checkpointed seq 5; a
+    // superuser removes the last three rows, triggers off.
     assertThat(dir.resolve(JournalStore.URL_CHECKPOINTS_FILE_NAME)).exists();
     try (Connection c = TestDatabase.superuser(url);
         Statement s = c.createStatement()) {

@@ -11,10 +11,11 @@ import org.computecap.server.Server;
 public final class PostgresServerProcess {
   private PostgresServerProcess() {}
 
-  /** Arguments: journal URL, data directory (tokens), program file. */
+  /** Arguments: journal URL, data directory (checkpoints, key, read model), program file. */
   public static void main(String[] args) {
     Server.start(
-        new Server.Options(Path.of(args[1]), args[0], Path.of(args[2]), 7, "127.0.0.1", 0),
+        new Server.Options(Path.of(args[1]), args[0], Path.of(args[2]), 7, "127.0.0.1", 0)
+            .withRegulatorToken(System.getenv("COMPUTECAP_REGULATOR_TOKEN")),
         System.out,
         e -> Runtime.getRuntime().halt(3));
   }

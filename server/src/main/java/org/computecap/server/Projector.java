@@ -1,0 +1,796 @@
+package org.computecap.server;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.computecap.engine.CanonicalWriter;
+import org.computecap.engine.EngineState;
+import org.computecap.engine.Event;
+import org.computecap.engine.MarketOpened;
+import org.computecap.engine.Result;
+import org.computecap.engine.access.AccessState;
+import org.computecap.engine.access.EnrolmentCodeIssued;
+import org.computecap.engine.access.EnrolmentCompleted;
+import org.computecap.engine.access.InsurerAppointed;
+import org.computecap.engine.access.TokenIssued;
+import org.computecap.engine.access.TokenRevoked;
+import org.computecap.engine.allocation.FreePermitsAllocated;
+import org.computecap.engine.allocation.FreePermitsGranted;
+import org.computecap.engine.allocation.NewEntrantAllocated;
+import org.computecap.engine.auction.AuctionCleared;
+import org.computecap.engine.auction.AuctionOpened;
+import org.computecap.engine.auction.BidSettled;
+import org.computecap.engine.auction.BidSubmitted;
+import org.computecap.engine.auction.BidWithdrawn;
+import org.computecap.engine.command.Side;
+import org.computecap.engine.compliance.AuditFindingRecorded;
+import org.computecap.engine.compliance.AuditsDrawn;
+import org.computecap.engine.compliance.ComplianceAssessed;
+import org.computecap.engine.compliance.ComplianceState;
+import org.computecap.engine.compliance.EvaluationRecorded;
+import org.computecap.engine.compliance.InsurerEvaluationRecorded;
+import org.computecap.engine.compliance.MeterReadingRecorded;
+import org.computecap.engine.compliance.PenaltyPaid;
+import org.computecap.engine.compliance.PeriodClosed;
+import org.computecap.engine.compliance.ReportSubmitted;
+import org.computecap.engine.exchange.BookView;
+import org.computecap.engine.exchange.CallAuctionRan;
+import org.computecap.engine.exchange.CallAuctionStarted;
+import org.computecap.engine.exchange.ExchangeState;
+import org.computecap.engine.exchange.OrderAccepted;
+import org.computecap.engine.exchange.OrderCancelled;
+import org.computecap.engine.exchange.OrderRested;
+import org.computecap.engine.exchange.TradeExecuted;
+import org.computecap.engine.program.BookLayout;
+import org.computecap.engine.program.Program;
+import org.computecap.engine.registry.PermitsIssued;
+import org.computecap.engine.registry.Registry;
+
+/**
+ * The writer's side of the {@link ReadModel}: after the writer applied a batch, {@link #prepare}
+ * turns the batch's events and the engine state into a {@link Publication} (snapshots of what
+ * changed, orders and trades written to disk but not yet visible), and once the batch is durable
+ * {@link Publication#install} makes all of it visible. Preparing needs the engine, so it runs on
+ * the writer thread between batches; installing needs nothing but the publication, so a commit path
+ * that makes batches durable on another thread can install there, in batch order.
+ *
+ * <p>What is republished is what the batch touched: the accounts its events name (any event field
+ * {@code accountId}, {@code buyAccountId}, {@code sellAccountId}, {@code fromAccountId}, {@code
+ * toAccountId} or {@code insurerId}), the books if the exchange moved, the periods if permits were
+ * issued or a period closed; everything after a period close or on a full publication.
+ */
+final class Projector {
+  /** One applied command of a batch: its journal seq, its tick and the engine's answer. */
+  record Applied(long seq, long tick, Result result) {}
+
+  /** What a batch changes in the read model, to be made visible once the batch is durable. */
+  static final class Publication {
+    private final List<Runnable> actions;
+    final ReadModel.HeadState head;
+    final ReadModel.Books books;
+    final List<Views.Trade> trades;
+
+    private Publication(
+        List<Runnable> actions,
+        ReadModel.HeadState head,
+        ReadModel.Books books,
+        List<Views.Trade> trades) {
+      this.actions = actions;
+      this.head = head;
+      this.books = books;
+      this.trades = trades;
+    }
+
+    /** Makes the batch visible to readers; in batch order, once each. */
+    void install() {
+      for (Runnable r : actions) {
+        r.run();
+      }
+    }
+  }
+
+  private static final Set<String> ACCOUNT_FIELDS =
+      Set.of(
+          "accountId",
+          "buyAccountId",
+          "sellAccountId",
+          "fromAccountId",
+          "toAccountId",
+          "insurerId");
+
+  private static final ClassValue<List<Method>> ACCOUNT_ACCESSORS =
+      new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+          List<Method> out = new ArrayList<>();
+          RecordComponent[] components = type.getRecordComponents();
+          if (components != null) {
+            for (RecordComponent c : components) {
+              if (c.getType() == long.class && ACCOUNT_FIELDS.contains(c.getName())) {
+                out.add(c.getAccessor());
+              }
+            }
+          }
+          return out;
+        }
+      };
+
+  private final ReadModel model;
+
+  // Writer-side state that preparing reads before the previous batches' rows are installed.
+  private long rows;
+  private final Map<Long, ComplianceAssessed> lastAssessed = new TreeMap<>();
+  private final TreeMap<Integer, Views.PeriodClose> closed = new TreeMap<>();
+
+  /** period -> {audit findings recorded, penalty cents they charged}. */
+  private final TreeMap<Integer, long[]> audits = new TreeMap<>();
+
+  private final Map<Long, ReadModel.TokenEntry> tokens = new TreeMap<>();
+  private final Map<Long, ReadModel.EnrolmentEntry> enrolments = new TreeMap<>();
+  private final Map<Long, Views.Auction> auctions = new TreeMap<>();
+  private final Map<Long, Map<Long, Views.Bid>> bids = new TreeMap<>();
+  private final Map<Integer, List<Views.PricePoint>> history = new TreeMap<>();
+
+  /** The open orders as the writer last left them (readers see them once installed). */
+  private final Map<Long, Views.Order> openOrders = new java.util.HashMap<>();
+
+  /** The books as the writer last prepared them. */
+  private ReadModel.Books books = new ReadModel.Books(List.of(), Map.of(), false);
+
+  /** The latest state hash the writer computed, shown once the durable head reaches it. */
+  private volatile ReadModel.StateHashAt pendingHash;
+
+  Projector(ReadModel model) {
+    this.model = model;
+  }
+
+  /**
+   * The publication of a batch. {@code full}: republish every account, book and period (after
+   * replay at start).
+   */
+  Publication prepare(
+      EngineState state, List<Applied> batch, long headSeq, byte[] headHash, boolean full) {
+    Batch b = new Batch(full);
+    for (Applied a : batch) {
+      if (!a.result().isAccepted()) {
+        continue;
+      }
+      for (Event e : a.result().events()) {
+        touch(e, b.accounts);
+        project(state, a.tick(), e, b);
+      }
+    }
+    finishOrders(b);
+    model.trades.append(b.trades);
+    if (!b.trades.isEmpty()) {
+      List<Views.Trade> trades = List.copyOf(b.trades);
+      Map<Integer, List<Views.PricePoint>> points = history(state, trades);
+      b.actions.add(
+          () -> {
+            model.trades.publish(trades);
+            model.history = points;
+          });
+    }
+    if (state.isOpen()) {
+      publishAccounts(state, b);
+      if (b.periods || b.all) {
+        List<Views.Period> periods = periods(state);
+        b.actions.add(() -> model.periods = periods);
+      }
+    }
+    if (state.isOpen() && (b.exchange || b.all)) {
+      books = books(state);
+      ReadModel.Books published = books;
+      b.actions.add(() -> model.books = published);
+    }
+    ReadModel.HeadState head =
+        new ReadModel.HeadState(
+            headSeq,
+            CanonicalWriter.hex(headHash),
+            state.lastTick(),
+            state.isOpen() ? state.currentPeriod() : null);
+    b.actions.add(
+        () -> {
+          model.head = head;
+          showHashIfDurable();
+        });
+    return new Publication(b.actions, head, books, List.copyOf(b.trades));
+  }
+
+  /**
+   * A state hash the writer computed at {@code seq} (writer thread); readers see it once the
+   * durable head has reached that seq, never the hash of a state a crash could still lose.
+   */
+  void stateHash(byte[] hash, long seq) {
+    pendingHash = new ReadModel.StateHashAt(CanonicalWriter.hex(hash), seq);
+    showHashIfDurable();
+  }
+
+  private void showHashIfDurable() {
+    ReadModel.StateHashAt p = pendingHash;
+    if (p == null || p.seq() > model.head.seq()) {
+      return;
+    }
+    synchronized (model) {
+      if (model.stateHash.seq() < p.seq()) {
+        model.stateHash = p;
+      }
+    }
+  }
+
+  /** What one batch changes, gathered while its events are read. */
+  private static final class Batch {
+    final boolean all;
+    final List<Runnable> actions = new ArrayList<>();
+    final Set<Long> accounts = new TreeSet<>();
+    final Map<Long, Views.Order> orders = new LinkedHashMap<>();
+    final Set<Long> newOrders = new TreeSet<>();
+    final List<Views.Trade> trades = new ArrayList<>();
+    boolean exchange;
+    boolean periods;
+    boolean allAccounts;
+
+    Batch(boolean all) {
+      this.all = all;
+      this.allAccounts = all;
+    }
+  }
+
+  private static void touch(Event e, Set<Long> accounts) {
+    for (Method m : ACCOUNT_ACCESSORS.get(e.getClass())) {
+      try {
+        long id = (long) m.invoke(e);
+        if (id > 0) {
+          accounts.add(id);
+        }
+      } catch (ReflectiveOperationException ex) {
+        throw new IllegalStateException("cannot read " + m + " of " + e, ex);
+      }
+    }
+  }
+
+  private void project(EngineState state, long tick, Event e, Batch b) {
+    if (e instanceof OrderAccepted a) {
+      b.orders.put(
+          a.orderId(),
+          new Views.Order(
+              a.orderId(),
+              a.accountId(),
+              a.side(),
+              a.type(),
+              a.priceCents(),
+              a.quantity(),
+              a.quantity(),
+              a.vintage(),
+              Views.OrderStatus.OPEN,
+              tick));
+      b.newOrders.add(a.orderId());
+      b.exchange = true;
+    } else if (e instanceof TradeExecuted t) {
+      b.trades.add(
+          new Views.Trade(
+              model.trades.nextId() + b.trades.size(),
+              tick,
+              t.vintage(),
+              t.priceCents(),
+              t.quantity(),
+              t.buyOrderId(),
+              t.buyAccountId(),
+              t.sellOrderId(),
+              t.sellAccountId()));
+      fill(b, t.buyOrderId(), t.quantity());
+      fill(b, t.sellOrderId(), t.quantity());
+      b.exchange = true;
+    } else if (e instanceof OrderCancelled c) {
+      Views.Order o = order(b, c.orderId());
+      if (o != null) {
+        b.orders.put(
+            o.orderId(), with(o, 0, Views.OrderStatus.valueOf("CANCELLED_" + c.reason().name())));
+      }
+      b.exchange = true;
+    } else if (e instanceof OrderRested
+        || e instanceof CallAuctionStarted
+        || e instanceof CallAuctionRan) {
+      b.exchange = true;
+    } else if (e instanceof MarketOpened) {
+      b.allAccounts = true;
+      b.exchange = true;
+      b.periods = true;
+    } else {
+      projectRules(tick, e, b);
+    }
+  }
+
+  private Views.Order order(Batch b, long id) {
+    Views.Order o = b.orders.get(id);
+    return o != null ? o : openOrders.get(id);
+  }
+
+  private void fill(Batch b, long orderId, long quantity) {
+    Views.Order o = order(b, orderId);
+    if (o != null) {
+      long left = o.remaining() - quantity;
+      b.orders.put(orderId, with(o, left, left == 0 ? Views.OrderStatus.FILLED : o.status()));
+    }
+  }
+
+  private static Views.Order with(Views.Order o, long remaining, Views.OrderStatus status) {
+    return new Views.Order(
+        o.orderId(),
+        o.accountId(),
+        o.side(),
+        o.type(),
+        o.priceCents(),
+        o.quantity(),
+        remaining,
+        o.vintage(),
+        status,
+        o.tick());
+  }
+
+  /** Writes finished orders to disk now; publishes new and changed orders on install. */
+  private void finishOrders(Batch b) {
+    List<Views.Order> created = new ArrayList<>();
+    List<Views.Order> changed = new ArrayList<>();
+    List<Views.Order> finished = new ArrayList<>();
+    for (Views.Order o : b.orders.values()) {
+      if (o.status() != Views.OrderStatus.OPEN) {
+        finished.add(o);
+        openOrders.remove(o.orderId());
+      } else {
+        openOrders.put(o.orderId(), o);
+      }
+      (b.newOrders.contains(o.orderId()) ? created : changed).add(o);
+    }
+    finished.sort((x, y) -> Long.compare(x.orderId(), y.orderId()));
+    model.orders.writeFinished(finished);
+    created.sort((x, y) -> Long.compare(x.orderId(), y.orderId()));
+    if (!created.isEmpty() || !changed.isEmpty()) {
+      b.actions.add(
+          () -> {
+            for (Views.Order o : created) {
+              model.orders.publishNew(o);
+            }
+            for (Views.Order o : changed) {
+              model.orders.publishChange(o);
+            }
+          });
+    }
+  }
+
+  private void projectRules(long tick, Event e, Batch b) {
+    if (e instanceof AuctionOpened a) {
+      auctions.put(
+          a.auctionId(),
+          new Views.Auction(
+              a.auctionId(),
+              a.period(),
+              a.supplyPermits(),
+              a.reservePriceCents(),
+              a.purchaseLimitPermits(),
+              Views.AuctionStatus.OPEN,
+              null,
+              null,
+              null,
+              null,
+              0));
+      bids.put(a.auctionId(), new TreeMap<>());
+      publishAuction(a.auctionId(), b);
+    } else if (e instanceof BidSubmitted s) {
+      bids.get(s.auctionId())
+          .put(
+              s.bidId(),
+              new Views.Bid(
+                  s.bidId(),
+                  s.auctionId(),
+                  s.accountId(),
+                  s.quantity(),
+                  s.limitPriceCents(),
+                  Views.BidStatus.OPEN,
+                  null,
+                  null));
+      publishAuction(s.auctionId(), b);
+    } else if (e instanceof BidWithdrawn w) {
+      Views.Bid bid = bids.get(w.auctionId()).get(w.bidId());
+      bids.get(w.auctionId()).put(w.bidId(), bid(bid, Views.BidStatus.WITHDRAWN, null, null));
+      publishAuction(w.auctionId(), b);
+    } else if (e instanceof BidSettled s) {
+      Views.Bid bid = bids.get(s.auctionId()).get(s.bidId());
+      bids.get(s.auctionId())
+          .put(s.bidId(), bid(bid, Views.BidStatus.SETTLED, s.wonPermits(), s.paidCents()));
+      publishAuction(s.auctionId(), b);
+      b.periods = true;
+    } else if (e instanceof AuctionCleared c) {
+      Views.Auction a = auctions.get(c.auctionId());
+      auctions.put(
+          c.auctionId(),
+          new Views.Auction(
+              a.auctionId(),
+              a.period(),
+              a.supplyPermits(),
+              a.reservePriceCents(),
+              a.purchaseLimitPermits(),
+              Views.AuctionStatus.CLEARED,
+              c.clearingPriceCents(),
+              c.soldPermits(),
+              c.unsoldPermits(),
+              c.revenueCents(),
+              a.bids()));
+      publishAuction(c.auctionId(), b);
+      b.periods = true;
+    } else if (e instanceof PermitsIssued
+        || e instanceof FreePermitsGranted
+        || e instanceof FreePermitsAllocated
+        || e instanceof NewEntrantAllocated) {
+      b.periods = true;
+    } else if (e instanceof TokenIssued
+        || e instanceof TokenRevoked
+        || e instanceof EnrolmentCodeIssued
+        || e instanceof EnrolmentCompleted
+        || e instanceof InsurerAppointed) {
+      projectAccess(tick, e, b);
+    } else {
+      projectCompliance(tick, e, b);
+    }
+  }
+
+  private static Views.Bid bid(Views.Bid b, Views.BidStatus status, Long won, Long paid) {
+    return new Views.Bid(
+        b.bidId(),
+        b.auctionId(),
+        b.accountId(),
+        b.quantity(),
+        b.limitPriceCents(),
+        status,
+        won,
+        paid);
+  }
+
+  /** Republishes an auction with a snapshot of its bids. */
+  private void publishAuction(long auctionId, Batch b) {
+    Views.Auction a = auctions.get(auctionId);
+    Map<Long, Views.Bid> all = bids.get(auctionId);
+    Views.Auction counted =
+        new Views.Auction(
+            a.auctionId(),
+            a.period(),
+            a.supplyPermits(),
+            a.reservePriceCents(),
+            a.purchaseLimitPermits(),
+            a.status(),
+            a.clearingPriceCents(),
+            a.soldPermits(),
+            a.unsoldPermits(),
+            a.revenueCents(),
+            all.size());
+    ReadModel.AuctionEntry entry =
+        new ReadModel.AuctionEntry(counted, new ConcurrentSkipListMap<>(all));
+    b.actions.add(() -> model.auctions.put(auctionId, entry));
+  }
+
+  private void projectAccess(long tick, Event e, Batch b) {
+    if (e instanceof TokenIssued t) {
+      ReadModel.TokenEntry entry =
+          new ReadModel.TokenEntry(
+              t.tokenId(),
+              t.accountId(),
+              t.issuedBy(),
+              t.enrolmentId(),
+              t.issuedTick(),
+              t.expiresTick(),
+              false,
+              0);
+      tokens.put(t.tokenId(), entry);
+      b.actions.add(
+          () -> {
+            model.tokens.put(t.tokenId(), entry);
+            model.tokenIdsByHash.put(t.tokenHash(), t.tokenId());
+            model.historiesFor(t.accountId()).tokens.add(t.tokenId());
+          });
+    } else if (e instanceof TokenRevoked r) {
+      ReadModel.TokenEntry entry = tokens.get(r.tokenId()).revoke(r.revokedBy());
+      tokens.put(r.tokenId(), entry);
+      b.actions.add(() -> model.tokens.put(r.tokenId(), entry));
+    } else if (e instanceof EnrolmentCodeIssued c) {
+      ReadModel.EnrolmentEntry entry =
+          new ReadModel.EnrolmentEntry(
+              c.enrolmentId(), c.accountId(), c.issuedBy(), c.issuedTick(), c.expiresTick(), 0);
+      enrolments.put(c.enrolmentId(), entry);
+      b.actions.add(
+          () -> {
+            model.enrolments.put(c.enrolmentId(), entry);
+            model.enrolmentIdsByHash.put(c.codeHash(), c.enrolmentId());
+            model.historiesFor(c.accountId()).enrolments.add(c.enrolmentId());
+          });
+    } else if (e instanceof EnrolmentCompleted c) {
+      ReadModel.EnrolmentEntry entry = enrolments.get(c.enrolmentId()).usedFor(c.tokenId());
+      enrolments.put(c.enrolmentId(), entry);
+      b.actions.add(() -> model.enrolments.put(c.enrolmentId(), entry));
+    } else if (e instanceof InsurerAppointed a) {
+      b.actions.add(() -> model.insurers.put(a.accountId(), a.insurerId()));
+    }
+  }
+
+  private void projectCompliance(long tick, Event e, Batch b) {
+    if (e instanceof ReportSubmitted r) {
+      row(b, r.accountId(), tick, e, h -> h.reports);
+    } else if (e instanceof MeterReadingRecorded m) {
+      row(b, m.accountId(), tick, e, h -> h.meterReadings);
+    } else if (e instanceof EvaluationRecorded v) {
+      row(b, v.accountId(), tick, e, h -> h.evaluations);
+    } else if (e instanceof InsurerEvaluationRecorded v) {
+      row(b, v.accountId(), tick, e, h -> h.evaluations);
+    } else if (e instanceof org.computecap.engine.registry.PermitsSurrendered s) {
+      row(b, s.accountId(), tick, e, h -> h.surrenders);
+    } else if (e instanceof ComplianceAssessed c) {
+      ReadModel.Row row = row(b, c.accountId(), tick, e, h -> h.compliance);
+      lastAssessed.put(c.accountId(), c);
+      b.actions.add(
+          () -> {
+            model.compliance.add(row);
+            model
+                .complianceByPeriod
+                .computeIfAbsent(c.period(), p -> new AppendOnlyList<>())
+                .add(row);
+            if (c.penaltyCents() > 0) {
+              model.penalties.add(row);
+            }
+          });
+      if (c.penaltyCents() > 0) {
+        b.actions.add(() -> model.histories.get(c.accountId()).penalties.add(row));
+      }
+    } else if (e instanceof AuditFindingRecorded f) {
+      long[] a = audits.computeIfAbsent(f.period(), p -> new long[2]);
+      a[0]++;
+      a[1] = Math.addExact(a[1], f.penaltyCents());
+      b.periods = true;
+      ReadModel.Row row = row(b, f.accountId(), tick, e, h -> h.audits);
+      if (f.penaltyCents() > 0) {
+        b.actions.add(
+            () -> {
+              model.penalties.add(row);
+              model.histories.get(f.accountId()).penalties.add(row);
+            });
+      }
+    } else if (e instanceof PenaltyPaid p) {
+      ReadModel.Row row = row(b, p.accountId(), tick, e, h -> h.penalties);
+      b.actions.add(() -> model.penalties.add(row));
+    } else if (e instanceof AuditsDrawn d) {
+      Views.AuditDraw draw =
+          new Views.AuditDraw(d.period(), d.audited(), d.dropped(), d.targeted());
+      b.actions.add(() -> model.auditDraws.put(d.period(), draw));
+    } else if (e instanceof PeriodClosed c) {
+      closed.put(
+          c.period(),
+          new Views.PeriodClose(
+              c.period(),
+              c.participants(),
+              c.shortfalls(),
+              c.penaltiesChargedCents(),
+              c.nextPeriod()));
+      b.allAccounts = true;
+      b.exchange = true;
+      b.periods = true;
+    }
+  }
+
+  /** Adds a history row (installed with the batch) and returns it. */
+  private ReadModel.Row row(
+      Batch b,
+      long accountId,
+      long tick,
+      Event e,
+      java.util.function.Function<ReadModel.Histories, AppendOnlyList<ReadModel.Row>> list) {
+    ReadModel.Row row = new ReadModel.Row(++rows, accountId, tick, e);
+    b.actions.add(() -> list.apply(model.historiesFor(accountId)).add(row));
+    return row;
+  }
+
+  // ---------------------------------------------------------------- snapshots of engine state
+
+  private void publishAccounts(EngineState state, Batch b) {
+    Registry r = state.registry();
+    Iterable<Long> ids = b.accounts;
+    if (b.allAccounts) {
+      List<Long> all = new ArrayList<>();
+      for (long id : r.accountIds()) {
+        if (id > 0) {
+          all.add(id);
+        }
+      }
+      ids = all;
+    }
+    List<ReadModel.AccountEntry> entries = new ArrayList<>();
+    for (long id : ids) {
+      if (r.exists(id)) {
+        entries.add(account(state, id));
+      }
+    }
+    if (!entries.isEmpty()) {
+      b.actions.add(
+          () -> {
+            for (ReadModel.AccountEntry e : entries) {
+              model.accounts.put(e.directory().accountId(), e);
+            }
+          });
+    }
+  }
+
+  private ReadModel.AccountEntry account(EngineState state, long id) {
+    Registry r = state.registry();
+    Views.DirectoryEntry dir = new Views.DirectoryEntry(id, r.name(id), r.role(id));
+    AccessState access = state.featureOrNull(AccessState.class);
+    long insurer = access == null ? 0 : access.insurerOf(id);
+    Views.Account account =
+        new Views.Account(
+            id,
+            r.name(id),
+            r.role(id),
+            insurer == 0 ? null : insurer,
+            new Views.Cash(id, r.freeCash(id), r.reservedCash(id)),
+            holdings(state, id),
+            complianceSummary(state, id));
+    return new ReadModel.AccountEntry(dir, account);
+  }
+
+  private static Views.Holdings holdings(EngineState state, long id) {
+    Registry r = state.registry();
+    List<Views.VintageHolding> vintages = new ArrayList<>();
+    long free = 0;
+    long reserved = 0;
+    for (int v = state.program().firstPeriod(); v <= state.currentPeriod(); v++) {
+      long f = r.freePermits(id, v);
+      long res = r.reservedPermits(id, v);
+      if (f != 0 || res != 0) {
+        vintages.add(new Views.VintageHolding(v, f, res));
+      }
+      free += f;
+      reserved += res;
+    }
+    return new Views.Holdings(id, free, reserved, vintages);
+  }
+
+  private Views.ComplianceSummary complianceSummary(EngineState state, long id) {
+    ComplianceState c = state.featureOrNull(ComplianceState.class);
+    ComplianceAssessed last = lastAssessed.get(id);
+    return new Views.ComplianceSummary(
+        c == null ? 0 : c.unpaidPenaltyCents(id),
+        c == null ? 0 : c.makeGoodOwedPermits(id),
+        last == null ? null : last.period(),
+        last == null ? null : Views.ComplianceStatusName.valueOf(last.status().name()));
+  }
+
+  private List<Views.Period> periods(EngineState state) {
+    List<Views.Period> out = new ArrayList<>();
+    Program p = state.program();
+    for (int t = p.periods().first(); t <= p.periods().last(); t++) {
+      Views.PeriodStatus status =
+          t < state.currentPeriod()
+              ? Views.PeriodStatus.CLOSED
+              : t == state.currentPeriod() ? Views.PeriodStatus.CURRENT : Views.PeriodStatus.FUTURE;
+      out.add(
+          new Views.Period(
+              t,
+              p.capPermits(t),
+              p.freeBudgetPermits(t),
+              p.auctionVolumePermits(t),
+              state.registry().issued(t),
+              status,
+              closed.get(t),
+              (int) audits.getOrDefault(t, new long[2])[0],
+              audits.getOrDefault(t, new long[2])[1]));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The vintages the API shows books for: one book for all when the program says SINGLE. */
+  static List<Integer> bookVintages(EngineState state) {
+    List<Integer> out = new ArrayList<>();
+    if (!state.isOpen()) {
+      return out;
+    }
+    if (state.program().exchange().books() == BookLayout.SINGLE) {
+      out.add(state.currentPeriod());
+      return out;
+    }
+    for (int v = state.oldestEligibleVintage(state.currentPeriod());
+        v <= state.currentPeriod();
+        v++) {
+      out.add(v);
+    }
+    return out;
+  }
+
+  /** How many levels of each side a book publishes; {@code ?levels=} asks for at most this. */
+  static final int DEPTH_LEVELS = 100;
+
+  private ReadModel.Books books(EngineState state) {
+    boolean single = state.program().exchange().books() == BookLayout.SINGLE;
+    List<Integer> vintages = bookVintages(state);
+    Map<Integer, ReadModel.Book> out = new TreeMap<>();
+    ExchangeState ex = state.featureOrNull(ExchangeState.class);
+    for (int v : vintages) {
+      out.put(v, book(state, ex == null ? null : ex.view(v), v, single));
+    }
+    return new ReadModel.Books(List.copyOf(vintages), Map.copyOf(out), single);
+  }
+
+  private static ReadModel.Book book(
+      EngineState state, BookView view, int vintage, boolean single) {
+    List<Views.Ohlc> ohlc = new ArrayList<>();
+    if (view != null) {
+      for (int p = state.program().firstPeriod(); p <= state.currentPeriod(); p++) {
+        org.computecap.engine.exchange.Ohlc o = view.ohlc(p);
+        if (o != null) {
+          ohlc.add(
+              new Views.Ohlc(
+                  o.period(),
+                  o.openCents(),
+                  o.highCents(),
+                  o.lowCents(),
+                  o.closeCents(),
+                  o.volume(),
+                  o.vwapCents()));
+        }
+      }
+    }
+    Views.BookMarket market =
+        new Views.BookMarket(
+            vintage,
+            single ? Views.BookLayoutName.SINGLE : Views.BookLayoutName.PER_VINTAGE,
+            view == null ? 0 : view.lastPriceCents(),
+            view == null ? 0 : view.vwapCents(),
+            view == null ? 0 : view.volume(),
+            view == null ? 0 : view.tradeCount(),
+            view == null ? 0 : view.bestBidCents(),
+            view == null ? 0 : view.bestAskCents(),
+            view == null ? 0 : view.openOrders(),
+            view != null && view.inCallPhase() ? Views.Phase.CALL : Views.Phase.CONTINUOUS,
+            List.copyOf(ohlc),
+            null);
+    return new ReadModel.Book(market, depth(view, Side.BUY), depth(view, Side.SELL));
+  }
+
+  private static List<Views.Level> depth(BookView view, Side side) {
+    if (view == null) {
+      return List.of();
+    }
+    List<Views.Level> out = new ArrayList<>();
+    for (BookView.Level l : view.depth(side, DEPTH_LEVELS)) {
+      out.add(new Views.Level(l.priceCents(), l.quantity()));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The last trades of each book after this batch's trades, at most HISTORY_POINTS each. */
+  private Map<Integer, List<Views.PricePoint>> history(
+      EngineState state, List<Views.Trade> trades) {
+    boolean single = state.program().exchange().books() == BookLayout.SINGLE;
+    Map<Integer, List<Views.Trade>> byBook = new TreeMap<>();
+    for (Views.Trade t : trades) {
+      byBook.computeIfAbsent(single ? 0 : t.vintage(), v -> new ArrayList<>()).add(t);
+    }
+    for (Map.Entry<Integer, List<Views.Trade>> e : byBook.entrySet()) {
+      List<Views.PricePoint> points = new ArrayList<>(history.getOrDefault(e.getKey(), List.of()));
+      for (Views.Trade t : e.getValue()) {
+        points.add(new Views.PricePoint(t.tick(), t.priceCents(), t.quantity()));
+      }
+      int from = Math.max(0, points.size() - ReadModel.HISTORY_POINTS);
+      history.put(e.getKey(), List.copyOf(points.subList(from, points.size())));
+    }
+    return Map.copyOf(history);
+  }
+
+  /** The price history of a book as last published (key 0 for a single book). */
+  static List<Views.PricePoint> historyOf(ReadModel model, int vintage) {
+    ReadModel.Books books = model.books;
+    return model.history.getOrDefault(books.single() ? 0 : vintage, List.of());
+  }
+}

@@ -1,0 +1,78 @@
+package org.computecap.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Fixed-size records in one file, record {@code i} at offset {@code i · size}: the on-disk half of
+ * the read model, so that history (every order and trade ever made) lives in the page cache and on
+ * disk rather than on the heap. The writer thread writes records with positional writes; readers on
+ * any thread read them with positional reads, which need no lock. What readers may read is decided
+ * by counts the writer publishes after it wrote, never by the file's length. The file is derived
+ * from the journal and rebuilt from it on every start, so it is never fsynced.
+ */
+final class RecordFile implements AutoCloseable {
+  private final FileChannel channel;
+  private final int size;
+
+  RecordFile(Path path, int recordSize) {
+    this.size = recordSize;
+    try {
+      this.channel =
+          FileChannel.open(
+              path,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + path, e);
+    }
+  }
+
+  int recordSize() {
+    return size;
+  }
+
+  /** Writes {@code buf} (whole records) starting at record {@code index}. */
+  void write(long index, ByteBuffer buf) {
+    long pos = index * size;
+    try {
+      while (buf.hasRemaining()) {
+        pos += channel.write(buf, pos);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the read model", e);
+    }
+  }
+
+  /** Reads {@code count} records starting at record {@code index} into a new buffer. */
+  ByteBuffer read(long index, int count) {
+    ByteBuffer buf = ByteBuffer.allocate(count * size);
+    long pos = index * size;
+    try {
+      while (buf.hasRemaining()) {
+        int n = channel.read(buf, pos + buf.position());
+        if (n < 0) {
+          throw new IllegalStateException("the read model ends before record " + index);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the read model", e);
+    }
+    return buf.flip();
+  }
+
+  @Override
+  public void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

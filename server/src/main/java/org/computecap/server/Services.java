@@ -1,0 +1,18 @@
+package org.computecap.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.computecap.engine.journal.Checkpoint;
+
+/**
+ * What the feature handlers share: the writer, the read model, JSON, the clock, and the latest
+ * signed checkpoint of the journal's head.
+ */
+record Services(
+    Sequencer sequencer,
+    ReadModel model,
+    ObjectMapper json,
+    Clock clock,
+    Supplier<Optional<Checkpoint>> checkpoint) {}
