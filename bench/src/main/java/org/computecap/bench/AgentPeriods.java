@@ -144,9 +144,7 @@ public final class AgentPeriods {
         m.simCpu(),
         m.agentPeriodsPerSecond(),
         m.developers() * (double) m.periods() / m.simCpu(),
-        Double.isFinite(exponent)
-            ? String.format(Locale.ROOT, " (time ~ n^%.2f)", exponent)
-            : "",
+        Double.isFinite(exponent) ? String.format(Locale.ROOT, " (time ~ n^%.2f)", exponent) : "",
         m.liveHeapMb() < 0 ? "n/a (no collection)" : m.liveHeapMb() + " MB",
         m.peakHeapMb(),
         "",
