@@ -75,14 +75,42 @@ public final class FreeAllocation {
     }
     // Unscaled, each grant is the floor of w_i · P / D and nothing goes by remainder. B's
     // denominator can be the product of thousands of outputs (tens of thousands of bits at 10^6
-    // participants): the products are formed one at a time, never all held at once.
-    long[] permits = new long[weights.length];
+    // participants): no product of that size is formed per participant.
+    long[] permits = floors(weights, b.numerator(), denominator);
     long allocated = 0;
-    for (int i = 0; i < permits.length; i++) {
-      permits[i] = weights[i].multiply(b.numerator()).divide(denominator).longValueExact();
-      allocated = Math.addExact(allocated, permits[i]);
+    for (long p : permits) {
+      allocated = Math.addExact(allocated, p);
     }
     return outcome(accounts(sorted), permits, allocated, budgetPermits, false, b);
+  }
+
+  /**
+   * {@code floor(w_i · p / d)} for every weight, exactly, with one division of {@code B}'s size in
+   * all: {@code s = floor(p · 2^k / d)} for a {@code k} 64 bits beyond the largest weight gives
+   * {@code w·s / 2^k <= w·p/d < w·s / 2^k + w / 2^k}, so the floor is {@code (w·s) >> k} or one
+   * more, and the exact product decides only when the fraction lies within {@code w / 2^k} of the
+   * next whole number.
+   */
+  static long[] floors(BigInteger[] weights, BigInteger p, BigInteger d) {
+    int widest = 0;
+    for (BigInteger w : weights) {
+      widest = Math.max(widest, w.bitLength());
+    }
+    int k = widest + 64;
+    BigInteger scaled = p.shiftLeft(k).divide(d);
+    BigInteger whole = BigInteger.ONE.shiftLeft(k);
+    long[] out = new long[weights.length];
+    for (int i = 0; i < out.length; i++) {
+      BigInteger product = weights[i].multiply(scaled);
+      BigInteger q = product.shiftRight(k);
+      BigInteger fraction = product.subtract(q.shiftLeft(k));
+      if (fraction.add(weights[i]).compareTo(whole) >= 0
+          && q.add(BigInteger.ONE).multiply(d).compareTo(weights[i].multiply(p)) <= 0) {
+        q = q.add(BigInteger.ONE);
+      }
+      out[i] = q.longValueExact();
+    }
+    return out;
   }
 
   /** Shares the budget in proportion to each participant's mean covered quantity. */
