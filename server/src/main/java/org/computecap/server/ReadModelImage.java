@@ -87,15 +87,24 @@ final class ReadModelImage {
     }
     List<SavedRow> out = new ArrayList<>(byId.size());
     for (ReadModel.Row r : byId.values()) {
-      out.add(
-          new SavedRow(
-              r.id(),
-              r.accountId(),
-              r.tick(),
-              r.event().getClass().getName(),
-              JSON.valueToTree(r.event())));
+      out.add(save(r));
     }
     return out;
+  }
+
+  /** A history row as the image keeps it. */
+  static SavedRow save(ReadModel.Row r) {
+    return new SavedRow(
+        r.id(),
+        r.accountId(),
+        r.tick(),
+        r.event().getClass().getName(),
+        JSON.valueToTree(r.event()));
+  }
+
+  /** A history row read back from the image. */
+  static ReadModel.Row load(SavedRow r) throws IOException {
+    return new ReadModel.Row(r.id(), r.accountId(), r.tick(), event(r));
   }
 
   /** The generation of the read model files an image names, read ahead of the rest. */
@@ -121,7 +130,7 @@ final class ReadModelImage {
     Saved saved = JSON.readValue(json, Saved.class);
     List<ReadModel.Row> rows = new ArrayList<>(saved.history().size());
     for (SavedRow r : saved.history()) {
-      rows.add(new ReadModel.Row(r.id(), r.accountId(), r.tick(), event(r)));
+      rows.add(load(r));
     }
     ReadModel model = projector.model();
     List<Views.Order> open = model.orders.restore(in);
@@ -132,7 +141,8 @@ final class ReadModelImage {
   private static Event event(SavedRow r) throws IOException {
     Class<?> type;
     try {
-      type = Class.forName(r.type());
+      // Not initialised before it is known to be an event: the file names the class.
+      type = Class.forName(r.type(), false, ReadModelImage.class.getClassLoader());
     } catch (ClassNotFoundException e) {
       throw new IllegalArgumentException("read model image: unknown event type " + r.type(), e);
     }

@@ -164,11 +164,6 @@ class StateSnapshotTest {
               "/api/reports",
               Map.of(
                   "accountId", Harness.ALICE, "period", 1, "workload", "TRAINING", "quantity", 7)));
-      long seq = h.server.snapshotNow();
-      assertThat(seq).isPositive();
-      ok(bob.placeOrder(Harness.BOB, "BUY", "LIMIT", prices.get(1), 2, 1));
-      ok(alice.placeOrder(Harness.ALICE, "SELL", "LIMIT", prices.get(2), 4, 1));
-      ok(bob.placeOrder(Harness.BOB, "SELL", "LIMIT", 5_000, 1, 1));
       ok(
           h.as
               .get(Harness.INES)
@@ -182,12 +177,37 @@ class StateSnapshotTest {
                       "period",
                       1,
                       "signal",
+                      "L")));
+      ok(h.regulator.post("/api/auctions/1/clear", Map.of()));
+      // A period close puts assessments, penalties, audit draws and a close summary in the image.
+      ok(h.regulator.post("/api/periods/1/close", Map.of()));
+      long seq = h.server.snapshotNow();
+      assertThat(seq).isPositive();
+      ok(
+          h.regulator.post(
+              "/api/issuances", Map.of("accountId", Harness.ALICE, "vintage", 2, "quantity", 50)));
+      ok(bob.placeOrder(Harness.BOB, "BUY", "LIMIT", prices.get(1), 2, 2));
+      ok(alice.placeOrder(Harness.ALICE, "SELL", "LIMIT", prices.get(1) - 5, 4, 2)); // trades
+      ok(bob.placeOrder(Harness.BOB, "BUY", "LIMIT", 10, 1, 2));
+      ok(
+          h.as
+              .get(Harness.INES)
+              .post(
+                  "/api/insurer-evaluations",
+                  Map.of(
+                      "insurerId",
+                      Harness.INES,
+                      "accountId",
+                      Harness.ALICE,
+                      "period",
+                      2,
+                      "signal",
                       "H")));
       ok(
           bob.post(
               "/api/reports",
               Map.of(
-                  "accountId", Harness.BOB, "period", 1, "workload", "TRAINING", "quantity", 3)));
+                  "accountId", Harness.BOB, "period", 2, "workload", "TRAINING", "quantity", 3)));
       ok(bob.post("/api/tokens", Map.of()));
       String hash = h.server.stateHashHex();
       Path copy = copy(h.dataDir);
