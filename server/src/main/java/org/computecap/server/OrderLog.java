@@ -76,6 +76,7 @@ final class OrderLog implements AutoCloseable {
   List<Views.Order> restore(java.io.DataInput in) throws java.io.IOException {
     visibleMaxId = in.readLong();
     allocator.restore(in.readLong());
+    blocks.requireRecords(allocator.next(), "order index");
     int n = in.readInt();
     List<Views.Order> restored = new ArrayList<>(n);
     byte[] record = new byte[SIZE];

@@ -75,6 +75,28 @@ final class RecordFile implements AutoCloseable {
     return buf.flip();
   }
 
+  /** How many whole records the file holds (written or a hole before a written one). */
+  long records() {
+    try {
+      return channel.size() / size;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the read model's size", e);
+    }
+  }
+
+  /** Refuses a file shorter than {@code records} records (a snapshot says it holds them). */
+  void requireRecords(long records, String what) {
+    if (records() < records) {
+      throw new IllegalArgumentException(
+          "the read model's "
+              + what
+              + " holds "
+              + records()
+              + " records, the snapshot needs "
+              + records);
+    }
+  }
+
   /** Makes every record written so far durable (before a snapshot that refers to them). */
   void force() {
     try {

@@ -169,6 +169,10 @@ final class Sequencer implements AutoCloseable {
   /** Asks the writer for a snapshot now; completes with its seq once it is written. */
   CompletableFuture<Long> snapshotNow() {
     CompletableFuture<Long> done = new CompletableFuture<>();
+    if (stoppedBy != null || closing) {
+      done.completeExceptionally(stopped());
+      return done;
+    }
     if (snapshotter == null) {
       done.completeExceptionally(new IllegalStateException("this server writes no snapshots"));
       return done;

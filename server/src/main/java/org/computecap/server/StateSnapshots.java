@@ -103,7 +103,8 @@ final class StateSnapshots {
       }
       ch.force(true);
     }
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+    // rename(2) replaces a snapshot of the same seq (one asked for twice) atomically.
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     syncDirectory(dir);
     prune(dir);
     return file;

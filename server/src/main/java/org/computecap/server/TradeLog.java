@@ -60,6 +60,8 @@ final class TradeLog implements AutoCloseable {
     written = in.readLong();
     visible = written;
     allocator.restore(in.readLong());
+    file.requireRecords(written, "trades file");
+    blocks.requireRecords(allocator.next(), "trade index");
     int n = in.readInt();
     for (int i = 0; i < n; i++) {
       int vintage = in.readInt();

@@ -107,6 +107,25 @@ class StateSnapshotTest {
   }
 
   @Test
+  void a_snapshot_whose_read_model_files_were_cut_short_is_ignored() throws Exception {
+    Run run = crashedAfterSnapshot();
+    try (RandomAccessFile f =
+        new RandomAccessFile(
+            run.dir().resolve("read-model").resolve("trades.dat").toFile(), "rw")) {
+      f.setLength(0);
+    }
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    try (Server again = start(run.dir(), log)) {
+      assertThat(log.toString(StandardCharsets.UTF_8))
+          .contains("trades file holds 0 records")
+          .contains("replayed in full");
+      assertThat(again.stateHashHex()).isEqualTo(run.stateHash());
+      assertThat(client(again, run.regulatorToken()).get("/api/trades").body().path("items"))
+          .isNotEmpty();
+    }
+  }
+
+  @Test
   void a_crash_while_a_snapshot_is_written_leaves_the_last_complete_one_in_use() throws Exception {
     Run run = crashedAfterSnapshot();
     Path complete = onlySnapshot(run.dir());
