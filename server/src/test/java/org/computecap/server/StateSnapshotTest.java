@@ -42,6 +42,7 @@ class StateSnapshotTest {
         Server slow = start(full, fullLog)) {
       assertThat(fastLog.toString(StandardCharsets.UTF_8))
           .contains("restored from")
+          .contains(String.format("state-%020d.ccs and ", run.snapshotSeq()))
           .containsPattern("and [1-9][0-9]* entries after it");
       assertThat(fullLog.toString(StandardCharsets.UTF_8)).contains("replayed in full");
       assertThat(fast.stateHashHex()).isEqualTo(run.stateHash()).isEqualTo(slow.stateHashHex());
@@ -178,25 +179,8 @@ class StateSnapshotTest {
       ApiClient alice = h.as.get(Harness.ALICE);
       ApiClient bob = h.as.get(Harness.BOB);
       ok(bob.placeOrder(Harness.BOB, "BUY", "LIMIT", prices.get(0), 2, 1));
-      ok(
-          alice.post(
-              "/api/reports",
-              Map.of(
-                  "accountId", Harness.ALICE, "period", 1, "workload", "TRAINING", "quantity", 7)));
-      ok(
-          h.as
-              .get(Harness.INES)
-              .post(
-                  "/api/insurer-evaluations",
-                  Map.of(
-                      "insurerId",
-                      Harness.INES,
-                      "accountId",
-                      Harness.ALICE,
-                      "period",
-                      1,
-                      "signal",
-                      "L")));
+      ok(reports(alice, Harness.ALICE, 1, 7));
+      ok(insurerEvaluates(h, 1, "L"));
       ok(h.regulator.post("/api/auctions/1/clear", Map.of()));
       // A period close puts assessments, penalties, audit draws and a close summary in the image.
       ok(h.regulator.post("/api/periods/1/close", Map.of()));
@@ -208,30 +192,36 @@ class StateSnapshotTest {
       ok(bob.placeOrder(Harness.BOB, "BUY", "LIMIT", prices.get(1), 2, 2));
       ok(alice.placeOrder(Harness.ALICE, "SELL", "LIMIT", prices.get(1) - 5, 4, 2)); // trades
       ok(bob.placeOrder(Harness.BOB, "BUY", "LIMIT", 10, 1, 2));
-      ok(
-          h.as
-              .get(Harness.INES)
-              .post(
-                  "/api/insurer-evaluations",
-                  Map.of(
-                      "insurerId",
-                      Harness.INES,
-                      "accountId",
-                      Harness.ALICE,
-                      "period",
-                      2,
-                      "signal",
-                      "H")));
-      ok(
-          bob.post(
-              "/api/reports",
-              Map.of(
-                  "accountId", Harness.BOB, "period", 2, "workload", "TRAINING", "quantity", 3)));
+      ok(insurerEvaluates(h, 2, "H"));
+      ok(reports(bob, Harness.BOB, 2, 3));
       ok(bob.post("/api/tokens", Map.of()));
       String hash = h.server.stateHashHex();
       Path copy = copy(h.dataDir);
       return new Run(copy, h.server.newRegulatorToken(), hash, seq);
     }
+  }
+
+  /** Ines, alice's appointed insurer, evaluates her for {@code period}. */
+  private static ApiClient.Response insurerEvaluates(Harness h, int period, String signal) {
+    return h.as
+        .get(Harness.INES)
+        .post(
+            "/api/insurer-evaluations",
+            Map.of(
+                "insurerId",
+                Harness.INES,
+                "accountId",
+                Harness.ALICE,
+                "period",
+                period,
+                "signal",
+                signal));
+  }
+
+  private static ApiClient.Response reports(ApiClient c, long account, int period, long qty) {
+    return c.post(
+        "/api/reports",
+        Map.of("accountId", account, "period", period, "workload", "TRAINING", "quantity", qty));
   }
 
   private static void ok(ApiClient.Response r) {
