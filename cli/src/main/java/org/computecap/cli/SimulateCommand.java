@@ -56,7 +56,7 @@ final class SimulateCommand implements Callable<Integer> {
               + "files there are replaced.")
   private Path out;
 
-  @Option(names = "--seed", description = "Seed (default: the scenario's).")
+  @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
   private Long seed;
 
   @Option(
@@ -66,7 +66,10 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Seeds to run in parallel, >= 1 (default: ${DEFAULT-VALUE}).")
   private int replications;
 
-  @Option(names = "--threads", description = "Threads for replications (default: all cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads for replications (default: all cores).")
   private Integer threads;
 
   @Option(
