@@ -58,6 +58,9 @@
   }
 
   const intFormat = new Intl.NumberFormat('en-US');
+  const compactFormat = new Intl.NumberFormat('en-US', {
+    notation: 'compact', maximumFractionDigits: 1,
+  });
   const moneyFormat = new Intl.NumberFormat('en-US', {
     minimumFractionDigits: 2, maximumFractionDigits: 2,
   });
@@ -379,7 +382,11 @@
           grid: { stroke: '#edf2f7' }, ticks: { stroke: '#e2e8f0' },
           values: (u, vals) => vals.map((v) => moneyFormat.format(v)),
         },
-        { scale: 'vol', side: 1, stroke: '#a0aec0', size: 48, grid: { show: false } },
+        {
+          // Quantities reach millions: compact labels ("150K", "1.2M") fit the axis's width.
+          scale: 'vol', side: 1, stroke: '#a0aec0', size: 52, grid: { show: false },
+          values: (u, vals) => vals.map((v) => compactFormat.format(v)),
+        },
       ],
       series: [
         { label: 'Time (UTC)' },

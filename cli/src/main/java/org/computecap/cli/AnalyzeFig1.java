@@ -46,12 +46,14 @@ final class AnalyzeFig1 implements Callable<Integer> {
 
   @Option(
       names = "--k",
+      paramLabel = "K",
       defaultValue = "1",
       description = "Curvature k of u(x) = -x^(-k) - a*x, > 0 (default: ${DEFAULT-VALUE}).")
   private double k;
 
   @Option(
       names = "--points",
+      paramLabel = "N",
       defaultValue = "31",
       description = "Number of a values on the log grid, >= 2 (default: ${DEFAULT-VALUE}).")
   private int points;

@@ -46,30 +46,35 @@ final class AnalyzeSensitivity implements Callable<Integer> {
 
   @Option(
       names = "--a",
+      paramLabel = "A",
       defaultValue = "0.01",
       description = "Cost per FLOP a, > 0 (default: ${DEFAULT-VALUE}).")
   private double a;
 
   @Option(
       names = "--k",
+      paramLabel = "K",
       defaultValue = "1",
       description = "Curvature k of u(x) = -x^(-k) - a*x, > 0 (default: ${DEFAULT-VALUE}).")
   private double k;
 
   @Option(
       names = "--points",
+      paramLabel = "N",
       defaultValue = "37",
       description = "Number of b values on the log grid, >= 2 (default: ${DEFAULT-VALUE}).")
   private int points;
 
   @Option(
       names = "--b-min",
+      paramLabel = "PRICE",
       defaultValue = "1e-8",
       description = "Lowest permit price, > 0 (default: ${DEFAULT-VALUE}).")
   private double bMin;
 
   @Option(
       names = "--b-max",
+      paramLabel = "PRICE",
       defaultValue = "10",
       description = "Highest permit price, >= --b-min (default: ${DEFAULT-VALUE}).")
   private double bMax;

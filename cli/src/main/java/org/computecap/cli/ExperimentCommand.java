@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "experiment",
     mixinStandardHelpOptions = true,
-    description = "Run a declarative experiment: factors x replications, with 95% CIs.")
+    description = "Run a declarative experiment: factors x replications, with 95%% CIs.")
 final class ExperimentCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
@@ -47,7 +47,7 @@ final class ExperimentCommand implements Callable<Integer> {
       description = "Output folder (default: out/experiments/NAME); a re-run there resumes.")
   private Path out;
 
-  @Option(names = "--threads", description = "Threads (default: all cores).")
+  @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
   private Integer threads;
 
   @Option(

@@ -119,13 +119,26 @@ final class ExperimentFigures {
     List<String> pooled = new ArrayList<>();
     for (int g = 0; g < e.factors().size(); g++) {
       if (g != f && g != s) {
-        pooled.add(e.factors().get(g).label());
+        pooled.add(shortLabel(e.factors().get(g).label()));
       }
     }
     return metric.label()
         + " (mean, 95% CI"
         + (pooled.isEmpty() ? "" : "; pooled over " + String.join(", ", pooled))
         + ")";
+  }
+
+  // A label's closing parenthetical ("developer heterogeneity (spread of benefits)") explains the
+  // axis it titles; in a title's list of factors pooled over, it would push the title off the page.
+  static String shortLabel(String label) {
+    String s = label.strip();
+    if (s.endsWith(")")) {
+      int open = s.lastIndexOf(" (");
+      if (open > 0) {
+        return s.substring(0, open);
+      }
+    }
+    return s;
   }
 
   private static Figure scatter(ExperimentResult r, int m, int f) {

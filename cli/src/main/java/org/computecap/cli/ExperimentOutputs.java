@@ -107,7 +107,7 @@ final class ExperimentOutputs {
       head[f] = e.factors().get(f).name();
     }
     for (int m = 0; m < shown; m++) {
-      head[e.factors().size() + m] = e.metrics().get(m).name() + " (95% CI)";
+      head[e.factors().size() + m] = header(e.metrics().get(m)) + " (95% CI)";
     }
     TextTable t = new TextTable(head);
     for (Cell c : e.cells().subList(0, Math.min(40, e.cells().size()))) {
@@ -119,11 +119,7 @@ final class ExperimentOutputs {
                 : c.values().get(f).toString();
       }
       for (int m = 0; m < shown; m++) {
-        Stats s = r.stats(c.index(), m);
-        row[e.factors().size() + m] =
-            Double.isFinite(s.halfWidth())
-                ? String.format(Locale.ROOT, "%.4g +- %.2g", s.mean(), s.halfWidth())
-                : String.format(Locale.ROOT, "%.4g", s.mean());
+        row[e.factors().size() + m] = estimate(e.metrics().get(m), r.stats(c.index(), m), "+-");
       }
       t.row(row);
     }
@@ -131,5 +127,42 @@ final class ExperimentOutputs {
     if (e.cells().size() > 40) {
       w.println("... " + (e.cells().size() - 40) + " more cells in cells.csv");
     }
+  }
+
+  /** A metric's column title for people: money columns in dollars ({@code net_welfare $}). */
+  static String header(Metric m) {
+    return m.unit().startsWith("cents") ? m.name().replaceFirst("_cents$", "") + " $" : m.name();
+  }
+
+  /**
+   * A cell's mean and 95% half-width as people read them: money in dollars ($16.08M +- $0.50M, both
+   * in the mean's scale), other numbers to four significant digits, a half-width that is only
+   * rounding noise (replications that all agree) as 0, and a mean that is not defined in any
+   * replication (welfare where compute ran above the cap) as n/a.
+   */
+  static String estimate(Metric m, Stats s, String plusMinus) {
+    if (!Double.isFinite(s.mean())) {
+      return "n/a";
+    }
+    double hw = s.halfWidth();
+    boolean spread = Double.isFinite(hw) && hw > 1e-9 * Math.max(1, Math.abs(s.mean()));
+    if (!m.unit().startsWith("cents")) {
+      String mean = String.format(Locale.ROOT, "%.4g", s.mean());
+      if (!Double.isFinite(hw)) {
+        return mean;
+      }
+      return mean + " " + plusMinus + " " + (spread ? String.format(Locale.ROOT, "%.2g", hw) : "0");
+    }
+    double dollars = s.mean() / 100;
+    double a = Math.abs(dollars);
+    double scale = a >= 1e9 ? 1e9 : a >= 1e6 ? 1e6 : 1;
+    String suffix = scale == 1e9 ? "B" : scale == 1e6 ? "M" : "";
+    String pattern = scale > 1 ? "%s$%.2f%s" : a >= 1e4 ? "%s$%,.0f%s" : "%s$%,.2f%s";
+    String mean = String.format(Locale.ROOT, pattern, dollars < 0 ? "-" : "", a / scale, suffix);
+    if (!Double.isFinite(hw)) {
+      return mean;
+    }
+    String half = spread ? String.format(Locale.ROOT, pattern, "", hw / 100 / scale, suffix) : "$0";
+    return mean + " " + plusMinus + " " + half;
   }
 }

@@ -30,7 +30,7 @@ final class ExperimentReport {
                 + "body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
                 + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;"
                 + "padding:3px 6px;text-align:right}th{background:#f4f4f4}svg{max-width:100%;"
-                + "height:auto}</style></head><body>");
+                + "height:auto}.wide{overflow-x:auto}td{white-space:nowrap}</style></head><body>");
     sb.append("<h1>Experiment: ")
         .append(esc(e.name()))
         .append("</h1><p>")
@@ -89,15 +89,17 @@ final class ExperimentReport {
 
   private static void cellTable(ExperimentResult r, StringBuilder sb) {
     Experiment e = r.experiment();
-    sb.append("<h2>Cells (mean &plusmn; 95% CI half-width)</h2><table><tr><th>cell</th>");
+    sb.append(
+        "<h2>Cells (mean &plusmn; 95% CI half-width)</h2><div class=\"wide\"><table><tr>"
+            + "<th>cell</th>");
     for (Factor f : e.factors()) {
       sb.append("<th>").append(esc(f.name())).append("</th>");
     }
     for (Metric m : e.metrics()) {
       sb.append("<th>")
-          .append(esc(m.name()))
+          .append(esc(ExperimentOutputs.header(m)))
           .append("<br><small>")
-          .append(esc(m.unit()))
+          .append(esc(m.unit().startsWith("cents") ? "dollars" : m.unit()))
           .append("</small></th>");
     }
     sb.append("</tr>");
@@ -108,15 +110,13 @@ final class ExperimentReport {
       }
       for (int m = 0; m < e.metrics().size(); m++) {
         Stats s = r.stats(c.index(), m);
-        sb.append("<td>").append(TextTable.number(s.mean()));
-        if (Double.isFinite(s.halfWidth())) {
-          sb.append(" &plusmn; ").append(String.format(Locale.ROOT, "%.2g", s.halfWidth()));
-        }
-        sb.append("</td>");
+        sb.append("<td>")
+            .append(esc(ExperimentOutputs.estimate(e.metrics().get(m), s, "\u00b1")))
+            .append("</td>");
       }
       sb.append("</tr>");
     }
-    sb.append("</table>");
+    sb.append("</table></div>");
   }
 
   private static String esc(String s) {

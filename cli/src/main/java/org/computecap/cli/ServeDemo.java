@@ -75,8 +75,17 @@ final class ServeDemo {
               ApiClient reg = new ApiClient(URI.create("http://127.0.0.1:" + port), regulatorToken);
               HttpReplay replay = new HttpReplay(reg);
               long t0 = System.nanoTime();
-              for (Command c : run.commands()) {
-                replay.sendPaced(c, perSecond);
+              try {
+                for (Command c : run.commands()) {
+                  replay.sendPaced(c, perSecond);
+                }
+              } catch (java.io.UncheckedIOException e) {
+                // The server went away (Ctrl-C stops it while this thread still sends): one
+                // line, not a stack trace.
+                out.printf(
+                    "demo: stopped after %d of %d commands: the server is no longer reachable (%s)%n",
+                    replay.sent(), run.commands().size(), e.getCause());
+                return;
               }
               double seconds = (System.nanoTime() - t0) / 1e9;
               out.printf(

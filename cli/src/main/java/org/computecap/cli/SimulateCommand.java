@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.computecap.sim.report.Outputs;
@@ -55,7 +56,7 @@ final class SimulateCommand implements Callable<Integer> {
               + "files there are replaced.")
   private Path out;
 
-  @Option(names = "--seed", description = "Seed (default: the scenario's).")
+  @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
   private Long seed;
 
   @Option(
@@ -65,7 +66,10 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Seeds to run in parallel, >= 1 (default: ${DEFAULT-VALUE}).")
   private int replications;
 
-  @Option(names = "--threads", description = "Threads for replications (default: all cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads for replications (default: all cores).")
   private Integer threads;
 
   @Option(
@@ -197,31 +201,36 @@ final class SimulateCommand implements Callable<Integer> {
     Files.createDirectories(dir);
   }
 
+  /** Dollars to the cent, so a price column lines up whatever the fraction of a cent. */
+  private static String dollars(double cents) {
+    return Double.isFinite(cents) ? String.format(Locale.ROOT, "%.2f", cents / 100) : "n/a";
+  }
+
   private void print(PrintWriter w, SimulationResult r, double seconds) {
     TextTable t =
         new TextTable(
             "period",
             "price $",
             "theory $",
-            "compute",
-            "baseline",
+            "compute units",
+            "no-cap units",
             "compliance",
             "evasion",
             "audits",
             "penalties $",
-            "above cap",
+            "above cap permits",
             "welfare/planner");
     for (PeriodResult p : r.periods()) {
       t.row(
           p.period(),
-          p.clearingPrice() / 100,
-          p.theoreticalPrice() / 100,
+          dollars(p.clearingPrice()),
+          dollars(p.theoreticalPrice()),
           p.totalCompute(),
           p.baselineCompute(),
           p.complianceRate(),
           p.evasionRate(),
           p.audits(),
-          p.penaltiesCollected() / 100.0,
+          dollars(p.penaltiesCollected()),
           p.excessCompute(),
           p.welfareRatio());
     }

@@ -75,7 +75,7 @@ final class SweepCommand implements Callable<Integer> {
       description = "Replications per cell, seeds seed..seed+R-1 in every cell (default: 3).")
   private int replications;
 
-  @Option(names = "--seed", description = "First seed (default: the scenario's).")
+  @Option(names = "--seed", paramLabel = "N", description = "First seed (default: the scenario's).")
   private Long seed;
 
   @Option(
@@ -84,7 +84,7 @@ final class SweepCommand implements Callable<Integer> {
       description = "Replace any scenario field before the sweep (repeatable).")
   private Map<String, String> set = new LinkedHashMap<>();
 
-  @Option(names = "--threads", description = "Threads (default: all cores).")
+  @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
   private Integer threads;
 
   @Option(

@@ -119,4 +119,30 @@ class ExperimentCommandTest {
     assertThat(run("experiment", f.toString(), "--spark", "local[2]")).isEqualTo(2);
     assertThat(err.toString()).contains("Apache Spark is not on the class path");
   }
+
+  @Test
+  void a_cells_estimate_reads_in_dollars_with_rounding_noise_shown_as_zero_and_undefined_as_na() {
+    // The console and report.html showed 1.608e+09 +- 0.0 (cents), 1.000 +- 1.5e-16 and NaN.
+    org.computecap.sim.experiment.Metric money =
+        org.computecap.sim.experiment.Metric.named("net_welfare_cents");
+    org.computecap.sim.experiment.Metric ratio =
+        org.computecap.sim.experiment.Metric.named("welfare_vs_planner_ratio");
+    assertThat(ExperimentOutputs.header(money)).isEqualTo("net_welfare $");
+    assertThat(
+            ExperimentOutputs.estimate(
+                money, new org.computecap.sim.run.Stats(5, 1.608e9, 8.3e7), "+-"))
+        .isEqualTo("$16.08M +- $0.83M");
+    assertThat(
+            ExperimentOutputs.estimate(
+                money, new org.computecap.sim.run.Stats(5, 5_000_000, 0), "+-"))
+        .isEqualTo("$50,000 +- $0");
+    assertThat(
+            ExperimentOutputs.estimate(
+                ratio, new org.computecap.sim.run.Stats(5, 1.0, 1.5e-16), "+-"))
+        .isEqualTo("1.000 +- 0");
+    assertThat(
+            ExperimentOutputs.estimate(
+                ratio, org.computecap.sim.run.Stats.of(new double[] {Double.NaN}), "+-"))
+        .isEqualTo("n/a");
+  }
 }

@@ -131,6 +131,33 @@ class OptionValidationTest {
     assertThat(checked).hasSizeGreaterThan(20);
   }
 
+  /**
+   * Every verb's help renders cleanly: picocli formats descriptions as format strings, so a bare
+   * {@code %} ("95% CIs") printed a "[picocli WARN] Could not format" line above the usage; and
+   * every option that takes a value shows a label, not picocli's {@code <fieldName>}.
+   */
+  @Test
+  void every_verbs_help_prints_without_a_picocli_warning_or_a_field_name_as_a_label()
+      throws Exception {
+    java.io.PrintStream saved = System.err;
+    java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+    List<String> verbs = new ArrayList<>();
+    try {
+      System.setErr(new java.io.PrintStream(stderr, true, "UTF-8"));
+      for (CommandLine verb : leaves(Main.commandLine())) {
+        String usage = verb.getUsageMessage();
+        verbs.add(verb.getCommandSpec().qualifiedName());
+        assertThat(usage)
+            .as(verb.getCommandSpec().qualifiedName())
+            .doesNotContainPattern("<[a-z][A-Za-z]*>");
+      }
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(stderr.toString("UTF-8")).as("stderr while rendering " + verbs).isEmpty();
+    assertThat(verbs).hasSizeGreaterThan(10);
+  }
+
   private static List<CommandLine> leaves(CommandLine c) {
     List<CommandLine> out = new ArrayList<>();
     if (c.getSubcommands().isEmpty()) {

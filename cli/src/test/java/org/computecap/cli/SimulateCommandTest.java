@@ -47,8 +47,14 @@ class SimulateCommandTest {
         }) {
       assertThat(outDir.resolve(f)).exists();
     }
+    // Every column of the console table names its unit, and dollars show to the cent.
     assertThat(out.toString())
-        .contains("period")
+        .contains("price $")
+        .contains("compute units")
+        .contains("no-cap units")
+        .contains("penalties $")
+        .contains("above cap permits")
+        .containsPattern("\\n +1 +[0-9]+\\.[0-9]{2} +[0-9]+\\.[0-9]{2} ")
         .contains("report")
         .contains(outDir.resolve("report.html").toString());
     String hash =

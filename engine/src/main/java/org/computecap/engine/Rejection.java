@@ -108,6 +108,11 @@ public enum Rejection {
   REPORT_MISSING,
   /** The premium for this participant and period has already been charged. */
   PREMIUM_ALREADY_CHARGED,
+  /**
+   * An insurer evaluates and is paid a premium only for a participant that appointed it (or had it
+   * appointed by a regulator): the insurer is not the participant's appointed insurer.
+   */
+  INSURER_NOT_APPOINTED,
   /** A period closes only when none of its primary auctions is still open. */
   AUCTION_STILL_OPEN,
   /** Audit findings are accepted only for participants the period's lottery drew. */

@@ -85,12 +85,12 @@ public final class BarChart {
     }
     Axes.applyY(s, value, List.of(values));
     s.setLegendVisible(byGroup.size() > 1);
-    Style.fit(s, title, List.copyOf(byGroup.keySet()), Style.WIDTH);
     int color = 0;
     for (Map.Entry<String, List<Double>> e : byGroup.entrySet()) {
       CategorySeries series = chart.addSeries(e.getKey(), categories, e.getValue());
       series.setFillColor(Style.color(color++));
     }
+    Style.fit(chart, s, title, List.copyOf(byGroup.keySet()), Style.WIDTH);
     return new Figure(chart, title);
   }
 }

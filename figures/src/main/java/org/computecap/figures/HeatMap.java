@@ -122,17 +122,19 @@ public final class HeatMap {
     HeatMapStyler s = chart.getStyler();
     Style.apply(s);
     s.setLegendVisible(false);
-    Style.fit(s, title, List.of(), Style.WIDTH - BAR_AREA);
     s.setShowValue(true);
     s.setValueFont(Style.VALUES);
-    s.setHeatMapDecimalValueFormatter(value::label);
-    s.setHeatMapValueDecimalPattern("#,##0.####");
+    // XChart 4.0.3 prints a cell with a DecimalFormat pattern only (its formatter function is not
+    // used for cells), so the values are handed over in the pattern's scale: millions of dollars
+    // print as $16.5M, as on the colour bar, not as 16,507,690.0814.
+    CellFormat format = CellFormat.of(value, maxAbs());
+    s.setHeatMapValueDecimalPattern(format.pattern());
     s.setPlotGridLinesVisible(false);
     // Every level is labelled: a grid has few, and a skipped one would be guessed wrong.
     s.setXAxisTickMarkSpacingHint(1);
     s.setYAxisTickMarkSpacingHint(1);
-    s.setMin(range[0]);
-    s.setMax(range[1]);
+    s.setMin(range[0] / format.scale());
+    s.setMax(range[1] / format.scale());
     s.setRangeColors(Style.SEQUENTIAL);
     List<String> xLabels = new ArrayList<>();
     for (double v : xs) {
@@ -146,12 +148,62 @@ public final class HeatMap {
     for (int r = 0; r < ys.length; r++) {
       for (int c = 0; c < xs.length; c++) {
         if (Double.isFinite(values[r][c])) {
-          data.add(new Number[] {c, r, values[r][c]});
+          data.add(new Number[] {c, r, values[r][c] / format.scale()});
         }
       }
     }
     chart.addSeries(value.title(), xLabels, yLabels, data);
+    Style.fit(chart, s, title, List.of(), Style.WIDTH - BAR_AREA);
     return chart;
+  }
+
+  private double maxAbs() {
+    double m = 0;
+    for (double[] row : values) {
+      for (double v : row) {
+        if (Double.isFinite(v)) {
+          m = Math.max(m, Math.abs(v));
+        }
+      }
+    }
+    return m;
+  }
+
+  /**
+   * How a cell's value is printed: divided by {@code scale}, then formatted with the {@code
+   * DecimalFormat} {@code pattern}, to about three significant digits of the largest value. Dollars
+   * keep {@code $} and read in millions or billions from a million on; other quantities drop
+   * trailing zeros.
+   */
+  record CellFormat(double scale, String pattern) {
+    static CellFormat of(Axis axis, double maxAbs) {
+      boolean money = axis.kind() == Axis.Kind.DOLLARS;
+      double scale = 1;
+      String suffix = "";
+      if (money && maxAbs >= 1e9) {
+        scale = 1e9;
+        suffix = "'B'";
+      } else if (money && maxAbs >= 1e6) {
+        scale = 1e6;
+        suffix = "'M'";
+      }
+      double top = maxAbs / scale;
+      int decimals = top > 0 ? Math.max(0, Math.min(6, 2 - (int) Math.floor(Math.log10(top)))) : 0;
+      if (money && scale == 1 && top < 1000) {
+        decimals = 2; // dollars under a thousand read to the cent
+      }
+      String digits = (money ? "0" : "#").repeat(decimals);
+      String pattern = (money ? "'$'" : "") + "#,##0" + (decimals > 0 ? "." + digits : "") + suffix;
+      return new CellFormat(scale, pattern);
+    }
+
+    /** The text XChart prints for {@code v}. */
+    String format(double v) {
+      java.text.DecimalFormat f =
+          new java.text.DecimalFormat(
+              pattern, java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+      return f.format(v / scale);
+    }
   }
 
   /** The XChart heat map on the left, the colour bar on the right. */

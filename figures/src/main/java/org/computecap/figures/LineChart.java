@@ -123,7 +123,6 @@ public final class LineChart {
     XYStyler s = chart.getStyler();
     Style.apply(s);
     s.setLegendVisible(series.size() > 1);
-    Style.fit(s, title, series.stream().map(Series::name).toList(), Style.WIDTH);
     Axes.applyX(s, x, values(true));
     Axes.applyY(s, y, values(false));
     for (Series ser : series) {
@@ -138,6 +137,7 @@ public final class LineChart {
     }
     s.setAnnotationTextFont(Style.NOTES);
     notes.forEach(chart::addAnnotation);
+    Style.fit(chart, s, title, series.stream().map(Series::name).toList(), Style.WIDTH);
     return new Figure(chart, title);
   }
 

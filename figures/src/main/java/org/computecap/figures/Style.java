@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import org.knowm.xchart.internal.chartpart.IChart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
@@ -115,11 +116,14 @@ final class Style {
    * its entries fit the chart's width, otherwise a column beside the plot (a row that is too wide
    * is cut at both ends). XChart centres the title over the plot, so a title wider than twice the
    * plot's centre is cut on the left: its font shrinks until it fits, never below 11 points.
+   *
+   * <p>These are estimates from font metrics; XChart's own spacing is a little wider. So the chart
+   * is then drawn once off-screen: while anything is drawn within a few points of its sides, the
+   * legend goes beside the plot and then the title's font shrinks further, down to 9 points.
    */
-  static void fit(AxesChartStyler s, String title, List<String> names, int width) {
+  static void fit(IChart chart, AxesChartStyler s, String title, List<String> names, int width) {
     boolean fits = legendRowWidth(names) <= width - 2 * 12;
-    s.setLegendPosition(fits ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
-    s.setLegendLayout(fits ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
+    placeLegend(s, fits);
     int beside = fits || names.isEmpty() ? 0 : legendColumnWidth(names);
     // The plot starts after the y axis (about 80 points with its title and labels).
     double centre = (80 + (width - 12 - beside)) / 2.0;
@@ -129,6 +133,59 @@ final class Style {
       size -= 0.5f;
     }
     s.setChartTitleFont(TITLE.deriveFont(size));
+    if (!cutAtSides(chart, width)) {
+      return;
+    }
+    if (fits && s.isLegendVisible() && !names.isEmpty()) {
+      placeLegend(s, false);
+      if (!cutAtSides(chart, width)) {
+        return;
+      }
+    }
+    while (size > 9f && cutAtSides(chart, width)) {
+      size -= 0.5f;
+      s.setChartTitleFont(TITLE.deriveFont(size));
+    }
+  }
+
+  private static void placeLegend(AxesChartStyler s, boolean below) {
+    s.setLegendPosition(below ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
+    s.setLegendLayout(below ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
+  }
+
+  /** Whether {@code chart}, drawn {@code width} points wide, puts ink next to its sides. */
+  private static boolean cutAtSides(IChart chart, int width) {
+    BufferedImage img = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    try {
+      chart.paint(g, width, HEIGHT);
+    } finally {
+      g.dispose();
+    }
+    return inkAtSides(img, 10) > 0;
+  }
+
+  /**
+   * Pixels darker than light grey within {@code margin} of the image's left or right side. The
+   * chart's padding keeps everything that is drawn whole at least 12 points from them, so ink there
+   * is text or a legend running off the page.
+   */
+  static int inkAtSides(BufferedImage img, int margin) {
+    int ink = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        if (x >= margin && x < img.getWidth() - margin) {
+          x = img.getWidth() - margin - 1;
+          continue;
+        }
+        int rgb = img.getRGB(x, y);
+        int sum = ((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF);
+        if (sum < 3 * 200) {
+          ink++;
+        }
+      }
+    }
+    return ink;
   }
 
   /** The width in points of the legend drawn as one row: each entry's sample line, gap and text. */

@@ -277,4 +277,42 @@ class ChartConventionsTest {
     AxesChartStyler narrow = ((XYChart) price(1, 2, 3, 4, 5).chart()).getStyler();
     assertThat(narrow.getLegendPosition()).isEqualTo(Styler.LegendPosition.OutsideS);
   }
+
+  @Test
+  void an_experiments_long_title_and_four_entry_legend_are_drawn_whole_within_the_page() {
+    // remark7's effect chart: a title of about 100 characters and two levels, each a line and
+    // its band. The title was cut at the right edge and the last legend entry after "contr".
+    LineChart c =
+        LineChart.of(
+            "welfare net of enforcement cost (mean, 95% CI; pooled over developer heterogeneity"
+                + " (spread of benefits))",
+            Axis.dollars("audit budget per period", null),
+            Axis.dollars("welfare net of enforcement cost", null));
+    double[] xs = {50_000, 100_000, 200_000, 400_000};
+    for (String level : List.of("market", "command-and-control")) {
+      c.line(level, xs, new double[] {16e6, 14.8e6, 14e6, 13.5e6});
+      c.band(
+          level + " CI",
+          xs,
+          new double[] {13e6, 13e6, 13e6, 13e6},
+          new double[] {16e6, 15e6, 14e6, 14e6});
+    }
+    Figure f = c.figure();
+    assertThat(Style.inkAtSides(f.image(), 6)).as("ink within 6 points of the sides").isZero();
+  }
+
+  @Test
+  void a_heatmap_cell_reads_like_its_colour_bar_to_about_three_significant_digits() {
+    // XChart printed remark7's welfare cells as 16,507,690.0814 beside a colour bar in $M.
+    HeatMap.CellFormat millions = HeatMap.CellFormat.of(Axis.dollars("welfare", null), 16_507_690);
+    assertThat(millions.format(16_507_690.0814)).isEqualTo("$16.5M");
+    assertThat(millions.format(-306_234.5)).isEqualTo("-$0.3M");
+    HeatMap.CellFormat price = HeatMap.CellFormat.of(Axis.dollars("price", "permit"), 117.5);
+    assertThat(price.format(17.894)).isEqualTo("$17.89");
+    HeatMap.CellFormat share = HeatMap.CellFormat.of(Axis.share("evasion"), 0.2748);
+    assertThat(share.format(0.27481)).isEqualTo("0.275");
+    assertThat(share.format(0)).isEqualTo("0");
+    HeatMap.CellFormat count = HeatMap.CellFormat.of(Axis.count("audits"), 346_209);
+    assertThat(count.format(346_209.4)).isEqualTo("346,209");
+  }
 }

@@ -35,6 +35,11 @@ final class AccessApi {
   static final int TOKEN_DAYS_DEFAULT = 90;
   static final int CODE_DAYS_DEFAULT = 7;
 
+  /** Failed enrolment attempts a client address may make within {@link #ATTEMPT_WINDOW_MS}. */
+  static final int ENROLMENT_ATTEMPTS = 20;
+
+  static final long ATTEMPT_WINDOW_MS = 60_000;
+
   static final CommandRoute<AppointInsurer> APPOINT_INSURER =
       CommandRoute.of(
               AppointInsurer.class,
@@ -56,10 +61,12 @@ final class AccessApi {
 
   private final Services s;
   private final ReadModel model;
+  private final AttemptLimiter enrolmentAttempts;
 
   AccessApi(Services s) {
     this.s = s;
     this.model = s.model();
+    this.enrolmentAttempts = new AttemptLimiter(ENROLMENT_ATTEMPTS, ATTEMPT_WINDOW_MS, s.clock());
   }
 
   List<Route> routes() {
@@ -96,6 +103,7 @@ final class AccessApi {
             .body(CODE)
             .optional(TOKEN_VALID_DAYS)
             .mayNotFind()
+            .rateLimited()
             .command()
             .returns(201, Reply.of(Views.IssuedToken.class))
             .handle(this::enrol));
@@ -150,9 +158,16 @@ final class AccessApi {
   }
 
   private void enrol(Call call) {
+    String address = call.clientAddress();
+    long wait = enrolmentAttempts.retryAfterSeconds(address);
+    if (wait > 0) {
+      throw ApiException.tooManyAttempts(
+          "too many failed enrolment attempts from this address; retry after " + wait + " s", wait);
+    }
     String codeHash = Credentials.hash(call.get(CODE));
     if (!model.enrolmentIdsByHash.containsKey(codeHash)) {
       // Not journaled: a public route must not let anyone fill the journal with guesses.
+      enrolmentAttempts.failed(address);
       throw ApiException.notFound("no such enrolment code");
     }
     String token = Credentials.newToken();

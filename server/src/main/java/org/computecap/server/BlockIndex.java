@@ -30,6 +30,16 @@ final class BlockIndex {
     long allocate() {
       return next++;
     }
+
+    /** The next position it hands out (saved with a state snapshot). */
+    long next() {
+      return next;
+    }
+
+    /** Continues after the positions a restored snapshot's indexes hold. */
+    void restore(long nextPosition) {
+      next = nextPosition;
+    }
   }
 
   BlockIndex(RecordFile file, BlockAllocator allocator) {
@@ -38,6 +48,49 @@ final class BlockIndex {
     }
     this.file = file;
     this.allocator = allocator;
+  }
+
+  /**
+   * Writes what this index holds in memory (the full blocks' first ids and positions, the tail) for
+   * a state snapshot; the full blocks themselves are in the shared file, synced with the snapshot.
+   */
+  void save(java.io.DataOutput out) throws java.io.IOException {
+    View v = view;
+    out.writeInt(v.blocks);
+    for (int b = 0; b < v.blocks; b++) {
+      out.writeLong(v.firsts[b]);
+      out.writeLong(v.positions[b]);
+    }
+    out.writeInt(v.tailSize);
+    for (int i = 0; i < v.tailSize; i++) {
+      out.writeLong(v.tail[i]);
+    }
+  }
+
+  /** An index as {@link #save} wrote it, over the same shared file. */
+  static BlockIndex restore(java.io.DataInput in, RecordFile file, BlockAllocator allocator)
+      throws java.io.IOException {
+    BlockIndex index = new BlockIndex(file, allocator);
+    int blocks = in.readInt();
+    if (blocks < 0) {
+      throw new IllegalArgumentException("a block index of " + blocks + " blocks");
+    }
+    long[] firsts = new long[Math.max(4, blocks)];
+    long[] positions = new long[Math.max(4, blocks)];
+    for (int b = 0; b < blocks; b++) {
+      firsts[b] = in.readLong();
+      positions[b] = in.readLong();
+    }
+    int tailSize = in.readInt();
+    if (tailSize < 0 || tailSize >= BLOCK) {
+      throw new IllegalArgumentException("a block index tail of " + tailSize + " ids");
+    }
+    long[] tail = new long[BLOCK];
+    for (int i = 0; i < tailSize; i++) {
+      tail[i] = in.readLong();
+    }
+    index.view = new View(blocks, firsts, positions, tail, tailSize);
+    return index;
   }
 
   /** Appends an id (larger than every id before it); writer thread only. */

@@ -44,6 +44,11 @@ final class Call {
     return values;
   }
 
+  /** The client's address as the connection shows it (no forwarding header is trusted). */
+  String clientAddress() {
+    return ctx.req().getRemoteAddr();
+  }
+
   /** A path parameter or body field (present: the route declared it required). */
   <T> T get(Field<T> field) {
     return values.get(field);

@@ -103,6 +103,9 @@ final class HttpApi {
   /** Writes the error body for any failure of a handler or of the writer. */
   static void writeError(Context ctx, Throwable ex) {
     ApiException api = toApi(ex);
+    if (api.retryAfterSeconds() > 0) {
+      ctx.header("Retry-After", Long.toString(api.retryAfterSeconds()));
+    }
     ctx.status(api.status()).json(api.body());
   }
 

@@ -3,6 +3,7 @@ package org.computecap.server;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import org.computecap.engine.command.AppointInsurer;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.RecordInsurerEvaluation;
@@ -13,11 +14,12 @@ import org.computecap.engine.command.WithdrawBid;
  * Sends a stream of engine commands to a server through its HTTP API, each with the token of the
  * account it acts for: the regulator's for regulator commands, and for every account a token it
  * gets by enrolment right after the account is opened (the replay plays both the regulator, who
- * issues the code, and the holder, who exchanges it). Before an insurer's first evaluation of a
- * participant, the regulator appoints that insurer (the simulator has no such step). The demo uses
- * it to play a simulator run against a live server; because the engine is deterministic and the
- * engine numbers orders the same way behind both, the server's market follows the simulated one
- * command for command, and any rejection means the two have diverged (it is counted).
+ * issues the code, and the holder, who exchanges it). Before an insurer's evaluation of a
+ * participant whose appointment the stream did not carry (an older recording), the regulator
+ * appoints that insurer. The demo uses it to play a simulator run against a live server; because
+ * the engine is deterministic and the engine numbers orders the same way behind both, the server's
+ * market follows the simulated one command for command, and any rejection means the two have
+ * diverged (it is counted).
  */
 public final class HttpReplay {
   private final ApiClient regulator;
@@ -61,6 +63,8 @@ public final class HttpReplay {
     }
     if (c instanceof OpenAccount a) {
       accounts.put(a.accountId(), regulator.withToken(regulator.enrolAccount(a.accountId())));
+    } else if (c instanceof AppointInsurer a) {
+      insurers.put(a.accountId(), a.insurerId());
     }
     return true;
   }

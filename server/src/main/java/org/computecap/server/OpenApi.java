@@ -178,14 +178,29 @@ final class OpenApi {
           case 408 -> "the request's body did not arrive within the read deadline";
           case 409 -> "rejected by a business rule: code is a RejectionCode";
           case 413 -> "the body is over the size limit";
+          case 429 ->
+              "too many failed attempts from this client address; the Retry-After header says"
+                  + " after how many seconds to try again";
           case 503 -> "the server stopped (it restarts from its journal) or is overloaded";
           default -> "status " + status;
         };
-    return Map.of(
-        "description",
-        description,
-        "content",
-        Map.of("application/json", Map.of("schema", ref("Error"))));
+    Map<String, Object> content = Map.of("application/json", Map.of("schema", ref("Error")));
+    if (status == 429) {
+      return Map.of(
+          "description",
+          description,
+          "headers",
+          Map.of(
+              "Retry-After",
+              Map.of(
+                  "description",
+                  "seconds until this address may try again",
+                  "schema",
+                  Map.of("type", "integer", "format", "int64"))),
+          "content",
+          content);
+    }
+    return Map.of("description", description, "content", content);
   }
 
   /** The schema of a page of {@code type}, named after it, e.g. TradePage. */

@@ -51,6 +51,7 @@ import org.computecap.engine.exchange.TradeExecuted;
 import org.computecap.engine.program.BookLayout;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.PermitsIssued;
+import org.computecap.engine.registry.PermitsSurrendered;
 import org.computecap.engine.registry.Registry;
 
 /**
@@ -149,6 +150,91 @@ final class Projector {
 
   Projector(ReadModel model) {
     this.model = model;
+  }
+
+  /** The model this projector publishes to. */
+  ReadModel model() {
+    return model;
+  }
+
+  /**
+   * The writer-side state with the model's access and auction entries, for a snapshot ({@link
+   * ReadModelImage}); {@code historyRows} is every history row. Writer thread, all batches
+   * installed.
+   */
+  ReadModelImage.Saved saved(List<ReadModelImage.SavedRow> historyRows) {
+    Map<Long, List<Views.Bid>> savedBids = new TreeMap<>();
+    for (Map.Entry<Long, Map<Long, Views.Bid>> e : bids.entrySet()) {
+      savedBids.put(e.getKey(), List.copyOf(e.getValue().values()));
+    }
+    return new ReadModelImage.Saved(
+        rows,
+        historyRows,
+        new TreeMap<>(closed),
+        List.copyOf(tokens.values()),
+        new TreeMap<>(model.tokenIdsByHash),
+        List.copyOf(enrolments.values()),
+        new TreeMap<>(model.enrolmentIdsByHash),
+        List.copyOf(auctions.values()),
+        savedBids,
+        new TreeMap<>(history),
+        new TreeMap<>(model.insurers),
+        List.copyOf(model.auditDraws.values()));
+  }
+
+  /**
+   * Restores the state {@link #saved} captured (with the history rows and the open orders read
+   * back), then publishes the whole model from the restored engine {@code state}: afterwards the
+   * model is what a full replay up to {@code seq} would have built.
+   */
+  void restore(
+      ReadModelImage.Saved s,
+      List<ReadModel.Row> historyRows,
+      List<Views.Order> open,
+      EngineState state,
+      long seq,
+      byte[] head) {
+    rows = s.rows();
+    for (ReadModel.Row row : historyRows) {
+      note(row);
+      place(row);
+    }
+    closed.putAll(s.closed());
+    for (ReadModel.TokenEntry t : s.tokens()) {
+      tokens.put(t.tokenId(), t);
+      model.tokens.put(t.tokenId(), t);
+      model.historiesFor(t.accountId()).tokens.add(t.tokenId());
+    }
+    model.tokenIdsByHash.putAll(s.tokenHashes());
+    for (ReadModel.EnrolmentEntry e : s.enrolments()) {
+      enrolments.put(e.enrolmentId(), e);
+      model.enrolments.put(e.enrolmentId(), e);
+      model.historiesFor(e.accountId()).enrolments.add(e.enrolmentId());
+    }
+    model.enrolmentIdsByHash.putAll(s.enrolmentHashes());
+    model.insurers.putAll(s.insurers());
+    for (Views.AuditDraw d : s.auditDraws()) {
+      model.auditDraws.put(d.period(), d);
+    }
+    for (Views.Order o : open) {
+      openOrders.put(o.orderId(), o);
+    }
+    this.history.putAll(s.prices());
+    model.history = Map.copyOf(this.history);
+    Batch b = new Batch(true);
+    for (Views.Auction a : s.auctions()) {
+      auctions.put(a.auctionId(), a);
+      Map<Long, Views.Bid> byId = new TreeMap<>();
+      for (Views.Bid bid : s.bids().getOrDefault(a.auctionId(), List.of())) {
+        byId.put(bid.bidId(), bid);
+      }
+      bids.put(a.auctionId(), byId);
+      publishAuction(a.auctionId(), b);
+    }
+    for (Runnable r : b.actions) {
+      r.run();
+    }
+    prepare(state, List.of(), seq, head, true).install();
   }
 
   /**
@@ -519,49 +605,12 @@ final class Projector {
   }
 
   private void projectCompliance(long tick, Event e, Batch b) {
-    if (e instanceof ReportSubmitted r) {
-      row(b, r.accountId(), tick, e, h -> h.reports);
-    } else if (e instanceof MeterReadingRecorded m) {
-      row(b, m.accountId(), tick, e, h -> h.meterReadings);
-    } else if (e instanceof EvaluationRecorded v) {
-      row(b, v.accountId(), tick, e, h -> h.evaluations);
-    } else if (e instanceof InsurerEvaluationRecorded v) {
-      row(b, v.accountId(), tick, e, h -> h.evaluations);
-    } else if (e instanceof org.computecap.engine.registry.PermitsSurrendered s) {
-      row(b, s.accountId(), tick, e, h -> h.surrenders);
-    } else if (e instanceof ComplianceAssessed c) {
-      ReadModel.Row row = row(b, c.accountId(), tick, e, h -> h.compliance);
-      lastAssessed.put(c.accountId(), c);
-      b.actions.add(
-          () -> {
-            model.compliance.add(row);
-            model
-                .complianceByPeriod
-                .computeIfAbsent(c.period(), p -> new AppendOnlyList<>())
-                .add(row);
-            if (c.penaltyCents() > 0) {
-              model.penalties.add(row);
-            }
-          });
-      if (c.penaltyCents() > 0) {
-        b.actions.add(() -> model.histories.get(c.accountId()).penalties.add(row));
-      }
-    } else if (e instanceof AuditFindingRecorded f) {
-      long[] a = audits.computeIfAbsent(f.period(), p -> new long[2]);
-      a[0]++;
-      a[1] = Math.addExact(a[1], f.penaltyCents());
-      b.periods = true;
-      ReadModel.Row row = row(b, f.accountId(), tick, e, h -> h.audits);
-      if (f.penaltyCents() > 0) {
-        b.actions.add(
-            () -> {
-              model.penalties.add(row);
-              model.histories.get(f.accountId()).penalties.add(row);
-            });
-      }
-    } else if (e instanceof PenaltyPaid p) {
-      ReadModel.Row row = row(b, p.accountId(), tick, e, h -> h.penalties);
-      b.actions.add(() -> model.penalties.add(row));
+    long account = rowAccount(e);
+    if (account != 0) {
+      ReadModel.Row row = new ReadModel.Row(++rows, account, tick, e);
+      note(row);
+      b.actions.add(() -> place(row));
+      b.periods |= e instanceof AuditFindingRecorded;
     } else if (e instanceof AuditsDrawn d) {
       Views.AuditDraw draw =
           new Views.AuditDraw(d.period(), d.audited(), d.dropped(), d.targeted());
@@ -581,16 +630,72 @@ final class Projector {
     }
   }
 
-  /** Adds a history row (installed with the batch) and returns it. */
-  private ReadModel.Row row(
-      Batch b,
-      long accountId,
-      long tick,
-      Event e,
-      java.util.function.Function<ReadModel.Histories, AppendOnlyList<ReadModel.Row>> list) {
-    ReadModel.Row row = new ReadModel.Row(++rows, accountId, tick, e);
-    b.actions.add(() -> list.apply(model.historiesFor(accountId)).add(row));
-    return row;
+  /** The account whose history {@code e} is a row of, or 0 when it is no history row. */
+  private static long rowAccount(Event e) {
+    if (e instanceof ReportSubmitted r) {
+      return r.accountId();
+    } else if (e instanceof MeterReadingRecorded m) {
+      return m.accountId();
+    } else if (e instanceof EvaluationRecorded v) {
+      return v.accountId();
+    } else if (e instanceof InsurerEvaluationRecorded v) {
+      return v.accountId();
+    } else if (e instanceof PermitsSurrendered s) {
+      return s.accountId();
+    } else if (e instanceof ComplianceAssessed c) {
+      return c.accountId();
+    } else if (e instanceof AuditFindingRecorded f) {
+      return f.accountId();
+    } else if (e instanceof PenaltyPaid p) {
+      return p.accountId();
+    }
+    return 0;
+  }
+
+  /** What the writer side keeps of a history row: the last assessment, the audit totals. */
+  private void note(ReadModel.Row row) {
+    if (row.event() instanceof ComplianceAssessed c) {
+      lastAssessed.put(c.accountId(), c);
+    } else if (row.event() instanceof AuditFindingRecorded f) {
+      long[] a = audits.computeIfAbsent(f.period(), p -> new long[2]);
+      a[0]++;
+      a[1] = Math.addExact(a[1], f.penaltyCents());
+    }
+  }
+
+  /**
+   * Files a history row in every list readers find it in: when its batch is installed, and when a
+   * snapshot is restored (rows in id order, so every list stays in id order).
+   */
+  private void place(ReadModel.Row row) {
+    ReadModel.Histories h = model.historiesFor(row.accountId());
+    Event e = row.event();
+    if (e instanceof ReportSubmitted) {
+      h.reports.add(row);
+    } else if (e instanceof MeterReadingRecorded) {
+      h.meterReadings.add(row);
+    } else if (e instanceof EvaluationRecorded || e instanceof InsurerEvaluationRecorded) {
+      h.evaluations.add(row);
+    } else if (e instanceof PermitsSurrendered) {
+      h.surrenders.add(row);
+    } else if (e instanceof ComplianceAssessed c) {
+      h.compliance.add(row);
+      model.compliance.add(row);
+      model.complianceByPeriod.computeIfAbsent(c.period(), p -> new AppendOnlyList<>()).add(row);
+      if (c.penaltyCents() > 0) {
+        model.penalties.add(row);
+        h.penalties.add(row);
+      }
+    } else if (e instanceof AuditFindingRecorded f) {
+      h.audits.add(row);
+      if (f.penaltyCents() > 0) {
+        model.penalties.add(row);
+        h.penalties.add(row);
+      }
+    } else if (e instanceof PenaltyPaid) {
+      h.penalties.add(row);
+      model.penalties.add(row);
+    }
   }
 
   // ---------------------------------------------------------------- snapshots of engine state

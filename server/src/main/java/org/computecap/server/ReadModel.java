@@ -2,10 +2,12 @@ package org.computecap.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.computecap.engine.Event;
@@ -20,7 +22,10 @@ import org.computecap.engine.command.Role;
  * TradeLog}) with only open orders and the last trades of each book hot.
  *
  * <p>Only the {@link Projector} (on the writer thread) writes here. The model is derived from the
- * journal and rebuilt from it on every start.
+ * journal: restored from a state snapshot ({@link StateSnapshots}) and the journal entries after
+ * it, or rebuilt from the whole journal. Its directory carries a generation id, renewed whenever
+ * the files are emptied for a rebuild, so a snapshot saved over earlier files (which a rebuild cut
+ * short by a crash may have emptied) is never restored over later ones.
  */
 final class ReadModel implements AutoCloseable {
   /** How many recent trades a market view carries as its price history. */
@@ -116,17 +121,51 @@ final class ReadModel implements AutoCloseable {
   final TradeLog trades;
   final OrderLog orders;
 
+  /** The file in the model's directory that names the generation of its files. */
+  static final String GENERATION_FILE = "generation";
+
+  /** The generation of the files in {@link #dir}. */
+  final String generation;
+
   /**
    * A read model whose disk half lives in {@code dir} (emptied: it is rebuilt from the journal).
    */
   ReadModel(Path dir) {
+    this(dir, null);
+  }
+
+  /**
+   * A read model whose disk half lives in {@code dir}: its files are kept when they are of {@code
+   * keepGeneration} (a snapshot of that generation is being restored), else emptied under a new
+   * generation.
+   */
+  ReadModel(Path dir, String keepGeneration) {
     try {
       Files.createDirectories(dir);
+      boolean keep = keepGeneration != null && keepGeneration.equals(generationOf(dir));
+      if (keep) {
+        this.generation = keepGeneration;
+      } else {
+        // The new generation is durable before any file is emptied: a snapshot of the old
+        // files never applies to what a crash in the middle of a rebuild leaves.
+        this.generation = UUID.randomUUID().toString();
+        StateSnapshots.writeAtomically(
+            dir.resolve(GENERATION_FILE), generation.getBytes(StandardCharsets.US_ASCII));
+      }
+      this.trades = new TradeLog(dir, keep);
+      this.orders = new OrderLog(dir, keep);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir, e);
+      throw new UncheckedIOException("cannot create the read model in " + dir, e);
     }
-    this.trades = new TradeLog(dir);
-    this.orders = new OrderLog(dir);
+  }
+
+  /** The generation of the read model files in {@code dir}, or null when there is none. */
+  static String generationOf(Path dir) {
+    try {
+      return Files.readString(dir.resolve(GENERATION_FILE), StandardCharsets.US_ASCII).strip();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** The head as the API shows it: the durable head and the latest state hash at or below it. */

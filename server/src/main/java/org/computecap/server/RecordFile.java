@@ -13,22 +13,30 @@ import java.nio.file.StandardOpenOption;
  * disk rather than on the heap. The writer thread writes records with positional writes; readers on
  * any thread read them with positional reads, which need no lock. What readers may read is decided
  * by counts the writer publishes after it wrote, never by the file's length. The file is derived
- * from the journal and rebuilt from it on every start, so it is never fsynced.
+ * from the journal: rebuilt from it on a start without a usable state snapshot, and kept (and
+ * synced, {@link #force}) when a snapshot that refers to its records is written.
  */
 final class RecordFile implements AutoCloseable {
   private final FileChannel channel;
   private final int size;
 
-  RecordFile(Path path, int recordSize) {
+  /** Opens {@code path}, emptied unless {@code keep} (a restored snapshot refers to it). */
+  RecordFile(Path path, int recordSize, boolean keep) {
     this.size = recordSize;
     try {
       this.channel =
-          FileChannel.open(
-              path,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.READ,
-              StandardOpenOption.WRITE);
+          keep
+              ? FileChannel.open(
+                  path,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.READ,
+                  StandardOpenOption.WRITE)
+              : FileChannel.open(
+                  path,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.TRUNCATE_EXISTING,
+                  StandardOpenOption.READ,
+                  StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + path, e);
     }
@@ -65,6 +73,37 @@ final class RecordFile implements AutoCloseable {
       throw new UncheckedIOException("cannot read the read model", e);
     }
     return buf.flip();
+  }
+
+  /** How many whole records the file holds (written or a hole before a written one). */
+  long records() {
+    try {
+      return channel.size() / size;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the read model's size", e);
+    }
+  }
+
+  /** Refuses a file shorter than {@code records} records (a snapshot says it holds them). */
+  void requireRecords(long records, String what) {
+    if (records() < records) {
+      throw new IllegalArgumentException(
+          "the read model's "
+              + what
+              + " holds "
+              + records()
+              + " records, the snapshot needs "
+              + records);
+    }
+  }
+
+  /** Makes every record written so far durable (before a snapshot that refers to them). */
+  void force() {
+    try {
+      channel.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot sync the read model", e);
+    }
   }
 
   @Override

@@ -27,6 +27,7 @@ record Route(
     Reply reply,
     boolean command,
     boolean mayNotFind,
+    boolean rateLimited,
     Handler handler) {
 
   /** A route's handler, given the parsed request. */
@@ -67,6 +68,9 @@ record Route(
       s.add(409);
       s.add(503);
     }
+    if (rateLimited) {
+      s.add(429);
+    }
     return s;
   }
 
@@ -98,6 +102,7 @@ record Route(
     private Reply reply;
     private boolean command;
     private boolean mayNotFind;
+    private boolean rateLimited;
 
     private Builder(String method, String path) {
       this.method = method;
@@ -158,6 +163,12 @@ record Route(
       return this;
     }
 
+    /** The route refuses a client after too many failed attempts: 429 with Retry-After. */
+    Builder rateLimited() {
+      this.rateLimited = true;
+      return this;
+    }
+
     Route handle(Handler handler) {
       if (operationId == null || reply == null) {
         throw new IllegalStateException(method + " " + path + " needs an operation and a reply");
@@ -177,6 +188,7 @@ record Route(
           reply,
           command,
           mayNotFind,
+          rateLimited,
           handler);
     }
   }

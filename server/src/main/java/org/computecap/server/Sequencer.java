@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.Result;
@@ -63,6 +64,15 @@ final class Sequencer implements AutoCloseable {
     void afterDurable(Projector.Publication publication);
   }
 
+  /**
+   * Writes a state snapshot; called on the writer thread between batches, with everything applied
+   * durable and installed in the read model, so the engine and the model agree at the journal's
+   * size. A failure is reported by the snapshotter and never stops the writer.
+   */
+  interface Snapshotter {
+    void write();
+  }
+
   /** The last entry known durable and its hash: what a checkpoint may vouch for. */
   record DurableHead(long seq, byte[] hash) {}
 
@@ -114,6 +124,13 @@ final class Sequencer implements AutoCloseable {
   private long hashedSeq = -1;
   private long hashedAtMs;
 
+  private Snapshotter snapshotter;
+  private long snapshotEvery;
+  private long snapshotMinMs;
+  private long snapshotSeq;
+  private long snapshotAtMs;
+  private final AtomicReference<CompletableFuture<Long>> snapshotAsked = new AtomicReference<>();
+
   Sequencer(
       JournaledEngine engine,
       Projector projector,
@@ -133,6 +150,39 @@ final class Sequencer implements AutoCloseable {
     this.writer.setDaemon(true);
     this.syncer = new Thread(this::runSyncer, "computecap-sync");
     this.syncer.setDaemon(true);
+  }
+
+  /**
+   * Has the writer snapshot the state through {@code s} once {@code everyEntries} entries were
+   * added since the last snapshot (at {@code lastSeq}: the one the start restored, or 0) and at
+   * least {@code minIntervalMs} passed, when asked ({@link #snapshotNow}), and when it stops.
+   * Before {@link #start}.
+   */
+  void snapshots(Snapshotter s, long everyEntries, long minIntervalMs, long lastSeq) {
+    this.snapshotter = s;
+    this.snapshotEvery = everyEntries;
+    this.snapshotMinMs = minIntervalMs;
+    this.snapshotSeq = lastSeq;
+    this.snapshotAtMs = clock.millis();
+  }
+
+  /** Asks the writer for a snapshot now; completes with its seq once it is written. */
+  CompletableFuture<Long> snapshotNow() {
+    CompletableFuture<Long> done = new CompletableFuture<>();
+    if (stoppedBy != null || closing) {
+      done.completeExceptionally(stopped());
+      return done;
+    }
+    if (snapshotter == null) {
+      done.completeExceptionally(new IllegalStateException("this server writes no snapshots"));
+      return done;
+    }
+    CompletableFuture<Long> earlier = snapshotAsked.getAndSet(done);
+    if (earlier != null) {
+      done.whenComplete((seq, e) -> earlier.complete(seq));
+    }
+    queue.offer(WAKE);
+    return done;
   }
 
   void start() {
@@ -176,6 +226,7 @@ final class Sequencer implements AutoCloseable {
         Task first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
           hashIfChanged(0);
+          snapshotIfDue(false);
           continue;
         }
         batch.add(first);
@@ -183,11 +234,13 @@ final class Sequencer implements AutoCloseable {
         process(batch);
         batch.clear();
         hashIfChanged(STATE_HASH_EVERY_MS);
+        snapshotIfDue(false);
       }
       if (stoppedBy == null) {
         // Closing: everything applied becomes durable and answered before the writer ends.
         engine.flush();
         release(journal.durableSize());
+        snapshotIfDue(true);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -222,6 +275,41 @@ final class Sequencer implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (RuntimeException | Error e) {
       fail(e);
+    }
+  }
+
+  /**
+   * Writes a snapshot when one was asked for, or enough entries and time passed since the last, or
+   * ({@code closing}) the state moved since the last: first makes every batch durable and installed
+   * (the snapshot covers the engine and the read model at one seq), then writes on this thread.
+   */
+  private void snapshotIfDue(boolean closing) {
+    if (snapshotter == null) {
+      return;
+    }
+    CompletableFuture<Long> asked = snapshotAsked.getAndSet(null);
+    long size = journal.size();
+    boolean due =
+        asked != null
+            || (closing && size > snapshotSeq)
+            || (size - snapshotSeq >= snapshotEvery
+                && clock.millis() - snapshotAtMs >= snapshotMinMs);
+    if (!due) {
+      return;
+    }
+    engine.flush();
+    release(journal.durableSize());
+    while (!releases.isEmpty() && stoppedBy == null) {
+      // The sync thread may be draining the last batches; it installs them in order.
+      Thread.onSpinWait();
+    }
+    if (size > snapshotSeq || asked != null) {
+      snapshotter.write();
+    }
+    snapshotSeq = size;
+    snapshotAtMs = clock.millis();
+    if (asked != null) {
+      asked.complete(size);
     }
   }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,6 +32,7 @@ import org.computecap.engine.journal.CheckpointLog;
 import org.computecap.engine.journal.FileJournal;
 import org.computecap.engine.journal.HeadAnchor;
 import org.computecap.engine.journal.Journal;
+import org.computecap.engine.journal.JournalEntry;
 import org.computecap.engine.journal.JournaledEngine;
 import org.computecap.server.store.JournalStore;
 import org.computecap.server.store.ServerKey;
@@ -97,6 +99,12 @@ public final class Server implements AutoCloseable {
     }
   }
 
+  /** A snapshot is written once this many entries were added since the last one... */
+  static final long SNAPSHOT_EVERY_ENTRIES = 1_000_000;
+
+  /** ...and at least this long after it (and always when the server stops cleanly). */
+  static final long SNAPSHOT_MIN_INTERVAL_MS = 60_000;
+
   /** How long a connection may stay idle (no byte either way) before Jetty closes it. */
   static final long IDLE_TIMEOUT_MS = 30_000;
 
@@ -142,16 +150,11 @@ public final class Server implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     prepareDataDir(o.dataDir(), out);
     Path checkpointsFile = JournalStore.checkpointsFile(o.dataDir(), o.journalUrl());
-    ReadModel model = new ReadModel(o.dataDir().resolve("read-model"));
-    Projector projector = new Projector(model);
-    JournaledEngine engine;
+    Recovered recovered = recover(o, checkpointsFile, clock, out);
+    JournaledEngine engine = recovered.engine();
+    ReadModel model = recovered.model();
+    Projector projector = recovered.projector();
     String fresh;
-    try {
-      engine = recover(o, checkpointsFile, projector, clock, out);
-    } catch (RuntimeException | AssertionError e) {
-      model.close();
-      throw e;
-    }
     try {
       fresh = regulatorToken(o.regulatorToken(), engine, projector, model, clock, out);
       projector.stateHash(engine.engine().stateHash(), engine.engine().state().seq());
@@ -165,6 +168,11 @@ public final class Server implements AutoCloseable {
     Authenticator auth = new Authenticator(model, clock);
     EventHub hub = new EventHub(json, auth);
     Sequencer sequencer = new Sequencer(engine, projector, clock, hub::publish, onFatal);
+    sequencer.snapshots(
+        () -> snapshot(o.dataDir(), engine, projector),
+        SNAPSHOT_EVERY_ENTRIES,
+        SNAPSHOT_MIN_INTERVAL_MS,
+        recovered.snapshotSeq());
     Checkpoints checkpoints;
     try {
       checkpoints = checkpoints(checkpointsFile, o.dataDir(), sequencer, out);
@@ -198,27 +206,106 @@ public final class Server implements AutoCloseable {
     return new Server(app, sequencer, checkpoints, hub, headers, engine, model, fresh, table);
   }
 
+  /** What a start recovered: the engine on its journal, the read model, and its projector. */
+  private record Recovered(
+      JournaledEngine engine, ReadModel model, Projector projector, long snapshotSeq) {}
+
+  /** A snapshot that does not belong to this journal's chain; the start replays it all instead. */
+  private static final class SnapshotMismatch extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SnapshotMismatch(String message) {
+      super(message);
+    }
+  }
+
   /**
-   * Opens the journal (a torn tail moved aside), checks it against the last checkpoint, replays it
-   * into a fresh engine and the read model, and writes the genesis when the journal is new.
+   * Opens the journal (a torn tail moved aside), checks it against the last checkpoint, and
+   * rebuilds the engine and the read model: from the newest usable state snapshot and the entries
+   * after it, or from the whole journal; writes the genesis when the journal is new. A snapshot
+   * that does not match the journal's chain at its seq, or does not read, is ignored with a line
+   * saying why.
    */
-  private static JournaledEngine recover(
-      Options o, Path checkpointsFile, Projector projector, Clock clock, PrintStream out) {
+  private static Recovered recover(Options o, Path checkpointsFile, Clock clock, PrintStream out) {
     List<HeadAnchor> anchors = lastCheckpoint(checkpointsFile);
-    Journal journal =
-        o.journalUrl() == null
-            ? JournalStore.openFile(o.dataDir(), anchors)
-            : JournalStore.openUrl(o.journalUrl());
-    JournaledEngine engine;
+    Path readModelDir = o.dataDir().resolve("read-model");
+    StateSnapshots.Loaded snap = StateSnapshots.newest(o.dataDir(), out);
+    if (snap != null && !snap.generation().equals(ReadModel.generationOf(readModelDir))) {
+      out.println(
+          "snapshot: ignoring "
+              + snap.file()
+              + " (the read model files in "
+              + readModelDir
+              + " are not the ones it was written with)");
+      snap = null;
+    }
+    long started = System.nanoTime();
     try {
-      engine = replay(journal, projector, anchors);
+      return recover(o, anchors, snap, readModelDir, clock, out, started);
+    } catch (SnapshotMismatch e) {
+      out.println("snapshot: ignoring " + snap.file() + " (" + e.getMessage() + "); full replay");
+      return recover(o, anchors, null, readModelDir, clock, out, System.nanoTime());
+    }
+  }
+
+  private static Recovered recover(
+      Options o,
+      List<HeadAnchor> anchors,
+      StateSnapshots.Loaded snap,
+      Path readModelDir,
+      Clock clock,
+      PrintStream out,
+      long started) {
+    ReadModel model = new ReadModel(readModelDir, snap == null ? null : snap.generation());
+    Projector projector = new Projector(model);
+    Journal journal = null;
+    try {
+      Replay replay;
+      if (snap == null) {
+        replay = new Replay(new Engine(ProgramParser.standard()), projector, 0, null);
+      } else {
+        Engine engine = snap.engine().engine();
+        try {
+          ReadModelImage.restore(
+              snap.image(), projector, engine.state(), snap.seq(), snap.chainHash());
+        } catch (IOException | RuntimeException e) {
+          throw new SnapshotMismatch("its read model does not read back: " + e.getMessage());
+        }
+        replay = new Replay(engine, projector, snap.seq(), snap.chainHash());
+      }
+      if (o.journalUrl() == null) {
+        journal = JournalStore.openFile(o.dataDir(), anchors, replay::visit);
+      } else {
+        journal = JournalStore.openUrl(o.journalUrl());
+        replay.checkAnchors(anchors);
+        journal.forEach(replay::visit);
+      }
+      JournaledEngine engine = replay.finish(journal);
       if (journal.size() == 0) {
         genesis(engine, projector, o.program(), o.seed(), clock);
       }
+      report(journal, engine, snap, replay, started, out);
+      return new Recovered(engine, model, projector, snap == null ? 0 : snap.seq());
     } catch (RuntimeException | AssertionError e) {
-      journal.close();
+      closeAll(journal, model);
       throw e;
     }
+  }
+
+  private static void closeAll(Journal journal, ReadModel model) {
+    if (journal != null) {
+      journal.close();
+    }
+    model.close();
+  }
+
+  private static void report(
+      Journal journal,
+      JournaledEngine engine,
+      StateSnapshots.Loaded snap,
+      Replay replay,
+      long started,
+      PrintStream out) {
     if (journal instanceof FileJournal f && f.tornTail().isPresent()) {
       FileJournal.TornTail t = f.tornTail().get();
       out.println(
@@ -237,8 +324,110 @@ public final class Server implements AutoCloseable {
             + " entries, head "
             + CanonicalWriter.hex(journal.headHash())
             + ", state "
-            + CanonicalWriter.hex(engine.engine().stateHash()));
-    return engine;
+            + CanonicalWriter.hex(engine.engine().stateHash())
+            + (snap == null
+                ? ", replayed in full"
+                : ", restored from " + snap.file() + " and " + replay.applied + " entries after it")
+            + " in "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms");
+  }
+
+  /**
+   * Rebuilds the engine and the read model from journal entries as they are read: entries up to a
+   * restored snapshot's seq are only checked (the entry at that seq must carry the snapshot's chain
+   * hash), later ones are applied and published in chunks.
+   */
+  private static final class Replay {
+    private final CommandCodec codec = CommandCodec.standard();
+    private final Engine engine;
+    private final Projector projector;
+    private final long from;
+    private final byte[] fromHash;
+    private final List<Projector.Applied> chunk = new ArrayList<>();
+    private AnchorCheck anchors;
+    long applied;
+
+    Replay(Engine engine, Projector projector, long from, byte[] fromHash) {
+      this.engine = engine;
+      this.projector = projector;
+      this.from = from;
+      this.fromHash = fromHash;
+    }
+
+    /** Checks the chain against {@code list} as it goes (a journal kept elsewhere). */
+    void checkAnchors(List<HeadAnchor> list) {
+      anchors = new AnchorCheck(list);
+    }
+
+    void visit(JournalEntry e) {
+      if (anchors != null) {
+        AnchorCheck.Failure f = anchors.visit(e.seq(), e.hash());
+        if (f != null) {
+          throw anchorFailure(f, e.seq() - 1);
+        }
+      }
+      if (e.seq() <= from) {
+        if (e.seq() == from && !Arrays.equals(e.hash(), fromHash)) {
+          throw new SnapshotMismatch(
+              "the journal's entry "
+                  + from
+                  + " has hash "
+                  + CanonicalWriter.hex(e.hash())
+                  + ", the snapshot was taken at "
+                  + CanonicalWriter.hex(fromHash));
+        }
+        return;
+      }
+      Result r;
+      try {
+        r = engine.apply(e.tick(), codec.decode(e.command()));
+      } catch (IllegalArgumentException ex) {
+        throw new JournalStore.JournalDamagedException(
+            "journal entry seq=" + e.seq() + " does not replay: " + ex.getMessage());
+      }
+      applied++;
+      chunk.add(new Projector.Applied(e.seq(), e.tick(), r));
+      if (chunk.size() == 4096) {
+        projector.prepare(engine.state(), chunk, e.seq(), e.hash(), false).install();
+        chunk.clear();
+      }
+    }
+
+    /** After the last entry: the checks at the end, and the engine on its journal. */
+    JournaledEngine finish(Journal journal) {
+      if (journal.size() < from) {
+        throw new SnapshotMismatch(
+            "it was taken at seq " + from + ", the journal holds " + journal.size() + " entries");
+      }
+      if (anchors != null) {
+        AnchorCheck.Failure f = anchors.finish(journal.size(), journal.headHash());
+        if (f != null) {
+          throw anchorFailure(f, journal.size());
+        }
+      }
+      engine.checkInvariants();
+      projector.prepare(engine.state(), chunk, journal.size(), journal.headHash(), true).install();
+      chunk.clear();
+      return new JournaledEngine(engine, journal, codec);
+    }
+  }
+
+  /**
+   * Writes a state snapshot (the writer thread calls it with everything durable and installed); a
+   * failure is printed and the server goes on: the journal alone still rebuilds everything.
+   */
+  private static void snapshot(Path dataDir, JournaledEngine engine, Projector projector) {
+    long started = System.nanoTime();
+    try {
+      Path file =
+          StateSnapshots.write(dataDir, engine.engine(), engine.journal().headHash(), projector);
+      System.out.println(
+          StateSnapshots.describe(
+              file, engine.engine(), (System.nanoTime() - started) / 1_000_000));
+    } catch (IOException | RuntimeException e) {
+      System.err.println("snapshot: not written (" + e + "); the journal still holds everything");
+    }
   }
 
   /** The checkpoints of this journal, with the head as the server starts on it checkpointed. */
@@ -339,45 +528,6 @@ public final class Server implements AutoCloseable {
               + " is from an earlier version and is no longer read: tokens are now issued "
               + "through the journal (enrol each account again; see docs/server.md)");
     }
-  }
-
-  /**
-   * Replays every journal entry into a fresh engine and the read model, checking the chain against
-   * {@code anchors} as it goes (a journal kept elsewhere is checked here; the file journal was
-   * checked when opened, before any torn tail was cut), then checks the engine's invariants.
-   */
-  private static JournaledEngine replay(
-      Journal journal, Projector projector, List<HeadAnchor> anchors) {
-    CommandCodec codec = CommandCodec.standard();
-    Engine engine = new Engine(ProgramParser.standard());
-    AnchorCheck check = new AnchorCheck(anchors);
-    List<Projector.Applied> chunk = new ArrayList<>();
-    journal.forEach(
-        e -> {
-          AnchorCheck.Failure f = check.visit(e.seq(), e.hash());
-          if (f != null) {
-            throw anchorFailure(f, e.seq() - 1);
-          }
-          Result r;
-          try {
-            r = engine.apply(e.tick(), codec.decode(e.command()));
-          } catch (IllegalArgumentException ex) {
-            throw new JournalStore.JournalDamagedException(
-                "journal entry seq=" + e.seq() + " does not replay: " + ex.getMessage());
-          }
-          chunk.add(new Projector.Applied(e.seq(), e.tick(), r));
-          if (chunk.size() == 4096) {
-            projector.prepare(engine.state(), chunk, e.seq(), e.hash(), false).install();
-            chunk.clear();
-          }
-        });
-    AnchorCheck.Failure f = check.finish(journal.size(), journal.headHash());
-    if (f != null) {
-      throw anchorFailure(f, journal.size());
-    }
-    engine.checkInvariants();
-    projector.prepare(engine.state(), chunk, journal.size(), journal.headHash(), true).install();
-    return new JournaledEngine(engine, journal, codec);
   }
 
   private static JournalStore.JournalDamagedException anchorFailure(
@@ -543,6 +693,14 @@ public final class Server implements AutoCloseable {
   /** Checkpoints the durable head now (the server does every minute and when it stops). */
   public Optional<Checkpoint> checkpointNow() {
     return checkpoints.checkpointNow();
+  }
+
+  /**
+   * Writes a state snapshot now (the server does every {@value #SNAPSHOT_EVERY_ENTRIES} entries and
+   * when it stops); returns the seq it was taken at.
+   */
+  public long snapshotNow() {
+    return sequencer.snapshotNow().join();
   }
 
   /** Stops accepting requests, finishes queued commands, and closes the journal. */

@@ -26,8 +26,47 @@ final class TradeLog implements AutoCloseable {
   private long written;
 
   TradeLog(Path dir) {
-    this.file = new RecordFile(dir.resolve("trades.dat"), SIZE);
-    this.blocks = new RecordFile(dir.resolve("trades-by-vintage.idx"), BlockIndex.BLOCK * 8);
+    this(dir, false);
+  }
+
+  /** The log in {@code dir}; its files are kept when {@code keep} (a snapshot is restored). */
+  TradeLog(Path dir, boolean keep) {
+    this.file = new RecordFile(dir.resolve("trades.dat"), SIZE, keep);
+    this.blocks = new RecordFile(dir.resolve("trades-by-vintage.idx"), BlockIndex.BLOCK * 8, keep);
+  }
+
+  /**
+   * Saves the hot half (counts, per-vintage indexes) for a state snapshot, after syncing the files,
+   * so the snapshot never refers to a record a power loss could take; writer thread, everything
+   * published.
+   */
+  void save(java.io.DataOutput out) throws java.io.IOException {
+    if (visible != written) {
+      throw new IllegalStateException("trades appended but not published at a snapshot");
+    }
+    file.force();
+    blocks.force();
+    out.writeLong(written);
+    out.writeLong(allocator.next());
+    out.writeInt(byVintage.size());
+    for (var e : new java.util.TreeMap<>(byVintage).entrySet()) {
+      out.writeInt(e.getKey());
+      e.getValue().save(out);
+    }
+  }
+
+  /** Restores what {@link #save} wrote, before the writer or any reader starts. */
+  void restore(java.io.DataInput in) throws java.io.IOException {
+    written = in.readLong();
+    visible = written;
+    allocator.restore(in.readLong());
+    file.requireRecords(written, "trades file");
+    blocks.requireRecords(allocator.next(), "trade index");
+    int n = in.readInt();
+    for (int i = 0; i < n; i++) {
+      int vintage = in.readInt();
+      byVintage.put(vintage, BlockIndex.restore(in, blocks, allocator));
+    }
   }
 
   /** How many trades readers may see (the last trade's id). */

@@ -12,6 +12,7 @@ import org.computecap.engine.ProgramParser;
 import org.computecap.engine.Result;
 import org.computecap.engine.command.AllocateFreePermits;
 import org.computecap.engine.command.AllocateNewEntrant;
+import org.computecap.engine.command.AppointInsurer;
 import org.computecap.engine.command.CancelOrder;
 import org.computecap.engine.command.CancelPermits;
 import org.computecap.engine.command.ChargeInsurancePremium;
@@ -118,6 +119,7 @@ class HttpReplayTest {
     c.add(new SubmitReport(2, 1, Workload.TRAINING, 1000));
     c.add(new RecordMeterReading(1, 1, 10));
     c.add(new RecordEvaluation(1, 1, RiskSignal.L));
+    c.add(new AppointInsurer(1, 3, 1));
     c.add(new RecordInsurerEvaluation(3, 1, 1, RiskSignal.L));
     c.add(new ChargeInsurancePremium(1, 1));
     c.add(new SurrenderPermits(1, 1, 10));

@@ -21,7 +21,7 @@ class ReadModelStoreTest {
   @Test
   void a_block_index_answers_every_cursor_like_a_list() throws Exception {
     Path dir = Files.createTempDirectory("computecap-index");
-    try (RecordFile blocks = new RecordFile(dir.resolve("b.idx"), BlockIndex.BLOCK * 8)) {
+    try (RecordFile blocks = new RecordFile(dir.resolve("b.idx"), BlockIndex.BLOCK * 8, false)) {
       BlockIndex.BlockAllocator alloc = new BlockIndex.BlockAllocator();
       BlockIndex a = new BlockIndex(blocks, alloc);
       BlockIndex b = new BlockIndex(blocks, alloc);

@@ -28,7 +28,10 @@ import org.computecap.engine.registry.SystemAccount;
  * finding tops the close assessment up to phi of the whole detected shortfall. A penalty is charged
  * from free cash into the treasury, at most what the account holds (no balance goes negative, and
  * nothing may fail after mutation starts); the rest is a debt that {@code PayOutstandingPenalty}
- * settles later.
+ * settles later. Only the participant's appointed insurer ({@code AppointInsurer}, by the
+ * participant or a regulator) may record an insurer evaluation of it, and a premium is charged only
+ * while the insurer that evaluated is still the appointed one: no insurer acts for a participant
+ * that did not choose it ({@code INSURER_NOT_APPOINTED}).
  */
 public final class ComplianceHandler {
   private ComplianceHandler() {}
@@ -133,6 +136,9 @@ public final class ComplianceHandler {
     if (rejection == null) {
       rejection = participantRule(registry, c.accountId());
     }
+    if (rejection == null && state.access().insurerOf(c.accountId()) != c.insurerId()) {
+      rejection = Rejection.INSURER_NOT_APPOINTED;
+    }
     if (rejection == null) {
       rejection = PeriodRule.mustBeCurrent(state, c.period());
     }
@@ -160,6 +166,9 @@ public final class ComplianceHandler {
     ComplianceState.Entry e = s.entry(c.accountId(), c.period());
     if (rejection == null && (e == null || e.insurerSignal == null)) {
       rejection = Rejection.INSURER_EVALUATION_MISSING;
+    } else if (rejection == null && state.access().insurerOf(c.accountId()) != e.insurerId) {
+      // The premium goes to the insurer that evaluated; it must still be the appointed one.
+      rejection = Rejection.INSURER_NOT_APPOINTED;
     } else if (rejection == null && !e.hasAnyReport()) {
       rejection = Rejection.REPORT_MISSING;
     } else if (rejection == null && e.premiumCharged) {

@@ -116,7 +116,18 @@ public final class FileJournal implements Journal {
    * refused with the verify message.
    */
   public static FileJournal open(Path path, List<HeadAnchor> anchors) {
-    Verification v = JournalFile.verify(path, anchors);
+    return open(path, anchors, e -> {});
+  }
+
+  /**
+   * Opens an existing journal like {@link #open(Path, List)}, passing each entry of the intact
+   * prefix to {@code visitor} as the one verifying pass reads it: a replay that reads the file only
+   * once. The visitor sees entries before the verdict on the rest of the file, so when opening is
+   * refused, what it built from them must be dropped; a torn tail is never visited.
+   */
+  public static FileJournal open(
+      Path path, List<HeadAnchor> anchors, Consumer<JournalEntry> visitor) {
+    Verification v = JournalFile.read(path, visitor, anchors);
     if (!v.intact() && !v.tornTail()) {
       throw new IllegalStateException("cannot append to a damaged journal: " + v.summary());
     }

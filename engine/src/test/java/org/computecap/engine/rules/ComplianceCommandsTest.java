@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.computecap.engine.Event;
 import org.computecap.engine.Rejection;
+import org.computecap.engine.command.AppointInsurer;
 import org.computecap.engine.command.ChargeInsurancePremium;
 import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.DepositCash;
@@ -187,6 +188,9 @@ class ComplianceCommandsTest {
     m.participant(2, 10_000);
     m.participant(3, 10);
     m.ok(new OpenAccount(8, "insurer", Role.INSURER));
+    for (long participant = 1; participant <= 3; participant++) {
+      m.ok(new AppointInsurer(participant, 8, participant));
+    }
     m.rejected(new RecordInsurerEvaluation(1, 2, 1, RiskSignal.H), Rejection.ROLE_NOT_PERMITTED);
     m.rejected(new RecordInsurerEvaluation(9, 2, 1, RiskSignal.H), Rejection.UNKNOWN_ACCOUNT);
     m.rejected(new RecordInsurerEvaluation(8, 8, 1, RiskSignal.H), Rejection.ROLE_NOT_PERMITTED);
@@ -209,6 +213,30 @@ class ComplianceCommandsTest {
     assertThat(charged).isEqualTo(new InsurancePremiumCharged(1, 1, 8, 100, 9, 900));
     assertThat(m.registry().freeCash(8)).isEqualTo(900);
     m.rejected(new ChargeInsurancePremium(1, 1), Rejection.PREMIUM_ALREADY_CHARGED);
+  }
+
+  @Test
+  void only_the_appointed_insurer_evaluates_a_participant_and_is_paid_its_premium() {
+    m.participant(1, 10_000);
+    m.participant(2, 10_000);
+    m.ok(new OpenAccount(8, "insurer", Role.INSURER));
+    m.ok(new OpenAccount(9, "rival", Role.INSURER));
+    m.ok(new SubmitReport(1, 1, Workload.TRAINING, 100));
+    // Nobody is appointed yet: no insurer may evaluate.
+    m.rejected(new RecordInsurerEvaluation(8, 1, 1, RiskSignal.H), Rejection.INSURER_NOT_APPOINTED);
+    m.ok(new AppointInsurer(1, 8, 1));
+    m.ok(new AppointInsurer(2, 8, 2));
+    m.rejected(new RecordInsurerEvaluation(9, 1, 1, RiskSignal.H), Rejection.INSURER_NOT_APPOINTED);
+    m.ok(new RecordInsurerEvaluation(8, 1, 1, RiskSignal.H));
+    // The participant changes insurer: the premium of the old one's evaluation is refused, and
+    // nothing moves.
+    m.ok(new AppointInsurer(1, 9, 1));
+    long cash = m.registry().freeCash(1);
+    m.rejected(new ChargeInsurancePremium(1, 1), Rejection.INSURER_NOT_APPOINTED);
+    assertThat(m.registry().freeCash(1)).isEqualTo(cash);
+    m.ok(new AppointInsurer(1, 8, 1));
+    assertThat(m.event(m.ok(new ChargeInsurancePremium(1, 1)), InsurancePremiumCharged.class))
+        .isEqualTo(new InsurancePremiumCharged(1, 1, 8, 100, 9, 900));
   }
 
   @Test

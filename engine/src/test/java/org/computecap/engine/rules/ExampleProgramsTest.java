@@ -9,6 +9,7 @@ import java.util.List;
 import org.computecap.engine.Event;
 import org.computecap.engine.auction.AuctionCleared;
 import org.computecap.engine.command.AllocateFreePermits;
+import org.computecap.engine.command.AppointInsurer;
 import org.computecap.engine.command.ChargeInsurancePremium;
 import org.computecap.engine.command.ClearAuction;
 import org.computecap.engine.command.ClosePeriod;
@@ -54,6 +55,7 @@ class ExampleProgramsTest {
     // 1 trains 10,000 PFLOP at high risk (alpha 3): 30,000 permits owed, 26,000 held.
     m.ok(new SubmitReport(1, 1, Workload.TRAINING, 10_000));
     m.ok(new RecordEvaluation(1, 1, RiskSignal.H));
+    m.ok(new AppointInsurer(1, 8, 1));
     m.ok(new RecordInsurerEvaluation(8, 1, 1, RiskSignal.H));
     m.ok(new ChargeInsurancePremium(1, 1));
     assertThat(m.registry().freeCash(8)).isEqualTo(9_000_000);

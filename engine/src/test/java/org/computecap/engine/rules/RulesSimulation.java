@@ -14,6 +14,7 @@ import org.computecap.engine.auction.AuctionCleared;
 import org.computecap.engine.auction.BidSettled;
 import org.computecap.engine.command.AllocateFreePermits;
 import org.computecap.engine.command.AllocateNewEntrant;
+import org.computecap.engine.command.AppointInsurer;
 import org.computecap.engine.command.CancelOrder;
 import org.computecap.engine.command.ChargeInsurancePremium;
 import org.computecap.engine.command.ClearAuction;
@@ -186,6 +187,13 @@ final class RulesSimulation {
       submit(new OpenAccount(id, "a" + id, role));
       submit(new DepositCash(id, rnd.nextLong(10_000_000)));
     }
+    // Most participants appoint an insurer (any account: a non-insurer is refused), so that
+    // insurer evaluations and premiums are both accepted and refused for want of appointment.
+    for (long id = 1; id <= accounts; id++) {
+      if (rnd.nextInt(4) != 0) {
+        submit(new AppointInsurer(id, account(), id));
+      }
+    }
     int periods = program.periods().count();
     int closeEvery = Math.max(50, commands / (periods + 1));
     boolean closing = false;
@@ -301,7 +309,12 @@ final class RulesSimulation {
       case 12:
         return new RecordEvaluation(a, Math.max(0, p), signal());
       case 13:
-        return new RecordInsurerEvaluation(account(), a, Math.max(0, p), signal());
+        long appointed = engine.state().access().insurerOf(a);
+        long insurer = appointed != 0 && rnd.nextInt(3) != 0 ? appointed : account();
+        if (rnd.nextInt(10) == 0) {
+          return new AppointInsurer(a, account(), rnd.nextBoolean() ? a : 0);
+        }
+        return new RecordInsurerEvaluation(insurer, a, Math.max(0, p), signal());
       case 14:
         return new ChargeInsurancePremium(a, Math.max(0, p - rnd.nextInt(2)));
       case 15:

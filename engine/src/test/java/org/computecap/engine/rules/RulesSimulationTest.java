@@ -69,6 +69,10 @@ class RulesSimulationTest {
           }) {
         assertThat(outcomes).as(type + " accepted at least once").containsKey(type + " OK");
       }
+      // An insurer that is not the participant's appointed one is refused, by name.
+      assertThat(outcomes)
+          .containsKey("RecordInsurerEvaluation INSURER_NOT_APPOINTED")
+          .containsKey("AppointInsurer OK");
     }
   }
 }

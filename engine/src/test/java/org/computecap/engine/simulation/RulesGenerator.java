@@ -107,8 +107,13 @@ final class RulesGenerator implements Simulation.Generator {
       case 11:
         return new RecordEvaluation(a, p, sim.rnd.nextBoolean() ? RiskSignal.L : RiskSignal.H);
       case 12:
+        // Mostly the participant's appointed insurer (the access generator appoints them), else
+        // any account, which the engine refuses (INSURER_NOT_APPOINTED, or a wrong role).
+        long appointed = sim.engine.state().access().insurerOf(a);
         return new RecordInsurerEvaluation(
-            1 + sim.rnd.nextInt(sim.accountIdMax),
+            appointed != 0 && sim.rnd.nextInt(4) != 0
+                ? appointed
+                : 1 + sim.rnd.nextInt(sim.accountIdMax),
             a,
             p,
             sim.rnd.nextBoolean() ? RiskSignal.L : RiskSignal.H);

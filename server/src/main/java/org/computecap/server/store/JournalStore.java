@@ -8,9 +8,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import org.computecap.engine.journal.FileJournal;
 import org.computecap.engine.journal.HeadAnchor;
 import org.computecap.engine.journal.Journal;
+import org.computecap.engine.journal.JournalEntry;
 import org.computecap.engine.journal.JournalProvider;
 
 /**
@@ -49,6 +51,16 @@ public final class JournalStore {
    * journal file with checkpoints beside it is refused rather than silently started anew.
    */
   public static Journal openFile(Path dataDir, List<HeadAnchor> anchors) {
+    return openFile(dataDir, anchors, e -> {});
+  }
+
+  /**
+   * {@link #openFile(Path, List)}, passing every entry to {@code visitor} as the verifying pass
+   * reads it (the server's replay reads the file once); see {@link FileJournal#open(Path, List,
+   * Consumer)}.
+   */
+  public static Journal openFile(
+      Path dataDir, List<HeadAnchor> anchors, Consumer<JournalEntry> visitor) {
     createPrivateDirectory(dataDir);
     Path path = dataDir.resolve(FILE_NAME);
     if (!Files.exists(path)) {
@@ -65,7 +77,7 @@ public final class JournalStore {
       return FileJournal.create(path);
     }
     try {
-      return FileJournal.open(path, anchors);
+      return FileJournal.open(path, anchors, visitor);
     } catch (IllegalStateException e) {
       throw new JournalDamagedException(path + ": " + e.getMessage());
     }

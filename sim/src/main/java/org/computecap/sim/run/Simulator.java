@@ -13,6 +13,7 @@ import org.computecap.economics.market.MarketClearing;
 import org.computecap.engine.Event;
 import org.computecap.engine.allocation.FreePermitsGranted;
 import org.computecap.engine.command.AllocateFreePermits;
+import org.computecap.engine.command.AppointInsurer;
 import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenMarket;
@@ -305,6 +306,11 @@ public final class Simulator {
     }
     if (terms.insured()) {
       market.submit(new OpenAccount(accounts.insurerId(), "insurer", Role.INSURER));
+      // Each developer appoints the insurer itself: the engine lets only a participant's
+      // appointed insurer evaluate it and be paid its premium.
+      for (Developer d : accounts.developers()) {
+        market.submit(new AppointInsurer(d.accountId(), accounts.insurerId(), d.accountId()));
+      }
     }
   }
 
