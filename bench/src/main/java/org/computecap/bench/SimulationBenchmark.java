@@ -143,7 +143,8 @@ public class SimulationBenchmark {
 
   /**
    * {@code s} with its population scaled to exactly {@code developers} and its cap scaled by the
-   * same factor; {@code periods} at most the program's period count.
+   * same factor; {@code periods} at most the program's period count. Each developer's starting cash
+   * is the scenario's, or less where the total would not fit the ledger (see below).
    */
   static Scenario scaled(Scenario s, int developers, int periods) {
     if (developers < s.developers().size()) {
@@ -194,6 +195,11 @@ public class SimulationBenchmark {
               t.assistanceFactor(),
               t.spread()));
     }
+    // The engine counts all cash ever deposited in one long: the default $10^11 a developer
+    // overflows it beyond 922,337 developers. Where it would, each developer starts with the
+    // largest whole number of dollars that keeps the total within half of it (no agent's
+    // decision reads its cash; only the balances, and so the state hash, differ).
+    long cashCents = Math.min(s.market().cashCents(), Long.MAX_VALUE / 2 / developers / 100 * 100);
     Scenario withPeople =
         new Scenario(
             s.name() + "-x" + developers,
@@ -202,7 +208,7 @@ public class SimulationBenchmark {
             periods,
             s.programYaml(),
             s.program(),
-            s.market(),
+            s.market().withCashCents(cashCents),
             types);
     long cap = Math.round(s.program().capStartPermits() * factor);
     return ScenarioLoader.withProgramValues(

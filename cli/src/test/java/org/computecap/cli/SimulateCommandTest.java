@@ -105,6 +105,27 @@ class SimulateCommandTest {
   }
 
   @Test
+  void a_population_too_large_for_its_cash_exits_2_naming_the_field(@TempDir Path dir) {
+    // 5 types of 100,000 developers at 2 * 10^13 cents each: 10^19 cents, past a long.
+    int code =
+        run(
+            "simulate",
+            "--scenario",
+            SCENARIOS.resolve("default.yaml").toString(),
+            "--out",
+            dir.resolve("o").toString(),
+            "--set",
+            "developers.*.count=100000",
+            "--set",
+            "market.cashCents=20000000000000");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("market.cashCents 20000000000000 for each of 500000 developers")
+        .contains("must be at most " + Long.MAX_VALUE / 500_000);
+    assertThat(dir.resolve("o")).doesNotExist();
+  }
+
+  @Test
   void a_directory_that_is_not_an_earlier_simulation_is_not_overwritten(@TempDir Path dir)
       throws Exception {
     Files.writeString(dir.resolve("thesis.tex"), "precious");

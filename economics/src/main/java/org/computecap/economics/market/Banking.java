@@ -24,8 +24,8 @@ import java.util.function.DoubleUnaryOperator;
  * episode short (a negative bank) and a higher one would leave permits unused. With a falling cap
  * and r = 0 the whole horizon is usually one episode: one flat price.
  *
- * <p>Cost: {@code O(T^2)} one-dimensional root finds for T periods, each a bisection in log price
- * over {@code S} (about 100 evaluations).
+ * <p>Cost: {@code O(T^2)} one-dimensional root finds for T periods ({@link PriceRoot}: about 10
+ * evaluations of {@code S} each, from the price of the episode one period shorter).
  */
 public final class Banking {
 
@@ -38,7 +38,8 @@ public final class Banking {
    */
   public record Path(double[] price, double[] used, double[] bank) {}
 
-  private static final int MAX_STEPS = 4000;
+  /** Relative width to which each episode's price is found. */
+  private static final double TOLERANCE = 1e-14;
 
   private Banking() {}
 
@@ -64,8 +65,10 @@ public final class Banking {
     while (start < periods) {
       int end = start;
       double best = Double.NEGATIVE_INFINITY;
+      double hint = 1.0;
       for (int e = start; e < periods; e++) {
-        double p = episodePrice(demand, caps, rate, start, e, carried);
+        double p = episodePrice(demand, caps, rate, start, e, carried, hint);
+        hint = p > 0.0 ? p : hint;
         if (p >= best) {
           best = p;
           end = e;
@@ -93,48 +96,40 @@ public final class Banking {
   /**
    * The price P of period {@code start} at which periods start..end, with prices {@code
    * P·(1+r)^(t-start)}, use exactly their caps plus {@code carried}; 0 when even a zero price
-   * leaves permits over.
+   * leaves permits over. {@code hint} (&gt; 0) is where the search starts: the price of the episode
+   * one period shorter is close.
    */
   static double episodePrice(
-      DoubleUnaryOperator demand, double[] caps, double rate, int start, int end, double carried) {
+      DoubleUnaryOperator demand,
+      double[] caps,
+      double rate,
+      int start,
+      int end,
+      double carried,
+      double hint) {
     double supply = carried;
+    double[] growth = new double[end - start + 1];
     for (int t = start; t <= end; t++) {
       supply += caps[t];
+      growth[t - start] = Math.pow(1.0 + rate, t - start);
     }
-    if (excess(demand, rate, start, end, supply, 0.0) <= 0.0) {
+    double total = supply;
+    DoubleUnaryOperator excess =
+        p -> {
+          double used = 0.0;
+          for (double g : growth) {
+            used += demand.applyAsDouble(p * g);
+          }
+          return used - total;
+        };
+    if (excess.applyAsDouble(0.0) <= 0.0) {
       return 0.0;
     }
-    double lo = 1.0;
-    double hi = 1.0;
-    for (int n = 0; excess(demand, rate, start, end, supply, lo) <= 0.0; n++) {
-      lo *= 0.5;
-      checkSteps(n);
+    double price = PriceRoot.find(excess, hint, TOLERANCE);
+    if (Double.isNaN(price)) {
+      throw new IllegalArgumentException("the caps put a price outside the range of a double");
     }
-    for (int n = 0; excess(demand, rate, start, end, supply, hi) > 0.0; n++) {
-      hi *= 2.0;
-      checkSteps(n);
-    }
-    while (hi - lo > 1e-14 * hi) {
-      double mid = Math.sqrt(lo * hi);
-      if (mid <= lo || mid >= hi) {
-        break;
-      }
-      if (excess(demand, rate, start, end, supply, mid) > 0.0) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    return Math.sqrt(lo * hi);
-  }
-
-  private static double excess(
-      DoubleUnaryOperator demand, double rate, int start, int end, double supply, double p) {
-    double used = 0.0;
-    for (int t = start; t <= end; t++) {
-      used += demand.applyAsDouble(p * Math.pow(1.0 + rate, t - start));
-    }
-    return used - supply;
+    return price;
   }
 
   private static void validate(double[] caps, double rate, double initialBank) {
@@ -151,12 +146,6 @@ public final class Banking {
     }
     if (!(initialBank >= 0.0) || Double.isInfinite(initialBank)) {
       throw new IllegalArgumentException("initialBank must be finite and >= 0, was " + initialBank);
-    }
-  }
-
-  private static void checkSteps(int steps) {
-    if (steps > MAX_STEPS) {
-      throw new IllegalArgumentException("the caps put a price outside the range of a double");
     }
   }
 }

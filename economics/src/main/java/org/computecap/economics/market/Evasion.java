@@ -59,8 +59,8 @@ public final class Evasion {
   /**
    * The price at which the permits retired, {@code sum_i permits(i, p)}, equal the cap Q: P2 Eq. 6
    * with the strategic developers' Eq. (1) demand in place of Eq. 5's; 0 when the cap does not
-   * bind. {@code enforcement[i]} is null for a truthful developer. Found by bisection in log price
-   * (the sum is non-increasing in p) to a relative width of 1e-13.
+   * bind. {@code enforcement[i]} is null for a truthful developer. Found by {@link PriceRoot} (the
+   * sum is non-increasing in p) to a relative width of 1e-13.
    */
   public static double clearingPrice(Population pop, Enforcement[] enforcement, double capQ) {
     if (!(capQ > 0.0) || Double.isInfinite(capQ)) {
@@ -73,28 +73,12 @@ public final class Evasion {
     if (aggregate(pop, enforcement, 0.0) <= capQ) {
       return 0.0;
     }
-    double lo = 1.0;
-    double hi = 1.0;
-    for (int n = 0; aggregate(pop, enforcement, lo) <= capQ; n++) {
-      lo *= 0.5;
-      check(n, capQ);
+    double price = PriceRoot.find(p -> aggregate(pop, enforcement, p) - capQ, 1.0, 1e-13);
+    if (Double.isNaN(price)) {
+      throw new IllegalArgumentException(
+          "capQ " + capQ + " puts the clearing price outside the range of a double");
     }
-    for (int n = 0; aggregate(pop, enforcement, hi) > capQ; n++) {
-      hi *= 2.0;
-      check(n, capQ);
-    }
-    while (hi - lo > 1e-13 * hi) {
-      double mid = Math.sqrt(lo * hi);
-      if (mid <= lo || mid >= hi) {
-        break;
-      }
-      if (aggregate(pop, enforcement, mid) > capQ) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    return Math.sqrt(lo * hi);
+    return price;
   }
 
   /** {@code sum_i permits(i, p)}; infinite at p = 0 unless every demand is finite there. */
@@ -139,12 +123,5 @@ public final class Evasion {
     double marginal =
         BenefitFamily.marginal(pop.family[i], pop.theta[i], pop.beta[i], pop.k[i], pop.a[i], c);
     return marginal - lambda * e.rho() * e.marginalCharge(lambda * c);
-  }
-
-  private static void check(int steps, double capQ) {
-    if (steps > MAX_STEPS) {
-      throw new IllegalArgumentException(
-          "capQ " + capQ + " puts the clearing price outside the range of a double");
-    }
   }
 }

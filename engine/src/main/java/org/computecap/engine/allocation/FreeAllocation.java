@@ -28,11 +28,14 @@ import java.util.List;
  * lowest account ids, so grants differ by at most one permit and nothing stays unallocated.
  *
  * <p>Cost. {@code B} is an exact rational whose denominator can be the product of many outputs
- * (thousands of bits for thousands of participants), so the entitlements are never reduced one by
- * one: they are kept as integer numerators over one common denominator ({@code 2 · 10^6 · den(B)}),
- * and the corrected shares over their sum, so a period's allocation is a handful of big-number
- * operations per participant, each linear in the size of {@code B}, and a sort; {@code B} itself is
- * summed over a running least common multiple and reduced once.
+ * (thousands of bits for thousands of participants, tens of thousands at 10^6), so the entitlements
+ * are never reduced one by one: each is an integer weight {@code w_i = 2·O_i·C_i} (the size of an
+ * output) times {@code num(B)} over one common denominator {@code 2 · 10^6 · den(B)}. Corrected
+ * shares are {@code budget · w_i / sum w}, where {@code B} cancels, so their remainders are small
+ * numbers; uncorrected grants are floored one at a time, so no more than one product the size of
+ * {@code B} is held at once (holding all of them took gigabytes at 10^6 participants). A period's
+ * allocation is a few big-number operations per participant, each linear in the size of {@code B},
+ * and a sort; {@code B} itself is summed over a running least common multiple and reduced once.
  */
 public final class FreeAllocation {
   private static final BigInteger TWO_MILLION = BigInteger.valueOf(2_000_000);
@@ -49,27 +52,65 @@ public final class FreeAllocation {
     requireBudget(budgetPermits);
     List<ParticipantHistory> sorted = sortedByAccount(histories);
     Fraction b = benchmarkIntensity(sorted, percentilePpm);
-    // A_i = (2·O_i / 2) · (P / Q) · (C_i / 10^6) = N_i / D with N_i = 2·O_i · P · C_i.
-    BigInteger denominator = b.denominator().multiply(TWO_MILLION);
-    BigInteger[] numerators = new BigInteger[sorted.size()];
-    BigInteger total = BigInteger.ZERO;
-    for (int i = 0; i < numerators.length; i++) {
+    // A_i = (2·O_i / 2) · (P / Q) · (C_i / 10^6) = w_i · P / D with w_i = 2·O_i · C_i and
+    // D = 2·10^6·Q. The weights are the size of the outputs; P and Q are the size of B.
+    BigInteger[] weights = new BigInteger[sorted.size()];
+    BigInteger weightTotal = BigInteger.ZERO;
+    for (int i = 0; i < weights.length; i++) {
       ParticipantHistory h = sorted.get(i);
-      numerators[i] =
+      weights[i] =
           twiceActivityLevel(h.previous(), h.last(), activityThresholdPpm)
-              .multiply(b.numerator())
               .multiply(BigInteger.valueOf(h.assistanceFactorPpm()));
-      total = total.add(numerators[i]);
+      weightTotal = weightTotal.add(weights[i]);
     }
+    BigInteger denominator = b.denominator().multiply(TWO_MILLION);
     BigInteger budget = BigInteger.valueOf(budgetPermits);
-    if (total.compareTo(budget.multiply(denominator)) > 0) {
-      // Scaled by budget / sum A_i: each share is budget · N_i / sum N.
-      for (int i = 0; i < numerators.length; i++) {
-        numerators[i] = numerators[i].multiply(budget);
+    if (weightTotal.multiply(b.numerator()).compareTo(budget.multiply(denominator)) > 0) {
+      // Scaled by budget / sum A_i: each share is budget · w_i · P / (P · sum w), and P (> 0
+      // here) cancels: the same quotients, and remainders P times smaller in the same order.
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] = weights[i].multiply(budget);
       }
-      return round(accounts(sorted), numerators, total, budgetPermits, true, b);
+      return round(accounts(sorted), weights, weightTotal, budgetPermits, true, b);
     }
-    return round(accounts(sorted), numerators, denominator, budgetPermits, false, b);
+    // Unscaled, each grant is the floor of w_i · P / D and nothing goes by remainder. B's
+    // denominator can be the product of thousands of outputs (tens of thousands of bits at 10^6
+    // participants): no product of that size is formed per participant.
+    long[] permits = floors(weights, b.numerator(), denominator);
+    long allocated = 0;
+    for (long p : permits) {
+      allocated = Math.addExact(allocated, p);
+    }
+    return outcome(accounts(sorted), permits, allocated, budgetPermits, false, b);
+  }
+
+  /**
+   * {@code floor(w_i · p / d)} for every weight, exactly, with one division of {@code B}'s size in
+   * all: {@code s = floor(p · 2^k / d)} for a {@code k} 64 bits beyond the largest weight gives
+   * {@code w·s / 2^k <= w·p/d < w·s / 2^k + w / 2^k}, so the floor is {@code (w·s) >> k} or one
+   * more, and the exact product decides only when the fraction lies within {@code w / 2^k} of the
+   * next whole number.
+   */
+  static long[] floors(BigInteger[] weights, BigInteger p, BigInteger d) {
+    int widest = 0;
+    for (BigInteger w : weights) {
+      widest = Math.max(widest, w.bitLength());
+    }
+    int k = widest + 64;
+    BigInteger scaled = p.shiftLeft(k).divide(d);
+    BigInteger whole = BigInteger.ONE.shiftLeft(k);
+    long[] out = new long[weights.length];
+    for (int i = 0; i < out.length; i++) {
+      BigInteger product = weights[i].multiply(scaled);
+      BigInteger q = product.shiftRight(k);
+      BigInteger fraction = product.subtract(q.shiftLeft(k));
+      if (fraction.add(weights[i]).compareTo(whole) >= 0
+          && q.add(BigInteger.ONE).multiply(d).compareTo(weights[i].multiply(p)) <= 0) {
+        q = q.add(BigInteger.ONE);
+      }
+      out[i] = q.longValueExact();
+    }
+    return out;
   }
 
   /** Shares the budget in proportion to each participant's mean covered quantity. */
@@ -243,10 +284,7 @@ public final class FreeAllocation {
       remainders[i] = qr[1];
       allocated = Math.addExact(allocated, permits[i]);
     }
-    if (allocated > budgetPermits) {
-      throw new AssertionError("floored grants " + allocated + " exceed budget " + budgetPermits);
-    }
-    if (exact) {
+    if (exact && allocated <= budgetPermits) {
       Integer[] order = new Integer[permits.length];
       Arrays.setAll(order, i -> i);
       // Largest remainder first; the sort is stable and the indexes are in account order, so
@@ -257,6 +295,19 @@ public final class FreeAllocation {
         permits[order[k]]++;
         allocated++;
       }
+    }
+    return outcome(accounts, permits, allocated, budgetPermits, exact, benchmark);
+  }
+
+  private static AllocationOutcome outcome(
+      List<Long> accounts,
+      long[] permits,
+      long allocated,
+      long budgetPermits,
+      boolean exact,
+      Fraction benchmark) {
+    if (allocated > budgetPermits) {
+      throw new AssertionError("floored grants " + allocated + " exceed budget " + budgetPermits);
     }
     List<Grant> grants = new ArrayList<>(permits.length);
     for (int i = 0; i < permits.length; i++) {

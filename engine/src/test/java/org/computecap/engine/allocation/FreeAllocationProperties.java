@@ -2,8 +2,10 @@ package org.computecap.engine.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -79,5 +81,29 @@ class FreeAllocationProperties {
         entitled.compareTo(Fraction.whole(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : entitled.floor();
     assertThat(FreeAllocation.newEntrantBenchmark(projected, fast.benchmark(), 1_234_567))
         .isEqualTo(expected);
+  }
+
+  @Property(tries = 300)
+  void floors_through_a_scaled_reciprocal_equal_the_exact_division(
+      @ForAll @Size(min = 1, max = 20) List<@LongRange(min = 0, max = 1_000_000_000_000L) Long> ws,
+      @ForAll @IntRange(min = 1, max = 4000) int dBits,
+      @ForAll long seed,
+      @ForAll boolean wholeQuotients) {
+    Random random = new Random(seed);
+    BigInteger d = new BigInteger(dBits, random).add(BigInteger.ONE);
+    // B = p/d near 1 to 10^6, like a benchmark intensity over 2·10^6; with whole quotients
+    // p is a multiple of d, so every w·p/d is a whole number and each floor sits exactly on
+    // the boundary the reciprocal cannot see.
+    BigInteger p =
+        wholeQuotients
+            ? d.multiply(BigInteger.valueOf(random.nextInt(1_000_000)))
+            : d.multiply(BigInteger.valueOf(random.nextInt(1_000_000)))
+                .add(new BigInteger(dBits, random).mod(d));
+    BigInteger[] weights = ws.stream().map(BigInteger::valueOf).toArray(BigInteger[]::new);
+    long[] floors = FreeAllocation.floors(weights, p, d);
+    for (int i = 0; i < weights.length; i++) {
+      BigInteger exact = weights[i].multiply(p).divide(d);
+      assertThat(floors[i]).as("w = %s", weights[i]).isEqualTo(exact.longValueExact());
+    }
   }
 }

@@ -48,16 +48,8 @@ public final class Plan {
       double bankCapacity) {
     this.developer = developer;
     this.valuation = new Valuation(developer, weight, centsPerUtil);
-    this.one =
-        Population.builder(1)
-            .add(
-                developer.family(),
-                developer.theta(),
-                developer.beta(),
-                developer.k(),
-                developer.a(),
-                weight)
-            .build();
+    // The valuation's one-developer population: the same developer and weight.
+    this.one = valuation.population();
     this.lambda = weight / developer.permitsPerUnit();
     this.enforcement = enforcement == null ? null : enforcement.inMoneyUnit(centsPerUtil);
     this.centsPerUtil = centsPerUtil;

@@ -1,6 +1,7 @@
 package org.computecap.sim.agent;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
@@ -34,14 +35,7 @@ public final class Quotes {
       PriceGrid grid, long holdings, DoubleUnaryOperator target, long lot) {
     List<Quote> out = new ArrayList<>();
     int n = grid.size();
-    long[] want = new long[n];
-    for (int j = 0; j < n; j++) {
-      double t = target.applyAsDouble(grid.price(j));
-      want[j] =
-          Double.isFinite(t)
-              ? (long) Math.floor(Math.max(0.0, Math.min(t, 4e18)))
-              : Long.MAX_VALUE / 4;
-    }
+    long[] want = wants(grid, target);
     // Buys, from the top price down: cumulative bought at p is want(p) - holdings.
     long bought = 0;
     for (int j = n - 1; j >= 0; j--) {
@@ -63,6 +57,52 @@ public final class Quotes {
       }
     }
     return out;
+  }
+
+  /**
+   * The whole permits wanted at each grid price, {@code floor(target(p))}. The target is
+   * non-increasing in p, and so is every rounded value the floating-point arithmetic gives for it
+   * (Java's pow, exp and log are semi-monotonic, and sums, products, quotients, min, max and floor
+   * preserve the order), so where two grid prices want the same whole number every price between
+   * them wants it too: the grid is split in halves only where the wanted quantity changes. A
+   * developer whose demand barely moves over the grid (most small companies and academic labs of
+   * the default scenario, whose P1 cost term dwarfs the permit price) costs two evaluations instead
+   * of one per grid price, and the array is the same as evaluating every price.
+   */
+  static long[] wants(PriceGrid grid, DoubleUnaryOperator target) {
+    int n = grid.size();
+    long[] want = new long[n];
+    want[0] = wantAt(grid, 0, target);
+    if (n > 1) {
+      want[n - 1] = wantAt(grid, n - 1, target);
+      fill(grid, target, want, 0, n - 1);
+    }
+    return want;
+  }
+
+  // Fills want[lo+1 .. hi-1], want[lo] and want[hi] being known.
+  private static void fill(
+      PriceGrid grid, DoubleUnaryOperator target, long[] want, int lo, int hi) {
+    while (hi - lo > 1) {
+      if (want[lo] == want[hi]) {
+        Arrays.fill(want, lo + 1, hi, want[lo]);
+        return;
+      }
+      int mid = (lo + hi) >>> 1;
+      want[mid] = wantAt(grid, mid, target);
+      fill(grid, target, want, lo, mid);
+      lo = mid;
+    }
+  }
+
+  private static long wantAt(PriceGrid grid, int j, DoubleUnaryOperator target) {
+    double t = target.applyAsDouble(grid.price(j));
+    if (Double.isNaN(t)) {
+      throw new IllegalArgumentException("target at " + grid.price(j) + " cents is NaN");
+    }
+    return Double.isFinite(t)
+        ? (long) Math.floor(Math.max(0.0, Math.min(t, 4e18)))
+        : Long.MAX_VALUE / 4;
   }
 
   /**

@@ -42,6 +42,11 @@ public final class Valuation {
     return weight;
   }
 
+  /** This developer alone, with its weight, as the economics library's population. */
+  Population population() {
+    return one;
+  }
+
   /** Compute demanded at a permit price in cents (P2 Eq. 5); needs price &gt; 0 unless P1. */
   public double computeAt(double priceCents) {
     return Demand.compute(one, 0, priceCents / centsPerUtil);

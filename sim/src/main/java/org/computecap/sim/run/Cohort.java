@@ -2,6 +2,7 @@ package org.computecap.sim.run;
 
 import org.computecap.economics.audit.Enforcement;
 import org.computecap.economics.audit.PenaltyFunction;
+import org.computecap.economics.market.Evasion;
 import org.computecap.economics.market.Population;
 import org.computecap.sim.agent.Decisions;
 import org.computecap.sim.agent.Developer;
@@ -24,6 +25,17 @@ final class Cohort {
   final double[] weight;
   final Plan[] plans;
   private final Enforcement[] enforcement;
+  private final double centsPerUtil;
+
+  /**
+   * The active developers column-wise, with their enforcement in utility units, built on first use:
+   * {@link #need} sums over them in contiguous arrays instead of visiting every {@link Plan} (one
+   * object graph per developer, scattered over the heap), which at 10^5 developers missed the cache
+   * on almost every developer and took most of a period in the expectation's root finding.
+   */
+  private Population activePopulation;
+
+  private Enforcement[] activeEnforcement;
 
   private Cohort(
       Accounts accounts,
@@ -31,13 +43,15 @@ final class Cohort {
       double[] effort,
       double[] weight,
       Plan[] plans,
-      Enforcement[] enforcement) {
+      Enforcement[] enforcement,
+      double centsPerUtil) {
     this.accounts = accounts;
     this.active = active;
     this.effort = effort;
     this.weight = weight;
     this.plans = plans;
     this.enforcement = enforcement;
+    this.centsPerUtil = centsPerUtil;
   }
 
   /**
@@ -72,7 +86,14 @@ final class Cohort {
       weight[i] = d.permitsPerUnit() * lambda;
     }
     Cohort c =
-        new Cohort(accounts, active.clone(), effort, weight, new Plan[n], new Enforcement[n]);
+        new Cohort(
+            accounts,
+            active.clone(),
+            effort,
+            weight,
+            new Plan[n],
+            new Enforcement[n],
+            centsPerUtil);
     for (int i = 0; i < n; i++) {
       c.plans[i] =
           new Plan(accounts.developer(i), weight[i], null, centsPerUtil, makeGood[i], 0, 0);
@@ -112,7 +133,7 @@ final class Cohort {
       }
       out[i] = new Plan(d, weight[i], enf[i], centsPerUtil, p.makeGood(), 0, 0);
     }
-    return new Cohort(accounts, active, effort, weight, out, enf);
+    return new Cohort(accounts, active, effort, weight, out, enf, centsPerUtil);
   }
 
   /** The same cohort with each active developer ready to bank up to capacity[i] below a price. */
@@ -130,22 +151,27 @@ final class Cohort {
               bankPriceCents,
               capacity[i]);
     }
-    return new Cohort(accounts, active, effort, weight, out, enforcement);
+    return new Cohort(accounts, active, effort, weight, out, enforcement, centsPerUtil);
   }
 
   int size() {
     return plans.length;
   }
 
-  /** Permits the active developers retire at a price: {@code sum need_i(p)}. */
+  /**
+   * Permits the active developers retire at a price: {@code sum need_i(p)}, each term {@link
+   * Plan#need} and the same sum in the same order, from the columns.
+   */
   double need(double priceCents) {
-    double sum = 0;
-    for (int i = 0; i < plans.length; i++) {
-      if (active[i]) {
-        sum += plans[i].need(priceCents);
-      }
+    if (activeEnforcement == null) {
+      activeEnforcement = enforcementInUtility(centsPerUtil);
+      activePopulation = activeEnforcement.length == 0 ? null : population();
     }
-    return sum;
+    if (activePopulation == null) {
+      return 0.0;
+    }
+    return Evasion.aggregate(
+        activePopulation, activeEnforcement, Math.max(0.0, priceCents) / centsPerUtil);
   }
 
   /** Make-good the active developers owe. */
@@ -159,6 +185,9 @@ final class Cohort {
 
   /** Active developers as an economics population, lambdaBar = permits per unit of compute. */
   Population population() {
+    if (activePopulation != null) {
+      return activePopulation;
+    }
     Population.Builder b = Population.builder(plans.length);
     for (int i = 0; i < plans.length; i++) {
       if (active[i]) {

@@ -2,6 +2,7 @@ package org.computecap.sim.run;
 
 import java.util.function.DoubleUnaryOperator;
 import org.computecap.economics.market.Banking;
+import org.computecap.economics.market.PriceRoot;
 import org.computecap.sim.scenario.Expectations;
 import org.computecap.sim.scenario.MarketSettings;
 import org.computecap.sim.scenario.ProgramTerms;
@@ -104,34 +105,18 @@ record Expectation(double priceCents, double bankPriceCents, double bankPermits)
   }
 
   /**
-   * The price at which {@code need} equals {@code supply}; 0 when even a zero price leaves some.
+   * The price at which {@code need} equals {@code supply} (to a relative 1e-12, {@link PriceRoot});
+   * 0 when even a zero price leaves some, {@code MAX_CENTS} when even that price leaves a shortage.
    */
   static double clearing(DoubleUnaryOperator need, double supply) {
     if (need.applyAsDouble(0.0) <= supply) {
       return 0.0;
     }
-    double lo = 1.0;
-    double hi = 1.0;
-    while (need.applyAsDouble(lo) <= supply && lo > 1e-9) {
-      lo *= 0.5;
+    if (need.applyAsDouble(MAX_CENTS) > supply) {
+      return MAX_CENTS;
     }
-    while (need.applyAsDouble(hi) > supply) {
-      hi *= 2.0;
-      if (hi > MAX_CENTS) {
-        return MAX_CENTS;
-      }
-    }
-    while (hi - lo > 1e-12 * hi) {
-      double mid = Math.sqrt(lo * hi);
-      if (mid <= lo || mid >= hi) {
-        break;
-      }
-      if (need.applyAsDouble(mid) > supply) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    return Math.sqrt(lo * hi);
+    double price = PriceRoot.find(p -> need.applyAsDouble(p) - supply, 1.0, 1e-12);
+    // NaN: the shortage at 0 vanishes at every positive price a double holds.
+    return Double.isNaN(price) ? 0.0 : price;
   }
 }

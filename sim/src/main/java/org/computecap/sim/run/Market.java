@@ -1,11 +1,8 @@
 package org.computecap.sim.run;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.computecap.engine.Engine;
 import org.computecap.engine.Event;
 import org.computecap.engine.ProgramParser;
@@ -17,7 +14,6 @@ import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.Side;
 import org.computecap.engine.exchange.OrderAccepted;
-import org.computecap.engine.exchange.OrderCancelled;
 import org.computecap.engine.exchange.TradeExecuted;
 import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournaledEngine;
@@ -30,9 +26,14 @@ import org.computecap.engine.registry.Registry;
  * means its model of the rules is wrong: it stops with the command and the rule instead of carrying
  * on with a market that differs from what it thinks.
  *
- * <p>It also keeps the book-keeping the agents need: which of their orders still rest, indexed by
- * account so that one agent's cancel-and-requote costs its own orders and not the whole book, the
- * trades since they were last collected and the last trade price.
+ * <p>It also keeps the book-keeping the agents need: the orders each agent placed in the current
+ * session, so that one agent's cancel-and-requote costs its own orders and not the whole book, the
+ * trades since they were last collected and the last trade price. Whether an order still rests is
+ * the engine's answer ({@code ExchangeState.remaining}), not a second book kept here: the one kept
+ * here before (boxed ids in a tree per account and one for the whole book, updated on every fill)
+ * cost more than the engine's own matching at 10^5 developers. Every session ends with {@link
+ * #cancelEverything}, which forgets the session's orders, so this book-keeping is bounded by one
+ * session's orders.
  */
 final class Market implements AutoCloseable {
   private final Engine engine;
@@ -40,11 +41,32 @@ final class Market implements AutoCloseable {
   private long tick;
   private long nextOrderId = 1;
 
-  /** Resting order id -> {account, quantity left}, in placement order. */
-  private final TreeMap<Long, long[]> resting = new TreeMap<>();
+  /** The id of the session's first order: order {@code sessionFirstId + s} is in slot s. */
+  private long sessionFirstId = 1;
 
-  /** Account -> its resting order ids, in placement order. */
-  private final Map<Long, TreeSet<Long>> restingByAccount = new HashMap<>();
+  /** Orders placed this session. */
+  private int placed;
+
+  /** The account of each order placed this session, by slot. */
+  private long[] accountOf = new long[1024];
+
+  /**
+   * The slot of the same account's order placed before it this session (and not yet cancelled), or
+   * -1.
+   */
+  private int[] previousOfAccount = new int[1024];
+
+  /**
+   * Account id -> the slot of its latest order this session, valid when its stamp is {@link
+   * #session}.
+   */
+  private int[] latestOfAccount = new int[64];
+
+  private int[] latestStamp = new int[64];
+  private int session = 1;
+
+  /** One account's slots, newest first, while {@link #cancelAll} cancels them oldest first. */
+  private int[] cancelScratch = new int[64];
 
   private final List<TradeExecuted> trades = new ArrayList<>();
   private long lastTradePrice;
@@ -72,11 +94,6 @@ final class Market implements AutoCloseable {
         trades.add(t);
         tradeCount++;
         lastTradePrice = t.priceCents();
-        fill(t.buyOrderId(), t.quantity());
-        fill(t.sellOrderId(), t.quantity());
-      } else if (e instanceof OrderCancelled c) {
-        // Self-trade prevention or the engine's own clean-up took it off the book.
-        fill(c.orderId(), c.quantity());
       }
     }
     return r.events();
@@ -109,8 +126,7 @@ final class Market implements AutoCloseable {
     // The engine numbers accepted orders 1, 2, 3...; this market places every order and stops on
     // any rejection, so it knows the id before the engine reports it (submit's fills need it).
     long id = nextOrderId++;
-    resting.put(id, new long[] {accountId, quantity});
-    restingByAccount.computeIfAbsent(accountId, a -> new TreeSet<>()).add(id);
+    remember(id, accountId);
     List<Event> events =
         submit(
             new PlaceOrder(
@@ -122,28 +138,76 @@ final class Market implements AutoCloseable {
 
   /** Cancels every resting order of {@code accountId}, oldest first. */
   void cancelAll(long accountId) {
-    TreeSet<Long> ids = restingByAccount.remove(accountId);
-    if (ids == null) {
+    int a = accountSlot(accountId);
+    if (latestStamp[a] != session) {
       return;
     }
-    for (long id : ids) {
-      if (resting.remove(id) != null) {
-        submit(new CancelOrder(id, accountId));
-      }
+    latestStamp[a] = 0;
+    int count = 0;
+    for (int s = latestOfAccount[a]; s >= 0; s = previousOfAccount[s]) {
+      cancelScratch = count == cancelScratch.length ? grow(cancelScratch) : cancelScratch;
+      cancelScratch[count++] = s;
+    }
+    for (int j = count - 1; j >= 0; j--) {
+      cancelIfResting(sessionFirstId + cancelScratch[j], accountId);
     }
   }
 
-  /** Cancels every resting order of every account, oldest first. */
+  /**
+   * Cancels every resting order of every account, oldest first, and ends the session: its orders
+   * are forgotten.
+   */
   void cancelEverything() {
-    List<long[]> orders = new ArrayList<>();
-    for (var e : resting.entrySet()) {
-      orders.add(new long[] {e.getKey(), e.getValue()[0]});
+    int count = placed;
+    placed = 0;
+    session++;
+    long first = sessionFirstId;
+    sessionFirstId = nextOrderId;
+    for (int s = 0; s < count; s++) {
+      cancelIfResting(first + s, accountOf[s]);
     }
-    resting.clear();
-    restingByAccount.clear();
-    for (long[] o : orders) {
-      submit(new CancelOrder(o[0], o[1]));
+  }
+
+  private void cancelIfResting(long id, long accountId) {
+    if (engine.state().exchange().remaining(id) > 0) {
+      submit(new CancelOrder(id, accountId));
     }
+  }
+
+  // Records order id (the session's next) as the latest of its account.
+  private void remember(long id, long accountId) {
+    int s = Math.toIntExact(id - sessionFirstId);
+    if (s != placed) {
+      throw new AssertionError("order " + id + " out of sequence in the session");
+    }
+    if (s == accountOf.length) {
+      accountOf = Arrays.copyOf(accountOf, 2 * s);
+      previousOfAccount = Arrays.copyOf(previousOfAccount, 2 * s);
+    }
+    int a = accountSlot(accountId);
+    accountOf[s] = accountId;
+    previousOfAccount[s] = latestStamp[a] == session ? latestOfAccount[a] : -1;
+    latestOfAccount[a] = s;
+    latestStamp[a] = session;
+    placed++;
+  }
+
+  // Account ids are small positive numbers here (the simulator numbers its accounts from 1).
+  private int accountSlot(long accountId) {
+    if (accountId < 0 || accountId >= Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("account id out of the simulator's range: " + accountId);
+    }
+    int a = (int) accountId;
+    if (a >= latestOfAccount.length) {
+      int size = Math.max(a + 1, 2 * latestOfAccount.length);
+      latestOfAccount = Arrays.copyOf(latestOfAccount, size);
+      latestStamp = Arrays.copyOf(latestStamp, size);
+    }
+    return a;
+  }
+
+  private static int[] grow(int[] a) {
+    return Arrays.copyOf(a, 2 * a.length);
   }
 
   /** The trades since the last call, and forgets them. */
@@ -204,21 +268,6 @@ final class Market implements AutoCloseable {
 
   long journalEntries() {
     return engine.state().seq();
-  }
-
-  private void fill(long orderId, long quantity) {
-    long[] o = resting.get(orderId);
-    if (o == null) {
-      return;
-    }
-    o[1] -= quantity;
-    if (o[1] <= 0) {
-      resting.remove(orderId);
-      TreeSet<Long> ids = restingByAccount.get(o[0]);
-      if (ids != null) {
-        ids.remove(orderId);
-      }
-    }
   }
 
   @Override

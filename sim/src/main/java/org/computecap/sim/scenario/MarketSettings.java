@@ -108,4 +108,24 @@ public record MarketSettings(
         ziLotPermits,
         discountRate);
   }
+
+  /** The same settings with another starting cash per developer. */
+  public MarketSettings withCashCents(long cents) {
+    return new MarketSettings(
+        centsPerUtil,
+        trading,
+        continuousRounds,
+        quietRounds,
+        gridStepPpm,
+        bandFactor,
+        scheduleSpanPpm,
+        quoteWindowPpm,
+        expectations,
+        expectedPricesCents,
+        evaluations,
+        initialPriceCents,
+        cents,
+        ziLotPermits,
+        discountRate);
+  }
 }

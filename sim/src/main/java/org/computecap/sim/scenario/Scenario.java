@@ -22,6 +22,43 @@ public record Scenario(
 
   public Scenario {
     developers = List.copyOf(developers);
+    refuseUnfundablePopulation(name, market, developers);
+  }
+
+  // Every developer's starting cash is deposited into one ledger, which counts all cash ever
+  // deposited in a long: a population scaled up with the default cash per developer would
+  // overflow it near 922,000 developers. Refuse such a scenario naming the field and the most
+  // it may be, before a run starts rather than in the middle of opening its accounts.
+  private static void refuseUnfundablePopulation(
+      String name, MarketSettings market, List<DeveloperType> developers) {
+    long people = 0;
+    for (DeveloperType t : developers) {
+      people += t.count();
+    }
+    String where = name == null ? "scenario" : name;
+    if (people > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          where
+              + ": developers[].count must sum to at most "
+              + Integer.MAX_VALUE
+              + " developers, got "
+              + people);
+    }
+    if (market != null && people > 0 && market.cashCents() > Long.MAX_VALUE / people) {
+      throw new IllegalArgumentException(
+          where
+              + ": market.cashCents "
+              + market.cashCents()
+              + " for each of "
+              + people
+              + " developers totals more than the ledger holds (it counts all cash ever deposited"
+              + " in 64 bits, at most "
+              + Long.MAX_VALUE
+              + " cents); with "
+              + people
+              + " developers market.cashCents must be at most "
+              + Long.MAX_VALUE / people);
+    }
   }
 
   /** The same scenario with another seed (replications, {@code --seed}). */

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import org.computecap.economics.audit.Enforcement;
+import org.computecap.economics.audit.PenaltyFunction;
 import org.computecap.economics.market.BenefitFamily;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +74,58 @@ class QuotesTest {
       }
       long want = (long) Math.floor(v.permitsAt(p));
       assertThat(bought - sold).isEqualTo(want - holdings);
+    }
+  }
+
+  // The schedule splits the grid only where the wanted quantity changes (issue 12 item 1): it
+  // must want exactly what evaluating every grid price wants, for every kind of plan (flat or
+  // steep demand, evaders whose demand jumps where audits stop deterring, make-good, a bank that
+  // switches on below its price).
+  @Property(tries = 300)
+  void the_quantities_wanted_are_those_of_every_grid_price_evaluated_one_by_one(
+      @ForAll @IntRange(min = 0, max = 2) int familyCode,
+      @ForAll @LongRange(min = 1, max = 1_000_000) long scale,
+      @ForAll @IntRange(min = 0, max = 3) int kind,
+      @ForAll @LongRange(min = 20, max = 500_000) long expected,
+      @ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    BenefitFamily family = BenefitFamily.values()[familyCode];
+    Developer d =
+        ValuationTest.developer(
+            family,
+            scale * (0.5 + r.nextDouble()),
+            0.2 + 0.6 * r.nextDouble(),
+            0.5 + r.nextDouble(),
+            Math.pow(10, -8 + 8 * r.nextDouble()));
+    double centsPerUtil = Math.pow(10, 2 + 12 * r.nextDouble());
+    Enforcement enforcement =
+        kind == 1 || kind == 3
+            ? new Enforcement(
+                0.05 + 0.5 * r.nextDouble(),
+                new PenaltyFunction(expected * 2 * r.nextDouble(), r.nextDouble()),
+                expected * r.nextDouble(),
+                r.nextBoolean() ? 0.0 : 100 * r.nextDouble(),
+                10 * r.nextDouble())
+            : null;
+    double bankPrice = kind >= 2 ? expected * (0.8 + 0.4 * r.nextDouble()) : 0;
+    Plan plan =
+        new Plan(
+            d,
+            1.0 + 3 * r.nextDouble(),
+            enforcement,
+            centsPerUtil,
+            r.nextInt(50),
+            bankPrice,
+            bankPrice > 0 ? 1_000 * r.nextDouble() : 0);
+    PriceGrid grid = PriceGrid.around(expected, 1.5, 2_000, 1, bankPrice);
+    long[] wants = Quotes.wants(grid, plan::target);
+    for (int j = 0; j < grid.size(); j++) {
+      double t = plan.target(grid.price(j));
+      long one =
+          Double.isFinite(t)
+              ? (long) Math.floor(Math.max(0.0, Math.min(t, 4e18)))
+              : Long.MAX_VALUE / 4;
+      assertThat(wants[j]).as("grid price %d", grid.price(j)).isEqualTo(one);
     }
   }
 

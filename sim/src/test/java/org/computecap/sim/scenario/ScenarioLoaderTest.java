@@ -82,6 +82,21 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void a_population_whose_cash_overflows_the_ledger_is_refused_naming_cash_cents() {
+    String types =
+        "developers:\n"
+            + "  - {name: a, count: 100000, benefit: POWER, theta: 1, beta: 0.5}\n"
+            + "  - {name: b, count: 100000, benefit: POWER, theta: 1, beta: 0.5}\n";
+    // 200,000 developers at 10^14 cents each: 2 * 10^19 cents, more than a long holds.
+    assertThatThrownBy(() -> parse("market: {cashCents: 100000000000000}\n" + types))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("market.cashCents 100000000000000 for each of 200000 developers")
+        .hasMessageContaining("market.cashCents must be at most " + Long.MAX_VALUE / 200_000);
+    Scenario fits = parse("market: {cashCents: " + Long.MAX_VALUE / 200_000 + "}\n" + types);
+    assertThat(fits.developerCount()).isEqualTo(200_000);
+  }
+
+  @Test
   void a_power_developer_with_beta_outside_the_unit_interval_is_refused() {
     assertThatThrownBy(
             () ->
