@@ -26,10 +26,11 @@ final class ServeProcess implements AutoCloseable {
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final BlockingQueue<String> fresh = new LinkedBlockingQueue<>();
   private final int port;
+  private final Thread reader;
 
   private ServeProcess(Process process) throws InterruptedException {
     this.process = process;
-    Thread reader =
+    reader =
         new Thread(
             () -> {
               try (BufferedReader r =
@@ -106,8 +107,8 @@ final class ServeProcess implements AutoCloseable {
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       throw new AssertionError("serve did not exit:\n" + output());
     }
-    // Let the reader take the last lines.
-    Thread.sleep(100);
+    // The reader ends at the end of the output, which comes once the process has exited.
+    reader.join(TimeUnit.SECONDS.toMillis(30));
     return process.exitValue();
   }
 
