@@ -62,19 +62,25 @@ final class ProgramCheckCommand implements Callable<Integer> {
             + " allocation, banking "
             + (p.banking() ? "on" : "off")
             + ")");
-    System.out.println("period cap free newEntrantReserve auction");
-    for (int t = p.firstPeriod(); t <= p.periods().last(); t++) {
-      System.out.println(
-          t
-              + " "
-              + p.capPermits(t)
-              + " "
-              + p.freeBudgetPermits(t)
-              + " "
-              + p.newEntrantReservePermits(t)
-              + " "
-              + p.auctionVolumePermits(t));
+    TextTable t =
+        new TextTable(
+            "period",
+            "cap permits",
+            "free permits",
+            "new-entrant reserve permits",
+            "auctioned permits");
+    for (int period = p.firstPeriod(); period <= p.periods().last(); period++) {
+      t.row(
+          period,
+          p.capPermits(period),
+          p.freeBudgetPermits(period),
+          p.newEntrantReservePermits(period),
+          p.auctionVolumePermits(period));
     }
+    java.io.PrintWriter w =
+        new java.io.PrintWriter(
+            new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8));
+    t.print(w);
     return 0;
   }
 }

@@ -151,8 +151,8 @@ final class SimulateCommand implements Callable<Integer> {
       Stats welfare = reps.stats(j, PeriodResult::welfareRatio);
       t.row(
           reps.runs().get(0).periods().get(j).period(),
-          price.mean() / 100,
-          price.halfWidth() / 100,
+          dollars(price.mean()),
+          dollars(price.halfWidth()),
           evasion.mean(),
           evasion.halfWidth(),
           welfare.mean(),

@@ -48,8 +48,10 @@ class ProgramCheckCommandTest {
         .contains("valid program \"P1 inference energy cap\"")
         .contains("periods 1..5")
         .contains("BENCHMARK allocation, banking on")
-        .contains("\n1 1000000 800000 50000 200000\n")
-        .contains("\n5 912000 729600 45600 182400\n");
+        .containsPattern(
+            "period +cap permits +free permits +new-entrant reserve permits +auctioned permits")
+        .containsPattern("\n +1 +1000000 +800000 +50000 +200000\n")
+        .containsPattern("\n +5 +912000 +729600 +45600 +182400\n");
   }
 
   @Test
