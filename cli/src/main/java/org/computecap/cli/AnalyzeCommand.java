@@ -15,13 +15,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Analytical results of the papers (economics library): figures, equilibria,"
-            + " audit design, insurance.",
+            + " audit design, insurance, efficiency investment.",
     subcommands = {
       AnalyzeFig1.class,
       AnalyzeSensitivity.class,
       AnalyzeEquilibrium.class,
       AnalyzeAudit.class,
-      AnalyzeInsurance.class
+      AnalyzeInsurance.class,
+      AnalyzeEfficiency.class
     })
 final class AnalyzeCommand implements Runnable {
 
@@ -31,6 +32,6 @@ final class AnalyzeCommand implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "analyze needs a sub-verb: fig1, sensitivity, equilibrium, audit or insurance");
+        "analyze needs a sub-verb: fig1, sensitivity, equilibrium, audit, insurance or efficiency");
   }
 }

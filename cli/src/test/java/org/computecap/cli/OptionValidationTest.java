@@ -71,6 +71,15 @@ class OptionValidationTest {
         Arguments.of(
             INSURANCE.replace("--manipulation-cost 5", "--manipulation-cost -5"),
             "--manipulation-cost"),
+        Arguments.of("analyze efficiency --price 0.1,-1", "--price"),
+        Arguments.of("analyze efficiency --a 0", "--a"),
+        Arguments.of("analyze efficiency --k -1", "--k"),
+        Arguments.of("analyze efficiency --energy0 -1", "--energy0"),
+        Arguments.of("analyze efficiency --kappa -1", "--kappa"),
+        Arguments.of("analyze efficiency --phi -1", "--phi"),
+        Arguments.of("analyze efficiency --discount-rate -0.1", "--discount-rate"),
+        Arguments.of("analyze efficiency --horizon 0", "--horizon"),
+        Arguments.of("analyze efficiency --update-share 2", "--update-share"),
         Arguments.of("scenarios show nosuch", "NAME"));
   }
 
