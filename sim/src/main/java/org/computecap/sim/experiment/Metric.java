@@ -117,6 +117,7 @@ public record Metric(
             "cents",
             p -> p.penaltiesCollected()));
     m.add(real("welfare_utils", "welfare", "utility", PeriodResult::welfare));
+    m.add(real("investment_cents", "efficiency investment", "cents", PeriodResult::investment));
     m.add(
         real("planner_welfare_utils", "planner welfare", "utility", PeriodResult::plannerWelfare));
     m.add(

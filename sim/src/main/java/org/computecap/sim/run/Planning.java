@@ -1,6 +1,7 @@
 package org.computecap.sim.run;
 
 import org.computecap.sim.agent.Decisions;
+import org.computecap.sim.agent.Developer;
 import org.computecap.sim.agent.PriceGrid;
 import org.computecap.sim.scenario.EvaluationTiming;
 import org.computecap.sim.scenario.MarketSettings;
@@ -8,10 +9,10 @@ import org.computecap.sim.scenario.ProgramTerms;
 
 /**
  * The planning step of a period, before any trade: the expectation agents first form (with no
- * effort chosen yet), who relocates at it, the evaluations drawn before trading when the scenario
- * has them, the cohort with effort and enforcement at that price, the expectation formed again for
- * the cohort as it now is (evasion and effort move demand), each developer's readiness to bank and
- * the price grid they all quote on.
+ * effort chosen yet), who relocates at it, the efficiency effort each investing developer chooses
+ * at it, the evaluations drawn before trading when the scenario has them, the cohort with effort
+ * and enforcement at that price, the expectation formed again for the cohort as it now is (evasion
+ * and effort move demand), each developer's readiness to bank and the price grid they all quote on.
  *
  * @param grid the prices quoted on, over the whole band
  * @param scheduleGrid the part of the grid whole schedules are posted on (call and primary
@@ -48,6 +49,7 @@ record Planning(
         Expectation.form(
             naive, period, heldBy(held, active), auctionVolume, issuedShare, lastPriceCents);
     boolean[] relocated = relocate(naive, held, first.priceCents(), active);
+    invest(naive, first.priceCents(), active, cpu);
     Signals signals = null;
     if (settings.evaluations() == EvaluationTiming.BEFORE_TRADING) {
       double[] base = new double[accounts.size()];
@@ -121,6 +123,20 @@ record Planning(
     }
     double affordable = Math.floorDiv(terms.auditBudgetCents(), terms.auditCostCents());
     return Math.min(rho, affordable / n);
+  }
+
+  // Issue 13: each investing developer still in the program chooses its efficiency effort at the
+  // price it first expects, as it chooses safety effort; the cohort built after this reads its
+  // new intensity, so the expectation formed again already sees the lower demand.
+  private static void invest(Cohort naive, double expectedCents, boolean[] active, double cpu) {
+    Accounts accounts = naive.accounts;
+    for (int i = 0; i < active.length; i++) {
+      Developer d = accounts.developer(i);
+      if (active[i] && d.investment() != null) {
+        double lambda = naive.plans[i].lambda();
+        accounts.replace(i, d.withInvestment(d.investment().choose(d, expectedCents, lambda, cpu)));
+      }
+    }
   }
 
   // P1's leakage: a developer leaves when buying what its free allocation does not cover

@@ -54,7 +54,8 @@ class OutputsTest {
             Double.NaN,
             0,
             0.0,
-            0);
+            0,
+            0.0);
     PeriodResult p2 =
         new PeriodResult(
             2,
@@ -87,7 +88,8 @@ class OutputsTest {
             Double.NaN,
             0,
             0.0,
-            0);
+            0,
+            0.0);
     return new SimulationResult(
         "fixture",
         "a <test> & fixture",
@@ -305,7 +307,8 @@ class OutputsTest {
         p.closingPrice(),
         p.bankedPermits(),
         p.excessCompute(),
-        p.honestFined());
+        p.honestFined(),
+        p.investment());
   }
 
   static SimulationResult withPeriods(SimulationResult r, List<PeriodResult> periods) {

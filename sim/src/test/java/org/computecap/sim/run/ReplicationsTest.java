@@ -46,7 +46,8 @@ class ReplicationsTest {
             Double.NaN,
             0,
             0.0,
-            0);
+            0,
+            0.0);
     return new SimulationResult(
         "r", "r", seed, "00", 1, java.util.Map.of(), List.of(p), List.of(), List.of(), List.of());
   }

@@ -1,0 +1,148 @@
+package org.computecap.sim.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Locale;
+import org.computecap.economics.efficiency.EfficiencyChoice;
+import org.computecap.economics.efficiency.EfficiencyFirm;
+import org.computecap.economics.efficiency.EffortCost;
+import org.computecap.economics.efficiency.Instrument;
+import org.computecap.sim.agent.Developer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13's regime row of docs/simulator.md: price-taking P1 firms that invest in efficiency under
+ * a binding energy cap. Each firm's effort is rebuilt from its developer-periods row (parameters,
+ * effort, intensity and the price it chose at) and compared with the economics' optimum {@link
+ * EfficiencyChoice}, whose energy is counted in permits: price per permit in utility units, permits
+ * per unit of compute before effort.
+ */
+class EfficiencyRegimeTest {
+  private static final double CENTS_PER_UTIL = 1.0e6;
+  private static final double KAPPA_CENTS = 4.0e5;
+
+  @Test
+  void each_firm_invests_the_economics_optimum_at_the_price_it_expected() {
+    SimulationResult r = RegimesTest.run("efficiency");
+    for (PeriodResult p : r.periods()) {
+      RegimesTest.print("efficiency", p, summary(r, p));
+      assertThat(p.expectedPrice()).isPositive();
+      assertThat(p.priceError()).as("period %d", p.period()).isLessThan(0.01);
+      double spent = 0;
+      for (DeveloperPeriodRow x : RegimesTest.rows(r, p.period())) {
+        Developer d = x.developer();
+        double effort = d.efficiencyEffort();
+        // The intensity before effort, from the row's own columns.
+        double intensity0 = d.permitsPerUnit() / (1.0 - effort);
+        EfficiencyFirm firm =
+            new EfficiencyFirm(
+                d.a(), d.k(), intensity0, EffortCost.quadratic(KAPPA_CENTS / CENTS_PER_UTIL));
+        double price = x.investmentPrice() / CENTS_PER_UTIL;
+        double optimum = EfficiencyChoice.optimum(firm, new Instrument.Permit(price, 0.0)).effort();
+        assertThat(optimum).isPositive();
+        assertThat(effort)
+            .as("%s period %d", d.name(), p.period())
+            .isCloseTo(optimum, within(1e-9));
+        // The choice is made before the expectation sees this period's investment, which
+        // lowers demand: the price planned with afterwards is no higher.
+        assertThat(x.investmentPrice()).isGreaterThanOrEqualTo(p.expectedPrice());
+        assertThat(x.investmentCents())
+            .isCloseTo(KAPPA_CENTS * effort * effort / (1.0 - effort), within(1e-6));
+        // What the engine records as verified activity (and benchmarking's B reads) is the
+        // energy after effort: compute times the lowered intensity, in whole permits.
+        assertThat((double) x.base())
+            .isCloseTo(x.compute() * d.permitsPerUnit(), within(1.0 + 1e-9));
+        spent += x.investmentCents();
+      }
+      assertThat(p.investment()).isCloseTo(spent, within(1e-6 * spent));
+    }
+  }
+
+  @Test
+  void effort_never_falls_and_energy_per_unit_falls_as_the_price_rises() {
+    SimulationResult r = RegimesTest.run("efficiency");
+    int n = RegimesTest.rows(r, 1).size();
+    for (int t = 2; t <= r.periods().size(); t++) {
+      assertThat(r.periods().get(t - 1).expectedPrice())
+          .isGreaterThan(r.periods().get(t - 2).expectedPrice());
+      List<DeveloperPeriodRow> before = RegimesTest.rows(r, t - 1);
+      List<DeveloperPeriodRow> now = RegimesTest.rows(r, t);
+      for (int i = 0; i < n; i++) {
+        Developer b = before.get(i).developer();
+        Developer a = now.get(i).developer();
+        assertThat(a.efficiencyEffort()).isGreaterThan(b.efficiencyEffort());
+        assertThat(a.energyPerUnit()).isLessThan(b.energyPerUnit());
+        // E(e) = E0·(1 - e) on both measures: MWh and permits per unit fall together.
+        assertThat(a.energyPerUnit() / a.permitsPerUnit())
+            .isCloseTo(b.energyPerUnit() / b.permitsPerUnit(), within(1e-12));
+      }
+    }
+  }
+
+  // A binding cap fixes the energy used: what investment changes is the price of a permit and the
+  // compute the same energy serves (decoupling), not the total energy.
+  @Test
+  void investment_lowers_the_price_and_raises_compute_for_the_same_capped_energy() {
+    SimulationResult with = RegimesTest.run("efficiency");
+    SimulationResult without =
+        RegimesTest.run(
+            "efficiency-off",
+            RegimesTest.text("efficiency").replace("    efficiency: {kappa: 4.0e5}\n", ""));
+    for (int t = 0; t < with.periods().size(); t++) {
+      PeriodResult w = with.periods().get(t);
+      PeriodResult o = without.periods().get(t);
+      System.out.printf(
+          Locale.ROOT,
+          "REGIME efficiency-off period %d price %.2f energy %.2f compute %.2f%n",
+          o.period(),
+          o.clearingPrice() / 100,
+          o.totalEnergy(),
+          o.totalCompute());
+      assertThat(o.investment()).isZero();
+      double capMwh = w.capPermits() / 100.0;
+      assertThat(w.totalEnergy()).isCloseTo(capMwh, within(0.005 * capMwh));
+      assertThat(o.totalEnergy()).isCloseTo(capMwh, within(0.005 * capMwh));
+      assertThat(w.clearingPrice()).isLessThan(o.clearingPrice());
+      // The same permits buy more compute once each unit needs less energy (the rebound).
+      assertThat(w.totalCompute()).isGreaterThan(o.totalCompute());
+    }
+  }
+
+  @Test
+  void nobody_invests_when_the_cap_is_slack() {
+    SimulationResult r =
+        RegimesTest.run(
+            "efficiency-slack",
+            RegimesTest.text("efficiency").replace("startPermits: 40000", "startPermits: 400000"));
+    for (PeriodResult p : r.periods()) {
+      assertThat(p.expectedPrice()).isZero();
+      assertThat(p.investment()).isZero();
+      for (DeveloperPeriodRow x : RegimesTest.rows(r, p.period())) {
+        assertThat(x.developer().efficiencyEffort()).isZero();
+        assertThat(x.investmentPrice()).isZero();
+      }
+    }
+  }
+
+  private static String summary(SimulationResult r, PeriodResult p) {
+    List<DeveloperPeriodRow> rows = RegimesTest.rows(r, p.period());
+    double effort = 0;
+    double energyPerUnit = 0;
+    for (DeveloperPeriodRow x : rows) {
+      effort += x.developer().efficiencyEffort();
+      energyPerUnit += x.developer().energyPerUnit();
+    }
+    return String.format(
+        Locale.ROOT,
+        "expected %.4f closing %.4f mean effort %.5f mean MWh/unit %.5f energy %.2f compute %.2f investment $%.2f",
+        p.expectedPrice() / 100,
+        p.closingPrice() / 100,
+        effort / rows.size(),
+        energyPerUnit / rows.size(),
+        p.totalEnergy(),
+        p.totalCompute(),
+        p.investment() / 100);
+  }
+}
