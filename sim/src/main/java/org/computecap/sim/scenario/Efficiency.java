@@ -10,8 +10,8 @@ package org.computecap.sim.scenario;
  * @param kappaCents scale of the quadratic part of the effort cost, cents per period, &gt;= 0
  * @param phiCents marginal cost of the first unit of effort, cents per period, &gt;= 0; kappa + phi
  *     &gt; 0
- * @param maxEffort the most effort the developer can reach (a technological limit), in (0, 1]; 1 is
- *     no limit (the cost alone keeps effort below 1)
+ * @param maxEffort the most effort the developer can reach (a technological limit), in [0, 1]; 1 is
+ *     no limit (the cost alone keeps effort below 1), 0 turns investment off
  */
 public record Efficiency(double kappaCents, double phiCents, double maxEffort) {
 
@@ -21,8 +21,8 @@ public record Efficiency(double kappaCents, double phiCents, double maxEffort) {
       throw new IllegalArgumentException(
           "kappa and phi must be >= 0 with kappa + phi > 0, were " + kappaCents + ", " + phiCents);
     }
-    if (!(maxEffort > 0 && maxEffort <= 1)) {
-      throw new IllegalArgumentException("maxEffort must be in (0, 1], was " + maxEffort);
+    if (!(maxEffort >= 0 && maxEffort <= 1)) {
+      throw new IllegalArgumentException("maxEffort must be in [0, 1], was " + maxEffort);
     }
   }
 }

@@ -363,10 +363,9 @@ public final class ScenarioLoader {
     if (!(kappa + phi > 0)) {
       throw e.error("kappa", "kappa + phi must be > 0 (free effort would cut energy to zero)");
     }
+    // maxEffort 0 keeps the effort at 0: the same run as no `efficiency`, which is how an
+    // experiment turns investment off (--set cannot remove a mapping).
     double max = e.number("maxEffort", 0.0, 1.0, 1.0);
-    if (!(max > 0)) {
-      throw e.error("maxEffort", "must be in (0, 1], was " + max);
-    }
     e.refuseUnread();
     return new Efficiency(kappa, phi, max);
   }

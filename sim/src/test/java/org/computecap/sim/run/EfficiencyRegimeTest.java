@@ -45,9 +45,10 @@ class EfficiencyRegimeTest {
         assertThat(effort)
             .as("%s period %d", d.name(), p.period())
             .isCloseTo(optimum, within(1e-9));
-        // The choice is made before the expectation sees this period's investment, which
-        // lowers demand: the price planned with afterwards is no higher.
-        assertThat(x.investmentPrice()).isGreaterThanOrEqualTo(p.expectedPrice());
+        // The price it chose at is the one the period was planned with: the expectation counts
+        // everyone's investment (a fixed point), so nobody invests for a price that cannot come.
+        assertThat(x.investmentPrice())
+            .isCloseTo(p.expectedPrice(), within(1e-9 * p.expectedPrice()));
         assertThat(x.investmentCents())
             .isCloseTo(KAPPA_CENTS * effort * effort / (1.0 - effort), within(1e-6));
         // What the engine records as verified activity (and benchmarking's B reads) is the
@@ -108,6 +109,20 @@ class EfficiencyRegimeTest {
       // The same permits buy more compute once each unit needs less energy (the rebound).
       assertThat(w.totalCompute()).isGreaterThan(o.totalCompute());
     }
+  }
+
+  // An experiment turns investment off with maxEffort 0 (--set cannot remove a mapping): it must
+  // be exactly the run without the mapping, to the engine's state hash.
+  @Test
+  void a_max_effort_of_zero_is_the_run_without_investment() {
+    String yaml = RegimesTest.text("efficiency");
+    SimulationResult capped =
+        RegimesTest.run(
+            "efficiency-zero", yaml.replace("{kappa: 4.0e5}", "{kappa: 4.0e5, maxEffort: 0}"));
+    SimulationResult without =
+        RegimesTest.run("efficiency-none", yaml.replace("    efficiency: {kappa: 4.0e5}\n", ""));
+    assertThat(capped.stateHash()).isEqualTo(without.stateHash());
+    assertThat(capped.stateHash()).isNotEqualTo(RegimesTest.run("efficiency").stateHash());
   }
 
   @Test

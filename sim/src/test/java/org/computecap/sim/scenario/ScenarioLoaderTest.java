@@ -332,10 +332,10 @@ class ScenarioLoaderTest {
     assertThatThrownBy(() -> energy("{kappa: 0, phi: 0}", p1))
         .hasMessageContaining("developers[0].efficiency.kappa")
         .hasMessageContaining("kappa + phi must be > 0");
-    assertThatThrownBy(() -> energy("{kappa: 1, maxEffort: 0}", p1))
-        .hasMessageContaining("developers[0].efficiency.maxEffort")
-        .hasMessageContaining("(0, 1]");
     assertThatThrownBy(() -> energy("{kappa: 1, maxEffort: 1.5}", p1))
+        .hasMessageContaining("developers[0].efficiency.maxEffort")
+        .hasMessageContaining("must be in [0.0, 1.0]");
+    assertThatThrownBy(() -> energy("{kappa: 1, maxEffort: -0.1}", p1))
         .hasMessageContaining("developers[0].efficiency.maxEffort");
     assertThatThrownBy(() -> energy("{kappa: 1, horizon: 5}", p1)).hasMessageContaining("horizon");
     assertThatThrownBy(() -> energy("{kappa: 1}", "benefit: LOG, theta: 1"))
