@@ -65,7 +65,8 @@ public final class Outputs {
           .whole("banked_permits", PeriodResult::bankedPermits)
           .number("excess_compute_permits", PeriodResult::excessCompute)
           .whole("honest_fined_count", PeriodResult::honestFined)
-          .number("investment_cents", PeriodResult::investment);
+          .number("investment_cents", PeriodResult::investment)
+          .number("benchmark_covered_per_output_ratio", PeriodResult::benchmark);
 
   /** trades.csv: one row per trade on the exchange. */
   public static final CsvTable<TradeRow> TRADES =
@@ -229,6 +230,7 @@ public final class Outputs {
       num(o, "welfareRatio", p.welfareRatio());
       o.put("honestFined", p.honestFined());
       num(o, "investment", p.investment());
+      num(o, "benchmark", p.benchmark());
     }
     root.set("units", units());
     return root;
@@ -264,6 +266,7 @@ public final class Outputs {
       u.put(f, "utility units of the benefit functions");
     }
     u.put("tradeEfficiency", "ratio");
+    u.put("benchmark", "covered quantity per unit of verified output (null unless BENCHMARK)");
     u.put("welfareRatio", "ratio (null when compute ran above the cap)");
     for (String f :
         new String[] {

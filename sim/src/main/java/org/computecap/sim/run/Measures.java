@@ -42,7 +42,8 @@ final class Measures {
       ComplianceStep.Outcome compliance,
       long smallFirmRevenue,
       int leakedFirms,
-      double issuedShare) {}
+      double issuedShare,
+      double benchmark) {}
 
   static PeriodResult of(Period at, Inputs in) {
     ProgramTerms terms = at.terms();
@@ -108,7 +109,8 @@ final class Measures {
         bankOut,
         excess,
         c.honestFined,
-        c.investmentCents);
+        c.investmentCents,
+        in.benchmark());
   }
 
   // The price of the period: exchange trades' VWAP (opening and main session), else the

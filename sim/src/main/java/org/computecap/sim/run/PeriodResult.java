@@ -32,6 +32,9 @@ package org.computecap.sim.run;
  *     (by an audit's noise, or a shortage at the true-up)
  * @param investment what active developers spent keeping their efficiency effort this period,
  *     {@code sum K(e_i)} in cents (issue 13; 0 when nobody invests)
+ * @param benchmark the benchmark B of the period's free allocation, covered quantity per unit of
+ *     verified output as the engine computed it (BENCHMARK allocation; NaN under other methods or
+ *     when nothing is allocated free)
  */
 public record PeriodResult(
     int period,
@@ -65,7 +68,8 @@ public record PeriodResult(
     long bankedPermits,
     double excessCompute,
     int honestFined,
-    double investment) {
+    double investment,
+    double benchmark) {
 
   /**
    * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse; NaN when the

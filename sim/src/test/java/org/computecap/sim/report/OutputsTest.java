@@ -55,7 +55,8 @@ class OutputsTest {
             0,
             0.0,
             0,
-            0.0);
+            0.0,
+            Double.NaN);
     PeriodResult p2 =
         new PeriodResult(
             2,
@@ -89,7 +90,8 @@ class OutputsTest {
             0,
             0.0,
             0,
-            0.0);
+            0.0,
+            Double.NaN);
     return new SimulationResult(
         "fixture",
         "a <test> & fixture",
@@ -308,7 +310,8 @@ class OutputsTest {
         p.bankedPermits(),
         p.excessCompute(),
         p.honestFined(),
-        p.investment());
+        p.investment(),
+        p.benchmark());
   }
 
   static SimulationResult withPeriods(SimulationResult r, List<PeriodResult> periods) {

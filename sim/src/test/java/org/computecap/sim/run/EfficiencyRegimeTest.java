@@ -111,6 +111,61 @@ class EfficiencyRegimeTest {
     }
   }
 
+  // Issue 13: the benchmark B must follow the industry's efficiency. It is the engine's own rule
+  // on what the verifier recorded: rebuilt here from developer-periods rows (the mean pooled
+  // covered quantity per output over the two periods before, of the 3 best of 30).
+  @Test
+  void the_benchmark_follows_the_industrys_efficiency_through_the_verified_activity() {
+    String benchmark =
+        "allocation: {method: BENCHMARK, freeSharePpm: 300000, benchmarkPercentilePpm: 100000,"
+            + " activityChangeThresholdPpm: 150000, newEntrantReservePpm: 0}";
+    String yaml =
+        RegimesTest.text("efficiency")
+            .replace(
+                "allocation: {method: UNIFORM, freeSharePpm: 1000000, newEntrantReservePpm: 0}",
+                benchmark);
+    SimulationResult with = RegimesTest.run("efficiency-benchmark", yaml);
+    SimulationResult without =
+        RegimesTest.run(
+            "efficiency-benchmark-off", yaml.replace("    efficiency: {kappa: 4.0e5}\n", ""));
+    for (int t = 3; t <= with.periods().size(); t++) {
+      PeriodResult p = with.periods().get(t - 1);
+      double rebuilt = benchmarkFrom(with, t);
+      System.out.printf(
+          Locale.ROOT,
+          "REGIME efficiency-benchmark period %d B %.6f rebuilt %.6f without %.6f%n",
+          t,
+          p.benchmark(),
+          rebuilt,
+          without.periods().get(t - 1).benchmark());
+      assertThat(p.benchmark()).isCloseTo(rebuilt, within(1e-12 * rebuilt));
+      assertThat(p.benchmark()).isLessThan(with.periods().get(t - 2).benchmark());
+      assertThat(p.benchmark()).isLessThan(without.periods().get(t - 1).benchmark());
+    }
+  }
+
+  private static double benchmarkFrom(SimulationResult r, int period) {
+    List<DeveloperPeriodRow> a = RegimesTest.rows(r, period - 2);
+    List<DeveloperPeriodRow> b = RegimesTest.rows(r, period - 1);
+    double[] intensity = new double[a.size()];
+    for (int i = 0; i < intensity.length; i++) {
+      double covered = a.get(i).base() + b.get(i).base();
+      double output = outputOf(a.get(i)) + outputOf(b.get(i));
+      intensity[i] = covered / output;
+    }
+    java.util.Arrays.sort(intensity);
+    int best = (int) Math.ceil(intensity.length * 0.1);
+    double sum = 0;
+    for (int i = 0; i < best; i++) {
+      sum += intensity[i];
+    }
+    return sum / best;
+  }
+
+  private static double outputOf(DeveloperPeriodRow x) {
+    return Math.round(x.compute() * x.developer().outputPerUnit());
+  }
+
   // An experiment turns investment off with maxEffort 0 (--set cannot remove a mapping): it must
   // be exactly the run without the mapping, to the engine's state hash.
   @Test
