@@ -193,7 +193,8 @@ public class SimulationBenchmark {
               t.manipulationCost(),
               t.relocationCost(),
               t.assistanceFactor(),
-              t.spread()));
+              t.spread(),
+              t.efficiency()));
     }
     // The engine counts all cash ever deposited in one long: the default $10^11 a developer
     // overflows it beyond 922,337 developers. Where it would, each developer starts with the

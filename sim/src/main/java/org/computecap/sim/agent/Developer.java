@@ -11,7 +11,9 @@ import org.computecap.sim.scenario.Strategy;
  *
  * @param index position in the population (0-based), also the order of every output row
  * @param permitsPerUnit permits per unit of compute before the risk multiplier (energy intensity
- *     for an energy program), &gt;= 1
+ *     for an energy program) after any efficiency effort, &gt; 0
+ * @param energyPerUnit MWh per unit of compute after any efficiency effort
+ * @param investment its efficiency investment so far, null when it never invests
  */
 public record Developer(
     int index,
@@ -32,7 +34,46 @@ public record Developer(
     double effortCost,
     double manipulationCost,
     double relocationCost,
-    double assistanceFactor) {
+    double assistanceFactor,
+    Investment investment) {
+
+  /**
+   * The same developer after an investment: its intensity and energy per unit are the investment's
+   * (so demand, reports, verified activity and energy totals all use them).
+   */
+  public Developer withInvestment(Investment next) {
+    return new Developer(
+        index,
+        name,
+        type,
+        sizeClass,
+        strategy,
+        family,
+        theta,
+        beta,
+        k,
+        a,
+        next.intensity(),
+        next.energyPerUnit(),
+        outputPerUnit,
+        history,
+        riskType,
+        effortCost,
+        manipulationCost,
+        relocationCost,
+        assistanceFactor,
+        next);
+  }
+
+  /** Efficiency effort reached, 0 for a developer that never invests. */
+  public double efficiencyEffort() {
+    return investment == null ? 0.0 : investment.effort();
+  }
+
+  /** What its efficiency effort costs this period, cents (0 without investment). */
+  public double investmentCents() {
+    return investment == null ? 0.0 : investment.costCents();
+  }
 
   /** The engine account id of this developer (positive, 1-based). */
   public long accountId() {

@@ -29,6 +29,7 @@ public final class Developers {
         double scale = jitter(random, t.spread());
         double intensity = Math.max(1.0, t.permitsPerUnit() * jitter(random, t.spread()));
         boolean p1 = t.benefit() == BenefitFamily.P1;
+        double energy = t.energyPerUnit() * intensity / t.permitsPerUnit();
         String name = t.count() == 1 ? t.name() : t.name() + "-" + (j + 1);
         out.add(
             new Developer(
@@ -43,14 +44,17 @@ public final class Developers {
                 t.k(),
                 p1 ? t.a() * scale : 0,
                 intensity,
-                t.energyPerUnit() * intensity / t.permitsPerUnit(),
+                energy,
                 t.outputPerUnit(),
                 t.history(),
                 t.riskType(),
                 t.effortCost(),
                 t.manipulationCost(),
                 t.relocationCost(),
-                t.assistanceFactor()));
+                t.assistanceFactor(),
+                t.efficiency() == null
+                    ? null
+                    : Investment.none(t.efficiency(), intensity, energy)));
       }
     }
     return out;

@@ -31,7 +31,7 @@ public final class Plan {
   private final double bankCapacity;
 
   /**
-   * @param weight permits per unit of compute (intensity times lambdaBar), &gt;= 1
+   * @param weight permits per unit of compute (intensity times lambdaBar), &gt; 0
    * @param enforcement what under-reporting costs this developer, in cents and permits; null for a
    *     developer that always reports the truth
    * @param makeGood permits owed from earlier shortfalls, surrendered on top of this period's

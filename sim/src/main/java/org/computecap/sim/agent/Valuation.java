@@ -24,8 +24,9 @@ public final class Valuation {
 
   /** The valuation of {@code d} when each unit of compute needs {@code weight} permits. */
   public Valuation(Developer d, double weight, double centsPerUtil) {
-    if (!(weight >= 1.0) || !Double.isFinite(weight)) {
-      throw new IllegalArgumentException("weight must be finite and >= 1, was " + weight);
+    // Above 0, not 1: efficiency effort can bring a developer below one permit per unit.
+    if (!(weight > 0.0) || !Double.isFinite(weight)) {
+      throw new IllegalArgumentException("weight must be finite and > 0, was " + weight);
     }
     this.one =
         Population.builder(1).add(d.family(), d.theta(), d.beta(), d.k(), d.a(), weight).build();

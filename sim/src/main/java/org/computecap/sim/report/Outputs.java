@@ -64,7 +64,9 @@ public final class Outputs {
           .number("closing_price_cents", PeriodResult::closingPrice)
           .whole("banked_permits", PeriodResult::bankedPermits)
           .number("excess_compute_permits", PeriodResult::excessCompute)
-          .whole("honest_fined_count", PeriodResult::honestFined);
+          .whole("honest_fined_count", PeriodResult::honestFined)
+          .number("investment_cents", PeriodResult::investment)
+          .number("benchmark_covered_per_output_ratio", PeriodResult::benchmark);
 
   /** trades.csv: one row per trade on the exchange. */
   public static final CsvTable<TradeRow> TRADES =
@@ -125,6 +127,11 @@ public final class Outputs {
           .number("assistance_factor_ratio", x -> x.developer().assistanceFactor())
           .key("active", DeveloperPeriodRow::active)
           .number("effort_share", DeveloperPeriodRow::effort)
+          .number("efficiency_effort_share", x -> x.developer().efficiencyEffort())
+          // The price the effort was chosen at this period; empty for a developer that never
+          // invests or has left.
+          .number("investment_price_cents", DeveloperPeriodRow::investmentPrice)
+          .number("investment_cents", DeveloperPeriodRow::investmentCents)
           .number("weight_permits_per_units", DeveloperPeriodRow::weight)
           .whole("held_at_open_permits", DeveloperPeriodRow::heldAtOpen)
           .whole("auction_won_permits", DeveloperPeriodRow::auctionWon)
@@ -222,6 +229,8 @@ public final class Outputs {
       num(o, "excessCompute", p.excessCompute());
       num(o, "welfareRatio", p.welfareRatio());
       o.put("honestFined", p.honestFined());
+      num(o, "investment", p.investment());
+      num(o, "benchmark", p.benchmark());
     }
     root.set("units", units());
     return root;
@@ -243,7 +252,7 @@ public final class Outputs {
         }) {
       u.put(f, "cents per permit");
     }
-    for (String f : new String[] {"penaltiesCollected", "revenueSmallFirms"}) {
+    for (String f : new String[] {"penaltiesCollected", "revenueSmallFirms", "investment"}) {
       u.put(f, "cents");
     }
     for (String f : new String[] {"totalCompute", "baselineCompute", "competitiveCompute"}) {
@@ -257,6 +266,7 @@ public final class Outputs {
       u.put(f, "utility units of the benefit functions");
     }
     u.put("tradeEfficiency", "ratio");
+    u.put("benchmark", "covered quantity per unit of verified output (null unless BENCHMARK)");
     u.put("welfareRatio", "ratio (null when compute ran above the cap)");
     for (String f :
         new String[] {

@@ -1,5 +1,7 @@
 package org.computecap.sim.run;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.computecap.sim.agent.Developer;
 
@@ -7,7 +9,9 @@ import org.computecap.sim.agent.Developer;
  * The one mapping between the simulator's developer indexes (0-based, the order of every output
  * row) and the engine's account ids. Developer accounts are {@code FIRST_DEVELOPER_ID + index}; the
  * insurer's is the next id after the last developer. Every conversion in the simulator goes through
- * here, and an id that is not a developer's maps to -1 instead of to a wrong index.
+ * here, and an id that is not a developer's maps to -1 instead of to a wrong index. A developer's
+ * record is replaced when its efficiency investment changes its intensity ({@link #replace}); its
+ * index and account never change.
  */
 final class Accounts {
   static final long FIRST_DEVELOPER_ID = 1;
@@ -20,7 +24,7 @@ final class Accounts {
         throw new AssertionError("developer " + i + " has account " + developers.get(i));
       }
     }
-    this.developers = List.copyOf(developers);
+    this.developers = new ArrayList<>(developers);
   }
 
   int size() {
@@ -32,7 +36,15 @@ final class Accounts {
   }
 
   List<Developer> developers() {
-    return developers;
+    return Collections.unmodifiableList(developers);
+  }
+
+  /** Replaces developer {@code index} with {@code d}, the same developer after investing. */
+  void replace(int index, Developer d) {
+    if (d.index() != index) {
+      throw new AssertionError("developer " + d.index() + " put at index " + index);
+    }
+    developers.set(index, d);
   }
 
   /** The account id of developer {@code index}. */

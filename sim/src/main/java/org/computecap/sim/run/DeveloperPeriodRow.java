@@ -38,4 +38,17 @@ public record DeveloperPeriodRow(
     long measured,
     long auditShortfall,
     long makeGoodOwed,
-    long banked) {}
+    long banked) {
+
+  /** What its efficiency effort cost this period, cents; 0 when it never invests or has left. */
+  public double investmentCents() {
+    return active ? developer.investmentCents() : 0.0;
+  }
+
+  /** The permit price it chose its efficiency effort at this period; NaN when it did not choose. */
+  public double investmentPrice() {
+    return active && developer.investment() != null
+        ? developer.investment().choicePriceCents()
+        : Double.NaN;
+  }
+}

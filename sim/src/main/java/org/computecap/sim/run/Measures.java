@@ -42,7 +42,8 @@ final class Measures {
       ComplianceStep.Outcome compliance,
       long smallFirmRevenue,
       int leakedFirms,
-      double issuedShare) {}
+      double issuedShare,
+      double benchmark) {}
 
   static PeriodResult of(Period at, Inputs in) {
     ProgramTerms terms = at.terms();
@@ -71,6 +72,9 @@ final class Measures {
     double uniform = Welfare.total(pop, positive(UniformAllocation.compute(pop, plannerCap)));
     Compliance c = compliance(in, cohort);
     double excess = Math.max(0.0, c.riskWeighted - plannerCap);
+    // Efficiency effort is paid whatever the permits' allocation: the same amount comes off the
+    // market's, the planner's and command-and-control's welfare (0 without investment).
+    double spent = c.investmentCents / cpu;
     return new PeriodResult(
         in.period(),
         terms.capPermits(in.period()),
@@ -90,9 +94,9 @@ final class Measures {
         in.compliance().audits(),
         in.compliance().detected(),
         in.compliance().penaltiesCollected(),
-        welfare,
-        planner,
-        uniform,
+        welfare - spent,
+        planner - spent,
+        uniform - spent,
         efficiency(pop, cohort, in.heldAfterAuction(), welfare, planner),
         in.smallFirmRevenue(),
         in.leakedFirms(),
@@ -104,7 +108,9 @@ final class Measures {
             : in.opening().closingCents(),
         bankOut,
         excess,
-        c.honestFined);
+        c.honestFined,
+        c.investmentCents,
+        in.benchmark());
   }
 
   // The price of the period: exchange trades' VWAP (opening and main session), else the
@@ -183,6 +189,7 @@ final class Measures {
     double riskWeighted;
     double energy;
     double effortSum;
+    double investmentCents;
 
     double rate() {
       return activeCount == 0 ? Double.NaN : (double) compliant / activeCount;
@@ -215,6 +222,7 @@ final class Measures {
       c.honestFined += truthful && !manipulated && out.penaltyCents()[i] > 0 ? 1 : 0;
       c.energy += u.compute()[i] * cohort.accounts.developer(i).energyPerUnit();
       c.effortSum += cohort.effort[i];
+      c.investmentCents += cohort.accounts.developer(i).investmentCents();
     }
     return c;
   }

@@ -18,9 +18,11 @@ package org.computecap.sim.run;
  * @param revenueSmallFirms net cash small companies and academic labs earned trading
  * @param leakedFirms developers that have relocated out of the program so far
  * @param welfare gross benefit {@code sum v_i(c_i)} of the compute actually run, evaders'
- *     unreported compute included (permit payments and penalties are transfers)
+ *     unreported compute included (permit payments and penalties are transfers), less the period's
+ *     efficiency investment in utility units
  * @param plannerWelfare the planner's optimum for the permits the period could use: those in
- *     circulation after the primary auction, less make-good owed and the bank carried out
+ *     circulation after the primary auction, less make-good owed and the bank carried out; less the
+ *     same investment (the planner allocates permits among developers as efficient as they are)
  * @param expectedPrice the price agents planned with (P2's rational expectation by default)
  * @param closingPrice price of the last trade of the period's main session
  * @param bankedPermits free permits developers kept after surrender, carried into the next period
@@ -28,6 +30,11 @@ package org.computecap.sim.run;
  *     lambdaBar_i·base_i - cap)+}, positive only when evasion put compute above the cap
  * @param honestFined developers that reported everything they used and were still charged a penalty
  *     (by an audit's noise, or a shortage at the true-up)
+ * @param investment what active developers spent keeping their efficiency effort this period,
+ *     {@code sum K(e_i)} in cents (issue 13; 0 when nobody invests)
+ * @param benchmark the benchmark B of the period's free allocation, covered quantity per unit of
+ *     verified output as the engine computed it (BENCHMARK allocation; NaN under other methods or
+ *     when nothing is allocated free)
  */
 public record PeriodResult(
     int period,
@@ -60,7 +67,9 @@ public record PeriodResult(
     double closingPrice,
     long bankedPermits,
     double excessCompute,
-    int honestFined) {
+    int honestFined,
+    double investment,
+    double benchmark) {
 
   /**
    * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse; NaN when the

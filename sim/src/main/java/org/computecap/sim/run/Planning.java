@@ -1,6 +1,9 @@
 package org.computecap.sim.run;
 
+import java.util.function.DoubleUnaryOperator;
+import org.computecap.economics.market.PriceRoot;
 import org.computecap.sim.agent.Decisions;
+import org.computecap.sim.agent.Developer;
 import org.computecap.sim.agent.PriceGrid;
 import org.computecap.sim.scenario.EvaluationTiming;
 import org.computecap.sim.scenario.MarketSettings;
@@ -8,10 +11,11 @@ import org.computecap.sim.scenario.ProgramTerms;
 
 /**
  * The planning step of a period, before any trade: the expectation agents first form (with no
- * effort chosen yet), who relocates at it, the evaluations drawn before trading when the scenario
- * has them, the cohort with effort and enforcement at that price, the expectation formed again for
- * the cohort as it now is (evasion and effort move demand), each developer's readiness to bank and
- * the price grid they all quote on.
+ * effort chosen yet), who relocates at it, the efficiency effort each investing developer chooses
+ * at the price it expects once everyone's investment is counted, the evaluations drawn before
+ * trading when the scenario has them, the cohort with effort and enforcement at that price, the
+ * expectation formed again for the cohort as it now is (evasion and effort move demand), each
+ * developer's readiness to bank and the price grid they all quote on.
  *
  * @param grid the prices quoted on, over the whole band
  * @param scheduleGrid the part of the grid whole schedules are posted on (call and primary
@@ -48,6 +52,8 @@ record Planning(
         Expectation.form(
             naive, period, heldBy(held, active), auctionVolume, issuedShare, lastPriceCents);
     boolean[] relocated = relocate(naive, held, first.priceCents(), active);
+    invest(
+        period, active, makeGood, heldBy(held, active), auctionVolume, issuedShare, lastPriceCents);
     Signals signals = null;
     if (settings.evaluations() == EvaluationTiming.BEFORE_TRADING) {
       double[] base = new double[accounts.size()];
@@ -121,6 +127,69 @@ record Planning(
     }
     double affordable = Math.floorDiv(terms.auditBudgetCents(), terms.auditCostCents());
     return Math.min(rho, affordable / n);
+  }
+
+  /**
+   * Issue 13: each investing developer still in the program chooses its efficiency effort, {@code
+   * max(effort so far, e*(p))}, at the price p it expects. Effort lowers demand and so the price,
+   * so the expectation is the fixed point {@code p = g(p)}, g the expectation formed (as {@link
+   * Expectation#form} forms it) for the population as it would be after choosing at p. g does not
+   * rise with p (more effort, less demand), so {@code g(p) - p} falls and its root is unique; it is
+   * found to a relative 1e-12 ({@link PriceRoot}). With adaptive or given expectations g is that
+   * price. The accounts keep the developers as they are after choosing at the root, so the cohort
+   * built next, and everything after it, reads their new intensities.
+   */
+  private static void invest(
+      Period period,
+      boolean[] active,
+      long[] makeGood,
+      long heldActive,
+      long auctionVolume,
+      double issuedShare,
+      double lastPriceCents) {
+    Accounts accounts = period.accounts();
+    Developer[] before = new Developer[accounts.size()];
+    boolean any = false;
+    for (int i = 0; i < before.length; i++) {
+      before[i] = accounts.developer(i);
+      any |= active[i] && before[i].investment() != null;
+    }
+    if (!any) {
+      return;
+    }
+    double cpu = period.settings().centsPerUtil();
+    DoubleUnaryOperator expected =
+        p -> {
+          chooseAt(accounts, before, active, p, period.terms(), cpu);
+          Cohort c = Cohort.at(accounts, active, period.terms(), cpu, Double.NaN, null, makeGood);
+          return Expectation.form(c, period, heldActive, auctionVolume, issuedShare, lastPriceCents)
+              .priceCents();
+        };
+    double atZero = expected.applyAsDouble(0.0);
+    double price = 0.0;
+    if (atZero > 0) {
+      price = PriceRoot.find(p -> expected.applyAsDouble(p) - p, atZero, 1e-12);
+      price = Double.isNaN(price) ? 0.0 : price;
+    }
+    chooseAt(accounts, before, active, price, period.terms(), cpu);
+  }
+
+  // Each active investor's choice at a price, from the developer it was before this period.
+  private static void chooseAt(
+      Accounts accounts,
+      Developer[] before,
+      boolean[] active,
+      double priceCents,
+      ProgramTerms terms,
+      double cpu) {
+    for (int i = 0; i < before.length; i++) {
+      Developer d = before[i];
+      if (active[i] && d.investment() != null) {
+        // The expected risk multiplier at zero safety effort, as the first plan uses.
+        double lambda = Decisions.expectedMultiplier(terms.alpha(), d.riskType(), 0.0);
+        accounts.replace(i, d.withInvestment(d.investment().choose(d, priceCents, lambda, cpu)));
+      }
+    }
   }
 
   // P1's leakage: a developer leaves when buying what its free allocation does not cover

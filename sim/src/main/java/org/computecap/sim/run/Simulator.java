@@ -1,5 +1,7 @@
 package org.computecap.sim.run;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +13,7 @@ import java.util.SplittableRandom;
 import org.computecap.economics.market.BenefitFamily;
 import org.computecap.economics.market.MarketClearing;
 import org.computecap.engine.Event;
+import org.computecap.engine.allocation.FreePermitsAllocated;
 import org.computecap.engine.allocation.FreePermitsGranted;
 import org.computecap.engine.command.AllocateFreePermits;
 import org.computecap.engine.command.AppointInsurer;
@@ -23,6 +26,7 @@ import org.computecap.engine.command.SetAssistanceFactor;
 import org.computecap.engine.exchange.TradeExecuted;
 import org.computecap.engine.journal.FileJournal;
 import org.computecap.engine.journal.Replay;
+import org.computecap.engine.program.AllocationMethod;
 import org.computecap.sim.agent.Developer;
 import org.computecap.sim.agent.Developers;
 import org.computecap.sim.agent.Valuation;
@@ -60,6 +64,7 @@ public final class Simulator {
   private final int[] relocatedIn;
   private long[] makeGood;
   private double lastPrice = Double.NaN;
+  private double benchmark = Double.NaN;
 
   private Simulator(Scenario scenario, Market market, RowSink rows) {
     this.scenario = scenario;
@@ -158,7 +163,8 @@ public final class Simulator {
             outcome,
             tally.smallFirmRevenue(),
             leaked(),
-            issuedShare);
+            issuedShare,
+            benchmark);
     rowsOf(inputs, granted, heldAtOpen, heldAfterTrading);
     return Measures.of(at, inputs);
   }
@@ -243,10 +249,14 @@ public final class Simulator {
 
   private long[] allocate(int t) {
     long[] granted = new long[accounts.size()];
+    benchmark = Double.NaN;
     if (terms.freeSharePpm() == 0) {
       return granted;
     }
     for (Event e : market.submit(new AllocateFreePermits(t))) {
+      if (e instanceof FreePermitsAllocated a && a.method() == AllocationMethod.BENCHMARK) {
+        benchmark = fraction(a.benchmark());
+      }
       if (e instanceof FreePermitsGranted g) {
         int i = accounts.index(g.accountId());
         if (i >= 0) {
@@ -256,6 +266,14 @@ public final class Simulator {
       }
     }
     return granted;
+  }
+
+  // The engine's exact "num/den" as a double, for the outputs.
+  private static double fraction(String numOverDen) {
+    int slash = numOverDen.indexOf('/');
+    return new BigDecimal(numOverDen.substring(0, slash))
+        .divide(new BigDecimal(numOverDen.substring(slash + 1)), MathContext.DECIMAL64)
+        .doubleValue();
   }
 
   // The share of the period's cap issued: free allocation granted plus the auction's volume.

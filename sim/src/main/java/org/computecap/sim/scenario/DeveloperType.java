@@ -21,6 +21,7 @@ import org.computecap.economics.market.BenefitFamily;
  * @param effortCost kappa of the effort cost {@code kappa·e^2/2} in cents; 0 = effort fixed at 0
  * @param manipulationCost gamma in cents; infinite = never manipulates an evaluation
  * @param relocationCost cents per period; infinite = never relocates
+ * @param efficiency its efficiency investment, null when it never invests (energy per unit fixed)
  */
 public record DeveloperType(
     String name,
@@ -41,4 +42,5 @@ public record DeveloperType(
     double manipulationCost,
     double relocationCost,
     double assistanceFactor,
-    double spread) {}
+    double spread,
+    Efficiency efficiency) {}

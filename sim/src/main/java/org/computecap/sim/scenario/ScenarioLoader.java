@@ -88,6 +88,7 @@ public final class ScenarioLoader {
     }
     n.refuseUnread();
     refuseUnboundedEvaders(source, terms, developers);
+    refuseEfficiencyWithoutEnergy(source, program, developers);
     return new Scenario(name, description, seed, periods, programYaml, terms, market, developers);
   }
 
@@ -129,6 +130,28 @@ public final class ScenarioLoader {
     }
   }
 
+  // Effort lowers energy per unit of compute, and with it the covered quantity per unit
+  // (permitsPerUnit): true only when the program covers energy. A compute program's permits do
+  // not fall with energy, so investing there is refused rather than simulated wrongly.
+  private static void refuseEfficiencyWithoutEnergy(
+      String source, Program program, List<DeveloperType> developers) {
+    if (program.coveredQuantity().toLowerCase(java.util.Locale.ROOT).contains("energy")) {
+      return;
+    }
+    for (int i = 0; i < developers.size(); i++) {
+      if (developers.get(i).efficiency() != null) {
+        throw new IllegalArgumentException(
+            source
+                + ": developers["
+                + i
+                + "].efficiency needs a program that covers energy (its coveredQuantity names"
+                + " energy), the program covers '"
+                + program.coveredQuantity()
+                + "'");
+      }
+    }
+  }
+
   /**
    * The scenario with program fields replaced, e.g. {@code audit.probabilityPpm} or {@code
    * allocation.method} for an ablation, by {@link ScenarioTree}'s rules (values are YAML; a path
@@ -147,6 +170,7 @@ public final class ScenarioLoader {
     Program parsed = ProgramLoader.parse("program", yaml);
     ProgramTerms terms = ProgramTermsReader.read("program", program, parsed);
     refuseUnboundedEvaders(s.name(), terms, s.developers());
+    refuseEfficiencyWithoutEnergy(s.name(), parsed, s.developers());
     return new Scenario(
         s.name(), s.description(), s.seed(), s.periods(), yaml, terms, s.market(), s.developers());
   }
@@ -297,6 +321,7 @@ public final class ScenarioLoader {
     double relocation = d.number("relocationCost", 0.0, BIG, Double.POSITIVE_INFINITY);
     double assistance = d.number("assistanceFactor", 0.0, 10.0, 1.0);
     double spread = d.number("spread", 0.0, 0.9, 0.0);
+    Efficiency efficiency = efficiency(d, family);
     d.refuseUnread();
     return new DeveloperType(
         name,
@@ -317,7 +342,32 @@ public final class ScenarioLoader {
         gamma,
         relocation,
         assistance,
-        spread);
+        spread,
+        efficiency);
+  }
+
+  // The optional `efficiency` mapping: absent, the developer never invests. Only P1 firms:
+  // the economics' optimum (EfficiencyChoice) is derived for P1's utility.
+  private static Efficiency efficiency(Node d, BenefitFamily family) {
+    if (d.raw("efficiency") == null) {
+      return null;
+    }
+    if (family != BenefitFamily.P1) {
+      throw d.error(
+          "efficiency",
+          "needs benefit P1 (the optimal effort is derived for P1's utility), was " + family);
+    }
+    Node e = d.section("efficiency");
+    double kappa = e.number("kappa", 0.0, BIG, null);
+    double phi = e.number("phi", 0.0, BIG, 0.0);
+    if (!(kappa + phi > 0)) {
+      throw e.error("kappa", "kappa + phi must be > 0 (free effort would cut energy to zero)");
+    }
+    // maxEffort 0 keeps the effort at 0: the same run as no `efficiency`, which is how an
+    // experiment turns investment off (--set cannot remove a mapping).
+    double max = e.number("maxEffort", 0.0, 1.0, 1.0);
+    e.refuseUnread();
+    return new Efficiency(kappa, phi, max);
   }
 
   // `strategy` names one strategy or shares summing to 1; `strategyCounts` gives whole

@@ -35,7 +35,8 @@ class PlanTest {
         0,
         Double.POSITIVE_INFINITY,
         Double.POSITIVE_INFINITY,
-        1.0);
+        1.0,
+        null);
   }
 
   // Issue 11 item 1: agents used every permit they held instead of the compute they want.

@@ -33,7 +33,8 @@ class ValuationTest {
         0,
         Double.POSITIVE_INFINITY,
         Double.POSITIVE_INFINITY,
-        1.0);
+        1.0,
+        null);
   }
 
   @Test

@@ -54,7 +54,9 @@ class OutputsTest {
             Double.NaN,
             0,
             0.0,
-            0);
+            0,
+            0.0,
+            Double.NaN);
     PeriodResult p2 =
         new PeriodResult(
             2,
@@ -87,7 +89,9 @@ class OutputsTest {
             Double.NaN,
             0,
             0.0,
-            0);
+            0,
+            0.0,
+            Double.NaN);
     return new SimulationResult(
         "fixture",
         "a <test> & fixture",
@@ -305,7 +309,9 @@ class OutputsTest {
         p.closingPrice(),
         p.bankedPermits(),
         p.excessCompute(),
-        p.honestFined());
+        p.honestFined(),
+        p.investment(),
+        p.benchmark());
   }
 
   static SimulationResult withPeriods(SimulationResult r, List<PeriodResult> periods) {

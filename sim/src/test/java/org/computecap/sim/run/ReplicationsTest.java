@@ -46,7 +46,9 @@ class ReplicationsTest {
             Double.NaN,
             0,
             0.0,
-            0);
+            0,
+            0.0,
+            Double.NaN);
     return new SimulationResult(
         "r", "r", seed, "00", 1, java.util.Map.of(), List.of(p), List.of(), List.of(), List.of());
   }

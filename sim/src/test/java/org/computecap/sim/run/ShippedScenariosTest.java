@@ -28,7 +28,8 @@ class ShippedScenariosTest {
         "p2-deterrence.yaml",
         "allocation-ablation.yaml",
         "insurance.yaml",
-        "leakage.yaml");
+        "leakage.yaml",
+        "efficiency.yaml");
   }
 
   @ParameterizedTest

@@ -299,4 +299,54 @@ class ScenarioLoaderTest {
     assertThat(s.program().capPermits(3)).isEqualTo(800);
     assertThat(s.program().capPermits(4)).isZero();
   }
+
+  private static Scenario energy(String efficiency, String family) {
+    return ScenarioLoader.parse(
+        "s.yaml",
+        "name: s\n"
+            + PROGRAM.replace("coveredQuantity: compute", "coveredQuantity: inference energy")
+            + "developers:\n  - {name: d, "
+            + family
+            + ", efficiency: "
+            + efficiency
+            + "}\n",
+        null);
+  }
+
+  @Test
+  void an_efficiency_mapping_is_read_with_its_defaults() {
+    Efficiency e =
+        energy("{kappa: 4.0e5}", "benefit: P1, k: 1, a: 0.01").developers().get(0).efficiency();
+    assertThat(e).isEqualTo(new Efficiency(4.0e5, 0.0, 1.0));
+    assertThat(parse("developers:\n  - {name: d, benefit: LOG, theta: 1}\n").developers().get(0))
+        .extracting(DeveloperType::efficiency)
+        .isNull();
+  }
+
+  @Test
+  void bad_efficiency_input_is_refused_naming_the_field_and_its_range() {
+    String p1 = "benefit: P1, k: 1, a: 0.01";
+    assertThatThrownBy(() -> energy("{kappa: -1}", p1))
+        .hasMessageContaining("developers[0].efficiency.kappa")
+        .hasMessageContaining("must be in [0.0");
+    assertThatThrownBy(() -> energy("{kappa: 0, phi: 0}", p1))
+        .hasMessageContaining("developers[0].efficiency.kappa")
+        .hasMessageContaining("kappa + phi must be > 0");
+    assertThatThrownBy(() -> energy("{kappa: 1, maxEffort: 1.5}", p1))
+        .hasMessageContaining("developers[0].efficiency.maxEffort")
+        .hasMessageContaining("must be in [0.0, 1.0]");
+    assertThatThrownBy(() -> energy("{kappa: 1, maxEffort: -0.1}", p1))
+        .hasMessageContaining("developers[0].efficiency.maxEffort");
+    assertThatThrownBy(() -> energy("{kappa: 1, horizon: 5}", p1)).hasMessageContaining("horizon");
+    assertThatThrownBy(() -> energy("{kappa: 1}", "benefit: LOG, theta: 1"))
+        .hasMessageContaining("developers[0].efficiency")
+        .hasMessageContaining("needs benefit P1");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "developers:\n  - {name: d, benefit: P1, k: 1, a: 0.01,"
+                        + " efficiency: {kappa: 1}}\n"))
+        .hasMessageContaining("developers[0].efficiency needs a program that covers energy")
+        .hasMessageContaining("'compute'");
+  }
 }

@@ -1,0 +1,75 @@
+package org.computecap.sim.agent;
+
+import org.computecap.economics.efficiency.EfficiencyChoice;
+import org.computecap.economics.efficiency.EfficiencyFirm;
+import org.computecap.economics.efficiency.EffortCost;
+import org.computecap.economics.efficiency.Instrument;
+import org.computecap.sim.scenario.Efficiency;
+
+/**
+ * A developer's efficiency investment so far (issue 13): its durable effort and what it had before
+ * any effort. The effort is the economics' static optimum ({@link EfficiencyChoice}) at the price
+ * the developer expects, and never falls: energy per unit of compute only improves.
+ *
+ * <p>Units. The economics prices energy at p per unit and the firm uses {@code E0·(1 - e)} units of
+ * energy per unit of compute. Here energy is counted in the program's permits (a permit covers a
+ * fixed amount of energy, e.g. 100 kWh): p is the permit price in utility units ({@code
+ * priceCents/centsPerUtil}) and E0 is the permits per unit of compute before effort ({@code
+ * intensity0} times the expected risk multiplier, 1 in an energy program). In MWh the same product
+ * reads {@code (p·permitsPerMwh)·(energy0 MWh per unit)}: the price per MWh is the permit price
+ * times {@code intensity0/energy0} permits per MWh, so nothing depends on the choice of unit. The
+ * effort cost is in cents per period, so kappa and phi enter the economics divided by centsPerUtil.
+ *
+ * @param params the type's cost of effort and its most effort
+ * @param effort the effort reached, in [0, maxEffort]
+ * @param intensity0 permits per unit of compute before any effort
+ * @param energy0 MWh per unit of compute before any effort
+ * @param choicePriceCents the permit price this period's choice was made at (NaN before any)
+ */
+public record Investment(
+    Efficiency params, double effort, double intensity0, double energy0, double choicePriceCents) {
+
+  /** A developer that has not invested yet. */
+  public static Investment none(Efficiency params, double intensity0, double energy0) {
+    return new Investment(params, 0.0, intensity0, energy0, Double.NaN);
+  }
+
+  /** The economics' optimal effort e* at a permit price, for weight {@code lambda·intensity0}. */
+  public double optimalEffort(Developer d, double priceCents, double lambda, double centsPerUtil) {
+    EfficiencyFirm firm =
+        new EfficiencyFirm(
+            d.a(),
+            d.k(),
+            intensity0 * lambda,
+            new EffortCost(params.kappaCents() / centsPerUtil, params.phiCents() / centsPerUtil));
+    double p = Math.max(0.0, priceCents) / centsPerUtil;
+    return EfficiencyChoice.optimum(firm, new Instrument.Permit(p, 0.0)).effort();
+  }
+
+  /**
+   * The investment after this period's choice at {@code priceCents}: the larger of the effort so
+   * far and the optimum there, no more than the type's limit.
+   */
+  public Investment choose(Developer d, double priceCents, double lambda, double centsPerUtil) {
+    double e = Math.min(params.maxEffort(), optimalEffort(d, priceCents, lambda, centsPerUtil));
+    return new Investment(params, Math.max(effort, e), intensity0, energy0, priceCents);
+  }
+
+  /** Permits per unit of compute after the effort: {@code intensity0·(1 - e)}. */
+  public double intensity() {
+    return intensity0 * (1.0 - effort);
+  }
+
+  /** MWh per unit of compute after the effort: {@code energy0·(1 - e)}. */
+  public double energyPerUnit() {
+    return energy0 * (1.0 - effort);
+  }
+
+  /** What keeping the effort costs this period, {@code K(e)} in cents. */
+  public double costCents() {
+    if (effort == 0.0) {
+      return 0.0;
+    }
+    return new EffortCost(params.kappaCents(), params.phiCents()).cost(effort);
+  }
+}
