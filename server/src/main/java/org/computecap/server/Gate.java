@@ -22,11 +22,13 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * <ul>
  *   <li>{@code GET /api/events} is served here, by the {@link EventHub}, with non-blocking writes.
  *   <li>A request with a body is read here, asynchronously, before any thread of the pool is given
- *       to it: at most {@code maxBodyBytes} (413 beyond), within {@code bodyReadMs} of the headers
- *       (408 and the connection closed after that), and a malformed body (a broken chunked
- *       encoding) is a 400 in the API's error shape, never a framework error page. Only a complete
- *       body goes on to Javalin. So clients that send their bodies slowly hold a connection each,
- *       for a bounded time, but never a thread, and cannot starve the others.
+ *       to it: at most {@code maxBodyBytes} (413 beyond, sent once a body of up to 16 times the
+ *       limit has been read and dropped, so the client is not reset mid-send), within {@code
+ *       bodyReadMs} of the headers (408 and the connection closed after that), and a malformed body
+ *       (a broken chunked encoding) is a 400 in the API's error shape, never a framework error
+ *       page. Only a complete body goes on to Javalin. So clients that send their bodies slowly
+ *       hold a connection each, for a bounded time, but never a thread, and cannot starve the
+ *       others.
  *   <li>Everything else goes straight on.
  * </ul>
  */
@@ -52,12 +54,24 @@ final class Gate extends Handler.Wrapper {
     if (length <= 0 && !chunked) {
       return super.handle(request, response, callback);
     }
-    if (length > limits.maxBodyBytes()) {
+    if (length > drainLimit()) {
+      // Too large to be worth reading: answer at once. The client may still be sending, and
+      // closing on unread bytes can reset the connection before it reads the answer.
       tooLarge(response, callback);
       return true;
     }
-    new BodyReader(request, response, callback).start();
+    new BodyReader(request, response, callback, length > limits.maxBodyBytes()).start();
     return true;
+  }
+
+  /**
+   * A body over the limit but under this many bytes is read to its end and dropped before the 413
+   * goes out: answering while the client is still sending and then closing can reset the connection
+   * (TCP discards the unread bytes and sends RST), and the client sees "connection reset" instead
+   * of the 413 that says why.
+   */
+  private long drainLimit() {
+    return 16L * limits.maxBodyBytes();
   }
 
   private void tooLarge(Response response, Callback callback) {
@@ -96,11 +110,15 @@ final class Gate extends Handler.Wrapper {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile Scheduler.Task deadline;
+    // Over the limit: the rest of the body is read and dropped, then the 413 is sent.
+    private boolean draining;
+    private long drained;
 
-    BodyReader(Request request, Response response, Callback callback) {
+    BodyReader(Request request, Response response, Callback callback, boolean draining) {
       this.request = request;
       this.response = response;
       this.callback = callback;
+      this.draining = draining;
     }
 
     void start() {
@@ -129,13 +147,21 @@ final class Gate extends Handler.Wrapper {
           return;
         }
         ByteBuffer b = chunk.getByteBuffer();
-        if (body.size() + b.remaining() > limits.maxBodyBytes()) {
+        if (!draining && body.size() + b.remaining() > limits.maxBodyBytes()) {
+          draining = true;
+          drained = body.size();
+          body.reset();
+        }
+        if (draining) {
+          drained += b.remaining();
+          boolean last = chunk.isLast();
           chunk.release();
-          if (finished.compareAndSet(false, true)) {
+          if ((last || drained > drainLimit()) && finished.compareAndSet(false, true)) {
             cancelDeadline();
             tooLarge(response, callback);
+            return;
           }
-          return;
+          continue;
         }
         byte[] part = new byte[b.remaining()];
         b.get(part);
@@ -172,6 +198,13 @@ final class Gate extends Handler.Wrapper {
     }
 
     private void expire() {
+      if (draining) {
+        refuse(
+            413,
+            "BODY_TOO_LARGE",
+            "the body is over the limit of " + limits.maxBodyBytes() + " bytes");
+        return;
+      }
       refuse(
           408,
           "REQUEST_TIMEOUT",
