@@ -25,13 +25,20 @@ import org.computecap.sim.scenario.Efficiency;
  * @param intensity0 permits per unit of compute before any effort
  * @param energy0 MWh per unit of compute before any effort
  * @param choicePriceCents the permit price this period's choice was made at (NaN before any)
+ * @param trend what the technology trend has left of intensity0 and energy0 this period, {@code (1
+ *     - trend)^(t-1)} (1 without a trend)
  */
 public record Investment(
-    Efficiency params, double effort, double intensity0, double energy0, double choicePriceCents) {
+    Efficiency params,
+    double effort,
+    double intensity0,
+    double energy0,
+    double choicePriceCents,
+    double trend) {
 
   /** A developer that has not invested yet. */
   public static Investment none(Efficiency params, double intensity0, double energy0) {
-    return new Investment(params, 0.0, intensity0, energy0, Double.NaN);
+    return new Investment(params, 0.0, intensity0, energy0, Double.NaN, 1.0);
   }
 
   /** The economics' optimal effort e* at a permit price, for weight {@code lambda·intensity0}. */
@@ -40,29 +47,34 @@ public record Investment(
         new EfficiencyFirm(
             d.a(),
             d.k(),
-            intensity0 * lambda,
+            intensity0 * trend * lambda,
             new EffortCost(params.kappaCents() / centsPerUtil, params.phiCents() / centsPerUtil));
     double p = Math.max(0.0, priceCents) / centsPerUtil;
     return EfficiencyChoice.optimum(firm, new Instrument.Permit(p, 0.0)).effort();
   }
 
   /**
-   * The investment after this period's choice at {@code priceCents}: the larger of the effort so
-   * far and the optimum there, no more than the type's limit.
+   * The investment after the choice at {@code priceCents} in the program's period {@code steps +
+   * 1}: the trend moved to that period, then the larger of the effort so far and the optimum for
+   * the trend's E0 there, no more than the type's limit.
    */
-  public Investment choose(Developer d, double priceCents, double lambda, double centsPerUtil) {
-    double e = Math.min(params.maxEffort(), optimalEffort(d, priceCents, lambda, centsPerUtil));
-    return new Investment(params, Math.max(effort, e), intensity0, energy0, priceCents);
+  public Investment choose(
+      Developer d, double priceCents, double lambda, double centsPerUtil, int steps) {
+    Investment now =
+        new Investment(
+            params, effort, intensity0, energy0, choicePriceCents, params.trendFactor(steps));
+    double e = Math.min(params.maxEffort(), now.optimalEffort(d, priceCents, lambda, centsPerUtil));
+    return new Investment(params, Math.max(effort, e), intensity0, energy0, priceCents, now.trend);
   }
 
-  /** Permits per unit of compute after the effort: {@code intensity0·(1 - e)}. */
+  /** Permits per unit of compute after trend and effort: {@code intensity0·trend·(1 - e)}. */
   public double intensity() {
-    return intensity0 * (1.0 - effort);
+    return intensity0 * trend * (1.0 - effort);
   }
 
-  /** MWh per unit of compute after the effort: {@code energy0·(1 - e)}. */
+  /** MWh per unit of compute after trend and effort: {@code energy0·trend·(1 - e)}. */
   public double energyPerUnit() {
-    return energy0 * (1.0 - effort);
+    return energy0 * trend * (1.0 - effort);
   }
 
   /** What keeping the effort costs this period, {@code K(e)} in cents. */

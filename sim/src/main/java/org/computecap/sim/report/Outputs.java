@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.computecap.figures.CsvTable;
+import org.computecap.sim.run.ClassPeriodRow;
 import org.computecap.sim.run.DeveloperPeriodRow;
 import org.computecap.sim.run.DeveloperRow;
 import org.computecap.sim.run.PeriodResult;
@@ -20,9 +21,9 @@ import org.computecap.sim.run.TradeRow;
 /**
  * Writes a run's files into its output directory: summary.json (field names fixed by issue 4, which
  * scripts and papers rely on, with a {@code units} object naming each field's unit), periods.csv,
- * trades.csv, developers.csv, developer-periods.csv (columns that end with their unit: {@code
- * _cents}, {@code _permits}, {@code _share}, ...) and report.html. A non-finite value is JSON null
- * and an empty CSV cell.
+ * class-periods.csv, trades.csv, developers.csv, developer-periods.csv (columns that end with their
+ * unit: {@code _cents}, {@code _permits}, {@code _share}, ...) and report.html. A non-finite value
+ * is JSON null and an empty CSV cell.
  *
  * <p>A new column is one line in its table below; {@link CsvTable} refuses a name without a unit.
  */
@@ -67,6 +68,22 @@ public final class Outputs {
           .whole("honest_fined_count", PeriodResult::honestFined)
           .number("investment_cents", PeriodResult::investment)
           .number("benchmark_covered_per_output_ratio", PeriodResult::benchmark);
+
+  /**
+   * class-periods.csv: one row per size class the population has and period (issue 13): the class's
+   * compute, energy, energy per unit, efficiency spending and net cash from the exchange. A few
+   * rows a period, so it is written from memory even when the large files stream.
+   */
+  public static final CsvTable<ClassPeriodRow> CLASS_PERIODS =
+      CsvTable.<ClassPeriodRow>of()
+          .key("period", ClassPeriodRow::period)
+          .key("size_class", ClassPeriodRow::sizeClass)
+          .whole("developers_count", ClassPeriodRow::developers)
+          .number("compute_units", ClassPeriodRow::compute)
+          .number("energy_mwh", ClassPeriodRow::energy)
+          .number("energy_mwh_per_units", ClassPeriodRow::energyPerUnit)
+          .number("investment_cents", ClassPeriodRow::investmentCents)
+          .whole("net_trading_cents", ClassPeriodRow::netTradingCents);
 
   /** trades.csv: one row per trade on the exchange. */
   public static final CsvTable<TradeRow> TRADES =
@@ -175,6 +192,7 @@ public final class Outputs {
           JSON.writeValueAsString(summary) + "\n",
           StandardCharsets.UTF_8);
       PERIODS.write(dir.resolve("periods.csv"), r.periods());
+      CLASS_PERIODS.write(dir.resolve("class-periods.csv"), r.classPeriods());
       if (!rowsStreamed) {
         TRADES.write(dir.resolve("trades.csv"), r.trades());
         DEVELOPER_PERIODS.write(dir.resolve("developer-periods.csv"), r.developerPeriods());

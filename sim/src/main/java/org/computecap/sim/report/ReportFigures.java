@@ -10,6 +10,7 @@ import org.computecap.figures.Axis;
 import org.computecap.figures.BarChart;
 import org.computecap.figures.Figure;
 import org.computecap.figures.LineChart;
+import org.computecap.sim.run.ClassPeriodRow;
 import org.computecap.sim.run.DeveloperRow;
 import org.computecap.sim.run.PeriodResult;
 import org.computecap.sim.run.Replications;
@@ -37,6 +38,7 @@ final class ReportFigures {
     double[] t = col(ps, PeriodResult::period);
     List<Captioned> out = new ArrayList<>();
     market(ps, t, out);
+    efficiency(r, t, out);
     enforcement(ps, t, out);
     return out;
   }
@@ -78,6 +80,73 @@ final class ReportFigures {
                 .figure(),
             "Energy is compute times each developer's energy per unit (its E_i), so it falls"
                 + " both with less compute and with compute moving to efficient firms."));
+  }
+
+  /**
+   * Energy per unit of compute by size class, and energy against compute indexed to the first
+   * period (decoupling). Drawn for every run, investing or not: without investment the same charts
+   * show the composition effect alone (compute moving between developers of unequal efficiency),
+   * the baseline an investment run is read against.
+   */
+  private static void efficiency(SimulationResult r, double[] t, List<Captioned> out) {
+    Map<String, List<ClassPeriodRow>> byClass =
+        new TreeMap<>(
+            Comparator.comparingInt(ReportFigures::classOrder)
+                .thenComparing(Comparator.naturalOrder()));
+    for (ClassPeriodRow row : r.classPeriods()) {
+      byClass.computeIfAbsent(row.sizeClass(), k -> new ArrayList<>()).add(row);
+    }
+    if (!byClass.isEmpty()) {
+      LineChart perUnit =
+          LineChart.of(
+              "Energy per unit of compute by size class",
+              PERIOD,
+              Axis.of("energy per unit of compute", "MWh per compute unit"));
+      for (Map.Entry<String, List<ClassPeriodRow>> e : byClass.entrySet()) {
+        List<ClassPeriodRow> rows = e.getValue();
+        double[] x = new double[rows.size()];
+        double[] y = new double[rows.size()];
+        for (int j = 0; j < x.length; j++) {
+          x[j] = rows.get(j).period();
+          y[j] = rows.get(j).energyPerUnit();
+        }
+        perUnit.line(e.getKey(), x, y);
+      }
+      out.add(
+          new Captioned(
+              perUnit.figure(),
+              "Each class's energy over its compute, period by period (class-periods.csv). It"
+                  + " falls when the class's developers invest in efficiency and moves when"
+                  + " compute shifts between its more and less efficient members; a gap is a"
+                  + " period in which the class ran nothing."));
+    }
+    List<PeriodResult> ps = r.periods();
+    double[] energy = index(col(ps, PeriodResult::totalEnergy));
+    double[] compute = index(col(ps, PeriodResult::totalCompute));
+    if (anyFinite(energy) && anyFinite(compute)) {
+      out.add(
+          new Captioned(
+              LineChart.of(
+                      "Decoupling: energy against compute",
+                      PERIOD,
+                      Axis.of("index", "period 1 = 1"))
+                  .line("total energy", t, energy)
+                  .line("total compute", t, compute)
+                  .figure(),
+              "Total energy and total compute, each over its first period's value. Energy"
+                  + " falling below compute is decoupling: the same compute run on fewer MWh,"
+                  + " from investment in efficiency or compute moving to efficient firms."));
+    }
+  }
+
+  // Each value over the first one; all NaN when the first is not a positive number.
+  private static double[] index(double[] v) {
+    double base = v.length == 0 ? Double.NaN : v[0];
+    double[] out = new double[v.length];
+    for (int j = 0; j < v.length; j++) {
+      out[j] = base > 0 ? v[j] / base : Double.NaN;
+    }
+    return out;
   }
 
   private static void enforcement(List<PeriodResult> ps, double[] t, List<Captioned> out) {

@@ -160,7 +160,7 @@ record Planning(
     double cpu = period.settings().centsPerUtil();
     DoubleUnaryOperator expected =
         p -> {
-          chooseAt(accounts, before, active, p, period.terms(), cpu);
+          chooseAt(accounts, before, active, p, period.number(), period.terms(), cpu);
           Cohort c = Cohort.at(accounts, active, period.terms(), cpu, Double.NaN, null, makeGood);
           return Expectation.form(c, period, heldActive, auctionVolume, issuedShare, lastPriceCents)
               .priceCents();
@@ -171,7 +171,7 @@ record Planning(
       price = PriceRoot.find(p -> expected.applyAsDouble(p) - p, atZero, 1e-12);
       price = Double.isNaN(price) ? 0.0 : price;
     }
-    chooseAt(accounts, before, active, price, period.terms(), cpu);
+    chooseAt(accounts, before, active, price, period.number(), period.terms(), cpu);
   }
 
   // Each active investor's choice at a price, from the developer it was before this period.
@@ -180,6 +180,7 @@ record Planning(
       Developer[] before,
       boolean[] active,
       double priceCents,
+      int period,
       ProgramTerms terms,
       double cpu) {
     for (int i = 0; i < before.length; i++) {
@@ -187,7 +188,9 @@ record Planning(
       if (active[i] && d.investment() != null) {
         // The expected risk multiplier at zero safety effort, as the first plan uses.
         double lambda = Decisions.expectedMultiplier(terms.alpha(), d.riskType(), 0.0);
-        accounts.replace(i, d.withInvestment(d.investment().choose(d, priceCents, lambda, cpu)));
+        int steps = period - terms.firstPeriod();
+        accounts.replace(
+            i, d.withInvestment(d.investment().choose(d, priceCents, lambda, cpu, steps)));
       }
     }
   }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Everything one run produced: the seed, the engine's final state hash (which replaying the journal
  * must reproduce), the program's key terms for people (in display order), and the rows behind every
- * output file (trades and developer-periods are empty when the run streamed them to files).
+ * output file (trades and developer-periods are empty when the run streamed them to files; the
+ * class-periods, a row per size class and period, are always kept).
  */
 public record SimulationResult(
     String scenario,
@@ -20,7 +21,8 @@ public record SimulationResult(
     List<PeriodResult> periods,
     List<TradeRow> trades,
     List<DeveloperRow> developers,
-    List<DeveloperPeriodRow> developerPeriods) {
+    List<DeveloperPeriodRow> developerPeriods,
+    List<ClassPeriodRow> classPeriods) {
 
   public SimulationResult {
     program = Collections.unmodifiableMap(new LinkedHashMap<>(program));
@@ -28,5 +30,6 @@ public record SimulationResult(
     trades = List.copyOf(trades);
     developers = List.copyOf(developers);
     developerPeriods = List.copyOf(developerPeriods);
+    classPeriods = List.copyOf(classPeriods);
   }
 }

@@ -33,6 +33,7 @@ import org.computecap.sim.agent.Valuation;
 import org.computecap.sim.scenario.MarketSettings;
 import org.computecap.sim.scenario.ProgramTerms;
 import org.computecap.sim.scenario.Scenario;
+import org.computecap.sim.scenario.SizeClass;
 
 /**
  * The multi-period agent-based simulation of SPEC §9, driving the real engine in process and
@@ -65,6 +66,7 @@ public final class Simulator {
   private long[] makeGood;
   private double lastPrice = Double.NaN;
   private double benchmark = Double.NaN;
+  private final List<ClassPeriodRow> classRows = new ArrayList<>();
 
   private Simulator(Scenario scenario, Market market, RowSink rows) {
     this.scenario = scenario;
@@ -118,7 +120,8 @@ public final class Simulator {
         periods,
         rows.trades(),
         tally.rows(relocatedIn),
-        rows.developerPeriods());
+        rows.developerPeriods(),
+        classRows);
   }
 
   private PeriodResult period(int t) {
@@ -166,7 +169,39 @@ public final class Simulator {
             issuedShare,
             benchmark);
     rowsOf(inputs, granted, heldAtOpen, heldAfterTrading);
+    classRows(t, plan.cohort(), usage);
     return Measures.of(at, inputs);
+  }
+
+  /**
+   * Adds the period's row for each size class the population has (a class whose developers have all
+   * left keeps its row, with nothing run), summed in developer order like the period's totals.
+   */
+  private void classRows(int t, Cohort cohort, Usage u) {
+    for (SizeClass c : SizeClass.values()) {
+      boolean present = false;
+      int n = 0;
+      double compute = 0;
+      double energy = 0;
+      double invested = 0;
+      for (int i = 0; i < accounts.size(); i++) {
+        Developer d = accounts.developer(i);
+        if (d.sizeClass() != c) {
+          continue;
+        }
+        present = true;
+        if (cohort.active[i]) {
+          n++;
+          compute += u.compute()[i];
+          energy += u.compute()[i] * d.energyPerUnit();
+          invested += d.investmentCents();
+        }
+      }
+      if (present) {
+        classRows.add(
+            new ClassPeriodRow(t, c.name(), n, compute, energy, invested, tally.classCash(c)));
+      }
+    }
   }
 
   private static double periodPrice(

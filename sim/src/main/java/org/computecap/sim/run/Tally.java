@@ -1,10 +1,12 @@
 package org.computecap.sim.run;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.computecap.economics.firm.P1Firm;
 import org.computecap.economics.market.BenefitFamily;
 import org.computecap.sim.agent.Developer;
+import org.computecap.sim.scenario.SizeClass;
 
 /**
  * Running totals per developer over the whole run (for developers.csv and the report's "who earned
@@ -25,6 +27,8 @@ final class Tally {
   private final double[] energy;
   private final double[] effort;
   private long smallRevenue;
+  // Net exchange cash of each size class this period, by SizeClass ordinal.
+  private final long[] classCash = new long[SizeClass.values().length];
 
   Tally(Accounts accounts) {
     this.accounts = accounts;
@@ -44,6 +48,7 @@ final class Tally {
 
   void startPeriod() {
     smallRevenue = 0;
+    Arrays.fill(classCash, 0);
   }
 
   void allocated(long accountId, long permits) {
@@ -68,6 +73,7 @@ final class Tally {
     if (b >= 0) {
       bought[b] += quantity;
       cash[b] -= value;
+      classCash[accounts.developer(b).sizeClass().ordinal()] -= value;
       if (accounts.developer(b).sizeClass().small()) {
         smallRevenue -= value;
       }
@@ -75,6 +81,7 @@ final class Tally {
     if (s >= 0) {
       sold[s] += quantity;
       cash[s] += value;
+      classCash[accounts.developer(s).sizeClass().ordinal()] += value;
       if (accounts.developer(s).sizeClass().small()) {
         smallRevenue += value;
       }
@@ -112,6 +119,11 @@ final class Tally {
   /** Net secondary-market revenue of small companies and academic labs this period. */
   long smallFirmRevenue() {
     return smallRevenue;
+  }
+
+  /** Net exchange cash of the developers of {@code c} this period, cents. */
+  long classCash(SizeClass c) {
+    return classCash[c.ordinal()];
   }
 
   List<DeveloperRow> rows(int[] relocatedIn) {

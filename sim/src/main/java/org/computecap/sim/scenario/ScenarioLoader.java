@@ -366,8 +366,10 @@ public final class ScenarioLoader {
     // maxEffort 0 keeps the effort at 0: the same run as no `efficiency`, which is how an
     // experiment turns investment off (--set cannot remove a mapping).
     double max = e.number("maxEffort", 0.0, 1.0, 1.0);
+    // The exogenous technology trend: E0 falls by this share every period, investment or not.
+    long trend = e.whole("trendPpm", 0, 999_999, 0L);
     e.refuseUnread();
-    return new Efficiency(kappa, phi, max);
+    return new Efficiency(kappa, phi, max, trend);
   }
 
   // `strategy` names one strategy or shares summing to 1; `strategyCounts` gives whole

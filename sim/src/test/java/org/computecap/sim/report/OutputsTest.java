@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.computecap.sim.run.ClassPeriodRow;
 import org.computecap.sim.run.DeveloperPeriodRow;
 import org.computecap.sim.run.DeveloperRow;
 import org.computecap.sim.run.PeriodResult;
@@ -121,7 +122,10 @@ class OutputsTest {
                 0,
                 0.0,
                 0)),
-        List.of());
+        List.of(),
+        List.of(
+            new ClassPeriodRow(1, "SMALL", 1, 90.0, 950.0, 0.0, 707),
+            new ClassPeriodRow(2, "SMALL", 1, 80.0, 850.0, 0.0, 0)));
   }
 
   @Test
@@ -173,6 +177,13 @@ class OutputsTest {
             "1,main,1,2,101,7");
     assertThat(Files.readAllLines(dir.resolve("developers.csv")).get(1))
         .startsWith("1,\"dev,1\",t,SMALL,PRICE_TAKING,");
+    // Energy per unit is the class's energy over its compute: 950 / 90 and 850 / 80.
+    assertThat(Files.readAllLines(dir.resolve("class-periods.csv")))
+        .containsExactly(
+            "period,size_class,developers_count,compute_units,energy_mwh,energy_mwh_per_units,"
+                + "investment_cents,net_trading_cents",
+            "1,SMALL,1,90,950," + 950.0 / 90 + ",0,707",
+            "2,SMALL,1,80,850,10.625,0,0");
   }
 
   /** Columns that are not identifiers end with their unit; money columns are integer cents. */
@@ -190,7 +201,8 @@ class OutputsTest {
             "type",
             "size_class",
             "strategy");
-    for (String file : List.of("periods.csv", "trades.csv", "developers.csv")) {
+    for (String file :
+        List.of("periods.csv", "class-periods.csv", "trades.csv", "developers.csv")) {
       for (String column : Files.readAllLines(dir.resolve(file)).get(0).split(",")) {
         if (keys.contains(column)) {
           continue;
@@ -220,6 +232,8 @@ class OutputsTest {
             "Permit price",
             "Compute",
             "Energy",
+            "Energy per unit of compute by size class",
+            "Decoupling: energy against compute",
             "Compliance",
             "Evasion",
             "Audits",
@@ -325,7 +339,8 @@ class OutputsTest {
         periods,
         r.trades(),
         r.developers(),
-        r.developerPeriods());
+        r.developerPeriods(),
+        r.classPeriods());
   }
 
   // Issue 12: rows stream to files so memory stays bounded; the files are the ones a run kept in
@@ -344,7 +359,8 @@ class OutputsTest {
     SimulationResult kept = Simulator.run(s, null, null);
     Path memory = dir.resolve("memory");
     Outputs.write(kept, memory, null);
-    for (String f : List.of("trades.csv", "developer-periods.csv", "periods.csv")) {
+    for (String f :
+        List.of("trades.csv", "developer-periods.csv", "periods.csv", "class-periods.csv")) {
       assertThat(Files.readString(streamed.resolve(f)))
           .as(f)
           .isEqualTo(Files.readString(memory.resolve(f)));

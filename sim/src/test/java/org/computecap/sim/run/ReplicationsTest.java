@@ -50,7 +50,17 @@ class ReplicationsTest {
             0.0,
             Double.NaN);
     return new SimulationResult(
-        "r", "r", seed, "00", 1, java.util.Map.of(), List.of(p), List.of(), List.of(), List.of());
+        "r",
+        "r",
+        seed,
+        "00",
+        1,
+        java.util.Map.of(),
+        List.of(p),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   @Test

@@ -318,6 +318,13 @@ class ScenarioLoaderTest {
     Efficiency e =
         energy("{kappa: 4.0e5}", "benefit: P1, k: 1, a: 0.01").developers().get(0).efficiency();
     assertThat(e).isEqualTo(new Efficiency(4.0e5, 0.0, 1.0));
+    assertThat(
+            energy("{kappa: 1, trendPpm: 20000}", "benefit: P1, k: 1, a: 0.01")
+                .developers()
+                .get(0)
+                .efficiency()
+                .trendPpm())
+        .isEqualTo(20_000);
     assertThat(parse("developers:\n  - {name: d, benefit: LOG, theta: 1}\n").developers().get(0))
         .extracting(DeveloperType::efficiency)
         .isNull();
@@ -338,6 +345,14 @@ class ScenarioLoaderTest {
     assertThatThrownBy(() -> energy("{kappa: 1, maxEffort: -0.1}", p1))
         .hasMessageContaining("developers[0].efficiency.maxEffort");
     assertThatThrownBy(() -> energy("{kappa: 1, horizon: 5}", p1)).hasMessageContaining("horizon");
+    assertThatThrownBy(() -> energy("{kappa: 1, trendPpm: 1000000}", p1))
+        .hasMessageContaining("developers[0].efficiency.trendPpm")
+        .hasMessageContaining("must be in [0, 999999]");
+    assertThatThrownBy(() -> energy("{kappa: 1, trendPpm: -1}", p1))
+        .hasMessageContaining("developers[0].efficiency.trendPpm");
+    assertThatThrownBy(() -> energy("{kappa: 1, trendPpm: 0.5}", p1))
+        .hasMessageContaining("developers[0].efficiency.trendPpm")
+        .hasMessageContaining("whole number");
     assertThatThrownBy(() -> energy("{kappa: 1}", "benefit: LOG, theta: 1"))
         .hasMessageContaining("developers[0].efficiency")
         .hasMessageContaining("needs benefit P1");
