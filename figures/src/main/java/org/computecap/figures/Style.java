@@ -133,6 +133,12 @@ final class Style {
       size -= 0.5f;
     }
     s.setChartTitleFont(TITLE.deriveFont(size));
+    // A long y axis title runs past the top and bottom of the plot: its font shrinks.
+    float axis = AXIS_TITLE.getSize2D();
+    while (axis > 10f && cutAtEnds(chart, width)) {
+      axis -= 0.5f;
+      s.setAxisTitleFont(AXIS_TITLE.deriveFont(axis));
+    }
     if (!cutAtSides(chart, width)) {
       return;
     }
@@ -148,6 +154,28 @@ final class Style {
     }
   }
 
+  private static boolean cutAtEnds(IChart chart, int width) {
+    return inkAtEnds(render(chart, width), 4) > 0;
+  }
+
+  /** Pixels darker than light grey within {@code margin} of the image's top or bottom. */
+  static int inkAtEnds(BufferedImage img, int margin) {
+    int ink = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      if (y >= margin && y < img.getHeight() - margin) {
+        y = img.getHeight() - margin - 1;
+        continue;
+      }
+      for (int x = 0; x < img.getWidth(); x++) {
+        int rgb = img.getRGB(x, y);
+        if (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF) < 3 * 200) {
+          ink++;
+        }
+      }
+    }
+    return ink;
+  }
+
   private static void placeLegend(AxesChartStyler s, boolean below) {
     s.setLegendPosition(below ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
     s.setLegendLayout(below ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
@@ -155,6 +183,10 @@ final class Style {
 
   /** Whether {@code chart}, drawn {@code width} points wide, puts ink next to its sides. */
   private static boolean cutAtSides(IChart chart, int width) {
+    return inkAtSides(render(chart, width), 10) > 0;
+  }
+
+  private static BufferedImage render(IChart chart, int width) {
     BufferedImage img = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
@@ -162,7 +194,7 @@ final class Style {
     } finally {
       g.dispose();
     }
-    return inkAtSides(img, 10) > 0;
+    return img;
   }
 
   /**

@@ -315,4 +315,20 @@ class ChartConventionsTest {
     HeatMap.CellFormat count = HeatMap.CellFormat.of(Axis.count("audits"), 346_209);
     assertThat(count.format(346_209.4)).isEqualTo("346,209");
   }
+
+  @Test
+  void a_long_y_axis_title_is_drawn_whole_between_the_top_and_the_bottom() {
+    // The simulation report's energy-by-class chart: its y axis title ran past the plot's top.
+    Figure f =
+        LineChart.of(
+                "Energy per unit of compute by size class",
+                Axis.period("year"),
+                Axis.of("energy per unit of compute", "MWh per compute unit"))
+            .line("FRONTIER", PERIODS, new double[] {27.9, 27.6, 27.5, 27.4, 27.4})
+            .line("SMALL", PERIODS, new double[] {13.8, 13.4, 13.3, 13.3, 13.2})
+            .figure();
+    assertThat(Style.inkAtEnds(f.image(), 4))
+        .as("ink within 4 points of the top or bottom")
+        .isZero();
+  }
 }
