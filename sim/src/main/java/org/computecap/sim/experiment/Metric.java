@@ -143,6 +143,45 @@ public record Metric(
             "cents",
             p -> p.revenueSmallFirms()));
     m.add(whole("leaked_firms_count", "relocated developers", "developers", p -> p.leakedFirms()));
+    // By workload, covered or not (issue 13's scope ablation).
+    m.add(
+        real(
+            "inference_compute_units",
+            "inference compute",
+            "compute units",
+            p -> p.workloads().inferenceCompute()));
+    m.add(
+        real(
+            "training_compute_units",
+            "training compute",
+            "compute units",
+            p -> p.workloads().trainingCompute()));
+    m.add(
+        real(
+            "frontier_training_compute_units",
+            "frontier labs' training compute",
+            "compute units",
+            p -> p.workloads().frontierTrainingCompute()));
+    m.add(
+        real(
+            "inference_energy_mwh",
+            "inference energy",
+            "MWh",
+            p -> p.workloads().inferenceEnergy()));
+    m.add(
+        real("training_energy_mwh", "training energy", "MWh", p -> p.workloads().trainingEnergy()));
+    m.add(
+        real(
+            "all_workloads_energy_mwh",
+            "energy of all workloads",
+            "MWh",
+            p -> p.workloads().energy()));
+    m.add(
+        real(
+            "leaked_energy_mwh",
+            "energy of relocated developers, outside the program",
+            "MWh",
+            p -> p.workloads().leakedEnergy()));
     m.add(
         whole(
             "manipulations_count",

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.computecap.engine.program.Workload;
 import org.computecap.figures.CsvTable;
 import org.computecap.sim.run.ClassPeriodRow;
 import org.computecap.sim.run.DeveloperPeriodRow;
@@ -67,7 +68,15 @@ public final class Outputs {
           .number("excess_compute_permits", PeriodResult::excessCompute)
           .whole("honest_fined_count", PeriodResult::honestFined)
           .number("investment_cents", PeriodResult::investment)
-          .number("benchmark_covered_per_output_ratio", PeriodResult::benchmark);
+          .number("benchmark_covered_per_output_ratio", PeriodResult::benchmark)
+          // By workload, covered or not (issue 13): the totals above are what the program covers.
+          .number("inference_compute_units", p -> p.workloads().inferenceCompute())
+          .number("training_compute_units", p -> p.workloads().trainingCompute())
+          .number("inference_energy_mwh", p -> p.workloads().inferenceEnergy())
+          .number("training_energy_mwh", p -> p.workloads().trainingEnergy())
+          .number("all_workloads_energy_mwh", p -> p.workloads().energy())
+          .number("frontier_training_compute_units", p -> p.workloads().frontierTrainingCompute())
+          .number("leaked_energy_mwh", p -> p.workloads().leakedEnergy());
 
   /**
    * class-periods.csv: one row per size class the population has and period (issue 13): the class's
@@ -83,7 +92,9 @@ public final class Outputs {
           .number("energy_mwh", ClassPeriodRow::energy)
           .number("energy_mwh_per_units", ClassPeriodRow::energyPerUnit)
           .number("investment_cents", ClassPeriodRow::investmentCents)
-          .whole("net_trading_cents", ClassPeriodRow::netTradingCents);
+          .whole("net_trading_cents", ClassPeriodRow::netTradingCents)
+          .number("inference_compute_units", ClassPeriodRow::inferenceCompute)
+          .number("training_compute_units", ClassPeriodRow::trainingCompute);
 
   /** trades.csv: one row per trade on the exchange. */
   public static final CsvTable<TradeRow> TRADES =
@@ -166,7 +177,14 @@ public final class Outputs {
           .number("measured_covered_units", x -> x.measured() < 0 ? Double.NaN : x.measured())
           .whole("audit_shortfall_permits", DeveloperPeriodRow::auditShortfall)
           .whole("make_good_owed_permits", DeveloperPeriodRow::makeGoodOwed)
-          .whole("banked_permits", DeveloperPeriodRow::banked);
+          .whole("banked_permits", DeveloperPeriodRow::banked)
+          .key("workload", x -> x.developer().workload())
+          .key(
+              "second_workload",
+              x -> x.developer().second() == null ? "" : x.developer().second().workload())
+          .key("second_covered", x -> x.developer().secondCovered())
+          .number("inference_compute_units", x -> x.computeOf(Workload.INFERENCE))
+          .number("training_compute_units", x -> x.computeOf(Workload.TRAINING));
 
   private Outputs() {}
 

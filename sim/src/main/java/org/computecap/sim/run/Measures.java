@@ -2,6 +2,7 @@ package org.computecap.sim.run;
 
 import org.computecap.economics.audit.Enforcement;
 import org.computecap.economics.market.Banking;
+import org.computecap.economics.market.BenefitFamily;
 import org.computecap.economics.market.Demand;
 import org.computecap.economics.market.Evasion;
 import org.computecap.economics.market.MarketClearing;
@@ -234,11 +235,14 @@ final class Measures {
     double inferenceEnergy = 0;
     double trainingEnergy = 0;
     double frontier = 0;
+    double leaked = 0;
     for (int i = 0; i < cohort.size(); i++) {
+      Developer d = cohort.accounts.developer(i);
       if (!cohort.active[i]) {
+        // Out of the program (relocated): it runs each workload's no-cap optimum elsewhere.
+        leaked += noCapEnergy(d);
         continue;
       }
-      Developer d = cohort.accounts.developer(i);
       double ci = u.computeOf(cohort, i, Workload.INFERENCE);
       double ct = u.computeOf(cohort, i, Workload.TRAINING);
       inference += ci;
@@ -249,7 +253,18 @@ final class Measures {
       inferenceEnergy += e - eTraining;
       frontier += d.sizeClass() == SizeClass.FRONTIER ? ct : 0;
     }
-    return new WorkloadTotals(inference, training, inferenceEnergy, trainingEnergy, frontier);
+    return new WorkloadTotals(
+        inference, training, inferenceEnergy, trainingEnergy, frontier, leaked);
+  }
+
+  // MWh of both workloads at their no-cap optimum; NaN when one has none (POWER, LOG).
+  private static double noCapEnergy(Developer d) {
+    if (d.family() != BenefitFamily.P1
+        || (d.second() != null && d.second().family() != BenefitFamily.P1)) {
+      return Double.NaN;
+    }
+    double e = d.first().noCapCompute() * d.energyPerUnit();
+    return d.second() == null ? e : e + d.second().noCapCompute() * d.second().energyPerUnit();
   }
 
   // MWh per unit of compute of workload w of d (0 when d has no such workload).

@@ -292,7 +292,8 @@ public final class Simulator {
               c.measured()[i],
               c.auditShortfall()[i],
               c.makeGood()[i],
-              c.banked()[i]));
+              c.banked()[i],
+              u.second()[i]));
     }
   }
 

@@ -10,16 +10,19 @@ package org.computecap.sim.run;
  * @param inferenceEnergy MWh used by inference
  * @param trainingEnergy MWh used by training
  * @param frontierTrainingCompute training compute of the FRONTIER size class
+ * @param leakedEnergy MWh the developers that relocated run outside the program: both workloads at
+ *     their no-cap optimum (NaN when one of them has no finite no-cap optimum, POWER or LOG)
  */
 public record WorkloadTotals(
     double inferenceCompute,
     double trainingCompute,
     double inferenceEnergy,
     double trainingEnergy,
-    double frontierTrainingCompute) {
+    double frontierTrainingCompute,
+    double leakedEnergy) {
 
   /** No compute at all (tests of outputs that do not look at workloads). */
-  public static final WorkloadTotals NONE = new WorkloadTotals(0, 0, 0, 0, 0);
+  public static final WorkloadTotals NONE = new WorkloadTotals(0, 0, 0, 0, 0, 0);
 
   /** Energy of both workloads, MWh. */
   public double energy() {
