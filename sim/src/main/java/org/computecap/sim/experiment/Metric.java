@@ -159,7 +159,7 @@ public record Metric(
     m.add(
         real(
             "frontier_training_compute_units",
-            "frontier labs' training compute",
+            "frontier training compute",
             "compute units",
             p -> p.workloads().frontierTrainingCompute()));
     m.add(
