@@ -66,7 +66,8 @@ public final class Outputs {
           .whole("banked_permits", PeriodResult::bankedPermits)
           .number("excess_compute_permits", PeriodResult::excessCompute)
           .whole("honest_fined_count", PeriodResult::honestFined)
-          .number("investment_cents", PeriodResult::investment)
+          // Whole cents at the source (Investment.costCents), so the cast loses nothing.
+          .whole("investment_cents", p -> (long) p.investment())
           .number("benchmark_covered_per_output_ratio", PeriodResult::benchmark);
 
   /**
@@ -82,7 +83,7 @@ public final class Outputs {
           .number("compute_units", ClassPeriodRow::compute)
           .number("energy_mwh", ClassPeriodRow::energy)
           .number("energy_mwh_per_units", ClassPeriodRow::energyPerUnit)
-          .number("investment_cents", ClassPeriodRow::investmentCents)
+          .whole("investment_cents", r -> (long) r.investmentCents())
           .whole("net_trading_cents", ClassPeriodRow::netTradingCents);
 
   /** trades.csv: one row per trade on the exchange. */
@@ -148,7 +149,7 @@ public final class Outputs {
           // The price the effort was chosen at this period; empty for a developer that never
           // invests or has left.
           .number("investment_price_cents", DeveloperPeriodRow::investmentPrice)
-          .number("investment_cents", DeveloperPeriodRow::investmentCents)
+          .whole("investment_cents", x -> (long) x.investmentCents())
           .number("weight_permits_per_units", DeveloperPeriodRow::weight)
           .whole("held_at_open_permits", DeveloperPeriodRow::heldAtOpen)
           .whole("auction_won_permits", DeveloperPeriodRow::auctionWon)
@@ -247,7 +248,7 @@ public final class Outputs {
       num(o, "excessCompute", p.excessCompute());
       num(o, "welfareRatio", p.welfareRatio());
       o.put("honestFined", p.honestFined());
-      num(o, "investment", p.investment());
+      o.put("investment", (long) p.investment());
       num(o, "benchmark", p.benchmark());
     }
     root.set("units", units());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.computecap.figures.CsvTable;
 import org.computecap.sim.run.ClassPeriodRow;
+import org.computecap.sim.run.DeveloperPeriodRow;
 import org.computecap.sim.run.PeriodResult;
 import org.computecap.sim.run.SimulationResult;
 import org.computecap.sim.run.Simulator;
@@ -48,6 +49,15 @@ class WholeCentsTest {
     assertWholeCents("class-periods.csv", Outputs.CLASS_PERIODS, run.classPeriods());
     assertWholeCents("developers.csv", Outputs.DEVELOPERS, run.developers());
     assertWholeCents("developer-periods.csv", Outputs.DEVELOPER_PERIODS, run.developerPeriods());
+  }
+
+  @Test
+  void what_each_developer_pays_for_efficiency_is_whole_cents_where_it_is_charged() {
+    assertThat(run.developerPeriods())
+        .filteredOn(DeveloperPeriodRow::active)
+        .extracting(DeveloperPeriodRow::investmentCents)
+        .allSatisfy(c -> assertThat(c).isEqualTo(Math.rint(c)))
+        .anySatisfy(c -> assertThat(c).isPositive());
   }
 
   @Test
