@@ -296,12 +296,13 @@ public record Metric(
     return rate.length == 1 ? unit : unit + " per " + PER.getOrDefault(rate[1], rate[1]);
   }
 
-  // The column's name without its unit, for people: "net_trading_cents" is "net trading".
+  // The column's name without its unit, for people: "net_trading_cents" is "net trading". A rate
+  // keeps its quantity ("energy_mwh_per_units" is "energy"): its unit says per what, and a
+  // figure's axis title is the two together, "frontier: energy (MWh per compute unit)", which a
+  // longer label would push off the top of the plot.
   private static String quantityOf(String column) {
-    String[] rate = column.split("_per_", 2);
-    String words = rate[0].contains("_") ? rate[0].substring(0, rate[0].lastIndexOf('_')) : rate[0];
-    String quantity = words.replace('_', ' ');
-    return rate.length == 1 ? quantity : quantity + " per " + PER.getOrDefault(rate[1], rate[1]);
+    String head = column.split("_per_", 2)[0];
+    return (head.contains("_") ? head.substring(0, head.lastIndexOf('_')) : head).replace('_', ' ');
   }
 
   private static String lastWord(String name) {

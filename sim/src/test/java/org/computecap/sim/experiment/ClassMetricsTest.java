@@ -51,6 +51,7 @@ class ClassMetricsTest {
     assertThat(Metric.named("small_net_trading_cents").label()).isEqualTo("small: net trading");
     assertThat(Metric.named("frontier_energy_mwh_per_units").unit())
         .isEqualTo("MWh per compute unit");
+    assertThat(Metric.named("frontier_energy_mwh_per_units").label()).isEqualTo("frontier: energy");
     assertThat(Metric.named("frontier_compute_units").unit()).isEqualTo("compute units");
     assertThat(Metric.named("academic_investment_cents").label()).isEqualTo("academic: investment");
     // Named on request, not added to every experiment's default list.
