@@ -67,7 +67,8 @@ public final class Outputs {
           .whole("banked_permits", PeriodResult::bankedPermits)
           .number("excess_compute_permits", PeriodResult::excessCompute)
           .whole("honest_fined_count", PeriodResult::honestFined)
-          .number("investment_cents", PeriodResult::investment)
+          // Whole cents at the source (Investment.costCents), so the cast loses nothing.
+          .whole("investment_cents", p -> (long) p.investment())
           .number("benchmark_covered_per_output_ratio", PeriodResult::benchmark)
           // By workload, covered or not (issue 13): the totals above are what the program covers.
           .number("inference_compute_units", p -> p.workloads().inferenceCompute())
@@ -75,7 +76,6 @@ public final class Outputs {
           .number("inference_energy_mwh", p -> p.workloads().inferenceEnergy())
           .number("training_energy_mwh", p -> p.workloads().trainingEnergy())
           .number("all_workloads_energy_mwh", p -> p.workloads().energy())
-          .number("frontier_training_compute_units", p -> p.workloads().frontierTrainingCompute())
           .number("leaked_energy_mwh", p -> p.workloads().leakedEnergy());
 
   /**
@@ -91,7 +91,7 @@ public final class Outputs {
           .number("compute_units", ClassPeriodRow::compute)
           .number("energy_mwh", ClassPeriodRow::energy)
           .number("energy_mwh_per_units", ClassPeriodRow::energyPerUnit)
-          .number("investment_cents", ClassPeriodRow::investmentCents)
+          .whole("investment_cents", r -> (long) r.investmentCents())
           .whole("net_trading_cents", ClassPeriodRow::netTradingCents)
           .number("inference_compute_units", ClassPeriodRow::inferenceCompute)
           .number("training_compute_units", ClassPeriodRow::trainingCompute);
@@ -159,7 +159,7 @@ public final class Outputs {
           // The price the effort was chosen at this period; empty for a developer that never
           // invests or has left.
           .number("investment_price_cents", DeveloperPeriodRow::investmentPrice)
-          .number("investment_cents", DeveloperPeriodRow::investmentCents)
+          .whole("investment_cents", x -> (long) x.investmentCents())
           .number("weight_permits_per_units", DeveloperPeriodRow::weight)
           .whole("held_at_open_permits", DeveloperPeriodRow::heldAtOpen)
           .whole("auction_won_permits", DeveloperPeriodRow::auctionWon)
@@ -265,7 +265,7 @@ public final class Outputs {
       num(o, "excessCompute", p.excessCompute());
       num(o, "welfareRatio", p.welfareRatio());
       o.put("honestFined", p.honestFined());
-      num(o, "investment", p.investment());
+      o.put("investment", (long) p.investment());
       num(o, "benchmark", p.benchmark());
     }
     root.set("units", units());

@@ -137,6 +137,73 @@ final class ReportFigures {
                   + " falling below compute is decoupling: the same compute run on fewer MWh,"
                   + " from investment in efficiency or compute moving to efficient firms."));
     }
+    investment(byClass, out);
+    benchmark(ps, t, out);
+  }
+
+  /**
+   * What each size class spent on efficiency per period, in dollars, on a logarithmic axis: a
+   * frontier lab spends hundreds of thousands where the academic labs together spend a thousand,
+   * which a linear axis would flatten to nothing. Drawn only when someone invested.
+   */
+  private static void investment(Map<String, List<ClassPeriodRow>> byClass, List<Captioned> out) {
+    boolean any = false;
+    LineChart spent =
+        LineChart.of(
+            "Efficiency investment by size class",
+            PERIOD,
+            Axis.dollars("efficiency investment", "period").logarithmic());
+    for (Map.Entry<String, List<ClassPeriodRow>> e : byClass.entrySet()) {
+      List<ClassPeriodRow> rows = e.getValue();
+      double[] x = new double[rows.size()];
+      for (int j = 0; j < x.length; j++) {
+        x[j] = rows.get(j).period();
+        any |= rows.get(j).investmentCents() > 0;
+      }
+      spent.line(e.getKey(), x, investmentDollars(rows));
+    }
+    if (any) {
+      out.add(
+          new Captioned(
+              spent.figure(),
+              "What each class's active developers paid in the period to keep their efficiency"
+                  + " effort, K(e) summed over the class (class-periods.csv), on a logarithmic"
+                  + " axis. It rises with the permit price the developers expect; a gap is a"
+                  + " period in which the class spent nothing."));
+    }
+  }
+
+  /**
+   * Each row's investment in dollars; NaN (a gap) where it spent nothing, since a logarithmic axis
+   * has no zero.
+   */
+  static double[] investmentDollars(List<ClassPeriodRow> rows) {
+    double[] y = new double[rows.size()];
+    for (int j = 0; j < y.length; j++) {
+      double cents = rows.get(j).investmentCents();
+      y[j] = cents > 0 ? cents / 100.0 : Double.NaN;
+    }
+    return y;
+  }
+
+  /** The free allocation's benchmark B per period; only a BENCHMARK allocation has one. */
+  private static void benchmark(List<PeriodResult> ps, double[] t, List<Captioned> out) {
+    double[] b = col(ps, PeriodResult::benchmark);
+    if (!anyFinite(b)) {
+      return;
+    }
+    out.add(
+        new Captioned(
+            LineChart.of(
+                    "Benchmark B of the free allocation",
+                    PERIOD,
+                    Axis.of("benchmark B", "covered quantity per unit of output"))
+                .line("B", t, b)
+                .figure(),
+            "The engine's benchmark for the period's free allocation: the mean covered quantity"
+                + " per unit of verified output of the best percentile of developers. It falls as"
+                + " the industry gets more efficient, so each developer's free permits follow the"
+                + " best performers rather than its own history."));
   }
 
   // Each value over the first one; all NaN when the first is not a positive number.

@@ -16,7 +16,6 @@ import org.computecap.sim.agent.Developer;
 import org.computecap.sim.benchmark.Benchmark;
 import org.computecap.sim.scenario.MarketSettings;
 import org.computecap.sim.scenario.ProgramTerms;
-import org.computecap.sim.scenario.SizeClass;
 
 /**
  * A period's measures beside their theory, computed by the economics library on the same developers
@@ -234,7 +233,6 @@ final class Measures {
     double training = 0;
     double inferenceEnergy = 0;
     double trainingEnergy = 0;
-    double frontier = 0;
     double leaked = 0;
     for (int i = 0; i < cohort.size(); i++) {
       Developer d = cohort.accounts.developer(i);
@@ -251,10 +249,8 @@ final class Measures {
       double eTraining = ct * energyOf(d, Workload.TRAINING);
       trainingEnergy += eTraining;
       inferenceEnergy += e - eTraining;
-      frontier += d.sizeClass() == SizeClass.FRONTIER ? ct : 0;
     }
-    return new WorkloadTotals(
-        inference, training, inferenceEnergy, trainingEnergy, frontier, leaked);
+    return new WorkloadTotals(inference, training, inferenceEnergy, trainingEnergy, leaked);
   }
 
   // MWh of both workloads at their no-cap optimum; NaN when one has none (POWER, LOG).

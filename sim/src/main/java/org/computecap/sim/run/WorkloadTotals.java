@@ -9,7 +9,6 @@ package org.computecap.sim.run;
  * @param trainingCompute training compute, in the scenario's compute unit
  * @param inferenceEnergy MWh used by inference
  * @param trainingEnergy MWh used by training
- * @param frontierTrainingCompute training compute of the FRONTIER size class
  * @param leakedEnergy MWh the developers that relocated run outside the program: both workloads at
  *     their no-cap optimum (NaN when one of them has no finite no-cap optimum, POWER or LOG)
  */
@@ -18,11 +17,10 @@ public record WorkloadTotals(
     double trainingCompute,
     double inferenceEnergy,
     double trainingEnergy,
-    double frontierTrainingCompute,
     double leakedEnergy) {
 
   /** No compute at all (tests of outputs that do not look at workloads). */
-  public static final WorkloadTotals NONE = new WorkloadTotals(0, 0, 0, 0, 0, 0);
+  public static final WorkloadTotals NONE = new WorkloadTotals(0, 0, 0, 0, 0);
 
   /** Energy of both workloads, MWh. */
   public double energy() {

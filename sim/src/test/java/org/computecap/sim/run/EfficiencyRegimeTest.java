@@ -49,8 +49,9 @@ class EfficiencyRegimeTest {
         // everyone's investment (a fixed point), so nobody invests for a price that cannot come.
         assertThat(x.investmentPrice())
             .isCloseTo(p.expectedPrice(), within(1e-9 * p.expectedPrice()));
+        // Charged as a bill: K(e) to the nearest whole cent.
         assertThat(x.investmentCents())
-            .isCloseTo(KAPPA_CENTS * effort * effort / (1.0 - effort), within(1e-6));
+            .isEqualTo((double) Math.round(KAPPA_CENTS * effort * effort / (1.0 - effort)));
         // What the engine records as verified activity (and benchmarking's B reads) is the
         // energy after effort: compute times the lowered intensity, in whole permits.
         assertThat((double) x.base())
