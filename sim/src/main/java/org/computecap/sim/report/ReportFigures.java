@@ -1,6 +1,7 @@
 package org.computecap.sim.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ final class ReportFigures {
     double[] t = col(ps, PeriodResult::period);
     List<Captioned> out = new ArrayList<>();
     market(ps, t, out);
+    workloads(ps, t, out);
     efficiency(r, t, out);
     enforcement(ps, t, out);
     return out;
@@ -80,6 +82,38 @@ final class ReportFigures {
                 .figure(),
             "Energy is compute times each developer's energy per unit (its E_i), so it falls"
                 + " both with less compute and with compute moving to efficient firms."));
+  }
+
+  /**
+   * Compute and energy by workload, drawn only when developers run both (issue 13): each workload
+   * whether or not the program covers it, beside what the program covers.
+   */
+  private static void workloads(List<PeriodResult> ps, double[] t, List<Captioned> out) {
+    double[] inference = col(ps, p -> p.workloads().inferenceCompute());
+    double[] training = col(ps, p -> p.workloads().trainingCompute());
+    if (!(Arrays.stream(inference).max().orElse(0) > 0
+        && Arrays.stream(training).max().orElse(0) > 0)) {
+      return;
+    }
+    out.add(
+        new Captioned(
+            LineChart.of("Compute by workload", PERIOD, COMPUTE)
+                .line("inference", t, inference)
+                .line("training", t, training)
+                .dashed("covered by the program", t, col(ps, PeriodResult::totalCompute))
+                .figure(),
+            "Each workload's compute, covered or not: a workload the program's scope leaves"
+                + " uncovered runs its no-cap optimum, so only the covered one responds to the"
+                + " permit price."));
+    out.add(
+        new Captioned(
+            LineChart.of("Energy by workload", PERIOD, Axis.of("energy", "MWh"))
+                .line("inference", t, col(ps, p -> p.workloads().inferenceEnergy()))
+                .line("training", t, col(ps, p -> p.workloads().trainingEnergy()))
+                .dashed("covered by the program", t, col(ps, PeriodResult::totalEnergy))
+                .figure(),
+            "The energy each workload used: what the cap bounds is the covered line; the rest is"
+                + " energy the program does not see."));
   }
 
   /**
