@@ -184,9 +184,9 @@ class OutputsTest {
     assertThat(Files.readAllLines(dir.resolve("class-periods.csv")))
         .containsExactly(
             "period,size_class,developers_count,compute_units,energy_mwh,energy_mwh_per_units,"
-                + "investment_cents,net_trading_cents",
-            "1,SMALL,1,90,950," + 950.0 / 90 + ",0,707",
-            "2,SMALL,1,80,850,10.625,0,0");
+                + "investment_cents,net_trading_cents,inference_compute_units,training_compute_units",
+            "1,SMALL,1,90,950," + 950.0 / 90 + ",0,707,90,0",
+            "2,SMALL,1,80,850,10.625,0,0,80,0");
   }
 
   /** Columns that are not identifiers end with their unit; money columns are integer cents. */
