@@ -125,6 +125,38 @@ public record Developer(
         secondCovered);
   }
 
+  /**
+   * The same developer with the demand of both its workloads multiplied by {@code m} (a demand
+   * shock, {@code DemandShocks}); its intensities, investment and everything else unchanged.
+   */
+  public Developer withDemandScale(double m) {
+    double[] b = Part.scale(family, theta, beta, k, a, m);
+    return new Developer(
+        index,
+        name,
+        type,
+        sizeClass,
+        strategy,
+        family,
+        b[0],
+        beta,
+        k,
+        b[1],
+        permitsPerUnit,
+        energyPerUnit,
+        outputPerUnit,
+        history,
+        riskType,
+        effortCost,
+        manipulationCost,
+        relocationCost,
+        assistanceFactor,
+        investment,
+        workload,
+        second == null ? null : second.scaled(m),
+        secondCovered);
+  }
+
   /** The first covered workload as a {@link Part}, with its intensity after any effort. */
   public Part first() {
     return new Part(workload, family, theta, beta, k, a, permitsPerUnit, energyPerUnit);

@@ -32,4 +32,23 @@ public record Part(
     }
     return P1Firm.noCapCompute(a, k);
   }
+
+  /**
+   * The same workload with its demand multiplied by {@code m} ({@code DemandShocks}): POWER theta
+   * times m^(1-beta), LOG theta times m, P1 a divided by m^(k+1).
+   */
+  public Part scaled(double m) {
+    double[] b = Part.scale(family, theta, beta, k, a, m);
+    return new Part(workload, family, b[0], beta, k, b[1], permitsPerUnit, energyPerUnit);
+  }
+
+  /** {theta, a} of a benefit whose demand is multiplied by {@code m}. */
+  static double[] scale(
+      BenefitFamily family, double theta, double beta, double k, double a, double m) {
+    return switch (family) {
+      case POWER -> new double[] {theta * Math.pow(m, 1.0 - beta), a};
+      case LOG -> new double[] {theta * m, a};
+      case P1 -> new double[] {theta, a / Math.pow(m, k + 1.0)};
+    };
+  }
 }

@@ -214,6 +214,12 @@ public record Metric(
             p -> p.workloads().energy()));
     m.add(
         real(
+            "demand_multiplier_ratio",
+            "demand multiplier (mean over types)",
+            "ratio",
+            PeriodResult::demandMultiplier));
+    m.add(
+        real(
             "leaked_energy_mwh",
             "energy of relocated developers, outside the program",
             "MWh",

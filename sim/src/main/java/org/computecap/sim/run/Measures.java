@@ -46,7 +46,8 @@ final class Measures {
       long smallFirmRevenue,
       int leakedFirms,
       double issuedShare,
-      double benchmark) {}
+      double benchmark,
+      double demandMultiplier) {}
 
   static PeriodResult of(Period at, Inputs in) {
     ProgramTerms terms = at.terms();
@@ -114,7 +115,8 @@ final class Measures {
         c.honestFined,
         c.investmentCents,
         in.benchmark(),
-        workloads(cohort, in.usage()));
+        workloads(cohort, in.usage()),
+        in.demandMultiplier());
   }
 
   // The price of the period: exchange trades' VWAP (opening and main session), else the

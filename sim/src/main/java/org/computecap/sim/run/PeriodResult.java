@@ -37,6 +37,8 @@ package org.computecap.sim.run;
  *     when nothing is allocated free)
  * @param workloads compute and energy by workload, covered or not (issue 13); {@code totalCompute}
  *     and {@code totalEnergy} are what the program covers
+ * @param demandMultiplier the mean over developer types of the demand multiplier this period (issue
+ *     14's demand shocks; 1 when demand never moves)
  */
 public record PeriodResult(
     int period,
@@ -72,7 +74,8 @@ public record PeriodResult(
     int honestFined,
     double investment,
     double benchmark,
-    WorkloadTotals workloads) {
+    WorkloadTotals workloads,
+    double demandMultiplier) {
 
   /**
    * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse; NaN when the

@@ -68,6 +68,7 @@ public final class Simulator {
   private double lastPrice = Double.NaN;
   private double benchmark = Double.NaN;
   private final List<ClassPeriodRow> classRows = new ArrayList<>();
+  private final DemandPath demand;
 
   private Simulator(Scenario scenario, Market market, RowSink rows) {
     this.scenario = scenario;
@@ -83,6 +84,7 @@ public final class Simulator {
     Arrays.fill(active, true);
     this.relocatedIn = new int[accounts.size()];
     this.makeGood = new long[accounts.size()];
+    this.demand = new DemandPath(scenario, accounts.developers());
   }
 
   /**
@@ -127,6 +129,9 @@ public final class Simulator {
 
   private PeriodResult period(int t) {
     tally.startPeriod();
+    if (t > terms.firstPeriod()) {
+      demand.advance(accounts);
+    }
     Period at = new Period(t, market, terms, settings, accounts, random, tally);
     long[] granted = allocate(t);
     long[] heldAtOpen = at.holdings();
@@ -168,7 +173,8 @@ public final class Simulator {
             tally.smallFirmRevenue(),
             leaked(),
             issuedShare,
-            benchmark);
+            benchmark,
+            demand.meanMultiplier());
     rowsOf(inputs, granted, heldAtOpen, heldAfterTrading);
     classRows(t, plan.cohort(), usage);
     return Measures.of(at, inputs);

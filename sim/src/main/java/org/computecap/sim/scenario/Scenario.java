@@ -9,6 +9,7 @@ import java.util.List;
  * same journal and state hash.
  *
  * @param periods how many periods to simulate, at most the program's period count
+ * @param demand how demand moves from period to period ({@link DemandShocks#NONE}: never)
  */
 public record Scenario(
     String name,
@@ -18,10 +19,12 @@ public record Scenario(
     String programYaml,
     ProgramTerms program,
     MarketSettings market,
-    List<DeveloperType> developers) {
+    List<DeveloperType> developers,
+    DemandShocks demand) {
 
   public Scenario {
     developers = List.copyOf(developers);
+    demand = demand == null ? DemandShocks.NONE : demand;
     refuseUnfundablePopulation(name, market, developers);
   }
 
@@ -61,10 +64,32 @@ public record Scenario(
     }
   }
 
+  /** A scenario whose demand never moves. */
+  public Scenario(
+      String name,
+      String description,
+      long seed,
+      int periods,
+      String programYaml,
+      ProgramTerms program,
+      MarketSettings market,
+      List<DeveloperType> developers) {
+    this(
+        name,
+        description,
+        seed,
+        periods,
+        programYaml,
+        program,
+        market,
+        developers,
+        DemandShocks.NONE);
+  }
+
   /** The same scenario with another seed (replications, {@code --seed}). */
   public Scenario withSeed(long newSeed) {
     return new Scenario(
-        name, description, newSeed, periods, programYaml, program, market, developers);
+        name, description, newSeed, periods, programYaml, program, market, developers, demand);
   }
 
   /** Total number of developers after expanding every type's count. */

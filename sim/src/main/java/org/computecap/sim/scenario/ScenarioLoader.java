@@ -86,11 +86,13 @@ public final class ScenarioLoader {
     for (Node d : n.list("developers")) {
       developers.add(developer(d));
     }
+    DemandShocks demand = demand(n.optionalSection("demand"));
     n.refuseUnread();
     refuseUnboundedEvaders(source, terms, developers);
     refuseEfficiencyWithoutEnergy(source, program, developers);
     Workloads.refuseUnsolvable(source, terms.scope(), developers);
-    return new Scenario(name, description, seed, periods, programYaml, terms, market, developers);
+    return new Scenario(
+        name, description, seed, periods, programYaml, terms, market, developers, demand);
   }
 
   // A strategic developer whose benefit never saturates (POWER, LOG) and who faces no
@@ -174,7 +176,15 @@ public final class ScenarioLoader {
     refuseEfficiencyWithoutEnergy(s.name(), parsed, s.developers());
     Workloads.refuseUnsolvable(s.name(), terms.scope(), s.developers());
     return new Scenario(
-        s.name(), s.description(), s.seed(), s.periods(), yaml, terms, s.market(), s.developers());
+        s.name(),
+        s.description(),
+        s.seed(),
+        s.periods(),
+        yaml,
+        terms,
+        s.market(),
+        s.developers(),
+        s.demand());
   }
 
   /**
@@ -218,6 +228,15 @@ public final class ScenarioLoader {
       throw n.error("program", "must be a path or an inline program mapping");
     }
     return write(p);
+  }
+
+  // The optional `demand` mapping (issue 14): absent, demand never moves.
+  private static DemandShocks demand(Node d) {
+    long growth = d.whole("growthPpm", -999_999, 1_000_000, 0L);
+    double sigma = d.number("sigma", 0.0, 2.0, 0.0);
+    double correlation = d.number("correlation", 0.0, 1.0, 0.0);
+    d.refuseUnread();
+    return new DemandShocks(growth, sigma, correlation);
   }
 
   private static MarketSettings market(Node m, int periods) {

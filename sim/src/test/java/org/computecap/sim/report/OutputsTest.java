@@ -59,7 +59,8 @@ class OutputsTest {
             0,
             0.0,
             Double.NaN,
-            WorkloadTotals.NONE);
+            WorkloadTotals.NONE,
+            1.0);
     PeriodResult p2 =
         new PeriodResult(
             2,
@@ -95,7 +96,8 @@ class OutputsTest {
             0,
             0.0,
             Double.NaN,
-            WorkloadTotals.NONE);
+            WorkloadTotals.NONE,
+            1.0);
     return new SimulationResult(
         "fixture",
         "a <test> & fixture",
@@ -329,7 +331,8 @@ class OutputsTest {
         p.honestFined(),
         p.investment(),
         p.benchmark(),
-        WorkloadTotals.NONE);
+        WorkloadTotals.NONE,
+        1.0);
   }
 
   static SimulationResult withPeriods(SimulationResult r, List<PeriodResult> periods) {

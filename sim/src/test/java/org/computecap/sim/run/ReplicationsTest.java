@@ -49,7 +49,8 @@ class ReplicationsTest {
             0,
             0.0,
             Double.NaN,
-            WorkloadTotals.NONE);
+            WorkloadTotals.NONE,
+            1.0);
     return new SimulationResult(
         "r",
         "r",
