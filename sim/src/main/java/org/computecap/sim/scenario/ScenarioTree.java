@@ -21,19 +21,19 @@ import java.util.Set;
  * those loaders' unknown-field checks, never ignored.
  *
  * <p>Paths: {@code seed}, {@code periods}, {@code name}, {@code description}; {@code market.FIELD};
- * {@code developers.NAME.FIELD}, {@code developers[INDEX].FIELD} or {@code developers.*.FIELD}
- * (every type); {@code program} (a program file, or a mapping) and {@code program.SECTION.FIELD}. A
- * path whose first part is none of the scenario's fields is a program path, so {@code
- * allocation.method} means {@code program.allocation.method}; {@code periods.count} is the
- * program's, because the scenario's {@code periods} is a number. A program given as a file is read
- * into the tree the first time a program field is replaced.
+ * {@code demand.FIELD}; {@code developers.NAME.FIELD}, {@code developers[INDEX].FIELD} or {@code
+ * developers.*.FIELD} (every type); {@code program} (a program file, or a mapping) and {@code
+ * program.SECTION.FIELD}. A path whose first part is none of the scenario's fields is a program
+ * path, so {@code allocation.method} means {@code program.allocation.method}; {@code periods.count}
+ * is the program's, because the scenario's {@code periods} is a number. A program given as a file
+ * is read into the tree the first time a program field is replaced.
  *
  * <p>Instances are immutable: {@link #with} returns a new tree.
  */
 public final class ScenarioTree {
   /** The scenario's own top-level fields; any other first part of a path is the program's. */
   private static final Set<String> SCENARIO_FIELDS =
-      Set.of("name", "description", "seed", "periods", "program", "market", "developers");
+      Set.of("name", "description", "seed", "periods", "program", "market", "developers", "demand");
 
   private final String source;
   private final ObjectNode root;

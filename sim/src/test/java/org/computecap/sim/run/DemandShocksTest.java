@@ -99,4 +99,20 @@ class DemandShocksTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("demand.drift");
   }
+
+  @Test
+  void set_reaches_the_demand_fields_of_a_scenario_that_has_none() {
+    var s =
+        org.computecap.sim.scenario.ScenarioTree.shipped("default")
+            .with("demand.sigma", "0.15")
+            .with("demand.growthPpm", "30000")
+            .scenario();
+    assertThat(s.demand().sigma()).isEqualTo(0.15);
+    assertThat(s.demand().growthPpm()).isEqualTo(30000);
+    assertThat(
+            ScenarioLoader.load(java.nio.file.Path.of("..", "scenarios", "default.yaml"))
+                .demand()
+                .moves())
+        .isFalse();
+  }
 }
