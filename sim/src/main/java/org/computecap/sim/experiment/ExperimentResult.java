@@ -64,20 +64,43 @@ public final class ExperimentResult {
     for (int c = 0; c < cells; c++) {
       for (int r = 0; r < reps; r++) {
         for (int m = 0; m < metrics; m++) {
-          double sum = 0;
-          int n = 0;
+          double[] series = new double[periods.size()];
           for (int p = 0; p < periods.size(); p++) {
-            double v = pv[c][p][m][r];
-            if (Double.isFinite(v)) {
-              sum += v;
-              n++;
-            }
+            series[p] = pv[c][p][m][r];
           }
-          runMeans[c][r][m] = n == 0 ? Double.NaN : sum / n;
+          runMeans[c][r][m] =
+              e.metrics().get(m).spreadOverPeriods() ? spread(series) : mean(series);
         }
       }
     }
     return new ExperimentResult(e, List.copyOf(periods), runMeans, pv);
+  }
+
+  // The mean of the finite values; NaN when there is none.
+  static double mean(double[] values) {
+    double sum = 0;
+    int n = 0;
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        sum += v;
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : sum / n;
+  }
+
+  // The sample standard deviation of the finite values; NaN with fewer than two.
+  static double spread(double[] values) {
+    double mean = mean(values);
+    double squares = 0;
+    int n = 0;
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        squares += (v - mean) * (v - mean);
+        n++;
+      }
+    }
+    return n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1));
   }
 
   public Experiment experiment() {

@@ -26,9 +26,27 @@ import org.computecap.sim.scenario.SizeClass;
  * added to that table is a metric with no change here. They are named, never collected by default
  * (an experiment without {@code metrics} gets the period metrics), and a class the population does
  * not have is NaN, an empty cell.
+ *
+ * <p>{@code spreadOverPeriods}: a replication's value is the sample standard deviation of the
+ * metric over the run's periods instead of its mean (issue 14's price volatility: the standard
+ * deviation of period-to-period price changes); runs.csv still holds each period's value.
  */
 public record Metric(
-    String name, String label, String unit, boolean share, boolean whole, Value value) {
+    String name,
+    String label,
+    String unit,
+    boolean share,
+    boolean whole,
+    Value value,
+    boolean spreadOverPeriods) {
+
+  /**
+   * A metric whose replication value is its mean over the run's periods (every metric but a
+   * volatility, see {@link #spreadOverPeriods}).
+   */
+  public Metric(String name, String label, String unit, boolean share, boolean whole, Value value) {
+    this(name, label, unit, share, whole, value, false);
+  }
 
   /**
    * A metric's value in one period of a run of {@code scenario}, from the period's row and its size
@@ -212,6 +230,23 @@ public record Metric(
             "energy of all workloads",
             "MWh",
             p -> p.workloads().energy()));
+    // Issue 14: a period's relative price change; as a volatility its replication value is the
+    // standard deviation of the run's changes.
+    m.add(
+        real(
+            "price_change_share",
+            "price change from the previous period",
+            "share",
+            PeriodResult::priceChange));
+    m.add(
+        new Metric(
+            "price_volatility_share",
+            "price volatility (sd of period-to-period changes)",
+            "share",
+            false,
+            false,
+            (p, c, s) -> p.priceChange(),
+            true));
     m.add(
         real(
             "demand_multiplier_ratio",

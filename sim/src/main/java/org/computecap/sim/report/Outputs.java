@@ -77,7 +77,8 @@ public final class Outputs {
           .number("training_energy_mwh", p -> p.workloads().trainingEnergy())
           .number("all_workloads_energy_mwh", p -> p.workloads().energy())
           .number("leaked_energy_mwh", p -> p.workloads().leakedEnergy())
-          .number("demand_multiplier_ratio", PeriodResult::demandMultiplier);
+          .number("demand_multiplier_ratio", PeriodResult::demandMultiplier)
+          .number("price_change_share", PeriodResult::priceChange);
 
   /**
    * class-periods.csv: one row per size class the population has and period (issue 13): the class's

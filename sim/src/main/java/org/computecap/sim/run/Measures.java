@@ -47,7 +47,8 @@ final class Measures {
       int leakedFirms,
       double issuedShare,
       double benchmark,
-      double demandMultiplier) {}
+      double demandMultiplier,
+      double previousPrice) {}
 
   static PeriodResult of(Period at, Inputs in) {
     ProgramTerms terms = at.terms();
@@ -116,7 +117,8 @@ final class Measures {
         c.investmentCents,
         in.benchmark(),
         workloads(cohort, in.usage()),
-        in.demandMultiplier());
+        in.demandMultiplier(),
+        in.previousPrice());
   }
 
   // The price of the period: exchange trades' VWAP (opening and main session), else the

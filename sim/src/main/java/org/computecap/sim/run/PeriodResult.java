@@ -75,7 +75,8 @@ public record PeriodResult(
     double investment,
     double benchmark,
     WorkloadTotals workloads,
-    double demandMultiplier) {
+    double demandMultiplier,
+    double previousPrice) {
 
   /**
    * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse; NaN when the
@@ -89,6 +90,14 @@ public record PeriodResult(
       return Double.NaN;
     }
     return plannerWelfare > 0 ? welfare / plannerWelfare : plannerWelfare / welfare;
+  }
+
+  /**
+   * The price's relative change from the previous period, {@code p_t/p_(t-1) - 1}; NaN in the first
+   * period or when either period has no price.
+   */
+  public double priceChange() {
+    return clearingPrice / previousPrice - 1.0;
   }
 
   /** Relative distance of the clearing price from the theoretical one. */

@@ -69,6 +69,7 @@ public final class Simulator {
   private double benchmark = Double.NaN;
   private final List<ClassPeriodRow> classRows = new ArrayList<>();
   private final DemandPath demand;
+  private double previousClearing = Double.NaN;
 
   private Simulator(Scenario scenario, Market market, RowSink rows) {
     this.scenario = scenario;
@@ -107,7 +108,9 @@ public final class Simulator {
     open();
     List<PeriodResult> periods = new ArrayList<>();
     for (int t = terms.firstPeriod(); t < terms.firstPeriod() + scenario.periods(); t++) {
-      periods.add(period(t));
+      PeriodResult p = period(t);
+      periods.add(p);
+      previousClearing = p.clearingPrice();
       market.engine().checkInvariants();
       if (progress != null) {
         progress.step();
@@ -174,7 +177,8 @@ public final class Simulator {
             leaked(),
             issuedShare,
             benchmark,
-            demand.meanMultiplier());
+            demand.meanMultiplier(),
+            previousClearing);
     rowsOf(inputs, granted, heldAtOpen, heldAfterTrading);
     classRows(t, plan.cohort(), usage);
     return Measures.of(at, inputs);

@@ -60,7 +60,8 @@ class OutputsTest {
             0.0,
             Double.NaN,
             WorkloadTotals.NONE,
-            1.0);
+            1.0,
+            Double.NaN);
     PeriodResult p2 =
         new PeriodResult(
             2,
@@ -97,7 +98,8 @@ class OutputsTest {
             0.0,
             Double.NaN,
             WorkloadTotals.NONE,
-            1.0);
+            1.0,
+            Double.NaN);
     return new SimulationResult(
         "fixture",
         "a <test> & fixture",
@@ -331,8 +333,9 @@ class OutputsTest {
         p.honestFined(),
         p.investment(),
         p.benchmark(),
-        WorkloadTotals.NONE,
-        1.0);
+        p.workloads(),
+        p.demandMultiplier(),
+        p.previousPrice());
   }
 
   static SimulationResult withPeriods(SimulationResult r, List<PeriodResult> periods) {

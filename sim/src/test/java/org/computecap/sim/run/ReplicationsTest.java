@@ -50,7 +50,8 @@ class ReplicationsTest {
             0.0,
             Double.NaN,
             WorkloadTotals.NONE,
-            1.0);
+            1.0,
+            Double.NaN);
     return new SimulationResult(
         "r",
         "r",
