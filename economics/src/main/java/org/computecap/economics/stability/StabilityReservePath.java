@@ -30,9 +30,6 @@ import java.util.List;
  */
 public final class StabilityReservePath {
 
-  /** The largest quantity accepted, as the engine's commands cap theirs (no sum can overflow). */
-  public static final long MAX_PERMITS = 1_000_000_000_000_000L;
-
   /** The most periods a path may have, as a program's {@code periods.count}. */
   public static final int MAX_PERIODS = 1000;
 
@@ -79,7 +76,7 @@ public final class StabilityReservePath {
   /**
    * The path over {@code periods} (1 to {@link #MAX_PERIODS}) from {@code startTnacPermits} in
    * circulation and {@code startReservePermits} in the reserve; every quantity in [0, {@link
-   * #MAX_PERMITS}].
+   * StabilityReserveRule#MAX_PERMITS}].
    */
   public static List<Row> path(
       StabilityReserveRule rule,
@@ -147,9 +144,6 @@ public final class StabilityReservePath {
   }
 
   private static void inRange(String field, long value) {
-    if (value < 0 || value > MAX_PERMITS) {
-      throw new IllegalArgumentException(
-          field + " must be within [0, " + MAX_PERMITS + "], was " + value);
-    }
+    StabilityReserveRule.atMost(field, value, StabilityReserveRule.MAX_PERMITS);
   }
 }

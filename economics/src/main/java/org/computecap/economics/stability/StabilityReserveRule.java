@@ -54,6 +54,11 @@ public record StabilityReserveRule(
   public static final long PPM = 1_000_000L;
 
   /**
+   * The largest quantity {@link #settle} and the path accept, as the engine's commands cap theirs.
+   */
+  public static final long MAX_PERMITS = 1_000_000_000_000_000L;
+
+  /**
    * The EU's rule since Decision (EU) 2023/852 until 2030: intake 24% of TNAC above 1,096 M, TNAC -
    * 833 M between 833 M and 1,096 M, nothing from 400 M to 833 M, a release of 100 M below 400 M,
    * and holdings above 400 M invalidated.
@@ -87,6 +92,16 @@ public record StabilityReserveRule(
    * @param releasePermits permits released from the reserve into auctions
    */
   public record Action(Band band, long intakePermits, long releasePermits) {}
+
+  /**
+   * One period's action on a reserve and the invalidation that follows it.
+   *
+   * @param action what the rule does for the TNAC
+   * @param invalidatedPermits what the reserve held above the limit after intake and release
+   * @param reserveAfterPermits the reserve's balance at the end: before + intake - release -
+   *     invalidated
+   */
+  public record Settlement(Action action, long invalidatedPermits, long reserveAfterPermits) {}
 
   /** Validates every field, naming it and the rule it breaks. */
   public StabilityReserveRule {
@@ -166,6 +181,20 @@ public record StabilityReserveRule(
   }
 
   /**
+   * The action for a TNAC and a reserve holding {@code reservePermits}, both in [0, {@link
+   * #MAX_PERMITS}], with the whole intake placed in the reserve (the auctions can withhold it), the
+   * release taken out of it, and then what it holds above the invalidation limit invalidated.
+   */
+  public Settlement settle(long tnacPermits, long reservePermits) {
+    atMost("tnacPermits", tnacPermits, MAX_PERMITS);
+    atMost("reservePermits", reservePermits, MAX_PERMITS);
+    Action action = action(tnacPermits, reservePermits);
+    long balance = reservePermits + action.intakePermits() - action.releasePermits();
+    long invalidated = invalidatedPermits(balance);
+    return new Settlement(action, invalidated, balance - invalidated);
+  }
+
+  /**
    * Permits invalidated from a reserve holding {@code reservePermits} (&gt;= 0): what it holds
    * above the invalidation limit, or none without a limit.
    */
@@ -196,6 +225,12 @@ public record StabilityReserveRule(
     long whole = (n / PPM) * ppm;
     long rest = (n % PPM) * ppm;
     return whole + (rest + PPM / 2) / PPM;
+  }
+
+  static void atMost(String field, long value, long max) {
+    if (value < 0 || value > max) {
+      throw new IllegalArgumentException(field + " must be within [0, " + max + "], was " + value);
+    }
   }
 
   static long nonNegative(String field, long value) {

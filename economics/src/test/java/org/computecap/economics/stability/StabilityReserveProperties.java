@@ -23,7 +23,7 @@ import org.computecap.economics.stability.StabilityReserveRule.Band;
  */
 class StabilityReserveProperties {
 
-  private static final long MAX = StabilityReservePath.MAX_PERMITS;
+  private static final long MAX = StabilityReserveRule.MAX_PERMITS;
 
   /** A valid rule from three unordered thresholds. */
   private static StabilityReserveRule rule(

@@ -88,6 +88,22 @@ class StabilityReserveRuleTest {
   }
 
   @Test
+  void settling_takes_in_then_invalidates_above_the_limit() {
+    // 1,200 M: intake 288 M into a reserve of 300 M = 588 M, 188 M of it above 400 M.
+    assertThat(EU.settle(1_200_000_000L, 300_000_000L))
+        .isEqualTo(
+            new StabilityReserveRule.Settlement(
+                new Action(Band.RATE_INTAKE, 288_000_000L, 0L), 188_000_000L, 400_000_000L));
+    // 300 M: release 100 M from 150 M, nothing to invalidate.
+    assertThat(EU.settle(300_000_000L, 150_000_000L))
+        .isEqualTo(
+            new StabilityReserveRule.Settlement(
+                new Action(Band.RELEASE, 0L, 100_000_000L), 0L, 50_000_000L));
+    assertThatThrownBy(() -> EU.settle(0, StabilityReserveRule.MAX_PERMITS + 1))
+        .hasMessage("reservePermits must be within [0, 1000000000000000], was 1000000000000001");
+  }
+
+  @Test
   void without_an_invalidation_limit_nothing_is_invalidated() {
     StabilityReserveRule none = withRate(240_000L, OptionalLong.empty());
 
