@@ -294,6 +294,16 @@ class AnalyzeMsrTest {
   }
 
   @Test
+  void a_file_that_is_not_utf8_is_refused_naming_the_option() throws IOException {
+    Path in = Files.write(dir.resolve("latin1.csv"), new byte[] {'y', 'e', 'a', 'r', (byte) 0xFF});
+
+    CliRun run = CliRun.of("analyze", "msr", "--tnac-csv", in.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("computecap: --tnac-csv: " + in + " is not UTF-8 text\n");
+  }
+
+  @Test
   void out_naming_a_directory_is_refused() throws IOException {
     Path in = write("tnac.csv", SERIES);
 
