@@ -15,14 +15,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Analytical results of the papers (economics library): figures, equilibria,"
-            + " audit design, insurance, efficiency investment.",
+            + " audit design, insurance, efficiency investment, the stability reserve.",
     subcommands = {
       AnalyzeFig1.class,
       AnalyzeSensitivity.class,
       AnalyzeEquilibrium.class,
       AnalyzeAudit.class,
       AnalyzeInsurance.class,
-      AnalyzeEfficiency.class
+      AnalyzeEfficiency.class,
+      AnalyzeMsr.class
     })
 final class AnalyzeCommand implements Runnable {
 
@@ -32,6 +33,7 @@ final class AnalyzeCommand implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "analyze needs a sub-verb: fig1, sensitivity, equilibrium, audit, insurance or efficiency");
+        "analyze needs a sub-verb: fig1, sensitivity, equilibrium, audit, insurance, efficiency"
+            + " or msr");
   }
 }

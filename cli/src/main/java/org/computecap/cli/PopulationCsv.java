@@ -1,10 +1,5 @@
 package org.computecap.cli;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,25 +42,12 @@ final class PopulationCsv {
   private final Map<String, Integer> columnIndex = new HashMap<>();
 
   private PopulationCsv(Path file) {
-    Path fileName = file.getFileName();
-    this.name = fileName == null ? file.toString() : fileName.toString();
+    this.name = InputFiles.name(file);
   }
 
   static Parsed read(Path file) {
     PopulationCsv csv = new PopulationCsv(file);
-    return csv.parse(CsvRows.read(csv.name, text(file)));
-  }
-
-  private static String text(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("--population: " + file + " does not exist");
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException("--population: " + file + " is not UTF-8 text");
-    } catch (IOException e) {
-      throw new IllegalArgumentException("--population: cannot read " + file + ": " + e);
-    }
+    return csv.parse(CsvRows.read(csv.name, InputFiles.text("--population", file)));
   }
 
   private Parsed parse(List<CsvRows.Row> rows) {
