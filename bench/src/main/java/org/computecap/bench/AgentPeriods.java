@@ -93,8 +93,9 @@ public final class AgentPeriods {
     Scenario base = ScenarioLoader.load(SimulationBenchmark.defaultScenario());
     System.out.printf(
         Locale.ROOT,
-        "agent-periods/s, default scenario scaled, %d period(s), journal and rows streamed to %s,"
+        "agent-periods/s, %s scenario scaled, %d period(s), journal and rows streamed to %s,"
             + " budget %.0f s a size, %d cores, max heap %d MB; load before: %s%n",
+        base.name(),
         periods,
         dir,
         budget,

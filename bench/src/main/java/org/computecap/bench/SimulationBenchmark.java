@@ -137,8 +137,13 @@ public class SimulationBenchmark {
 
   /** The repository's default scenario, from the repository root or from a module. */
   static Path defaultScenario() {
-    Path p = Path.of("scenarios", "default.yaml");
-    return Files.exists(p) ? p : Path.of("..", "scenarios", "default.yaml");
+    return scenario(System.getProperty("computecap.bench.scenario", "default"));
+  }
+
+  /** A shipped scenario's file by name, from the repository root or a module folder. */
+  static Path scenario(String name) {
+    Path p = Path.of("scenarios", name + ".yaml");
+    return Files.exists(p) ? p : Path.of("..", "scenarios", name + ".yaml");
   }
 
   /**
@@ -194,7 +199,8 @@ public class SimulationBenchmark {
               t.relocationCost(),
               t.assistanceFactor(),
               t.spread(),
-              t.efficiency()));
+              t.efficiency(),
+              t.training()));
     }
     // The engine counts all cash ever deposited in one long: the default $10^11 a developer
     // overflows it beyond 922,337 developers. Where it would, each developer starts with the

@@ -72,8 +72,41 @@ final class ExperimentFigures {
       if (numeric.size() >= 2 && e.design() != Design.LATIN_HYPERCUBE) {
         out.addAll(heatmaps(r, m, numeric.get(0), numeric.get(1), series, dir));
       }
+      // Only named levels (a scope ablation): nothing to put on an x axis but time, so each cell
+      // is a line over the periods.
+      if (numeric.isEmpty() && r.periods().size() > 1) {
+        out.add(write(byPeriod(r, m), dir, e.metrics().get(m).name() + "-by-period"));
+      }
     }
     return out;
+  }
+
+  private static Figure byPeriod(ExperimentResult r, int m) {
+    Experiment e = r.experiment();
+    Metric metric = e.metrics().get(m);
+    List<Integer> periods = r.periods();
+    LineChart chart =
+        LineChart.of(metric.label() + " by period (mean, 95% CI)", Axis.period(), axis(metric));
+    for (Cell c : e.cells()) {
+      double[] x = new double[periods.size()];
+      double[] mean = new double[x.length];
+      double[] low = new double[x.length];
+      double[] high = new double[x.length];
+      for (int p = 0; p < x.length; p++) {
+        Stats st = r.stats(c.index(), p, m);
+        x[p] = periods.get(p);
+        mean[p] = st.mean() * scale(metric);
+        low[p] = st.low() * scale(metric);
+        high[p] = st.high() * scale(metric);
+      }
+      List<String> names = new ArrayList<>();
+      for (JsonNode v : c.values()) {
+        names.add(v.asText());
+      }
+      String name = String.join(", ", names);
+      chart.line(name, x, mean).band(name + " CI", x, low, high);
+    }
+    return chart.figure();
   }
 
   /** The first factor that is not numeric: its levels become the lines of each plot. */

@@ -151,6 +151,15 @@ final class PopulationCsv {
     double k = number(fields, "k", family, lineNo);
     double a = number(fields, "a", family, lineNo);
     double lambdaBar = number(fields, "lambda_bar", family, lineNo);
+    // Here lambda_bar is P2's expected risk multiplier, between lambda(L) = 1 and alpha; the
+    // economics' population takes any positive weight (a simulator's intensity times it).
+    if (lambdaBar < 1.0) {
+      throw fieldError(
+          lineNo,
+          "lambda_bar",
+          "must be >= 1 (the expected risk multiplier, lambda(L) = 1 at least), was "
+              + fields[columnIndex.get("lambda_bar")]);
+    }
     try {
       builder.add(family, theta, beta, k, a, lambdaBar);
     } catch (IllegalArgumentException e) {

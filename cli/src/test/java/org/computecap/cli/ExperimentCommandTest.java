@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -85,6 +86,50 @@ class ExperimentCommandTest {
     out.getBuffer().setLength(0);
     assertThat(run("experiment", f.toString(), "--out", o.toString())).isZero();
     assertThat(out.toString()).contains("0 run now");
+  }
+
+  // Issue 13's scope ablation has only named levels: before, it drew no figure at all.
+  @Test
+  void an_experiment_of_named_levels_only_draws_each_metric_by_period_with_a_line_per_cell(
+      @TempDir Path dir) throws Exception {
+    Path f =
+        file(
+            dir,
+            """
+            name: scopes
+            scenario: scope-ablation
+            set: {periods: 2}
+            factors:
+              - name: scope
+                levels:
+                  INFERENCE: {scope: INFERENCE}
+                  ALL: {scope: ALL, cap.startPermits: 8480000}
+            replications: 2
+            metrics: [training_compute_units, frontier_training_compute_units]
+            """);
+    Path o = dir.resolve("out");
+    assertThat(run("experiment", f.toString(), "--out", o.toString(), "--threads", "2"))
+        .as(err.toString())
+        .isZero();
+    for (String name :
+        new String[] {
+          "training_compute_units-by-period", "frontier_training_compute_units-by-period"
+        }) {
+      assertThat(o.resolve("figures/" + name + ".png")).isNotEmptyFile();
+      assertThat(Files.readString(o.resolve("figures/" + name + ".svg")))
+          .contains("by period (mean, 95% CI)");
+    }
+    // Capping inference only leaves the frontier lab's training at its no-cap 5,000 units.
+    List<String> runs = Files.readAllLines(o.resolve("runs.csv"));
+    int col = List.of(runs.get(0).split(",")).indexOf("frontier_training_compute_units");
+    for (String row : runs.subList(1, runs.size())) {
+      String[] cells = row.split(",");
+      if (row.contains(",INFERENCE,")) {
+        assertThat(Double.parseDouble(cells[col])).isEqualTo(5000.0);
+      } else {
+        assertThat(Double.parseDouble(cells[col])).isLessThan(4000.0);
+      }
+    }
   }
 
   @Test

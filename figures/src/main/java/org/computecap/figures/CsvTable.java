@@ -51,7 +51,18 @@ public final class CsvTable<T> {
 
   private record Column<T>(String name, Function<T, String> cell) {}
 
+  /**
+   * A measured column as a number rather than its text, for code that derives values from the same
+   * table a CSV is written with (an experiment's per-row metrics), so a new column reaches both.
+   *
+   * @param name the column's name, ending with its unit
+   * @param whole whether it is a whole number ({@link #whole}) rather than a real one
+   * @param value the column's value for a row (a whole number as a double)
+   */
+  public record Measure<T>(String name, boolean whole, ToDoubleFunction<T> value) {}
+
   private final List<Column<T>> columns = new ArrayList<>();
+  private final List<Measure<T>> measures = new ArrayList<>();
 
   private CsvTable() {}
 
@@ -69,16 +80,25 @@ public final class CsvTable<T> {
 
   /** A measured real number; its name ends with its unit. */
   public CsvTable<T> number(String name, ToDoubleFunction<T> value) {
-    return add(measured(name), r -> plain(value.applyAsDouble(r)));
+    add(measured(name), r -> plain(value.applyAsDouble(r)));
+    measures.add(new Measure<>(name, false, value));
+    return this;
   }
 
   /** A measured whole number (integer cents, permits, counts); its name ends with its unit. */
   public CsvTable<T> whole(String name, ToLongFunction<T> value) {
-    return add(measured(name), r -> Long.toString(value.applyAsLong(r)));
+    add(measured(name), r -> Long.toString(value.applyAsLong(r)));
+    measures.add(new Measure<>(name, true, r -> (double) value.applyAsLong(r)));
+    return this;
   }
 
   public List<String> header() {
     return columns.stream().map(Column::name).toList();
+  }
+
+  /** The measured columns (not the keys), in the table's order. */
+  public List<Measure<T>> measures() {
+    return List.copyOf(measures);
   }
 
   /** The table as CSV text: the header line, then one line per row. */

@@ -35,6 +35,18 @@ class CsvTest {
   }
 
   @Test
+  void the_measured_columns_are_numbers_in_the_tables_order_without_the_keys() {
+    List<CsvTable.Measure<Row>> measures = table().measures();
+    assertThat(measures)
+        .extracting(CsvTable.Measure::name)
+        .containsExactly("cash_cents", "compliance_share", "a_long_column_name_of_thirty_share");
+    assertThat(measures).extracting(CsvTable.Measure::whole).containsExactly(true, false, false);
+    Row row = new Row("Lab", -123_456, 0.25);
+    assertThat(measures.get(0).value().applyAsDouble(row)).isEqualTo(-123_456.0);
+    assertThat(measures.get(1).value().applyAsDouble(row)).isEqualTo(0.25);
+  }
+
+  @Test
   void cells_are_quoted_the_standard_way_and_numbers_written_in_full() {
     String csv =
         table()

@@ -9,8 +9,11 @@ import java.util.Arrays;
  * ones are stored as 0) and an expected risk multiplier lambdaBar.
  *
  * <p>Invariant, checked on every add: theta &gt; 0 (POWER, LOG), 0 &lt; beta &lt; 1 (POWER), k &gt;
- * 0 and a &gt;= 0 (P1; with a = 0 the demand at a zero price is infinite), lambdaBar &gt;= 1, every
- * value finite. Immutable once built; accessors return copies of arrays.
+ * 0 and a &gt;= 0 (P1; with a = 0 the demand at a zero price is infinite), lambdaBar &gt; 0, every
+ * value finite. P2's lambdaBar is a risk multiplier, at least 1; a simulator's is permits per unit
+ * of compute (an intensity times the multiplier), which efficiency effort can bring below 1, and
+ * nothing here needs more than a positive weight. Immutable once built; accessors return copies of
+ * arrays.
  */
 public final class Population {
 
@@ -164,10 +167,7 @@ public final class Population {
         check(a >= 0.0 && Double.isFinite(a), "a", "finite and >= 0", a);
       }
       check(
-          lambdaBar >= 1.0 && Double.isFinite(lambdaBar),
-          "lambdaBar",
-          "finite and >= 1",
-          lambdaBar);
+          lambdaBar > 0.0 && Double.isFinite(lambdaBar), "lambdaBar", "finite and > 0", lambdaBar);
       ensureCapacity();
       this.family[size] = family.code();
       this.theta[size] = p1 ? 0.0 : theta;

@@ -169,7 +169,10 @@ class MarketTest {
     assertThatThrownBy(() -> builder.addP1(0, 0.1, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("k must");
-    assertThatThrownBy(() -> builder.addLog(1, 0.9))
+    assertThatThrownBy(() -> builder.addLog(1, 0.0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lambdaBar must be finite and > 0");
+    assertThatThrownBy(() -> builder.addLog(1, Double.NaN))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("lambdaBar");
     assertThatThrownBy(() -> builder.addLog(Double.POSITIVE_INFINITY, 1))

@@ -1,6 +1,7 @@
 package org.computecap.sim.agent;
 
 import org.computecap.economics.market.BenefitFamily;
+import org.computecap.engine.program.Workload;
 import org.computecap.sim.scenario.SizeClass;
 import org.computecap.sim.scenario.Strategy;
 
@@ -14,6 +15,11 @@ import org.computecap.sim.scenario.Strategy;
  *     for an energy program) after any efficiency effort, &gt; 0
  * @param energyPerUnit MWh per unit of compute after any efficiency effort
  * @param investment its efficiency investment so far, null when it never invests
+ * @param workload the workload the top-level benefit and intensity describe, always one the program
+ *     covers (issue 13)
+ * @param second its other workload, null when it has one: covered beside the first when {@code
+ *     secondCovered} (a program of scope ALL), otherwise outside the program, where it runs its
+ *     no-cap optimum every period
  */
 public record Developer(
     int index,
@@ -35,7 +41,58 @@ public record Developer(
     double manipulationCost,
     double relocationCost,
     double assistanceFactor,
-    Investment investment) {
+    Investment investment,
+    Workload workload,
+    Part second,
+    boolean secondCovered) {
+
+  /** A developer with one workload, inference (tests and single-workload callers). */
+  public Developer(
+      int index,
+      String name,
+      String type,
+      SizeClass sizeClass,
+      Strategy strategy,
+      BenefitFamily family,
+      double theta,
+      double beta,
+      double k,
+      double a,
+      double permitsPerUnit,
+      double energyPerUnit,
+      double outputPerUnit,
+      double[] history,
+      double riskType,
+      double effortCost,
+      double manipulationCost,
+      double relocationCost,
+      double assistanceFactor,
+      Investment investment) {
+    this(
+        index,
+        name,
+        type,
+        sizeClass,
+        strategy,
+        family,
+        theta,
+        beta,
+        k,
+        a,
+        permitsPerUnit,
+        energyPerUnit,
+        outputPerUnit,
+        history,
+        riskType,
+        effortCost,
+        manipulationCost,
+        relocationCost,
+        assistanceFactor,
+        investment,
+        Workload.INFERENCE,
+        null,
+        false);
+  }
 
   /**
    * The same developer after an investment: its intensity and energy per unit are the investment's
@@ -62,7 +119,49 @@ public record Developer(
         manipulationCost,
         relocationCost,
         assistanceFactor,
-        next);
+        next,
+        workload,
+        second,
+        secondCovered);
+  }
+
+  /** The first covered workload as a {@link Part}, with its intensity after any effort. */
+  public Part first() {
+    return new Part(workload, family, theta, beta, k, a, permitsPerUnit, energyPerUnit);
+  }
+
+  /** Whether the program covers both its workloads, so its permits serve two demands. */
+  public boolean composite() {
+    return second != null && secondCovered;
+  }
+
+  /** What its uncovered workload runs each period (its no-cap optimum), 0 when it has none. */
+  public double uncoveredCompute() {
+    return second == null || secondCovered ? 0.0 : second.noCapCompute();
+  }
+
+  /**
+   * Compute of {@code w} out of a period's covered compute and its second workload's compute (the
+   * covered part of a composite developer's, or its uncovered workload's).
+   */
+  public double computeOf(Workload w, double covered, double secondCompute) {
+    double first = secondCovered ? covered - secondCompute : covered;
+    double out = workload == w ? first : 0.0;
+    return out + (second != null && second.workload() == w ? secondCompute : 0.0);
+  }
+
+  /** MWh used by both workloads: each one's compute times its energy per unit. */
+  public double energy(double covered, double secondCompute) {
+    if (second == null) {
+      return covered * energyPerUnit;
+    }
+    double first = secondCovered ? covered - secondCompute : covered;
+    return first * energyPerUnit + secondCompute * second.energyPerUnit();
+  }
+
+  /** MWh used by its covered workloads: the energy the program's cap bounds. */
+  public double coveredEnergy(double covered, double secondCompute) {
+    return secondCovered ? energy(covered, secondCompute) : covered * energyPerUnit;
   }
 
   /** Efficiency effort reached, 0 for a developer that never invests. */

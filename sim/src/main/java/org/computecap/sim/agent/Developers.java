@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.computecap.economics.market.BenefitFamily;
+import org.computecap.engine.program.Scope;
+import org.computecap.engine.program.Workload;
 import org.computecap.sim.scenario.DeveloperType;
 import org.computecap.sim.scenario.Scenario;
 import org.computecap.sim.scenario.Strategy;
+import org.computecap.sim.scenario.TrainingWorkload;
 
 /**
  * Expands a scenario's developer types into individual agents. A type's strategy mix is split into
@@ -22,14 +25,54 @@ public final class Developers {
   /** The developers of {@code scenario}, in type order. */
   public static List<Developer> expand(Scenario scenario) {
     SplittableRandom random = new SplittableRandom(scenario.seed() ^ 0x5DEECE66DL);
+    Scope scope = scenario.program().scope();
     List<Developer> out = new ArrayList<>();
     for (DeveloperType t : scenario.developers()) {
       Strategy[] strategies = strategies(t.strategyMix(), t.count());
       for (int j = 0; j < t.count(); j++) {
         double scale = jitter(random, t.spread());
-        double intensity = Math.max(1.0, t.permitsPerUnit() * jitter(random, t.spread()));
-        boolean p1 = t.benefit() == BenefitFamily.P1;
+        double intensityJitter = jitter(random, t.spread());
+        double intensity = Math.max(1.0, t.permitsPerUnit() * intensityJitter);
         double energy = t.energyPerUnit() * intensity / t.permitsPerUnit();
+        Part own =
+            part(
+                Workload.INFERENCE,
+                t.benefit(),
+                t.theta(),
+                t.beta(),
+                t.k(),
+                t.a(),
+                scale,
+                intensity,
+                energy);
+        Part first = own;
+        Part second = null;
+        Workload workload = scenario.program().workload();
+        boolean invests = t.efficiency() != null;
+        TrainingWorkload tw = t.training();
+        if (tw != null) {
+          // Both workloads share the developer's draws: one scale for its benefits and one
+          // jitter for its intensities, so adding a workload changes no other draw.
+          double ti = Math.max(1.0, tw.permitsPerUnit() * intensityJitter);
+          Part training =
+              part(
+                  Workload.TRAINING,
+                  tw.benefit(),
+                  tw.theta(),
+                  tw.beta(),
+                  tw.k(),
+                  tw.a(),
+                  scale,
+                  ti,
+                  tw.energyPerUnit() * ti / tw.permitsPerUnit());
+          // The first workload is one the program covers; efficiency effort is on inference, so
+          // a training-only program leaves it without a price to respond to: effort 0, the
+          // economics' optimum at p = 0, so it is not simulated at all.
+          first = scope == Scope.TRAINING ? training : own;
+          second = scope == Scope.TRAINING ? own : training;
+          workload = first.workload();
+          invests &= scope != Scope.TRAINING;
+        }
         String name = t.count() == 1 ? t.name() : t.name() + "-" + (j + 1);
         out.add(
             new Developer(
@@ -38,13 +81,13 @@ public final class Developers {
                 t.name(),
                 t.sizeClass(),
                 strategies[j],
-                t.benefit(),
-                p1 ? 0 : t.theta() * scale,
-                t.beta(),
-                t.k(),
-                p1 ? t.a() * scale : 0,
-                intensity,
-                energy,
+                first.family(),
+                first.theta(),
+                first.beta(),
+                first.k(),
+                first.a(),
+                first.permitsPerUnit(),
+                first.energyPerUnit(),
                 t.outputPerUnit(),
                 t.history(),
                 t.riskType(),
@@ -52,12 +95,32 @@ public final class Developers {
                 t.manipulationCost(),
                 t.relocationCost(),
                 t.assistanceFactor(),
-                t.efficiency() == null
-                    ? null
-                    : Investment.none(t.efficiency(), intensity, energy)));
+                invests
+                    ? Investment.none(t.efficiency(), first.permitsPerUnit(), first.energyPerUnit())
+                    : null,
+                workload,
+                second,
+                second != null && scope == Scope.ALL));
       }
     }
     return out;
+  }
+
+  // A workload of a developer: the benefit scaled by its draw (theta, or P1's a), unused
+  // parameters 0.
+  private static Part part(
+      Workload w,
+      BenefitFamily family,
+      double theta,
+      double beta,
+      double k,
+      double a,
+      double scale,
+      double intensity,
+      double energy) {
+    boolean p1 = family == BenefitFamily.P1;
+    return new Part(
+        w, family, p1 ? 0 : theta * scale, beta, k, p1 ? a * scale : 0, intensity, energy);
   }
 
   /** Whole counts per strategy by largest remainder, spread evenly over the type. */

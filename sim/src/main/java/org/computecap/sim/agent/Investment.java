@@ -77,11 +77,16 @@ public record Investment(
     return energy0 * trend * (1.0 - effort);
   }
 
-  /** What keeping the effort costs this period, {@code K(e)} in cents. */
-  public double costCents() {
+  /**
+   * What keeping the effort costs this period: {@code K(e)} rounded to the nearest whole cent, a
+   * half cent up, as a bill would be. Money is whole cents everywhere it is paid, so the classes'
+   * rows add up exactly to the period's total and welfare subtracts the cents the CSVs show; the
+   * effort itself is still the optimum of the unrounded {@code K} (less than half a cent apart).
+   */
+  public long costCents() {
     if (effort == 0.0) {
-      return 0.0;
+      return 0L;
     }
-    return new EffortCost(params.kappaCents(), params.phiCents()).cost(effort);
+    return Math.round(new EffortCost(params.kappaCents(), params.phiCents()).cost(effort));
   }
 }

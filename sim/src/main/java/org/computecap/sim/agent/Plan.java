@@ -89,6 +89,10 @@ public final class Plan {
    * truthful, {@code max(0, w·c(p) - D(p))} when strategic (zero when it reports nothing).
    */
   public double need(double priceCents) {
+    if (valuation.composite()) {
+      // Both workloads covered: truthful by construction (the loader refuses STRATEGIC).
+      return valuation.permitsAt(Math.max(0.0, priceCents));
+    }
     return Evasion.permits(one, 0, Math.max(0.0, priceCents) / centsPerUtil, enforcement);
   }
 
@@ -125,7 +129,10 @@ public final class Plan {
     long available = Math.max(0, held - makeGood);
     double shadow = shadowPrice(available + slackPermits, floorCents);
     if (!Double.isFinite(shadow)) {
-      return new Use(0.0, 0, 0, 0.0, shadow);
+      return new Use(0.0, 0, 0, 0.0, shadow, developer.uncoveredCompute());
+    }
+    if (valuation.composite()) {
+      return useBoth(available, shadow);
     }
     double price = shadow / centsPerUtil;
     double compute;
@@ -146,7 +153,25 @@ public final class Plan {
     // A deterred developer runs what it reports; one that evades runs what it wants and
     // leaves unreported whatever its permits do not cover.
     long base = hiddenPermits > 0 ? (long) Math.floor(baseWanted + 1e-9) : reported;
-    return new Use(base / intensity, base, reported, lambda * (base - reported), shadow);
+    return new Use(
+        base / intensity,
+        base,
+        reported,
+        lambda * (base - reported),
+        shadow,
+        developer.uncoveredCompute());
+  }
+
+  // A composite developer's use: each workload its demand at the shadow price, the report the
+  // whole covered quantity its permits cover, and when rounding cuts it both workloads in
+  // proportion, so the report is exactly what an audit measures.
+  private Use useBoth(long available, double shadow) {
+    double first = valuation.firstComputeAt(shadow);
+    double second = valuation.secondComputeAt(shadow);
+    double baseWanted = developer.permitsPerUnit() * first + valuation.secondIntensity() * second;
+    long reported = Math.min(coveredReport(available), (long) Math.floor(baseWanted + 1e-9));
+    double scale = baseWanted > 0 ? reported / baseWanted : 0.0;
+    return new Use(scale * (first + second), reported, reported, 0.0, shadow, scale * second);
   }
 
   // The largest whole report whose obligation at lambdaBar the available permits cover.
@@ -191,7 +216,14 @@ public final class Plan {
    * @param reported the covered quantity reported, {@code <= base}
    * @param hiddenPermits permits owed for the unreported part at lambdaBar
    * @param shadowPriceCents the price at which the developer valued its last permit
+   * @param secondCompute compute of its second workload: the covered part of {@code compute} for a
+   *     composite developer, else what its uncovered workload runs (0 without one)
    */
   public record Use(
-      double compute, long base, long reported, double hiddenPermits, double shadowPriceCents) {}
+      double compute,
+      long base,
+      long reported,
+      double hiddenPermits,
+      double shadowPriceCents,
+      double secondCompute) {}
 }

@@ -11,6 +11,12 @@ import org.computecap.economics.market.Population;
  * is {@code v'(h/w)·M/w} cents with M cents per unit of benefit. A price-taking agent quotes
  * exactly this marginal value, which is why a uniform-price auction over such quotes clears at the
  * competitive price.
+ *
+ * <p>A developer whose program covers both its workloads (issue 13) holds one stock of permits for
+ * two independent demands: at a price each workload runs its own Eq. 5 demand, the permits it wants
+ * are their sum, and the marginal value of its last permit is the price at which that sum equals
+ * its holdings (the workloads' marginal values per permit are then equal, which is the firm's
+ * optimal split), found by bisection since the sum has no closed-form inverse.
  */
 public final class Valuation {
   private final Population one;
@@ -21,8 +27,16 @@ public final class Valuation {
   private final double a;
   private final double weight;
   private final double centsPerUtil;
+  private final double intensity;
+  // The covered second workload of a composite developer, null otherwise.
+  private final Population second;
+  private final double secondWeight;
+  private final double secondIntensity;
 
-  /** The valuation of {@code d} when each unit of compute needs {@code weight} permits. */
+  /**
+   * The valuation of {@code d} when each unit of its first workload's compute needs {@code weight}
+   * permits (its intensity times the risk multiplier, which applies to both workloads alike).
+   */
   public Valuation(Developer d, double weight, double centsPerUtil) {
     // Above 0, not 1: efficiency effort can bring a developer below one permit per unit.
     if (!(weight > 0.0) || !Double.isFinite(weight)) {
@@ -37,6 +51,51 @@ public final class Valuation {
     this.a = d.a();
     this.weight = weight;
     this.centsPerUtil = centsPerUtil;
+    this.intensity = d.permitsPerUnit();
+    if (d.composite()) {
+      Part p = d.second();
+      this.secondIntensity = p.permitsPerUnit();
+      this.secondWeight = weight / d.permitsPerUnit() * secondIntensity;
+      this.second =
+          Population.builder(1)
+              .add(p.family(), p.theta(), p.beta(), p.k(), p.a(), secondWeight)
+              .build();
+    } else {
+      this.second = null;
+      this.secondWeight = 0.0;
+      this.secondIntensity = 0.0;
+    }
+  }
+
+  /** Whether two covered workloads share the permits. */
+  public boolean composite() {
+    return second != null;
+  }
+
+  /** Compute of the covered second workload at a price in cents (0 without one). */
+  public double secondComputeAt(double priceCents) {
+    return second == null ? 0.0 : Demand.compute(second, 0, priceCents / centsPerUtil);
+  }
+
+  /** Compute of the first workload at a price in cents. */
+  public double firstComputeAt(double priceCents) {
+    return Demand.compute(one, 0, priceCents / centsPerUtil);
+  }
+
+  /**
+   * The covered quantity (compute times intensity, before the risk multiplier) the developer uses
+   * at a price: what it would report.
+   */
+  public double baseAt(double priceCents) {
+    if (second == null) {
+      return intensity * computeAt(priceCents);
+    }
+    return intensity * firstComputeAt(priceCents) + secondIntensity * secondComputeAt(priceCents);
+  }
+
+  /** Permits per unit of the second workload's compute, 0 without one. */
+  public double secondIntensity() {
+    return secondIntensity;
   }
 
   public double weight() {
@@ -48,14 +107,21 @@ public final class Valuation {
     return one;
   }
 
-  /** Compute demanded at a permit price in cents (P2 Eq. 5); needs price &gt; 0 unless P1. */
+  /**
+   * Covered compute demanded at a permit price in cents (P2 Eq. 5; both workloads' when composite);
+   * needs price &gt; 0 unless P1.
+   */
   public double computeAt(double priceCents) {
-    return Demand.compute(one, 0, priceCents / centsPerUtil);
+    double first = Demand.compute(one, 0, priceCents / centsPerUtil);
+    return second == null ? first : first + secondComputeAt(priceCents);
   }
 
-  /** Permits demanded at a permit price in cents: {@code w·c(p)}. */
+  /** Permits demanded at a permit price in cents: {@code w·c(p)}, summed over both workloads. */
   public double permitsAt(double priceCents) {
-    return weight * computeAt(priceCents);
+    if (second == null) {
+      return weight * computeAt(priceCents);
+    }
+    return weight * firstComputeAt(priceCents) + secondWeight * secondComputeAt(priceCents);
   }
 
   /**
@@ -65,6 +131,9 @@ public final class Valuation {
   public double marginalValueCents(double permits) {
     if (!(permits > 0)) {
       return Double.MAX_VALUE;
+    }
+    if (second != null) {
+      return inversePermits(permits);
     }
     double c = permits / weight;
     double marginal;
@@ -84,7 +153,33 @@ public final class Valuation {
     return Math.max(0.0, marginal * centsPerUtil / weight);
   }
 
-  /** Benefit {@code v(c)} in utility units. */
+  // The price in cents at which the two workloads together want {@code permits}: permitsAt is
+  // decreasing in the price, so bisection on it, to a relative width of 1e-12.
+  private double inversePermits(double permits) {
+    if (permitsAt(0.0) <= permits) {
+      return 0.0;
+    }
+    double lo = 0.0;
+    double hi = 1.0;
+    while (permitsAt(hi) > permits) {
+      lo = hi;
+      hi *= 2.0;
+      if (hi > 1e300) {
+        return Double.MAX_VALUE;
+      }
+    }
+    while (hi - lo > 1e-12 * hi) {
+      double mid = 0.5 * (lo + hi);
+      if (permitsAt(mid) > permits) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return 0.5 * (lo + hi);
+  }
+
+  /** Benefit {@code v(c)} of the first workload's compute, in utility units. */
   public double benefit(double compute) {
     double c = Math.max(compute, 1e-300);
     switch (family) {

@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.computecap.figures.CsvTable;
+import org.computecap.sim.report.Outputs;
+import org.computecap.sim.run.ClassPeriodRow;
 import org.computecap.sim.run.PeriodResult;
 import org.computecap.sim.scenario.Scenario;
+import org.computecap.sim.scenario.SizeClass;
 
 /**
  * One per-period measure an experiment can collect: its column name in runs.csv (money columns end
@@ -15,17 +20,33 @@ import org.computecap.sim.scenario.Scenario;
  * (whose confidence interval is clamped to that range) or a whole number (an integer column in
  * runs.parquet). The catalogue holds every number of {@link PeriodResult}, so a run's row is the
  * period's whole record.
+ *
+ * <p>Per size class: {@code <class>_<column>} for every size class and every measured column of
+ * class-periods.csv ({@link Outputs#CLASS_PERIODS}), e.g. {@code small_net_trading_cents}; a column
+ * added to that table is a metric with no change here. They are named, never collected by default
+ * (an experiment without {@code metrics} gets the period metrics), and a class the population does
+ * not have is NaN, an empty cell.
  */
 public record Metric(
     String name, String label, String unit, boolean share, boolean whole, Value value) {
 
-  /** A metric's value in one period of a run of {@code scenario}. */
+  /**
+   * A metric's value in one period of a run of {@code scenario}, from the period's row and its size
+   * classes' rows ({@code classes}, one per class the population has).
+   */
   @FunctionalInterface
   public interface Value {
-    double of(PeriodResult period, Scenario scenario);
+    double of(PeriodResult period, List<ClassPeriodRow> classes, Scenario scenario);
   }
 
+  // How the period metrics spell a column's unit word, and a rate's denominator (declared before
+  // the catalogues, which read them).
+  private static final Map<String, String> UNITS =
+      Map.of("units", "compute units", "mwh", "MWh", "utils", "utility");
+  private static final Map<String, String> PER = Map.of("units", "compute unit", "mwh", "MWh");
+
   private static final Map<String, Metric> ALL = catalogue();
+  private static final Map<String, Metric> BY_CLASS = byClass();
 
   /** Every metric in runs.csv order. */
   public static List<Metric> all() {
@@ -38,17 +59,38 @@ public record Metric(
    * @throws IllegalArgumentException naming the known metrics
    */
   public static Metric named(String name) {
-    Metric m = ALL.get(name);
+    Metric m = ALL.containsKey(name) ? ALL.get(name) : BY_CLASS.get(name);
     if (m == null) {
+      List<String> classes = new ArrayList<>();
+      for (SizeClass c : SizeClass.values()) {
+        classes.add(c.name().toLowerCase(Locale.ROOT));
+      }
+      List<String> columns = new ArrayList<>();
+      for (CsvTable.Measure<ClassPeriodRow> c : Outputs.CLASS_PERIODS.measures()) {
+        columns.add(c.name());
+      }
       throw new IllegalArgumentException(
-          "metrics: " + name + " is not a metric (known: " + String.join(", ", ALL.keySet()) + ")");
+          "metrics: "
+              + name
+              + " is not a metric (known: "
+              + String.join(", ", ALL.keySet())
+              + "; per size class: <class>_<column>, class one of "
+              + String.join(", ", classes)
+              + ", column one of "
+              + String.join(", ", columns)
+              + ")");
     }
     return m;
   }
 
+  /** Every per-size-class metric, class by class in the table's column order. */
+  public static List<Metric> byClassAll() {
+    return List.copyOf(BY_CLASS.values());
+  }
+
   /** The value as it is written in a CSV cell: whole numbers without a point, NaN empty. */
-  public String format(PeriodResult p, Scenario s) {
-    double v = value.of(p, s);
+  public String format(PeriodResult p, List<ClassPeriodRow> classes, Scenario s) {
+    double v = value.of(p, classes, s);
     if (!Double.isFinite(v)) {
       return "";
     }
@@ -117,7 +159,7 @@ public record Metric(
             "cents",
             p -> p.penaltiesCollected()));
     m.add(real("welfare_utils", "welfare", "utility", PeriodResult::welfare));
-    m.add(real("investment_cents", "efficiency investment", "cents", PeriodResult::investment));
+    m.add(whole("investment_cents", "efficiency investment", "cents", PeriodResult::investment));
     m.add(
         real(
             "benchmark_covered_per_output_ratio",
@@ -143,6 +185,39 @@ public record Metric(
             "cents",
             p -> p.revenueSmallFirms()));
     m.add(whole("leaked_firms_count", "relocated developers", "developers", p -> p.leakedFirms()));
+    // By workload, covered or not (issue 13's scope ablation).
+    m.add(
+        real(
+            "inference_compute_units",
+            "inference compute",
+            "compute units",
+            p -> p.workloads().inferenceCompute()));
+    m.add(
+        real(
+            "training_compute_units",
+            "training compute",
+            "compute units",
+            p -> p.workloads().trainingCompute()));
+    m.add(
+        real(
+            "inference_energy_mwh",
+            "inference energy",
+            "MWh",
+            p -> p.workloads().inferenceEnergy()));
+    m.add(
+        real("training_energy_mwh", "training energy", "MWh", p -> p.workloads().trainingEnergy()));
+    m.add(
+        real(
+            "all_workloads_energy_mwh",
+            "energy of all workloads",
+            "MWh",
+            p -> p.workloads().energy()));
+    m.add(
+        real(
+            "leaked_energy_mwh",
+            "energy of relocated developers, outside the program",
+            "MWh",
+            p -> p.workloads().leakedEnergy()));
     m.add(
         whole(
             "manipulations_count",
@@ -181,7 +256,7 @@ public record Metric(
             "cents",
             false,
             false,
-            Metric::enforcementCents));
+            (p, c, s) -> enforcementCents(p, s)));
     m.add(
         new Metric(
             "net_welfare_cents",
@@ -189,7 +264,7 @@ public record Metric(
             "cents",
             false,
             false,
-            (p, s) -> p.welfare() * s.market().centsPerUtil() - enforcementCents(p, s)));
+            (p, c, s) -> p.welfare() * s.market().centsPerUtil() - enforcementCents(p, s)));
     Map<String, Metric> out = new LinkedHashMap<>();
     for (Metric metric : m) {
       out.put(metric.name(), metric);
@@ -203,15 +278,67 @@ public record Metric(
 
   private static Metric whole(
       String name, String label, String unit, ToDoubleFunction<PeriodResult> f) {
-    return new Metric(name, label, unit, false, true, (p, s) -> f.applyAsDouble(p));
+    return new Metric(name, label, unit, false, true, (p, c, s) -> f.applyAsDouble(p));
   }
 
   private static Metric real(
       String name, String label, String unit, ToDoubleFunction<PeriodResult> f) {
-    return new Metric(name, label, unit, false, false, (p, s) -> f.applyAsDouble(p));
+    return new Metric(name, label, unit, false, false, (p, c, s) -> f.applyAsDouble(p));
   }
 
   private static Metric share(String name, String label, ToDoubleFunction<PeriodResult> f) {
-    return new Metric(name, label, "share", true, false, (p, s) -> f.applyAsDouble(p));
+    return new Metric(name, label, "share", true, false, (p, c, s) -> f.applyAsDouble(p));
+  }
+
+  /**
+   * {@code <class>_<column>} for every size class and measured column of class-periods.csv: the
+   * class's row of the period, NaN when the population has no such class.
+   */
+  private static Map<String, Metric> byClass() {
+    Map<String, Metric> out = new LinkedHashMap<>();
+    for (SizeClass c : SizeClass.values()) {
+      String lower = c.name().toLowerCase(Locale.ROOT);
+      for (CsvTable.Measure<ClassPeriodRow> col : Outputs.CLASS_PERIODS.measures()) {
+        String unit = unitOf(col.name());
+        Metric m =
+            new Metric(
+                lower + "_" + col.name(),
+                lower + ": " + quantityOf(col.name()),
+                unit,
+                unit.equals("share"),
+                col.whole(),
+                (p, rows, s) -> {
+                  for (ClassPeriodRow row : rows) {
+                    if (row.sizeClass().equals(c.name())) {
+                      return col.value().applyAsDouble(row);
+                    }
+                  }
+                  return Double.NaN;
+                });
+        out.put(m.name(), m);
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  // A column's unit as the period metrics spell it: its last word (CsvTable's rule), or a rate's
+  // unit per its denominator ("energy_mwh_per_units" is MWh per compute unit).
+  private static String unitOf(String column) {
+    String[] rate = column.split("_per_", 2);
+    String unit = UNITS.getOrDefault(lastWord(rate[0]), lastWord(rate[0]));
+    return rate.length == 1 ? unit : unit + " per " + PER.getOrDefault(rate[1], rate[1]);
+  }
+
+  // The column's name without its unit, for people: "net_trading_cents" is "net trading". A rate
+  // keeps its quantity ("energy_mwh_per_units" is "energy"): its unit says per what, and a
+  // figure's axis title is the two together, "frontier: energy (MWh per compute unit)", which a
+  // longer label would push off the top of the plot.
+  private static String quantityOf(String column) {
+    String head = column.split("_per_", 2)[0];
+    return (head.contains("_") ? head.substring(0, head.lastIndexOf('_')) : head).replace('_', ' ');
+  }
+
+  private static String lastWord(String name) {
+    return name.substring(name.lastIndexOf('_') + 1);
   }
 }

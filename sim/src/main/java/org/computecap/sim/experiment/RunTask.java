@@ -1,7 +1,11 @@
 package org.computecap.sim.experiment;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.computecap.sim.run.ClassPeriodRow;
 import org.computecap.sim.run.PeriodResult;
 import org.computecap.sim.run.SimulationResult;
 import org.computecap.sim.run.Simulator;
@@ -41,11 +45,16 @@ public record RunTask(
     }
     SimulationResult r = Simulator.run(s, null, null);
     List<Metric> columns = metrics.stream().map(Metric::named).toList();
+    Map<Integer, List<ClassPeriodRow>> classes = new HashMap<>();
+    for (ClassPeriodRow row : r.classPeriods()) {
+      classes.computeIfAbsent(row.period(), t -> new ArrayList<>()).add(row);
+    }
     StringBuilder sb = new StringBuilder();
     for (PeriodResult p : r.periods()) {
       sb.append(rowPrefix).append(',').append(p.period());
+      List<ClassPeriodRow> rows = classes.getOrDefault(p.period(), List.of());
       for (Metric m : columns) {
-        sb.append(',').append(m.format(p, s));
+        sb.append(',').append(m.format(p, rows, s));
       }
       sb.append('\n');
     }

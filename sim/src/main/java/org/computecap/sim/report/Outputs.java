@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.computecap.engine.program.Workload;
 import org.computecap.figures.CsvTable;
 import org.computecap.sim.run.ClassPeriodRow;
 import org.computecap.sim.run.DeveloperPeriodRow;
@@ -66,8 +67,16 @@ public final class Outputs {
           .whole("banked_permits", PeriodResult::bankedPermits)
           .number("excess_compute_permits", PeriodResult::excessCompute)
           .whole("honest_fined_count", PeriodResult::honestFined)
-          .number("investment_cents", PeriodResult::investment)
-          .number("benchmark_covered_per_output_ratio", PeriodResult::benchmark);
+          // Whole cents at the source (Investment.costCents), so the cast loses nothing.
+          .whole("investment_cents", p -> (long) p.investment())
+          .number("benchmark_covered_per_output_ratio", PeriodResult::benchmark)
+          // By workload, covered or not (issue 13): the totals above are what the program covers.
+          .number("inference_compute_units", p -> p.workloads().inferenceCompute())
+          .number("training_compute_units", p -> p.workloads().trainingCompute())
+          .number("inference_energy_mwh", p -> p.workloads().inferenceEnergy())
+          .number("training_energy_mwh", p -> p.workloads().trainingEnergy())
+          .number("all_workloads_energy_mwh", p -> p.workloads().energy())
+          .number("leaked_energy_mwh", p -> p.workloads().leakedEnergy());
 
   /**
    * class-periods.csv: one row per size class the population has and period (issue 13): the class's
@@ -82,8 +91,10 @@ public final class Outputs {
           .number("compute_units", ClassPeriodRow::compute)
           .number("energy_mwh", ClassPeriodRow::energy)
           .number("energy_mwh_per_units", ClassPeriodRow::energyPerUnit)
-          .number("investment_cents", ClassPeriodRow::investmentCents)
-          .whole("net_trading_cents", ClassPeriodRow::netTradingCents);
+          .whole("investment_cents", r -> (long) r.investmentCents())
+          .whole("net_trading_cents", ClassPeriodRow::netTradingCents)
+          .number("inference_compute_units", ClassPeriodRow::inferenceCompute)
+          .number("training_compute_units", ClassPeriodRow::trainingCompute);
 
   /** trades.csv: one row per trade on the exchange. */
   public static final CsvTable<TradeRow> TRADES =
@@ -148,7 +159,7 @@ public final class Outputs {
           // The price the effort was chosen at this period; empty for a developer that never
           // invests or has left.
           .number("investment_price_cents", DeveloperPeriodRow::investmentPrice)
-          .number("investment_cents", DeveloperPeriodRow::investmentCents)
+          .whole("investment_cents", x -> (long) x.investmentCents())
           .number("weight_permits_per_units", DeveloperPeriodRow::weight)
           .whole("held_at_open_permits", DeveloperPeriodRow::heldAtOpen)
           .whole("auction_won_permits", DeveloperPeriodRow::auctionWon)
@@ -166,7 +177,14 @@ public final class Outputs {
           .number("measured_covered_units", x -> x.measured() < 0 ? Double.NaN : x.measured())
           .whole("audit_shortfall_permits", DeveloperPeriodRow::auditShortfall)
           .whole("make_good_owed_permits", DeveloperPeriodRow::makeGoodOwed)
-          .whole("banked_permits", DeveloperPeriodRow::banked);
+          .whole("banked_permits", DeveloperPeriodRow::banked)
+          .key("workload", x -> x.developer().workload())
+          .key(
+              "second_workload",
+              x -> x.developer().second() == null ? "" : x.developer().second().workload())
+          .key("second_covered", x -> x.developer().secondCovered())
+          .number("inference_compute_units", x -> x.computeOf(Workload.INFERENCE))
+          .number("training_compute_units", x -> x.computeOf(Workload.TRAINING));
 
   private Outputs() {}
 
@@ -247,7 +265,7 @@ public final class Outputs {
       num(o, "excessCompute", p.excessCompute());
       num(o, "welfareRatio", p.welfareRatio());
       o.put("honestFined", p.honestFined());
-      num(o, "investment", p.investment());
+      o.put("investment", (long) p.investment());
       num(o, "benchmark", p.benchmark());
     }
     root.set("units", units());

@@ -1,6 +1,7 @@
 package org.computecap.sim.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ final class ReportFigures {
     double[] t = col(ps, PeriodResult::period);
     List<Captioned> out = new ArrayList<>();
     market(ps, t, out);
+    workloads(ps, t, out);
     efficiency(r, t, out);
     enforcement(ps, t, out);
     return out;
@@ -80,6 +82,38 @@ final class ReportFigures {
                 .figure(),
             "Energy is compute times each developer's energy per unit (its E_i), so it falls"
                 + " both with less compute and with compute moving to efficient firms."));
+  }
+
+  /**
+   * Compute and energy by workload, drawn only when developers run both (issue 13): each workload
+   * whether or not the program covers it, beside what the program covers.
+   */
+  private static void workloads(List<PeriodResult> ps, double[] t, List<Captioned> out) {
+    double[] inference = col(ps, p -> p.workloads().inferenceCompute());
+    double[] training = col(ps, p -> p.workloads().trainingCompute());
+    if (!(Arrays.stream(inference).max().orElse(0) > 0
+        && Arrays.stream(training).max().orElse(0) > 0)) {
+      return;
+    }
+    out.add(
+        new Captioned(
+            LineChart.of("Compute by workload", PERIOD, COMPUTE)
+                .line("inference", t, inference)
+                .line("training", t, training)
+                .dashed("covered by the program", t, col(ps, PeriodResult::totalCompute))
+                .figure(),
+            "Each workload's compute, covered or not: a workload the program's scope leaves"
+                + " uncovered runs its no-cap optimum, so only the covered one responds to the"
+                + " permit price."));
+    out.add(
+        new Captioned(
+            LineChart.of("Energy by workload", PERIOD, Axis.of("energy", "MWh"))
+                .line("inference", t, col(ps, p -> p.workloads().inferenceEnergy()))
+                .line("training", t, col(ps, p -> p.workloads().trainingEnergy()))
+                .dashed("covered by the program", t, col(ps, PeriodResult::totalEnergy))
+                .figure(),
+            "The energy each workload used: what the cap bounds is the covered line; the rest is"
+                + " energy the program does not see."));
   }
 
   /**
@@ -137,6 +171,73 @@ final class ReportFigures {
                   + " falling below compute is decoupling: the same compute run on fewer MWh,"
                   + " from investment in efficiency or compute moving to efficient firms."));
     }
+    investment(byClass, out);
+    benchmark(ps, t, out);
+  }
+
+  /**
+   * What each size class spent on efficiency per period, in dollars, on a logarithmic axis: a
+   * frontier lab spends hundreds of thousands where the academic labs together spend a thousand,
+   * which a linear axis would flatten to nothing. Drawn only when someone invested.
+   */
+  private static void investment(Map<String, List<ClassPeriodRow>> byClass, List<Captioned> out) {
+    boolean any = false;
+    LineChart spent =
+        LineChart.of(
+            "Efficiency investment by size class",
+            PERIOD,
+            Axis.dollars("efficiency investment", "period").logarithmic());
+    for (Map.Entry<String, List<ClassPeriodRow>> e : byClass.entrySet()) {
+      List<ClassPeriodRow> rows = e.getValue();
+      double[] x = new double[rows.size()];
+      for (int j = 0; j < x.length; j++) {
+        x[j] = rows.get(j).period();
+        any |= rows.get(j).investmentCents() > 0;
+      }
+      spent.line(e.getKey(), x, investmentDollars(rows));
+    }
+    if (any) {
+      out.add(
+          new Captioned(
+              spent.figure(),
+              "What each class's active developers paid in the period to keep their efficiency"
+                  + " effort, K(e) summed over the class (class-periods.csv), on a logarithmic"
+                  + " axis. It rises with the permit price the developers expect; a gap is a"
+                  + " period in which the class spent nothing."));
+    }
+  }
+
+  /**
+   * Each row's investment in dollars; NaN (a gap) where it spent nothing, since a logarithmic axis
+   * has no zero.
+   */
+  static double[] investmentDollars(List<ClassPeriodRow> rows) {
+    double[] y = new double[rows.size()];
+    for (int j = 0; j < y.length; j++) {
+      double cents = rows.get(j).investmentCents();
+      y[j] = cents > 0 ? cents / 100.0 : Double.NaN;
+    }
+    return y;
+  }
+
+  /** The free allocation's benchmark B per period; only a BENCHMARK allocation has one. */
+  private static void benchmark(List<PeriodResult> ps, double[] t, List<Captioned> out) {
+    double[] b = col(ps, PeriodResult::benchmark);
+    if (!anyFinite(b)) {
+      return;
+    }
+    out.add(
+        new Captioned(
+            LineChart.of(
+                    "Benchmark B of the free allocation",
+                    PERIOD,
+                    Axis.of("benchmark B", "covered quantity per unit of output"))
+                .line("B", t, b)
+                .figure(),
+            "The engine's benchmark for the period's free allocation: the mean covered quantity"
+                + " per unit of verified output of the best percentile of developers. It falls as"
+                + " the industry gets more efficient, so each developer's free permits follow the"
+                + " best performers rather than its own history."));
   }
 
   // Each value over the first one; all NaN when the first is not a positive number.

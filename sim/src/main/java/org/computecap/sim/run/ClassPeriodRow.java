@@ -10,10 +10,13 @@ package org.computecap.sim.run;
  * @param sizeClass the class's name ({@code FRONTIER}, {@code LARGE}, {@code SMALL}, {@code
  *     ACADEMIC})
  * @param developers active developers of the class this period
- * @param compute compute run, in the scenario's compute unit
- * @param energy energy used, MWh: each developer's compute times its energy per unit this period
+ * @param compute covered compute run, in the scenario's compute unit
+ * @param energy energy the covered compute used, MWh: each developer's compute times its energy per
+ *     unit this period
  * @param investmentCents what the class spent keeping its efficiency effort this period
  * @param netTradingCents exchange sales less exchange purchases this period, cents
+ * @param inferenceCompute the class's inference compute, covered or not (issue 13)
+ * @param trainingCompute the class's training compute, covered or not
  */
 public record ClassPeriodRow(
     int period,
@@ -22,7 +25,9 @@ public record ClassPeriodRow(
     double compute,
     double energy,
     double investmentCents,
-    long netTradingCents) {
+    long netTradingCents,
+    double inferenceCompute,
+    double trainingCompute) {
 
   /** The class's energy per unit of compute, MWh per unit; NaN when it ran no compute. */
   public double energyPerUnit() {

@@ -6,6 +6,7 @@ import org.computecap.economics.market.Evasion;
 import org.computecap.economics.market.Population;
 import org.computecap.sim.agent.Decisions;
 import org.computecap.sim.agent.Developer;
+import org.computecap.sim.agent.Part;
 import org.computecap.sim.agent.Plan;
 import org.computecap.sim.agent.Valuation;
 import org.computecap.sim.scenario.ProgramTerms;
@@ -75,7 +76,7 @@ final class Cohort {
       if (Double.isFinite(expectedCents) && d.effortCost() > 0) {
         double lambda0 = Decisions.expectedMultiplier(terms.alpha(), d.riskType(), 0.0);
         Valuation v0 = new Valuation(d, d.permitsPerUnit() * lambda0, centsPerUtil);
-        double base = d.permitsPerUnit() * v0.computeAt(expectedCents);
+        double base = v0.baseAt(expectedCents);
         effort[i] =
             Decisions.effort(expectedCents, terms.alpha(), d.riskType(), base, d.effortCost());
       }
@@ -120,7 +121,7 @@ final class Cohort {
       Developer d = p.developer();
       if (d.strategy() == Strategy.STRATEGIC) {
         double lambda = p.lambda();
-        double base = d.permitsPerUnit() * p.valuation().computeAt(Math.max(expectedCents, 1e-9));
+        double base = p.valuation().baseAt(Math.max(expectedCents, 1e-9));
         long tolerance = terms.toleranceUnits(Math.round(Math.min(base, 1e15)));
         enf[i] =
             new Enforcement(
@@ -183,7 +184,12 @@ final class Cohort {
     return sum;
   }
 
-  /** Active developers as an economics population, lambdaBar = permits per unit of compute. */
+  /**
+   * Active developers as an economics population, lambdaBar = permits per unit of compute: one row
+   * per covered workload, so a developer whose program covers both its workloads has two rows, its
+   * second right after its first (the workloads are independent, so the market's and the planner's
+   * optimum over the rows are the developers' own).
+   */
   Population population() {
     if (activePopulation != null) {
       return activePopulation;
@@ -193,9 +199,74 @@ final class Cohort {
       if (active[i]) {
         Developer d = accounts.developer(i);
         b.add(d.family(), d.theta(), d.beta(), d.k(), d.a(), weight[i]);
+        if (d.composite()) {
+          Part p = d.second();
+          double w = plans[i].lambda() * p.permitsPerUnit();
+          b.add(p.family(), p.theta(), p.beta(), p.k(), p.a(), w);
+        }
       }
     }
     return b.build();
+  }
+
+  /**
+   * Per-row values of the active developers, in {@link #population()} order: {@code first[i]} for a
+   * developer's first workload, and {@code second[i]} for the covered second of a composite one.
+   */
+  double[] rowValues(double[] first, double[] second) {
+    double[] out = new double[rowCount()];
+    int j = 0;
+    for (int i = 0; i < plans.length; i++) {
+      if (active[i]) {
+        out[j++] = first[i];
+        if (accounts.developer(i).composite()) {
+          out[j++] = second[i];
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Compute of each population row in a period's use: covered compute split by workload. */
+  double[] rowCompute(Usage u) {
+    double[] first = new double[plans.length];
+    for (int i = 0; i < plans.length; i++) {
+      first[i] =
+          accounts.developer(i).composite() ? u.compute()[i] - u.second()[i] : u.compute()[i];
+    }
+    return rowValues(first, u.second());
+  }
+
+  /**
+   * Compute of each population row if every active developer ran what {@code permits[i]} permits
+   * (beyond make-good) cover: a composite developer splits them at its marginal value.
+   */
+  double[] rowComputeFromPermits(long[] permits) {
+    double[] first = new double[plans.length];
+    double[] second = new double[plans.length];
+    for (int i = 0; i < plans.length; i++) {
+      double h = Math.max(0, permits[i] - plans[i].makeGood());
+      if (accounts.developer(i).composite()) {
+        Valuation v = plans[i].valuation();
+        double price = h > 0 ? v.marginalValueCents(h) : Double.MAX_VALUE;
+        first[i] = h > 0 ? v.firstComputeAt(price) : 0.0;
+        second[i] = h > 0 ? v.secondComputeAt(price) : 0.0;
+      } else {
+        first[i] = h / weight[i];
+      }
+    }
+    return rowValues(first, second);
+  }
+
+  /** Rows of the active developers' population. */
+  int rowCount() {
+    int n = 0;
+    for (int i = 0; i < plans.length; i++) {
+      if (active[i]) {
+        n += accounts.developer(i).composite() ? 2 : 1;
+      }
+    }
+    return n;
   }
 
   /**
@@ -203,11 +274,13 @@ final class Cohort {
    * truthful one), for the economics library's clearing price with evaders.
    */
   Enforcement[] enforcementInUtility(double centsPerUtil) {
-    Enforcement[] out = new Enforcement[activeCount()];
+    Enforcement[] out = new Enforcement[rowCount()];
     int j = 0;
     for (int i = 0; i < plans.length; i++) {
       if (active[i]) {
         out[j++] = enforcement[i] == null ? null : enforcement[i].inMoneyUnit(centsPerUtil);
+        // A composite developer's second row: truthful (the loader refuses STRATEGIC there).
+        j += accounts.developer(i).composite() ? 1 : 0;
       }
     }
     return out;

@@ -157,7 +157,18 @@ final class ComplianceStep {
         long meter = Math.max(0, Math.round(u.base()[i] + sigma * random.nextGaussian()));
         market.submit(new RecordMeterReading(acct, period, meter));
       }
-      market.submit(new SubmitReport(acct, period, terms.workload(), u.reported()[i]));
+      Developer d = cohort.accounts.developer(i);
+      long reported = u.reported()[i];
+      if (d.composite()) {
+        // One report per covered workload (SPEC §7.1); the engine adds them up. A composite
+        // developer is truthful, so each is exactly its workload's covered quantity.
+        long second =
+            Math.min(
+                reported, (long) Math.floor(u.second()[i] * d.second().permitsPerUnit() + 1e-9));
+        market.submit(new SubmitReport(acct, period, d.second().workload(), second));
+        reported -= second;
+      }
+      market.submit(new SubmitReport(acct, period, d.workload(), reported));
     }
   }
 

@@ -1,5 +1,6 @@
 package org.computecap.sim.run;
 
+import org.computecap.engine.program.Workload;
 import org.computecap.sim.agent.Developer;
 
 /**
@@ -16,6 +17,7 @@ import org.computecap.sim.agent.Developer;
  * @param multiplierPpm the multiplier of the rating recorded for it, in parts per million
  * @param measured the audit's measurement, -1 when not audited
  * @param banked free permits it kept after surrender
+ * @param secondCompute compute of its second workload ({@link Usage#second()}), 0 without one
  */
 public record DeveloperPeriodRow(
     int period,
@@ -38,7 +40,13 @@ public record DeveloperPeriodRow(
     long measured,
     long auditShortfall,
     long makeGoodOwed,
-    long banked) {
+    long banked,
+    double secondCompute) {
+
+  /** Its compute of workload {@code w} this period, covered or not; 0 when it has left. */
+  public double computeOf(Workload w) {
+    return active ? developer.computeOf(w, compute, secondCompute) : 0.0;
+  }
 
   /** What its efficiency effort cost this period, cents; 0 when it never invests or has left. */
   public double investmentCents() {

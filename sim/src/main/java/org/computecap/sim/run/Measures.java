@@ -2,6 +2,7 @@ package org.computecap.sim.run;
 
 import org.computecap.economics.audit.Enforcement;
 import org.computecap.economics.market.Banking;
+import org.computecap.economics.market.BenefitFamily;
 import org.computecap.economics.market.Demand;
 import org.computecap.economics.market.Evasion;
 import org.computecap.economics.market.MarketClearing;
@@ -10,6 +11,8 @@ import org.computecap.economics.market.Population;
 import org.computecap.economics.market.UniformAllocation;
 import org.computecap.economics.market.Welfare;
 import org.computecap.engine.compliance.Obligations;
+import org.computecap.engine.program.Workload;
+import org.computecap.sim.agent.Developer;
 import org.computecap.sim.benchmark.Benchmark;
 import org.computecap.sim.scenario.MarketSettings;
 import org.computecap.sim.scenario.ProgramTerms;
@@ -66,7 +69,7 @@ final class Measures {
         theoreticalPrice(
             pop, enforcement, terms, settings, in.period(), available, in.issuedShare());
     double plannerCap = Math.max(1, available - bankOut);
-    double[] compute = cohort.activeValues(in.usage().compute());
+    double[] compute = cohort.rowCompute(in.usage());
     double welfare = Welfare.total(pop, positive(compute));
     double planner = Welfare.total(pop, Planner.solve(pop, plannerCap).compute());
     double uniform = Welfare.total(pop, positive(UniformAllocation.compute(pop, plannerCap)));
@@ -110,7 +113,8 @@ final class Measures {
         excess,
         c.honestFined,
         c.investmentCents,
-        in.benchmark());
+        in.benchmark(),
+        workloads(cohort, in.usage()));
   }
 
   // The price of the period: exchange trades' VWAP (opening and main session), else the
@@ -169,11 +173,7 @@ final class Measures {
   // possible, from the holdings at trading open (NaN when there is little to gain).
   private static double efficiency(
       Population pop, Cohort cohort, long[] held, double welfare, double planner) {
-    double[] c0 = new double[cohort.size()];
-    for (int i = 0; i < c0.length; i++) {
-      c0[i] = Math.max(0, held[i] - cohort.plans[i].makeGood()) / cohort.weight[i];
-    }
-    double before = Welfare.total(pop, positive(cohort.activeValues(c0)));
+    double before = Welfare.total(pop, positive(cohort.rowComputeFromPermits(held)));
     double gains = planner - before;
     return gains > 0.01 * Math.abs(planner) ? (welfare - before) / gains : Double.NaN;
   }
@@ -220,11 +220,55 @@ final class Measures {
       c.manipulations += manipulated ? 1 : 0;
       c.compliant += truthful && !manipulated && out.compliant()[i] ? 1 : 0;
       c.honestFined += truthful && !manipulated && out.penaltyCents()[i] > 0 ? 1 : 0;
-      c.energy += u.compute()[i] * cohort.accounts.developer(i).energyPerUnit();
+      c.energy += cohort.accounts.developer(i).coveredEnergy(u.compute()[i], u.second()[i]);
       c.effortSum += cohort.effort[i];
       c.investmentCents += cohort.accounts.developer(i).investmentCents();
     }
     return c;
+  }
+
+  // Compute and energy of each workload over the active developers, in developer order.
+  private static WorkloadTotals workloads(Cohort cohort, Usage u) {
+    double inference = 0;
+    double training = 0;
+    double inferenceEnergy = 0;
+    double trainingEnergy = 0;
+    double leaked = 0;
+    for (int i = 0; i < cohort.size(); i++) {
+      Developer d = cohort.accounts.developer(i);
+      if (!cohort.active[i]) {
+        // Out of the program (relocated): it runs each workload's no-cap optimum elsewhere.
+        leaked += noCapEnergy(d);
+        continue;
+      }
+      double ci = u.computeOf(cohort, i, Workload.INFERENCE);
+      double ct = u.computeOf(cohort, i, Workload.TRAINING);
+      inference += ci;
+      training += ct;
+      double e = u.energy(cohort, i);
+      double eTraining = ct * energyOf(d, Workload.TRAINING);
+      trainingEnergy += eTraining;
+      inferenceEnergy += e - eTraining;
+    }
+    return new WorkloadTotals(inference, training, inferenceEnergy, trainingEnergy, leaked);
+  }
+
+  // MWh of both workloads at their no-cap optimum; NaN when one has none (POWER, LOG).
+  private static double noCapEnergy(Developer d) {
+    if (d.family() != BenefitFamily.P1
+        || (d.second() != null && d.second().family() != BenefitFamily.P1)) {
+      return Double.NaN;
+    }
+    double e = d.first().noCapCompute() * d.energyPerUnit();
+    return d.second() == null ? e : e + d.second().noCapCompute() * d.second().energyPerUnit();
+  }
+
+  // MWh per unit of compute of workload w of d (0 when d has no such workload).
+  private static double energyOf(Developer d, Workload w) {
+    if (d.workload() == w) {
+      return d.energyPerUnit();
+    }
+    return d.second() != null && d.second().workload() == w ? d.second().energyPerUnit() : 0.0;
   }
 
   private static double sum(double[] values) {

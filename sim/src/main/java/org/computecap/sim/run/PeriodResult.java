@@ -35,6 +35,8 @@ package org.computecap.sim.run;
  * @param benchmark the benchmark B of the period's free allocation, covered quantity per unit of
  *     verified output as the engine computed it (BENCHMARK allocation; NaN under other methods or
  *     when nothing is allocated free)
+ * @param workloads compute and energy by workload, covered or not (issue 13); {@code totalCompute}
+ *     and {@code totalEnergy} are what the program covers
  */
 public record PeriodResult(
     int period,
@@ -69,7 +71,8 @@ public record PeriodResult(
     double excessCompute,
     int honestFined,
     double investment,
-    double benchmark) {
+    double benchmark,
+    WorkloadTotals workloads) {
 
   /**
    * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse; NaN when the

@@ -27,6 +27,7 @@ import org.computecap.engine.exchange.TradeExecuted;
 import org.computecap.engine.journal.FileJournal;
 import org.computecap.engine.journal.Replay;
 import org.computecap.engine.program.AllocationMethod;
+import org.computecap.engine.program.Workload;
 import org.computecap.sim.agent.Developer;
 import org.computecap.sim.agent.Developers;
 import org.computecap.sim.agent.Valuation;
@@ -184,6 +185,8 @@ public final class Simulator {
       double compute = 0;
       double energy = 0;
       double invested = 0;
+      double inference = 0;
+      double training = 0;
       for (int i = 0; i < accounts.size(); i++) {
         Developer d = accounts.developer(i);
         if (d.sizeClass() != c) {
@@ -193,13 +196,24 @@ public final class Simulator {
         if (cohort.active[i]) {
           n++;
           compute += u.compute()[i];
-          energy += u.compute()[i] * d.energyPerUnit();
+          energy += d.coveredEnergy(u.compute()[i], u.second()[i]);
+          inference += u.computeOf(cohort, i, Workload.INFERENCE);
+          training += u.computeOf(cohort, i, Workload.TRAINING);
           invested += d.investmentCents();
         }
       }
       if (present) {
         classRows.add(
-            new ClassPeriodRow(t, c.name(), n, compute, energy, invested, tally.classCash(c)));
+            new ClassPeriodRow(
+                t,
+                c.name(),
+                n,
+                compute,
+                energy,
+                invested,
+                tally.classCash(c),
+                inference,
+                training));
       }
     }
   }
@@ -251,7 +265,7 @@ public final class Simulator {
         tally.usage(
             i,
             u.compute()[i],
-            u.compute()[i] * d.energyPerUnit(),
+            d.coveredEnergy(u.compute()[i], u.second()[i]),
             unreported,
             manipulated,
             cohort.effort[i]);
@@ -278,7 +292,8 @@ public final class Simulator {
               c.measured()[i],
               c.auditShortfall()[i],
               c.makeGood()[i],
-              c.banked()[i]));
+              c.banked()[i],
+              u.second()[i]));
     }
   }
 
@@ -335,10 +350,19 @@ public final class Simulator {
     for (Developer d : accounts.developers()) {
       market.submit(new OpenAccount(d.accountId(), accountName(d), Role.PARTICIPANT));
       market.submit(new DepositCash(d.accountId(), settings.cashCents()));
-      double[] history =
-          d.history() != null
-              ? d.history()
-              : new double[] {noCapOrDemand(d, firstPrice), noCapOrDemand(d, firstPrice)};
+      // Compute and covered quantity of the two periods before the program: the scenario's
+      // history (compute at the first workload's intensity), else the no-cap optimum or the
+      // first period's demand of the covered workloads.
+      double[] history = d.history();
+      double[] base = new double[2];
+      if (history != null) {
+        base[0] = history[0] * d.permitsPerUnit();
+        base[1] = history[1] * d.permitsPerUnit();
+      } else {
+        double[] cb = noCapOrDemand(d, firstPrice);
+        history = new double[] {cb[0], cb[0]};
+        base = new double[] {cb[1], cb[1]};
+      }
       int first = terms.firstPeriod();
       for (int back = 2; back >= 1; back--) {
         int p = first - back;
@@ -346,10 +370,7 @@ public final class Simulator {
           double c = history[2 - back];
           market.submit(
               new RecordVerifiedActivity(
-                  d.accountId(),
-                  p,
-                  Math.round(c * d.outputPerUnit()),
-                  Math.round(c * d.permitsPerUnit())));
+                  d.accountId(), p, Math.round(c * d.outputPerUnit()), Math.round(base[2 - back])));
         }
       }
       if (d.assistanceFactor() != 1.0) {
@@ -381,10 +402,14 @@ public final class Simulator {
     return n.length() > 64 ? n.substring(0, 64) : n;
   }
 
-  private double noCapOrDemand(Developer d, double expectedCents) {
+  // {compute, covered quantity} of the covered workloads at their no-cap optimum when it is
+  // finite, else at the expected price.
+  private double[] noCapOrDemand(Developer d, double expectedCents) {
     Valuation v = new Valuation(d, d.permitsPerUnit(), settings.centsPerUtil());
     double atZero = d.family() == BenefitFamily.P1 ? v.computeAt(0.0) : Double.NaN;
-    return Double.isFinite(atZero) ? atZero : v.computeAt(expectedCents);
+    double price = Double.isFinite(atZero) ? 0.0 : expectedCents;
+    double c = Double.isFinite(atZero) ? atZero : v.computeAt(expectedCents);
+    return new double[] {c, v.composite() ? v.baseAt(price) : c * d.permitsPerUnit()};
   }
 
   /** The program's key terms, as the report shows them. */

@@ -22,6 +22,9 @@ import org.computecap.economics.market.BenefitFamily;
  * @param manipulationCost gamma in cents; infinite = never manipulates an evaluation
  * @param relocationCost cents per period; infinite = never relocates
  * @param efficiency its efficiency investment, null when it never invests (energy per unit fixed)
+ * @param training its training workload (issue 13), null when the type has one workload: then the
+ *     top-level benefit and intensity are that workload, the one the program covers (training for a
+ *     TRAINING scope, inference otherwise); with it, the top level is the inference workload
  */
 public record DeveloperType(
     String name,
@@ -43,4 +46,5 @@ public record DeveloperType(
     double relocationCost,
     double assistanceFactor,
     double spread,
-    Efficiency efficiency) {}
+    Efficiency efficiency,
+    TrainingWorkload training) {}

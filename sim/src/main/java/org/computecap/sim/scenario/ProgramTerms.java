@@ -1,5 +1,6 @@
 package org.computecap.sim.scenario;
 
+import org.computecap.engine.program.Scope;
 import org.computecap.engine.program.Workload;
 
 /**
@@ -19,6 +20,7 @@ import org.computecap.engine.program.Workload;
  * @param lotPermits the exchange's quantity increment
  * @param workload the workload reports are filed under: the one the program's scope covers
  *     (TRAINING for a TRAINING scope, INFERENCE otherwise), from the engine's parsed program
+ * @param scope the workloads the program covers, from the engine's parsed program
  */
 public record ProgramTerms(
     int firstPeriod,
@@ -46,7 +48,8 @@ public record ProgramTerms(
     long premiumHighCentsPerUnit,
     long tickCents,
     long lotPermits,
-    Workload workload) {
+    Workload workload,
+    Scope scope) {
 
   /** The cap of {@code period}, by the engine's formula; 0 after the last period. */
   public long capPermits(int period) {

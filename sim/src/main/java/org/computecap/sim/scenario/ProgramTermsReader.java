@@ -78,6 +78,7 @@ final class ProgramTermsReader {
         high,
         tick,
         lot,
-        parsed.scope() == Scope.TRAINING ? Workload.TRAINING : Workload.INFERENCE);
+        parsed.scope() == Scope.TRAINING ? Workload.TRAINING : Workload.INFERENCE,
+        parsed.scope());
   }
 }

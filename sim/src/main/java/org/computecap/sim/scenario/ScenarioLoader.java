@@ -89,6 +89,7 @@ public final class ScenarioLoader {
     n.refuseUnread();
     refuseUnboundedEvaders(source, terms, developers);
     refuseEfficiencyWithoutEnergy(source, program, developers);
+    Workloads.refuseUnsolvable(source, terms.scope(), developers);
     return new Scenario(name, description, seed, periods, programYaml, terms, market, developers);
   }
 
@@ -171,6 +172,7 @@ public final class ScenarioLoader {
     ProgramTerms terms = ProgramTermsReader.read("program", program, parsed);
     refuseUnboundedEvaders(s.name(), terms, s.developers());
     refuseEfficiencyWithoutEnergy(s.name(), parsed, s.developers());
+    Workloads.refuseUnsolvable(s.name(), terms.scope(), s.developers());
     return new Scenario(
         s.name(), s.description(), s.seed(), s.periods(), yaml, terms, s.market(), s.developers());
   }
@@ -290,22 +292,11 @@ public final class ScenarioLoader {
       count = sum;
     }
     BenefitFamily family = d.enumValue("benefit", BenefitFamily.class, null);
-    double theta = 0;
-    double beta = 0;
-    double k = 0;
-    double a = 0;
-    if (family == BenefitFamily.P1) {
-      k = d.positive("k", 1e6, null);
-      a = d.positive("a", BIG, null);
-    } else {
-      theta = d.positive("theta", BIG, null);
-      if (family == BenefitFamily.POWER) {
-        beta = d.number("beta", 0.0, 1.0, null);
-        if (!(beta > 0 && beta < 1)) {
-          throw d.error("beta", "must be in (0, 1), was " + beta);
-        }
-      }
-    }
+    double[] benefit = benefit(d, family);
+    double theta = benefit[0];
+    double beta = benefit[1];
+    double k = benefit[2];
+    double a = benefit[3];
     double permitsPerUnit = d.number("permitsPerUnit", 1.0, 1e12, 1.0);
     double energyPerUnit = d.number("energyPerUnit", 0.0, 1e12, permitsPerUnit);
     double outputPerUnit = d.positive("outputPerUnit", 1e12, 1000.0);
@@ -322,6 +313,7 @@ public final class ScenarioLoader {
     double assistance = d.number("assistanceFactor", 0.0, 10.0, 1.0);
     double spread = d.number("spread", 0.0, 0.9, 0.0);
     Efficiency efficiency = efficiency(d, family);
+    TrainingWorkload training = training(d);
     d.refuseUnread();
     return new DeveloperType(
         name,
@@ -343,7 +335,44 @@ public final class ScenarioLoader {
         relocation,
         assistance,
         spread,
-        efficiency);
+        efficiency,
+        training);
+  }
+
+  // A benefit function's parameters {theta, beta, k, a} for its family; unused ones are 0.
+  private static double[] benefit(Node d, BenefitFamily family) {
+    double theta = 0;
+    double beta = 0;
+    double k = 0;
+    double a = 0;
+    if (family == BenefitFamily.P1) {
+      k = d.positive("k", 1e6, null);
+      a = d.positive("a", BIG, null);
+    } else {
+      theta = d.positive("theta", BIG, null);
+      if (family == BenefitFamily.POWER) {
+        beta = d.number("beta", 0.0, 1.0, null);
+        if (!(beta > 0 && beta < 1)) {
+          throw d.error("beta", "must be in (0, 1), was " + beta);
+        }
+      }
+    }
+    return new double[] {theta, beta, k, a};
+  }
+
+  // The optional `training` mapping (issue 13): a second workload with its own benefit,
+  // permits and energy per unit; absent, the type has one workload.
+  private static TrainingWorkload training(Node d) {
+    if (d.raw("training") == null) {
+      return null;
+    }
+    Node t = d.section("training");
+    BenefitFamily family = t.enumValue("benefit", BenefitFamily.class, null);
+    double[] b = benefit(t, family);
+    double permitsPerUnit = t.number("permitsPerUnit", 1.0, 1e12, 1.0);
+    double energyPerUnit = t.number("energyPerUnit", 0.0, 1e12, permitsPerUnit);
+    t.refuseUnread();
+    return new TrainingWorkload(family, b[0], b[1], b[2], b[3], permitsPerUnit, energyPerUnit);
   }
 
   // The optional `efficiency` mapping: absent, the developer never invests. Only P1 firms:

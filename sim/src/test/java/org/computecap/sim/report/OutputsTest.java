@@ -15,6 +15,7 @@ import org.computecap.sim.run.Replications;
 import org.computecap.sim.run.SimulationResult;
 import org.computecap.sim.run.Simulator;
 import org.computecap.sim.run.TradeRow;
+import org.computecap.sim.run.WorkloadTotals;
 import org.computecap.sim.scenario.Scenario;
 import org.computecap.sim.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,8 @@ class OutputsTest {
             0.0,
             0,
             0.0,
-            Double.NaN);
+            Double.NaN,
+            WorkloadTotals.NONE);
     PeriodResult p2 =
         new PeriodResult(
             2,
@@ -92,7 +94,8 @@ class OutputsTest {
             0.0,
             0,
             0.0,
-            Double.NaN);
+            Double.NaN,
+            WorkloadTotals.NONE);
     return new SimulationResult(
         "fixture",
         "a <test> & fixture",
@@ -124,8 +127,8 @@ class OutputsTest {
                 0)),
         List.of(),
         List.of(
-            new ClassPeriodRow(1, "SMALL", 1, 90.0, 950.0, 0.0, 707),
-            new ClassPeriodRow(2, "SMALL", 1, 80.0, 850.0, 0.0, 0)));
+            new ClassPeriodRow(1, "SMALL", 1, 90.0, 950.0, 0.0, 707, 90.0, 0.0),
+            new ClassPeriodRow(2, "SMALL", 1, 80.0, 850.0, 0.0, 0, 80.0, 0.0)));
   }
 
   @Test
@@ -181,9 +184,9 @@ class OutputsTest {
     assertThat(Files.readAllLines(dir.resolve("class-periods.csv")))
         .containsExactly(
             "period,size_class,developers_count,compute_units,energy_mwh,energy_mwh_per_units,"
-                + "investment_cents,net_trading_cents",
-            "1,SMALL,1,90,950," + 950.0 / 90 + ",0,707",
-            "2,SMALL,1,80,850,10.625,0,0");
+                + "investment_cents,net_trading_cents,inference_compute_units,training_compute_units",
+            "1,SMALL,1,90,950," + 950.0 / 90 + ",0,707,90,0",
+            "2,SMALL,1,80,850,10.625,0,0,80,0");
   }
 
   /** Columns that are not identifiers end with their unit; money columns are integer cents. */
@@ -325,7 +328,8 @@ class OutputsTest {
         p.excessCompute(),
         p.honestFined(),
         p.investment(),
-        p.benchmark());
+        p.benchmark(),
+        WorkloadTotals.NONE);
   }
 
   static SimulationResult withPeriods(SimulationResult r, List<PeriodResult> periods) {

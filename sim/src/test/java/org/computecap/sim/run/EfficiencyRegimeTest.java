@@ -49,8 +49,9 @@ class EfficiencyRegimeTest {
         // everyone's investment (a fixed point), so nobody invests for a price that cannot come.
         assertThat(x.investmentPrice())
             .isCloseTo(p.expectedPrice(), within(1e-9 * p.expectedPrice()));
+        // Charged as a bill: K(e) to the nearest whole cent.
         assertThat(x.investmentCents())
-            .isCloseTo(KAPPA_CENTS * effort * effort / (1.0 - effort), within(1e-6));
+            .isEqualTo((double) Math.round(KAPPA_CENTS * effort * effort / (1.0 - effort)));
         // What the engine records as verified activity (and benchmarking's B reads) is the
         // energy after effort: compute times the lowered intensity, in whole permits.
         assertThat((double) x.base())
@@ -194,6 +195,32 @@ class EfficiencyRegimeTest {
         assertThat(x.investmentPrice()).isZero();
       }
     }
+  }
+
+  // Found running the efficiency scenario with 10^5 small companies: the price rose until effort
+  // took firms below one permit per unit of compute, and the economics' population refused the
+  // weight ("lambdaBar must be finite and >= 1"), ending the run.
+  @Test
+  void effort_may_take_a_firm_below_one_permit_per_unit_of_compute() {
+    SimulationResult r =
+        RegimesTest.run(
+            "efficiency-fine",
+            RegimesTest.text("efficiency")
+                .replace("permitsPerUnit: 200", "permitsPerUnit: 1.2")
+                .replace("energyPerUnit: 2", "energyPerUnit: 0.012")
+                .replace("a: 1.0e-2", "a: 1.0e-6")
+                .replace("centsPerUtil: 1.0e6", "centsPerUtil: 1.0e10")
+                .replace("startPermits: 40000", "startPermits: 24000")
+                .replace("kappa: 4.0e5", "kappa: 2.0e6"));
+    double least = Double.MAX_VALUE;
+    for (PeriodResult p : r.periods()) {
+      assertThat(p.clearingPrice())
+          .isCloseTo(p.theoreticalPrice(), within(0.02 * p.theoreticalPrice()));
+      for (DeveloperPeriodRow x : RegimesTest.rows(r, p.period())) {
+        least = Math.min(least, x.weight());
+      }
+    }
+    assertThat(least).isLessThan(1.0);
   }
 
   private static String summary(SimulationResult r, PeriodResult p) {

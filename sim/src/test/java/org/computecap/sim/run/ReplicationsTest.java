@@ -48,7 +48,8 @@ class ReplicationsTest {
             0.0,
             0,
             0.0,
-            Double.NaN);
+            Double.NaN,
+            WorkloadTotals.NONE);
     return new SimulationResult(
         "r",
         "r",
