@@ -209,7 +209,7 @@ public final class EngineState {
     this.ledger = Ledger.open(program);
     this.access = new AccessState();
     this.allocation = new AllocationState();
-    this.auction = new AuctionState();
+    this.auction = AuctionState.open(program);
     this.compliance = new ComplianceState();
     this.exchange = ExchangeState.open(program, books);
     this.features = List.of(access, allocation, auction, compliance, exchange);
@@ -250,7 +250,7 @@ public final class EngineState {
     r.section("allocation");
     this.allocation = AllocationState.readCanonical(r);
     r.section("auction");
-    this.auction = AuctionState.readCanonical(r);
+    this.auction = AuctionState.readCanonical(r, parsed);
     r.section("compliance");
     this.compliance = ComplianceState.readCanonical(r);
     r.section("exchange");

@@ -3,8 +3,10 @@ package org.computecap.engine.auction;
 import org.computecap.engine.Event;
 
 /**
- * An auction cleared at one uniform price ({@code 0} when nothing sold); unsold permits stay in the
- * auction reserve account, where its whole supply was issued when it opened.
+ * An auction cleared at one uniform price ({@code 0} when nothing sold). {@code unsoldPermits} is
+ * its supply (plus any cost containment permits released, less any emissions containment permits
+ * withheld) not sold; they stay in the auction reserve account unless the program's unsold policy
+ * moves them ({@link UnsoldPermitsMoved}).
  */
 public record AuctionCleared(
     long auctionId,

@@ -41,10 +41,7 @@ public final class AuctionClearing {
       throw new IllegalArgumentException("supplyPermits: " + supplyPermits + " is below 0");
     }
     int n = bids.size();
-    long[] prices = new long[n];
-    for (int i = 0; i < n; i++) {
-      prices[i] = bids.get(i).limitPriceCents();
-    }
+    long[] prices = limitPrices(bids);
     int[] ranked = rankByPrice(prices);
     long[] effective = effectiveQuantities(bids, ranked, reservePriceCents, purchaseLimitPermits);
     long[] won = new long[n];
@@ -79,6 +76,25 @@ public final class AuctionClearing {
       fills.add(new AuctionFill(bids.get(i).bidId(), bids.get(i).account(), won[i]));
     }
     return new Result(price, sold, supplyPermits - sold, fills);
+  }
+
+  /**
+   * Each bid's quantity (in submission order) after the reserve price and its bidder's purchase
+   * limit, which takes the bidder's best-ranked bids first: what clearing may fill.
+   */
+  static long[] effectiveQuantities(
+      List<SealedBid> bids, long reservePriceCents, long purchaseLimitPermits) {
+    return effectiveQuantities(
+        bids, rankByPrice(limitPrices(bids)), reservePriceCents, purchaseLimitPermits);
+  }
+
+  /** The bids' limit prices in submission order. */
+  static long[] limitPrices(List<SealedBid> bids) {
+    long[] prices = new long[bids.size()];
+    for (int i = 0; i < prices.length; i++) {
+      prices[i] = bids.get(i).limitPriceCents();
+    }
+    return prices;
   }
 
   /** Bid indexes by limit price, highest first; equal prices keep submission order. */

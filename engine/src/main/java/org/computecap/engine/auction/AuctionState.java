@@ -39,16 +39,52 @@ public final class AuctionState implements FeatureState {
 
   final TreeMap<Long, Auction> auctions = new TreeMap<>();
 
-  /** period -> permits offered in its auctions so far. */
+  /** period -> permits of its own auction volume offered in its auctions so far. */
   final TreeMap<Integer, Long> offeredByPeriod = new TreeMap<>();
+
+  /** period -> permits its auctions released from the cost containment reserve. */
+  final TreeMap<Integer, Long> releasedByPeriod = new TreeMap<>();
+
+  /** period -> permits its auctions withheld for the emissions containment reserve. */
+  final TreeMap<Integer, Long> withheldByPeriod = new TreeMap<>();
 
   /** period -> auctions of that period not yet cleared (derived from {@link #auctions}). */
   private final transient TreeMap<Integer, Integer> openByPeriod = new TreeMap<>();
 
+  /**
+   * vintage -> permits of that vintage in the auction reserve that open auctions offer (their own
+   * supply and what they re-offer; derived from {@link #auctions}). What the reserve holds beyond
+   * this is unsold permits waiting to be re-offered.
+   */
+  private final transient TreeMap<Integer, Long> openHeldByVintage = new TreeMap<>();
+
+  /**
+   * Whether the program uses any of issue 14's supply rules. Only then are the fields they need
+   * written to the canonical encoding, so a program without them hashes as it always did.
+   */
+  private final transient boolean supplyRules;
+
+  AuctionState(Program program) {
+    this.supplyRules = program.auction().hasSupplyRules();
+  }
+
+  /** A new, empty auction state for {@code program}. */
+  public static AuctionState open(Program program) {
+    return new AuctionState(program);
+  }
+
   /** One auction; bids stay in submission order, which breaks ties at the clearing price. */
   static final class Auction {
     final int period;
+
+    /** Its base supply: its own volume plus the unsold permits it re-offers. */
     final long supplyPermits;
+
+    /** vintage -> unsold permits of earlier auctions it re-offers (policy REOFFER). */
+    final TreeMap<Integer, Long> reoffered = new TreeMap<>();
+
+    /** Its period's reserve price (derived from the program). */
+    final transient long reservePriceCents;
 
     /** Open bids by id, iterated in submission order. */
     private final LinkedHashMap<Long, SealedBid> bids = new LinkedHashMap<>();
@@ -61,9 +97,41 @@ public final class AuctionState implements FeatureState {
     long soldPermits;
     long unsoldPermits;
 
-    Auction(int period, long supplyPermits) {
+    /** Cancelled at clearing because its bids did not cover its supply. */
+    boolean cancelled;
+
+    /** Permits released from the cost containment reserve into it. */
+    long releasedPermits;
+
+    /** Permits of its supply withheld for the emissions containment reserve (cancelled). */
+    long withheldPermits;
+
+    Auction(int period, long supplyPermits, long reservePriceCents) {
       this.period = period;
       this.supplyPermits = supplyPermits;
+      this.reservePriceCents = reservePriceCents;
+    }
+
+    /** The permits it re-offers from earlier auctions. */
+    long reofferedPermits() {
+      long sum = 0;
+      for (long q : reoffered.values()) {
+        sum += q;
+      }
+      return sum;
+    }
+
+    /** Its own volume, newly issued when it opened. */
+    long ownPermits() {
+      return supplyPermits - reofferedPermits();
+    }
+
+    /** Its supply as lots, oldest vintage first: re-offered ones, then its own vintage. */
+    TreeMap<Integer, Long> lots() {
+      TreeMap<Integer, Long> lots = new TreeMap<>(reoffered);
+      lots.merge(period, ownPermits(), Math::addExact);
+      lots.values().removeIf(q -> q == 0);
+      return lots;
     }
 
     /** The open bid with this id, or null. */
@@ -111,7 +179,12 @@ public final class AuctionState implements FeatureState {
       long clearingPriceCents,
       long soldPermits,
       long unsoldPermits,
-      int openBids) {}
+      int openBids,
+      long reservePriceCents,
+      long reofferedPermits,
+      boolean cancelled,
+      long releasedPermits,
+      long withheldPermits) {}
 
   /** The auction with this id, or null. */
   public Summary auction(long auctionId) {
@@ -125,14 +198,20 @@ public final class AuctionState implements FeatureState {
             a.clearingPriceCents,
             a.soldPermits,
             a.unsoldPermits,
-            a.openBids());
+            a.openBids(),
+            a.reservePriceCents,
+            a.reofferedPermits(),
+            a.cancelled,
+            a.releasedPermits,
+            a.withheldPermits);
   }
 
   /** Records a newly opened auction. */
   void opened(long auctionId, Auction a) {
     auctions.put(auctionId, a);
-    offeredByPeriod.merge(a.period, a.supplyPermits, Math::addExact);
+    offeredByPeriod.merge(a.period, a.ownPermits(), Math::addExact);
     openByPeriod.merge(a.period, 1, Integer::sum);
+    hold(a, 1);
   }
 
   /** Records that {@code a} was cleared. */
@@ -140,6 +219,36 @@ public final class AuctionState implements FeatureState {
     if (openByPeriod.merge(a.period, -1, Integer::sum) == 0) {
       openByPeriod.remove(a.period);
     }
+    hold(a, -1);
+    if (a.releasedPermits > 0) {
+      releasedByPeriod.merge(a.period, a.releasedPermits, Math::addExact);
+    }
+    if (a.withheldPermits > 0) {
+      withheldByPeriod.merge(a.period, a.withheldPermits, Math::addExact);
+    }
+  }
+
+  private void hold(Auction a, int sign) {
+    for (Map.Entry<Integer, Long> lot : a.lots().entrySet()) {
+      if (openHeldByVintage.merge(lot.getKey(), sign * lot.getValue(), Math::addExact) == 0) {
+        openHeldByVintage.remove(lot.getKey());
+      }
+    }
+  }
+
+  /** Permits of {@code vintage} in the auction reserve that open auctions offer. */
+  long openHeld(int vintage) {
+    return openHeldByVintage.getOrDefault(vintage, 0L);
+  }
+
+  /** Cost containment permits released by {@code period}'s auctions so far. */
+  long released(int period) {
+    return releasedByPeriod.getOrDefault(period, 0L);
+  }
+
+  /** Emissions containment permits withheld by {@code period}'s auctions so far. */
+  long withheld(int period) {
+    return withheldByPeriod.getOrDefault(period, 0L);
   }
 
   /** Whether an auction of {@code period} is still open. */
@@ -177,19 +286,40 @@ public final class AuctionState implements FeatureState {
             .writeLong(b.limitPriceCents());
       }
     }
-    w.writeInt(offeredByPeriod.size());
-    for (Map.Entry<Integer, Long> e : offeredByPeriod.entrySet()) {
+    writeMap(w, offeredByPeriod);
+    if (!supplyRules) {
+      return;
+    }
+    for (Auction a : auctions.values()) {
+      writeMap(w, a.reoffered);
+      w.writeBoolean(a.cancelled).writeLong(a.releasedPermits).writeLong(a.withheldPermits);
+    }
+    writeMap(w, releasedByPeriod);
+    writeMap(w, withheldByPeriod);
+  }
+
+  private static void writeMap(CanonicalWriter w, TreeMap<Integer, Long> map) {
+    w.writeInt(map.size());
+    for (Map.Entry<Integer, Long> e : map.entrySet()) {
       w.writeInt(e.getKey()).writeLong(e.getValue());
     }
   }
 
+  private static void readMap(CanonicalReader r, TreeMap<Integer, Long> map) {
+    int size = r.readCount();
+    for (int i = 0; i < size; i++) {
+      map.put(r.readInt(), r.readLong());
+    }
+  }
+
   /** The auctions of a snapshot, read back from {@link #writeCanonical}; indexes rebuilt. */
-  public static AuctionState readCanonical(CanonicalReader r) {
-    AuctionState s = new AuctionState();
+  public static AuctionState readCanonical(CanonicalReader r, Program program) {
+    AuctionState s = new AuctionState(program);
     int count = r.readCount();
     for (int i = 0; i < count; i++) {
       long id = r.readLong();
-      Auction a = new Auction(r.readInt(), r.readLong());
+      int period = r.readInt();
+      Auction a = new Auction(period, r.readLong(), program.reservePriceCents(period));
       a.cleared = r.readBoolean();
       a.clearingPriceCents = r.readLong();
       a.soldPermits = r.readLong();
@@ -199,13 +329,23 @@ public final class AuctionState implements FeatureState {
         a.addBid(new SealedBid(r.readLong(), r.readLong(), r.readLong(), r.readLong()));
       }
       s.auctions.put(id, a);
+    }
+    readMap(r, s.offeredByPeriod);
+    if (s.supplyRules) {
+      for (Auction a : s.auctions.values()) {
+        readMap(r, a.reoffered);
+        a.cancelled = r.readBoolean();
+        a.releasedPermits = r.readLong();
+        a.withheldPermits = r.readLong();
+      }
+      readMap(r, s.releasedByPeriod);
+      readMap(r, s.withheldByPeriod);
+    }
+    for (Auction a : s.auctions.values()) {
       if (!a.cleared) {
         s.openByPeriod.merge(a.period, 1, Integer::sum);
+        s.hold(a, 1);
       }
-    }
-    int periods = r.readCount();
-    for (int i = 0; i < periods; i++) {
-      s.offeredByPeriod.put(r.readInt(), r.readLong());
     }
     return s;
   }
@@ -216,14 +356,19 @@ public final class AuctionState implements FeatureState {
     TreeMap<Integer, Long> openSupply = new TreeMap<>();
     for (Auction a : auctions.values()) {
       if (!a.cleared) {
-        openSupply.merge(a.period, a.supplyPermits, Math::addExact);
+        for (Map.Entry<Integer, Long> lot : a.lots().entrySet()) {
+          openSupply.merge(lot.getKey(), lot.getValue(), Math::addExact);
+        }
       }
       if (a.cleared) {
-        if (!a.bids.isEmpty() || a.soldPermits + a.unsoldPermits != a.supplyPermits) {
+        if (!a.bids.isEmpty()
+            || a.soldPermits + a.unsoldPermits + a.withheldPermits
+                != a.supplyPermits + a.releasedPermits) {
           throw new AssertionError(
-              "a cleared auction keeps no bids and sells or reserves "
-                  + "its whole supply "
-                  + a.supplyPermits);
+              "a cleared auction keeps no bids, and sold + unsold + withheld = its supply "
+                  + a.supplyPermits
+                  + " + released "
+                  + a.releasedPermits);
         }
         continue;
       }
@@ -261,6 +406,7 @@ public final class AuctionState implements FeatureState {
       }
     }
     checkOpenIndex(openSupply);
+    checkContainment(state.program());
     Program program = state.program();
     for (Map.Entry<Integer, Long> e : offeredByPeriod.entrySet()) {
       if (e.getValue() > program.auctionVolumePermits(e.getKey())) {
@@ -273,6 +419,36 @@ public final class AuctionState implements FeatureState {
                 + program.auctionVolumePermits(e.getKey()));
       }
     }
+  }
+
+  /** Each period's released and withheld permits are its auctions' and within the volumes. */
+  private void checkContainment(Program program) {
+    TreeMap<Integer, Long> released = new TreeMap<>();
+    TreeMap<Integer, Long> withheld = new TreeMap<>();
+    for (Auction a : auctions.values()) {
+      if (a.releasedPermits > 0) {
+        released.merge(a.period, a.releasedPermits, Math::addExact);
+      }
+      if (a.withheldPermits > 0) {
+        withheld.merge(a.period, a.withheldPermits, Math::addExact);
+      }
+    }
+    if (!released.equals(releasedByPeriod) || !withheld.equals(withheldByPeriod)) {
+      throw new AssertionError(
+          "containment by period: released " + released + ", withheld " + withheld);
+    }
+    released.forEach(
+        (period, q) -> {
+          if (q > program.costContainmentPermits(period)) {
+            throw new AssertionError("period " + period + " released " + q + " > its reserve");
+          }
+        });
+    withheld.forEach(
+        (period, q) -> {
+          if (q > program.auction().emissionsContainment().volume()) {
+            throw new AssertionError("period " + period + " withheld " + q + " > the volume");
+          }
+        });
   }
 
   private static void checkBidderIndex(Auction a, LongLongMap quantities) {
@@ -300,8 +476,16 @@ public final class AuctionState implements FeatureState {
         open.merge(a.period, 1, Integer::sum);
       }
     }
-    if (!open.equals(openByPeriod) || !open.keySet().equals(openSupply.keySet())) {
-      throw new AssertionError("open auctions by period " + open + ", indexed " + openByPeriod);
+    if (!open.equals(openByPeriod) || !openSupply.equals(openHeldByVintage)) {
+      throw new AssertionError(
+          "open auctions by period "
+              + open
+              + ", indexed "
+              + openByPeriod
+              + "; offered by vintage "
+              + openSupply
+              + ", indexed "
+              + openHeldByVintage);
     }
   }
 

@@ -39,6 +39,50 @@ public final class Ppm {
     return q.longValueExact();
   }
 
+  /**
+   * {@code amount} raised by {@code ratePpm} per step for {@code steps} steps, rounded half up to a
+   * whole unit at every step from the previous step's rounded value: {@code v_0 = amount}, {@code
+   * v_k = floor((v_{k-1} · (10^6 + rate) + 500000) / 10^6)}. This is how a regulator publishes an
+   * escalating price (each year's price is last year's published price times the rate, rounded to
+   * the cent), so the engine's value is the published one and not the closed form {@code amount ·
+   * (1 + rate)^steps}, which may differ from it by a cent or more.
+   *
+   * @throws ArithmeticException when a step does not fit a {@code long} (callers bound the result)
+   */
+  public static long escalate(long amount, long ratePpm, int steps) {
+    if (amount < 0 || ratePpm < 0 || steps < 0) {
+      throw new IllegalArgumentException(
+          "escalate needs amount, rate and steps >= 0 but got "
+              + amount
+              + ", "
+              + ratePpm
+              + ", "
+              + steps);
+    }
+    long v = amount;
+    if (ratePpm == 0) {
+      return v;
+    }
+    long factor = Math.addExact(ONE, ratePpm);
+    for (int k = 0; k < steps; k++) {
+      v = roundHalfUp(v, factor);
+    }
+    return v;
+  }
+
+  /** {@code floor((v · factor + 500000) / 10^6)}: {@code v · factor / 10^6} rounded half up. */
+  private static long roundHalfUp(long v, long factor) {
+    long product = v * factor;
+    if (Math.multiplyHigh(v, factor) == 0 && product >= 0 && product <= Long.MAX_VALUE - ONE / 2) {
+      return (product + ONE / 2) / ONE;
+    }
+    return BigInteger.valueOf(v)
+        .multiply(BigInteger.valueOf(factor))
+        .add(BigInteger.valueOf(ONE / 2))
+        .divide(ONE_BIG)
+        .longValueExact();
+  }
+
   /** {@code floor(a · b / c)} for non-negative a, b and positive c, exact. */
   public static long mulDivFloor(long a, long b, long c) {
     if (a < 0 || b < 0 || c <= 0) {

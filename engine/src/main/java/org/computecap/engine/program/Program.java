@@ -109,8 +109,81 @@ public record Program(
     }
   }
 
-  /** Primary auction rules: no sale below the reserve price, a per-bidder purchase limit. */
-  public record Auction(long reservePriceCents, long purchaseLimitPpm) {}
+  /**
+   * Primary auction rules (SPEC §5, and issue 14's supply rules; docs/rules.md states each one
+   * precisely): no sale below the reserve price, which escalates by {@code
+   * reservePriceEscalationPpm} per period from the program's first period ({@link Ppm#escalate}); a
+   * per-bidder purchase limit; what happens to unsold permits; whether an undersubscribed auction
+   * is cancelled; and the cost and emissions containment reserves (RGGI's CCR and ECR), each off
+   * when absent. The defaults are the original rules exactly.
+   */
+  public record Auction(
+      long reservePriceCents,
+      long purchaseLimitPpm,
+      long reservePriceEscalationPpm,
+      Unsold unsold,
+      boolean cancelWhenUndersubscribed,
+      Containment costContainment,
+      Containment emissionsContainment) {
+
+    public Auction {
+      Objects.requireNonNull(unsold, "unsold");
+      Objects.requireNonNull(costContainment, "costContainment");
+      Objects.requireNonNull(emissionsContainment, "emissionsContainment");
+    }
+
+    /** The original rules: a fixed reserve price, unsold permits kept, no containment. */
+    public Auction(long reservePriceCents, long purchaseLimitPpm) {
+      this(
+          reservePriceCents,
+          purchaseLimitPpm,
+          0,
+          Unsold.KEEP,
+          false,
+          Containment.NONE,
+          Containment.NONE);
+    }
+
+    /**
+     * Whether any rule beyond the original ones is on. Only then does the auction state record (and
+     * encode) what those rules need, so the state hash of a program without them is the same as
+     * before they existed.
+     */
+    public boolean hasSupplyRules() {
+      return reservePriceEscalationPpm != 0
+          || unsold.policy() != UnsoldPolicy.KEEP
+          || cancelWhenUndersubscribed
+          || costContainment.isOn()
+          || emissionsContainment.isOn();
+    }
+  }
+
+  /**
+   * The unsold-permit policy; {@code reofferMaxSharePpm} (for {@code REOFFER}) bounds what one
+   * auction re-offers to a share of its own volume.
+   */
+  public record Unsold(UnsoldPolicy policy, long reofferMaxSharePpm) {
+    /** Unsold permits stay in the auction reserve. */
+    public static final Unsold KEEP = new Unsold(UnsoldPolicy.KEEP, Ppm.ONE);
+
+    public Unsold {
+      Objects.requireNonNull(policy, "policy");
+    }
+  }
+
+  /**
+   * A containment reserve (RGGI type): up to {@code volume} permits a period, triggered by a price
+   * that escalates by {@code escalationPpm} per period from the program's first period. {@code
+   * volume} 0 means off.
+   */
+  public record Containment(long triggerPriceCents, long volume, long escalationPpm) {
+    /** No containment reserve. */
+    public static final Containment NONE = new Containment(0, 0, 0);
+
+    public boolean isOn() {
+      return volume > 0;
+    }
+  }
 
   /** Insurance premiums {@code pi(L)}, {@code pi(H)} per unit of reported quantity. */
   public record Insurance(long premiumLowCentsPerUnit, long premiumHighCentsPerUnit) {
@@ -192,8 +265,52 @@ public record Program(
     return freeBudgetPermits(period) - newEntrantReservePermits(period);
   }
 
-  /** The volume of {@code period}'s vintage that primary auctions may sell. */
+  /**
+   * The volume of {@code period}'s vintage that primary auctions may offer: the cap less the free
+   * budget less the cost containment reserve's room ({@link #costContainmentPermits}).
+   */
   public long auctionVolumePermits(int period) {
-    return capPermits(period) - freeBudgetPermits(period);
+    return capPermits(period) - freeBudgetPermits(period) - costContainmentPermits(period);
+  }
+
+  /**
+   * The cost containment reserve of {@code period}: {@code min(volume, cap - free budget)} permits
+   * of the period's cap that are not auctioned but released by auctions that would clear above the
+   * trigger. The reserve is carved out of the cap (as California's price containment reserve is),
+   * because the registry never issues above the cap; to model RGGI, whose CCR is in addition to the
+   * cap, raise the cap by the CCR volume. Room not released in its period is never issued.
+   */
+  public long costContainmentPermits(int period) {
+    return Math.min(
+        auction.costContainment().volume(), capPermits(period) - freeBudgetPermits(period));
+  }
+
+  /** The auction reserve price of {@code period}, escalated from the first period. */
+  public long reservePriceCents(int period) {
+    return escalated(auction.reservePriceCents(), auction.reservePriceEscalationPpm(), period);
+  }
+
+  /** The cost containment trigger price of {@code period}, escalated from the first period. */
+  public long costContainmentTriggerCents(int period) {
+    Containment c = auction.costContainment();
+    return escalated(c.triggerPriceCents(), c.escalationPpm(), period);
+  }
+
+  /** The emissions containment trigger price of {@code period}, escalated from the first period. */
+  public long emissionsContainmentTriggerCents(int period) {
+    Containment c = auction.emissionsContainment();
+    return escalated(c.triggerPriceCents(), c.escalationPpm(), period);
+  }
+
+  /**
+   * Whether the registry opens the stability reserve account: only a program that sends permits
+   * there has it, so every other program's ledger (and state hash) is unchanged.
+   */
+  public boolean usesStabilityReserve() {
+    return auction.unsold().policy() == UnsoldPolicy.TO_STABILITY_RESERVE;
+  }
+
+  private long escalated(long base, long ratePpm, int period) {
+    return Ppm.escalate(base, ratePpm, Math.max(0, period - periods.first()));
   }
 }

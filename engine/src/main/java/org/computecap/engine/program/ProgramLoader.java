@@ -32,6 +32,10 @@ public final class ProgramLoader {
   private static final long PPM = Ppm.ONE;
   private static final long MAX_PERMITS = 1_000_000_000_000_000L;
   private static final long MAX_CENTS = 1_000_000_000_000_000_000L;
+
+  /** The highest price a bid may carry (the command records' bound), so any price rule's too. */
+  private static final long MAX_PRICE_CENTS = 1_000_000_000_000L;
+
   private static final YAMLMapper MAPPER =
       YAMLMapper.builder()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -83,7 +87,7 @@ public final class ProgramLoader {
       Program.Penalty penalty = penalty(root.section("penalty"));
       Program.Audit audit = audit(root.section("audit"));
       boolean banking = root.bool("banking", null);
-      Program.Auction auction = auction(root.section("auction"));
+      Program.Auction auction = auction(root.section("auction"), periods);
       Program.Insurance insurance = insurance(root.optionalSection("insurance"));
       Program.Exchange exchange = exchange(root.optionalSection("exchange"));
       root.refuseUnread();
@@ -158,11 +162,65 @@ public final class ProgramLoader {
           rho, targeted, excess, cost, budget, sigma, toleranceSigmas, tolerancePpm);
     }
 
-    Program.Auction auction(Section s) {
-      long reserve = s.whole("reservePriceCents", 0, 1_000_000_000_000L, null);
+    Program.Auction auction(Section s, Program.Periods periods) {
+      long reserve = s.whole("reservePriceCents", 0, MAX_PRICE_CENTS, null);
       long limit = s.whole("purchaseLimitPpm", 1, PPM, PPM);
+      long escalation = s.whole("reservePriceEscalationPpm", 0, PPM, 0L);
+      s.escalationStaysBelow("reservePriceEscalationPpm", reserve, escalation, periods);
+      Program.Unsold unsold = unsold(s.optionalSection("unsold"));
+      boolean cancel = s.bool("cancelWhenUndersubscribed", Boolean.FALSE);
+      Program.Containment ccr = containment(s.optionalSection("costContainment"), periods);
+      Program.Containment ecr = containment(s.optionalSection("emissionsContainment"), periods);
+      if (ccr.isOn() && ecr.isOn()) {
+        triggersOrdered(s, ccr, ecr, periods);
+      }
       s.refuseUnread();
-      return new Program.Auction(reserve, limit);
+      return new Program.Auction(reserve, limit, escalation, unsold, cancel, ccr, ecr);
+    }
+
+    Program.Unsold unsold(Section s) {
+      UnsoldPolicy policy = s.enumValue("policy", UnsoldPolicy.class, UnsoldPolicy.KEEP);
+      if (policy != UnsoldPolicy.REOFFER && s.has("reofferMaxSharePpm")) {
+        throw s.error("reofferMaxSharePpm", ": applies only to policy REOFFER, not " + policy);
+      }
+      long share = s.whole("reofferMaxSharePpm", 0, 10 * PPM, PPM);
+      s.refuseUnread();
+      return new Program.Unsold(policy, share);
+    }
+
+    /** An absent section is no reserve; a present one needs its trigger and a volume >= 1. */
+    Program.Containment containment(Section s, Program.Periods periods) {
+      if (s.isEmpty()) {
+        return Program.Containment.NONE;
+      }
+      long trigger = s.whole("triggerPriceCents", 0, MAX_PRICE_CENTS, null);
+      long volume = s.whole("volume", 1, MAX_PERMITS, null);
+      long escalation = s.whole("escalationPpm", 0, PPM, 0L);
+      s.escalationStaysBelow("escalationPpm", trigger, escalation, periods);
+      s.refuseUnread();
+      return new Program.Containment(trigger, volume, escalation);
+    }
+
+    /**
+     * The emissions containment trigger must stay below the cost containment trigger in every
+     * period (they may escalate at different rates), so at most one of them acts in an auction.
+     */
+    void triggersOrdered(
+        Section s, Program.Containment ccr, Program.Containment ecr, Program.Periods periods) {
+      for (int k = 0; k < periods.count(); k++) {
+        long low = Ppm.escalate(ecr.triggerPriceCents(), ecr.escalationPpm(), k);
+        long high = Ppm.escalate(ccr.triggerPriceCents(), ccr.escalationPpm(), k);
+        if (low >= high) {
+          throw s.error(
+              "emissionsContainment.triggerPriceCents",
+              ": "
+                  + low
+                  + " in period "
+                  + (periods.first() + k)
+                  + " is not below costContainment.triggerPriceCents "
+                  + high);
+        }
+      }
     }
 
     Program.Insurance insurance(Section s) {
@@ -199,7 +257,42 @@ public final class ProgramLoader {
       return path.isEmpty() ? name : path + "." + name;
     }
 
-    private IllegalArgumentException error(String name, String message) {
+    boolean has(String name) {
+      JsonNode v = node.get(name);
+      return v != null && !v.isNull();
+    }
+
+    boolean isEmpty() {
+      return node.isEmpty();
+    }
+
+    /**
+     * Refuses an escalation rate that would lift {@code base} above the highest price a bid may
+     * carry within the program's periods (then no bid could reach it, and the arithmetic must stay
+     * in a {@code long}).
+     */
+    void escalationStaysBelow(String name, long base, long ratePpm, Program.Periods periods) {
+      long v = base;
+      for (int k = 1; k < periods.count() && ratePpm > 0; k++) {
+        v = Ppm.escalate(v, ratePpm, 1);
+        if (v > MAX_PRICE_CENTS) {
+          throw error(
+              name,
+              ": "
+                  + ratePpm
+                  + " raises "
+                  + base
+                  + " cents to "
+                  + v
+                  + " in period "
+                  + (periods.first() + k)
+                  + ", above "
+                  + MAX_PRICE_CENTS);
+        }
+      }
+    }
+
+    IllegalArgumentException error(String name, String message) {
       return new IllegalArgumentException(source + ": " + field(name) + message);
     }
 

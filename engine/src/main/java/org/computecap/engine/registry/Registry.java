@@ -45,6 +45,9 @@ public final class Registry {
     this.rules = rules;
     this.firstPeriod = rules.firstPeriod();
     for (SystemAccount s : SystemAccount.values()) {
+      if (!s.isOpenFor(rules)) {
+        continue;
+      }
       Account a = new Account(s.id(), s.accountName(), Role.REGULATOR, s);
       accounts.put(s.id(), a);
       system.put(s, a);
@@ -441,6 +444,10 @@ public final class Registry {
     Role role = Role.valueOf(r.readString());
     SystemAccount sys = SystemAccount.byId(id);
     Account a = sys != null ? system.get(sys) : new Account(id, name, role, null);
+    if (a == null) {
+      throw new IllegalArgumentException(
+          "snapshot: system account " + name + " is not open under this program");
+    }
     if (sys == null) {
       accounts.put(id, a);
     }

@@ -1,5 +1,7 @@
 package org.computecap.engine.registry;
 
+import org.computecap.engine.program.Program;
+
 /**
  * The regulator's accounts, opened with the market. Their ids are negative so that they can never
  * collide with the positive ids callers choose. Sinks (retirement, cancellation, expiry) receive
@@ -20,7 +22,13 @@ public enum SystemAccount {
   /** Permits set aside for new entrants (§4). */
   NEW_ENTRANT_RESERVE(-6, "new-entrant-reserve", true, false, false),
   /** Permits left unsold by primary auctions (§5). */
-  AUCTION_RESERVE(-7, "auction-reserve", true, false, false);
+  AUCTION_RESERVE(-7, "auction-reserve", true, false, false),
+  /**
+   * Permits withdrawn from auction supply for the market stability mechanisms (issue 14): unsold
+   * auction permits under the {@code TO_STABILITY_RESERVE} policy. Opened only for a program that
+   * uses it ({@link #isOpenFor}).
+   */
+  STABILITY_RESERVE(-8, "stability-reserve", true, false, false);
 
   private final long id;
   private final String accountName;
@@ -58,6 +66,15 @@ public enum SystemAccount {
   /** Whether cash may be put into this account. */
   public boolean holdsCash() {
     return holdsCash;
+  }
+
+  /**
+   * Whether the registry opens this account for {@code program}. The accounts of the first wave are
+   * always open; a later one is open only where the program uses it, so that the ledger of every
+   * other program, and with it every existing state hash, stays as it was.
+   */
+  public boolean isOpenFor(Program program) {
+    return this != STABILITY_RESERVE || program.usesStabilityReserve();
   }
 
   /** The system account with this id, or null. */

@@ -13,7 +13,8 @@ import org.computecap.engine.command.WithdrawBid;
  * Primary auctions' words in scenario scripts ({@code docs/scripts.md}): {@code open-auction id=
  * period= qty=}, {@code bid auction= id= acct= qty= price=}, {@code withdraw-bid auction= id=},
  * {@code clear-auction id=}; and {@code expect auction id= [cleared=true|false] [price=] [sold=]
- * [unsold=] [bids=]}.
+ * [unsold=] [bids=] [supply=] [reserve=] [reoffered=] [cancelled=true|false] [released=]
+ * [withheld=]} (the last six for issue 14's supply rules).
  */
 public final class AuctionVerbs implements ScriptVerbs {
   @Override
@@ -64,6 +65,24 @@ public final class AuctionVerbs implements ScriptVerbs {
     }
     if (d == null && a.has("bids")) {
       d = CoreVerbs.differs("open bids", a.longValue("bids"), auction.openBids());
+    }
+    if (d == null && a.has("supply")) {
+      d = CoreVerbs.differs("supply", a.longValue("supply"), auction.supplyPermits());
+    }
+    if (d == null && a.has("reserve")) {
+      d = CoreVerbs.differs("reserve price", a.longValue("reserve"), auction.reservePriceCents());
+    }
+    if (d == null && a.has("reoffered")) {
+      d = CoreVerbs.differs("re-offered", a.longValue("reoffered"), auction.reofferedPermits());
+    }
+    if (d == null && a.has("cancelled") && a.booleanValue("cancelled") != auction.cancelled()) {
+      d = "auction " + id + (auction.cancelled() ? " was cancelled" : " was not cancelled");
+    }
+    if (d == null && a.has("released")) {
+      d = CoreVerbs.differs("released", a.longValue("released"), auction.releasedPermits());
+    }
+    if (d == null && a.has("withheld")) {
+      d = CoreVerbs.differs("withheld", a.longValue("withheld"), auction.withheldPermits());
     }
     return d;
   }

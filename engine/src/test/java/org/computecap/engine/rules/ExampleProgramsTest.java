@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.computecap.engine.Event;
+import org.computecap.engine.Rejection;
 import org.computecap.engine.auction.AuctionCleared;
+import org.computecap.engine.auction.CostContainmentReleased;
+import org.computecap.engine.auction.EmissionsContainmentWithheld;
 import org.computecap.engine.command.AllocateFreePermits;
 import org.computecap.engine.command.AppointInsurer;
 import org.computecap.engine.command.ChargeInsurancePremium;
@@ -25,6 +28,7 @@ import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.compliance.ComplianceAssessed;
 import org.computecap.engine.compliance.ComplianceStatus;
 import org.computecap.engine.compliance.PeriodClosed;
+import org.computecap.engine.program.Program;
 import org.computecap.engine.program.RiskSignal;
 import org.computecap.engine.program.Workload;
 import org.junit.jupiter.api.Test;
@@ -84,5 +88,45 @@ class ExampleProgramsTest {
     m.ok(new AllocateFreePermits(1));
     assertThat(m.registry().freePermits(1, 1)).isEqualTo(200_000);
     assertThat(m.registry().freePermits(2, 1)).isEqualTo(400_000);
+  }
+
+  @Test
+  void the_market_stability_program_releases_cost_containment_then_withholds_below_the_ecr()
+      throws Exception {
+    RulesMarket m = new RulesMarket(text("market-stability.yaml"), 14);
+    for (long id = 1; id <= 6; id++) {
+      m.participant(id, 1_000_000_000);
+    }
+    Program program = m.engine.state().program();
+    // Cap 100,000, half free: 50,000 less the 10,000 cost containment reserve may be auctioned.
+    assertThat(program.auctionVolumePermits(1)).isEqualTo(40_000);
+    m.rejected(new OpenAuction(1, 1, 40_001), Rejection.AUCTION_VOLUME_EXCEEDED);
+    m.ok(new OpenAuction(1, 1, 40_000));
+    // Six bidders at their 20% limit (8,000) at $14: D(1,300) = 48,000 > 40,000, so 8,000 of
+    // the reserve's 10,000 are released and everything clears at 1,400.
+    for (long id = 1; id <= 6; id++) {
+      m.ok(new SubmitBid(1, id, id, 8_000, 1_400));
+    }
+    List<Event> first = m.ok(new ClearAuction(1));
+    assertThat(m.event(first, CostContainmentReleased.class).permits()).isEqualTo(8_000);
+    assertThat(m.event(first, AuctionCleared.class).clearingPriceCents()).isEqualTo(1_400);
+    assertThat(m.event(first, AuctionCleared.class).soldPermits()).isEqualTo(48_000);
+    m.ok(new ClosePeriod(1));
+    // Period 2: reserve 250 · 1.025 = 256.25 -> 256; ECR trigger 600 · 1.07 = 642.
+    assertThat(program.reservePriceCents(2)).isEqualTo(256);
+    assertThat(program.emissionsContainmentTriggerCents(2)).isEqualTo(642);
+    m.ok(new OpenAuction(2, 2, 10_000));
+    m.rejected(new SubmitBid(2, 1, 1, 2_000, 255), Rejection.BID_BELOW_RESERVE_PRICE);
+    for (long id = 1; id <= 3; id++) {
+      m.ok(new SubmitBid(2, id, id, 2_000, 700));
+    }
+    m.ok(new SubmitBid(2, 4, 4, 2_000, 300));
+    // D(642) = 6,000 < 10,000: W = min(10,000, 4,000) = 4,000 withheld; 6,000 sell at 700 and
+    // the bid at 300 gets nothing.
+    List<Event> second = m.ok(new ClearAuction(2));
+    assertThat(m.event(second, EmissionsContainmentWithheld.class).permits()).isEqualTo(4_000);
+    assertThat(m.event(second, AuctionCleared.class).clearingPriceCents()).isEqualTo(700);
+    assertThat(m.event(second, AuctionCleared.class).soldPermits()).isEqualTo(6_000);
+    assertThat(m.registry().cancelledTotal()).isEqualTo(4_000);
   }
 }

@@ -10,8 +10,11 @@ import org.computecap.engine.Engine;
 import org.computecap.engine.Event;
 import org.computecap.engine.ProgramParser;
 import org.computecap.engine.Result;
+import org.computecap.engine.auction.AuctionCancelled;
 import org.computecap.engine.auction.AuctionCleared;
+import org.computecap.engine.auction.AuctionOpened;
 import org.computecap.engine.auction.BidSettled;
+import org.computecap.engine.auction.CostContainmentReleased;
 import org.computecap.engine.command.AllocateFreePermits;
 import org.computecap.engine.command.AllocateNewEntrant;
 import org.computecap.engine.command.AppointInsurer;
@@ -172,11 +175,58 @@ final class RulesSimulation {
         + "\n  purchaseLimitPpm: "
         + (1 + rnd.nextInt(1_000_000))
         + "\n"
+        + supplyRules(seed, new SplittableRandom(seed ^ 0x5eed14L))
         + "insurance:\n  premiumLowCentsPerUnit: "
         + low
         + "\n  premiumHighCentsPerUnit: "
         + (low + rnd.nextInt(50))
         + "\n";
+  }
+
+  /**
+   * Issue 14's auction supply rules for three seeds in four, drawn from their own stream so the
+   * rest of the program (and the commands) are what they were before the rules existed. The seed
+   * picks the unsold policy and cancellation, so that a handful of seeds covers them all; trigger
+   * prices straddle the bids' limits (1..1,000 cents); both triggers escalate at one rate, so the
+   * emissions trigger stays below the cost trigger in every period.
+   */
+  private static String supplyRules(long seed, SplittableRandom r) {
+    if (Math.floorMod(seed, 4) == 3) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    if (r.nextBoolean()) {
+      b.append("  reservePriceEscalationPpm: ").append(r.nextInt(100_000)).append('\n');
+    }
+    String[] policies = {"KEEP", "REOFFER", "TO_STABILITY_RESERVE"};
+    String policy = policies[(int) Math.floorMod(seed, 3)];
+    b.append("  unsold:\n    policy: ").append(policy).append('\n');
+    if (policy.equals("REOFFER")) {
+      b.append("    reofferMaxSharePpm: ").append(r.nextInt(2_000_000)).append('\n');
+    }
+    b.append("  cancelWhenUndersubscribed: ").append(seed % 2 == 0).append('\n');
+    long escalation = r.nextInt(80_000);
+    long costTrigger = 1 + r.nextInt(1_000);
+    if (r.nextBoolean()) {
+      b.append("  costContainment:\n    triggerPriceCents: ")
+          .append(costTrigger)
+          .append("\n    volume: ")
+          .append(1 + r.nextInt(500_000))
+          .append("\n    escalationPpm: ")
+          .append(escalation)
+          .append('\n');
+    }
+    // Always where cancellation is off (odd seeds), since a cancelled auction withholds nothing.
+    if (seed % 2 != 0 || r.nextBoolean()) {
+      b.append("  emissionsContainment:\n    triggerPriceCents: ")
+          .append(r.nextLong(costTrigger))
+          .append("\n    volume: ")
+          .append(1 + r.nextInt(500_000))
+          .append("\n    escalationPpm: ")
+          .append(escalation)
+          .append('\n');
+    }
+    return b.toString();
   }
 
   void run() {
@@ -210,6 +260,17 @@ final class RulesSimulation {
           c.getClass().getSimpleName() + " " + (r.isAccepted() ? "OK" : r.rejection().code()),
           1L,
           Long::sum);
+      if (c instanceof OpenAuction || c instanceof ClearAuction) {
+        for (Event e : r.events()) {
+          // The supply rules' events, so the test can tell that each rule acted.
+          if (e.getClass().getPackageName().endsWith(".auction")
+              && !(e instanceof AuctionOpened
+                  || e instanceof AuctionCleared
+                  || e instanceof BidSettled)) {
+            outcomes.merge("event " + e.getClass().getSimpleName(), 1L, Long::sum);
+          }
+        }
+      }
     }
     Engine replayed = Replay.rebuild(journal, PARSER, CommandCodec.standard());
     if (!Arrays.equals(replayed.stateHash(), engine.stateHash())) {
@@ -361,7 +422,12 @@ final class RulesSimulation {
     }
     List<Event> events = r.events();
     if (c instanceof ClearAuction) {
-      AuctionCleared cleared = (AuctionCleared) events.get(0);
+      AuctionCleared cleared =
+          events.stream()
+              .filter(AuctionCleared.class::isInstance)
+              .map(AuctionCleared.class::cast)
+              .findFirst()
+              .orElseThrow();
       long paid = 0;
       for (Event e : events) {
         if (e instanceof BidSettled s) {
@@ -372,6 +438,18 @@ final class RulesSimulation {
         }
       }
       expect(paid == cleared.revenueCents(), "revenue is the sum of payments: " + cleared);
+      for (Event e : events) {
+        if (e instanceof CostContainmentReleased x) {
+          expect(
+              cleared.clearingPriceCents() >= x.triggerPriceCents(),
+              "a release clears at or above the cost trigger: " + cleared + " " + x);
+        }
+        if (e instanceof AuctionCancelled x) {
+          expect(
+              cleared.soldPermits() == 0 && x.demandPermits() < x.supplyPermits(),
+              "a cancelled auction was undersubscribed and sold nothing: " + cleared);
+        }
+      }
     }
     if (c instanceof ClosePeriod) {
       for (Event e : events) {

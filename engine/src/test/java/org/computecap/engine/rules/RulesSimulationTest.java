@@ -69,6 +69,18 @@ class RulesSimulationTest {
           }) {
         assertThat(outcomes).as(type + " accepted at least once").containsKey(type + " OK");
       }
+      // Every auction supply rule (issue 14) acted somewhere.
+      for (String event :
+          new String[] {
+            "AuctionCancelled",
+            "AuctionPermitsDelivered",
+            "CostContainmentReleased",
+            "EmissionsContainmentWithheld",
+            "UnsoldPermitsMoved",
+            "UnsoldPermitsReoffered"
+          }) {
+        assertThat(outcomes).as(event + " emitted at least once").containsKey("event " + event);
+      }
       // An insurer that is not the participant's appointed one is refused, by name.
       assertThat(outcomes)
           .containsKey("RecordInsurerEvaluation INSURER_NOT_APPOINTED")

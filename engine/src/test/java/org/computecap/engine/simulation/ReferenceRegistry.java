@@ -54,7 +54,11 @@ final class ReferenceRegistry {
     this.cap = cap;
     this.period = firstPeriod;
     for (SystemAccount s : SystemAccount.values()) {
-      accounts.put(s.id(), new Acc(Role.REGULATOR, s));
+      // The stability reserve is opened only for programs that send permits there (policy
+      // TO_STABILITY_RESERVE), and the simulation's programs never do.
+      if (s != SystemAccount.STABILITY_RESERVE) {
+        accounts.put(s.id(), new Acc(Role.REGULATOR, s));
+      }
     }
   }
 
