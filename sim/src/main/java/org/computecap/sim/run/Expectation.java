@@ -3,6 +3,7 @@ package org.computecap.sim.run;
 import java.util.function.DoubleUnaryOperator;
 import org.computecap.economics.market.Banking;
 import org.computecap.economics.market.PriceRoot;
+import org.computecap.engine.program.Program;
 import org.computecap.sim.scenario.Expectations;
 import org.computecap.sim.scenario.MarketSettings;
 import org.computecap.sim.scenario.ProgramTerms;
@@ -56,7 +57,10 @@ record Expectation(double priceCents, double bankPriceCents, double bankPermits)
       return fixed(lastPriceCents, banks, rate, lastPriceCents);
     }
     Expectation e = rational(cohort::need, terms, period, supply, issuedShare, banks, rate);
-    long reserve = terms.reservePriceCents();
+    if (auctionVolume > 0) {
+      e = contained(e, cohort::need, terms, period, supply, auctionVolume);
+    }
+    long reserve = terms.reservePriceCents(period);
     if (auctionVolume > 0 && reserve > 0 && e.priceCents < reserve) {
       // The auction cannot sell below the reserve: what is held clears at its own price if
       // that is below the reserve (the auction sells nothing), else the reserve binds.
@@ -67,6 +71,38 @@ record Expectation(double priceCents, double bankPriceCents, double bankPermits)
           : held;
     }
     return e;
+  }
+
+  /**
+   * The expectation with the auction's containment reserves (issue 14, RGGI's rules as the engine
+   * applies them): above the cost containment trigger the reserve's room joins the supply, and the
+   * price is the larger of the trigger and the price of the larger supply (the auction sells no
+   * more than is wanted at the trigger); below the emissions containment trigger up to its volume
+   * is withheld, and the price is the smaller of the trigger and the price of the smaller supply.
+   * With banking only this period's price moves (the path is not re-solved).
+   */
+  private static Expectation contained(
+      Expectation e,
+      DoubleUnaryOperator need,
+      ProgramTerms terms,
+      int period,
+      double supply,
+      long auctionVolume) {
+    Program program = terms.program();
+    long room = program.costContainmentPermits(period);
+    double price = e.priceCents;
+    if (room > 0 && price > program.costContainmentTriggerCents(period)) {
+      double trigger = program.costContainmentTriggerCents(period);
+      price = Math.max(trigger, clearing(need, supply + room));
+    }
+    long withhold = Math.min(program.auction().emissionsContainment().volume(), auctionVolume);
+    if (withhold > 0 && price < program.emissionsContainmentTriggerCents(period)) {
+      double trigger = program.emissionsContainmentTriggerCents(period);
+      price = Math.min(trigger, clearing(need, supply - withhold));
+    }
+    return price == e.priceCents
+        ? e
+        : new Expectation(price, Math.min(e.bankPriceCents, price), e.bankPermits);
   }
 
   private static Expectation fixed(double price, boolean banks, double rate, double next) {

@@ -85,7 +85,7 @@ record Planning(
             settings.bandFactor(),
             settings.gridStepPpm(),
             terms.tickCents(),
-            auctionVolume > 0 ? terms.reservePriceCents() : 0,
+            auctionVolume > 0 ? terms.reservePriceCents(period.number()) : 0,
             e.bankPriceCents());
     double span = 1.0 + settings.scheduleSpanPpm() / 1e6;
     double center = Math.max(e.priceCents(), terms.tickCents());

@@ -45,7 +45,7 @@ record PrimaryAuction(double priceCents, long sold, long[] won) {
     long auctionId = period;
     market.submit(new OpenAuction(auctionId, period, volume));
     long limit = Math.floorDiv(Math.multiplyExact(volume, terms.purchaseLimitPpm()), 1_000_000L);
-    long reserve = Math.max(1, terms.reservePriceCents());
+    long reserve = Math.max(1, terms.reservePriceCents(period));
     PriceGrid bidGrid = grid.atOrBelow(expectedCents);
     long bidId = 1;
     for (int i = 0; bidGrid != null && i < cohort.size(); i++) {

@@ -138,7 +138,7 @@ public final class Simulator {
     Period at = new Period(t, market, terms, settings, accounts, random, tally);
     long[] granted = allocate(t);
     long[] heldAtOpen = at.holdings();
-    long volume = terms.capPermits(t) - freeBudget(t);
+    long volume = terms.auctionVolumePermits(t);
     double issuedShare = issuedShare(t, granted, volume);
     Planning plan = Planning.plan(at, active, makeGood, heldAtOpen, volume, issuedShare, lastPrice);
     for (int i = 0; i < relocatedIn.length; i++) {
@@ -347,10 +347,6 @@ public final class Simulator {
       issued += g;
     }
     return Math.min(1.0, (double) issued / cap);
-  }
-
-  private long freeBudget(int t) {
-    return Math.floorDiv(Math.multiplyExact(terms.capPermits(t), terms.freeSharePpm()), 1_000_000L);
   }
 
   // Genesis, accounts, cash, and the verified history benchmark allocation reads.

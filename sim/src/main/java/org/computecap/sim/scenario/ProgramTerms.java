@@ -1,5 +1,6 @@
 package org.computecap.sim.scenario;
 
+import org.computecap.engine.program.Program;
 import org.computecap.engine.program.Scope;
 import org.computecap.engine.program.Workload;
 
@@ -21,6 +22,8 @@ import org.computecap.engine.program.Workload;
  * @param workload the workload reports are filed under: the one the program's scope covers
  *     (TRAINING for a TRAINING scope, INFERENCE otherwise), from the engine's parsed program
  * @param scope the workloads the program covers, from the engine's parsed program
+ * @param program the engine's parsed program, the authority on every per-period rule the agents
+ *     read from it (the escalated reserve price, the auction volume)
  */
 public record ProgramTerms(
     int firstPeriod,
@@ -49,7 +52,25 @@ public record ProgramTerms(
     long tickCents,
     long lotPermits,
     Workload workload,
-    Scope scope) {
+    Scope scope,
+    Program program) {
+
+  /**
+   * The auction reserve price of {@code period}: the program's, escalated by its rate a period
+   * (issue 14), as the engine computes it.
+   */
+  public long reservePriceCents(int period) {
+    return program.reservePriceCents(period);
+  }
+
+  /**
+   * What {@code period}'s primary auctions offer: the cap less the free budget less the cost
+   * containment reserve's room, as the engine computes it (re-offered unsold permits come on top of
+   * it, added by the engine when the auction opens).
+   */
+  public long auctionVolumePermits(int period) {
+    return program.auctionVolumePermits(period);
+  }
 
   /** The cap of {@code period}, by the engine's formula; 0 after the last period. */
   public long capPermits(int period) {

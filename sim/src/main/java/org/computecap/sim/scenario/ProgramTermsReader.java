@@ -79,6 +79,7 @@ final class ProgramTermsReader {
         tick,
         lot,
         parsed.scope() == Scope.TRAINING ? Workload.TRAINING : Workload.INFERENCE,
-        parsed.scope());
+        parsed.scope(),
+        parsed);
   }
 }

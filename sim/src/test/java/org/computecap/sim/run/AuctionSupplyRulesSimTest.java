@@ -1,0 +1,78 @@
+package org.computecap.sim.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14: the simulator follows the engine's auction supply rules. Before, agents bid from the
+ * program's first reserve price and offered the cap less the free budget, so an escalating reserve
+ * had the engine refuse their bids and a cost containment reserve had it refuse the auction's
+ * volume, ending the run.
+ */
+class AuctionSupplyRulesSimTest {
+
+  private static final String BASE = RegimesTest.text("binding-reserve");
+
+  @Test
+  void an_escalating_reserve_price_binds_at_each_periods_escalated_value() {
+    SimulationResult r =
+        RegimesTest.run(
+            "escalating-reserve",
+            BASE.replace(
+                "auction: {reservePriceCents: 10000, purchaseLimitPpm: 1000000}",
+                "auction: {reservePriceCents: 10000, purchaseLimitPpm: 1000000,"
+                    + " reservePriceEscalationPpm: 20000}"));
+    long[] reserve = {10000, 10200, 10404};
+    for (int i = 0; i < reserve.length; i++) {
+      PeriodResult p = r.periods().get(i);
+      assertThat(p.auctionPrice()).isEqualTo((double) reserve[i]);
+      assertThat(p.auctionSold()).isPositive().isLessThan(50000);
+      // The exchange prices what the auction sold at the reserve: no lower.
+      assertThat(p.clearingPrice()).isGreaterThanOrEqualTo(reserve[i] * 0.999);
+    }
+  }
+
+  @Test
+  void a_cost_containment_reserve_is_released_when_demand_at_the_trigger_exceeds_supply() {
+    // Competitive price about $83 with half the cap auctioned; a $50 trigger is crossed.
+    String ccr =
+        BASE.replace(
+            "auction: {reservePriceCents: 10000, purchaseLimitPpm: 1000000}",
+            "auction: {reservePriceCents: 100, purchaseLimitPpm: 1000000,"
+                + " costContainment: {triggerPriceCents: 5000, volume: 5000}}");
+    SimulationResult with = RegimesTest.run("ccr", ccr);
+    for (PeriodResult p : with.periods()) {
+      // Base auction volume is the cap less the free half less the reserve's 5,000 permits.
+      assertThat(p.auctionSold()).isGreaterThan(50000 - 5000);
+      assertThat(p.auctionSold()).isLessThanOrEqualTo(50000);
+      assertThat(p.clearingPrice())
+          .isCloseTo(p.theoreticalPrice(), within(0.02 * p.theoreticalPrice()));
+    }
+  }
+
+  @Test
+  void an_emissions_containment_reserve_withholds_when_the_price_would_be_below_its_trigger() {
+    // Competitive price about $83; a $90 trigger withholds all 5,000 permits and the price rises.
+    String ecr =
+        BASE.replace(
+            "auction: {reservePriceCents: 10000, purchaseLimitPpm: 1000000}",
+            "auction: {reservePriceCents: 100, purchaseLimitPpm: 1000000,"
+                + " emissionsContainment: {triggerPriceCents: 9000, volume: 5000}}");
+    SimulationResult with = RegimesTest.run("ecr", ecr);
+    SimulationResult without =
+        RegimesTest.run(
+            "no-ecr",
+            BASE.replace(
+                "auction: {reservePriceCents: 10000, purchaseLimitPpm: 1000000}",
+                "auction: {reservePriceCents: 100, purchaseLimitPpm: 1000000}"));
+    for (int i = 0; i < with.periods().size(); i++) {
+      PeriodResult p = with.periods().get(i);
+      assertThat(p.auctionSold()).isEqualTo(50000 - 5000);
+      assertThat(p.clearingPrice())
+          .isCloseTo(p.theoreticalPrice(), within(0.02 * p.theoreticalPrice()))
+          .isGreaterThan(without.periods().get(i).clearingPrice());
+    }
+  }
+}
