@@ -3,6 +3,7 @@ package org.computecap.sim.run;
 import java.util.function.DoubleUnaryOperator;
 import org.computecap.economics.market.Banking;
 import org.computecap.economics.market.PriceRoot;
+import org.computecap.economics.stability.SupplyCurve;
 import org.computecap.engine.program.Program;
 import org.computecap.sim.scenario.Expectations;
 import org.computecap.sim.scenario.MarketSettings;
@@ -75,11 +76,10 @@ record Expectation(double priceCents, double bankPriceCents, double bankPermits)
 
   /**
    * The expectation with the auction's containment reserves (issue 14, RGGI's rules as the engine
-   * applies them): above the cost containment trigger the reserve's room joins the supply, and the
-   * price is the larger of the trigger and the price of the larger supply (the auction sells no
-   * more than is wanted at the trigger); below the emissions containment trigger up to its volume
-   * is withheld, and the price is the smaller of the trigger and the price of the smaller supply.
-   * With banking only this period's price moves (the path is not re-solved).
+   * applies them): the economics' {@link SupplyCurve} of what is held, the auction's volume at or
+   * above its reserve, the cost containment reserve's room at or above its trigger and the
+   * emissions containment reserve's volume withheld below its trigger, cleared against the agents'
+   * demand. With banking only this period's price moves (the path is not re-solved with the steps).
    */
   private static Expectation contained(
       Expectation e,
@@ -90,19 +90,20 @@ record Expectation(double priceCents, double bankPriceCents, double bankPermits)
       long auctionVolume) {
     Program program = terms.program();
     long room = program.costContainmentPermits(period);
-    double price = e.priceCents;
-    if (room > 0 && price > program.costContainmentTriggerCents(period)) {
-      double trigger = program.costContainmentTriggerCents(period);
-      price = Math.max(trigger, clearing(need, supply + room));
+    long withhold = program.auction().emissionsContainment().volume();
+    boolean releases = room > 0 && e.priceCents > program.costContainmentTriggerCents(period);
+    boolean withholds =
+        withhold > 0 && e.priceCents < program.emissionsContainmentTriggerCents(period);
+    if (!releases && !withholds) {
+      return e;
     }
-    long withhold = Math.min(program.auction().emissionsContainment().volume(), auctionVolume);
-    if (withhold > 0 && price < program.emissionsContainmentTriggerCents(period)) {
-      double trigger = program.emissionsContainmentTriggerCents(period);
-      price = Math.min(trigger, clearing(need, supply - withhold));
-    }
-    return price == e.priceCents
-        ? e
-        : new Expectation(price, Math.min(e.bankPriceCents, price), e.bankPermits);
+    SupplyCurve curve =
+        SupplyCurve.of(Math.max(0, supply - auctionVolume))
+            .withAuction(auctionVolume, terms.reservePriceCents(period))
+            .withCostContainment(program.costContainmentTriggerCents(period), room)
+            .withEmissionsContainment(program.emissionsContainmentTriggerCents(period), withhold);
+    double price = curve.clearingPrice(need);
+    return new Expectation(price, Math.min(e.bankPriceCents, price), e.bankPermits);
   }
 
   private static Expectation fixed(double price, boolean banks, double rate, double next) {
