@@ -230,19 +230,19 @@ public record Metric(
             "energy of all workloads",
             "MWh",
             p -> p.workloads().energy()));
-    // Issue 14: a period's relative price change; as a volatility its replication value is the
+    // Issue 14: a period's price change; as a volatility its replication value is the
     // standard deviation of the run's changes.
     m.add(
         real(
-            "price_change_share",
+            "price_change_cents",
             "price change from the previous period",
-            "share",
+            "cents per permit",
             PeriodResult::priceChange));
     m.add(
         new Metric(
-            "price_volatility_share",
+            "price_volatility_cents",
             "price volatility (sd of period-to-period changes)",
-            "share",
+            "cents per permit",
             false,
             false,
             (p, c, s) -> p.priceChange(),

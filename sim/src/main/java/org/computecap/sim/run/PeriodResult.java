@@ -93,11 +93,12 @@ public record PeriodResult(
   }
 
   /**
-   * The price's relative change from the previous period, {@code p_t/p_(t-1) - 1}; NaN in the first
-   * period or when either period has no price.
+   * The price's change from the previous period, {@code p_t - p_(t-1)} in cents; NaN in the first
+   * period or when either period has no price. In cents rather than relative: a price that falls
+   * near zero (a slack cap) would make a relative change of the next period's price unbounded.
    */
   public double priceChange() {
-    return clearingPrice / previousPrice - 1.0;
+    return clearingPrice - previousPrice;
   }
 
   /** Relative distance of the clearing price from the theoretical one. */

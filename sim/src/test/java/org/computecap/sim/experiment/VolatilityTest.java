@@ -41,12 +41,12 @@ class VolatilityTest {
                   shocked: {demand.sigma: 0.3}
             replications: 3
             seed: 5
-            metrics: [clearing_price_cents, price_change_share, price_volatility_share]
+            metrics: [clearing_price_cents, price_change_cents, price_volatility_cents]
             """);
     ExperimentRunner.run(
         e, dir.resolve("out"), new ThreadExecutor(2), false, ExperimentRunner.Listener.SILENT);
     List<String> runs = Files.readAllLines(dir.resolve("out/runs.csv"));
-    // Each row's change is its price over the row before's, less 1 (empty in period 1).
+    // Each row's change is its price less the row before's (empty in period 1).
     List<List<String>> rows = new ArrayList<>();
     for (String line : runs.subList(1, runs.size())) {
       rows.add(Csv.split(line));
@@ -56,8 +56,7 @@ class VolatilityTest {
       if (r.get(4).equals("1")) {
         assertThat(r.get(6)).isEmpty();
       } else {
-        double change =
-            Double.parseDouble(r.get(5)) / Double.parseDouble(rows.get(i - 1).get(5)) - 1;
+        double change = Double.parseDouble(r.get(5)) - Double.parseDouble(rows.get(i - 1).get(5));
         assertThat(Double.parseDouble(r.get(6))).isCloseTo(change, within(1e-12));
         assertThat(r.get(7)).isEqualTo(r.get(6));
       }
@@ -66,7 +65,7 @@ class VolatilityTest {
     double shocked = Double.NaN;
     for (String line : Files.readAllLines(dir.resolve("out/cells.csv"))) {
       List<String> f = Csv.split(line);
-      if (f.get(2).equals("price_volatility_share")) {
+      if (f.get(2).equals("price_volatility_cents")) {
         double mean = Double.parseDouble(f.get(5));
         if (f.get(1).equals("fixed")) {
           fixed = mean;
