@@ -201,9 +201,7 @@ class ApiTest {
     JsonNode stability = get(h.anonymous, "/api/stability");
     assertThat(stability.path("mechanisms")).isEmpty();
     assertThat(stability.path("reserves").toString())
-        .isEqualTo(
-            "[{\"accountId\":-7,\"account\":\"auction-reserve\",\"permits\":90},"
-                + "{\"accountId\":-3,\"account\":\"cancellation\",\"permits\":1}]");
+        .isEqualTo(StabilityApiTest.reserves(90, null, 1));
     JsonNode stable1 = stability.path("periods").get(0);
     assertThat(stable1.path("auctions").asInt()).isEqualTo(2);
     assertThat(stable1.path("supplyPermits").asLong()).isEqualTo(110);

@@ -66,21 +66,26 @@ class DashboardBrowserTest {
             + " is not"
             + " installed, so the dashboard cannot be tested in a browser (CI installs it with"
             + " apt-get install -y chromium chromium-driver)");
+    startServer("data", "p1-energy.yaml");
+    String env = System.getenv("COMPUTECAP_REGULATOR_TOKEN");
+    regulator = server.newRegulatorToken() != null ? server.newRegulatorToken() : env.trim();
+    browser = chromium();
+  }
+
+  /** A server over the example {@code program} in the data directory {@code name}. */
+  private void startServer(String name, String program) {
     server =
         Server.start(
             new Server.Options(
-                dir.resolve("data"),
+                dir.resolve(name),
                 null,
-                Path.of("../examples/programs/p1-energy.yaml"),
+                Path.of("../examples/programs/" + program),
                 1,
                 "127.0.0.1",
                 0),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             e -> {});
     base = "http://127.0.0.1:" + server.port();
-    String env = System.getenv("COMPUTECAP_REGULATOR_TOKEN");
-    regulator = server.newRegulatorToken() != null ? server.newRegulatorToken() : env.trim();
-    browser = chromium();
   }
 
   private WebDriver chromium() {
@@ -511,18 +516,7 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.id("stability-panel")).isDisplayed()).isFalse();
 
     server.close();
-    server =
-        Server.start(
-            new Server.Options(
-                dir.resolve("stability"),
-                null,
-                Path.of("../examples/programs/market-stability.yaml"),
-                1,
-                "127.0.0.1",
-                0),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            e -> {});
-    base = "http://127.0.0.1:" + server.port();
+    startServer("stability", "market-stability.yaml");
     regulator = server.newRegulatorToken();
     browser.get(base + "/");
     await("the stability panel", d -> rows("stability").size() == 4);

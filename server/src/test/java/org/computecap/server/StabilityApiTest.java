@@ -10,12 +10,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +89,19 @@ class StabilityApiTest {
     }
   }
 
+  /** The reserves as the API lists them; {@code stability} null where the program has none. */
+  static String reserves(long auction, Long stability, long cancelled) {
+    return "[{\"accountId\":-7,\"account\":\"auction-reserve\",\"permits\":"
+        + auction
+        + "},"
+        + (stability == null
+            ? ""
+            : "{\"accountId\":-8,\"account\":\"stability-reserve\",\"permits\":" + stability + "},")
+        + "{\"accountId\":-3,\"account\":\"cancellation\",\"permits\":"
+        + cancelled
+        + "}]";
+  }
+
   static void ok(ApiClient.Response r) {
     assertThat(r.ok()).as(r.status() + " " + r.text()).isTrue();
   }
@@ -115,10 +125,7 @@ class StabilityApiTest {
       m.bid(2, 4, 2, 1_000, 260);
       m.clear(2);
       JsonNode before = m.stability();
-      assertThat(before.path("reserves").toString())
-          .isEqualTo(
-              "[{\"accountId\":-7,\"account\":\"auction-reserve\",\"permits\":5000},"
-                  + "{\"accountId\":-3,\"account\":\"cancellation\",\"permits\":10000}]");
+      assertThat(before.path("reserves").toString()).isEqualTo(reserves(5000, null, 10000));
       m.close(1);
       long snapshotSeq = server.snapshotNow();
       assertThat(snapshotSeq).isPositive();
@@ -137,10 +144,7 @@ class StabilityApiTest {
           .isEqualTo(
               "[\"ESCALATING_RESERVE_PRICE\",\"REOFFER_UNSOLD\",\"COST_CONTAINMENT\","
                   + "\"EMISSIONS_CONTAINMENT\"]");
-      assertThat(s.path("reserves").toString())
-          .isEqualTo(
-              "[{\"accountId\":-7,\"account\":\"auction-reserve\",\"permits\":4900},"
-                  + "{\"accountId\":-3,\"account\":\"cancellation\",\"permits\":10000}]");
+      assertThat(s.path("reserves").toString()).isEqualTo(reserves(4900, null, 10000));
       JsonNode periods = s.path("periods");
       assertThat(periods).hasSize(4);
       assertThat(row(periods.get(0)))
@@ -161,7 +165,7 @@ class StabilityApiTest {
       // What kill -9 would leave: the journal and the snapshot taken after period 1's close.
       Path fast = copy(data, dir.resolve("fast"));
       Path full = copy(data, dir.resolve("full"));
-      deleteTree(full.resolve(StateSnapshots.DIR));
+      StateSnapshotTest.deleteTree(full.resolve(StateSnapshots.DIR));
       ByteArrayOutputStream fastLog = new ByteArrayOutputStream();
       ByteArrayOutputStream fullLog = new ByteArrayOutputStream();
       try (Server a = start(fast, program("market-stability.yaml"), fastLog);
@@ -189,11 +193,7 @@ class StabilityApiTest {
     try (Server server = start(dir.resolve("data"), yaml, new ByteArrayOutputStream())) {
       Market m = Market.open(server, 1);
       JsonNode empty = m.stability();
-      assertThat(empty.path("reserves").toString())
-          .isEqualTo(
-              "[{\"accountId\":-7,\"account\":\"auction-reserve\",\"permits\":0},"
-                  + "{\"accountId\":-8,\"account\":\"stability-reserve\",\"permits\":0},"
-                  + "{\"accountId\":-3,\"account\":\"cancellation\",\"permits\":0}]");
+      assertThat(empty.path("reserves").toString()).isEqualTo(reserves(0, 0L, 0));
       // 100 bid at the reserve price for 1,000 offered: cancelled, all 1,000 to the reserve.
       m.auction(1, 1, 1_000);
       m.bid(1, 1, 1, 100, 250);
@@ -209,11 +209,7 @@ class StabilityApiTest {
       assertThat(p1.path("soldPermits").asLong()).isZero();
       assertThat(p1.path("movedToStabilityReservePermits").asLong()).isEqualTo(1_000);
       assertThat(p1.path("emissionsContainmentWithheldPermits").asLong()).isZero();
-      assertThat(p1.path("reservesAtClose").toString())
-          .isEqualTo(
-              "[{\"accountId\":-7,\"account\":\"auction-reserve\",\"permits\":0},"
-                  + "{\"accountId\":-8,\"account\":\"stability-reserve\",\"permits\":1000},"
-                  + "{\"accountId\":-3,\"account\":\"cancellation\",\"permits\":0}]");
+      assertThat(p1.path("reservesAtClose").toString()).isEqualTo(reserves(0, 1000L, 0));
       assertThat(events(p1))
           .isEqualTo("AuctionCancelled auction 1: -, UnsoldPermitsMoved auction 1: 1000");
       JsonNode cancelled = p1.path("actions").get(0).path("data");
@@ -269,24 +265,7 @@ class StabilityApiTest {
   }
 
   private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
+    StateSnapshotTest.copyTree(from, to);
     return to;
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }
