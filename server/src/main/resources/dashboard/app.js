@@ -501,6 +501,125 @@
     }));
   }
 
+  // ------------------------------------------------------------------ market stability
+
+  const MECHANISM_NAMES = {
+    ESCALATING_RESERVE_PRICE: 'Escalating reserve price',
+    REOFFER_UNSOLD: 'Unsold re-offered',
+    UNSOLD_TO_STABILITY_RESERVE: 'Unsold to stability reserve',
+    CANCEL_UNDERSUBSCRIBED: 'Undersubscribed auctions cancelled',
+    COST_CONTAINMENT: 'Cost containment (CCR)',
+    EMISSIONS_CONTAINMENT: 'Emissions containment (ECR)',
+  };
+
+  const RESERVE_NAMES = {
+    'auction-reserve': 'Auction reserve',
+    'stability-reserve': 'Stability reserve',
+    cancellation: 'Cancelled',
+  };
+
+  const RESERVES_AT_CLOSE_PREFIX = 'At close: ';
+
+  /** One action of a period as a line of its tooltip. */
+  function actionText(a) {
+    const d = a.data;
+    const where = d.auctionId !== undefined ? 'auction ' + d.auctionId + ': ' : '';
+    const what = {
+      AuctionCancelled: () => 'cancelled, ' + qty(d.demandPermits) + ' bid for '
+        + qty(d.supplyPermits),
+      CostContainmentReleased: () => 'CCR released ' + qty(d.permits) + ' at trigger '
+        + money(d.triggerPriceCents),
+      EmissionsContainmentWithheld: () => 'ECR withheld ' + qty(d.permits) + ' (vintage '
+        + d.vintage + ') at trigger ' + money(d.triggerPriceCents),
+      UnsoldPermitsReoffered: () => 're-offered ' + qty(d.permits) + ' of vintage ' + d.vintage,
+      UnsoldPermitsMoved: () => 'moved ' + qty(d.permits) + ' unsold of vintage ' + d.vintage
+        + ' to the stability reserve',
+    }[a.event];
+    return where + (what ? what() : a.event);
+  }
+
+  /**
+   * The columns of the stability table: only those of the mechanisms the program has, and one
+   * balance at close per reserve account the registry keeps for it.
+   */
+  function stabilityColumns(s) {
+    const on = new Set(s.mechanisms);
+    const cols = [
+      { head: 'Period', cell: (p) => String(p.period) },
+      { head: 'Reserve price', num: true, cell: (p) => money(p.reservePriceCents) },
+    ];
+    if (on.has('COST_CONTAINMENT')) {
+      cols.push({ head: 'CCR trigger', num: true,
+        cell: (p) => money(p.costContainmentTriggerCents) });
+    }
+    if (on.has('EMISSIONS_CONTAINMENT')) {
+      cols.push({ head: 'ECR trigger', num: true,
+        cell: (p) => money(p.emissionsContainmentTriggerCents) });
+    }
+    cols.push(
+      { head: 'Auctions', num: true, group: true, cell: (p) => qty(p.auctions) },
+      { head: 'Supply', num: true, cell: (p) => qty(p.supplyPermits) },
+      { head: 'Sold', num: true, cell: (p) => qty(p.soldPermits) });
+    if (on.has('CANCEL_UNDERSUBSCRIBED')) {
+      cols.push({ head: 'Cancelled', num: true, acted: (p) => p.cancelledAuctions > 0,
+        cell: (p) => qty(p.cancelledAuctions) });
+    }
+    const moves = [
+      ['COST_CONTAINMENT', 'CCR released', 'costContainmentReleasedPermits'],
+      ['EMISSIONS_CONTAINMENT', 'ECR withheld', 'emissionsContainmentWithheldPermits'],
+      ['REOFFER_UNSOLD', 'Re-offered', 'reofferedPermits'],
+      ['UNSOLD_TO_STABILITY_RESERVE', 'To stability reserve', 'movedToStabilityReservePermits'],
+    ];
+    let first = true;
+    for (const [mechanism, head, field] of moves) {
+      if (!on.has(mechanism)) continue;
+      cols.push({ head, num: true, group: first, acted: (p) => p[field] > 0,
+        cell: (p) => qty(p[field]) });
+      first = false;
+    }
+    s.reserves.forEach((r, i) => {
+      cols.push({
+        head: RESERVES_AT_CLOSE_PREFIX + (RESERVE_NAMES[r.account] || r.account),
+        num: true,
+        group: i === 0,
+        cell: (p) => (p.reservesAtClose ? qty(p.reservesAtClose[i].permits) : '—'),
+      });
+    });
+    return cols;
+  }
+
+  async function refreshStability() {
+    const s = await api('/api/stability');
+    const held = s.reserves.some((r) => r.permits > 0);
+    const panel = $('stability-panel');
+    panel.hidden = s.mechanisms.length === 0 && !held;
+    if (panel.hidden) return;
+    $('stability-mechanisms').replaceChildren(...(s.mechanisms.length
+      ? s.mechanisms.map((m) => el('span', { class: 'badge info' }, MECHANISM_NAMES[m] || m))
+      : [el('span', { class: 'muted' }, 'no stability rule in this program')]));
+    const now = [];
+    s.reserves.forEach((r, i) => {
+      if (i > 0) now.push(' · ');
+      now.push((RESERVE_NAMES[r.account] || r.account) + ' ', el('b', null, qty(r.permits)));
+    });
+    $('stability-now').replaceChildren('Now: ', ...now);
+    const cols = stabilityColumns(s);
+    const table = $('stability');
+    table.tHead.rows[0].replaceChildren(...cols.map((c) => el('th', {
+      class: [c.num ? 'num' : '', c.group ? 'group' : ''].join(' ').trim(),
+    }, c.head)));
+    table.tBodies[0].replaceChildren(...s.periods.map((p) => el('tr', {
+      class: p.status,
+      'data-period': String(p.period),
+      title: p.actions.length
+        ? 'Period ' + p.period + ':\n' + p.actions.map(actionText).join('\n')
+        : 'Period ' + p.period + ': no action',
+    }, ...cols.map((c) => el('td', {
+      class: [c.num ? 'num' : '', c.group ? 'group' : '',
+        c.acted && c.acted(p) ? 'acted' : ''].join(' ').trim(),
+    }, c.cell(p))))));
+  }
+
   function showHead(head) {
     if (head.seq !== undefined) setText('journal-seq', qty(head.seq));
     if (head.headHash) setText('journal-head', head.headHash);
@@ -528,7 +647,7 @@
 
   async function refreshAll() {
     const results = await Promise.allSettled([refreshMarket(), refreshPeriods(),
-      refreshHead(), refreshParticipants()]);
+      refreshHead(), refreshParticipants(), refreshStability()]);
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) {
       warn(failed.reason);
@@ -544,7 +663,7 @@
     state.refreshTimer = setTimeout(async () => {
       state.refreshTimer = null;
       await Promise.allSettled([refreshDepthAndKpis(), refreshPeriods(), refreshHead(),
-        refreshParticipants()]);
+        refreshParticipants(), refreshStability()]);
       stamp();
     }, 300);
   }

@@ -95,6 +95,19 @@ final class MarketApi {
             .returns(Reply.list(Views.Period.class))
             .handle(call -> call.reply(model.periods)));
     r.add(
+        Route.get("/api/stability")
+            .op(
+                "getStability",
+                TAG,
+                "Market stability: the stability rules the program turns on, the system reserves'"
+                    + " balances now, and per period the escalated reserve price and containment"
+                    + " triggers, the auctions' supply and sales, what each mechanism did (cost"
+                    + " containment released, emissions containment withheld, unsold permits"
+                    + " re-offered or moved to the stability reserve, cancelled auctions) and the"
+                    + " reserves' balances at the period's close")
+            .returns(Reply.of(Views.Stability.class))
+            .handle(call -> call.reply(model.stability)));
+    r.add(
         Route.get("/api/journal/head")
             .op("getJournalHead", TAG, "Journal head: last seq, head hash, state hash")
             .returns(Reply.of(Views.Head.class))

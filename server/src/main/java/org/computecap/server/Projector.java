@@ -68,8 +68,29 @@ import org.computecap.engine.registry.Registry;
  * issued or a period closed; everything after a period close or on a full publication.
  */
 final class Projector {
-  /** One applied command of a batch: its journal seq, its tick and the engine's answer. */
-  record Applied(long seq, long tick, Result result) {}
+  /**
+   * One applied command of a batch: its journal seq, its tick, the engine's answer and, when it
+   * closed a period, the reserves' balances right after it (the batch may go on moving them, and a
+   * replay cuts the journal into other batches than the writer did).
+   */
+  record Applied(long seq, long tick, Result result, List<Views.ReserveBalance> reservesAfter) {
+    Applied(long seq, long tick, Result result) {
+      this(seq, tick, result, null);
+    }
+
+    /** The applied command, with what the read model must read of {@code state} right after it. */
+    static Applied of(long seq, long tick, Result result, EngineState state) {
+      List<Views.ReserveBalance> reserves = null;
+      if (result.isAccepted()) {
+        for (Event e : result.events()) {
+          if (e instanceof PeriodClosed) {
+            reserves = StabilityProjection.balances(state);
+          }
+        }
+      }
+      return new Applied(seq, tick, result, reserves);
+    }
+  }
 
   /** What a batch changes in the read model, to be made visible once the batch is durable. */
   static final class Publication {
@@ -136,6 +157,11 @@ final class Projector {
   private final Map<Long, ReadModel.TokenEntry> tokens = new TreeMap<>();
   private final Map<Long, ReadModel.EnrolmentEntry> enrolments = new TreeMap<>();
   private final Map<Long, Views.Auction> auctions = new TreeMap<>();
+  private final StabilityProjection stability = new StabilityProjection(auctions);
+
+  /** The reserves' balances as last published. */
+  private List<Views.ReserveBalance> reserves = List.of();
+
   private final Map<Long, Map<Long, Views.Bid>> bids = new TreeMap<>();
   private final Map<Integer, List<Views.PricePoint>> history = new TreeMap<>();
 
@@ -179,7 +205,8 @@ final class Projector {
         savedBids,
         new TreeMap<>(history),
         new TreeMap<>(model.insurers),
-        List.copyOf(model.auditDraws.values()));
+        List.copyOf(model.auditDraws.values()),
+        stability.saved());
   }
 
   /**
@@ -213,6 +240,7 @@ final class Projector {
     }
     model.enrolmentIdsByHash.putAll(s.enrolmentHashes());
     model.insurers.putAll(s.insurers());
+    stability.restore(s.stability());
     for (Views.AuditDraw d : s.auditDraws()) {
       model.auditDraws.put(d.period(), d);
     }
@@ -251,6 +279,12 @@ final class Projector {
       for (Event e : a.result().events()) {
         touch(e, b.accounts);
         project(state, a.tick(), e, b);
+        b.stability |= stability.project(a.tick(), e);
+        if (e instanceof PeriodClosed c) {
+          List<Views.ReserveBalance> after = a.reservesAfter();
+          stability.closed(c.period(), after != null ? after : StabilityProjection.balances(state));
+          b.stability = true;
+        }
       }
     }
     finishOrders(b);
@@ -270,6 +304,9 @@ final class Projector {
         List<Views.Period> periods = periods(state);
         b.actions.add(() -> model.periods = periods);
       }
+    }
+    if (state.isOpen()) {
+      publishStability(state, b);
     }
     if (state.isOpen() && (b.exchange || b.all)) {
       books = books(state);
@@ -321,6 +358,7 @@ final class Projector {
     final List<Views.Trade> trades = new ArrayList<>();
     boolean exchange;
     boolean periods;
+    boolean stability;
     boolean allAccounts;
 
     Batch(boolean all) {
@@ -772,14 +810,31 @@ final class Projector {
         last == null ? null : Views.ComplianceStatusName.valueOf(last.status().name()));
   }
 
+  /**
+   * Republishes the stability view when the batch had a stability action or closed a period, or the
+   * reserves' balances moved (whatever moved them).
+   */
+  private void publishStability(EngineState state, Batch b) {
+    List<Views.ReserveBalance> now = StabilityProjection.balances(state);
+    if (b.stability || b.all || !now.equals(reserves)) {
+      reserves = now;
+      Views.Stability view = stability.view(state, now);
+      b.actions.add(() -> model.stability = view);
+    }
+  }
+
+  /** Whether period {@code t} is closed, the current one or still to come. */
+  static Views.PeriodStatus status(EngineState state, int t) {
+    return t < state.currentPeriod()
+        ? Views.PeriodStatus.CLOSED
+        : t == state.currentPeriod() ? Views.PeriodStatus.CURRENT : Views.PeriodStatus.FUTURE;
+  }
+
   private List<Views.Period> periods(EngineState state) {
     List<Views.Period> out = new ArrayList<>();
     Program p = state.program();
     for (int t = p.periods().first(); t <= p.periods().last(); t++) {
-      Views.PeriodStatus status =
-          t < state.currentPeriod()
-              ? Views.PeriodStatus.CLOSED
-              : t == state.currentPeriod() ? Views.PeriodStatus.CURRENT : Views.PeriodStatus.FUTURE;
+      Views.PeriodStatus status = status(state, t);
       out.add(
           new Views.Period(
               t,

@@ -102,6 +102,9 @@ final class ReadModel implements AutoCloseable {
   volatile List<Views.Period> periods = List.of();
   volatile Books books = new Books(List.of(), Map.of(), false);
 
+  /** The market stability view ({@link StabilityProjection}). */
+  volatile Views.Stability stability = new Views.Stability(List.of(), List.of(), List.of());
+
   /** vintage -> the last trades of that book (all books' when the program trades one book). */
   volatile Map<Integer, List<Views.PricePoint>> history = Map.of();
 

@@ -26,7 +26,8 @@ import org.computecap.engine.Event;
  * indexes follow it as binary.
  */
 final class ReadModelImage {
-  private static final int VERSION = 1;
+  // Version 2 added the stability projection: an image without it would restore an empty one.
+  private static final int VERSION = 2;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -47,7 +48,8 @@ final class ReadModelImage {
       Map<Long, List<Views.Bid>> bids,
       Map<Integer, List<Views.PricePoint>> prices,
       Map<Long, Long> insurers,
-      List<Views.AuditDraw> auditDraws) {}
+      List<Views.AuditDraw> auditDraws,
+      Map<Integer, StabilityProjection.Tally> stability) {}
 
   private ReadModelImage() {}
 

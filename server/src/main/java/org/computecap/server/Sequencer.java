@@ -333,7 +333,7 @@ final class Sequencer implements AutoCloseable {
       if (task instanceof Submit s) {
         Object a = apply(s, state);
         if (a instanceof Applied ok) {
-          applied.add(new Projector.Applied(ok.seq(), state.lastTick(), ok.result()));
+          applied.add(Projector.Applied.of(ok.seq(), state.lastTick(), ok.result(), state));
         }
         futures.add(s.done());
         answers.add(a);

@@ -387,7 +387,7 @@ public final class Server implements AutoCloseable {
             "journal entry seq=" + e.seq() + " does not replay: " + ex.getMessage());
       }
       applied++;
-      chunk.add(new Projector.Applied(e.seq(), e.tick(), r));
+      chunk.add(Projector.Applied.of(e.seq(), e.tick(), r, engine.state()));
       if (chunk.size() == 4096) {
         projector.prepare(engine.state(), chunk, e.seq(), e.hash(), false).install();
         chunk.clear();
@@ -639,7 +639,8 @@ public final class Server implements AutoCloseable {
         throw new IllegalStateException(
             "the start-up command " + c.getClass().getSimpleName() + " was rejected: " + r);
       }
-      applied.add(new Projector.Applied(engine.engine().state().seq(), tick, r));
+      applied.add(
+          Projector.Applied.of(engine.engine().state().seq(), tick, r, engine.engine().state()));
     }
     engine.flush();
     projector

@@ -144,6 +144,56 @@ final class Views {
       int auditFindings,
       long auditPenaltiesCents) {}
 
+  // ---------------------------------------------------------------- market stability
+
+  /** A market stability rule a program turns on (docs/rules.md, "Auction supply rules"). */
+  enum StabilityMechanism {
+    ESCALATING_RESERVE_PRICE,
+    REOFFER_UNSOLD,
+    UNSOLD_TO_STABILITY_RESERVE,
+    CANCEL_UNDERSUBSCRIBED,
+    COST_CONTAINMENT,
+    EMISSIONS_CONTAINMENT
+  }
+
+  /** The permits a system reserve account holds, every vintage. */
+  record ReserveBalance(long accountId, String account, long permits) {}
+
+  /** One action of a stability mechanism: the engine event's name and fields, and its tick. */
+  record StabilityAction(long tick, String event, Map<String, Object> data) {}
+
+  /**
+   * What the stability mechanisms did in one period: the period's escalated reserve price and
+   * containment triggers (null when that reserve is off), its auctions' totals (supply is each
+   * auction's base supply, its own volume plus what it re-offered), the permits each mechanism
+   * moved, every action, and the reserves' balances once the period closed (null before).
+   */
+  record StabilityPeriod(
+      int period,
+      PeriodStatus status,
+      long reservePriceCents,
+      Long costContainmentTriggerCents,
+      Long emissionsContainmentTriggerCents,
+      int auctions,
+      int cancelledAuctions,
+      long supplyPermits,
+      long soldPermits,
+      long costContainmentReleasedPermits,
+      long emissionsContainmentWithheldPermits,
+      long reofferedPermits,
+      long movedToStabilityReservePermits,
+      @Nullable List<ReserveBalance> reservesAtClose,
+      List<StabilityAction> actions) {}
+
+  /**
+   * The market stability view: the mechanisms the program turns on, the reserves' balances now, and
+   * each period's actions and balances at close.
+   */
+  record Stability(
+      List<StabilityMechanism> mechanisms,
+      List<ReserveBalance> reserves,
+      List<StabilityPeriod> periods) {}
+
   /**
    * The journal's durable head, and the state hash as of {@code stateHashSeq} (computed by the
    * writer when it is idle or every few seconds, so it may trail {@code seq} under load).

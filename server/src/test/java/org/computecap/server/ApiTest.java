@@ -196,6 +196,18 @@ class ApiTest {
     post(reg, "/api/auctions/2/clear", null);
     assertThat(get(h.anonymous, "/api/auctions").path("items")).hasSize(2);
     assertThat(get(h.anonymous, "/api/auctions?limit=1").path("next").asLong()).isEqualTo(1);
+    // No stability rule is on in this program, but the 90 unsold permits wait in the reserve;
+    // the cancellation sink holds the permit alice cancelled.
+    JsonNode stability = get(h.anonymous, "/api/stability");
+    assertThat(stability.path("mechanisms")).isEmpty();
+    assertThat(stability.path("reserves").toString())
+        .isEqualTo(StabilityApiTest.reserves(90, null, 1));
+    JsonNode stable1 = stability.path("periods").get(0);
+    assertThat(stable1.path("auctions").asInt()).isEqualTo(2);
+    assertThat(stable1.path("supplyPermits").asLong()).isEqualTo(110);
+    assertThat(stable1.path("soldPermits").asLong()).isEqualTo(20);
+    assertThat(stable1.path("reservePriceCents").asLong()).isEqualTo(1000);
+    assertThat(stable1.path("reservesAtClose").isNull()).isTrue();
 
     // Allocation.
     post(
@@ -234,6 +246,16 @@ class ApiTest {
     assertThat(get(alice, "/api/accounts/1/surrenders").path("items")).hasSize(1);
     JsonNode close = post(reg, "/api/periods/1/close", null);
     assertThat(close.toString()).contains("PeriodClosed");
+    // Banking is off: the unsold permits expired at the close, which the balances show.
+    assertThat(
+            get(h.anonymous, "/api/stability")
+                .path("periods")
+                .get(0)
+                .path("reservesAtClose")
+                .get(0)
+                .path("permits")
+                .asLong())
+        .isEqualTo(0);
     JsonNode compliance = get(reg, "/api/compliance?period=1");
     assertThat(compliance.path("items")).hasSize(4);
     assertThat(get(bob, "/api/compliance").path("items")).hasSize(1);

@@ -66,21 +66,26 @@ class DashboardBrowserTest {
             + " is not"
             + " installed, so the dashboard cannot be tested in a browser (CI installs it with"
             + " apt-get install -y chromium chromium-driver)");
+    startServer("data", "p1-energy.yaml");
+    String env = System.getenv("COMPUTECAP_REGULATOR_TOKEN");
+    regulator = server.newRegulatorToken() != null ? server.newRegulatorToken() : env.trim();
+    browser = chromium();
+  }
+
+  /** A server over the example {@code program} in the data directory {@code name}. */
+  private void startServer(String name, String program) {
     server =
         Server.start(
             new Server.Options(
-                dir.resolve("data"),
+                dir.resolve(name),
                 null,
-                Path.of("../examples/programs/p1-energy.yaml"),
+                Path.of("../examples/programs/" + program),
                 1,
                 "127.0.0.1",
                 0),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             e -> {});
     base = "http://127.0.0.1:" + server.port();
-    String env = System.getenv("COMPUTECAP_REGULATOR_TOKEN");
-    regulator = server.newRegulatorToken() != null ? server.newRegulatorToken() : env.trim();
-    browser = chromium();
   }
 
   private WebDriver chromium() {
@@ -495,5 +500,89 @@ class DashboardBrowserTest {
     order(tokens[4], 4, "BUY", 2_420, 5);
     await("the new trade, polled", d -> rows("trades").get(0).getText().contains("24.20"));
     await("the new last price, polled", d -> text("last-price").equals("24.20"));
+  }
+
+  /**
+   * Issue 14: the market stability panel. Hidden for a program without a stability rule whose
+   * reserves hold nothing; for the market stability example it shows the mechanisms, the reserves
+   * now, and per period the escalated prices, what each mechanism moved and the balances at close,
+   * updated live as auctions clear, and each period's actions as the row's tooltip.
+   */
+  @Test
+  void the_market_stability_panel_shows_each_periods_actions_and_reserve_balances()
+      throws Exception {
+    browser.get(base + "/");
+    await("the journal head", d -> !text("journal-seq").equals("—"));
+    assertThat(browser.findElement(By.id("stability-panel")).isDisplayed()).isFalse();
+
+    server.close();
+    startServer("stability", "market-stability.yaml");
+    regulator = server.newRegulatorToken();
+    browser.get(base + "/");
+    await("the stability panel", d -> rows("stability").size() == 4);
+    assertThat(text("stability-mechanisms"))
+        .contains("Escalating reserve price", "Cost containment (CCR)");
+    assertThat(rows("stability").get(3).getText()).startsWith("4 2.69 15.92 7.35");
+
+    String[] tokens = {null, openEnrolled(1, "Aurora-Compute"), openEnrolled(2, "Borealis-AI")};
+    for (int i = 1; i <= 2; i++) {
+      post("/api/accounts/" + i + "/deposits", regulator, "{\"amountCents\":50000000}");
+    }
+    // Period 1 as in StabilityApiTest: the ECR withholds 8,000 then 2,000; 5,000 stay unsold.
+    auction(1, 1, 10_000, tokens, new long[][] {{1, 2_000, 700}, {2, 2_000, 500}});
+    auction(2, 1, 10_000, tokens, new long[][] {{1, 2_000, 300}, {2, 1_000, 260}});
+    post("/api/periods/1/close", regulator, null);
+    // Period 2: 400 plus 100 re-offered; 200 bid above the ECR trigger of 6.42, 300 withheld.
+    auction(3, 2, 400, tokens, new long[][] {{1, 100, 700}, {2, 100, 700}});
+
+    await(
+        "period 1's balances at close, live",
+        d -> rows("stability").get(0).getText().endsWith("5,000 10,000"));
+    assertThat(rows("stability").get(0).getText())
+        .isEqualTo("1 2.50 13.00 6.00 2 20,000 5,000 0 10,000 0 5,000 10,000");
+    await(
+        "period 2's actions",
+        d ->
+            rows("stability").get(1).getText().equals("2 2.56 13.91 6.42 1 500 200 0 300 100 — —"));
+    assertThat(text("stability-now")).isEqualTo("Now: Auction reserve 4,900 · Cancelled 10,300");
+    assertThat(rows("stability").get(1).getDomAttribute("title"))
+        .contains("auction 3: re-offered 100 of vintage 1")
+        .contains("auction 3: ECR withheld 300 (vintage 2) at trigger 6.42");
+
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("document.getElementById('stability-panel').scrollIntoView()");
+    shot("dashboard-stability.png");
+    List<String> errors = new java.util.ArrayList<>();
+    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+      if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
+        errors.add(e.getLevel() + " " + e.getMessage());
+      }
+    }
+    assertThat(errors).as("the browser console").isEmpty();
+  }
+
+  /** Opens auction {@code id} of {@code quantity}, places the bids {account, quantity, limit}. */
+  private void auction(long id, int period, long quantity, String[] tokens, long[][] bids)
+      throws Exception {
+    post(
+        "/api/auctions",
+        regulator,
+        "{\"auctionId\":" + id + ",\"period\":" + period + ",\"quantity\":" + quantity + "}");
+    for (int k = 0; k < bids.length; k++) {
+      long[] b = bids[k];
+      post(
+          "/api/auctions/" + id + "/bids",
+          tokens[(int) b[0]],
+          "{\"bidId\":"
+              + (id * 10 + k)
+              + ",\"accountId\":"
+              + b[0]
+              + ",\"quantity\":"
+              + b[1]
+              + ",\"limitPriceCents\":"
+              + b[2]
+              + "}");
+    }
+    post("/api/auctions/" + id + "/clear", regulator, null);
   }
 }
