@@ -13,6 +13,7 @@ import org.computecap.engine.exchange.OrderBooks;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Ledger;
 import org.computecap.engine.registry.Registry;
+import org.computecap.engine.stability.StabilityState;
 
 /**
  * Everything the engine knows, and nothing else: the program it opened with, the seed, the current
@@ -212,7 +213,7 @@ public final class EngineState {
     this.auction = AuctionState.open(program);
     this.compliance = new ComplianceState();
     this.exchange = ExchangeState.open(program, books);
-    this.features = List.of(access, allocation, auction, compliance, exchange);
+    this.features = featureList(program, StabilityState.open());
     checkFeatureOrder();
   }
 
@@ -242,8 +243,10 @@ public final class EngineState {
     this.currentPeriod = period;
     this.ledger = Ledger.readCanonical(r, parsed);
     int count = r.readCount();
-    if (count != 5) {
-      throw new IllegalArgumentException("snapshot: " + count + " features, the engine has 5");
+    int expected = parsed.hasStabilityReserve() ? 6 : 5;
+    if (count != expected) {
+      throw new IllegalArgumentException(
+          "snapshot: " + count + " features, the engine has " + expected + " for its program");
     }
     r.section("access");
     this.access = AccessState.readCanonical(r);
@@ -255,8 +258,23 @@ public final class EngineState {
     this.compliance = ComplianceState.readCanonical(r);
     r.section("exchange");
     this.exchange = ExchangeState.readCanonical(r, parsed, books);
-    this.features = List.of(access, allocation, auction, compliance, exchange);
+    StabilityState stability = null;
+    if (parsed.hasStabilityReserve()) {
+      r.section("stability");
+      stability = StabilityState.readCanonical(r);
+    }
+    this.features = featureList(parsed, stability);
     checkFeatureOrder();
+  }
+
+  /**
+   * The feature states by name. The stability reserve's state exists only for a program with one,
+   * so every other program's canonical encoding (and state hash) is what it was before it existed.
+   */
+  private List<FeatureState> featureList(Program program, StabilityState stability) {
+    return program.hasStabilityReserve()
+        ? List.of(access, allocation, auction, compliance, exchange, stability)
+        : List.of(access, allocation, auction, compliance, exchange);
   }
 
   /** The canonical encoding orders features by name; the list above must already be. */

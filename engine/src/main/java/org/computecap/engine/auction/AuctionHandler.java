@@ -23,6 +23,8 @@ import org.computecap.engine.registry.Hold;
 import org.computecap.engine.registry.Ledger;
 import org.computecap.engine.registry.Registry;
 import org.computecap.engine.registry.SystemAccount;
+import org.computecap.engine.stability.StabilityReserveHandler;
+import org.computecap.engine.stability.StabilityState;
 
 /**
  * Applies the primary-auction commands (§5). An auction sells permits of the current vintage out of
@@ -76,7 +78,8 @@ public final class AuctionHandler {
     if (rejection == null) {
       rejection = PeriodRule.mustBeCurrent(state, c.period());
     }
-    long offered = rejection == null ? s.offered(c.period()) : 0;
+    long offered =
+        rejection == null ? s.offered(c.period()) + stabilityWithheld(state, c.period()) : 0;
     if (rejection == null && c.quantity() > program.auctionVolumePermits(c.period()) - offered) {
       rejection = Rejection.AUCTION_VOLUME_EXCEEDED;
     }
@@ -87,17 +90,24 @@ public final class AuctionHandler {
       return Result.rejected(rejection);
     }
     TreeMap<Integer, Long> reoffer = reofferLots(state, s, c.period(), c.quantity());
+    TreeMap<Integer, Long> fromStability = StabilityReserveHandler.releaseLots(state, c.period());
     long supply = c.quantity();
     for (long q : reoffer.values()) {
       supply += q;
     }
+    for (long q : fromStability.values()) {
+      supply += q;
+    }
+    List<Event> events = new ArrayList<>(1 + reoffer.size() + fromStability.size());
     access.ledger().issue(SystemAccount.AUCTION_RESERVE.id(), c.period(), c.quantity());
+    StabilityReserveHandler.release(access, c.auctionId(), c.period(), fromStability, events);
     AuctionState.Auction a =
         new AuctionState.Auction(c.period(), supply, program.reservePriceCents(c.period()));
     a.reoffered.putAll(reoffer);
+    a.fromStabilityReserve.putAll(fromStability);
     s.opened(c.auctionId(), a);
-    List<Event> events = new ArrayList<>(1 + reoffer.size());
     events.add(
+        0,
         new AuctionOpened(
             c.auctionId(),
             c.period(),
@@ -106,6 +116,15 @@ public final class AuctionHandler {
             purchaseLimit(program, supply)));
     reoffer.forEach((v, q) -> events.add(new UnsoldPermitsReoffered(c.auctionId(), v, q)));
     return Result.accepted(events);
+  }
+
+  /**
+   * Permits withheld from {@code period}'s auction volume into the stability reserve at the
+   * previous period's close (0 without a stability reserve).
+   */
+  private static long stabilityWithheld(EngineState state, int period) {
+    StabilityState stability = state.featureOrNull(StabilityState.class);
+    return stability == null ? 0L : stability.withheldFrom(period);
   }
 
   /**
@@ -303,7 +322,8 @@ public final class AuctionHandler {
       AuctionClearing.Result r,
       long[][] delivered,
       List<Event> events) {
-    int first = a.reoffered.isEmpty() ? a.period : a.reoffered.firstKey();
+    int first = a.firstVintage();
+    boolean spansVintages = !a.reoffered.isEmpty() || !a.fromStabilityReserve.isEmpty();
     for (int i = 0; i < bids.size(); i++) {
       SealedBid bid = bids.get(i);
       long won = r.fills().get(i).quantity();
@@ -313,7 +333,7 @@ public final class AuctionHandler {
         long q = delivered[i][k];
         if (q > 0) {
           ledger.transfer(SystemAccount.AUCTION_RESERVE.id(), bid.account(), first + k, q);
-          if (!a.reoffered.isEmpty()) {
+          if (spansVintages) {
             events.add(
                 new AuctionPermitsDelivered(auctionId, bid.bidId(), bid.account(), first + k, q));
           }

@@ -14,6 +14,7 @@ import org.computecap.engine.collections.LongLongMap;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Hold;
 import org.computecap.engine.registry.SystemAccount;
+import org.computecap.engine.stability.StabilityState;
 
 /**
  * Primary auctions inside the engine: each auction's supply, its open bids in submission order, and
@@ -64,8 +65,15 @@ public final class AuctionState implements FeatureState {
    */
   private final transient boolean supplyRules;
 
+  /**
+   * Whether the program has a stability reserve: only then are the permits it releases into
+   * auctions written to the canonical encoding.
+   */
+  private final transient boolean stabilityReserve;
+
   AuctionState(Program program) {
     this.supplyRules = program.auction().hasSupplyRules();
+    this.stabilityReserve = program.hasStabilityReserve();
   }
 
   /** A new, empty auction state for {@code program}. */
@@ -82,6 +90,9 @@ public final class AuctionState implements FeatureState {
 
     /** vintage -> unsold permits of earlier auctions it re-offers (policy REOFFER). */
     final TreeMap<Integer, Long> reoffered = new TreeMap<>();
+
+    /** vintage -> permits the stability reserve released into it (its period's first auction). */
+    final TreeMap<Integer, Long> fromStabilityReserve = new TreeMap<>();
 
     /** Its period's reserve price (derived from the program). */
     final transient long reservePriceCents;
@@ -121,14 +132,41 @@ public final class AuctionState implements FeatureState {
       return sum;
     }
 
-    /** Its own volume, newly issued when it opened. */
-    long ownPermits() {
-      return supplyPermits - reofferedPermits();
+    /** The permits the stability reserve released into it. */
+    long fromStabilityReservePermits() {
+      long sum = 0;
+      for (long q : fromStabilityReserve.values()) {
+        sum += q;
+      }
+      return sum;
     }
 
-    /** Its supply as lots, oldest vintage first: re-offered ones, then its own vintage. */
+    /** Its own volume, newly issued when it opened. */
+    long ownPermits() {
+      return supplyPermits - reofferedPermits() - fromStabilityReservePermits();
+    }
+
+    /** The oldest vintage it offers: its period's unless it offers older permits. */
+    int firstVintage() {
+      int first = period;
+      if (!reoffered.isEmpty()) {
+        first = Math.min(first, reoffered.firstKey());
+      }
+      if (!fromStabilityReserve.isEmpty()) {
+        first = Math.min(first, fromStabilityReserve.firstKey());
+      }
+      return first;
+    }
+
+    /**
+     * Its supply as lots, oldest vintage first: re-offered ones and those the stability reserve
+     * released, then its own vintage.
+     */
     TreeMap<Integer, Long> lots() {
       TreeMap<Integer, Long> lots = new TreeMap<>(reoffered);
+      for (Map.Entry<Integer, Long> lot : fromStabilityReserve.entrySet()) {
+        lots.merge(lot.getKey(), lot.getValue(), Math::addExact);
+      }
       lots.merge(period, ownPermits(), Math::addExact);
       lots.values().removeIf(q -> q == 0);
       return lots;
@@ -184,7 +222,8 @@ public final class AuctionState implements FeatureState {
       long reofferedPermits,
       boolean cancelled,
       long releasedPermits,
-      long withheldPermits) {}
+      long withheldPermits,
+      long fromStabilityReservePermits) {}
 
   /** The auction with this id, or null. */
   public Summary auction(long auctionId) {
@@ -203,7 +242,8 @@ public final class AuctionState implements FeatureState {
             a.reofferedPermits(),
             a.cancelled,
             a.releasedPermits,
-            a.withheldPermits);
+            a.withheldPermits,
+            a.fromStabilityReservePermits());
   }
 
   /** Records a newly opened auction. */
@@ -287,15 +327,19 @@ public final class AuctionState implements FeatureState {
       }
     }
     writeMap(w, offeredByPeriod);
-    if (!supplyRules) {
-      return;
+    if (supplyRules) {
+      for (Auction a : auctions.values()) {
+        writeMap(w, a.reoffered);
+        w.writeBoolean(a.cancelled).writeLong(a.releasedPermits).writeLong(a.withheldPermits);
+      }
+      writeMap(w, releasedByPeriod);
+      writeMap(w, withheldByPeriod);
     }
-    for (Auction a : auctions.values()) {
-      writeMap(w, a.reoffered);
-      w.writeBoolean(a.cancelled).writeLong(a.releasedPermits).writeLong(a.withheldPermits);
+    if (stabilityReserve) {
+      for (Auction a : auctions.values()) {
+        writeMap(w, a.fromStabilityReserve);
+      }
     }
-    writeMap(w, releasedByPeriod);
-    writeMap(w, withheldByPeriod);
   }
 
   private static void writeMap(CanonicalWriter w, TreeMap<Integer, Long> map) {
@@ -340,6 +384,11 @@ public final class AuctionState implements FeatureState {
       }
       readMap(r, s.releasedByPeriod);
       readMap(r, s.withheldByPeriod);
+    }
+    if (s.stabilityReserve) {
+      for (Auction a : s.auctions.values()) {
+        readMap(r, a.fromStabilityReserve);
+      }
     }
     for (Auction a : s.auctions.values()) {
       if (!a.cleared) {
@@ -408,13 +457,17 @@ public final class AuctionState implements FeatureState {
     checkOpenIndex(openSupply);
     checkContainment(state.program());
     Program program = state.program();
+    StabilityState stability = state.featureOrNull(StabilityState.class);
     for (Map.Entry<Integer, Long> e : offeredByPeriod.entrySet()) {
-      if (e.getValue() > program.auctionVolumePermits(e.getKey())) {
+      long withheld = stability == null ? 0L : stability.withheldFrom(e.getKey());
+      if (e.getValue() + withheld > program.auctionVolumePermits(e.getKey())) {
         throw new AssertionError(
             "period "
                 + e.getKey()
                 + " offered "
                 + e.getValue()
+                + " + withheld into the stability reserve "
+                + withheld
                 + " > auction volume "
                 + program.auctionVolumePermits(e.getKey()));
       }

@@ -15,6 +15,7 @@ import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Ledger;
 import org.computecap.engine.registry.Registry;
 import org.computecap.engine.registry.SystemAccount;
+import org.computecap.engine.stability.StabilityReserveHandler;
 
 /**
  * {@code ClosePeriod} (§7.4-7.6), in this order: every participant (ascending id) is assessed
@@ -23,6 +24,7 @@ import org.computecap.engine.registry.SystemAccount;
  * forgiven once charged). Then the seeded audit lottery draws among the same participants; with
  * banking off the exchange first cancels every resting order that would deliver this or an older
  * vintage (releasing its reservation), then every unsurrendered permit of those vintages expires;
+ * then a program's stability reserve reads TNAC and settles ({@link StabilityReserveHandler});
  * finally the engine moves to the next period.
  */
 final class PeriodClose {
@@ -69,6 +71,7 @@ final class PeriodClose {
       events.addAll(ExchangeState.closeVintagesUpTo(access, c.period()));
       expire(access.ledger(), program, c.period(), events);
     }
+    StabilityReserveHandler.closePeriod(access, c.period(), events);
     access.advancePeriod();
     events.add(
         0,

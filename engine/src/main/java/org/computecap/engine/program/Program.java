@@ -31,7 +31,8 @@ public record Program(
     boolean banking,
     Auction auction,
     Insurance insurance,
-    Exchange exchange) {
+    Exchange exchange,
+    StabilityReserve stabilityReserve) {
 
   /**
    * The compliance periods {@code first .. first+count-1} (e.g. 2026 for calendar years, or 1), and
@@ -307,7 +308,16 @@ public record Program(
    * there has it, so every other program's ledger (and state hash) is unchanged.
    */
   public boolean usesStabilityReserve() {
-    return auction.unsold().policy() == UnsoldPolicy.TO_STABILITY_RESERVE;
+    return auction.unsold().policy() == UnsoldPolicy.TO_STABILITY_RESERVE || hasStabilityReserve();
+  }
+
+  /**
+   * Whether the program has a {@code stabilityReserve} section (issue 14's EU MSR type rule). The
+   * engine keeps (and encodes) the stability state only then, so every other program's state hash
+   * is what it was before the rule existed. Without one, {@link #stabilityReserve()} is null.
+   */
+  public boolean hasStabilityReserve() {
+    return stabilityReserve != null;
   }
 
   private long escalated(long base, long ratePpm, int period) {

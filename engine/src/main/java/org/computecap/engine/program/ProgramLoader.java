@@ -90,6 +90,8 @@ public final class ProgramLoader {
       Program.Auction auction = auction(root.section("auction"), periods);
       Program.Insurance insurance = insurance(root.optionalSection("insurance"));
       Program.Exchange exchange = exchange(root.optionalSection("exchange"));
+      StabilityReserve stability =
+          root.has("stabilityReserve") ? stabilityReserve(root.section("stabilityReserve")) : null;
       root.refuseUnread();
       return new Program(
           name,
@@ -105,7 +107,8 @@ public final class ProgramLoader {
           banking,
           auction,
           insurance,
-          exchange);
+          exchange,
+          stability);
     }
 
     Program.Periods periods(Section s) {
@@ -223,6 +226,23 @@ public final class ProgramLoader {
       }
     }
 
+    /**
+     * The EU MSR type rule (issue 14): every field but the invalidation limit is required, and the
+     * thresholds must be ordered {@code releaseThreshold <= lower <= upper} as the bands need.
+     */
+    StabilityReserve stabilityReserve(Section s) {
+      long upper = s.whole("upperThresholdPermits", 0, MAX_PERMITS, null);
+      long lower = s.whole("lowerThresholdPermits", 0, MAX_PERMITS, null);
+      s.notAbove("lowerThresholdPermits", lower, "upperThresholdPermits", upper);
+      long rate = s.whole("intakeRatePpm", 0, PPM, null);
+      long release = s.whole("releaseThresholdPermits", 0, MAX_PERMITS, null);
+      s.notAbove("releaseThresholdPermits", release, "lowerThresholdPermits", lower);
+      long volume = s.whole("releaseVolumePermits", 0, MAX_PERMITS, null);
+      long limit = s.whole("invalidationLimitPermits", 0, MAX_PERMITS, StabilityReserve.NO_LIMIT);
+      s.refuseUnread();
+      return new StabilityReserve(upper, lower, rate, release, volume, limit);
+    }
+
     Program.Insurance insurance(Section s) {
       long low = s.whole("premiumLowCentsPerUnit", 0, 1_000_000_000_000L, 0L);
       long high = s.whole("premiumHighCentsPerUnit", low, 1_000_000_000_000L, low);
@@ -289,6 +309,13 @@ public final class ProgramLoader {
                   + ", above "
                   + MAX_PRICE_CENTS);
         }
+      }
+    }
+
+    /** Refuses {@code value} of field {@code name} above field {@code boundName}'s value. */
+    void notAbove(String name, long value, String boundName, long bound) {
+      if (value > bound) {
+        throw error(name, ": " + value + " is above " + field(boundName) + " " + bound);
       }
     }
 

@@ -14,7 +14,8 @@ import org.computecap.engine.command.WithdrawBid;
  * period= qty=}, {@code bid auction= id= acct= qty= price=}, {@code withdraw-bid auction= id=},
  * {@code clear-auction id=}; and {@code expect auction id= [cleared=true|false] [price=] [sold=]
  * [unsold=] [bids=] [supply=] [reserve=] [reoffered=] [cancelled=true|false] [released=]
- * [withheld=]} (the last six for issue 14's supply rules).
+ * [withheld=] [from-reserve=]} (the last seven for issue 14's supply rules; {@code from-reserve}:
+ * permits the stability reserve released into it).
  */
 public final class AuctionVerbs implements ScriptVerbs {
   @Override
@@ -83,6 +84,13 @@ public final class AuctionVerbs implements ScriptVerbs {
     }
     if (d == null && a.has("withheld")) {
       d = CoreVerbs.differs("withheld", a.longValue("withheld"), auction.withheldPermits());
+    }
+    if (d == null && a.has("from-reserve")) {
+      d =
+          CoreVerbs.differs(
+              "released from the stability reserve",
+              a.longValue("from-reserve"),
+              auction.fromStabilityReservePermits());
     }
     return d;
   }

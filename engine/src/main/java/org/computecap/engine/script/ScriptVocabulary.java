@@ -29,6 +29,9 @@ public final class ScriptVocabulary {
     // compliance: add its verbs here.
     v.add(new org.computecap.engine.script.ComplianceVerbs());
 
+    // stability reserve: add its verbs here.
+    v.add(new org.computecap.engine.script.StabilityVerbs());
+
     // access: add its verbs here.
     v.add(new org.computecap.engine.script.AccessVerbs());
 

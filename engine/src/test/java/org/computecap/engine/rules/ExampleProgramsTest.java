@@ -31,6 +31,8 @@ import org.computecap.engine.compliance.PeriodClosed;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.program.RiskSignal;
 import org.computecap.engine.program.Workload;
+import org.computecap.engine.stability.StabilityBand;
+import org.computecap.engine.stability.StabilityReserveSettled;
 import org.junit.jupiter.api.Test;
 
 /** The documented example programs run a full period in the engine with hand-checked numbers. */
@@ -111,7 +113,12 @@ class ExampleProgramsTest {
     assertThat(m.event(first, CostContainmentReleased.class).permits()).isEqualTo(8_000);
     assertThat(m.event(first, AuctionCleared.class).clearingPriceCents()).isEqualTo(1_400);
     assertThat(m.event(first, AuctionCleared.class).soldPermits()).isEqualTo(48_000);
-    m.ok(new ClosePeriod(1));
+    // TNAC 48,000 at the close lies between the stability reserve's release threshold (40,000)
+    // and its lower threshold (83,300): it does nothing, and period 2 auctions its full volume.
+    StabilityReserveSettled settled =
+        m.event(m.ok(new ClosePeriod(1)), StabilityReserveSettled.class);
+    assertThat(settled.tnacPermits()).isEqualTo(48_000);
+    assertThat(settled.band()).isEqualTo(StabilityBand.NO_ACTION);
     // Period 2: reserve 250 · 1.025 = 256.25 -> 256; ECR trigger 600 · 1.07 = 642.
     assertThat(program.reservePriceCents(2)).isEqualTo(256);
     assertThat(program.emissionsContainmentTriggerCents(2)).isEqualTo(642);

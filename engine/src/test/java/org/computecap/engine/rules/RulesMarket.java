@@ -20,6 +20,7 @@ import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.compliance.ComplianceState;
 import org.computecap.engine.registry.Registry;
+import org.computecap.engine.stability.StabilityState;
 
 /**
  * A test market under the real program parser: every command goes through the codec (so the journal
@@ -61,7 +62,11 @@ final class RulesMarket {
     CanonicalWriter w = new CanonicalWriter();
     engine.state().registry().writeCanonical(w);
     for (Class<? extends FeatureState> type :
-        List.of(AllocationState.class, AuctionState.class, ComplianceState.class)) {
+        List.of(
+            AllocationState.class,
+            AuctionState.class,
+            ComplianceState.class,
+            StabilityState.class)) {
       FeatureState f = engine.state().featureOrNull(type);
       w.writeBoolean(f != null);
       if (f != null) {
