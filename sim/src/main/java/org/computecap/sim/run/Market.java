@@ -18,6 +18,7 @@ import org.computecap.engine.exchange.TradeExecuted;
 import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournaledEngine;
 import org.computecap.engine.registry.Registry;
+import org.computecap.engine.stability.StabilityState;
 
 /**
  * The simulator's only door into the market: every change goes through the real engine as a command
@@ -260,6 +261,24 @@ final class Market implements AutoCloseable {
 
   Registry registry() {
     return engine.state().registry();
+  }
+
+  /**
+   * Permits the stability reserve withheld from {@code period}'s auction volume at the previous
+   * close (issue 14), 0 without a reserve: the engine refuses an auction offering them.
+   */
+  long stabilityWithheld(int period) {
+    StabilityState s = engine.state().featureOrNull(StabilityState.class);
+    return s == null ? 0L : s.withheldFrom(period);
+  }
+
+  /**
+   * Permits the stability reserve releases into {@code period}'s first auction, on top of the
+   * volume it offers (the engine adds them when the auction opens), 0 without a reserve.
+   */
+  long stabilityRelease(int period) {
+    StabilityState s = engine.state().featureOrNull(StabilityState.class);
+    return s == null ? 0L : s.pendingRelease(period);
   }
 
   Engine engine() {

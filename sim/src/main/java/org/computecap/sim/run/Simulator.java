@@ -138,9 +138,13 @@ public final class Simulator {
     Period at = new Period(t, market, terms, settings, accounts, random, tally);
     long[] granted = allocate(t);
     long[] heldAtOpen = at.holdings();
-    long volume = terms.auctionVolumePermits(t);
+    // The period's own auction volume less what the stability reserve withheld; its release
+    // comes on top, added by the engine to the first auction, so agents expect it.
+    long volume = terms.auctionVolumePermits(t) - market.stabilityWithheld(t);
+    long offered = volume + market.stabilityRelease(t);
     double issuedShare = issuedShare(t, granted, volume);
-    Planning plan = Planning.plan(at, active, makeGood, heldAtOpen, volume, issuedShare, lastPrice);
+    Planning plan =
+        Planning.plan(at, active, makeGood, heldAtOpen, offered, issuedShare, lastPrice);
     for (int i = 0; i < relocatedIn.length; i++) {
       relocatedIn[i] = plan.relocated()[i] ? t : relocatedIn[i];
     }

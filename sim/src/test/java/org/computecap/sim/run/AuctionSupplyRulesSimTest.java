@@ -75,4 +75,36 @@ class AuctionSupplyRulesSimTest {
           .isGreaterThan(without.periods().get(i).clearingPrice());
     }
   }
+
+  // Before, agents offered the whole auction volume and the engine refused an auction asking for
+  // what the stability reserve had withheld (AUCTION_VOLUME_EXCEEDED), ending the run.
+  @Test
+  void a_stability_reserve_withholds_auction_volume_and_the_run_follows_it() {
+    org.computecap.sim.scenario.ScenarioTree tree =
+        org.computecap.sim.scenario.ScenarioTree.shipped("stability");
+    SimulationResult without = Simulator.run(tree.scenario(), null, null);
+    SimulationResult with =
+        Simulator.run(
+            tree.with(
+                    "stabilityReserve",
+                    "{upperThresholdPermits: 250000, lowerThresholdPermits: 150000,"
+                        + " intakeRatePpm: 240000, releaseThresholdPermits: 50000,"
+                        + " releaseVolumePermits: 100000}")
+                .scenario(),
+            null,
+            null);
+    long soldWith = 0;
+    long soldWithout = 0;
+    for (int i = 0; i < with.periods().size(); i++) {
+      PeriodResult p = with.periods().get(i);
+      soldWith += p.auctionSold();
+      soldWithout += without.periods().get(i).auctionSold();
+      assertThat(p.clearingPrice())
+          .isCloseTo(p.theoreticalPrice(), within(0.01 * p.theoreticalPrice()));
+    }
+    // The first close banks over 200,000 permits, above the 150,000 threshold: later auctions
+    // offer less.
+    assertThat(with.periods().get(0).bankedPermits()).isGreaterThan(150000);
+    assertThat(soldWith).isLessThan(soldWithout);
+  }
 }
