@@ -64,8 +64,13 @@ public final class AuctionState implements FeatureState {
    */
   private final transient boolean supplyRules;
 
+  /** Issue 14's price containment reserve and ceiling; null for a program without them. */
+  final PriceControlState priceControls;
+
   AuctionState(Program program) {
     this.supplyRules = program.auction().hasSupplyRules();
+    this.priceControls =
+        program.priceControls().isOn() ? new PriceControlState(program.priceControls()) : null;
   }
 
   /** A new, empty auction state for {@code program}. */
@@ -253,7 +258,30 @@ public final class AuctionState implements FeatureState {
 
   /** Whether an auction of {@code period} is still open. */
   public boolean hasOpenAuction(int period) {
+    if (priceControls != null) {
+      PriceControlState.Sale sale = priceControls.openSale();
+      if (sale != null && sale.period == period) {
+        return true;
+      }
+    }
     return openByPeriod.containsKey(period);
+  }
+
+  /** What adapters and scripts may read of one reserve sale. */
+  public record ReserveSaleSummary(
+      int period, boolean cleared, int openBids, long soldPermits, long revenueCents) {}
+
+  /** The reserve sale with this id, or null. */
+  public ReserveSaleSummary reserveSale(long saleId) {
+    PriceControlState.Sale s = priceControls == null ? null : priceControls.sales.get(saleId);
+    return s == null
+        ? null
+        : new ReserveSaleSummary(s.period, s.cleared, s.bids.size(), s.soldPermits, s.revenueCents);
+  }
+
+  /** Permits left in the price containment reserve (0 without one). */
+  public long priceContainmentRemaining() {
+    return priceControls == null ? 0 : priceControls.remainingPermits();
   }
 
   /** Permits of {@code period}'s auction volume already offered. */
@@ -287,15 +315,17 @@ public final class AuctionState implements FeatureState {
       }
     }
     writeMap(w, offeredByPeriod);
-    if (!supplyRules) {
-      return;
+    if (supplyRules) {
+      for (Auction a : auctions.values()) {
+        writeMap(w, a.reoffered);
+        w.writeBoolean(a.cancelled).writeLong(a.releasedPermits).writeLong(a.withheldPermits);
+      }
+      writeMap(w, releasedByPeriod);
+      writeMap(w, withheldByPeriod);
     }
-    for (Auction a : auctions.values()) {
-      writeMap(w, a.reoffered);
-      w.writeBoolean(a.cancelled).writeLong(a.releasedPermits).writeLong(a.withheldPermits);
+    if (priceControls != null) {
+      priceControls.writeCanonical(w);
     }
-    writeMap(w, releasedByPeriod);
-    writeMap(w, withheldByPeriod);
   }
 
   private static void writeMap(CanonicalWriter w, TreeMap<Integer, Long> map) {
@@ -341,6 +371,13 @@ public final class AuctionState implements FeatureState {
       readMap(r, s.releasedByPeriod);
       readMap(r, s.withheldByPeriod);
     }
+    if (s.priceControls != null) {
+      PriceControlState p = PriceControlState.readCanonical(r, program.priceControls());
+      s.priceControls.sales.putAll(p.sales);
+      System.arraycopy(p.soldByTier, 0, s.priceControls.soldByTier, 0, p.soldByTier.length);
+      s.priceControls.auctionCleared = p.auctionCleared;
+      s.priceControls.lastClearingPriceCents = p.lastClearingPriceCents;
+    }
     for (Auction a : s.auctions.values()) {
       if (!a.cleared) {
         s.openByPeriod.merge(a.period, 1, Integer::sum);
@@ -379,6 +416,10 @@ public final class AuctionState implements FeatureState {
         quantities.add(b.account(), b.quantity());
       }
       checkBidderIndex(a, quantities);
+    }
+    if (priceControls != null) {
+      priceControls.addReservations(reserved);
+      priceControls.checkInvariants(state);
     }
     for (long id : state.registry().accountIds()) {
       long expected = reserved.getOrDefault(id, 0L);

@@ -31,7 +31,8 @@ public record Program(
     boolean banking,
     Auction auction,
     Insurance insurance,
-    Exchange exchange) {
+    Exchange exchange,
+    PriceControls priceControls) {
 
   /**
    * The compliance periods {@code first .. first+count-1} (e.g. 2026 for calendar years, or 1), and
@@ -209,6 +210,7 @@ public record Program(
     Objects.requireNonNull(auction, "auction");
     Objects.requireNonNull(insurance, "insurance");
     Objects.requireNonNull(exchange, "exchange");
+    Objects.requireNonNull(priceControls, "priceControls");
   }
 
   /** The number of the first compliance period (and vintage), >= 0, e.g. 2026 or 1. */
@@ -270,7 +272,25 @@ public record Program(
    * budget less the cost containment reserve's room ({@link #costContainmentPermits}).
    */
   public long auctionVolumePermits(int period) {
-    return capPermits(period) - freeBudgetPermits(period) - costContainmentPermits(period);
+    return capPermits(period)
+        - freeBudgetPermits(period)
+        - costContainmentPermits(period)
+        - priceContainmentPermits(period);
+  }
+
+  /**
+   * The price containment reserve carved out of {@code period}'s cap: every tier's permits in the
+   * first period (issued into the reserve account when the market opens, in the first vintage), 0
+   * in every other period.
+   */
+  public long priceContainmentPermits(int period) {
+    return period == periods.first() ? priceControls.reserve().totalPermits() : 0;
+  }
+
+  /** The price ceiling of {@code period}, escalated from the first period; 0 when off. */
+  public long priceCeilingCents(int period) {
+    PriceControls.Ceiling c = priceControls.ceiling();
+    return escalated(c.priceCents(), c.escalationPpm(), period);
   }
 
   /**
@@ -308,6 +328,11 @@ public record Program(
    */
   public boolean usesStabilityReserve() {
     return auction.unsold().policy() == UnsoldPolicy.TO_STABILITY_RESERVE;
+  }
+
+  /** Whether the registry opens the price containment reserve account. */
+  public boolean usesPriceContainmentReserve() {
+    return priceControls.reserve().isOn();
   }
 
   private long escalated(long base, long ratePpm, int period) {
