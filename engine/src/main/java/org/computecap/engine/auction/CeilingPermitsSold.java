@@ -7,4 +7,4 @@ import org.computecap.engine.Event;
  * went to the treasury.
  */
 public record CeilingPermitsSold(
-    long account, int period, long permits, long priceCents, long paidCents) implements Event {}
+    long accountId, int period, long permits, long priceCents, long paidCents) implements Event {}

@@ -7,5 +7,5 @@ import org.computecap.engine.Event;
  * cash is released.
  */
 public record ReserveBidSettled(
-    long saleId, long bidId, long account, long permits, long paidCents, long releasedCents)
+    long saleId, long bidId, long accountId, long permits, long paidCents, long releasedCents)
     implements Event {}
