@@ -372,11 +372,7 @@ public final class AuctionState implements FeatureState {
       readMap(r, s.withheldByPeriod);
     }
     if (s.priceControls != null) {
-      PriceControlState p = PriceControlState.readCanonical(r, program.priceControls());
-      s.priceControls.sales.putAll(p.sales);
-      System.arraycopy(p.soldByTier, 0, s.priceControls.soldByTier, 0, p.soldByTier.length);
-      s.priceControls.auctionCleared = p.auctionCleared;
-      s.priceControls.lastClearingPriceCents = p.lastClearingPriceCents;
+      s.priceControls.readCanonical(r);
     }
     for (Auction a : s.auctions.values()) {
       if (!a.cleared) {

@@ -73,7 +73,7 @@ public final class PriceControlHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    p.sales.put(c.saleId(), new PriceControlState.Sale(c.period()));
+    p.opened(c.saleId(), new PriceControlState.Sale(c.period()));
     return Result.accepted(new ReserveSaleOpened(c.saleId(), c.period(), p.lastClearingPriceCents));
   }
 
@@ -100,8 +100,7 @@ public final class PriceControlHandler {
       return Result.rejected(rejection);
     }
     access.ledger().reserveCash(c.accountId(), cents, Hold.AUCTION);
-    sale.bids.put(
-        c.bidId(), new PriceControlState.ReserveBid(c.bidId(), c.accountId(), c.quantity()));
+    sale.addBid(new PriceControlState.ReserveBid(c.bidId(), c.accountId(), c.quantity()));
     return Result.accepted(
         new ReserveBidSubmitted(c.saleId(), c.bidId(), c.accountId(), c.quantity(), cents));
   }
@@ -150,8 +149,7 @@ public final class PriceControlHandler {
           new ReserveBidSettled(
               c.saleId(), bid.bidId(), bid.account(), got, paid, reserved - paid));
     }
-    sale.bids.clear();
-    sale.cleared = true;
+    p.cleared(sale);
     events.add(
         0,
         new ReserveSaleCleared(

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.computecap.engine.CanonicalReader;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
+import org.computecap.engine.collections.LongLongMap;
 import org.computecap.engine.program.PriceControls;
 import org.computecap.engine.registry.SystemAccount;
 
@@ -41,6 +42,10 @@ final class PriceControlState {
   static final class Sale {
     final int period;
     final LinkedHashMap<Long, ReserveBid> bids = new LinkedHashMap<>();
+
+    /** bidder -> permits of its open bids (derived from {@link #bids}). */
+    private final transient LongLongMap quantityByBidder = new LongLongMap();
+
     boolean cleared;
     long soldPermits;
     long revenueCents;
@@ -49,14 +54,18 @@ final class PriceControlState {
       this.period = period;
     }
 
+    void addBid(ReserveBid b) {
+      bids.put(b.bidId(), b);
+      quantityByBidder.add(b.account(), b.quantity());
+    }
+
+    void clearBids() {
+      bids.clear();
+      quantityByBidder.clear();
+    }
+
     long quantityBidBy(long account) {
-      long sum = 0;
-      for (ReserveBid b : bids.values()) {
-        if (b.account() == account) {
-          sum += b.quantity();
-        }
-      }
-      return sum;
+      return quantityByBidder.get(account, 0L);
     }
   }
 
@@ -89,14 +98,22 @@ final class PriceControlState {
     return left;
   }
 
-  /** The open sale, or null. */
+  /** The open sale, or null (at most one is open; derived from {@link #sales}). */
   Sale openSale() {
-    for (Sale s : sales.values()) {
-      if (!s.cleared) {
-        return s;
-      }
-    }
-    return null;
+    return openSale;
+  }
+
+  private transient Sale openSale;
+
+  void opened(long saleId, Sale sale) {
+    sales.put(saleId, sale);
+    openSale = sale;
+  }
+
+  void cleared(Sale sale) {
+    sale.clearBids();
+    sale.cleared = true;
+    openSale = null;
   }
 
   /** The account's permits in open reserve bids. */
@@ -126,20 +143,17 @@ final class PriceControlState {
     }
   }
 
-  static PriceControlState readCanonical(CanonicalReader r, PriceControls controls) {
-    PriceControlState p = new PriceControlState(controls);
-    p.auctionCleared = r.readBoolean();
-    p.lastClearingPriceCents = r.readLong();
+  /** Reads back what {@link #writeCanonical} wrote into this empty state; the index rebuilt. */
+  void readCanonical(CanonicalReader r) {
+    auctionCleared = r.readBoolean();
+    lastClearingPriceCents = r.readLong();
     int tiers = r.readCount();
-    if (tiers != p.soldByTier.length) {
+    if (tiers != soldByTier.length) {
       throw new IllegalArgumentException(
-          "snapshot: "
-              + tiers
-              + " price containment tiers, the program has "
-              + p.soldByTier.length);
+          "snapshot: " + tiers + " price containment tiers, the program has " + soldByTier.length);
     }
     for (int i = 0; i < tiers; i++) {
-      p.soldByTier[i] = r.readLong();
+      soldByTier[i] = r.readLong();
     }
     int count = r.readCount();
     for (int i = 0; i < count; i++) {
@@ -150,12 +164,13 @@ final class PriceControlState {
       s.revenueCents = r.readLong();
       int bids = r.readCount();
       for (int b = 0; b < bids; b++) {
-        ReserveBid bid = new ReserveBid(r.readLong(), r.readLong(), r.readLong());
-        s.bids.put(bid.bidId(), bid);
+        s.addBid(new ReserveBid(r.readLong(), r.readLong(), r.readLong()));
       }
-      p.sales.put(id, s);
+      sales.put(id, s);
+      if (!s.cleared) {
+        openSale = s;
+      }
     }
-    return p;
   }
 
   /** Adds each open reserve bid's reservation to {@code reserved} (account -> cents). */
@@ -182,8 +197,23 @@ final class PriceControlState {
       }
       sold += s.soldPermits;
     }
-    if (open.size() > 1) {
-      throw new AssertionError(open.size() + " reserve sales are open at once");
+    if (open.size() > 1 || (open.isEmpty() ? null : open.get(0)) != openSale) {
+      throw new AssertionError(open.size() + " reserve sales are open, not the one indexed");
+    }
+    for (Sale s : open) {
+      LongLongMap quantities = new LongLongMap();
+      for (ReserveBid b : s.bids.values()) {
+        quantities.add(b.account(), b.quantity());
+      }
+      quantities.forEach(
+          (account, q) -> {
+            if (s.quantityBidBy(account) != q) {
+              throw new AssertionError("reserve bids of " + account + " are " + q + " permits");
+            }
+          });
+      if (quantities.size() != s.quantityByBidder.size()) {
+        throw new AssertionError("the reserve sale indexes " + s.quantityByBidder.size());
+      }
     }
     long byTier = 0;
     List<PriceControls.Tier> tiers = controls.reserve().tiers();
