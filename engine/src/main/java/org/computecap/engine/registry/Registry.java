@@ -299,14 +299,7 @@ public final class Registry {
   void issue(long accountId, int vintage, long quantity) {
     Account a = permitAccount(accountId, vintage, quantity);
     check(quantity <= remainingCap(vintage), "issue stays within the cap", accountId);
-    long issued = Math.addExact(issuedTotal, quantity);
-    int i = vintage - firstPeriod;
-    a.ensure(i);
-    a.free[i] += quantity;
-    a.freeTotal += quantity;
-    permitsFreeTotal += quantity;
-    issuedTotal = issued;
-    issuedByVintage.add(vintage, quantity);
+    credit(a, vintage, quantity, Math.addExact(issuedTotal, quantity));
   }
 
   /**
@@ -317,16 +310,20 @@ public final class Registry {
     Account a = permitAccount(accountId, vintage, quantity);
     check(rules.priceControls().ceiling().isOn(), "the program has a price ceiling", accountId);
     long issued = Math.addExact(issuedTotal, quantity);
-    long ceiling = Math.addExact(ceilingTotal, quantity);
+    ceilingTotal = Math.addExact(ceilingTotal, quantity);
+    ceilingByVintage.add(vintage, quantity);
+    credit(a, vintage, quantity, issued);
+  }
+
+  /** Puts newly issued permits into the account; {@code issued} is the new total, checked. */
+  private void credit(Account a, int vintage, long quantity, long issued) {
     int i = vintage - firstPeriod;
     a.ensure(i);
     a.free[i] += quantity;
     a.freeTotal += quantity;
     permitsFreeTotal += quantity;
     issuedTotal = issued;
-    ceilingTotal = ceiling;
     issuedByVintage.add(vintage, quantity);
-    ceilingByVintage.add(vintage, quantity);
   }
 
   /** Moves free permits of one vintage between accounts. */
