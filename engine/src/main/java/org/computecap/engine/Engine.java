@@ -1,9 +1,11 @@
 package org.computecap.engine;
 
+import java.util.List;
 import java.util.Objects;
 import org.computecap.engine.access.AccessHandler;
 import org.computecap.engine.allocation.AllocationHandler;
 import org.computecap.engine.auction.AuctionHandler;
+import org.computecap.engine.auction.PriceContainmentReserveIssued;
 import org.computecap.engine.command.AccessCommand;
 import org.computecap.engine.command.AllocationCommand;
 import org.computecap.engine.command.AuctionCommand;
@@ -18,6 +20,7 @@ import org.computecap.engine.exchange.ExchangeHandler;
 import org.computecap.engine.exchange.OrderBooks;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.RegistryHandler;
+import org.computecap.engine.registry.SystemAccount;
 
 /**
  * The market as one deterministic, single-threaded state machine: {@link #apply} takes a command
@@ -120,7 +123,17 @@ public final class Engine {
     }
     Program program = parser.parse(open.programYaml());
     state.open(open.programYaml(), open.seed(), program);
-    return Result.accepted(new MarketOpened(program.firstPeriod(), open.seed()));
+    MarketOpened opened = new MarketOpened(program.firstPeriod(), open.seed());
+    long reserve = program.priceContainmentPermits(program.firstPeriod());
+    if (reserve == 0) {
+      return Result.accepted(opened);
+    }
+    // The price containment reserve is carved out of the first cap at genesis (issue 14).
+    access
+        .ledger()
+        .issue(SystemAccount.PRICE_CONTAINMENT_RESERVE.id(), program.firstPeriod(), reserve);
+    return Result.accepted(
+        List.of(opened, new PriceContainmentReserveIssued(program.firstPeriod(), reserve)));
   }
 
   /** The state, for reading; only {@link #apply} changes it. */

@@ -116,6 +116,14 @@ public final class EngineState {
     return requireOpen(exchange);
   }
 
+  /**
+   * The participant's obligation for {@code period} if it closed now (compliance's arithmetic), for
+   * features that may not depend on the compliance package (the price controls, issue 14).
+   */
+  public long obligationSoFar(long account, int period) {
+    return compliance().obligationSoFar(program(), account, period);
+  }
+
   /** The feature's state; throws when the market is not open or no feature has that type. */
   public <T extends FeatureState> T feature(Class<T> type) {
     T f = featureOrNull(type);
@@ -190,9 +198,16 @@ public final class EngineState {
     Registry registry = ledger.registry();
     registry.checkInvariants();
     long capsSoFar = program.capsThroughPermits(currentPeriod);
-    if (registry.issuedTotal() > capsSoFar) {
+    // Permits sold at the price ceiling (issue 14) are issued above the cap, and counted apart.
+    long ceiling = registry.ceilingIssuedTotal();
+    if (registry.issuedTotal() - ceiling > capsSoFar) {
       throw new AssertionError(
-          "permits issued " + registry.issuedTotal() + " > sum of caps so far " + capsSoFar);
+          "permits issued "
+              + registry.issuedTotal()
+              + " > sum of caps so far "
+              + capsSoFar
+              + " + ceiling units "
+              + ceiling);
     }
     for (FeatureState f : features) {
       f.checkInvariants(this);

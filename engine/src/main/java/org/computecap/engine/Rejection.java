@@ -90,6 +90,28 @@ public enum Rejection {
   BID_BELOW_RESERVE_PRICE,
   /** The bidder's bids would exceed its purchase limit (a share of the auctioned volume). */
   PURCHASE_LIMIT_EXCEEDED,
+  /** The program has no price containment reserve. */
+  PRICE_CONTAINMENT_NOT_IN_PROGRAM,
+  /** The program has no price ceiling. */
+  PRICE_CEILING_NOT_IN_PROGRAM,
+  /** The reserve sale id is already taken. */
+  RESERVE_SALE_ALREADY_EXISTS,
+  /** Another reserve sale is still open; one at a time. */
+  RESERVE_SALE_ALREADY_OPEN,
+  /** The previous auction did not clear at or above the trigger share of the lowest tier price. */
+  RESERVE_SALE_NOT_TRIGGERED,
+  /** Every tier of the price containment reserve is sold. */
+  PRICE_CONTAINMENT_RESERVE_EXHAUSTED,
+  /** No reserve sale has this id. */
+  UNKNOWN_RESERVE_SALE,
+  /** The reserve sale has already been cleared. */
+  RESERVE_SALE_NOT_OPEN,
+  /** The participant has no unmet obligation for the period (docs/rules.md defines it). */
+  NO_UNMET_OBLIGATION,
+  /** The quantity exceeds the participant's unmet obligation for the period. */
+  ABOVE_UNMET_OBLIGATION,
+  /** Permits at the price ceiling are sold only once the price containment reserve is empty. */
+  PRICE_CONTAINMENT_NOT_EXHAUSTED,
 
   // --- compliance ---
   /** The program does not cover this workload class (its scope). */

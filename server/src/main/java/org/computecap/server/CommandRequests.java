@@ -28,6 +28,7 @@ public final class CommandRequests {
             ExchangeApi.COMMANDS,
             AllocationApi.COMMANDS,
             AuctionApi.COMMANDS,
+            PriceControlApi.COMMANDS,
             ComplianceApi.COMMANDS,
             AccessApi.COMMANDS)) {
       for (CommandRoute<?> r : feature) {

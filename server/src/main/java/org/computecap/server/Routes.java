@@ -35,6 +35,7 @@ final class Routes {
     table.addAll(new ExchangeApi(s).routes());
     table.addAll(new AllocationApi(s).routes());
     table.addAll(new AuctionApi(s).routes());
+    table.addAll(new PriceControlApi(s).routes());
     table.addAll(new ComplianceApi(s).routes());
     return List.copyOf(table);
   }

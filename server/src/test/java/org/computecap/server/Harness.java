@@ -156,7 +156,7 @@ final class Harness implements AutoCloseable {
           switch (m.group(1)) {
             case "accountId" -> String.valueOf(ALICE);
             case "orderId" -> String.valueOf(aliceOrderId);
-            case "auctionId", "bidId", "vintage", "period" -> "1";
+            case "auctionId", "bidId", "saleId", "vintage", "period" -> "1";
             case "tokenId" -> String.valueOf(aliceSecondTokenId);
             default -> throw new AssertionError("no sample for path parameter " + m.group(1));
           };

@@ -10,10 +10,14 @@ import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
 import org.computecap.engine.WriteAccess;
 import org.computecap.engine.command.AuctionCommand;
+import org.computecap.engine.command.BuyAtCeiling;
 import org.computecap.engine.command.ClearAuction;
+import org.computecap.engine.command.ClearReserveSale;
 import org.computecap.engine.command.OpenAuction;
+import org.computecap.engine.command.OpenReserveSale;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SubmitBid;
+import org.computecap.engine.command.SubmitReserveBid;
 import org.computecap.engine.command.WithdrawBid;
 import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.Ppm;
@@ -60,6 +64,18 @@ public final class AuctionHandler {
     }
     if (command instanceof ClearAuction c) {
       return clear(access, s, c);
+    }
+    if (command instanceof OpenReserveSale c) {
+      return PriceControlHandler.open(access, s, c);
+    }
+    if (command instanceof SubmitReserveBid c) {
+      return PriceControlHandler.submit(access, s, c);
+    }
+    if (command instanceof ClearReserveSale c) {
+      return PriceControlHandler.clear(access, s, c);
+    }
+    if (command instanceof BuyAtCeiling c) {
+      return PriceControlHandler.buyAtCeiling(access, s, c);
     }
     throw new AssertionError("no auction handler for " + command.getClass().getName());
   }
@@ -260,6 +276,7 @@ public final class AuctionHandler {
     a.withheldPermits = plan.withheldPermits();
     a.clearBids();
     s.cleared(a);
+    PriceControlHandler.auctionCleared(s, r.clearingPriceCents());
     return Result.accepted(events);
   }
 

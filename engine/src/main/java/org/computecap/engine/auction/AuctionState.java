@@ -71,9 +71,14 @@ public final class AuctionState implements FeatureState {
    */
   private final transient boolean stabilityReserve;
 
+  /** Issue 14's price containment reserve and ceiling; null for a program without them. */
+  final PriceControlState priceControls;
+
   AuctionState(Program program) {
     this.supplyRules = program.auction().hasSupplyRules();
     this.stabilityReserve = program.hasStabilityReserve();
+    this.priceControls =
+        program.priceControls().isOn() ? new PriceControlState(program.priceControls()) : null;
   }
 
   /** A new, empty auction state for {@code program}. */
@@ -293,7 +298,30 @@ public final class AuctionState implements FeatureState {
 
   /** Whether an auction of {@code period} is still open. */
   public boolean hasOpenAuction(int period) {
+    if (priceControls != null) {
+      PriceControlState.Sale sale = priceControls.openSale();
+      if (sale != null && sale.period == period) {
+        return true;
+      }
+    }
     return openByPeriod.containsKey(period);
+  }
+
+  /** What adapters and scripts may read of one reserve sale. */
+  public record ReserveSaleSummary(
+      int period, boolean cleared, int openBids, long soldPermits, long revenueCents) {}
+
+  /** The reserve sale with this id, or null. */
+  public ReserveSaleSummary reserveSale(long saleId) {
+    PriceControlState.Sale s = priceControls == null ? null : priceControls.sales.get(saleId);
+    return s == null
+        ? null
+        : new ReserveSaleSummary(s.period, s.cleared, s.bids.size(), s.soldPermits, s.revenueCents);
+  }
+
+  /** Permits left in the price containment reserve (0 without one). */
+  public long priceContainmentRemaining() {
+    return priceControls == null ? 0 : priceControls.remainingPermits();
   }
 
   /** Permits of {@code period}'s auction volume already offered. */
@@ -339,6 +367,9 @@ public final class AuctionState implements FeatureState {
       for (Auction a : auctions.values()) {
         writeMap(w, a.fromStabilityReserve);
       }
+    }
+    if (priceControls != null) {
+      priceControls.writeCanonical(w);
     }
   }
 
@@ -390,6 +421,9 @@ public final class AuctionState implements FeatureState {
         readMap(r, a.fromStabilityReserve);
       }
     }
+    if (s.priceControls != null) {
+      s.priceControls.readCanonical(r);
+    }
     for (Auction a : s.auctions.values()) {
       if (!a.cleared) {
         s.openByPeriod.merge(a.period, 1, Integer::sum);
@@ -428,6 +462,10 @@ public final class AuctionState implements FeatureState {
         quantities.add(b.account(), b.quantity());
       }
       checkBidderIndex(a, quantities);
+    }
+    if (priceControls != null) {
+      priceControls.addReservations(reserved);
+      priceControls.checkInvariants(state);
     }
     for (long id : state.registry().accountIds()) {
       long expected = reserved.getOrDefault(id, 0L);

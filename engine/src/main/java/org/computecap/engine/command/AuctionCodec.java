@@ -6,6 +6,10 @@ final class AuctionCodec implements CodecPart {
   private static final int SUBMIT_BID = 161;
   private static final int WITHDRAW_BID = 162;
   private static final int CLEAR_AUCTION = 163;
+  private static final int OPEN_RESERVE_SALE = 164;
+  private static final int SUBMIT_RESERVE_BID = 165;
+  private static final int CLEAR_RESERVE_SALE = 166;
+  private static final int BUY_AT_CEILING = 167;
 
   @Override
   public int firstTag() {
@@ -35,6 +39,21 @@ final class AuctionCodec implements CodecPart {
     } else if (command instanceof ClearAuction c) {
       out.writeLong(c.auctionId());
       return CLEAR_AUCTION;
+    } else if (command instanceof OpenReserveSale c) {
+      out.writeLong(c.saleId()).writeInt(c.period());
+      return OPEN_RESERVE_SALE;
+    } else if (command instanceof SubmitReserveBid c) {
+      out.writeLong(c.saleId())
+          .writeLong(c.bidId())
+          .writeLong(c.accountId())
+          .writeLong(c.quantity());
+      return SUBMIT_RESERVE_BID;
+    } else if (command instanceof ClearReserveSale c) {
+      out.writeLong(c.saleId());
+      return CLEAR_RESERVE_SALE;
+    } else if (command instanceof BuyAtCeiling c) {
+      out.writeLong(c.accountId()).writeLong(c.quantity());
+      return BUY_AT_CEILING;
     }
     return -1;
   }
@@ -51,6 +70,14 @@ final class AuctionCodec implements CodecPart {
         return new WithdrawBid(in.readLong(), in.readLong());
       case CLEAR_AUCTION:
         return new ClearAuction(in.readLong());
+      case OPEN_RESERVE_SALE:
+        return new OpenReserveSale(in.readLong(), in.readInt());
+      case SUBMIT_RESERVE_BID:
+        return new SubmitReserveBid(in.readLong(), in.readLong(), in.readLong(), in.readLong());
+      case CLEAR_RESERVE_SALE:
+        return new ClearReserveSale(in.readLong());
+      case BUY_AT_CEILING:
+        return new BuyAtCeiling(in.readLong(), in.readLong());
       default:
         throw new IllegalArgumentException("unknown auction command tag " + tag);
     }

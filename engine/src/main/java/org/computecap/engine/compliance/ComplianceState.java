@@ -145,6 +145,19 @@ public final class ComplianceState implements FeatureState {
         - penaltyPaidCents.getOrDefault(account, 0L);
   }
 
+  /**
+   * The obligation the participant would have if {@code period} closed now, as period close
+   * computes it: {@code ceil(lambda · reported so far) + make-good owed}. The price containment
+   * reserve and the price ceiling sell up to what of it is unmet (issue 14).
+   */
+  public long obligationSoFar(Program program, long account, int period) {
+    Entry e = entry(account, period);
+    long reported = e == null ? 0 : e.reportedTotal();
+    long lambda = ComplianceHandler.multiplierPpm(program, e == null ? null : e.evaluation);
+    return saturatingAdd(
+        Obligations.weightedPermits(lambda, reported), makeGoodOwedPermits(account));
+  }
+
   /** Permits of earlier shortfalls the account still owes on top of its next obligation. */
   public long makeGoodOwedPermits(long account) {
     return makeGoodOwed.getOrDefault(account, 0L);

@@ -32,7 +32,8 @@ public record Program(
     Auction auction,
     Insurance insurance,
     Exchange exchange,
-    StabilityReserve stabilityReserve) {
+    StabilityReserve stabilityReserve,
+    PriceControls priceControls) {
 
   /**
    * The compliance periods {@code first .. first+count-1} (e.g. 2026 for calendar years, or 1), and
@@ -210,6 +211,7 @@ public record Program(
     Objects.requireNonNull(auction, "auction");
     Objects.requireNonNull(insurance, "insurance");
     Objects.requireNonNull(exchange, "exchange");
+    Objects.requireNonNull(priceControls, "priceControls");
   }
 
   /** The number of the first compliance period (and vintage), >= 0, e.g. 2026 or 1. */
@@ -271,7 +273,25 @@ public record Program(
    * budget less the cost containment reserve's room ({@link #costContainmentPermits}).
    */
   public long auctionVolumePermits(int period) {
-    return capPermits(period) - freeBudgetPermits(period) - costContainmentPermits(period);
+    return capPermits(period)
+        - freeBudgetPermits(period)
+        - costContainmentPermits(period)
+        - priceContainmentPermits(period);
+  }
+
+  /**
+   * The price containment reserve carved out of {@code period}'s cap: every tier's permits in the
+   * first period (issued into the reserve account when the market opens, in the first vintage), 0
+   * in every other period.
+   */
+  public long priceContainmentPermits(int period) {
+    return period == periods.first() ? priceControls.reserve().totalPermits() : 0;
+  }
+
+  /** The price ceiling of {@code period}, escalated from the first period; 0 when off. */
+  public long priceCeilingCents(int period) {
+    PriceControls.Ceiling c = priceControls.ceiling();
+    return escalated(c.priceCents(), c.escalationPpm(), period);
   }
 
   /**
@@ -318,6 +338,11 @@ public record Program(
    */
   public boolean hasStabilityReserve() {
     return stabilityReserve != null;
+  }
+
+  /** Whether the registry opens the price containment reserve account. */
+  public boolean usesPriceContainmentReserve() {
+    return priceControls.reserve().isOn();
   }
 
   private long escalated(long base, long ratePpm, int period) {

@@ -92,6 +92,11 @@ public final class ProgramLoader {
       Program.Exchange exchange = exchange(root.optionalSection("exchange"));
       StabilityReserve stability =
           root.has("stabilityReserve") ? stabilityReserve(root.section("stabilityReserve")) : null;
+      PriceControls controls =
+          new PriceControls(
+              priceContainment(root.optionalSection("priceContainment")),
+              priceCeiling(root.optionalSection("priceCeiling"), periods));
+      carveable(root, controls, periods, cap, allocation, auction, banking);
       root.refuseUnread();
       return new Program(
           name,
@@ -108,7 +113,95 @@ public final class ProgramLoader {
           auction,
           insurance,
           exchange,
-          stability);
+          stability,
+          controls);
+    }
+
+    /**
+     * {@code priceContainment}: tiers (at least one) of {@code volumePermits >= 1} at strictly
+     * ascending {@code priceCents}, and {@code triggerSharePpm} (0 .. 10^6, the share of the lowest
+     * tier price the previous auction must reach).
+     */
+    PriceControls.Reserve priceContainment(Section s) {
+      if (s.isEmpty()) {
+        return PriceControls.Reserve.NONE;
+      }
+      List<Section> tiers = s.list("tiers");
+      List<PriceControls.Tier> parsed = new ArrayList<>();
+      long total = 0;
+      for (Section t : tiers) {
+        long volume = t.whole("volumePermits", 1, MAX_PERMITS, null);
+        long price = t.whole("priceCents", 1, MAX_PRICE_CENTS, null);
+        t.refuseUnread();
+        if (!parsed.isEmpty() && price <= parsed.get(parsed.size() - 1).priceCents()) {
+          throw t.error("priceCents", ": " + price + " is not above the previous tier's price");
+        }
+        total += volume;
+        if (total > MAX_PERMITS) {
+          throw s.error("tiers", ": the tiers hold more than " + MAX_PERMITS + " permits");
+        }
+        parsed.add(new PriceControls.Tier(volume, price));
+      }
+      long share = s.whole("triggerSharePpm", 0, PPM, null);
+      s.refuseUnread();
+      return new PriceControls.Reserve(parsed, share);
+    }
+
+    /** {@code priceCeiling}: {@code priceCents >= 1} and {@code escalationPpm} (default 0). */
+    PriceControls.Ceiling priceCeiling(Section s, Program.Periods periods) {
+      if (s.isEmpty()) {
+        return PriceControls.Ceiling.NONE;
+      }
+      long price = s.whole("priceCents", 1, MAX_PRICE_CENTS, null);
+      long escalation = s.whole("escalationPpm", 0, PPM, 0L);
+      s.escalationStaysBelow("escalationPpm", price, escalation, periods);
+      s.refuseUnread();
+      return new PriceControls.Ceiling(price, escalation);
+    }
+
+    /**
+     * The reserve is carved out of the first period's auction volume (what is left of its cap after
+     * the free budget and the cost containment reserve), and it holds first-vintage permits, which
+     * only banking lets later periods use; the ceiling sits above the highest tier.
+     */
+    void carveable(
+        Section root,
+        PriceControls controls,
+        Program.Periods periods,
+        Program.Cap cap,
+        Program.Allocation allocation,
+        Program.Auction auction,
+        boolean banking) {
+      PriceControls.Reserve reserve = controls.reserve();
+      if (!reserve.isOn()) {
+        return;
+      }
+      if (!banking) {
+        throw root.error(
+            "priceContainment",
+            ": needs banking: true (its permits are vintage " + periods.first() + ")");
+      }
+      long start = cap.startPermits();
+      long room =
+          start
+              - Ppm.floorOf(start, allocation.freeSharePpm())
+              - Math.min(
+                  auction.costContainment().volume(),
+                  start - Ppm.floorOf(start, allocation.freeSharePpm()));
+      if (reserve.totalPermits() > room) {
+        throw root.error(
+            "priceContainment.tiers",
+            ": "
+                + reserve.totalPermits()
+                + " permits exceed the first period's auction volume "
+                + room);
+      }
+      long top = reserve.tiers().get(reserve.tiers().size() - 1).priceCents();
+      if (controls.ceiling().isOn() && controls.ceiling().priceCents() <= top) {
+        throw root.error(
+            "priceCeiling.priceCents",
+            ": " + controls.ceiling().priceCents() + " is not above the highest tier price " + top);
+      }
     }
 
     Program.Periods periods(Section s) {
@@ -333,6 +426,22 @@ public final class ProgramLoader {
         return null;
       }
       return v;
+    }
+
+    /** A required, non-empty list of mappings; each element's path is {@code name[i]}. */
+    List<Section> list(String name) {
+      JsonNode v = value(name, true);
+      if (!v.isArray() || v.isEmpty()) {
+        throw error(name, ": expected a non-empty list of mappings");
+      }
+      List<Section> out = new ArrayList<>();
+      for (int i = 0; i < v.size(); i++) {
+        if (!v.get(i).isObject()) {
+          throw error(name + "[" + i + "]", ": expected a mapping of fields");
+        }
+        out.add(new Section(source, field(name + "[" + i + "]"), v.get(i)));
+      }
+      return out;
     }
 
     Section section(String name) {

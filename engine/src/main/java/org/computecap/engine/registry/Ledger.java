@@ -74,6 +74,11 @@ public final class Ledger {
     registry.issue(accountId, vintage, quantity);
   }
 
+  /** Creates permits of {@code vintage} above the cap: a sale at the price ceiling. */
+  public void issueAboveCap(long accountId, int vintage, long quantity) {
+    registry.issueAboveCap(accountId, vintage, quantity);
+  }
+
   /** Moves free permits of one vintage between accounts. */
   public void transfer(long fromAccountId, long toAccountId, int vintage, long quantity) {
     registry.transfer(fromAccountId, toAccountId, vintage, quantity);

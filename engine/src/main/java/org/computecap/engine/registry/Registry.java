@@ -31,6 +31,15 @@ public final class Registry {
   private final int firstPeriod;
   private final LongObjectMap<Account> accounts = new LongObjectMap<>(64);
   private final LongLongMap issuedByVintage = new LongLongMap();
+
+  /**
+   * vintage -> permits sold at the price ceiling, issued above the cap (issue 14): counted in
+   * {@link #issuedByVintage} like every permit, and allowed on top of the cap, so {@code issued(v)
+   * <= cap(v) + ceiling units(v)}. Written to the canonical form only for a program with a ceiling.
+   */
+  private final LongLongMap ceilingByVintage = new LongLongMap();
+
+  private long ceilingTotal;
   private final Map<SystemAccount, Account> system = new EnumMap<>(SystemAccount.class);
   private long issuedTotal;
   private long permitsFreeTotal;
@@ -155,7 +164,17 @@ public final class Registry {
 
   /** What may still be issued in {@code vintage} under its period's cap. */
   public long remainingCap(int vintage) {
-    return rules.capPermits(vintage) - issued(vintage);
+    return rules.capPermits(vintage) - issued(vintage) + ceilingIssued(vintage);
+  }
+
+  /** Permits of {@code vintage} sold at the price ceiling, above the cap. */
+  public long ceilingIssued(int vintage) {
+    return ceilingByVintage.get(vintage, 0L);
+  }
+
+  /** Permits sold at the price ceiling in all vintages (the "ceiling units"). */
+  public long ceilingIssuedTotal() {
+    return ceilingTotal;
   }
 
   public long issuedTotal() {
@@ -280,7 +299,24 @@ public final class Registry {
   void issue(long accountId, int vintage, long quantity) {
     Account a = permitAccount(accountId, vintage, quantity);
     check(quantity <= remainingCap(vintage), "issue stays within the cap", accountId);
+    credit(a, vintage, quantity, Math.addExact(issuedTotal, quantity));
+  }
+
+  /**
+   * Creates permits of {@code vintage} in the account above the cap: the price ceiling's sales.
+   * They count as issued and as ceiling units, so the cap's room for other issuance is unchanged.
+   */
+  void issueAboveCap(long accountId, int vintage, long quantity) {
+    Account a = permitAccount(accountId, vintage, quantity);
+    check(rules.priceControls().ceiling().isOn(), "the program has a price ceiling", accountId);
     long issued = Math.addExact(issuedTotal, quantity);
+    ceilingTotal = Math.addExact(ceilingTotal, quantity);
+    ceilingByVintage.add(vintage, quantity);
+    credit(a, vintage, quantity, issued);
+  }
+
+  /** Puts newly issued permits into the account; {@code issued} is the new total, checked. */
+  private void credit(Account a, int vintage, long quantity, long issued) {
     int i = vintage - firstPeriod;
     a.ensure(i);
     a.free[i] += quantity;
@@ -410,6 +446,13 @@ public final class Registry {
     for (long v : vintages) {
       w.writeLong(v).writeLong(issuedByVintage.get(v, 0L));
     }
+    if (rules.priceControls().ceiling().isOn()) {
+      long[] ceiling = ceilingByVintage.sortedKeys();
+      w.writeInt(ceiling.length);
+      for (long v : ceiling) {
+        w.writeLong(v).writeLong(ceilingByVintage.get(v, 0L));
+      }
+    }
     long[] ids = accounts.sortedKeys();
     w.writeInt(ids.length);
     for (long id : ids) {
@@ -430,6 +473,15 @@ public final class Registry {
     int vintages = r.readCount();
     for (int i = 0; i < vintages; i++) {
       registry.issuedByVintage.put(r.readLong(), r.readLong());
+    }
+    if (rules.priceControls().ceiling().isOn()) {
+      int ceiling = r.readCount();
+      for (int i = 0; i < ceiling; i++) {
+        long v = r.readLong();
+        long q = r.readLong();
+        registry.ceilingByVintage.put(v, q);
+        registry.ceilingTotal = Math.addExact(registry.ceilingTotal, q);
+      }
     }
     int accounts = r.readCount();
     for (int i = 0; i < accounts; i++) {
@@ -548,9 +600,17 @@ public final class Registry {
     for (long v : issuedByVintage.sortedKeys()) {
       long issued = issuedByVintage.get(v, 0L);
       expectEqual("permits of vintage " + v + " in accounts", byVintage.get(v, 0L), issued);
-      if (issued > rules.capPermits((int) v)) {
+      long ceiling = ceilingByVintage.get(v, 0L);
+      if (issued - ceiling > rules.capPermits((int) v)) {
         throw new AssertionError(
-            "vintage " + v + " issued " + issued + " > cap " + rules.capPermits((int) v));
+            "vintage "
+                + v
+                + " issued "
+                + issued
+                + " > cap "
+                + rules.capPermits((int) v)
+                + " + ceiling units "
+                + ceiling);
       }
     }
     expectEqual("vintages held", byVintage.size(), issuedByVintage.size());

@@ -28,7 +28,13 @@ public enum SystemAccount {
    * auction permits under the {@code TO_STABILITY_RESERVE} policy. Opened only for a program that
    * uses it ({@link #isOpenFor}).
    */
-  STABILITY_RESERVE(-8, "stability-reserve", true, false, false);
+  STABILITY_RESERVE(-8, "stability-reserve", true, false, false),
+  /**
+   * The price containment reserve's permits (California APCR type, issue 14): issued within the
+   * first period's cap when the market opens and sold only in reserve sales. Opened only for a
+   * program with a price containment reserve.
+   */
+  PRICE_CONTAINMENT_RESERVE(-9, "price-containment-reserve", true, false, false);
 
   private final long id;
   private final String accountName;
@@ -74,7 +80,10 @@ public enum SystemAccount {
    * other program, and with it every existing state hash, stays as it was.
    */
   public boolean isOpenFor(Program program) {
-    return this != STABILITY_RESERVE || program.usesStabilityReserve();
+    if (this == STABILITY_RESERVE) {
+      return program.usesStabilityReserve();
+    }
+    return this != PRICE_CONTAINMENT_RESERVE || program.usesPriceContainmentReserve();
   }
 
   /** The system account with this id, or null. */

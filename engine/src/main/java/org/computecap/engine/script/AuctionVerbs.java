@@ -4,9 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.auction.AuctionState;
+import org.computecap.engine.command.BuyAtCeiling;
 import org.computecap.engine.command.ClearAuction;
+import org.computecap.engine.command.ClearReserveSale;
 import org.computecap.engine.command.OpenAuction;
+import org.computecap.engine.command.OpenReserveSale;
 import org.computecap.engine.command.SubmitBid;
+import org.computecap.engine.command.SubmitReserveBid;
 import org.computecap.engine.command.WithdrawBid;
 
 /**
@@ -15,7 +19,10 @@ import org.computecap.engine.command.WithdrawBid;
  * {@code clear-auction id=}; and {@code expect auction id= [cleared=true|false] [price=] [sold=]
  * [unsold=] [bids=] [supply=] [reserve=] [reoffered=] [cancelled=true|false] [released=]
  * [withheld=] [from-reserve=]} (the last seven for issue 14's supply rules; {@code from-reserve}:
- * permits the stability reserve released into it).
+ * permits the stability reserve released into it). Issue 14's price controls: {@code
+ * open-reserve-sale id= period=}, {@code reserve-bid sale= id= acct= qty=}, {@code
+ * clear-reserve-sale id=}, {@code buy-at-ceiling acct= qty=}; {@code expect reserve-sale id=
+ * [cleared=] [sold=] [revenue=] [bids=]} and {@code expect price-controls [remaining=] [ceiling=]}.
  */
 public final class AuctionVerbs implements ScriptVerbs {
   @Override
@@ -35,6 +42,14 @@ public final class AuctionVerbs implements ScriptVerbs {
                 a.longValue("price")));
     m.put("withdraw-bid", a -> new WithdrawBid(a.longValue("auction"), a.longValue("id")));
     m.put("clear-auction", a -> new ClearAuction(a.longValue("id")));
+    m.put("open-reserve-sale", a -> new OpenReserveSale(a.longValue("id"), a.intValue("period")));
+    m.put(
+        "reserve-bid",
+        a ->
+            new SubmitReserveBid(
+                a.longValue("sale"), a.longValue("id"), a.account("acct"), a.longValue("qty")));
+    m.put("clear-reserve-sale", a -> new ClearReserveSale(a.longValue("id")));
+    m.put("buy-at-ceiling", a -> new BuyAtCeiling(a.account("acct"), a.longValue("qty")));
     return m;
   }
 
@@ -42,7 +57,49 @@ public final class AuctionVerbs implements ScriptVerbs {
   public Map<String, ExpectVerb> expectations() {
     Map<String, ExpectVerb> m = new LinkedHashMap<>();
     m.put("auction", AuctionVerbs::auction);
+    m.put("reserve-sale", AuctionVerbs::reserveSale);
+    m.put("price-controls", AuctionVerbs::priceControls);
     return m;
+  }
+
+  private static String reserveSale(EngineState s, ScriptArgs a) {
+    long id = a.longValue("id");
+    AuctionState.ReserveSaleSummary sale = s.auction().reserveSale(id);
+    if (sale == null) {
+      return "reserve sale " + id + " does not exist";
+    }
+    String d = null;
+    if (a.has("cleared") && a.booleanValue("cleared") != sale.cleared()) {
+      d = "reserve sale " + id + (sale.cleared() ? " is cleared" : " is open");
+    }
+    if (d == null && a.has("sold")) {
+      d = CoreVerbs.differs("sold", a.longValue("sold"), sale.soldPermits());
+    }
+    if (d == null && a.has("revenue")) {
+      d = CoreVerbs.differs("revenue", a.longValue("revenue"), sale.revenueCents());
+    }
+    if (d == null && a.has("bids")) {
+      d = CoreVerbs.differs("open bids", a.longValue("bids"), sale.openBids());
+    }
+    return d;
+  }
+
+  /** {@code expect price-controls [remaining=] [ceiling=]}: reserve left, ceiling units issued. */
+  private static String priceControls(EngineState s, ScriptArgs a) {
+    String d = null;
+    if (a.has("remaining")) {
+      d =
+          CoreVerbs.differs(
+              "reserve remaining",
+              a.longValue("remaining"),
+              s.auction().priceContainmentRemaining());
+    }
+    if (d == null && a.has("ceiling")) {
+      d =
+          CoreVerbs.differs(
+              "ceiling units", a.longValue("ceiling"), s.registry().ceilingIssuedTotal());
+    }
+    return d;
   }
 
   private static String auction(EngineState s, ScriptArgs a) {

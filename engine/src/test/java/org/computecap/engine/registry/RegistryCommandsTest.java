@@ -58,8 +58,10 @@ class RegistryCommandsTest {
   void system_accounts_exist_from_the_opening_of_the_market() {
     int open = 0;
     for (SystemAccount s : SystemAccount.values()) {
-      // The stability reserve only for a program that sends permits there; this one does not.
-      boolean expected = s != SystemAccount.STABILITY_RESERVE;
+      // The stability and price containment reserves only for a program that uses them; this one
+      // does not.
+      boolean expected =
+          s != SystemAccount.STABILITY_RESERVE && s != SystemAccount.PRICE_CONTAINMENT_RESERVE;
       assertThat(s.isOpenFor(engine.state().program())).isEqualTo(expected);
       assertThat(registry().exists(s.id())).as("%s", s).isEqualTo(expected);
       if (expected) {

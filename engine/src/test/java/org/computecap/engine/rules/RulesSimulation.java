@@ -78,6 +78,10 @@ final class RulesSimulation {
   private final JournaledEngine journaled =
       new JournaledEngine(engine, journal, CommandCodec.standard());
   private final String yaml;
+
+  /** Issue 14's price controls, drawn from their own stream. */
+  private final PriceControlDraws priceControls;
+
   private long tick;
   private long nextAuctionId = 1;
   private long nextBidId = 1;
@@ -96,7 +100,9 @@ final class RulesSimulation {
     this.commands = commands;
     this.rnd = new SplittableRandom(seed);
     this.accounts = 3 + rnd.nextInt(25);
-    this.yaml = randomProgram();
+    String drawn = randomProgram();
+    this.priceControls = new PriceControlDraws(seed, accounts);
+    this.yaml = drawn + priceControls.yaml(seed, PARSER.parse(drawn));
     this.program = PARSER.parse(yaml);
   }
 
@@ -286,6 +292,7 @@ final class RulesSimulation {
     for (int i = 0; i < commands; i++) {
       boolean open = program.hasPeriod(engine.state().currentPeriod());
       closing = open && (closing || rnd.nextInt(closeEvery) == 0);
+      pricedControl(closing);
       Command c = closing && rnd.nextBoolean() ? closeOrClear() : next();
       Result r = submit(c);
       closing &= !(c instanceof ClosePeriod && r.isAccepted());
@@ -323,6 +330,25 @@ final class RulesSimulation {
     if (!Arrays.equals(replayed.stateHash(), engine.stateHash())) {
       throw new AssertionError("replay reached a different state hash");
     }
+  }
+
+  /** A price control command between the simulation's own (no draw from its stream). */
+  private void pricedControl(boolean closing) {
+    if (!program.priceControls().isOn()) {
+      return;
+    }
+    Command c = priceControls.next(engine.state(), closing);
+    if (c == null) {
+      return;
+    }
+    long reserve = engine.state().auction().priceContainmentRemaining();
+    Result r = journaled.submit(tick, c);
+    engine.checkInvariants();
+    priceControls.after(engine.state(), c, r, reserve);
+    outcomes.merge(
+        c.getClass().getSimpleName() + " " + (r.isAccepted() ? "OK" : r.rejection().code()),
+        1L,
+        Long::sum);
   }
 
   private Result submit(Command c) {

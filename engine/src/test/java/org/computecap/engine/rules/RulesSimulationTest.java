@@ -65,7 +65,11 @@ class RulesSimulationTest {
             "ChargeInsurancePremium",
             "ClosePeriod",
             "RecordAuditFinding",
-            "PayOutstandingPenalty"
+            "PayOutstandingPenalty",
+            "OpenReserveSale",
+            "SubmitReserveBid",
+            "ClearReserveSale",
+            "BuyAtCeiling"
           }) {
         assertThat(outcomes).as(type + " accepted at least once").containsKey(type + " OK");
       }

@@ -1,0 +1,224 @@
+package org.computecap.engine.auction;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.computecap.engine.EngineState;
+import org.computecap.engine.Event;
+import org.computecap.engine.Rejection;
+import org.computecap.engine.Result;
+import org.computecap.engine.WriteAccess;
+import org.computecap.engine.command.BuyAtCeiling;
+import org.computecap.engine.command.ClearReserveSale;
+import org.computecap.engine.command.OpenReserveSale;
+import org.computecap.engine.command.Role;
+import org.computecap.engine.command.SubmitReserveBid;
+import org.computecap.engine.program.PeriodRule;
+import org.computecap.engine.program.PriceControls;
+import org.computecap.engine.program.Program;
+import org.computecap.engine.registry.Hold;
+import org.computecap.engine.registry.Registry;
+import org.computecap.engine.registry.SystemAccount;
+
+/**
+ * Issue 14's California-type price controls (docs/rules.md "Price containment and ceiling"). A
+ * reserve sale opens in the current period when the last auction cleared at or above the trigger
+ * share of the lowest tier price; participants bid quantities up to their unmet obligation, with
+ * cash for them at the highest tier price reserved; clearing sells the tiers in ascending price
+ * order to the bids in submission order, each permit at its tier's price, and leaves what nobody
+ * bought in the reserve. Once every tier is sold, a participant may buy up to its unmet obligation
+ * at the price ceiling, issued above the cap. Every rule is checked before the first mutation.
+ */
+public final class PriceControlHandler {
+  private PriceControlHandler() {}
+
+  /**
+   * The permits the participant still needs for {@code period}: the obligation so far less what it
+   * surrendered for the period, less every permit it holds (free or reserved) that may be
+   * surrendered for it, less its open reserve bids; never negative.
+   */
+  public static long unmetObligation(EngineState state, long account, int period) {
+    Registry registry = state.registry();
+    long obligation = state.obligationSoFar(account, period);
+    long covered = registry.surrendered(account, period);
+    for (int v = state.oldestEligibleVintage(period); v <= period; v++) {
+      covered += registry.freePermits(account, v) + registry.reservedPermits(account, v);
+    }
+    PriceControlState p = state.auction().priceControls;
+    covered += p == null ? 0 : p.openBidQuantity(account);
+    return Math.max(0, obligation - covered);
+  }
+
+  static Result open(WriteAccess access, AuctionState s, OpenReserveSale c) {
+    EngineState state = access.state();
+    PriceControlState p = s.priceControls;
+    PriceControls.Reserve reserve = state.program().priceControls().reserve();
+    Rejection rejection = null;
+    if (p == null || !reserve.isOn()) {
+      rejection = Rejection.PRICE_CONTAINMENT_NOT_IN_PROGRAM;
+    } else if (p.sales.containsKey(c.saleId())) {
+      rejection = Rejection.RESERVE_SALE_ALREADY_EXISTS;
+    }
+    if (rejection == null) {
+      rejection = PeriodRule.mustBeCurrent(state, c.period());
+    }
+    if (rejection == null && p.openSale() != null) {
+      rejection = Rejection.RESERVE_SALE_ALREADY_OPEN;
+    }
+    if (rejection == null && p.remainingPermits() == 0) {
+      rejection = Rejection.PRICE_CONTAINMENT_RESERVE_EXHAUSTED;
+    }
+    if (rejection == null && !(p.auctionCleared && reserve.triggeredBy(p.lastClearingPriceCents))) {
+      rejection = Rejection.RESERVE_SALE_NOT_TRIGGERED;
+    }
+    if (rejection != null) {
+      return Result.rejected(rejection);
+    }
+    p.opened(c.saleId(), new PriceControlState.Sale(c.period()));
+    return Result.accepted(new ReserveSaleOpened(c.saleId(), c.period(), p.lastClearingPriceCents));
+  }
+
+  static Result submit(WriteAccess access, AuctionState s, SubmitReserveBid c) {
+    EngineState state = access.state();
+    Registry registry = state.registry();
+    PriceControlState p = s.priceControls;
+    PriceControlState.Sale sale = p == null ? null : p.sales.get(c.saleId());
+    Rejection rejection = saleRule(sale);
+    if (rejection == null) {
+      rejection = participantRule(registry, c.accountId());
+    }
+    if (rejection == null && sale.bids.containsKey(c.bidId())) {
+      rejection = Rejection.DUPLICATE_BID_ID;
+    }
+    if (rejection == null) {
+      rejection = obligationRule(unmetObligation(state, c.accountId(), sale.period), c.quantity());
+    }
+    long cents = rejection == null ? p.reservationCents(c.quantity()) : 0;
+    if (rejection == null && cents > registry.freeCash(c.accountId())) {
+      rejection = Rejection.INSUFFICIENT_CASH;
+    }
+    if (rejection != null) {
+      return Result.rejected(rejection);
+    }
+    access.ledger().reserveCash(c.accountId(), cents, Hold.AUCTION);
+    sale.addBid(new PriceControlState.ReserveBid(c.bidId(), c.accountId(), c.quantity()));
+    return Result.accepted(
+        new ReserveBidSubmitted(c.saleId(), c.bidId(), c.accountId(), c.quantity(), cents));
+  }
+
+  static Result clear(WriteAccess access, AuctionState s, ClearReserveSale c) {
+    EngineState state = access.state();
+    PriceControlState p = s.priceControls;
+    PriceControlState.Sale sale = p == null ? null : p.sales.get(c.saleId());
+    Rejection rejection = saleRule(sale);
+    if (rejection != null) {
+      return Result.rejected(rejection);
+    }
+    List<PriceControls.Tier> tiers = state.program().priceControls().reserve().tiers();
+    int vintage = state.program().firstPeriod();
+    long reserveAccount = SystemAccount.PRICE_CONTAINMENT_RESERVE.id();
+    List<Event> events = new ArrayList<>(sale.bids.size() + 1);
+    int tier = 0;
+    for (PriceControlState.ReserveBid bid : sale.bids.values()) {
+      long want = bid.quantity();
+      long got = 0;
+      long paid = 0;
+      while (want > 0 && tier < tiers.size()) {
+        long left = tiers.get(tier).volumePermits() - p.soldByTier[tier];
+        long take = Math.min(want, left);
+        p.soldByTier[tier] += take;
+        got += take;
+        paid = Math.addExact(paid, Math.multiplyExact(take, tiers.get(tier).priceCents()));
+        want -= take;
+        if (take == left) {
+          tier++;
+        }
+      }
+      long reserved = p.reservationCents(bid.quantity());
+      if (got > 0) {
+        access.ledger().transfer(reserveAccount, bid.account(), vintage, got);
+      }
+      if (paid > 0) {
+        access.ledger().settleCash(bid.account(), SystemAccount.TREASURY.id(), paid, Hold.AUCTION);
+      }
+      if (reserved > paid) {
+        access.ledger().releaseCash(bid.account(), reserved - paid, Hold.AUCTION);
+      }
+      sale.soldPermits += got;
+      sale.revenueCents = Math.addExact(sale.revenueCents, paid);
+      events.add(
+          new ReserveBidSettled(
+              c.saleId(), bid.bidId(), bid.account(), got, paid, reserved - paid));
+    }
+    p.cleared(sale);
+    events.add(
+        0,
+        new ReserveSaleCleared(
+            c.saleId(), sale.period, sale.soldPermits, sale.revenueCents, p.remainingPermits()));
+    return Result.accepted(events);
+  }
+
+  static Result buyAtCeiling(WriteAccess access, AuctionState s, BuyAtCeiling c) {
+    EngineState state = access.state();
+    Program program = state.program();
+    Registry registry = state.registry();
+    int period = state.currentPeriod();
+    Rejection rejection = null;
+    if (!program.priceControls().ceiling().isOn()) {
+      rejection = Rejection.PRICE_CEILING_NOT_IN_PROGRAM;
+    }
+    if (rejection == null) {
+      rejection = PeriodRule.mustBeCurrent(state, period);
+    }
+    if (rejection == null) {
+      rejection = participantRule(registry, c.accountId());
+    }
+    if (rejection == null && s.priceControls.remainingPermits() > 0) {
+      rejection = Rejection.PRICE_CONTAINMENT_NOT_EXHAUSTED;
+    }
+    if (rejection == null) {
+      rejection = obligationRule(unmetObligation(state, c.accountId(), period), c.quantity());
+    }
+    long price = program.priceCeilingCents(period);
+    long cents = rejection == null ? PriceControlState.saturatingProduct(c.quantity(), price) : 0;
+    if (rejection == null && cents > registry.freeCash(c.accountId())) {
+      rejection = Rejection.INSUFFICIENT_CASH;
+    }
+    if (rejection != null) {
+      return Result.rejected(rejection);
+    }
+    access.ledger().issueAboveCap(c.accountId(), period, c.quantity());
+    access.ledger().charge(c.accountId(), SystemAccount.TREASURY.id(), cents);
+    return Result.accepted(
+        new CeilingPermitsSold(c.accountId(), period, c.quantity(), price, cents));
+  }
+
+  /** Records an auction's clearing price: the next reserve sale's trigger compares with it. */
+  static void auctionCleared(AuctionState s, long clearingPriceCents) {
+    if (s.priceControls != null) {
+      s.priceControls.auctionCleared = true;
+      s.priceControls.lastClearingPriceCents = clearingPriceCents;
+    }
+  }
+
+  private static Rejection saleRule(PriceControlState.Sale sale) {
+    if (sale == null) {
+      return Rejection.UNKNOWN_RESERVE_SALE;
+    }
+    return sale.cleared ? Rejection.RESERVE_SALE_NOT_OPEN : null;
+  }
+
+  private static Rejection participantRule(Registry registry, long account) {
+    Role role = registry.role(account);
+    if (role == null) {
+      return Rejection.UNKNOWN_ACCOUNT;
+    }
+    return role == Role.PARTICIPANT ? null : Rejection.ROLE_NOT_PERMITTED;
+  }
+
+  private static Rejection obligationRule(long unmet, long quantity) {
+    if (unmet == 0) {
+      return Rejection.NO_UNMET_OBLIGATION;
+    }
+    return quantity > unmet ? Rejection.ABOVE_UNMET_OBLIGATION : null;
+  }
+}
