@@ -510,11 +510,15 @@
     CANCEL_UNDERSUBSCRIBED: 'Undersubscribed auctions cancelled',
     COST_CONTAINMENT: 'Cost containment (CCR)',
     EMISSIONS_CONTAINMENT: 'Emissions containment (ECR)',
+    STABILITY_RESERVE: 'Stability reserve (MSR)',
+    PRICE_CONTAINMENT: 'Price containment reserve',
+    PRICE_CEILING: 'Price ceiling',
   };
 
   const RESERVE_NAMES = {
     'auction-reserve': 'Auction reserve',
     'stability-reserve': 'Stability reserve',
+    'price-containment-reserve': 'Price containment reserve',
     cancellation: 'Cancelled',
   };
 
@@ -534,6 +538,19 @@
       UnsoldPermitsReoffered: () => 're-offered ' + qty(d.permits) + ' of vintage ' + d.vintage,
       UnsoldPermitsMoved: () => 'moved ' + qty(d.permits) + ' unsold of vintage ' + d.vintage
         + ' to the stability reserve',
+      StabilityReserveSettled: () => 'stability reserve: TNAC ' + qty(d.tnacPermits) + ', '
+        + d.band + ', withheld ' + qty(d.withheldPermits) + ' from the next auctions, release '
+        + qty(d.releasePermits) + ', invalidated ' + qty(d.invalidatedPermits),
+      StabilityPermitsReleased: () => 'stability reserve released ' + qty(d.permits)
+        + ' of vintage ' + d.vintage,
+      StabilityPermitsInvalidated: () => 'stability reserve invalidated ' + qty(d.permits)
+        + ' of vintage ' + d.vintage,
+      PriceContainmentReserveIssued: () => 'price containment reserve filled with '
+        + qty(d.permits),
+      ReserveSaleCleared: () => 'reserve sale ' + d.saleId + ' sold ' + qty(d.soldPermits)
+        + ' for ' + money(d.revenueCents),
+      CeilingPermitsSold: () => 'account ' + d.accountId + ' bought ' + qty(d.permits)
+        + ' at the ceiling ' + money(d.priceCents),
     }[a.event];
     return where + (what ? what() : a.event);
   }
@@ -563,6 +580,24 @@
     if (on.has('CANCEL_UNDERSUBSCRIBED')) {
       cols.push({ head: 'Cancelled', num: true, acted: (p) => p.cancelledAuctions > 0,
         cell: (p) => qty(p.cancelledAuctions) });
+    }
+    if (on.has('STABILITY_RESERVE')) {
+      cols.push(
+        { head: 'TNAC at close', num: true, group: true,
+          cell: (p) => (p.tnacPermits === null || p.tnacPermits === undefined ? '—'
+            : qty(p.tnacPermits)) },
+        { head: 'MSR intake', num: true, acted: (p) => p.stabilityIntakePermits > 0,
+          cell: (p) => qty(p.stabilityIntakePermits) },
+        { head: 'MSR release', num: true, acted: (p) => p.stabilityReleasePermits > 0,
+          cell: (p) => qty(p.stabilityReleasePermits) });
+    }
+    if (on.has('PRICE_CONTAINMENT')) {
+      cols.push({ head: 'Reserve sale', num: true, group: true,
+        acted: (p) => p.reserveSalePermits > 0, cell: (p) => qty(p.reserveSalePermits) });
+    }
+    if (on.has('PRICE_CEILING')) {
+      cols.push({ head: 'At ceiling', num: true, acted: (p) => p.ceilingPermits > 0,
+        cell: (p) => qty(p.ceilingPermits) });
     }
     const moves = [
       ['COST_CONTAINMENT', 'CCR released', 'costContainmentReleasedPermits'],

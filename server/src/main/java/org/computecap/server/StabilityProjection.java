@@ -11,13 +11,19 @@ import org.computecap.engine.Event;
 import org.computecap.engine.auction.AuctionCancelled;
 import org.computecap.engine.auction.AuctionCleared;
 import org.computecap.engine.auction.AuctionOpened;
+import org.computecap.engine.auction.CeilingPermitsSold;
 import org.computecap.engine.auction.CostContainmentReleased;
 import org.computecap.engine.auction.EmissionsContainmentWithheld;
+import org.computecap.engine.auction.PriceContainmentReserveIssued;
+import org.computecap.engine.auction.ReserveSaleCleared;
 import org.computecap.engine.auction.UnsoldPermitsMoved;
 import org.computecap.engine.auction.UnsoldPermitsReoffered;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.program.UnsoldPolicy;
 import org.computecap.engine.registry.SystemAccount;
+import org.computecap.engine.stability.StabilityPermitsInvalidated;
+import org.computecap.engine.stability.StabilityPermitsReleased;
+import org.computecap.engine.stability.StabilityReserveSettled;
 
 /**
  * The read model's market stability part, built from the engine's events like the rest of the
@@ -39,6 +45,7 @@ final class StabilityProjection {
       List.of(
           SystemAccount.AUCTION_RESERVE,
           SystemAccount.STABILITY_RESERVE,
+          SystemAccount.PRICE_CONTAINMENT_RESERVE,
           SystemAccount.CANCELLATION);
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,6 +63,14 @@ final class StabilityProjection {
     public long withheldPermits;
     public long reofferedPermits;
     public long movedPermits;
+    // The stability reserve's settlement at this period's close (null before it).
+    public Long tnacPermits;
+    public String stabilityBand;
+    public long stabilityIntakePermits;
+    public long stabilityReleasePermits;
+    public long reserveSalePermits;
+    public long reserveSaleRevenueCents;
+    public long ceilingPermits;
     public List<Views.ReserveBalance> reservesAtClose;
     public List<Views.StabilityAction> actions = new ArrayList<>();
 
@@ -106,6 +121,28 @@ final class StabilityProjection {
     } else if (e instanceof UnsoldPermitsMoved m) {
       Tally t = tally(auctions.get(m.auctionId()).period());
       t.movedPermits = Math.addExact(t.movedPermits, m.permits());
+      t.add(tick, e);
+    } else if (e instanceof StabilityReserveSettled r) {
+      Tally t = tally(r.period());
+      t.tnacPermits = r.tnacPermits();
+      t.stabilityBand = r.band().name();
+      t.stabilityIntakePermits = r.intakePermits();
+      t.stabilityReleasePermits = r.releasePermits();
+      t.add(tick, e);
+    } else if (e instanceof StabilityPermitsReleased r) {
+      tally(r.period()).add(tick, e);
+    } else if (e instanceof StabilityPermitsInvalidated i) {
+      tally(i.period()).add(tick, e);
+    } else if (e instanceof PriceContainmentReserveIssued i) {
+      tally(i.vintage()).add(tick, e);
+    } else if (e instanceof ReserveSaleCleared c) {
+      Tally t = tally(c.period());
+      t.reserveSalePermits = Math.addExact(t.reserveSalePermits, c.soldPermits());
+      t.reserveSaleRevenueCents = Math.addExact(t.reserveSaleRevenueCents, c.revenueCents());
+      t.add(tick, e);
+    } else if (e instanceof CeilingPermitsSold c) {
+      Tally t = tally(c.period());
+      t.ceilingPermits = Math.addExact(t.ceilingPermits, c.permits());
       t.add(tick, e);
     } else {
       return false;
@@ -166,6 +203,15 @@ final class StabilityProjection {
     if (a.emissionsContainment().isOn()) {
       out.add(Views.StabilityMechanism.EMISSIONS_CONTAINMENT);
     }
+    if (program.hasStabilityReserve()) {
+      out.add(Views.StabilityMechanism.STABILITY_RESERVE);
+    }
+    if (program.priceControls().reserve().isOn()) {
+      out.add(Views.StabilityMechanism.PRICE_CONTAINMENT);
+    }
+    if (program.priceControls().ceiling().isOn()) {
+      out.add(Views.StabilityMechanism.PRICE_CEILING);
+    }
     return List.copyOf(out);
   }
 
@@ -192,6 +238,13 @@ final class StabilityProjection {
               y.withheldPermits,
               y.reofferedPermits,
               y.movedPermits,
+              y.tnacPermits,
+              y.stabilityBand,
+              y.stabilityIntakePermits,
+              y.stabilityReleasePermits,
+              y.reserveSalePermits,
+              y.reserveSaleRevenueCents,
+              y.ceilingPermits,
               y.reservesAtClose,
               List.copyOf(y.actions)));
     }

@@ -153,7 +153,10 @@ final class Views {
     UNSOLD_TO_STABILITY_RESERVE,
     CANCEL_UNDERSUBSCRIBED,
     COST_CONTAINMENT,
-    EMISSIONS_CONTAINMENT
+    EMISSIONS_CONTAINMENT,
+    STABILITY_RESERVE,
+    PRICE_CONTAINMENT,
+    PRICE_CEILING
   }
 
   /** The permits a system reserve account holds, every vintage. */
@@ -182,6 +185,13 @@ final class Views {
       long emissionsContainmentWithheldPermits,
       long reofferedPermits,
       long movedToStabilityReservePermits,
+      @Nullable Long tnacPermits,
+      @Nullable String stabilityBand,
+      long stabilityIntakePermits,
+      long stabilityReleasePermits,
+      long reserveSalePermits,
+      long reserveSaleRevenueCents,
+      long ceilingPermits,
       @Nullable List<ReserveBalance> reservesAtClose,
       List<StabilityAction> actions) {}
 

@@ -521,7 +521,7 @@ class DashboardBrowserTest {
     browser.get(base + "/");
     await("the stability panel", d -> rows("stability").size() == 4);
     assertThat(text("stability-mechanisms"))
-        .contains("Escalating reserve price", "Cost containment (CCR)");
+        .contains("Escalating reserve price", "Cost containment (CCR)", "Stability reserve (MSR)");
     assertThat(rows("stability").get(3).getText()).startsWith("4 2.69 15.92 7.35");
 
     String[] tokens = {null, openEnrolled(1, "Aurora-Compute"), openEnrolled(2, "Borealis-AI")};
@@ -537,14 +537,20 @@ class DashboardBrowserTest {
 
     await(
         "period 1's balances at close, live",
-        d -> rows("stability").get(0).getText().endsWith("5,000 10,000"));
+        d -> rows("stability").get(0).getText().endsWith("5,000 0 10,000"));
+    // TNAC at period 1's close is the 5,000 sold: the stability reserve's release band, with
+    // nothing in the reserve to release.
     assertThat(rows("stability").get(0).getText())
-        .isEqualTo("1 2.50 13.00 6.00 2 20,000 5,000 0 10,000 0 5,000 10,000");
+        .isEqualTo("1 2.50 13.00 6.00 2 20,000 5,000 5,000 0 0 0 10,000 0 5,000 0 10,000");
     await(
         "period 2's actions",
         d ->
-            rows("stability").get(1).getText().equals("2 2.56 13.91 6.42 1 500 200 0 300 100 — —"));
-    assertThat(text("stability-now")).isEqualTo("Now: Auction reserve 4,900 · Cancelled 10,300");
+            rows("stability")
+                .get(1)
+                .getText()
+                .equals("2 2.56 13.91 6.42 1 500 200 — 0 0 0 300 100 — — —"));
+    assertThat(text("stability-now"))
+        .isEqualTo("Now: Auction reserve 4,900 · Stability reserve 0 · Cancelled 10,300");
     assertThat(rows("stability").get(1).getDomAttribute("title"))
         .contains("auction 3: re-offered 100 of vintage 1")
         .contains("auction 3: ECR withheld 300 (vintage 2) at trigger 6.42");

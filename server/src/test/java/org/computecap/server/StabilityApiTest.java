@@ -30,6 +30,19 @@ class StabilityApiTest {
     return Files.exists(p) ? p : Path.of("examples", "programs", name);
   }
 
+  /**
+   * market-stability.yaml without its stability reserve section, so these figures show the auction
+   * rules alone (the reserve has its own test below), written into {@code dir}.
+   */
+  static Path withoutStabilityReserve(Path dir) throws java.io.IOException {
+    Path yaml = dir.resolve("auction-rules.yaml");
+    Files.writeString(
+        yaml,
+        Files.readString(program("market-stability.yaml"))
+            .replaceAll("(?m)^stabilityReserve:.*\n(?:[ #].*\n?)*", ""));
+    return yaml;
+  }
+
   static Server start(Path dataDir, Path program, ByteArrayOutputStream log) {
     return Server.start(
         new Server.Options(dataDir, null, program, 7, "127.0.0.1", 0),
@@ -110,8 +123,8 @@ class StabilityApiTest {
   void each_periods_reserve_price_containment_and_reserve_balances_at_close_are_shown()
       throws Exception {
     Path data = dir.resolve("data");
-    try (Server server =
-        start(data, program("market-stability.yaml"), new ByteArrayOutputStream())) {
+    Path rules = withoutStabilityReserve(dir);
+    try (Server server = start(data, rules, new ByteArrayOutputStream())) {
       Market m = Market.open(server, 6);
       // Period 1 (reserve $2.50, ECR trigger $6.00, 10,000 to withhold). Auction 1: D(600) =
       // 2,000 of 10,000, so 8,000 are withheld and 2,000 sell at 700. Auction 2: D(600) = 0 and
@@ -168,8 +181,8 @@ class StabilityApiTest {
       StateSnapshotTest.deleteTree(full.resolve(StateSnapshots.DIR));
       ByteArrayOutputStream fastLog = new ByteArrayOutputStream();
       ByteArrayOutputStream fullLog = new ByteArrayOutputStream();
-      try (Server a = start(fast, program("market-stability.yaml"), fastLog);
-          Server b = start(full, program("market-stability.yaml"), fullLog)) {
+      try (Server a = start(fast, rules, fastLog);
+          Server b = start(full, rules, fullLog)) {
         assertThat(fastLog.toString(StandardCharsets.UTF_8)).contains("restored from");
         // A full replay applies the whole journal as one batch of the read model: the balances
         // at period 1's close must still be those right after the close, not after period 2.
@@ -185,7 +198,7 @@ class StabilityApiTest {
       throws Exception {
     Path yaml = dir.resolve("cancel.yaml");
     String text =
-        Files.readString(program("market-stability.yaml"))
+        Files.readString(withoutStabilityReserve(dir))
             .replace("policy: REOFFER", "policy: TO_STABILITY_RESERVE")
             .replaceAll("\n *reofferMaxSharePpm:[^\n]*", "")
             .replace("cancelWhenUndersubscribed: false", "cancelWhenUndersubscribed: true");
@@ -215,6 +228,42 @@ class StabilityApiTest {
       JsonNode cancelled = p1.path("actions").get(0).path("data");
       assertThat(cancelled.path("demandPermits").asLong()).isEqualTo(100);
       assertThat(cancelled.path("supplyPermits").asLong()).isEqualTo(1_000);
+    }
+  }
+
+  // Issue 14's stability reserve: each close's settlement (TNAC, band, intake, release) is shown
+  // in its period's row and actions, and the reserve's balance beside the others.
+  @Test
+  void the_stability_reserves_settlement_at_each_close_is_shown() throws Exception {
+    try (Server server =
+        start(dir.resolve("data"), program("market-stability.yaml"), new ByteArrayOutputStream())) {
+      Market m = Market.open(server, 2);
+      m.auction(1, 1, 10_000);
+      m.bid(1, 1, 1, 2_000, 700);
+      m.clear(1);
+      m.close(1);
+      JsonNode s = m.stability();
+      assertThat(s.path("mechanisms").toString()).contains("\"STABILITY_RESERVE\"");
+      assertThat(s.path("reserves").toString()).contains("\"account\":\"stability-reserve\"");
+      JsonNode p1 = s.path("periods").get(0);
+      JsonNode settled = null;
+      for (JsonNode a : p1.path("actions")) {
+        if (a.path("event").asText().equals("StabilityReserveSettled")) {
+          settled = a.path("data");
+        }
+      }
+      assertThat(settled).isNotNull();
+      assertThat(p1.path("tnacPermits").asLong()).isEqualTo(settled.path("tnacPermits").asLong());
+      assertThat(p1.path("stabilityBand").asText()).isEqualTo(settled.path("band").asText());
+      assertThat(p1.path("stabilityIntakePermits").asLong())
+          .isEqualTo(settled.path("intakePermits").asLong());
+      assertThat(p1.path("stabilityReleasePermits").asLong())
+          .isEqualTo(settled.path("releasePermits").asLong());
+      // TNAC below the 40,000 release threshold: the EU rule's release band.
+      assertThat(p1.path("tnacPermits").asLong()).isLessThan(40_000);
+      assertThat(p1.path("stabilityBand").asText()).isEqualTo("RELEASE");
+      // A period not closed yet has no settlement.
+      assertThat(s.path("periods").get(1).path("tnacPermits").isNull()).isTrue();
     }
   }
 
