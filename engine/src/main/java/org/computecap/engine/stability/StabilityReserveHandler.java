@@ -25,8 +25,9 @@ public final class StabilityReserveHandler {
 
   /**
    * TNAC as docs/rules.md defines it: every permit issued and not surrendered, cancelled, expired,
-   * or held by a reserve (new-entrant, auction, stability), i.e. what participant accounts hold,
-   * free or reserved. Only participants can hold permits besides the system accounts.
+   * or held by a reserve (new-entrant, auction, stability, price containment), i.e. what
+   * participant accounts hold, free or reserved. Only participants can hold permits besides the
+   * system accounts.
    */
   public static long tnacPermits(Registry registry) {
     return registry.issuedTotal()
@@ -35,7 +36,8 @@ public final class StabilityReserveHandler {
         - registry.expiredTotal()
         - registry.freePermitsTotal(SystemAccount.NEW_ENTRANT_RESERVE.id())
         - registry.freePermitsTotal(SystemAccount.AUCTION_RESERVE.id())
-        - registry.freePermitsTotal(SystemAccount.STABILITY_RESERVE.id());
+        - registry.freePermitsTotal(SystemAccount.STABILITY_RESERVE.id())
+        - registry.freePermitsTotal(SystemAccount.PRICE_CONTAINMENT_RESERVE.id());
   }
 
   /**
