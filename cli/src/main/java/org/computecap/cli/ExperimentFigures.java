@@ -74,7 +74,9 @@ final class ExperimentFigures {
       }
       // Only named levels (a scope ablation): nothing to put on an x axis but time, so each cell
       // is a line over the periods.
-      if (numeric.isEmpty() && r.periods().size() > 1) {
+      // A spread's per-period values are what it spreads over (a volatility's are the price
+      // changes), not the spread: drawn by period they would be titled wrongly.
+      if (numeric.isEmpty() && r.periods().size() > 1 && !e.metrics().get(m).spreadOverPeriods()) {
         out.add(write(byPeriod(r, m), dir, e.metrics().get(m).name() + "-by-period"));
       }
     }

@@ -105,7 +105,7 @@ class ExperimentCommandTest {
                   INFERENCE: {scope: INFERENCE}
                   ALL: {scope: ALL, cap.startPermits: 8480000}
             replications: 2
-            metrics: [training_compute_units, frontier_training_compute_units]
+            metrics: [training_compute_units, frontier_training_compute_units, price_volatility_cents]
             """);
     Path o = dir.resolve("out");
     assertThat(run("experiment", f.toString(), "--out", o.toString(), "--threads", "2"))
@@ -119,6 +119,8 @@ class ExperimentCommandTest {
       assertThat(Files.readString(o.resolve("figures/" + name + ".svg")))
           .contains("by period (mean, 95% CI)");
     }
+    // A volatility's per-period values are price changes, not the volatility: no by-period chart.
+    assertThat(o.resolve("figures/price_volatility_cents-by-period.png")).doesNotExist();
     // Capping inference only leaves the frontier lab's training at its no-cap 5,000 units.
     List<String> runs = Files.readAllLines(o.resolve("runs.csv"));
     int col = List.of(runs.get(0).split(",")).indexOf("frontier_training_compute_units");

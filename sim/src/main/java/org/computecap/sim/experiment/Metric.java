@@ -241,7 +241,7 @@ public record Metric(
     m.add(
         new Metric(
             "price_volatility_cents",
-            "price volatility (sd of period-to-period changes)",
+            "price volatility",
             "cents per permit",
             false,
             false,
