@@ -126,8 +126,22 @@ public final class Plan {
    * exactly what an audit measures.
    */
   public Use use(long held, double floorCents, long slackPermits) {
+    return use(held, floorCents, slackPermits, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * As {@link #use(long, double, long)}, under a price ceiling of {@code ceilingCents} (issue 14):
+   * when its permits' shadow price would be above the ceiling, the developer runs its demand at the
+   * ceiling and reports it in full, buying what its permits do not cover at the ceiling price.
+   */
+  public Use use(long held, double floorCents, long slackPermits, double ceilingCents) {
     long available = Math.max(0, held - makeGood);
     double shadow = shadowPrice(available + slackPermits, floorCents);
+    boolean capped = shadow > ceilingCents;
+    if (capped) {
+      shadow = ceilingCents;
+      available = Long.MAX_VALUE / 4;
+    }
     if (!Double.isFinite(shadow)) {
       return new Use(0.0, 0, 0, 0.0, shadow, developer.uncoveredCompute());
     }

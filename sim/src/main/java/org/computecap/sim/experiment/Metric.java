@@ -248,6 +248,12 @@ public record Metric(
             (p, c, s) -> p.priceChange(),
             true));
     m.add(
+        whole(
+            "ceiling_permits",
+            "permits bought at the price ceiling",
+            "permits",
+            p -> p.ceilingPermits()));
+    m.add(
         real(
             "demand_multiplier_ratio",
             "demand multiplier (mean over types)",

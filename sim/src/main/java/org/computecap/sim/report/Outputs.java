@@ -78,7 +78,8 @@ public final class Outputs {
           .number("all_workloads_energy_mwh", p -> p.workloads().energy())
           .number("leaked_energy_mwh", p -> p.workloads().leakedEnergy())
           .number("demand_multiplier_ratio", PeriodResult::demandMultiplier)
-          .number("price_change_cents", PeriodResult::priceChange);
+          .number("price_change_cents", PeriodResult::priceChange)
+          .whole("ceiling_permits", PeriodResult::ceilingPermits);
 
   /**
    * class-periods.csv: one row per size class the population has and period (issue 13): the class's

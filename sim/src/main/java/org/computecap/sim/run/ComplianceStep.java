@@ -3,6 +3,7 @@ package org.computecap.sim.run;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.computecap.engine.Event;
+import org.computecap.engine.command.BuyAtCeiling;
 import org.computecap.engine.command.ChargeInsurancePremium;
 import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.RecordAuditFinding;
@@ -19,6 +20,7 @@ import org.computecap.engine.compliance.AuditsDrawn;
 import org.computecap.engine.compliance.ComplianceAssessed;
 import org.computecap.engine.compliance.ComplianceStatus;
 import org.computecap.engine.compliance.Obligations;
+import org.computecap.engine.program.Program;
 import org.computecap.engine.program.RiskSignal;
 import org.computecap.sim.agent.Developer;
 import org.computecap.sim.scenario.ProgramTerms;
@@ -106,6 +108,7 @@ final class ComplianceStep {
               : makeGoodIn[i];
     }
     Session trueUp = trueUp(obligation, priceCents, bankPriceCents);
+    buyAtCeiling();
     long[] surrendered = surrender(obligation);
     long[] penalties = new long[n];
     long[] makeGood = makeGoodIn.clone();
@@ -169,6 +172,28 @@ final class ComplianceStep {
         reported -= second;
       }
       market.submit(new SubmitReport(acct, period, d.workload(), reported));
+    }
+  }
+
+  // Issue 14's price ceiling: a developer that ran more than its permits cover because the price
+  // reached the ceiling buys the rest there, once the price containment reserve is sold out (the
+  // engine refuses it before). What it needs is the engine's own count of its unmet obligation.
+  private void buyAtCeiling() {
+    Program program = terms.program();
+    if (!program.priceControls().ceiling().isOn() || market.priceContainmentLeft() > 0) {
+      return;
+    }
+    for (int i = 0; i < cohort.size(); i++) {
+      if (!cohort.active[i]) {
+        continue;
+      }
+      long acct = cohort.accounts.id(i);
+      long unmet = market.unmetObligation(acct, period);
+      if (unmet > 0) {
+        long price = program.priceCeilingCents(period);
+        market.submit(new BuyAtCeiling(acct, unmet));
+        tally.ceilingBought(acct, unmet, Math.multiplyExact(unmet, price));
+      }
     }
   }
 

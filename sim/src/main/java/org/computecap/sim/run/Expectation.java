@@ -58,9 +58,7 @@ record Expectation(double priceCents, double bankPriceCents, double bankPermits)
       return fixed(lastPriceCents, banks, rate, lastPriceCents);
     }
     Expectation e = rational(cohort::need, terms, period, supply, issuedShare, banks, rate);
-    if (auctionVolume > 0) {
-      e = contained(e, cohort::need, terms, period, supply, auctionVolume);
-    }
+    e = contained(e, cohort::need, terms, period, supply, auctionVolume);
     long reserve = terms.reservePriceCents(period);
     if (auctionVolume > 0 && reserve > 0 && e.priceCents < reserve) {
       // The auction cannot sell below the reserve: what is held clears at its own price if
@@ -91,10 +89,15 @@ record Expectation(double priceCents, double bankPriceCents, double bankPermits)
     Program program = terms.program();
     long room = program.costContainmentPermits(period);
     long withhold = program.auction().emissionsContainment().volume();
-    boolean releases = room > 0 && e.priceCents > program.costContainmentTriggerCents(period);
+    boolean releases =
+        auctionVolume > 0 && room > 0 && e.priceCents > program.costContainmentTriggerCents(period);
     boolean withholds =
-        withhold > 0 && e.priceCents < program.emissionsContainmentTriggerCents(period);
-    if (!releases && !withholds) {
+        auctionVolume > 0
+            && withhold > 0
+            && e.priceCents < program.emissionsContainmentTriggerCents(period);
+    boolean ceiling = program.priceControls().ceiling().isOn();
+    boolean capped = ceiling && e.priceCents > program.priceCeilingCents(period);
+    if (!releases && !withholds && !capped) {
       return e;
     }
     SupplyCurve curve =
@@ -102,6 +105,9 @@ record Expectation(double priceCents, double bankPriceCents, double bankPermits)
             .withAuction(auctionVolume, terms.reservePriceCents(period))
             .withCostContainment(program.costContainmentTriggerCents(period), room)
             .withEmissionsContainment(program.emissionsContainmentTriggerCents(period), withhold);
+    if (ceiling) {
+      curve = curve.withCeiling(program.priceCeilingCents(period));
+    }
     double price = curve.clearingPrice(need);
     return new Expectation(price, Math.min(e.bankPriceCents, price), e.bankPermits);
   }

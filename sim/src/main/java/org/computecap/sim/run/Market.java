@@ -7,6 +7,7 @@ import org.computecap.engine.Engine;
 import org.computecap.engine.Event;
 import org.computecap.engine.ProgramParser;
 import org.computecap.engine.Result;
+import org.computecap.engine.auction.PriceControlHandler;
 import org.computecap.engine.command.CancelOrder;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.CommandCodec;
@@ -18,6 +19,7 @@ import org.computecap.engine.exchange.TradeExecuted;
 import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournaledEngine;
 import org.computecap.engine.registry.Registry;
+import org.computecap.engine.registry.SystemAccount;
 import org.computecap.engine.stability.StabilityState;
 
 /**
@@ -270,6 +272,16 @@ final class Market implements AutoCloseable {
   long stabilityWithheld(int period) {
     StabilityState s = engine.state().featureOrNull(StabilityState.class);
     return s == null ? 0L : s.withheldFrom(period);
+  }
+
+  /** Permits left in the price containment reserve (issue 14), 0 without one. */
+  long priceContainmentLeft() {
+    return engine.state().registry().freePermitsTotal(SystemAccount.PRICE_CONTAINMENT_RESERVE.id());
+  }
+
+  /** The permits {@code account} still needs for {@code period} (the engine's own count). */
+  long unmetObligation(long account, int period) {
+    return PriceControlHandler.unmetObligation(engine.state(), account, period);
   }
 
   /**

@@ -48,7 +48,8 @@ final class Measures {
       double issuedShare,
       double benchmark,
       double demandMultiplier,
-      double previousPrice) {}
+      double previousPrice,
+      long ceilingPermits) {}
 
   static PeriodResult of(Period at, Inputs in) {
     ProgramTerms terms = at.terms();
@@ -70,7 +71,12 @@ final class Measures {
     double theory =
         theoreticalPrice(
             pop, enforcement, terms, settings, in.period(), available, in.issuedShare());
-    double plannerCap = Math.max(1, available - bankOut);
+    // A price ceiling sells without limit at its price (issue 14): the price cannot exceed it.
+    if (terms.program().priceControls().ceiling().isOn()) {
+      theory = Math.min(theory, terms.program().priceCeilingCents(in.period()) / cpu);
+    }
+    // Permits sold at a price ceiling are issued above the cap: the period could use them too.
+    double plannerCap = Math.max(1, available - bankOut + in.ceilingPermits());
     double[] compute = cohort.rowCompute(in.usage());
     double welfare = Welfare.total(pop, positive(compute));
     double planner = Welfare.total(pop, Planner.solve(pop, plannerCap).compute());
@@ -118,7 +124,8 @@ final class Measures {
         in.benchmark(),
         workloads(cohort, in.usage()),
         in.demandMultiplier(),
-        in.previousPrice());
+        in.previousPrice(),
+        in.ceilingPermits());
   }
 
   // The price of the period: exchange trades' VWAP (opening and main session), else the

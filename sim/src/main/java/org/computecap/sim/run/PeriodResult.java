@@ -76,7 +76,8 @@ public record PeriodResult(
     double benchmark,
     WorkloadTotals workloads,
     double demandMultiplier,
-    double previousPrice) {
+    double previousPrice,
+    long ceilingPermits) {
 
   /**
    * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse; NaN when the

@@ -2,6 +2,7 @@ package org.computecap.sim.run;
 
 import java.util.function.DoubleUnaryOperator;
 import org.computecap.economics.market.PriceRoot;
+import org.computecap.engine.program.Program;
 import org.computecap.sim.agent.Decisions;
 import org.computecap.sim.agent.Developer;
 import org.computecap.sim.agent.PriceGrid;
@@ -87,6 +88,13 @@ record Planning(
             terms.tickCents(),
             auctionVolume > 0 ? terms.reservePriceCents(period.number()) : 0,
             e.bankPriceCents());
+    // Nobody pays more on the exchange than the price ceiling (issue 14), where it can buy what
+    // it needs once the price containment reserve is sold: no quote above it.
+    Program program = terms.program();
+    if (program.priceControls().ceiling().isOn() && period.market().priceContainmentLeft() == 0) {
+      PriceGrid below = grid.atOrBelow(program.priceCeilingCents(period.number()));
+      grid = below == null ? grid : below;
+    }
     double span = 1.0 + settings.scheduleSpanPpm() / 1e6;
     double center = Math.max(e.priceCents(), terms.tickCents());
     PriceGrid scheduleGrid = grid.within(center / span, center * span);

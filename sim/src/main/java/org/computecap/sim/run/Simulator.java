@@ -27,6 +27,7 @@ import org.computecap.engine.exchange.TradeExecuted;
 import org.computecap.engine.journal.FileJournal;
 import org.computecap.engine.journal.Replay;
 import org.computecap.engine.program.AllocationMethod;
+import org.computecap.engine.program.Program;
 import org.computecap.engine.program.Workload;
 import org.computecap.sim.agent.Developer;
 import org.computecap.sim.agent.Developers;
@@ -160,7 +161,9 @@ public final class Simulator {
     record(t, main);
     long[] heldAfterTrading = at.holdings();
     double bankPrice = at.banks() ? plan.expectation().bankPriceCents() : 0.0;
-    Usage usage = Usage.decide(plan.cohort(), heldAfterTrading, bankPrice, terms.lotPermits() + 1);
+    Usage usage =
+        Usage.decide(
+            plan.cohort(), heldAfterTrading, bankPrice, terms.lotPermits() + 1, ceiling(t));
     double price = periodPrice(opening, main, auction, expected);
     ComplianceStep.Outcome outcome =
         new ComplianceStep(at, plan.cohort()).run(usage, plan.signals(), price, bankPrice);
@@ -182,7 +185,8 @@ public final class Simulator {
             issuedShare,
             benchmark,
             demand.meanMultiplier(),
-            previousClearing);
+            previousClearing,
+            tally.ceilingPermits());
     rowsOf(inputs, granted, heldAtOpen, heldAfterTrading);
     classRows(t, plan.cohort(), usage);
     return Measures.of(at, inputs);
@@ -230,6 +234,16 @@ public final class Simulator {
                 training));
       }
     }
+  }
+
+  // The price ceiling agents may buy at in period t (issue 14): once the price containment
+  // reserve's tiers are sold, if the program has them; infinite without a ceiling.
+  private double ceiling(int t) {
+    Program p = terms.program();
+    if (!p.priceControls().ceiling().isOn() || market.priceContainmentLeft() > 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return p.priceCeilingCents(t);
   }
 
   private static double periodPrice(

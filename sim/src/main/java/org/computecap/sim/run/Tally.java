@@ -48,6 +48,7 @@ final class Tally {
 
   void startPeriod() {
     smallRevenue = 0;
+    ceilingPermits = 0;
     Arrays.fill(classCash, 0);
   }
 
@@ -64,6 +65,17 @@ final class Tally {
       bought[i] += permits;
       cash[i] -= paidCents;
     }
+  }
+
+  /** Permits a developer bought at the price ceiling, counted like an auction purchase. */
+  void ceilingBought(long accountId, long permits, long paidCents) {
+    auctionWon(accountId, permits, paidCents);
+    ceilingPermits += permits;
+  }
+
+  /** Permits sold at the price ceiling this period (issued above the cap). */
+  long ceilingPermits() {
+    return ceilingPermits;
   }
 
   void trade(long buyer, long seller, long priceCents, long quantity) {
@@ -117,6 +129,8 @@ final class Tally {
   }
 
   /** Net secondary-market revenue of small companies and academic labs this period. */
+  private long ceilingPermits;
+
   long smallFirmRevenue() {
     return smallRevenue;
   }

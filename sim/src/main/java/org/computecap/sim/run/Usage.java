@@ -20,9 +20,11 @@ record Usage(double[] compute, long[] base, long[] reported, double[] second) {
   /**
    * Each active developer's use of the permits it holds, when an unused permit is still worth
    * {@code floorCents} (its bank value, or 0 when it would expire); {@code slackPermits} is the
-   * rounding of holdings to whole lots (see {@link Plan#use}).
+   * rounding of holdings to whole lots (see {@link Plan#use}); above {@code ceilingCents} (infinite
+   * without a price ceiling) a developer buys what it needs at the ceiling instead.
    */
-  static Usage decide(Cohort cohort, long[] held, double floorCents, long slackPermits) {
+  static Usage decide(
+      Cohort cohort, long[] held, double floorCents, long slackPermits, double ceilingCents) {
     int n = cohort.size();
     double[] compute = new double[n];
     long[] base = new long[n];
@@ -30,7 +32,7 @@ record Usage(double[] compute, long[] base, long[] reported, double[] second) {
     double[] second = new double[n];
     for (int i = 0; i < n; i++) {
       if (cohort.active[i]) {
-        Plan.Use u = cohort.plans[i].use(held[i], floorCents, slackPermits);
+        Plan.Use u = cohort.plans[i].use(held[i], floorCents, slackPermits, ceilingCents);
         compute[i] = u.compute();
         base[i] = u.base();
         reported[i] = u.reported();

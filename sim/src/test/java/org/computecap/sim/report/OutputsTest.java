@@ -61,7 +61,8 @@ class OutputsTest {
             Double.NaN,
             WorkloadTotals.NONE,
             1.0,
-            Double.NaN);
+            Double.NaN,
+            0);
     PeriodResult p2 =
         new PeriodResult(
             2,
@@ -99,7 +100,8 @@ class OutputsTest {
             Double.NaN,
             WorkloadTotals.NONE,
             1.0,
-            Double.NaN);
+            Double.NaN,
+            0);
     return new SimulationResult(
         "fixture",
         "a <test> & fixture",
@@ -335,7 +337,8 @@ class OutputsTest {
         p.benchmark(),
         p.workloads(),
         p.demandMultiplier(),
-        p.previousPrice());
+        p.previousPrice(),
+        p.ceilingPermits());
   }
 
   static SimulationResult withPeriods(SimulationResult r, List<PeriodResult> periods) {

@@ -107,4 +107,32 @@ class AuctionSupplyRulesSimTest {
     assertThat(with.periods().get(0).bankedPermits()).isGreaterThan(150000);
     assertThat(soldWith).isLessThan(soldWithout);
   }
+
+  // A price ceiling sells without limit at its price: the market price stops there, and what the
+  // cap leaves short is bought at the ceiling (issued above the cap), not run unreported.
+  @Test
+  void a_price_ceiling_caps_the_price_and_developers_buy_the_rest_at_it() {
+    String cap = RegimesTest.text("binding-cap");
+    SimulationResult free = RegimesTest.run("binding-cap");
+    SimulationResult ceiling =
+        RegimesTest.run(
+            "ceiling",
+            cap.replace(
+                "  banking: false\n", "  banking: false\n  priceCeiling: {priceCents: 8500}\n"));
+    for (int i = 0; i < free.periods().size(); i++) {
+      PeriodResult f = free.periods().get(i);
+      PeriodResult c = ceiling.periods().get(i);
+      if (f.theoreticalPrice() < 8500) {
+        assertThat(c.clearingPrice()).isEqualTo(f.clearingPrice());
+        assertThat(c.ceilingPermits()).isZero();
+      } else {
+        assertThat(c.theoreticalPrice()).isEqualTo(8500.0);
+        assertThat(c.clearingPrice()).isLessThanOrEqualTo(8500.0).isGreaterThan(8500 * 0.99);
+        assertThat(c.ceilingPermits()).isPositive();
+        assertThat(c.totalCompute()).isGreaterThan(f.totalCompute());
+        assertThat(c.evasionRate()).isZero();
+        assertThat(c.welfareRatio()).isGreaterThan(0.995);
+      }
+    }
+  }
 }

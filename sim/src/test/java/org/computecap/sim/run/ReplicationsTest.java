@@ -51,7 +51,8 @@ class ReplicationsTest {
             Double.NaN,
             WorkloadTotals.NONE,
             1.0,
-            Double.NaN);
+            Double.NaN,
+            0);
     return new SimulationResult(
         "r",
         "r",
