@@ -1,9 +1,12 @@
 package org.computecap.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.program.ProgramLoader;
+import org.computecap.engine.program.StabilityReserve;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -62,25 +65,73 @@ final class ProgramCheckCommand implements Callable<Integer> {
             + " allocation, banking "
             + (p.banking() ? "on" : "off")
             + ")");
-    TextTable t =
-        new TextTable(
-            "period",
-            "cap permits",
-            "free permits",
-            "new-entrant reserve permits",
-            "auctioned permits");
+    // The base trajectory, then one column per market stability rule the program turns on
+    // (issue 14), so a program without them prints exactly the table it always did.
+    Program.Auction a = p.auction();
+    boolean escalates = a.reservePriceEscalationPpm() != 0;
+    boolean ccr = a.costContainment().isOn();
+    boolean ecr = a.emissionsContainment().isOn();
+    boolean tiers = p.priceControls().reserve().isOn();
+    boolean ceiling = p.priceControls().ceiling().isOn();
+    List<String> heads =
+        new ArrayList<>(
+            List.of(
+                "period",
+                "cap permits",
+                "free permits",
+                "new-entrant reserve permits",
+                "auctioned permits"));
+    addIf(heads, escalates, "reserve price cents");
+    addIf(heads, ccr, "CCR room permits");
+    addIf(heads, ccr, "CCR trigger cents");
+    addIf(heads, ecr, "ECR trigger cents");
+    addIf(heads, tiers, "price containment permits");
+    addIf(heads, ceiling, "ceiling cents");
+    TextTable t = new TextTable(heads.toArray(new String[0]));
     for (int period = p.firstPeriod(); period <= p.periods().last(); period++) {
-      t.row(
-          period,
-          p.capPermits(period),
-          p.freeBudgetPermits(period),
-          p.newEntrantReservePermits(period),
-          p.auctionVolumePermits(period));
+      List<Object> row =
+          new ArrayList<>(
+              List.of(
+                  period,
+                  p.capPermits(period),
+                  p.freeBudgetPermits(period),
+                  p.newEntrantReservePermits(period),
+                  p.auctionVolumePermits(period)));
+      addIf(row, escalates, p.reservePriceCents(period));
+      addIf(row, ccr, p.costContainmentPermits(period));
+      addIf(row, ccr, p.costContainmentTriggerCents(period));
+      addIf(row, ecr, p.emissionsContainmentTriggerCents(period));
+      addIf(row, tiers, p.priceContainmentPermits(period));
+      addIf(row, ceiling, p.priceCeilingCents(period));
+      t.row(row.toArray());
     }
     java.io.PrintWriter w =
         new java.io.PrintWriter(
             new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8));
     t.print(w);
+    StabilityReserve r = p.stabilityReserve();
+    if (r != null) {
+      w.printf(
+          java.util.Locale.ROOT,
+          "stability reserve: TNAC above %d permits: %.1f%% of it withheld from the next period's"
+              + " auctions; above %d: TNAC less %d; below %d: %d released%s%n",
+          r.upperThresholdPermits(),
+          r.intakeRatePpm() / 1e4,
+          r.lowerThresholdPermits(),
+          r.lowerThresholdPermits(),
+          r.releaseThresholdPermits(),
+          r.releaseVolumePermits(),
+          r.hasInvalidationLimit()
+              ? "; holdings above " + r.invalidationLimitPermits() + " invalidated"
+              : "");
+      w.flush();
+    }
     return 0;
+  }
+
+  private static <T> void addIf(List<T> list, boolean on, T value) {
+    if (on) {
+      list.add(value);
+    }
   }
 }

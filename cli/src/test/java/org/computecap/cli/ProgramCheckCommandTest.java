@@ -54,6 +54,30 @@ class ProgramCheckCommandTest {
         .containsPattern("\n +5 +912000 +729600 +45600 +182400\n");
   }
 
+  // Issue 14: a program's market stability rules are part of what it will do each period.
+  @Test
+  void a_program_with_stability_rules_prints_each_periods_prices_and_the_reserves_rule() {
+    assertThat(check(Path.of("../examples/programs/market-stability.yaml"))).isZero();
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed)
+        .containsPattern(
+            "auctioned permits +reserve price cents +CCR room permits +CCR trigger cents"
+                + " +ECR trigger cents\n")
+        // 250 cents rising 2.5% a period; triggers 1,300 and 600 rising 7%.
+        .containsPattern("\n +1 +100000 +50000 +2000 +40000 +250 +10000 +1300 +600\n")
+        .containsPattern("\n +2 +95000 +47500 +1900 +37500 +256 +10000 +1391 +642\n")
+        .contains(
+            "stability reserve: TNAC above 109600 permits: 24.0% of it withheld from the next"
+                + " period's auctions; above 83300: TNAC less 83300; below 40000: 10000 released;"
+                + " holdings above 40000 invalidated");
+    // A program without them prints the table it always did.
+    out.reset();
+    assertThat(check(Path.of("../examples/programs/p1-energy.yaml"))).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .doesNotContain("reserve price cents")
+        .doesNotContain("stability reserve:");
+  }
+
   @Test
   void an_invalid_program_exits_two_naming_the_field_and_the_range() throws IOException {
     String text =
