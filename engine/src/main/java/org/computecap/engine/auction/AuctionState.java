@@ -13,6 +13,7 @@ import org.computecap.engine.FeatureState;
 import org.computecap.engine.collections.LongLongMap;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Hold;
+import org.computecap.engine.registry.Registry;
 import org.computecap.engine.registry.SystemAccount;
 import org.computecap.engine.stability.StabilityState;
 
@@ -79,6 +80,23 @@ public final class AuctionState implements FeatureState {
     this.stabilityReserve = program.hasStabilityReserve();
     this.priceControls =
         program.priceControls().isOn() ? new PriceControlState(program.priceControls()) : null;
+  }
+
+  /**
+   * The permits the participant still needs for {@code period}: the obligation so far less what it
+   * surrendered for the period, less every permit it holds (free or reserved) that may be
+   * surrendered for it, less its open reserve bids; never negative.
+   */
+  public static long unmetObligation(EngineState state, long account, int period) {
+    Registry registry = state.registry();
+    long obligation = state.obligationSoFar(account, period);
+    long covered = registry.surrendered(account, period);
+    for (int v = state.oldestEligibleVintage(period); v <= period; v++) {
+      covered += registry.freePermits(account, v) + registry.reservedPermits(account, v);
+    }
+    PriceControlState p = state.auction().priceControls;
+    covered += p == null ? 0 : p.openBidQuantity(account);
+    return Math.max(0, obligation - covered);
   }
 
   /** A new, empty auction state for {@code program}. */

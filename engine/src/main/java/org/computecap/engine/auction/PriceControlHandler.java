@@ -31,23 +31,6 @@ import org.computecap.engine.registry.SystemAccount;
 public final class PriceControlHandler {
   private PriceControlHandler() {}
 
-  /**
-   * The permits the participant still needs for {@code period}: the obligation so far less what it
-   * surrendered for the period, less every permit it holds (free or reserved) that may be
-   * surrendered for it, less its open reserve bids; never negative.
-   */
-  public static long unmetObligation(EngineState state, long account, int period) {
-    Registry registry = state.registry();
-    long obligation = state.obligationSoFar(account, period);
-    long covered = registry.surrendered(account, period);
-    for (int v = state.oldestEligibleVintage(period); v <= period; v++) {
-      covered += registry.freePermits(account, v) + registry.reservedPermits(account, v);
-    }
-    PriceControlState p = state.auction().priceControls;
-    covered += p == null ? 0 : p.openBidQuantity(account);
-    return Math.max(0, obligation - covered);
-  }
-
   static Result open(WriteAccess access, AuctionState s, OpenReserveSale c) {
     EngineState state = access.state();
     PriceControlState p = s.priceControls;
@@ -90,7 +73,9 @@ public final class PriceControlHandler {
       rejection = Rejection.DUPLICATE_BID_ID;
     }
     if (rejection == null) {
-      rejection = obligationRule(unmetObligation(state, c.accountId(), sale.period), c.quantity());
+      rejection =
+          obligationRule(
+              AuctionState.unmetObligation(state, c.accountId(), sale.period), c.quantity());
     }
     long cents = rejection == null ? p.reservationCents(c.quantity()) : 0;
     if (rejection == null && cents > registry.freeCash(c.accountId())) {
@@ -176,7 +161,8 @@ public final class PriceControlHandler {
       rejection = Rejection.PRICE_CONTAINMENT_NOT_EXHAUSTED;
     }
     if (rejection == null) {
-      rejection = obligationRule(unmetObligation(state, c.accountId(), period), c.quantity());
+      rejection =
+          obligationRule(AuctionState.unmetObligation(state, c.accountId(), period), c.quantity());
     }
     long price = program.priceCeilingCents(period);
     long cents = rejection == null ? PriceControlState.saturatingProduct(c.quantity(), price) : 0;

@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.Event;
 import org.computecap.engine.Result;
+import org.computecap.engine.auction.AuctionState;
 import org.computecap.engine.auction.CeilingPermitsSold;
-import org.computecap.engine.auction.PriceControlHandler;
 import org.computecap.engine.auction.ReserveBidSettled;
 import org.computecap.engine.auction.ReserveSaleCleared;
 import org.computecap.engine.command.BuyAtCeiling;
@@ -110,7 +110,7 @@ final class PriceControlDraws {
   private static long unmet(EngineState state, long account) {
     return state.program().hasPeriod(state.currentPeriod())
             && state.registry().role(account) != null
-        ? PriceControlHandler.unmetObligation(state, account, state.currentPeriod())
+        ? AuctionState.unmetObligation(state, account, state.currentPeriod())
         : 0;
   }
 

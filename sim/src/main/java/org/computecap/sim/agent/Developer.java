@@ -46,54 +46,6 @@ public record Developer(
     Part second,
     boolean secondCovered) {
 
-  /** A developer with one workload, inference (tests and single-workload callers). */
-  public Developer(
-      int index,
-      String name,
-      String type,
-      SizeClass sizeClass,
-      Strategy strategy,
-      BenefitFamily family,
-      double theta,
-      double beta,
-      double k,
-      double a,
-      double permitsPerUnit,
-      double energyPerUnit,
-      double outputPerUnit,
-      double[] history,
-      double riskType,
-      double effortCost,
-      double manipulationCost,
-      double relocationCost,
-      double assistanceFactor,
-      Investment investment) {
-    this(
-        index,
-        name,
-        type,
-        sizeClass,
-        strategy,
-        family,
-        theta,
-        beta,
-        k,
-        a,
-        permitsPerUnit,
-        energyPerUnit,
-        outputPerUnit,
-        history,
-        riskType,
-        effortCost,
-        manipulationCost,
-        relocationCost,
-        assistanceFactor,
-        investment,
-        Workload.INFERENCE,
-        null,
-        false);
-  }
-
   /**
    * The same developer after an investment: its intensity and energy per unit are the investment's
    * (so demand, reports, verified activity and energy totals all use them).

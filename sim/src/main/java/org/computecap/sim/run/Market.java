@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.computecap.engine.Engine;
-import org.computecap.engine.EngineState;
 import org.computecap.engine.Event;
 import org.computecap.engine.ProgramParser;
 import org.computecap.engine.Result;
+import org.computecap.engine.auction.AuctionState;
 import org.computecap.engine.command.CancelOrder;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.CommandCodec;
@@ -279,21 +279,9 @@ final class Market implements AutoCloseable {
     return engine.state().registry().freePermitsTotal(SystemAccount.PRICE_CONTAINMENT_RESERVE.id());
   }
 
-  /**
-   * The permits {@code account} still needs for {@code period}, counted as the engine counts its
-   * unmet obligation for a purchase at the price ceiling: the obligation so far less what it
-   * surrendered for the period and every permit it holds, free or reserved, that may be surrendered
-   * for it (the engine also deducts open price containment bids; the simulator buys at the ceiling
-   * only once that reserve is sold out, when none is open).
-   */
+  /** The permits {@code account} still needs for {@code period}: the engine's own count. */
   long unmetObligation(long account, int period) {
-    EngineState state = engine.state();
-    Registry registry = state.registry();
-    long covered = registry.surrendered(account, period);
-    for (int v = state.oldestEligibleVintage(period); v <= period; v++) {
-      covered += registry.freePermits(account, v) + registry.reservedPermits(account, v);
-    }
-    return Math.max(0, state.obligationSoFar(account, period) - covered);
+    return AuctionState.unmetObligation(engine.state(), account, period);
   }
 
   /**

@@ -9,6 +9,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.LongRange;
 import org.computecap.economics.audit.Enforcement;
 import org.computecap.economics.market.BenefitFamily;
+import org.computecap.engine.program.Workload;
 import org.computecap.sim.scenario.SizeClass;
 import org.computecap.sim.scenario.Strategy;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,10 @@ class PlanTest {
         Double.POSITIVE_INFINITY,
         Double.POSITIVE_INFINITY,
         1.0,
-        null);
+        null,
+        Workload.INFERENCE,
+        null,
+        false);
   }
 
   // Issue 11 item 1: agents used every permit they held instead of the compute they want.

@@ -35,7 +35,10 @@ class ValuationTest {
         Double.POSITIVE_INFINITY,
         Double.POSITIVE_INFINITY,
         1.0,
-        null);
+        null,
+        Workload.INFERENCE,
+        null,
+        false);
   }
 
   @Test
