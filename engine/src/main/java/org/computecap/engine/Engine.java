@@ -15,12 +15,14 @@ import org.computecap.engine.command.ExchangeCommand;
 import org.computecap.engine.command.MarketCommand;
 import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.command.RegistryCommand;
+import org.computecap.engine.command.RepresentativeCommand;
 import org.computecap.engine.compliance.ComplianceHandler;
 import org.computecap.engine.exchange.ExchangeHandler;
 import org.computecap.engine.exchange.OrderBooks;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.RegistryHandler;
 import org.computecap.engine.registry.SystemAccount;
+import org.computecap.engine.representatives.RepresentativeHandler;
 
 /**
  * The market as one deterministic, single-threaded state machine: {@link #apply} takes a command
@@ -92,6 +94,15 @@ public final class Engine {
     if (!state.isOpen()) {
       return Result.rejected(Rejection.MARKET_NOT_OPEN);
     }
+    Rejection person = RepresentativeHandler.gate(state, command);
+    if (person != null) {
+      return Result.rejected(person);
+    }
+    return dispatchFeature(tick, command);
+  }
+
+  /** The feature's handler; a command a person initiated comes back here to execute. */
+  private Result dispatchFeature(long tick, Command command) {
     // Each feature has its one dispatch line here.
     if (command instanceof RegistryCommand c) {
       return RegistryHandler.apply(access, c);
@@ -110,6 +121,9 @@ public final class Engine {
     }
     if (command instanceof AccessCommand c) {
       return AccessHandler.apply(access, tick, c);
+    }
+    if (command instanceof RepresentativeCommand c) {
+      return RepresentativeHandler.apply(access, tick, c, inner -> dispatchFeature(tick, inner));
     }
     throw new AssertionError("no handler for " + command.getClass().getName());
   }

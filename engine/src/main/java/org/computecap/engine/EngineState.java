@@ -1,6 +1,7 @@
 package org.computecap.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -13,6 +14,7 @@ import org.computecap.engine.exchange.OrderBooks;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Ledger;
 import org.computecap.engine.registry.Registry;
+import org.computecap.engine.representatives.RepresentativeState;
 import org.computecap.engine.stability.StabilityState;
 
 /**
@@ -124,6 +126,15 @@ public final class EngineState {
     return compliance().obligationSoFar(program(), account, period);
   }
 
+  /**
+   * Whether any credential (an account's code or token, or a person's, issue 15) already uses this
+   * SHA-256 hash: a secret's hash names one credential forever.
+   */
+  public boolean credentialHashUsed(String hash) {
+    RepresentativeState persons = featureOrNull(RepresentativeState.class);
+    return access().hashUsed(hash) || persons != null && persons.hashUsed(hash);
+  }
+
   /** The feature's state; throws when the market is not open or no feature has that type. */
   public <T extends FeatureState> T feature(Class<T> type) {
     T f = featureOrNull(type);
@@ -228,7 +239,11 @@ public final class EngineState {
     this.auction = AuctionState.open(program);
     this.compliance = new ComplianceState();
     this.exchange = ExchangeState.open(program, books);
-    this.features = featureList(program, StabilityState.open());
+    this.features =
+        featureList(
+            program,
+            StabilityState.open(),
+            program.hasRepresentatives() ? RepresentativeState.open() : null);
     checkFeatureOrder();
   }
 
@@ -258,7 +273,8 @@ public final class EngineState {
     this.currentPeriod = period;
     this.ledger = Ledger.readCanonical(r, parsed);
     int count = r.readCount();
-    int expected = parsed.hasStabilityReserve() ? 6 : 5;
+    int expected =
+        5 + (parsed.hasStabilityReserve() ? 1 : 0) + (parsed.hasRepresentatives() ? 1 : 0);
     if (count != expected) {
       throw new IllegalArgumentException(
           "snapshot: " + count + " features, the engine has " + expected + " for its program");
@@ -273,23 +289,36 @@ public final class EngineState {
     this.compliance = ComplianceState.readCanonical(r);
     r.section("exchange");
     this.exchange = ExchangeState.readCanonical(r, parsed, books);
+    RepresentativeState representatives = null;
+    if (parsed.hasRepresentatives()) {
+      r.section("representatives");
+      representatives = RepresentativeState.readCanonical(r);
+    }
     StabilityState stability = null;
     if (parsed.hasStabilityReserve()) {
       r.section("stability");
       stability = StabilityState.readCanonical(r);
     }
-    this.features = featureList(parsed, stability);
+    this.features = featureList(parsed, stability, representatives);
     checkFeatureOrder();
   }
 
   /**
    * The feature states by name. The stability reserve's state exists only for a program with one,
-   * so every other program's canonical encoding (and state hash) is what it was before it existed.
+   * and the representatives' state only for a program with a {@code representatives} section, so
+   * every other program's canonical encoding (and state hash) is what it was before they existed.
    */
-  private List<FeatureState> featureList(Program program, StabilityState stability) {
-    return program.hasStabilityReserve()
-        ? List.of(access, allocation, auction, compliance, exchange, stability)
-        : List.of(access, allocation, auction, compliance, exchange);
+  private List<FeatureState> featureList(
+      Program program, StabilityState stability, RepresentativeState representatives) {
+    List<FeatureState> list =
+        new ArrayList<>(List.of(access, allocation, auction, compliance, exchange));
+    if (program.hasRepresentatives()) {
+      list.add(representatives);
+    }
+    if (program.hasStabilityReserve()) {
+      list.add(stability);
+    }
+    return List.copyOf(list);
   }
 
   /** The canonical encoding orders features by name; the list above must already be. */

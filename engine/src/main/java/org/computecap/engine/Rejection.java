@@ -169,6 +169,42 @@ public enum Rejection {
   APPOINTER_NOT_PARTICIPANT_OR_REGULATOR,
   /** Only an account whose role is INSURER can be appointed as an insurer. */
   NOT_AN_INSURER,
+
+  // --- representatives (issue 15) ---
+  /** The program has no {@code representatives} section, so persons do not act in this market. */
+  REPRESENTATIVES_NOT_ENABLED,
+  /** With representatives on, account commands and regulator actions come from a person. */
+  INITIATOR_REQUIRED,
+  /** Persons are registered and their rights set by a regulator only. */
+  REGISTRAR_NOT_REGULATOR,
+  /** The person id is already taken. */
+  PERSON_ALREADY_EXISTS,
+  /** No person has this id. */
+  UNKNOWN_PERSON,
+  /** The person does not represent the account (a code, a cancellation). */
+  NOT_A_REPRESENTATIVE,
+  /** The person may not initiate commands for this account (or for the regulator). */
+  NOT_AN_INITIATOR,
+  /** The account has fewer representatives than the program's {@code minimumPerAccount}. */
+  TOO_FEW_REPRESENTATIVES,
+  /** Reversals are initiated by a senior regulator. */
+  INITIATOR_NOT_SENIOR,
+  /** No transaction has this id. */
+  UNKNOWN_TRANSACTION,
+  /** The transaction no longer waits (executed, refused, cancelled or expired, or approved). */
+  TRANSACTION_NOT_PENDING,
+  /** The transaction's approval window has passed. */
+  TRANSACTION_EXPIRED,
+  /** Four-eyes: the approver must be a different person from the initiator. */
+  APPROVER_IS_INITIATOR,
+  /** The person may not approve commands for this account (or for the regulator). */
+  NOT_AN_APPROVER,
+  /** Reversals are approved by a senior regulator. */
+  APPROVER_NOT_SENIOR,
+  /** A transfer to an account off the sender's trusted list is above the program's limit. */
+  ABOVE_UNTRUSTED_TRANSFER_LIMIT,
+  /** The account is on the trusted list already. */
+  ALREADY_TRUSTED,
   ;
 
   /** The stable code of this rejection, e.g. {@code INSUFFICIENT_CASH}. */

@@ -55,7 +55,7 @@ public final class AccessHandler {
     } else if (!state.registry().exists(c.accountId())) {
       r = Rejection.UNKNOWN_ACCOUNT;
     } else {
-      r = newSecret(s, c.codeHash(), c.expiresTick(), tick);
+      r = newSecret(state, c.codeHash(), c.expiresTick(), tick);
     }
     if (r != null) {
       return Result.rejected(r);
@@ -82,7 +82,7 @@ public final class AccessHandler {
     } else if (tick >= e.expiresTick) {
       r = Rejection.ENROLMENT_CODE_EXPIRED;
     } else {
-      r = newSecret(s, c.tokenHash(), c.expiresTick(), tick);
+      r = newSecret(state, c.tokenHash(), c.expiresTick(), tick);
     }
     if (r != null) {
       return Result.rejected(r);
@@ -103,7 +103,7 @@ public final class AccessHandler {
         && !state.registry().exists(c.accountId())) {
       r = Rejection.UNKNOWN_ACCOUNT;
     } else {
-      r = newSecret(s, c.tokenHash(), c.expiresTick(), tick);
+      r = newSecret(state, c.tokenHash(), c.expiresTick(), tick);
     }
     if (r != null) {
       return Result.rejected(r);
@@ -170,9 +170,12 @@ public final class AccessHandler {
             c.accountId(), c.insurerId(), previous == null ? 0 : previous, c.appointedBy()));
   }
 
-  /** A new secret's rules: its hash never used before, its expiry after this tick. */
-  private static Rejection newSecret(AccessState s, String hash, long expiresTick, long tick) {
-    if (s.hashUsed(hash)) {
+  /**
+   * A new secret's rules: its hash never used before by any credential (a person's too, issue 15),
+   * its expiry after this tick.
+   */
+  private static Rejection newSecret(EngineState state, String hash, long expiresTick, long tick) {
+    if (state.credentialHashUsed(hash)) {
       return Rejection.CREDENTIAL_HASH_ALREADY_USED;
     }
     return expiresTick <= tick ? Rejection.EXPIRY_NOT_IN_FUTURE : null;

@@ -113,7 +113,7 @@ public final class AccessState implements FeatureState {
   }
 
   /** Whether a code or a token already uses this hash. */
-  boolean hashUsed(String hash) {
+  public boolean hashUsed(String hash) {
     return tokenByHash.containsKey(hash) || enrolmentByHash.containsKey(hash);
   }
 

@@ -33,7 +33,8 @@ public record Program(
     Insurance insurance,
     Exchange exchange,
     StabilityReserve stabilityReserve,
-    PriceControls priceControls) {
+    PriceControls priceControls,
+    Representatives representatives) {
 
   /**
    * The compliance periods {@code first .. first+count-1} (e.g. 2026 for calendar years, or 1), and
@@ -343,6 +344,15 @@ public record Program(
   /** Whether the registry opens the price containment reserve account. */
   public boolean usesPriceContainmentReserve() {
     return priceControls.reserve().isOn();
+  }
+
+  /**
+   * Whether the program has a {@code representatives} section (issue 15): then commands are
+   * initiated by persons, and the engine keeps (and encodes) the representatives state; without
+   * one, {@link #representatives()} is null and the state hash is what it was before the rule.
+   */
+  public boolean hasRepresentatives() {
+    return representatives != null;
   }
 
   private long escalated(long base, long ratePpm, int period) {

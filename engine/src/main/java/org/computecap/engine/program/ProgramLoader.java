@@ -36,6 +36,9 @@ public final class ProgramLoader {
   /** The highest price a bid may carry (the command records' bound), so any price rule's too. */
   private static final long MAX_PRICE_CENTS = 1_000_000_000_000L;
 
+  /** The longest delay or expiry in ticks (10^12 ms, about 31 years in the server). */
+  private static final long MAX_TICKS = 1_000_000_000_000L;
+
   private static final YAMLMapper MAPPER =
       YAMLMapper.builder()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -97,6 +100,8 @@ public final class ProgramLoader {
               priceContainment(root.optionalSection("priceContainment")),
               priceCeiling(root.optionalSection("priceCeiling"), periods));
       carveable(root, controls, periods, cap, allocation, auction, banking);
+      Representatives representatives =
+          root.has("representatives") ? representatives(root.section("representatives")) : null;
       root.refuseUnread();
       return new Program(
           name,
@@ -114,7 +119,8 @@ public final class ProgramLoader {
           insurance,
           exchange,
           stability,
-          controls);
+          controls,
+          representatives);
     }
 
     /**
@@ -334,6 +340,39 @@ public final class ProgramLoader {
       long limit = s.whole("invalidationLimitPermits", 0, MAX_PERMITS, StabilityReserve.NO_LIMIT);
       s.refuseUnread();
       return new StabilityReserve(upper, lower, rate, release, volume, limit);
+    }
+
+    /**
+     * Issue 15's controls: {@code minimumPerAccount} and {@code approvalExpiryTicks} always; the
+     * optional {@code fourEyes} and {@code trustedList} subsections turn those rules on.
+     */
+    Representatives representatives(Section s) {
+      long minimum = s.whole("minimumPerAccount", 1, 100, 1L);
+      long expiry = s.whole("approvalExpiryTicks", 1, MAX_TICKS, null);
+      boolean regulator = s.bool("regulatorFourEyes", false);
+      boolean fourEyes = s.has("fourEyes");
+      Section f = s.optionalSection("fourEyes");
+      long abovePermits = f.whole("abovePermits", 0, MAX_PERMITS, 0L);
+      long aboveCents = f.whole("aboveCents", 0, MAX_CENTS, 0L);
+      f.refuseUnread();
+      boolean trusted = s.has("trustedList");
+      Section t = s.optionalSection("trustedList");
+      long entryDelay = t.whole("entryDelayTicks", 0, MAX_TICKS, 0L);
+      long untrustedDelay = t.whole("untrustedDelayTicks", 0, MAX_TICKS, 0L);
+      long untrustedMax = t.whole("untrustedMaxPermits", 0, MAX_PERMITS, MAX_PERMITS);
+      t.refuseUnread();
+      s.refuseUnread();
+      return new Representatives(
+          (int) minimum,
+          expiry,
+          fourEyes,
+          abovePermits,
+          aboveCents,
+          regulator,
+          trusted,
+          entryDelay,
+          untrustedDelay,
+          untrustedMax);
     }
 
     Program.Insurance insurance(Section s) {

@@ -1,0 +1,111 @@
+package org.computecap.engine.representatives;
+
+import java.util.Set;
+import org.computecap.engine.command.AccessCommand;
+import org.computecap.engine.command.AddTrustedAccount;
+import org.computecap.engine.command.AllocateFreePermits;
+import org.computecap.engine.command.AllocateNewEntrant;
+import org.computecap.engine.command.BuyAtCeiling;
+import org.computecap.engine.command.CancelOrder;
+import org.computecap.engine.command.CancelPermits;
+import org.computecap.engine.command.ClosePeriod;
+import org.computecap.engine.command.Command;
+import org.computecap.engine.command.IssuePermits;
+import org.computecap.engine.command.MarketCommand;
+import org.computecap.engine.command.PayOutstandingPenalty;
+import org.computecap.engine.command.PlaceOrder;
+import org.computecap.engine.command.RecordAuditFinding;
+import org.computecap.engine.command.RepresentativeCommand;
+import org.computecap.engine.command.SubmitBid;
+import org.computecap.engine.command.SubmitReport;
+import org.computecap.engine.command.SubmitReserveBid;
+import org.computecap.engine.command.SurrenderPermits;
+import org.computecap.engine.command.TransferPermits;
+import org.computecap.engine.command.WithdrawCash;
+
+/**
+ * Who acts in a command, for the representative rules: an account command acts for the account it
+ * names (its representatives initiate it); a regulator action is the regulator's (its persons
+ * initiate it, and a second regulator person approves it when the program says so). Every other
+ * command (operations such as opening an auction or recording a meter reading) may be initiated by
+ * a regulator person but is not required to be.
+ *
+ * <p>Regulator actions are named by type, and by simple name for the commands of the account
+ * lifecycle ({@code SetAccountStatus}) and reversals ({@code ReverseSurrender}, {@code
+ * ReverseAllocation}) built beside this feature, so those are gated as soon as they exist; any
+ * command whose name starts with {@code Reverse} needs two senior regulators.
+ */
+final class Actors {
+  /** What {@link #accountOf} answers for a command that acts for no account. */
+  static final long NO_ACCOUNT = -1;
+
+  private static final Set<Class<?>> REGULATOR_ACTIONS =
+      Set.of(
+          IssuePermits.class,
+          AllocateFreePermits.class,
+          AllocateNewEntrant.class,
+          ClosePeriod.class,
+          RecordAuditFinding.class);
+
+  private static final Set<String> REGULATOR_ACTIONS_BY_NAME =
+      Set.of("SetAccountStatus", "ReverseSurrender", "ReverseAllocation");
+
+  private Actors() {}
+
+  /** The account the command acts for, or {@link #NO_ACCOUNT}. */
+  static long accountOf(Command c) {
+    if (c instanceof TransferPermits t) {
+      return t.fromAccountId();
+    } else if (c instanceof SurrenderPermits s) {
+      return s.accountId();
+    } else if (c instanceof CancelPermits x) {
+      return x.accountId();
+    } else if (c instanceof WithdrawCash w) {
+      return w.accountId();
+    } else if (c instanceof PlaceOrder o) {
+      return o.accountId();
+    } else if (c instanceof CancelOrder o) {
+      return o.accountId();
+    } else if (c instanceof SubmitBid b) {
+      return b.accountId();
+    } else if (c instanceof SubmitReserveBid b) {
+      return b.accountId();
+    } else if (c instanceof BuyAtCeiling b) {
+      return b.accountId();
+    } else if (c instanceof SubmitReport r) {
+      return r.accountId();
+    } else if (c instanceof PayOutstandingPenalty p) {
+      return p.accountId();
+    } else if (c instanceof AddTrustedAccount a) {
+      return a.accountId();
+    }
+    return NO_ACCOUNT;
+  }
+
+  /** Whether the command is a regulator action (issuance, allocation, penalties, close...). */
+  static boolean isRegulatorAction(Command c) {
+    return REGULATOR_ACTIONS.contains(c.getClass())
+        || REGULATOR_ACTIONS_BY_NAME.contains(c.getClass().getSimpleName())
+        || needsSeniors(c);
+  }
+
+  /** Whether the command needs two senior regulators (reversals). */
+  static boolean needsSeniors(Command c) {
+    return c.getClass().getSimpleName().startsWith("Reverse");
+  }
+
+  /**
+   * Whether, with representatives on, the command must come from a person ({@code Initiate}): the
+   * account commands and the regulator actions. Market, access and the representatives' own
+   * administration stay direct, so a market can be set up before it has persons.
+   */
+  static boolean needsInitiator(Command c) {
+    if (c instanceof MarketCommand || c instanceof AccessCommand) {
+      return false;
+    }
+    if (c instanceof RepresentativeCommand) {
+      return c instanceof AddTrustedAccount;
+    }
+    return accountOf(c) != NO_ACCOUNT || isRegulatorAction(c);
+  }
+}

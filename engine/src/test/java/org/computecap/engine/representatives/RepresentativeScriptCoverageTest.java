@@ -1,0 +1,75 @@
+package org.computecap.engine.representatives;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.computecap.engine.Rejection;
+import org.computecap.engine.script.RepresentativeVerbs;
+import org.computecap.engine.script.ScriptVocabulary;
+import org.junit.jupiter.api.Test;
+
+/** The representatives scenario scripts must use every verb and every rejection code of theirs. */
+class RepresentativeScriptCoverageTest {
+  private static final Path SCRIPTS = Path.of("src/test/resources/scripts");
+
+  /**
+   * The codes of the senior-regulator rule: only reversals need seniors, and the reversal commands
+   * ({@code ReverseSurrender}, {@code ReverseAllocation}) come from the lifecycle branch of issue
+   * 15; their script lines are added where those commands are merged.
+   */
+  private static final Set<Rejection> AWAITING_REVERSALS =
+      Set.of(Rejection.INITIATOR_NOT_SENIOR, Rejection.APPROVER_NOT_SENIOR);
+
+  static String scripts() throws IOException {
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> files = Files.list(SCRIPTS)) {
+      for (Path f : files.sorted().toList()) {
+        String name = f.getFileName().toString();
+        if (name.startsWith("representatives-") && name.endsWith(".txt")) {
+          all.append('\n').append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
+        }
+      }
+    }
+    return all.toString();
+  }
+
+  @Test
+  void every_representatives_rejection_code_is_expected_by_some_scenario_line() throws IOException {
+    String scripts = scripts();
+    List<String> missing = new ArrayList<>();
+    for (Rejection r : Rejection.values()) {
+      if (r.ordinal() >= Rejection.REPRESENTATIVES_NOT_ENABLED.ordinal()
+          && r.ordinal() <= Rejection.ALREADY_TRUSTED.ordinal()
+          && !AWAITING_REVERSALS.contains(r)
+          && !scripts.contains("-> REJECT " + r.code() + "\n")) {
+        missing.add(r.code());
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
+  void every_representatives_verb_is_used_by_some_scenario_line() throws IOException {
+    String scripts = scripts();
+    RepresentativeVerbs verbs = new RepresentativeVerbs(ScriptVocabulary.standard());
+    List<String> missing = new ArrayList<>();
+    for (String verb : verbs.commands().keySet()) {
+      if (!scripts.contains("\n" + verb + " ") && !scripts.contains(" cmd=" + verb + " ")) {
+        missing.add(verb);
+      }
+    }
+    for (String verb : verbs.expectations().keySet()) {
+      if (!scripts.contains("\nexpect " + verb + " ")) {
+        missing.add("expect " + verb);
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
+}
