@@ -6,9 +6,21 @@ import org.computecap.engine.command.Role;
 /**
  * Who sent a request: the principal its token acts for (an account id, or {@link
  * AccessCommand#MARKET_REGULATOR} for the market's own regulator), that principal's role, and the
- * token's id (so that a holder can see and revoke the token it used).
+ * token's id (so that a holder can see and revoke the token it used). A person's token (issue 15)
+ * acts for one account the person represents and names the person; its {@code tokenId} is 0, as the
+ * person's tokens are numbered apart.
  */
-record Caller(long principal, Role role, long tokenId) {
+record Caller(long principal, Role role, long tokenId, long personId) {
+  /** A caller with an account's own token (no person). */
+  Caller(long principal, Role role, long tokenId) {
+    this(principal, role, tokenId, 0);
+  }
+
+  /** Whether a person's token sent the request (issue 15): then commands go as theirs. */
+  boolean isPerson() {
+    return personId != 0;
+  }
+
   boolean isRegulator() {
     return role == Role.REGULATOR;
   }

@@ -166,7 +166,7 @@ final class CommandRoute<C extends Command> {
    */
   static void submit(Services s, Call call, Command command, boolean order) {
     call.replyLater(
-        s.sequencer().submit(command),
+        s.sequencer().submit(RepresentativesApi.asCaller(call.caller(), command)),
         applied -> {
           if (!applied.result().isAccepted()) {
             String code = applied.result().rejection().code();

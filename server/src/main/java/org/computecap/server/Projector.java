@@ -308,6 +308,10 @@ final class Projector {
     if (state.isOpen()) {
       publishStability(state, b);
     }
+    if (b.all || touchesRepresentatives(batch)) {
+      Representation reps = Representation.of(state);
+      b.actions.add(() -> model.representatives = reps);
+    }
     if (state.isOpen() && (b.exchange || b.all)) {
       books = books(state);
       ReadModel.Books published = books;
@@ -822,6 +826,24 @@ final class Projector {
       b.actions.add(() -> model.stability = view);
     }
   }
+
+  /** Whether an accepted command of the batch changed the representatives (issue 15). */
+  private static boolean touchesRepresentatives(List<Applied> batch) {
+    for (Applied a : batch) {
+      if (!a.result().isAccepted()) {
+        continue;
+      }
+      for (Event e : a.result().events()) {
+        if (e.getClass().getPackageName().equals(REPRESENTATIVES)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final String REPRESENTATIVES =
+      org.computecap.engine.representatives.RepresentativeState.class.getPackageName();
 
   /** Whether period {@code t} is closed, the current one or still to come. */
   static Views.PeriodStatus status(EngineState state, int t) {

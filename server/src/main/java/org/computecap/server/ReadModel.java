@@ -105,6 +105,9 @@ final class ReadModel implements AutoCloseable {
   /** The market stability view ({@link StabilityProjection}). */
   volatile Views.Stability stability = new Views.Stability(List.of(), List.of(), List.of());
 
+  /** Persons, their rights and credentials, and the waiting transactions (issue 15). */
+  volatile Representation representatives = Representation.EMPTY;
+
   /** vintage -> the last trades of that book (all books' when the program trades one book). */
   volatile Map<Integer, List<Views.PricePoint>> history = Map.of();
 

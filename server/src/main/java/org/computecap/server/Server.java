@@ -120,6 +120,7 @@ public final class Server implements AutoCloseable {
   private final ReadModel model;
   private final String newRegulatorToken;
   private final List<Route> routes;
+  private final TimeKeeper time;
 
   private Server(
       Javalin app,
@@ -130,7 +131,8 @@ public final class Server implements AutoCloseable {
       JournaledEngine engine,
       ReadModel model,
       String newRegulatorToken,
-      List<Route> routes) {
+      List<Route> routes,
+      TimeKeeper time) {
     this.app = app;
     this.sequencer = sequencer;
     this.checkpoints = checkpoints;
@@ -140,6 +142,7 @@ public final class Server implements AutoCloseable {
     this.model = model;
     this.newRegulatorToken = newRegulatorToken;
     this.routes = routes;
+    this.time = time;
   }
 
   /**
@@ -201,9 +204,10 @@ public final class Server implements AutoCloseable {
       model.close();
       throw e;
     }
+    TimeKeeper time = TimeKeeper.start(sequencer, model, clock);
     out.println("computecap serving on http://" + o.host() + ":" + app.port() + "/");
     out.flush();
-    return new Server(app, sequencer, checkpoints, hub, headers, engine, model, fresh, table);
+    return new Server(app, sequencer, checkpoints, hub, headers, engine, model, fresh, table, time);
   }
 
   /** What a start recovered: the engine on its journal, the read model, and its projector. */
@@ -711,6 +715,7 @@ public final class Server implements AutoCloseable {
     hub.close();
     headers.close();
     app.stop();
+    time.close();
     sequencer.close();
     checkpoints.close();
     if (sequencer.stoppedBy() == null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,15 @@ class AuthorizationMatrixTest {
           "DELETE /api/orders/{orderId}", "act",
           "DELETE /api/auctions/{auctionId}/bids/{bidId}", "act",
           "DELETE /api/tokens/{tokenId}", "revoke");
+
+  /**
+   * Routes only a person's token may call (issue 15's approvals): every account's own token is
+   * refused, whatever its role; {@link RepresentativesHttpTest} covers the persons.
+   */
+  private static final Set<String> PERSONS_ONLY =
+      Set.of(
+          "POST /api/transactions/{transactionId}/approval",
+          "POST /api/transactions/{transactionId}/cancellation");
 
   @BeforeAll
   static void start() throws Exception {
@@ -136,6 +146,9 @@ class AuthorizationMatrixTest {
     }
     boolean regulator = who == Who.REGULATOR_ACCOUNT || who == Who.MARKET_REGULATOR;
     boolean supervisor = regulator || who == Who.AUDITOR;
+    if (PERSONS_ONLY.contains(r.method() + " " + r.path())) {
+      return "403";
+    }
     String owned = OWNED.get(r.method() + " " + r.path());
     if (owned != null) {
       return switch (owned) {

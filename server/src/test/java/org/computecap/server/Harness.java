@@ -158,6 +158,7 @@ final class Harness implements AutoCloseable {
             case "orderId" -> String.valueOf(aliceOrderId);
             case "auctionId", "bidId", "saleId", "vintage", "period" -> "1";
             case "tokenId" -> String.valueOf(aliceSecondTokenId);
+            case "personId", "transactionId" -> "1";
             default -> throw new AssertionError("no sample for path parameter " + m.group(1));
           };
       m.appendReplacement(sb, v);
@@ -191,6 +192,9 @@ final class Harness implements AutoCloseable {
       case "auctionId", "bidId" -> 99;
       case "code" -> "ce_not-a-code-anyone-was-given";
       case "validDays" -> 30;
+      case "trustedAccountId" -> BOB;
+      case "rights" -> "BOTH";
+      case "grade" -> "ORDINARY";
       default -> 1;
     };
   }
@@ -198,7 +202,7 @@ final class Harness implements AutoCloseable {
   /** Whether the field holds a string (an enum name or a name) rather than a number. */
   static boolean isText(String field) {
     return switch (field) {
-      case "name", "role", "side", "type", "workload", "signal", "code" -> true;
+      case "name", "role", "side", "type", "workload", "signal", "code", "rights", "grade" -> true;
       default -> false;
     };
   }

@@ -1,6 +1,8 @@
 package org.computecap.engine.representatives;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -40,7 +42,36 @@ public final class RepresentativeState implements FeatureState {
   private static final CommandCodec CODEC = CommandCodec.standard();
 
   /** A registered person. */
-  record Person(long id, String name, boolean senior, long registeredBy) {}
+  public record Person(long id, String name, boolean senior, long registeredBy) {}
+
+  /** A person's rights on an account, for readers. */
+  public record Right(long personId, long accountId, boolean initiator, boolean approver) {}
+
+  /** A person's credential (an enrolment code or a token), for readers. */
+  public record Credential(
+      long id,
+      long personId,
+      long accountId,
+      String hash,
+      long expiresTick,
+      boolean revoked,
+      long tokenId) {}
+
+  /**
+   * A transaction, for readers; {@code accountId} is -1 for a regulator action, {@code
+   * executeAtTick} is set once it waits out a delay.
+   */
+  public record Waiting(
+      long transactionId,
+      long accountId,
+      long initiatorId,
+      String command,
+      Status status,
+      long initiatedTick,
+      long expiresTick,
+      long executeAtTick,
+      long approverId,
+      String refusal) {}
 
   /** A person's enrolment code; {@code tokenId} is 0 until it is used. */
   static final class Code {
@@ -273,6 +304,86 @@ public final class RepresentativeState implements FeatureState {
   boolean listed(long accountId, long to) {
     TreeMap<Long, Long> list = trusted.get(accountId);
     return list != null && list.containsKey(to);
+  }
+
+  /** Every person, by id. */
+  public List<Person> persons() {
+    return List.copyOf(persons.values());
+  }
+
+  /** Every person's rights, by person then account. */
+  public List<Right> rights() {
+    List<Right> out = new ArrayList<>();
+    for (Map.Entry<Long, TreeMap<Long, Integer>> e : rights.entrySet()) {
+      for (Map.Entry<Long, Integer> r : e.getValue().entrySet()) {
+        int bits = r.getValue();
+        out.add(new Right(e.getKey(), r.getKey(), (bits & INITIATOR) != 0, (bits & APPROVER) != 0));
+      }
+    }
+    return out;
+  }
+
+  /** Every person token, by id. */
+  public List<Credential> personTokens() {
+    List<Credential> out = new ArrayList<>(tokens.size());
+    for (Token t : tokens.values()) {
+      out.add(
+          new Credential(t.id, t.personId, t.accountId, t.hash, t.expiresTick, t.revoked, t.id));
+    }
+    return out;
+  }
+
+  /** Every person enrolment code, by id ({@code tokenId} 0 while unused). */
+  public List<Credential> personCodes() {
+    List<Credential> out = new ArrayList<>(codes.size());
+    for (Code c : codes.values()) {
+      out.add(
+          new Credential(
+              c.id, c.personId, c.accountId, c.hash, c.expiresTick, c.tokenId != 0, c.tokenId));
+    }
+    return out;
+  }
+
+  /** The transactions still waiting (for approval or a delay), by id. */
+  public List<Waiting> openTransactions() {
+    List<Waiting> out = new ArrayList<>(open.size());
+    for (long id : open) {
+      out.add(waiting(transactions.get(id)));
+    }
+    return out;
+  }
+
+  /** A transaction, or null when none has this id. */
+  public Waiting transaction(long transactionId) {
+    Transaction t = transactions.get(transactionId);
+    return t == null ? null : waiting(t);
+  }
+
+  private static Waiting waiting(Transaction t) {
+    return new Waiting(
+        t.id,
+        t.accountId,
+        t.initiatorId,
+        t.command.toString(),
+        t.status,
+        t.initiatedTick,
+        t.expiresTick,
+        t.executeAtTick,
+        t.approverId,
+        t.refusal);
+  }
+
+  /**
+   * The earliest tick at which {@code AdvanceTime} has something to do (a delay ends or an approval
+   * window closes), or {@link Long#MAX_VALUE} when nothing waits.
+   */
+  public long nextDueTick() {
+    long next = Long.MAX_VALUE;
+    for (long id : open) {
+      Transaction t = transactions.get(id);
+      next = Math.min(next, t.status == Status.DELAYED ? t.executeAtTick : t.expiresTick);
+    }
+    return next;
   }
 
   // ------------------------------------------------------------ mutators (the handler)

@@ -1,0 +1,78 @@
+package org.computecap.server;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.computecap.engine.EngineState;
+import org.computecap.engine.representatives.RepresentativeState;
+
+/**
+ * The read model's copy of the representatives (issue 15), made by the writer from the engine state
+ * whenever a batch touched them (and on a full publication), and swapped in whole: persons' token
+ * and code hashes (for sign-in and enrolment), who represents which account, and the transactions
+ * still waiting. Being derived from the engine state, a restart rebuilds it from the restored
+ * engine, so the read model's image need not keep it.
+ */
+record Representation(
+    Map<String, RepresentativeState.Credential> tokensByHash,
+    Map<String, RepresentativeState.Credential> codesByHash,
+    Map<Long, RepresentativeState.Credential> tokensById,
+    Map<Long, List<RepresentativeState.Right>> rightsByAccount,
+    Map<Long, RepresentativeState.Person> persons,
+    TreeMap<Long, RepresentativeState.Waiting> open,
+    long nextDueTick) {
+
+  static final Representation EMPTY =
+      new Representation(
+          Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), new TreeMap<>(), Long.MAX_VALUE);
+
+  /** The representatives of {@code state}, or {@link #EMPTY} for a program without them. */
+  static Representation of(EngineState state) {
+    RepresentativeState s = state.isOpen() ? state.featureOrNull(RepresentativeState.class) : null;
+    if (s == null) {
+      return EMPTY;
+    }
+    Map<String, RepresentativeState.Credential> tokens = new HashMap<>();
+    Map<Long, RepresentativeState.Credential> byId = new HashMap<>();
+    for (RepresentativeState.Credential t : s.personTokens()) {
+      tokens.put(t.hash(), t);
+      byId.put(t.id(), t);
+    }
+    Map<String, RepresentativeState.Credential> codes = new HashMap<>();
+    for (RepresentativeState.Credential c : s.personCodes()) {
+      codes.put(c.hash(), c);
+    }
+    Map<Long, List<RepresentativeState.Right>> rights = new HashMap<>();
+    for (RepresentativeState.Right r : s.rights()) {
+      rights.computeIfAbsent(r.accountId(), a -> new ArrayList<>()).add(r);
+    }
+    Map<Long, RepresentativeState.Person> persons = new HashMap<>();
+    for (RepresentativeState.Person p : s.persons()) {
+      persons.put(p.id(), p);
+    }
+    TreeMap<Long, RepresentativeState.Waiting> open = new TreeMap<>();
+    for (RepresentativeState.Waiting w : s.openTransactions()) {
+      open.put(w.transactionId(), w);
+    }
+    return new Representation(
+        Map.copyOf(tokens),
+        Map.copyOf(codes),
+        Map.copyOf(byId),
+        Map.copyOf(rights),
+        Map.copyOf(persons),
+        open,
+        s.nextDueTick());
+  }
+
+  /** Whether {@code personId} holds any right on {@code accountId}. */
+  boolean represents(long personId, long accountId) {
+    for (RepresentativeState.Right r : rightsByAccount.getOrDefault(accountId, List.of())) {
+      if (r.personId() == personId) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
