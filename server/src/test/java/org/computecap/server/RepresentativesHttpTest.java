@@ -5,6 +5,7 @@ import static org.computecap.server.Harness.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,17 +34,16 @@ class RepresentativesHttpTest {
   private static final long HOURS_26_MS = 93_600_000L;
 
   private static Path dir;
-  private static Server server;
-  private static ApiClient anonymous;
-  private static ApiClient regulator;
-  private static ApiClient ann;
-  private static ApiClient al;
-  private static ApiClient bo;
-  private static ApiClient aliceAccount;
+  static Server server;
+  static ApiClient anonymous;
+  static ApiClient regulator;
+  static ApiClient ann;
+  static ApiClient al;
+  static ApiClient bo;
+  static ApiClient aliceAccount;
 
-  @BeforeAll
-  static void start() throws Exception {
-    dir = Files.createTempDirectory("computecap-reps");
+  /** A program with every representative rule on and this untrusted-transfer delay. */
+  static Path program(Path dir, long untrustedDelayMs) throws IOException {
     Path program = dir.resolve("program.yaml");
     Files.writeString(
         program,
@@ -57,15 +57,35 @@ class RepresentativesHttpTest {
             + "  trustedList:\n"
             + "    entryDelayTicks: 0\n"
             + "    untrustedDelayTicks: "
-            + HOURS_26_MS
+            + untrustedDelayMs
             + "\n"
             + "    untrustedMaxPermits: 1000\n",
         StandardCharsets.UTF_8);
-    server =
-        Server.start(
-            new Server.Options(dir.resolve("data"), null, program, 7, "127.0.0.1", 0),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            e -> {});
+    return program;
+  }
+
+  /** A server on {@code dir}'s data directory under {@code program}. */
+  static Server serve(Path dir, Path program) {
+    return Server.start(
+        new Server.Options(dir.resolve("data"), null, program, 7, "127.0.0.1", 0),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        e -> {});
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    dir = Files.createTempDirectory("computecap-reps");
+    server = serve(dir, program(dir, HOURS_26_MS));
+    setUp(server);
+  }
+
+  /**
+   * The cast on a fresh server: alice and bob (participants) with 1,000 permits each, issued by one
+   * regulator person and approved by another; ann (initiates and approves) and al (approves) for
+   * alice, bo for bob.
+   */
+  static void setUp(Server s) {
+    server = s;
     anonymous = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), null);
     regulator = anonymous.withToken(server.newRegulatorToken());
     expect(regulator.openAccount(ALICE, "alice", "PARTICIPANT"), 201);
@@ -126,7 +146,7 @@ class RepresentativesHttpTest {
     return anonymous.withToken(token.path("token").asText());
   }
 
-  private static long transactionId(JsonNode commandResult) {
+  static long transactionId(JsonNode commandResult) {
     for (JsonNode e : commandResult.path("events")) {
       if (e.path("data").has("transactionId")) {
         return e.path("data").path("transactionId").asLong();
@@ -135,7 +155,7 @@ class RepresentativesHttpTest {
     throw new AssertionError("no transaction in " + commandResult);
   }
 
-  private static long freePermits(long account) {
+  static long freePermits(long account) {
     return regulator
         .get("/api/accounts/" + account + "/holdings")
         .body()
