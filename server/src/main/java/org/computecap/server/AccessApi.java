@@ -179,6 +179,10 @@ final class AccessApi {
   }
 
   private void issueToken(Call call) {
+    if (call.caller().isPerson()) {
+      // A person's token acts as the person; an account token would act as nobody (issue 15).
+      throw ApiException.forbidden("a person's token does not issue account tokens");
+    }
     long holder = call.caller().principal();
     String token = Credentials.newToken();
     long expires = s.clock().millis() + call.get(TOKEN_VALID_DAYS, TOKEN_DAYS_DEFAULT) * DAY_MS;

@@ -55,7 +55,8 @@ final class AccountApi {
                         new Views.Me(
                             call.caller().principal(),
                             call.caller().role(),
-                            call.caller().tokenId()))));
+                            call.caller().tokenId(),
+                            call.caller().isPerson() ? call.caller().personId() : null))));
     r.add(
         Route.get("/api/accounts")
             .op("listAccounts", TAG, "Account directory: id, name, role")

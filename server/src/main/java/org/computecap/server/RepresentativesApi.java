@@ -23,6 +23,7 @@ import org.computecap.engine.command.IssuePersonEnrolmentCode;
 import org.computecap.engine.command.MarketCommand;
 import org.computecap.engine.command.RegisterPerson;
 import org.computecap.engine.command.RepresentativeCommand;
+import org.computecap.engine.command.RevokePersonToken;
 import org.computecap.engine.command.SetRepresentative;
 import org.computecap.engine.representatives.PersonEnrolmentCodeIssued;
 import org.computecap.engine.representatives.PersonTokenIssued;
@@ -35,7 +36,8 @@ import org.computecap.engine.representatives.RepresentativeState;
  * person's token acts for that account as that person: every command it sends is journaled as
  * {@code Initiate(person, command)}, so the engine applies four-eyes and the trusted list, and a
  * command that must wait answers with its waiting transaction. Another representative approves or
- * rejects it here; a representative cancels a delayed transfer while it waits.
+ * rejects it here; a representative cancels a delayed transfer while it waits. A person revokes
+ * their own token; a regulator's person revokes anyone's.
  */
 final class RepresentativesApi {
   private static final String TAG = "representatives";
@@ -217,6 +219,25 @@ final class RepresentativesApi {
             .handle(this::enrol));
     r.add(ADD_TRUSTED.route(s));
     r.add(
+        Route.delete("/api/person-tokens/{tokenId}")
+            .op(
+                "revokePersonToken",
+                TAG,
+                "Revoke a person's token: one's own, or any for a regulator's person")
+            .access(Access.ACTOR_OR_REGULATOR)
+            .path(ApiFields.TOKEN)
+            .command()
+            .returns(Reply.of(Views.CommandResult.class))
+            .handle(
+                call -> {
+                  Caller c = personOnly(call);
+                  CommandRoute.submit(
+                      s,
+                      call,
+                      new RevokePersonToken(call.get(ApiFields.TOKEN), c.personId()),
+                      false);
+                }));
+    r.add(
         Route.get("/api/transactions")
             .op(
                 "listTransactions",
@@ -251,13 +272,7 @@ final class RepresentativesApi {
         .returns(Reply.of(Views.CommandResult.class))
         .handle(
             call -> {
-              Caller c = call.caller();
-              if (!c.isPerson()) {
-                throw ApiException.forbidden(
-                    "only a person's token approves or cancels: this token is account "
-                        + c.principal()
-                        + "'s own");
-              }
+              Caller c = personOnly(call);
               long id = call.get(TRANSACTION);
               Command command =
                   approve
@@ -265,6 +280,16 @@ final class RepresentativesApi {
                       : new CancelTransaction(id, c.personId());
               CommandRoute.submit(s, call, command, false);
             });
+  }
+
+  /** The caller, who must be a person (403 for an account's own token, whatever its role). */
+  private static Caller personOnly(Call call) {
+    Caller c = call.caller();
+    if (!c.isPerson()) {
+      throw ApiException.forbidden(
+          "only a person's token may do this: this token is account " + c.principal() + "'s own");
+    }
+    return c;
   }
 
   private void representatives(Call call) {

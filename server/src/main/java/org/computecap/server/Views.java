@@ -232,7 +232,8 @@ final class Views {
   // ---------------------------------------------------------------- accounts
 
   /** Who the caller is. */
-  record Me(long accountId, Role role, long tokenId) {}
+  /** The caller: account, role, token; {@code personId} for a person's token (issue 15). */
+  record Me(long accountId, Role role, long tokenId, @Nullable Long personId) {}
 
   /** An account in the directory. */
   record DirectoryEntry(long accountId, String name, Role role) {}

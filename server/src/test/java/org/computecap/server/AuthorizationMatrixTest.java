@@ -44,13 +44,14 @@ class AuthorizationMatrixTest {
           "DELETE /api/tokens/{tokenId}", "revoke");
 
   /**
-   * Routes only a person's token may call (issue 15's approvals): every account's own token is
-   * refused, whatever its role; {@link RepresentativesHttpTest} covers the persons.
+   * Routes only a person's token may call (issue 15's approvals and person tokens): every account's
+   * own token is refused, whatever its role; {@link RepresentativesHttpTest} covers the persons.
    */
   private static final Set<String> PERSONS_ONLY =
       Set.of(
           "POST /api/transactions/{transactionId}/approval",
-          "POST /api/transactions/{transactionId}/cancellation");
+          "POST /api/transactions/{transactionId}/cancellation",
+          "DELETE /api/person-tokens/{tokenId}");
 
   @BeforeAll
   static void start() throws Exception {

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,22 @@ class RepresentativesHttpTest {
   private static final long REX = 20;
   private static final long RAY = 21;
   private static final long HOURS_26_MS = 93_600_000L;
+
+  /** The representatives' routes; each is called with success below (ApiTest skips them). */
+  static final Set<String> ROUTES =
+      Set.of(
+          "POST /api/persons",
+          "POST /api/accounts/{accountId}/representatives",
+          "GET /api/accounts/{accountId}/representatives",
+          "POST /api/persons/{personId}/enrolments",
+          "POST /api/person-enrolments",
+          "POST /api/accounts/{accountId}/trusted-accounts",
+          "GET /api/transactions",
+          "POST /api/transactions/{transactionId}/approval",
+          "POST /api/transactions/{transactionId}/cancellation",
+          "DELETE /api/person-tokens/{tokenId}");
+
+  private static final Map<ApiClient, Long> TOKEN_IDS = new java.util.IdentityHashMap<>();
 
   private static Path dir;
   static Server server;
@@ -143,7 +161,9 @@ class RepresentativesHttpTest {
             .body();
     assertThat(token.path("personId").asLong()).isEqualTo(id);
     assertThat(token.path("accountId").asLong()).isEqualTo(account);
-    return anonymous.withToken(token.path("token").asText());
+    ApiClient c = anonymous.withToken(token.path("token").asText());
+    TOKEN_IDS.put(c, token.path("tokenId").asLong());
+    return c;
   }
 
   static long transactionId(JsonNode commandResult) {
@@ -252,6 +272,37 @@ class RepresentativesHttpTest {
     assertThat(expect(bo.get("/api/transactions"), 200).body()).isEmpty();
     assertThat(freePermits(BOB)).isEqualTo(bobBefore);
     assertThat(freePermits(ALICE)).isEqualTo(aliceBefore);
+  }
+
+  @Test
+  void a_person_sees_themself_and_revokes_their_own_token() {
+    ApiClient laptop = person(30, "ann-laptop", BOB, "APPROVER");
+    JsonNode me = expect(laptop.get("/api/me"), 200).body();
+    assertThat(me.path("accountId").asLong()).isEqualTo(BOB);
+    assertThat(me.path("personId").asLong()).isEqualTo(30);
+    assertThat(expect(aliceAccount.get("/api/me"), 200).body().path("personId").isNull()).isTrue();
+    long tokenId = tokenIdOf(laptop);
+    expect(aliceAccount.delete("/api/person-tokens/" + tokenId), 403);
+    assertThat(expect(bo.delete("/api/person-tokens/" + tokenId), 409).code())
+        .isEqualTo("REVOKER_NOT_HOLDER_OR_REGULATOR");
+    expect(laptop.delete("/api/person-tokens/" + tokenId), 200);
+    expect(laptop.get("/api/me"), 401);
+  }
+
+  /** The id of a person token, from the events of its enrolment (kept by {@link #person}). */
+  private static long tokenIdOf(ApiClient c) {
+    return TOKEN_IDS.get(c);
+  }
+
+  @Test
+  void the_routes_listed_here_are_the_route_tables_representatives_routes() {
+    Set<String> tagged = new TreeSet<>();
+    for (Route r : server.routes()) {
+      if (r.tag().equals("representatives")) {
+        tagged.add(r.method() + " " + r.path());
+      }
+    }
+    assertThat(tagged).isEqualTo(new TreeSet<>(ROUTES));
   }
 
   @Test
