@@ -36,7 +36,7 @@ class AuthorizationMatrixTest {
   }
 
   /** Routes on a resource that belongs to one account: how a non-owner is answered. */
-  private static final Map<String, String> OWNED =
+  static final Map<String, String> OWNED =
       Map.of(
           "GET /api/orders/{orderId}", "read",
           "DELETE /api/orders/{orderId}", "act",
@@ -47,7 +47,7 @@ class AuthorizationMatrixTest {
    * Routes only a person's token may call (issue 15's approvals and person tokens): every account's
    * own token is refused, whatever its role; {@link RepresentativesHttpTest} covers the persons.
    */
-  private static final Set<String> PERSONS_ONLY =
+  static final Set<String> PERSONS_ONLY =
       Set.of(
           "POST /api/transactions/{transactionId}/approval",
           "POST /api/transactions/{transactionId}/cancellation",

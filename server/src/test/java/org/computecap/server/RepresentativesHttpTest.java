@@ -59,6 +59,7 @@ class RepresentativesHttpTest {
   static ApiClient al;
   static ApiClient bo;
   static ApiClient aliceAccount;
+  static ApiClient rex;
 
   /** A program with every representative rule on and this untrusted-transfer delay. */
   static Path program(Path dir, long untrustedDelayMs) throws IOException {
@@ -113,7 +114,7 @@ class RepresentativesHttpTest {
     ann = person(ANN, "ann", ALICE, "BOTH");
     al = person(AL, "al", ALICE, "APPROVER");
     bo = person(BO, "bo", BOB, "BOTH");
-    ApiClient rex = person(REX, "rex", MINISTRY, "BOTH");
+    rex = person(REX, "rex", MINISTRY, "BOTH");
     ApiClient ray = person(RAY, "ray", MINISTRY, "APPROVER");
     // Issuance is a regulator action: one regulator person issues, a second approves.
     for (long account : new long[] {ALICE, BOB}) {
