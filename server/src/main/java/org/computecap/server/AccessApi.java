@@ -15,6 +15,7 @@ import org.computecap.engine.access.EnrolmentCodeIssued;
 import org.computecap.engine.access.TokenIssued;
 import org.computecap.engine.command.AccessCommand;
 import org.computecap.engine.command.AppointInsurer;
+import org.computecap.engine.command.Command;
 import org.computecap.engine.command.CompleteEnrolment;
 import org.computecap.engine.command.IssueEnrolmentCode;
 import org.computecap.engine.command.IssueToken;
@@ -149,6 +150,7 @@ final class AccessApi {
     long expires = s.clock().millis() + call.get(CODE_VALID_DAYS, CODE_DAYS_DEFAULT) * DAY_MS;
     long by = call.caller().principal();
     submitThen(
+        s,
         call,
         new IssueEnrolmentCode(account, Credentials.hash(code), by, expires),
         e ->
@@ -173,6 +175,7 @@ final class AccessApi {
     String token = Credentials.newToken();
     long expires = s.clock().millis() + call.get(TOKEN_VALID_DAYS, TOKEN_DAYS_DEFAULT) * DAY_MS;
     submitThen(
+        s,
         call,
         new CompleteEnrolment(codeHash, Credentials.hash(token), expires),
         e -> e instanceof TokenIssued t ? issued(t, token) : null);
@@ -187,6 +190,7 @@ final class AccessApi {
     String token = Credentials.newToken();
     long expires = s.clock().millis() + call.get(TOKEN_VALID_DAYS, TOKEN_DAYS_DEFAULT) * DAY_MS;
     submitThen(
+        s,
         call,
         new IssueToken(holder, Credentials.hash(token), holder, expires),
         e -> e instanceof TokenIssued t ? issued(t, token) : null);
@@ -209,9 +213,9 @@ final class AccessApi {
     CommandRoute.submit(s, call, new RevokeToken(id, call.caller().principal()), false);
   }
 
-  /** Submits an access command; on acceptance answers what {@code view} makes of its events. */
-  private void submitThen(
-      Call call, AccessCommand command, java.util.function.Function<Event, Object> view) {
+  /** Submits a command; on acceptance answers what {@code view} makes of its events. */
+  static void submitThen(
+      Services s, Call call, Command command, java.util.function.Function<Event, Object> view) {
     call.replyLater(
         s.sequencer().submit(command),
         applied -> {

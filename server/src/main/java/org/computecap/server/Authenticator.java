@@ -40,14 +40,7 @@ final class Authenticator {
     if (t.revoked() || clock.millis() >= t.expiresTick()) {
       throw ApiException.unauthenticated();
     }
-    Role role =
-        t.accountId() == AccessCommand.MARKET_REGULATOR
-            ? Role.REGULATOR
-            : model.roleOf(t.accountId());
-    if (role == null) {
-      throw ApiException.unauthenticated();
-    }
-    return new Caller(t.accountId(), role, t.tokenId());
+    return new Caller(t.accountId(), role(t.accountId()), t.tokenId());
   }
 
   /** A person's token (issue 15): it acts for its account, as its person. */
@@ -56,13 +49,16 @@ final class Authenticator {
     if (t == null || t.revoked() || clock.millis() >= t.expiresTick()) {
       throw ApiException.unauthenticated();
     }
+    return new Caller(t.accountId(), role(t.accountId()), 0, t.personId());
+  }
+
+  /** The role a token acts with: its account's (401 for an account that does not exist). */
+  private Role role(long accountId) {
     Role role =
-        t.accountId() == AccessCommand.MARKET_REGULATOR
-            ? Role.REGULATOR
-            : model.roleOf(t.accountId());
+        accountId == AccessCommand.MARKET_REGULATOR ? Role.REGULATOR : model.roleOf(accountId);
     if (role == null) {
       throw ApiException.unauthenticated();
     }
-    return new Caller(t.accountId(), role, 0, t.personId());
+    return role;
   }
 }

@@ -10,8 +10,6 @@ import static org.computecap.server.ApiFields.TOKEN_VALID_DAYS;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import org.computecap.engine.Event;
 import org.computecap.engine.command.AccessCommand;
 import org.computecap.engine.command.AddTrustedAccount;
 import org.computecap.engine.command.ApproveTransaction;
@@ -338,7 +336,8 @@ final class RepresentativesApi {
     String code = Credentials.newEnrolmentCode();
     long expires =
         s.clock().millis() + call.get(CODE_VALID_DAYS, AccessApi.CODE_DAYS_DEFAULT) * DAY_MS;
-    submitThen(
+    AccessApi.submitThen(
+        s,
         call,
         new IssuePersonEnrolmentCode(
             person, account, Credentials.hash(code), call.caller().principal(), expires),
@@ -364,7 +363,8 @@ final class RepresentativesApi {
     String token = Credentials.newToken();
     long expires =
         s.clock().millis() + call.get(TOKEN_VALID_DAYS, AccessApi.TOKEN_DAYS_DEFAULT) * DAY_MS;
-    submitThen(
+    AccessApi.submitThen(
+        s,
         call,
         new CompletePersonEnrolment(codeHash, Credentials.hash(token), expires),
         e ->
@@ -372,25 +372,5 @@ final class RepresentativesApi {
                 ? new IssuedPersonToken(
                     t.tokenId(), t.personId(), t.accountId(), token, t.expiresTick())
                 : null);
-  }
-
-  /** Submits a command; on acceptance answers what {@code view} makes of its events. */
-  private void submitThen(Call call, Command command, Function<Event, Object> view) {
-    call.replyLater(
-        s.sequencer().submit(command),
-        applied -> {
-          if (!applied.result().isAccepted()) {
-            String code = applied.result().rejection().code();
-            return new Call.Answer(
-                409, new Views.Error(code, "the engine rejected the command: " + code, null));
-          }
-          for (Event e : applied.result().events()) {
-            Object body = view.apply(e);
-            if (body != null) {
-              return new Call.Answer(call.route().status(), body);
-            }
-          }
-          throw new AssertionError("no event to answer " + command + " with");
-        });
   }
 }
