@@ -50,6 +50,7 @@ class RepresentativesHttpTest {
           "DELETE /api/person-tokens/{tokenId}");
 
   private static final Map<ApiClient, Long> TOKEN_IDS = new java.util.IdentityHashMap<>();
+  static final Map<ApiClient, String> TOKENS = new java.util.IdentityHashMap<>();
 
   private static Path dir;
   static Server server;
@@ -164,6 +165,7 @@ class RepresentativesHttpTest {
     assertThat(token.path("accountId").asLong()).isEqualTo(account);
     ApiClient c = anonymous.withToken(token.path("token").asText());
     TOKEN_IDS.put(c, token.path("tokenId").asLong());
+    TOKENS.put(c, token.path("token").asText());
     return c;
   }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The server moves logical time on from its clock (issue 15): a transfer to an account off the
  * sender's trusted list executes once its delay has passed, by an {@code AdvanceTime} the server
- * journals itself, and a restart that replays the journal reaches the same state hash.
+ * journals itself, and a restart reaches the same state hash, persons' tokens still working.
  */
 class TimeKeeperTest {
   @Test
@@ -22,7 +22,9 @@ class TimeKeeperTest {
     Path program = RepresentativesHttpTest.program(dir, 300);
     RepresentativesHttpTest.setUp(RepresentativesHttpTest.serve(dir, program));
     String hash;
+    String boToken;
     try {
+      boToken = RepresentativesHttpTest.TOKENS.get(RepresentativesHttpTest.bo);
       long alice = RepresentativesHttpTest.freePermits(1);
       JsonNode delayed =
           expect(
@@ -49,6 +51,9 @@ class TimeKeeperTest {
       ApiClient anonymous =
           new ApiClient(java.net.URI.create("http://127.0.0.1:" + again.port()), null);
       assertThat(stateHash(anonymous)).isEqualTo(hash);
+      // The persons' tokens come back with the engine state, without the read model's image.
+      JsonNode me = expect(anonymous.withToken(boToken).get("/api/me"), 200).body();
+      assertThat(me.path("personId").asLong()).isEqualTo(12);
     } finally {
       again.close();
     }
