@@ -10,6 +10,7 @@ import org.computecap.engine.command.CancelOrder;
 import org.computecap.engine.command.CancelPermits;
 import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.Command;
+import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.MarketCommand;
 import org.computecap.engine.command.PayOutstandingPenalty;
@@ -27,8 +28,8 @@ import org.computecap.engine.command.WithdrawCash;
  * Who acts in a command, for the representative rules: an account command acts for the account it
  * names (its representatives initiate it); a regulator action is the regulator's (its persons
  * initiate it, and a second regulator person approves it when the program says so). Every other
- * command (operations such as opening an auction or recording a meter reading) may be initiated by
- * a regulator person but is not required to be.
+ * command (a deposit, operations such as opening an auction or recording a meter reading) may be
+ * initiated by a person (an initiator of its account, or a regulator's) but is not required to be.
  *
  * <p>Regulator actions are named by type, and by simple name for the commands of the account
  * lifecycle ({@code SetAccountStatus}) and reversals ({@code ReverseSurrender}, {@code
@@ -78,6 +79,8 @@ final class Actors {
       return p.accountId();
     } else if (c instanceof AddTrustedAccount a) {
       return a.accountId();
+    } else if (c instanceof DepositCash d) {
+      return d.accountId();
     }
     return NO_ACCOUNT;
   }
@@ -105,6 +108,10 @@ final class Actors {
     }
     if (c instanceof RepresentativeCommand) {
       return c instanceof AddTrustedAccount;
+    }
+    if (c instanceof DepositCash) {
+      // Cash comes in from outside; the regulator deposits for holders, as before.
+      return false;
     }
     return accountOf(c) != NO_ACCOUNT || isRegulatorAction(c);
   }

@@ -112,6 +112,12 @@ public final class RepresentativeHandler {
     Rejection r = null;
     if (!x.s().personExists(c.personId())) {
       r = Rejection.UNKNOWN_PERSON;
+    } else if (!Actors.needsInitiator(inner)) {
+      // An operation any initiator of its account, or a regulator's, may send as theirs.
+      boolean holder = account != Actors.NO_ACCOUNT && x.s().isInitiator(c.personId(), account);
+      if (!holder && !x.s().forRegulator(x.state(), c.personId(), RepresentativeState.INITIATOR)) {
+        r = Rejection.NOT_AN_INITIATOR;
+      }
     } else if (account == Actors.NO_ACCOUNT) {
       if (!x.s().forRegulator(x.state(), c.personId(), RepresentativeState.INITIATOR)) {
         r = Rejection.NOT_AN_INITIATOR;
@@ -174,6 +180,9 @@ public final class RepresentativeHandler {
   /** Whether a second person must approve: four-eyes by size, regulator actions, trusted list. */
   private static boolean needsApproval(Context x, Command inner, long account) {
     Representatives rules = x.rules();
+    if (!Actors.needsInitiator(inner)) {
+      return false;
+    }
     if (inner instanceof AddTrustedAccount) {
       return true;
     }
