@@ -326,6 +326,12 @@ class RepresentativesHttpTest {
                     409)
                 .code())
         .isEqualTo("INITIATOR_REQUIRED");
+    // Deposits need no person: the account's token and its person may both send one.
+    expect(
+        aliceAccount.post("/api/accounts/" + ALICE + "/deposits", Map.of("amountCents", 100)), 200);
+    expect(ann.post("/api/accounts/" + ALICE + "/deposits", Map.of("amountCents", 100)), 200);
+    // A person's token does not mint account tokens, which would act as nobody.
+    expect(ann.post("/api/tokens", Map.of()), 403);
     JsonNode reps =
         expect(regulator.get("/api/accounts/" + ALICE + "/representatives"), 200).body();
     assertThat(reps).hasSize(2);
