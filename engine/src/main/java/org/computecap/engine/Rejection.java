@@ -205,6 +205,8 @@ public enum Rejection {
   ABOVE_UNTRUSTED_TRANSFER_LIMIT,
   /** The account is on the trusted list already. */
   ALREADY_TRUSTED,
+  /** The account is not on the trusted list. */
+  NOT_TRUSTED,
   ;
 
   /** The stable code of this rejection, e.g. {@code INSUFFICIENT_CASH}. */

@@ -11,9 +11,9 @@ import org.computecap.engine.representatives.RepresentativeState;
 /**
  * The read model's copy of the representatives (issue 15), made by the writer from the engine state
  * whenever a batch touched them (and on a full publication), and swapped in whole: persons' token
- * and code hashes (for sign-in and enrolment), who represents which account, and the transactions
- * still waiting. Being derived from the engine state, a restart rebuilds it from the restored
- * engine, so the read model's image need not keep it.
+ * and code hashes (for sign-in and enrolment), who represents which account, the transactions still
+ * waiting, and the trusted lists. Being derived from the engine state, a restart rebuilds it from
+ * the restored engine, so the read model's image need not keep it.
  */
 record Representation(
     Map<String, RepresentativeState.Credential> tokensByHash,
@@ -22,11 +22,19 @@ record Representation(
     Map<Long, List<RepresentativeState.Right>> rightsByAccount,
     Map<Long, RepresentativeState.Person> persons,
     TreeMap<Long, RepresentativeState.Waiting> open,
+    Map<Long, List<RepresentativeState.TrustedEntry>> trusted,
     long nextDueTick) {
 
   static final Representation EMPTY =
       new Representation(
-          Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), new TreeMap<>(), Long.MAX_VALUE);
+          Map.of(),
+          Map.of(),
+          Map.of(),
+          Map.of(),
+          Map.of(),
+          new TreeMap<>(),
+          Map.of(),
+          Long.MAX_VALUE);
 
   /** The representatives of {@code state}, or {@link #EMPTY} for a program without them. */
   static Representation of(EngineState state) {
@@ -56,6 +64,10 @@ record Representation(
     for (RepresentativeState.Waiting w : s.openTransactions()) {
       open.put(w.transactionId(), w);
     }
+    Map<Long, List<RepresentativeState.TrustedEntry>> trusted = new HashMap<>();
+    for (RepresentativeState.TrustedEntry t : s.trustedEntries()) {
+      trusted.computeIfAbsent(t.accountId(), a -> new ArrayList<>()).add(t);
+    }
     return new Representation(
         Map.copyOf(tokens),
         Map.copyOf(codes),
@@ -63,6 +75,7 @@ record Representation(
         Map.copyOf(rights),
         Map.copyOf(persons),
         open,
+        Map.copyOf(trusted),
         s.nextDueTick());
   }
 

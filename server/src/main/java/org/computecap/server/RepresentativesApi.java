@@ -10,7 +10,6 @@ import static org.computecap.server.ApiFields.TOKEN_VALID_DAYS;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.computecap.engine.command.AccessCommand;
 import org.computecap.engine.command.AddTrustedAccount;
 import org.computecap.engine.command.ApproveTransaction;
 import org.computecap.engine.command.CancelTransaction;
@@ -18,9 +17,8 @@ import org.computecap.engine.command.Command;
 import org.computecap.engine.command.CompletePersonEnrolment;
 import org.computecap.engine.command.Initiate;
 import org.computecap.engine.command.IssuePersonEnrolmentCode;
-import org.computecap.engine.command.MarketCommand;
 import org.computecap.engine.command.RegisterPerson;
-import org.computecap.engine.command.RepresentativeCommand;
+import org.computecap.engine.command.RemoveTrustedAccount;
 import org.computecap.engine.command.RevokePersonToken;
 import org.computecap.engine.command.SetRepresentative;
 import org.computecap.engine.representatives.PersonEnrolmentCodeIssued;
@@ -74,6 +72,9 @@ final class RepresentativesApi {
       long expiresTick,
       @Views.Nullable Long executeAtTick,
       @Views.Nullable Long approverId) {}
+
+  /** An entry of an account's trusted list. */
+  record TrustedAccount(long trustedAccountId, long effectiveTick, boolean inEffect) {}
 
   /** A representative of an account. */
   record Representative(long personId, String name, boolean initiator, boolean approver) {}
@@ -140,8 +141,22 @@ final class RepresentativesApi {
           .actor(ACCOUNT, AddTrustedAccount::accountId)
           .build(v -> new AddTrustedAccount(v.get(ACCOUNT), v.get(TRUSTED_ACCOUNT_ID)));
 
+  static final CommandRoute<RemoveTrustedAccount> REMOVE_TRUSTED =
+      CommandRoute.of(
+              RemoveTrustedAccount.class,
+              "DELETE",
+              "/api/accounts/{accountId}/trusted-accounts/{trustedAccountId}",
+              Access.ACTOR,
+              "removeTrustedAccount",
+              TAG)
+          .summary("Take an account off the trusted list (a representative; at once)")
+          .path(ACCOUNT, RemoveTrustedAccount::accountId)
+          .path(TRUSTED_ACCOUNT_ID, RemoveTrustedAccount::trustedAccountId)
+          .actor(ACCOUNT, RemoveTrustedAccount::accountId)
+          .build(v -> new RemoveTrustedAccount(v.get(ACCOUNT), v.get(TRUSTED_ACCOUNT_ID)));
+
   static final List<CommandRoute<?>> COMMANDS =
-      List.of(REGISTER_PERSON, SET_REPRESENTATIVE, ADD_TRUSTED);
+      List.of(REGISTER_PERSON, SET_REPRESENTATIVE, ADD_TRUSTED, REMOVE_TRUSTED);
 
   private final Services s;
   private final ReadModel model;
@@ -166,11 +181,7 @@ final class RepresentativesApi {
    * Initiate}); the market, access and representative administration commands are never wrapped.
    */
   static Command asCaller(Caller caller, Command command) {
-    if (caller == null
-        || !caller.isPerson()
-        || command instanceof MarketCommand
-        || command instanceof AccessCommand
-        || command instanceof RepresentativeCommand && !(command instanceof AddTrustedAccount)) {
+    if (caller == null || !caller.isPerson() || !Initiate.wraps(command)) {
       return command;
     }
     return new Initiate(caller.personId(), command);
@@ -216,6 +227,18 @@ final class RepresentativesApi {
             .returns(201, Reply.of(IssuedPersonToken.class))
             .handle(this::enrol));
     r.add(ADD_TRUSTED.route(s));
+    r.add(REMOVE_TRUSTED.route(s));
+    r.add(
+        Route.get("/api/accounts/{accountId}/trusted-accounts")
+            .op(
+                "listTrustedAccounts",
+                TAG,
+                "The account's trusted list, with the tick from which each entry is in effect")
+            .access(Access.READER)
+            .path(ACCOUNT)
+            .mayNotFind()
+            .returns(Reply.list(TrustedAccount.class))
+            .handle(this::trusted));
     r.add(
         Route.delete("/api/person-tokens/{tokenId}")
             .op(
@@ -300,6 +323,18 @@ final class RepresentativesApi {
       out.add(
           new Representative(
               right.personId(), p == null ? "" : p.name(), right.initiator(), right.approver()));
+    }
+    call.reply(out);
+  }
+
+  private void trusted(Call call) {
+    long account = AccountApi.readable(call, model).directory().accountId();
+    long now = model.head.lastTick();
+    List<TrustedAccount> out = new ArrayList<>();
+    for (RepresentativeState.TrustedEntry t :
+        model.representatives.trusted().getOrDefault(account, List.of())) {
+      out.add(
+          new TrustedAccount(t.trustedAccountId(), t.effectiveTick(), t.effectiveTick() <= now));
     }
     call.reply(out);
   }

@@ -159,6 +159,7 @@ final class Harness implements AutoCloseable {
             case "auctionId", "bidId", "saleId", "vintage", "period" -> "1";
             case "tokenId" -> String.valueOf(aliceSecondTokenId);
             case "personId", "transactionId" -> "1";
+            case "trustedAccountId" -> String.valueOf(BOB);
             default -> throw new AssertionError("no sample for path parameter " + m.group(1));
           };
       m.appendReplacement(sb, v);

@@ -47,7 +47,9 @@ class RepresentativesHttpTest {
           "GET /api/transactions",
           "POST /api/transactions/{transactionId}/approval",
           "POST /api/transactions/{transactionId}/cancellation",
-          "DELETE /api/person-tokens/{tokenId}");
+          "DELETE /api/person-tokens/{tokenId}",
+          "GET /api/accounts/{accountId}/trusted-accounts",
+          "DELETE /api/accounts/{accountId}/trusted-accounts/{trustedAccountId}");
 
   private static final Map<ApiClient, Long> TOKEN_IDS = new java.util.IdentityHashMap<>();
   static final Map<ApiClient, String> TOKENS = new java.util.IdentityHashMap<>();
@@ -197,6 +199,9 @@ class RepresentativesHttpTest {
                 200)
             .body();
     expect(al.post("/api/transactions/" + transactionId(trust) + "/approval", Map.of()), 200);
+    JsonNode list = expect(al.get("/api/accounts/" + ALICE + "/trusted-accounts"), 200).body();
+    assertThat(list.get(0).path("trustedAccountId").asLong()).isEqualTo(BOB);
+    assertThat(list.get(0).path("inEffect").asBoolean()).isTrue();
     long aliceBefore = freePermits(ALICE);
     long bobBefore = freePermits(BOB);
 
@@ -228,6 +233,13 @@ class RepresentativesHttpTest {
     assertThat(approved.toString()).contains("TransactionApproved", "PermitsTransferred");
     assertThat(freePermits(ALICE)).isEqualTo(aliceBefore - 100);
     assertThat(freePermits(BOB)).isEqualTo(bobBefore + 100);
+
+    // Taking bob off the list needs no second person: alice's next transfer to him waits again.
+    JsonNode removed =
+        expect(ann.delete("/api/accounts/" + ALICE + "/trusted-accounts/" + BOB), 200).body();
+    assertThat(removed.toString()).contains("TrustedAccountRemoved");
+    assertThat(expect(al.get("/api/accounts/" + ALICE + "/trusted-accounts"), 200).body())
+        .isEmpty();
   }
 
   @Test

@@ -16,6 +16,7 @@ public final class RepresentativeCodec implements CodecPart {
   private static final int CANCEL_TRANSACTION = 407;
   private static final int ADVANCE_TIME = 408;
   private static final int ADD_TRUSTED_ACCOUNT = 409;
+  private static final int REMOVE_TRUSTED_ACCOUNT = 410;
 
   /** The whole codec, for the wrapped command (made lazily: the standard codec includes us). */
   private CommandCodec inner;
@@ -72,6 +73,9 @@ public final class RepresentativeCodec implements CodecPart {
     } else if (command instanceof AddTrustedAccount c) {
       out.writeLong(c.accountId()).writeLong(c.trustedAccountId());
       return ADD_TRUSTED_ACCOUNT;
+    } else if (command instanceof RemoveTrustedAccount c) {
+      out.writeLong(c.accountId()).writeLong(c.trustedAccountId());
+      return REMOVE_TRUSTED_ACCOUNT;
     }
     return -1;
   }
@@ -101,6 +105,8 @@ public final class RepresentativeCodec implements CodecPart {
         return new AdvanceTime();
       case ADD_TRUSTED_ACCOUNT:
         return new AddTrustedAccount(in.readLong(), in.readLong());
+      case REMOVE_TRUSTED_ACCOUNT:
+        return new RemoveTrustedAccount(in.readLong(), in.readLong());
       default:
         throw new IllegalArgumentException("unknown representative command tag " + tag);
     }

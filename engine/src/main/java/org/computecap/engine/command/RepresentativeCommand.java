@@ -19,4 +19,5 @@ public sealed interface RepresentativeCommand extends Command
         ApproveTransaction,
         CancelTransaction,
         AdvanceTime,
-        AddTrustedAccount {}
+        AddTrustedAccount,
+        RemoveTrustedAccount {}

@@ -16,6 +16,7 @@ import org.computecap.engine.command.MarketCommand;
 import org.computecap.engine.command.PayOutstandingPenalty;
 import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.RecordAuditFinding;
+import org.computecap.engine.command.RemoveTrustedAccount;
 import org.computecap.engine.command.RepresentativeCommand;
 import org.computecap.engine.command.SubmitBid;
 import org.computecap.engine.command.SubmitReport;
@@ -79,6 +80,8 @@ final class Actors {
       return p.accountId();
     } else if (c instanceof AddTrustedAccount a) {
       return a.accountId();
+    } else if (c instanceof RemoveTrustedAccount a) {
+      return a.accountId();
     } else if (c instanceof DepositCash d) {
       return d.accountId();
     }
@@ -107,7 +110,7 @@ final class Actors {
       return false;
     }
     if (c instanceof RepresentativeCommand) {
-      return c instanceof AddTrustedAccount;
+      return c instanceof AddTrustedAccount || c instanceof RemoveTrustedAccount;
     }
     if (c instanceof DepositCash) {
       // Cash comes in from outside; the regulator deposits for holders, as before.

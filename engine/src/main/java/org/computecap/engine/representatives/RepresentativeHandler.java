@@ -18,6 +18,7 @@ import org.computecap.engine.command.Initiate;
 import org.computecap.engine.command.IssuePersonEnrolmentCode;
 import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.RegisterPerson;
+import org.computecap.engine.command.RemoveTrustedAccount;
 import org.computecap.engine.command.RepresentativeCommand;
 import org.computecap.engine.command.RevokePersonToken;
 import org.computecap.engine.command.Role;
@@ -86,7 +87,7 @@ public final class RepresentativeHandler {
       return cancel(x, c);
     } else if (command instanceof AdvanceTime) {
       return advance(x);
-    } else if (command instanceof AddTrustedAccount) {
+    } else if (command instanceof AddTrustedAccount || command instanceof RemoveTrustedAccount) {
       // Only through Initiate; the gate refuses it before it gets here.
       return Result.rejected(Rejection.INITIATOR_REQUIRED);
     }
@@ -135,6 +136,9 @@ public final class RepresentativeHandler {
     }
     if (r == null && inner instanceof AddTrustedAccount a) {
       r = trustCheck(x, a);
+    }
+    if (r == null && inner instanceof RemoveTrustedAccount a) {
+      r = x.s().listed(a.accountId(), a.trustedAccountId()) ? null : Rejection.NOT_TRUSTED;
     }
     if (r != null) {
       return Result.rejected(r);
@@ -320,6 +324,10 @@ public final class RepresentativeHandler {
       x.s().trust(a.accountId(), a.trustedAccountId(), effective);
       return Result.accepted(
           new TrustedAccountAdded(a.accountId(), a.trustedAccountId(), effective));
+    }
+    if (inner instanceof RemoveTrustedAccount a) {
+      x.s().distrust(a.accountId(), a.trustedAccountId());
+      return Result.accepted(new TrustedAccountRemoved(a.accountId(), a.trustedAccountId()));
     }
     return x.executor().execute(inner);
   }

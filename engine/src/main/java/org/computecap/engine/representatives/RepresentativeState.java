@@ -344,6 +344,20 @@ public final class RepresentativeState implements FeatureState {
     return out;
   }
 
+  /** An entry of a trusted list, for readers: transfers to it are trusted from the tick. */
+  public record TrustedEntry(long accountId, long trustedAccountId, long effectiveTick) {}
+
+  /** Every trusted-list entry, by account then trusted account. */
+  public List<TrustedEntry> trustedEntries() {
+    List<TrustedEntry> out = new ArrayList<>();
+    for (Map.Entry<Long, TreeMap<Long, Long>> e : trusted.entrySet()) {
+      for (Map.Entry<Long, Long> t : e.getValue().entrySet()) {
+        out.add(new TrustedEntry(e.getKey(), t.getKey(), t.getValue()));
+      }
+    }
+    return out;
+  }
+
   /** The transactions still waiting (for approval or a delay), by id. */
   public List<Waiting> openTransactions() {
     List<Waiting> out = new ArrayList<>(open.size());
@@ -436,6 +450,14 @@ public final class RepresentativeState implements FeatureState {
 
   void trust(long accountId, long to, long fromTick) {
     trusted.computeIfAbsent(accountId, k -> new TreeMap<>()).put(to, fromTick);
+  }
+
+  void distrust(long accountId, long to) {
+    TreeMap<Long, Long> list = trusted.get(accountId);
+    list.remove(to);
+    if (list.isEmpty()) {
+      trusted.remove(accountId);
+    }
   }
 
   // ------------------------------------------------------------ encoding

@@ -11,6 +11,7 @@ import org.computecap.engine.command.CompletePersonEnrolment;
 import org.computecap.engine.command.Initiate;
 import org.computecap.engine.command.IssuePersonEnrolmentCode;
 import org.computecap.engine.command.RegisterPerson;
+import org.computecap.engine.command.RemoveTrustedAccount;
 import org.computecap.engine.command.RevokePersonToken;
 import org.computecap.engine.command.SetRepresentative;
 import org.computecap.engine.representatives.RepresentativeState;
@@ -73,6 +74,7 @@ public final class RepresentativeVerbs implements ScriptVerbs {
     m.put("cancel-tx", a -> new CancelTransaction(a.longValue("tx"), a.longValue("person")));
     m.put("advance-time", a -> new AdvanceTime());
     m.put("trust", a -> new AddTrustedAccount(a.longValue("acct"), a.longValue("trusted")));
+    m.put("distrust", a -> new RemoveTrustedAccount(a.longValue("acct"), a.longValue("trusted")));
     return m;
   }
 

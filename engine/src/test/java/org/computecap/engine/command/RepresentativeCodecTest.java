@@ -26,7 +26,8 @@ class RepresentativeCodecTest {
             new ApproveTransaction(3, 8),
             new CancelTransaction(3, 8),
             new AdvanceTime(),
-            new AddTrustedAccount(1, 2));
+            new AddTrustedAccount(1, 2),
+            new Initiate(7, new RemoveTrustedAccount(1, 2)));
     for (Command c : examples) {
       assertThat(codec.decode(codec.encode(c))).isEqualTo(c);
     }

@@ -46,7 +46,7 @@ class RepresentativeScriptCoverageTest {
     List<String> missing = new ArrayList<>();
     for (Rejection r : Rejection.values()) {
       if (r.ordinal() >= Rejection.REPRESENTATIVES_NOT_ENABLED.ordinal()
-          && r.ordinal() <= Rejection.ALREADY_TRUSTED.ordinal()
+          && r.ordinal() <= Rejection.NOT_TRUSTED.ordinal()
           && !AWAITING_REVERSALS.contains(r)
           && !scripts.contains("-> REJECT " + r.code() + "\n")) {
         missing.add(r.code());

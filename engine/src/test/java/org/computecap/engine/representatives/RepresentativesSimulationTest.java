@@ -25,6 +25,7 @@ import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.command.RegisterPerson;
+import org.computecap.engine.command.RemoveTrustedAccount;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SetRepresentative;
 import org.computecap.engine.command.SurrenderPermits;
@@ -127,6 +128,7 @@ class RepresentativesSimulationTest {
             "TransactionExpired",
             "TransactionCancelled",
             "TrustedAccountAdded",
+            "TrustedAccountRemoved",
             "PermitsTransferred");
   }
 
@@ -180,7 +182,11 @@ class RepresentativesSimulationTest {
       case 5:
         return new Initiate(person, new SurrenderPermits(account, 2026, 1 + rnd.nextInt(40)));
       case 6:
-        return new Initiate(person, new AddTrustedAccount(account, other));
+        return new Initiate(
+            person,
+            rnd.nextInt(3) == 0
+                ? new RemoveTrustedAccount(account, other)
+                : new AddTrustedAccount(account, other));
       case 7:
       case 8:
       case 9:
