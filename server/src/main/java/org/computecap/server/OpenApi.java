@@ -155,12 +155,19 @@ final class OpenApi {
             "content",
             Map.of("text/event-stream", Map.of("schema", Map.of("type", "string"))));
       }
+      if (reply.kind() == Reply.Kind.TEXT) {
+        return Map.of(
+            "description",
+            "a " + reply.mediaType() + " document",
+            "content",
+            Map.of(reply.mediaType(), Map.of("schema", Map.of("type", "string"))));
+      }
       Object schema =
           switch (reply.kind()) {
             case OBJECT -> typeSchema(reply.type(), schemas);
             case LIST -> Map.of("type", "array", "items", typeSchema(reply.type(), schemas));
             case PAGE -> ref(page(reply.type(), schemas));
-            case EVENT_STREAM -> throw new AssertionError();
+            case EVENT_STREAM, TEXT -> throw new AssertionError();
           };
       return Map.of(
           "description",
