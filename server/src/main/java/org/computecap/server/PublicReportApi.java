@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.computecap.engine.compliance.ComplianceAssessed;
 
@@ -178,9 +179,14 @@ final class PublicReportApi {
   private List<ReportViews.Compliance> compliance(int period) {
     AppendOnlyList<ReadModel.Row> rows =
         model.complianceByPeriod.getOrDefault(period, new AppendOnlyList<>());
-    List<ReportViews.Compliance> out = new ArrayList<>();
+    // The latest assessment of each participant counts, should a period's be assessed again.
+    Map<Long, ComplianceAssessed> latest = new TreeMap<>();
     for (int i = 0; i < rows.size(); i++) {
       ComplianceAssessed c = (ComplianceAssessed) rows.get(i).event();
+      latest.put(c.accountId(), c);
+    }
+    List<ReportViews.Compliance> out = new ArrayList<>();
+    for (ComplianceAssessed c : latest.values()) {
       out.add(
           new ReportViews.Compliance(
               c.accountId(),
@@ -191,7 +197,6 @@ final class PublicReportApi {
               c.shortfallPermits(),
               complianceStatus(c)));
     }
-    out.sort((x, y) -> Long.compare(x.accountId(), y.accountId()));
     return List.copyOf(out);
   }
 
