@@ -17,8 +17,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.print.PrintOptions;
 
 /**
@@ -29,8 +27,7 @@ import org.openqa.selenium.print.PrintOptions;
  * {@code target/public-report.pdf}. Skipped only where Chromium is not installed.
  */
 class PublicReportBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = HeadlessChromium.CHROMIUM;
 
   @TempDir Path dir;
 
@@ -44,29 +41,7 @@ class PublicReportBrowserTest {
         "SKIPPED: " + CHROMIUM + " is not installed (apt-get install -y chromium chromium-driver)");
     market = new PublicReportMarket(dir, 0);
     market.periodOne();
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=" + dir.resolve("chromium-profile"),
-        "--window-size=1100,1500",
-        "--force-device-scale-factor=1",
-        "--lang=en-US");
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build(),
-            options);
+    browser = HeadlessChromium.start(HeadlessChromium.options(dir.resolve("profile"), 1100, 1500));
   }
 
   @AfterEach
