@@ -181,7 +181,8 @@ final class OpenApi {
           case 401 ->
               "no token where one is needed, or a token that is invalid, expired or revoked";
           case 403 -> "the caller's role or account may not do this";
-          case 404 -> "no such resource, or another participant's";
+          case 404 ->
+              "no such resource, another participant's, or a public report not yet published";
           case 408 -> "the request's body did not arrive within the read deadline";
           case 409 -> "rejected by a business rule: code is a RejectionCode";
           case 413 -> "the body is over the size limit";

@@ -1,6 +1,7 @@
 package org.computecap.server;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -184,132 +185,165 @@ final class PublicReportFormats {
     return h.toString();
   }
 
-  private static void holdings(StringBuilder h, List<ReportViews.Holding> rows) {
-    h.append("<h2>Holdings by account type at the close</h2>\n");
+  /**
+   * One section: its heading, then a table whose columns are {@code headers} (a header starting
+   * with '#' is a number, right-aligned, and its cells are too) or {@code none} when it has no row.
+   */
+  private static void section(
+      StringBuilder h, String title, String none, List<String> headers, List<List<String>> rows) {
+    h.append("<h2>").append(title).append("</h2>\n");
     if (rows.isEmpty()) {
-      h.append("<p class=\"none\">No permits were held.</p>\n");
+      h.append("<p class=\"none\">").append(none).append("</p>\n");
       return;
     }
-    h.append("<table><thead><tr><th>Account type</th><th class=\"n\">Vintage</th>")
-        .append("<th class=\"n\">Accounts</th><th class=\"n\">Permits</th></tr></thead><tbody>\n");
-    for (ReportViews.Holding x : rows) {
-      h.append("<tr><td>")
-          .append(typeName(x.accountType()))
-          .append("</td>")
-          .append(num(x.vintage()))
-          .append(count(x.accounts()))
-          .append(count(x.permits()))
-          .append("</tr>\n");
+    h.append("<table><thead><tr>");
+    for (String header : headers) {
+      boolean number = header.startsWith("#");
+      h.append(number ? "<th class=\"n\">" : "<th>")
+          .append(esc(number ? header.substring(1) : header))
+          .append("</th>");
+    }
+    h.append("</tr></thead><tbody>\n");
+    for (List<String> row : rows) {
+      h.append("<tr>");
+      for (int i = 0; i < row.size(); i++) {
+        h.append(headers.get(i).startsWith("#") ? "<td class=\"n\">" : "<td>")
+            .append(row.get(i))
+            .append("</td>");
+      }
+      h.append("</tr>\n");
     }
     h.append("</tbody></table>\n");
+  }
+
+  private static void holdings(StringBuilder h, List<ReportViews.Holding> holdings) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ReportViews.Holding x : holdings) {
+      rows.add(
+          List.of(
+              typeName(x.accountType()),
+              Long.toString(x.vintage()),
+              count(x.accounts()),
+              count(x.permits())));
+    }
+    section(
+        h,
+        "Holdings by account type at the close",
+        "No permits were held.",
+        List.of("Account type", "#Vintage", "#Accounts", "#Permits"),
+        rows);
   }
 
   private static void compliance(StringBuilder h, ReportViews.PeriodReport r) {
-    h.append("<h2>Compliance by participant</h2>\n");
-    if (r.compliance().isEmpty()) {
-      h.append("<p class=\"none\">No participant was assessed.</p>\n");
-      return;
-    }
-    h.append("<table><thead><tr><th class=\"n\">Account</th><th>Name</th>")
-        .append("<th class=\"n\">Reported (")
-        .append(esc(r.unit()))
-        .append(")</th><th class=\"n\">Obligation</th><th class=\"n\">Surrendered</th>")
-        .append("<th class=\"n\">Shortfall</th><th>Status</th></tr></thead><tbody>\n");
+    List<List<String>> rows = new ArrayList<>();
     for (ReportViews.Compliance x : r.compliance()) {
-      h.append("<tr>")
-          .append(num(x.accountId()))
-          .append("<td>")
-          .append(esc(x.name()))
-          .append("</td>")
-          .append(count(x.reportedQuantity()))
-          .append(count(x.obligationPermits()))
-          .append(count(x.surrenderedPermits()))
-          .append(count(x.shortfallPermits()))
-          .append("<td>")
-          .append(esc(x.status()))
-          .append("</td></tr>\n");
+      rows.add(
+          List.of(
+              Long.toString(x.accountId()),
+              esc(x.name()),
+              count(x.reportedQuantity()),
+              count(x.obligationPermits()),
+              count(x.surrenderedPermits()),
+              count(x.shortfallPermits()),
+              esc(x.status())));
     }
-    h.append("</tbody></table>\n");
+    section(
+        h,
+        "Compliance by participant",
+        "No participant was assessed.",
+        List.of(
+            "#Account",
+            "Name",
+            "#Reported (" + r.unit() + ")",
+            "#Obligation",
+            "#Surrendered",
+            "#Shortfall",
+            "Status"),
+        rows);
   }
 
-  private static void allocations(StringBuilder h, List<ReportViews.Allocation> rows) {
-    h.append("<h2>Free allocation</h2>\n");
-    if (rows.isEmpty()) {
-      h.append("<p class=\"none\">No free permits were allocated for this period.</p>\n");
-      return;
+  private static void allocations(StringBuilder h, List<ReportViews.Allocation> allocations) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ReportViews.Allocation x : allocations) {
+      rows.add(
+          List.of(
+              Long.toString(x.accountId()),
+              esc(x.name()),
+              count(x.freePermits()),
+              count(x.newEntrantPermits())));
     }
-    h.append("<table><thead><tr><th class=\"n\">Account</th><th>Name</th>")
-        .append("<th class=\"n\">Free permits</th><th class=\"n\">New entrant permits</th>")
-        .append("</tr></thead><tbody>\n");
-    for (ReportViews.Allocation x : rows) {
-      h.append("<tr>")
-          .append(num(x.accountId()))
-          .append("<td>")
-          .append(esc(x.name()))
-          .append("</td>")
-          .append(count(x.freePermits()))
-          .append(count(x.newEntrantPermits()))
-          .append("</tr>\n");
-    }
-    h.append("</tbody></table>\n");
+    section(
+        h,
+        "Free allocation",
+        "No free permits were allocated for this period.",
+        List.of("#Account", "Name", "#Free permits", "#New entrant permits"),
+        rows);
   }
 
-  private static void auctions(StringBuilder h, List<ReportViews.AuctionResult> rows) {
-    h.append("<h2>Auction results</h2>\n");
-    if (rows.isEmpty()) {
-      h.append("<p class=\"none\">No auction was held in this period.</p>\n");
-      return;
+  private static void auctions(StringBuilder h, List<ReportViews.AuctionResult> auctions) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ReportViews.AuctionResult a : auctions) {
+      rows.add(
+          List.of(
+              Long.toString(a.auctionId()),
+              a.status().name(),
+              count(a.supplyPermits()),
+              dollars(a.reservePriceCents()),
+              dollars(a.clearingPriceCents()),
+              count(a.soldPermits()),
+              dollars(a.revenueCents()),
+              count(a.bidders()),
+              count(a.successfulBidders()),
+              count(a.bidPermits())));
     }
-    h.append("<table><thead><tr><th class=\"n\">Auction</th><th>Status</th>")
-        .append("<th class=\"n\">Supply</th><th class=\"n\">Reserve price</th>")
-        .append("<th class=\"n\">Clearing price</th><th class=\"n\">Sold</th>")
-        .append("<th class=\"n\">Revenue</th><th class=\"n\">Bidders</th>")
-        .append("<th class=\"n\">Successful</th><th class=\"n\">Permits bid</th>")
-        .append("</tr></thead><tbody>\n");
-    for (ReportViews.AuctionResult a : rows) {
-      h.append("<tr>")
-          .append(num(a.auctionId()))
-          .append("<td>")
-          .append(a.status().name())
-          .append("</td>")
-          .append(count(a.supplyPermits()))
-          .append(dollars(a.reservePriceCents()))
-          .append(dollars(a.clearingPriceCents()))
-          .append(count(a.soldPermits()))
-          .append(dollars(a.revenueCents()))
-          .append(count(a.bidders()))
-          .append(count(a.successfulBidders()))
-          .append(count(a.bidPermits()))
-          .append("</tr>\n");
-    }
-    h.append("</tbody></table>\n");
+    section(
+        h,
+        "Auction results",
+        "No auction was held in this period.",
+        List.of(
+            "#Auction",
+            "Status",
+            "#Supply",
+            "#Reserve price",
+            "#Clearing price",
+            "#Sold",
+            "#Revenue",
+            "#Bidders",
+            "#Successful",
+            "#Permits bid"),
+        rows);
   }
 
-  private static void prices(StringBuilder h, List<ReportViews.Prices> rows) {
-    h.append("<h2>Exchange prices and volumes</h2>\n");
-    if (rows.isEmpty()) {
-      h.append("<p class=\"none\">Nothing traded on the exchange in this period.</p>\n");
-      return;
+  private static void prices(StringBuilder h, List<ReportViews.Prices> prices) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ReportViews.Prices p : prices) {
+      rows.add(
+          List.of(
+              Long.toString(p.vintage()),
+              count(p.trades()),
+              count(p.volume()),
+              dollars(p.openCents()),
+              dollars(p.highCents()),
+              dollars(p.lowCents()),
+              dollars(p.closeCents()),
+              dollars(p.vwapCents()),
+              dollars(p.notionalCents())));
     }
-    h.append("<table><thead><tr><th class=\"n\">Vintage</th><th class=\"n\">Trades</th>")
-        .append("<th class=\"n\">Volume (permits)</th><th class=\"n\">Open</th>")
-        .append("<th class=\"n\">High</th><th class=\"n\">Low</th><th class=\"n\">Close</th>")
-        .append("<th class=\"n\">VWAP</th><th class=\"n\">Value traded</th>")
-        .append("</tr></thead><tbody>\n");
-    for (ReportViews.Prices p : rows) {
-      h.append("<tr>")
-          .append(num(p.vintage()))
-          .append(count(p.trades()))
-          .append(count(p.volume()))
-          .append(dollars(p.openCents()))
-          .append(dollars(p.highCents()))
-          .append(dollars(p.lowCents()))
-          .append(dollars(p.closeCents()))
-          .append(dollars(p.vwapCents()))
-          .append(dollars(p.notionalCents()))
-          .append("</tr>\n");
-    }
-    h.append("</tbody></table>\n");
+    section(
+        h,
+        "Exchange prices and volumes",
+        "Nothing traded on the exchange in this period.",
+        List.of(
+            "#Vintage",
+            "#Trades",
+            "#Volume (permits)",
+            "#Open",
+            "#High",
+            "#Low",
+            "#Close",
+            "#VWAP",
+            "#Value traded"),
+        rows);
   }
 
   private static String typeName(ReportViews.AccountType t) {
@@ -326,16 +360,9 @@ final class PublicReportFormats {
     };
   }
 
-  /** A plain number (an id, a vintage): no thousands separator. */
-  private static String num(long v) {
-    return "<td class=\"n\">" + v + "</td>";
-  }
-
   /** A quantity, with thousands separators; a dash when there is none. */
   private static String count(Long v) {
-    return "<td class=\"n\">"
-        + (v == null ? "&ndash;" : String.format(Locale.ROOT, "%,d", v))
-        + "</td>";
+    return v == null ? "&ndash;" : String.format(Locale.ROOT, "%,d", v);
   }
 
   private static String count(long v) {
@@ -345,14 +372,11 @@ final class PublicReportFormats {
   /** Cents as dollars for people ({@code $1,234.50}); a dash when there is none. */
   private static String dollars(Long cents) {
     if (cents == null) {
-      return "<td class=\"n\">&ndash;</td>";
+      return "&ndash;";
     }
     String sign = cents < 0 ? "-" : "";
     long abs = Math.abs(cents);
-    return "<td class=\"n\">"
-        + sign
-        + String.format(Locale.ROOT, "$%,d.%02d", abs / 100, abs % 100)
-        + "</td>";
+    return sign + String.format(Locale.ROOT, "$%,d.%02d", abs / 100, abs % 100);
   }
 
   private static String instant(long tick) {
