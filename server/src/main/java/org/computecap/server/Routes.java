@@ -38,6 +38,7 @@ final class Routes {
     table.addAll(new PriceControlApi(s).routes());
     table.addAll(new ComplianceApi(s).routes());
     table.addAll(new RepresentativesApi(s).routes());
+    table.addAll(new PublicReportApi(s).routes());
     return List.copyOf(table);
   }
 }
