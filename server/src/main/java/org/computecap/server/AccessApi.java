@@ -160,18 +160,7 @@ final class AccessApi {
   }
 
   private void enrol(Call call) {
-    String address = call.clientAddress();
-    long wait = enrolmentAttempts.retryAfterSeconds(address);
-    if (wait > 0) {
-      throw ApiException.tooManyAttempts(
-          "too many failed enrolment attempts from this address; retry after " + wait + " s", wait);
-    }
-    String codeHash = Credentials.hash(call.get(CODE));
-    if (!model.enrolmentIdsByHash.containsKey(codeHash)) {
-      // Not journaled: a public route must not let anyone fill the journal with guesses.
-      enrolmentAttempts.failed(address);
-      throw ApiException.notFound("no such enrolment code");
-    }
+    String codeHash = knownCodeHash(call, enrolmentAttempts, model.enrolmentIdsByHash::containsKey);
     String token = Credentials.newToken();
     long expires = s.clock().millis() + call.get(TOKEN_VALID_DAYS, TOKEN_DAYS_DEFAULT) * DAY_MS;
     submitThen(
@@ -211,6 +200,27 @@ final class AccessApi {
       throw ApiException.notFound("no token " + id);
     }
     CommandRoute.submit(s, call, new RevokeToken(id, call.caller().principal()), false);
+  }
+
+  /**
+   * The hash of the request's enrolment code when {@code known} knows it: 429 while the client's
+   * address has failed too often, 404 (counted as a failure, and not journaled: a public route must
+   * not let anyone fill the journal with guesses) for an unknown code.
+   */
+  static String knownCodeHash(
+      Call call, AttemptLimiter attempts, java.util.function.Predicate<String> known) {
+    String address = call.clientAddress();
+    long wait = attempts.retryAfterSeconds(address);
+    if (wait > 0) {
+      throw ApiException.tooManyAttempts(
+          "too many failed enrolment attempts from this address; retry after " + wait + " s", wait);
+    }
+    String codeHash = Credentials.hash(call.get(CODE));
+    if (!known.test(codeHash)) {
+      attempts.failed(address);
+      throw ApiException.notFound("no such enrolment code");
+    }
+    return codeHash;
   }
 
   /** Submits a command; on acceptance answers what {@code view} makes of its events. */

@@ -383,18 +383,9 @@ final class RepresentativesApi {
   }
 
   private void enrol(Call call) {
-    String address = call.clientAddress();
-    long wait = enrolmentAttempts.retryAfterSeconds(address);
-    if (wait > 0) {
-      throw ApiException.tooManyAttempts(
-          "too many failed enrolment attempts from this address; retry after " + wait + " s", wait);
-    }
-    String codeHash = Credentials.hash(call.get(CODE));
-    if (!model.representatives.codesByHash().containsKey(codeHash)) {
-      // Not journaled: a public route must not let anyone fill the journal with guesses.
-      enrolmentAttempts.failed(address);
-      throw ApiException.notFound("no such enrolment code");
-    }
+    String codeHash =
+        AccessApi.knownCodeHash(
+            call, enrolmentAttempts, model.representatives.codesByHash()::containsKey);
     String token = Credentials.newToken();
     long expires =
         s.clock().millis() + call.get(TOKEN_VALID_DAYS, AccessApi.TOKEN_DAYS_DEFAULT) * DAY_MS;

@@ -342,6 +342,9 @@ class RepresentativesHttpTest {
     expect(
         aliceAccount.post("/api/accounts/" + ALICE + "/deposits", Map.of("amountCents", 100)), 200);
     expect(ann.post("/api/accounts/" + ALICE + "/deposits", Map.of("amountCents", 100)), 200);
+    // An unknown person code is 404 and not journaled, as for accounts.
+    expect(
+        anonymous.post("/api/person-enrolments", Map.of("code", "ce_nobody-was-given-this")), 404);
     // A person's token does not mint account tokens, which would act as nobody.
     expect(ann.post("/api/tokens", Map.of()), 403);
     JsonNode reps =
