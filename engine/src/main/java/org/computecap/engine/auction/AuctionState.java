@@ -342,6 +342,21 @@ public final class AuctionState implements FeatureState {
     return priceControls == null ? 0 : priceControls.remainingPermits();
   }
 
+  /**
+   * Whether a reserve sale may open now (issue 14): the program has a price containment reserve
+   * with permits left, no sale is open, and the last auction cleared at or above the trigger share
+   * of the lowest tier price. The simulator asks before it opens one, so it sends no command the
+   * engine would refuse.
+   */
+  public boolean reserveSaleMayOpen() {
+    return priceControls != null && priceControls.saleMayOpen();
+  }
+
+  /** Permits left in price containment tier {@code tier} (0 without a reserve). */
+  public long priceContainmentTierLeft(int tier) {
+    return priceControls == null ? 0 : priceControls.tierLeft(tier);
+  }
+
   /** Permits of {@code period}'s auction volume already offered. */
   long offered(int period) {
     return offeredByPeriod.getOrDefault(period, 0L);

@@ -98,6 +98,19 @@ final class PriceControlState {
     return left;
   }
 
+  /** Permits left in tier {@code tier}. */
+  long tierLeft(int tier) {
+    return controls.reserve().tiers().get(tier).volumePermits() - soldByTier[tier];
+  }
+
+  /** Whether a sale may open: none is open, permits are left and the last auction triggered it. */
+  boolean saleMayOpen() {
+    return openSale == null
+        && remainingPermits() > 0
+        && auctionCleared
+        && controls.reserve().triggeredBy(lastClearingPriceCents);
+  }
+
   /** The open sale, or null (at most one is open; derived from {@link #sales}). */
   Sale openSale() {
     return openSale;

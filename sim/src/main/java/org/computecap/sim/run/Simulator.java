@@ -161,9 +161,26 @@ public final class Simulator {
     record(t, main);
     long[] heldAfterTrading = at.holdings();
     double bankPrice = at.banks() ? plan.expectation().bankPriceCents() : 0.0;
+    // A price containment reserve sale after trading (issue 14): developers run at the price
+    // where their holdings and the tiers left meet their demand, and buy what they lack there.
+    List<double[]> tiersOffered =
+        market.reserveSaleMayOpen()
+            ? PriceContainment.tiersLeft(terms.program(), market)
+            : List.of();
+    double runPrice =
+        PriceContainment.runPrice(
+            terms.program(),
+            market,
+            t,
+            plan.cohort()::need,
+            heldBy(plan.cohort(), heldAfterTrading) - plan.cohort().makeGood());
     Usage usage =
         Usage.decide(
-            plan.cohort(), heldAfterTrading, bankPrice, terms.lotPermits() + 1, ceiling(t));
+            plan.cohort(),
+            heldAfterTrading,
+            bankPrice,
+            terms.lotPermits() + 1,
+            Math.min(ceiling(t), runPrice));
     double price = periodPrice(opening, main, auction, expected);
     ComplianceStep.Outcome outcome =
         new ComplianceStep(at, plan.cohort()).run(usage, plan.signals(), price, bankPrice);
@@ -186,7 +203,9 @@ public final class Simulator {
             benchmark,
             demand.meanMultiplier(),
             previousClearing,
-            tally.ceilingPermits());
+            tally.ceilingPermits(),
+            tiersOffered,
+            tally.reserveSalePermits());
     rowsOf(inputs, granted, heldAtOpen, heldAfterTrading);
     classRows(t, plan.cohort(), usage);
     return Measures.of(at, inputs);
@@ -244,6 +263,14 @@ public final class Simulator {
       return Double.POSITIVE_INFINITY;
     }
     return p.priceCeilingCents(t);
+  }
+
+  private static long heldBy(Cohort cohort, long[] held) {
+    long sum = 0;
+    for (int i = 0; i < held.length; i++) {
+      sum += cohort.active[i] ? held[i] : 0;
+    }
+    return sum;
   }
 
   private static double periodPrice(
