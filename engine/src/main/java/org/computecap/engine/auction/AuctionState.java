@@ -78,8 +78,7 @@ public final class AuctionState implements FeatureState {
   AuctionState(Program program) {
     this.supplyRules = program.auction().hasSupplyRules();
     this.stabilityReserve = program.hasStabilityReserve();
-    this.priceControls =
-        program.priceControls().isOn() ? new PriceControlState(program.priceControls()) : null;
+    this.priceControls = program.priceControls().isOn() ? new PriceControlState(program) : null;
   }
 
   /**
@@ -348,8 +347,8 @@ public final class AuctionState implements FeatureState {
    * of the lowest tier price. The simulator asks before it opens one, so it sends no command the
    * engine would refuse.
    */
-  public boolean reserveSaleMayOpen() {
-    return priceControls != null && priceControls.saleMayOpen();
+  public boolean reserveSaleMayOpen(int period) {
+    return priceControls != null && priceControls.saleMayOpen(period);
   }
 
   /** Permits left in price containment tier {@code tier} (0 without a reserve). */

@@ -98,8 +98,8 @@ record Expectation(double priceCents, double bankPriceCents, double bankPermits)
     boolean ceiling = program.priceControls().ceiling().isOn();
     boolean capped = ceiling && e.priceCents > program.priceCeilingCents(period);
     List<double[]> tiers =
-        PriceContainment.expected(program, at.market(), e.priceCents)
-            ? PriceContainment.tiersLeft(program, at.market())
+        PriceContainment.expected(program, at.market(), period, e.priceCents)
+            ? PriceContainment.tiersLeft(program, at.market(), period)
             : List.of();
     boolean contains = !tiers.isEmpty() && e.priceCents > tiers.get(0)[0];
     if (!releases && !withholds && !capped && !contains) {

@@ -279,10 +279,10 @@ final class Market implements AutoCloseable {
     return engine.state().registry().freePermitsTotal(SystemAccount.PRICE_CONTAINMENT_RESERVE.id());
   }
 
-  /** Whether the engine would open a price containment reserve sale now (issue 14). */
-  boolean reserveSaleMayOpen() {
+  /** Whether the engine would open a price containment reserve sale in {@code period} now. */
+  boolean reserveSaleMayOpen(int period) {
     AuctionState a = engine.state().featureOrNull(AuctionState.class);
-    return a != null && a.reserveSaleMayOpen();
+    return a != null && a.reserveSaleMayOpen(period);
   }
 
   /** Permits left in price containment tier {@code tier}. */

@@ -98,8 +98,9 @@ record Planning(
     }
     // Nor above the price a price containment reserve sale will hold the period to (issue 14):
     // what the exchange leaves them short of they buy from the tiers, at or below it.
-    if (PriceContainment.expected(program, period.market(), e.priceCents())) {
-      List<double[]> tiers = PriceContainment.tiersLeft(program, period.market());
+    int t = period.number();
+    if (PriceContainment.expected(program, period.market(), t, e.priceCents())) {
+      List<double[]> tiers = PriceContainment.tiersLeft(program, period.market(), t);
       if (!tiers.isEmpty() && e.priceCents() >= tiers.get(0)[0]) {
         PriceGrid below = grid.atOrBelow(e.priceCents());
         grid = below == null ? grid : below;

@@ -24,14 +24,17 @@ import org.computecap.engine.program.Program;
 final class PriceContainment {
   private PriceContainment() {}
 
-  /** The tiers with permits left, each {price cents, permits}, in ascending price order. */
-  static List<double[]> tiersLeft(Program program, Market market) {
-    List<PriceControls.Tier> tiers = program.priceControls().reserve().tiers();
+  /**
+   * The tiers with permits left, each {price cents in {@code period}, permits}, in ascending price
+   * order.
+   */
+  static List<double[]> tiersLeft(Program program, Market market, int period) {
+    int tiers = program.priceControls().reserve().tiers().size();
     List<double[]> out = new ArrayList<>();
-    for (int i = 0; i < tiers.size(); i++) {
+    for (int i = 0; i < tiers; i++) {
       long left = market.tierLeft(i);
       if (left > 0) {
-        out.add(new double[] {tiers.get(i).priceCents(), left});
+        out.add(new double[] {program.tierPriceCents(i, period), left});
       }
     }
     return out;
@@ -50,11 +53,11 @@ final class PriceContainment {
    * Whether agents expect a reserve sale this period when they expect the price {@code priceCents}:
    * tiers are left and the auction, which clears at about the expected price, would trigger it.
    */
-  static boolean expected(Program program, Market market, double priceCents) {
+  static boolean expected(Program program, Market market, int period, double priceCents) {
     PriceControls.Reserve r = program.priceControls().reserve();
     return r.isOn()
         && market.priceContainmentLeft() > 0
-        && priceCents * 1e6 >= (double) r.triggerSharePpm() * r.tiers().get(0).priceCents();
+        && priceCents * 1e6 >= (double) r.triggerSharePpm() * program.tierPriceCents(0, period);
   }
 
   /**
@@ -65,10 +68,10 @@ final class PriceContainment {
    */
   static double runPrice(
       Program program, Market market, int period, DoubleUnaryOperator need, double held) {
-    if (!market.reserveSaleMayOpen()) {
+    if (!market.reserveSaleMayOpen(period)) {
       return Double.POSITIVE_INFINITY;
     }
-    List<double[]> tiers = tiersLeft(program, market);
+    List<double[]> tiers = tiersLeft(program, market, period);
     SupplyCurve curve = withTiers(SupplyCurve.of(Math.max(0, held)), tiers);
     if (program.priceControls().ceiling().isOn()) {
       curve = curve.withCeiling(program.priceCeilingCents(period));
@@ -93,15 +96,15 @@ final class PriceContainment {
     Market market = at.market();
     Program program = at.terms().program();
     int period = at.number();
-    if (!market.reserveSaleMayOpen()) {
+    if (!market.reserveSaleMayOpen(period)) {
       return 0;
     }
-    List<PriceControls.Tier> tiers = program.priceControls().reserve().tiers();
+    int tiers = program.priceControls().reserve().tiers().size();
     long worth = 0;
-    for (int t = 0; t < tiers.size(); t++) {
-      worth += tiers.get(t).priceCents() <= valueCents ? market.tierLeft(t) : 0;
+    for (int t = 0; t < tiers; t++) {
+      worth += program.tierPriceCents(t, period) <= valueCents ? market.tierLeft(t) : 0;
     }
-    long top = tiers.get(tiers.size() - 1).priceCents();
+    long top = program.topTierPriceCents(period);
     List<SubmitReserveBid> bids = new ArrayList<>();
     for (int i = 0; i < cohort.size() && worth > 0; i++) {
       if (!cohort.active[i]) {

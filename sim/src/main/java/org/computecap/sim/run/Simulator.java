@@ -164,8 +164,8 @@ public final class Simulator {
     // A price containment reserve sale after trading (issue 14): developers run at the price
     // where their holdings and the tiers left meet their demand, and buy what they lack there.
     List<double[]> tiersOffered =
-        market.reserveSaleMayOpen()
-            ? PriceContainment.tiersLeft(terms.program(), market)
+        market.reserveSaleMayOpen(t)
+            ? PriceContainment.tiersLeft(terms.program(), market, t)
             : List.of();
     double runPrice =
         PriceContainment.runPrice(
