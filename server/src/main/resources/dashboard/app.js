@@ -638,17 +638,17 @@
    * yet), and the permits sold at the price ceiling in each period when the program has one.
    */
   function stabilityChartData(s) {
-    const closed = s.periods.filter((p) => p.reservesAtClose);
-    const xs = closed.map((p) => p.period);
+    const closed = s.periods.some((p) => p.reservesAtClose);
+    const xs = closed ? s.periods.map((p) => p.period) : [];
     const series = [];
     s.reserves.forEach((r, i) => {
       series.push({ label: RESERVE_NAMES[r.account] || r.account,
         stroke: RESERVE_COLOURS[r.account] || '#4a5568',
-        values: closed.map((p) => p.reservesAtClose[i].permits) });
+        values: s.periods.map((p) => (p.reservesAtClose ? p.reservesAtClose[i].permits : null)) });
     });
     if (s.mechanisms.includes('PRICE_CEILING')) {
       series.push({ label: 'Sold at the ceiling', stroke: '#c53030', dash: [6, 4],
-        values: closed.map((p) => p.ceilingPermits) });
+        values: s.periods.map((p) => (p.reservesAtClose ? p.ceilingPermits : null)) });
     }
     return { xs, series };
   }
@@ -660,7 +660,7 @@
     box.hidden = xs.length === 0 || series.length === 0;
     if (box.hidden) return;
     const data = [xs, ...series.map((x) => x.values)];
-    const key = series.map((x) => x.label).join('|') + '@' + xs.length;
+    const key = series.map((x) => x.label).join('|');
     // The labels are drawn on a canvas; kept on the element for tests and screen readers.
     box.dataset.series = series.map((x) => x.label).join('|');
     if (state.stabilityChart && state.stabilityChartKey === key) {

@@ -17,9 +17,9 @@ import org.computecap.engine.program.Program;
  * a reserve sale only after an auction that cleared at or above the trigger share of the lowest
  * tier price, and sells only to participants short of their obligation, up to it. So, when a sale
  * will be held, the agents price the period against their holdings plus the tiers left (and the
- * ceiling beyond them, which sells only once the tiers are gone): where that supply meets their
- * demand is the price they run at ({@link #runPrice}); whoever then runs more than it holds is
- * short and bids in the sale before the surrender deadline ({@link #sale}).
+ * ceiling beyond them, which sells only once the tiers are gone). After trading, where the tiers
+ * meet what the developers then short of permits lack is the price they run at ({@link #runPrice});
+ * whoever runs more than it holds bids in the sale before the surrender deadline ({@link #sale}).
  */
 final class PriceContainment {
   private PriceContainment() {}
@@ -62,23 +62,49 @@ final class PriceContainment {
 
   /**
    * The price developers run at in {@code period} once trading is over, when the engine will hold a
-   * reserve sale: where {@code need} meets the {@code held} permits plus the tiers left and the
-   * ceiling (if the program has one). Infinite (no limit from the reserve) when no sale will be
-   * held, or when that price is below the lowest tier's, where nobody buys from the reserve.
+   * reserve sale: where what the developers short at a price lack ({@link #shortfall}) meets the
+   * tiers left and the ceiling (if the program has one). Infinite (no limit from the reserve) when
+   * no sale will be held, or when that price is below the lowest tier's, where nobody buys from the
+   * reserve.
    */
-  static double runPrice(
-      Program program, Market market, int period, DoubleUnaryOperator need, double held) {
+  static double runPrice(Program program, Market market, int period, Cohort cohort, long[] held) {
     if (!market.reserveSaleMayOpen(period)) {
       return Double.POSITIVE_INFINITY;
     }
-    List<double[]> tiers = tiersLeft(program, market, period);
-    SupplyCurve curve = withTiers(SupplyCurve.of(Math.max(0, held)), tiers);
+    return runPrice(program, period, tiersLeft(program, market, period), shortfall(cohort, held));
+  }
+
+  /**
+   * What the developers short at a price lack there: each active developer's need beyond the
+   * permits it holds (less make-good), summed. The exchange has closed, so one developer's permits
+   * kept (a bank, or a surplus) cover nobody else's shortfall.
+   */
+  static DoubleUnaryOperator shortfall(Cohort cohort, long[] held) {
+    return p -> {
+      double sum = 0;
+      for (int i = 0; i < cohort.size(); i++) {
+        if (cohort.active[i]) {
+          long own = Math.max(0, held[i] - cohort.plans[i].makeGood());
+          sum += Math.max(0.0, cohort.plans[i].need(p) - own);
+        }
+      }
+      return sum;
+    };
+  }
+
+  /** The price where {@code shortfall} meets {@code tiers} and the ceiling; see above. */
+  static double runPrice(
+      Program program, int period, List<double[]> tiers, DoubleUnaryOperator shortfall) {
+    if (tiers.isEmpty()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    SupplyCurve curve = withTiers(SupplyCurve.of(0), tiers);
     if (program.priceControls().ceiling().isOn()) {
       curve = curve.withCeiling(program.priceCeilingCents(period));
     }
     double price;
     try {
-      price = curve.clearingPrice(need);
+      price = curve.clearingPrice(shortfall);
     } catch (IllegalStateException demandAboveEverySupply) {
       return Double.POSITIVE_INFINITY;
     }

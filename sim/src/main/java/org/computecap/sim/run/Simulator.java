@@ -162,18 +162,13 @@ public final class Simulator {
     long[] heldAfterTrading = at.holdings();
     double bankPrice = at.banks() ? plan.expectation().bankPriceCents() : 0.0;
     // A price containment reserve sale after trading (issue 14): developers run at the price
-    // where their holdings and the tiers left meet their demand, and buy what they lack there.
+    // where the tiers left meet what those short then lack, and buy it in the sale.
     List<double[]> tiersOffered =
         market.reserveSaleMayOpen(t)
             ? PriceContainment.tiersLeft(terms.program(), market, t)
             : List.of();
     double runPrice =
-        PriceContainment.runPrice(
-            terms.program(),
-            market,
-            t,
-            plan.cohort()::need,
-            heldBy(plan.cohort(), heldAfterTrading) - plan.cohort().makeGood());
+        PriceContainment.runPrice(terms.program(), market, t, plan.cohort(), heldAfterTrading);
     Usage usage =
         Usage.decide(
             plan.cohort(),
@@ -263,14 +258,6 @@ public final class Simulator {
       return Double.POSITIVE_INFINITY;
     }
     return p.priceCeilingCents(t);
-  }
-
-  private static long heldBy(Cohort cohort, long[] held) {
-    long sum = 0;
-    for (int i = 0; i < held.length; i++) {
-      sum += cohort.active[i] ? held[i] : 0;
-    }
-    return sum;
   }
 
   private static double periodPrice(
