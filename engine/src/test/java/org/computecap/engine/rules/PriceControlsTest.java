@@ -147,14 +147,8 @@ class PriceControlsTest {
   // and bid 2 the rest of tier 1 and tier 2; California fills an oversubscribed tier pro rata.
   @Test
   void clearing_sells_the_tiers_in_ascending_price_an_oversubscribed_tier_pro_rata() {
-    RulesMarket m = market(CONTROLS);
-    auctionClearingAt(m, 1, 1_200);
-    report(m, 1, 90);
-    report(m, 2, 200);
-    m.ok(new OpenReserveSale(1, 1));
+    RulesMarket m = saleWithBids(90, 200);
     // Each bid reserves its quantity at the highest tier price, 1,500 cents.
-    m.ok(new SubmitReserveBid(1, 1, 1, 90));
-    m.ok(new SubmitReserveBid(1, 2, 2, 200));
     assertThat(m.registry().freeCash(1)).isEqualTo(10_000_000 - 90 * 1_500);
     long treasury = m.registry().freeCash(TREASURY);
     List<Event> events = m.ok(new ClearReserveSale(1));
@@ -180,29 +174,34 @@ class PriceControlsTest {
   // it oversubscribed, and the bid whose share lost less to flooring gets the 100th.
   @Test
   void a_tier_asked_for_exactly_fills_every_bid_and_one_permit_more_shares_it_pro_rata() {
-    RulesMarket exact = market(CONTROLS);
-    auctionClearingAt(exact, 1, 1_200);
-    report(exact, 1, 40);
-    report(exact, 2, 60);
-    exact.ok(new OpenReserveSale(1, 1));
-    exact.ok(new SubmitReserveBid(1, 1, 1, 40));
-    exact.ok(new SubmitReserveBid(1, 2, 2, 60));
+    RulesMarket exact = saleWithBids(40, 60);
     assertThat(exact.events(exact.ok(new ClearReserveSale(1)), ReserveBidSettled.class))
         .extracting(ReserveBidSettled::permits, ReserveBidSettled::paidCents)
         .containsExactly(tuple(40L, 40_000L), tuple(60L, 60_000L));
 
-    RulesMarket over = market(CONTROLS);
-    auctionClearingAt(over, 1, 1_200);
-    report(over, 1, 41);
-    report(over, 2, 60);
-    over.ok(new OpenReserveSale(1, 1));
-    over.ok(new SubmitReserveBid(1, 1, 1, 41));
-    over.ok(new SubmitReserveBid(1, 2, 2, 60));
+    RulesMarket over = saleWithBids(41, 60);
     // 4,100/101 = 40 r 60 and 6,000/101 = 59 r 41: bid 1 gets the 100th; bid 2's last permit
     // comes from tier 2 at 1,500.
     assertThat(over.events(over.ok(new ClearReserveSale(1)), ReserveBidSettled.class))
         .extracting(ReserveBidSettled::permits, ReserveBidSettled::paidCents)
         .containsExactly(tuple(41L, 41_000L), tuple(60L, 59_000L + 1_500L));
+  }
+
+  /**
+   * A market whose sale 1 is open after an auction at 1,200 cents, with bid {@code i + 1} of
+   * account {@code i + 1} for {@code quantities[i]} permits, each its whole reported obligation.
+   */
+  private static RulesMarket saleWithBids(long... quantities) {
+    RulesMarket m = market(CONTROLS);
+    auctionClearingAt(m, 1, 1_200);
+    for (int i = 0; i < quantities.length; i++) {
+      report(m, i + 1, quantities[i]);
+    }
+    m.ok(new OpenReserveSale(1, 1));
+    for (int i = 0; i < quantities.length; i++) {
+      m.ok(new SubmitReserveBid(1, i + 1, i + 1, quantities[i]));
+    }
+    return m;
   }
 
   @Test
