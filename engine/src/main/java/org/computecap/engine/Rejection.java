@@ -169,6 +169,8 @@ public enum Rejection {
   APPOINTER_NOT_PARTICIPANT_OR_REGULATOR,
   /** Only an account whose role is INSURER can be appointed as an insurer. */
   NOT_AN_INSURER,
+  /** Only the account that placed a reserve bid may withdraw it. */
+  BID_NOT_OWNED_BY_ACCOUNT,
 
   // --- representatives (issue 15) ---
   /** The program has no {@code representatives} section, so persons do not act in this market. */
