@@ -310,6 +310,24 @@ class RepresentativesHttpTest {
   }
 
   @Test
+  void a_person_bids_in_an_auction_and_withdraws_the_bid_as_theirs() {
+    // Opening an auction is an operation: the regulator's own token still does it.
+    expect(
+        regulator.post("/api/auctions", Map.of("auctionId", 7, "period", 1, "quantity", 100)), 201);
+    expect(ann.post("/api/accounts/" + ALICE + "/deposits", Map.of("amountCents", 100_000)), 200);
+    expect(
+        ann.post(
+            "/api/auctions/7/bids",
+            Map.of("bidId", 1, "accountId", ALICE, "quantity", 10, "limitPriceCents", 1000)),
+        201);
+    // The bid is alice's: withdrawing it is hers to do, through a person.
+    assertThat(expect(aliceAccount.delete("/api/auctions/7/bids/1"), 409).code())
+        .isEqualTo("INITIATOR_REQUIRED");
+    JsonNode withdrawn = expect(ann.delete("/api/auctions/7/bids/1"), 200).body();
+    assertThat(withdrawn.toString()).contains("CommandInitiated", "BidWithdrawn");
+  }
+
+  @Test
   void the_routes_listed_here_are_the_route_tables_representatives_routes() {
     Set<String> tagged = new TreeSet<>();
     for (Route r : server.routes()) {

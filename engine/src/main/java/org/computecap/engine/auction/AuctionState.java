@@ -313,6 +313,13 @@ public final class AuctionState implements FeatureState {
     return withheldByPeriod.getOrDefault(period, 0L);
   }
 
+  /** The account of open bid {@code bidId} of auction {@code auctionId}, or 0 when none is. */
+  public long bidAccount(long auctionId, long bidId) {
+    Auction a = auctions.get(auctionId);
+    SealedBid b = a == null ? null : a.bid(bidId);
+    return b == null ? 0 : b.account();
+  }
+
   /** Whether an auction of {@code period} is still open. */
   public boolean hasOpenAuction(int period) {
     if (priceControls != null) {

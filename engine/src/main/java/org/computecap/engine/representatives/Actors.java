@@ -1,6 +1,7 @@
 package org.computecap.engine.representatives;
 
 import java.util.Set;
+import org.computecap.engine.EngineState;
 import org.computecap.engine.command.AccessCommand;
 import org.computecap.engine.command.AddTrustedAccount;
 import org.computecap.engine.command.AllocateFreePermits;
@@ -23,7 +24,9 @@ import org.computecap.engine.command.SubmitReport;
 import org.computecap.engine.command.SubmitReserveBid;
 import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.command.TransferPermits;
+import org.computecap.engine.command.WithdrawBid;
 import org.computecap.engine.command.WithdrawCash;
+import org.computecap.engine.command.WithdrawReserveBid;
 
 /**
  * Who acts in a command, for the representative rules: an account command acts for the account it
@@ -54,9 +57,17 @@ final class Actors {
 
   private Actors() {}
 
-  /** The account the command acts for, or {@link #NO_ACCOUNT}. */
-  static long accountOf(Command c) {
-    if (c instanceof TransferPermits t) {
+  /**
+   * The account the command acts for, or {@link #NO_ACCOUNT}; a withdrawn auction bid acts for the
+   * account that placed it (read from {@code state}).
+   */
+  static long accountOf(EngineState state, Command c) {
+    if (c instanceof WithdrawBid w) {
+      long account = state.auction().bidAccount(w.auctionId(), w.bidId());
+      return account == 0 ? NO_ACCOUNT : account;
+    } else if (c instanceof WithdrawReserveBid w) {
+      return w.accountId();
+    } else if (c instanceof TransferPermits t) {
       return t.fromAccountId();
     } else if (c instanceof SurrenderPermits s) {
       return s.accountId();
@@ -105,7 +116,7 @@ final class Actors {
    * account commands and the regulator actions. Market, access and the representatives' own
    * administration stay direct, so a market can be set up before it has persons.
    */
-  static boolean needsInitiator(Command c) {
+  static boolean needsInitiator(EngineState state, Command c) {
     if (c instanceof MarketCommand || c instanceof AccessCommand) {
       return false;
     }
@@ -116,6 +127,6 @@ final class Actors {
       // Cash comes in from outside; the regulator deposits for holders, as before.
       return false;
     }
-    return accountOf(c) != NO_ACCOUNT || isRegulatorAction(c);
+    return accountOf(state, c) != NO_ACCOUNT || isRegulatorAction(c);
   }
 }

@@ -55,7 +55,7 @@ public final class RepresentativeHandler {
    * action sent directly, not through {@code Initiate}, is refused. Null when it may pass.
    */
   public static Rejection gate(EngineState state, Command command) {
-    if (!state.program().hasRepresentatives() || !Actors.needsInitiator(command)) {
+    if (!state.program().hasRepresentatives() || !Actors.needsInitiator(state, command)) {
       return null;
     }
     return Rejection.INITIATOR_REQUIRED;
@@ -108,12 +108,12 @@ public final class RepresentativeHandler {
 
   private static Result initiate(Context x, Initiate c) {
     Command inner = c.command();
-    long account = Actors.accountOf(inner);
+    long account = Actors.accountOf(x.state(), inner);
     boolean seniors = Actors.needsSeniors(inner);
     Rejection r = null;
     if (!x.s().personExists(c.personId())) {
       r = Rejection.UNKNOWN_PERSON;
-    } else if (!Actors.needsInitiator(inner)) {
+    } else if (!Actors.needsInitiator(x.state(), inner)) {
       // An operation any initiator of its account, or a regulator's, may send as theirs.
       boolean holder = account != Actors.NO_ACCOUNT && x.s().isInitiator(c.personId(), account);
       if (!holder && !x.s().forRegulator(x.state(), c.personId(), RepresentativeState.INITIATOR)) {
@@ -184,7 +184,7 @@ public final class RepresentativeHandler {
   /** Whether a second person must approve: four-eyes by size, regulator actions, trusted list. */
   private static boolean needsApproval(Context x, Command inner, long account) {
     Representatives rules = x.rules();
-    if (!Actors.needsInitiator(inner)) {
+    if (!Actors.needsInitiator(x.state(), inner)) {
       return false;
     }
     if (inner instanceof AddTrustedAccount) {
