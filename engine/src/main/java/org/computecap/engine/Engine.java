@@ -12,12 +12,16 @@ import org.computecap.engine.command.AuctionCommand;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.ComplianceCommand;
 import org.computecap.engine.command.ExchangeCommand;
+import org.computecap.engine.command.LifecycleCommand;
 import org.computecap.engine.command.MarketCommand;
 import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.command.RegistryCommand;
+import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.compliance.ComplianceHandler;
+import org.computecap.engine.compliance.LateSurrender;
 import org.computecap.engine.exchange.ExchangeHandler;
 import org.computecap.engine.exchange.OrderBooks;
+import org.computecap.engine.lifecycle.LifecycleHandler;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.RegistryHandler;
 import org.computecap.engine.registry.SystemAccount;
@@ -93,6 +97,9 @@ public final class Engine {
       return Result.rejected(Rejection.MARKET_NOT_OPEN);
     }
     // Each feature has its one dispatch line here.
+    if (command instanceof SurrenderPermits c && LateSurrender.isLate(state, c)) {
+      return LateSurrender.apply(access, c);
+    }
     if (command instanceof RegistryCommand c) {
       return RegistryHandler.apply(access, c);
     }
@@ -110,6 +117,9 @@ public final class Engine {
     }
     if (command instanceof AccessCommand c) {
       return AccessHandler.apply(access, tick, c);
+    }
+    if (command instanceof LifecycleCommand c) {
+      return LifecycleHandler.apply(access, c);
     }
     throw new AssertionError("no handler for " + command.getClass().getName());
   }

@@ -10,6 +10,8 @@ import org.computecap.engine.auction.AuctionState;
 import org.computecap.engine.compliance.ComplianceState;
 import org.computecap.engine.exchange.ExchangeState;
 import org.computecap.engine.exchange.OrderBooks;
+import org.computecap.engine.lifecycle.LifecycleState;
+import org.computecap.engine.program.AccountStatus;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Ledger;
 import org.computecap.engine.registry.Registry;
@@ -124,6 +126,15 @@ public final class EngineState {
     return compliance().obligationSoFar(program(), account, period);
   }
 
+  /**
+   * The account's lifecycle status (issue 15): OPEN unless a regulator changed it, and always OPEN
+   * in a program without registry controls.
+   */
+  public AccountStatus accountStatus(long accountId) {
+    LifecycleState lifecycle = featureOrNull(LifecycleState.class);
+    return lifecycle == null ? AccountStatus.OPEN : lifecycle.status(accountId);
+  }
+
   /** The feature's state; throws when the market is not open or no feature has that type. */
   public <T extends FeatureState> T feature(Class<T> type) {
     T f = featureOrNull(type);
@@ -228,7 +239,11 @@ public final class EngineState {
     this.auction = AuctionState.open(program);
     this.compliance = new ComplianceState();
     this.exchange = ExchangeState.open(program, books);
-    this.features = featureList(program, StabilityState.open());
+    this.features =
+        featureList(
+            program,
+            StabilityState.open(),
+            program.registryControls().enabled() ? new LifecycleState() : null);
     checkFeatureOrder();
   }
 
@@ -258,7 +273,8 @@ public final class EngineState {
     this.currentPeriod = period;
     this.ledger = Ledger.readCanonical(r, parsed);
     int count = r.readCount();
-    int expected = parsed.hasStabilityReserve() ? 6 : 5;
+    boolean lifecycle = parsed.registryControls().enabled();
+    int expected = 5 + (parsed.hasStabilityReserve() ? 1 : 0) + (lifecycle ? 1 : 0);
     if (count != expected) {
       throw new IllegalArgumentException(
           "snapshot: " + count + " features, the engine has " + expected + " for its program");
@@ -273,23 +289,36 @@ public final class EngineState {
     this.compliance = ComplianceState.readCanonical(r);
     r.section("exchange");
     this.exchange = ExchangeState.readCanonical(r, parsed, books);
+    LifecycleState lifecycleState = null;
+    if (lifecycle) {
+      r.section("lifecycle");
+      lifecycleState = LifecycleState.readCanonical(r);
+    }
     StabilityState stability = null;
     if (parsed.hasStabilityReserve()) {
       r.section("stability");
       stability = StabilityState.readCanonical(r);
     }
-    this.features = featureList(parsed, stability);
+    this.features = featureList(parsed, stability, lifecycleState);
     checkFeatureOrder();
   }
 
   /**
    * The feature states by name. The stability reserve's state exists only for a program with one,
-   * so every other program's canonical encoding (and state hash) is what it was before it existed.
+   * and the account lifecycle's (issue 15) only for a program with registry controls, so every
+   * other program's canonical encoding (and state hash) is what it was before they existed.
    */
-  private List<FeatureState> featureList(Program program, StabilityState stability) {
-    return program.hasStabilityReserve()
-        ? List.of(access, allocation, auction, compliance, exchange, stability)
-        : List.of(access, allocation, auction, compliance, exchange);
+  private List<FeatureState> featureList(
+      Program program, StabilityState stability, LifecycleState lifecycle) {
+    List<FeatureState> list =
+        new java.util.ArrayList<>(List.of(access, allocation, auction, compliance, exchange));
+    if (lifecycle != null) {
+      list.add(lifecycle);
+    }
+    if (program.hasStabilityReserve()) {
+      list.add(stability);
+    }
+    return List.copyOf(list);
   }
 
   /** The canonical encoding orders features by name; the list above must already be. */

@@ -169,6 +169,24 @@ public enum Rejection {
   APPOINTER_NOT_PARTICIPANT_OR_REGULATOR,
   /** Only an account whose role is INSURER can be appointed as an insurer. */
   NOT_AN_INSURER,
+
+  // --- registry controls: calendar, lifecycle, holding limits, reversals (issue 15) ---
+  /** A period's surrender deadline is its close; the program refuses later surrenders for it. */
+  SURRENDER_DEADLINE_PASSED,
+  /** A late surrender is credited only against make-good still owed, and this is more. */
+  LATE_SURRENDER_EXCEEDS_MAKE_GOOD,
+  /** The program has no {@code registryControls} section (or not this rule of it). */
+  REGISTRY_CONTROL_NOT_IN_PROGRAM,
+  /** The account is SUSPENDED: nothing leaves it. */
+  ACCOUNT_SUSPENDED,
+  /** The account is RESTRICTED: it may only surrender. */
+  ACCOUNT_RESTRICTED,
+  /** The account is CLOSED: nothing enters or leaves it, and it never reopens. */
+  ACCOUNT_CLOSED,
+  /** The account already has this status. */
+  ACCOUNT_STATUS_UNCHANGED,
+  /** An account closes only with no permits and no cash, free or reserved, and no debt. */
+  ACCOUNT_NOT_EMPTY,
   ;
 
   /** The stable code of this rejection, e.g. {@code INSUFFICIENT_CASH}. */

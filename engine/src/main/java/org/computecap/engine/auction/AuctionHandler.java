@@ -19,6 +19,7 @@ import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SubmitBid;
 import org.computecap.engine.command.SubmitReserveBid;
 import org.computecap.engine.command.WithdrawBid;
+import org.computecap.engine.program.AccountRule;
 import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.Ppm;
 import org.computecap.engine.program.Program;
@@ -182,6 +183,9 @@ public final class AuctionHandler {
       } else if (role != Role.PARTICIPANT) {
         rejection = Rejection.ROLE_NOT_PERMITTED;
       }
+    }
+    if (rejection == null) {
+      rejection = AccountRule.maySend(state, c.accountId());
     }
     if (rejection == null && a.bid(c.bidId()) != null) {
       rejection = Rejection.DUPLICATE_BID_ID;

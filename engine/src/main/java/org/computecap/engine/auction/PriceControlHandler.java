@@ -12,6 +12,7 @@ import org.computecap.engine.command.ClearReserveSale;
 import org.computecap.engine.command.OpenReserveSale;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SubmitReserveBid;
+import org.computecap.engine.program.AccountRule;
 import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.PriceControls;
 import org.computecap.engine.program.Program;
@@ -68,6 +69,9 @@ public final class PriceControlHandler {
     Rejection rejection = saleRule(sale);
     if (rejection == null) {
       rejection = participantRule(registry, c.accountId());
+    }
+    if (rejection == null) {
+      rejection = AccountRule.maySend(state, c.accountId());
     }
     if (rejection == null && sale.bids.containsKey(c.bidId())) {
       rejection = Rejection.DUPLICATE_BID_ID;
@@ -156,6 +160,9 @@ public final class PriceControlHandler {
     }
     if (rejection == null) {
       rejection = participantRule(registry, c.accountId());
+    }
+    if (rejection == null) {
+      rejection = AccountRule.maySend(state, c.accountId());
     }
     if (rejection == null && s.priceControls.remainingPermits() > 0) {
       rejection = Rejection.PRICE_CONTAINMENT_NOT_EXHAUSTED;

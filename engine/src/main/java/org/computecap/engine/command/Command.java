@@ -11,7 +11,8 @@ package org.computecap.engine.command;
  * module must. Each feature owns one sub-interface and the records it permits: {@link
  * MarketCommand} and {@link RegistryCommand} (core), {@link ExchangeCommand} (exchange), {@link
  * AllocationCommand}, {@link AuctionCommand} and {@link ComplianceCommand} (rules), {@link
- * AccessCommand} (access: enrolment, tokens, insurer appointments).
+ * AccessCommand} (access: enrolment, tokens, insurer appointments), {@link LifecycleCommand}
+ * (registry controls: account lifecycle, issue 15).
  */
 public sealed interface Command
     permits MarketCommand,
@@ -20,4 +21,5 @@ public sealed interface Command
         AllocationCommand,
         AuctionCommand,
         ComplianceCommand,
-        AccessCommand {}
+        AccessCommand,
+        LifecycleCommand {}

@@ -14,6 +14,7 @@ import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.RunCallAuction;
 import org.computecap.engine.command.Side;
 import org.computecap.engine.command.StartCallAuction;
+import org.computecap.engine.program.AccountRule;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Registry;
 
@@ -52,6 +53,9 @@ public final class ExchangeHandler {
     EngineState state = access.state();
     Registry r = state.registry();
     Rejection broken = checkAccount(r, c.accountId());
+    if (broken == null) {
+      broken = AccountRule.maySend(state, c.accountId());
+    }
     if (broken == null) {
       broken = checkVintage(state, c.vintage());
     }

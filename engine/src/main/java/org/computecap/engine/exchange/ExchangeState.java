@@ -272,6 +272,43 @@ public final class ExchangeState implements FeatureState {
     return events;
   }
 
+  /**
+   * Cancels every resting order of {@code account} and gives back its reservations (issue 15: a
+   * regulator suspended, restricted or closed the account). It walks every book, which is fine for
+   * a rare regulator's act; it cannot fail, so a handler may call it after its checks.
+   */
+  public static List<Event> cancelOrdersOf(WriteAccess access, long account) {
+    EngineState state = access.state();
+    ExchangeState exchange = state.exchange();
+    List<Event> events = new ArrayList<>();
+    for (Venue v : exchange.venues) {
+      if (v == null) {
+        continue;
+      }
+      List<Long> doomed = new ArrayList<>();
+      v.book.forEachOrder(
+          (id, owner, side, price, remaining, vintage) -> {
+            if (owner == account) {
+              doomed.add(id);
+            }
+          });
+      if (doomed.isEmpty()) {
+        continue;
+      }
+      exchange.begin(access.ledger(), events, v, state.currentPeriod());
+      for (long id : doomed) {
+        Side side = v.book.side(id);
+        long price = v.book.priceCents(id);
+        int vintage = v.book.vintage(id);
+        long left = v.book.cancel(id);
+        exchange.release(account, side, price, left, vintage);
+        events.add(new OrderCancelled(id, account, left, CancelReason.ACCOUNT_STATUS));
+      }
+      exchange.end();
+    }
+    return events;
+  }
+
   /** Gives back the reservation of a resting quantity leaving the book untraded. */
   void release(long account, Side side, long priceCents, long quantity, int vintage) {
     if (side == Side.BUY) {

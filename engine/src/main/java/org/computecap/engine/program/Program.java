@@ -33,7 +33,8 @@ public record Program(
     Insurance insurance,
     Exchange exchange,
     StabilityReserve stabilityReserve,
-    PriceControls priceControls) {
+    PriceControls priceControls,
+    RegistryControls registryControls) {
 
   /**
    * The compliance periods {@code first .. first+count-1} (e.g. 2026 for calendar years, or 1), and
@@ -212,6 +213,7 @@ public record Program(
     Objects.requireNonNull(insurance, "insurance");
     Objects.requireNonNull(exchange, "exchange");
     Objects.requireNonNull(priceControls, "priceControls");
+    Objects.requireNonNull(registryControls, "registryControls");
   }
 
   /** The number of the first compliance period (and vintage), >= 0, e.g. 2026 or 1. */

@@ -97,6 +97,10 @@ public final class ProgramLoader {
               priceContainment(root.optionalSection("priceContainment")),
               priceCeiling(root.optionalSection("priceCeiling"), periods));
       carveable(root, controls, periods, cap, allocation, auction, banking);
+      RegistryControls registryControls =
+          root.has("registryControls")
+              ? registryControls(root.section("registryControls"))
+              : RegistryControls.NONE;
       root.refuseUnread();
       return new Program(
           name,
@@ -114,7 +118,8 @@ public final class ProgramLoader {
           insurance,
           exchange,
           stability,
-          controls);
+          controls,
+          registryControls);
     }
 
     /**
@@ -334,6 +339,17 @@ public final class ProgramLoader {
       long limit = s.whole("invalidationLimitPermits", 0, MAX_PERMITS, StabilityReserve.NO_LIMIT);
       s.refuseUnread();
       return new StabilityReserve(upper, lower, rate, release, volume, limit);
+    }
+
+    /**
+     * {@code registryControls} (issue 15): {@code lateSurrender}, REFUSED (the default) or
+     * CREDIT_MAKE_GOOD. The section itself turns the account lifecycle on.
+     */
+    RegistryControls registryControls(Section s) {
+      LateSurrenderPolicy late =
+          s.enumValue("lateSurrender", LateSurrenderPolicy.class, LateSurrenderPolicy.REFUSED);
+      s.refuseUnread();
+      return new RegistryControls(true, late);
     }
 
     Program.Insurance insurance(Section s) {
