@@ -30,7 +30,8 @@ public final class CommandRequests {
             AuctionApi.COMMANDS,
             PriceControlApi.COMMANDS,
             ComplianceApi.COMMANDS,
-            AccessApi.COMMANDS)) {
+            AccessApi.COMMANDS,
+            LifecycleApi.COMMANDS)) {
       for (CommandRoute<?> r : feature) {
         if (ROUTES.put(r.type, r) != null) {
           throw new AssertionError("two routes for " + r.type.getSimpleName());

@@ -191,6 +191,8 @@ final class Harness implements AutoCloseable {
       case "auctionId", "bidId" -> 99;
       case "code" -> "ce_not-a-code-anyone-was-given";
       case "validDays" -> 30;
+      case "status" -> "OPEN";
+      case "reason" -> "a reason";
       default -> 1;
     };
   }
@@ -198,7 +200,7 @@ final class Harness implements AutoCloseable {
   /** Whether the field holds a string (an enum name or a name) rather than a number. */
   static boolean isText(String field) {
     return switch (field) {
-      case "name", "role", "side", "type", "workload", "signal", "code" -> true;
+      case "name", "role", "side", "type", "workload", "signal", "code", "status", "reason" -> true;
       default -> false;
     };
   }

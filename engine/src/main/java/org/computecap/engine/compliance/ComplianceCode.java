@@ -20,5 +20,20 @@ public enum ComplianceCode {
    * The regulator corrected the obligation after the deadline: an audit finding added a shortfall
    * (the EU's and UK's D, "emissions figure determined by the regulator").
    */
-  D
+  D;
+
+  /**
+   * The code of a closed period from what was recorded: C without a report, D when an audit finding
+   * added a shortfall, else A when the deadline's shortfall is 0 and B when it is not.
+   */
+  public static ComplianceCode of(
+      boolean reported, long shortfallPermits, long auditShortfallPermits) {
+    if (!reported) {
+      return C;
+    }
+    if (auditShortfallPermits > 0) {
+      return D;
+    }
+    return shortfallPermits == 0 ? A : B;
+  }
 }

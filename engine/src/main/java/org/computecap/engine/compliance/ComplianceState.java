@@ -156,7 +156,7 @@ public final class ComplianceState implements FeatureState {
     return new ComplianceRecord(
         account,
         period,
-        code(e),
+        ComplianceCode.of(e.hasAnyReport(), e.shortfallPermits, e.auditShortfallPermits),
         e.hasAnyReport(),
         e.obligationPermits,
         e.surrenderedPermits,
@@ -164,17 +164,6 @@ public final class ComplianceState implements FeatureState {
         e.shortfallPermits,
         e.penaltyCents,
         e.auditShortfallPermits);
-  }
-
-  /** The UK ETS code of a closed entry: C without a report, D after a raising audit, else A/B. */
-  private static ComplianceCode code(Entry e) {
-    if (!e.hasAnyReport()) {
-      return ComplianceCode.C;
-    }
-    if (e.auditShortfallPermits > 0) {
-      return ComplianceCode.D;
-    }
-    return e.shortfallPermits == 0 ? ComplianceCode.A : ComplianceCode.B;
   }
 
   /** The accounts {@code period}'s lottery drew for audit, ascending; null before it closed. */
