@@ -135,6 +135,14 @@ public final class EngineState {
     return lifecycle == null ? AccountStatus.OPEN : lifecycle.status(accountId);
   }
 
+  /**
+   * Permits the account's resting buy orders and open auction and reserve sale bids may still bring
+   * it (issue 15's holding limit; the exchange counts its part only under a holding limit).
+   */
+  public long pendingPurchasePermits(long accountId) {
+    return Math.addExact(exchange().openBuyPermits(accountId), auction().openBidPermits(accountId));
+  }
+
   /** The feature's state; throws when the market is not open or no feature has that type. */
   public <T extends FeatureState> T feature(Class<T> type) {
     T f = featureOrNull(type);

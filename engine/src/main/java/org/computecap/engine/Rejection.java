@@ -187,6 +187,8 @@ public enum Rejection {
   ACCOUNT_STATUS_UNCHANGED,
   /** An account closes only with no permits and no cash, free or reserved, and no debt. */
   ACCOUNT_NOT_EMPTY,
+  /** What the account holds, with what its open buy orders and bids may bring, passes its limit. */
+  HOLDING_LIMIT_EXCEEDED,
   ;
 
   /** The stable code of this rejection, e.g. {@code INSUFFICIENT_CASH}. */

@@ -25,6 +25,7 @@ import org.computecap.engine.program.Ppm;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.program.UnsoldPolicy;
 import org.computecap.engine.registry.Hold;
+import org.computecap.engine.registry.HoldingLimitRule;
 import org.computecap.engine.registry.Ledger;
 import org.computecap.engine.registry.Registry;
 import org.computecap.engine.registry.SystemAccount;
@@ -202,6 +203,9 @@ public final class AuctionHandler {
     if (rejection == null
         && (cents == Long.MAX_VALUE || cents > registry.freeCash(c.accountId()))) {
       rejection = Rejection.INSUFFICIENT_CASH;
+    }
+    if (rejection == null) {
+      rejection = HoldingLimitRule.mayAcquire(state, c.accountId(), c.quantity());
     }
     if (rejection != null) {
       return Result.rejected(rejection);

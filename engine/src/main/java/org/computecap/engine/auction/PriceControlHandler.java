@@ -17,6 +17,7 @@ import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.PriceControls;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Hold;
+import org.computecap.engine.registry.HoldingLimitRule;
 import org.computecap.engine.registry.Registry;
 import org.computecap.engine.registry.SystemAccount;
 
@@ -84,6 +85,9 @@ public final class PriceControlHandler {
     long cents = rejection == null ? p.reservationCents(c.quantity()) : 0;
     if (rejection == null && cents > registry.freeCash(c.accountId())) {
       rejection = Rejection.INSUFFICIENT_CASH;
+    }
+    if (rejection == null) {
+      rejection = HoldingLimitRule.mayAcquire(state, c.accountId(), c.quantity());
     }
     if (rejection != null) {
       return Result.rejected(rejection);
@@ -175,6 +179,9 @@ public final class PriceControlHandler {
     long cents = rejection == null ? PriceControlState.saturatingProduct(c.quantity(), price) : 0;
     if (rejection == null && cents > registry.freeCash(c.accountId())) {
       rejection = Rejection.INSUFFICIENT_CASH;
+    }
+    if (rejection == null) {
+      rejection = HoldingLimitRule.mayAcquire(state, c.accountId(), c.quantity());
     }
     if (rejection != null) {
       return Result.rejected(rejection);

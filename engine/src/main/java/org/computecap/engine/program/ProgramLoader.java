@@ -343,13 +343,30 @@ public final class ProgramLoader {
 
     /**
      * {@code registryControls} (issue 15): {@code lateSurrender}, REFUSED (the default) or
-     * CREDIT_MAKE_GOOD. The section itself turns the account lifecycle on.
+     * CREDIT_MAKE_GOOD, and an optional {@code holdingLimit} ({@code basePermits} in [0, 10^15],
+     * {@code baseSharePpm} and {@code aboveBaseSharePpm} in [0, 10^6], not both 0). The section
+     * itself turns the account lifecycle on.
      */
     RegistryControls registryControls(Section s) {
       LateSurrenderPolicy late =
           s.enumValue("lateSurrender", LateSurrenderPolicy.class, LateSurrenderPolicy.REFUSED);
+      RegistryControls.HoldingLimit limit = RegistryControls.HoldingLimit.NONE;
+      if (s.has("holdingLimit")) {
+        Section h = s.section("holdingLimit");
+        long base = h.whole("basePermits", 0, MAX_PERMITS, null);
+        long baseShare = h.whole("baseSharePpm", 0, PPM, null);
+        long aboveShare = h.whole("aboveBaseSharePpm", 0, PPM, null);
+        h.refuseUnread();
+        if (baseShare == 0 && aboveShare == 0) {
+          throw h.error(
+              "aboveBaseSharePpm", ": 0 with baseSharePpm 0 would let no account hold a permit");
+        }
+        limit = new RegistryControls.HoldingLimit(base, baseShare, aboveShare);
+      } else {
+        s.value("holdingLimit", false);
+      }
       s.refuseUnread();
-      return new RegistryControls(true, late);
+      return new RegistryControls(true, late, limit);
     }
 
     Program.Insurance insurance(Section s) {

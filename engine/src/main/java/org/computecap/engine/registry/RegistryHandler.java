@@ -134,6 +134,9 @@ public final class RegistryHandler {
     if (rejection == null && r.freePermits(c.fromAccountId(), c.vintage()) < c.quantity()) {
       rejection = Rejection.INSUFFICIENT_PERMITS;
     }
+    if (rejection == null) {
+      rejection = HoldingLimitRule.mayAcquire(state, c.toAccountId(), c.quantity());
+    }
     if (rejection != null) {
       return Result.rejected(rejection);
     }

@@ -205,15 +205,23 @@ final class RulesSimulation {
   /**
    * Issue 15's registry controls for three seeds in four (none for the fourth, whose late
    * surrenders are refused by default): late surrenders credited against the make-good on even
-   * seeds, refused on odd ones. Drawn from the seed alone, so the rest is drawn as before.
+   * seeds, refused on odd ones, and a holding limit of 2% to 22% of the cap on seeds 1 mod 4. Drawn
+   * from the seed alone, so the rest is drawn as before.
    */
   private static String registryControls(long seed) {
     if (Math.floorMod(seed, 4) == 3) {
       return "";
     }
+    String limit =
+        Math.floorMod(seed, 4) == 1
+            ? "  holdingLimit:\n    basePermits: 1000000\n    baseSharePpm: "
+                + (20_000 + Math.floorMod(seed * 7919, 200_000))
+                + "\n    aboveBaseSharePpm: 10000\n"
+            : "";
     return "registryControls:\n  lateSurrender: "
         + (seed % 2 == 0 ? "CREDIT_MAKE_GOOD" : "REFUSED")
-        + "\n";
+        + "\n"
+        + limit;
   }
 
   /**

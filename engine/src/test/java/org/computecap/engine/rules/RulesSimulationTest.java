@@ -111,7 +111,10 @@ class RulesSimulationTest {
           .containsKey("DepositCash ACCOUNT_CLOSED")
           .containsKey("SurrenderPermits SURRENDER_DEADLINE_PASSED")
           .containsKey("SurrenderPermits LATE_SURRENDER_EXCEEDS_MAKE_GOOD")
-          .containsKey("event LateSurrenderCredited");
+          .containsKey("event LateSurrenderCredited")
+          .containsKey("PlaceOrder HOLDING_LIMIT_EXCEEDED")
+          .containsKey("SubmitBid HOLDING_LIMIT_EXCEEDED")
+          .containsKey("TransferPermits HOLDING_LIMIT_EXCEEDED");
       // An insurer that is not the participant's appointed one is refused, by name.
       assertThat(outcomes)
           .containsKey("RecordInsurerEvaluation INSURER_NOT_APPOINTED")
