@@ -189,6 +189,10 @@ public enum Rejection {
   ACCOUNT_NOT_EMPTY,
   /** What the account holds, with what its open buy orders and bids may bring, passes its limit. */
   HOLDING_LIMIT_EXCEEDED,
+  /** A reversal takes back at most what the account surrendered for the period. */
+  REVERSAL_EXCEEDS_SURRENDERED,
+  /** A reversal takes back at most what was allocated to the account for the period. */
+  REVERSAL_EXCEEDS_ALLOCATION,
   ;
 
   /** The stable code of this rejection, e.g. {@code INSUFFICIENT_CASH}. */

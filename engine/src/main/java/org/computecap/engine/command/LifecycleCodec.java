@@ -8,6 +8,8 @@ import org.computecap.engine.program.AccountStatus;
  */
 final class LifecycleCodec implements CodecPart {
   private static final int SET_ACCOUNT_STATUS = 512;
+  private static final int REVERSE_SURRENDER = 513;
+  private static final int REVERSE_ALLOCATION = 514;
 
   @Override
   public int firstTag() {
@@ -24,14 +26,30 @@ final class LifecycleCodec implements CodecPart {
     if (command instanceof SetAccountStatus c) {
       out.writeLong(c.accountId()).writeEnum(c.status()).writeString(c.reason());
       return SET_ACCOUNT_STATUS;
+    } else if (command instanceof ReverseSurrender c) {
+      out.writeLong(c.accountId()).writeInt(c.period()).writeLong(c.quantity());
+      out.writeString(c.reason());
+      return REVERSE_SURRENDER;
+    } else if (command instanceof ReverseAllocation c) {
+      out.writeLong(c.accountId()).writeInt(c.period()).writeLong(c.quantity());
+      out.writeString(c.reason());
+      return REVERSE_ALLOCATION;
     }
     return -1;
   }
 
   @Override
   public Command decode(int tag, CommandReader in) {
-    if (tag == SET_ACCOUNT_STATUS) {
-      return new SetAccountStatus(in.readLong(), in.readEnum(AccountStatus.class), in.readString());
+    switch (tag) {
+      case SET_ACCOUNT_STATUS:
+        return new SetAccountStatus(
+            in.readLong(), in.readEnum(AccountStatus.class), in.readString());
+      case REVERSE_SURRENDER:
+        return new ReverseSurrender(in.readLong(), in.readInt(), in.readLong(), in.readString());
+      case REVERSE_ALLOCATION:
+        return new ReverseAllocation(in.readLong(), in.readInt(), in.readLong(), in.readString());
+      default:
+        break;
     }
     throw new IllegalArgumentException("unknown lifecycle command tag " + tag);
   }

@@ -8,8 +8,11 @@ import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
 import org.computecap.engine.WriteAccess;
 import org.computecap.engine.command.LifecycleCommand;
+import org.computecap.engine.command.ReverseAllocation;
+import org.computecap.engine.command.ReverseSurrender;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SetAccountStatus;
+import org.computecap.engine.compliance.SurrenderReversal;
 import org.computecap.engine.exchange.ExchangeState;
 import org.computecap.engine.program.AccountStatus;
 import org.computecap.engine.registry.Registry;
@@ -29,6 +32,12 @@ public final class LifecycleHandler {
   public static Result apply(WriteAccess access, LifecycleCommand command) {
     if (command instanceof SetAccountStatus c) {
       return setStatus(access, c);
+    }
+    if (command instanceof ReverseSurrender c) {
+      return SurrenderReversal.apply(access, c);
+    }
+    if (command instanceof ReverseAllocation c) {
+      return reverseAllocation(access, c);
     }
     throw new AssertionError("no lifecycle handler for " + command.getClass().getName());
   }
@@ -66,6 +75,50 @@ public final class LifecycleHandler {
       events.addAll(ExchangeState.cancelOrdersOf(access, c.accountId()));
     }
     return Result.accepted(events);
+  }
+
+  /**
+   * {@code ReverseAllocation}: checks, in order, registry controls, a participant, the period
+   * belongs to the program and has begun, at most what was allocated to the account for it less
+   * what was taken back before (free allocation and new-entrant grants), the account's free permits
+   * of that vintage cover it. The permits go to the cancellation account, so they never circulate
+   * again and the cap's arithmetic is unchanged (they stay issued, as cancelled).
+   */
+  private static Result reverseAllocation(WriteAccess access, ReverseAllocation c) {
+    EngineState state = access.state();
+    Registry registry = state.registry();
+    Rejection rejection = null;
+    Role role = registry.role(c.accountId());
+    if (!state.program().registryControls().enabled()) {
+      rejection = Rejection.REGISTRY_CONTROL_NOT_IN_PROGRAM;
+    } else if (role == null) {
+      rejection = Rejection.UNKNOWN_ACCOUNT;
+    } else if (role != Role.PARTICIPANT) {
+      rejection = Rejection.ROLE_NOT_PERMITTED;
+    } else if (!state.program().hasPeriod(c.period())) {
+      rejection = Rejection.PERIOD_OUTSIDE_PROGRAM;
+    } else if (c.period() > state.currentPeriod()) {
+      rejection = Rejection.PERIOD_NOT_STARTED;
+    }
+    LifecycleState s = rejection == null ? state.feature(LifecycleState.class) : null;
+    long reversed = s == null ? 0 : s.reversedAllocation(c.accountId(), c.period());
+    if (rejection == null
+        && c.quantity() > state.allocation().grantedPermits(c.accountId(), c.period()) - reversed) {
+      rejection = Rejection.REVERSAL_EXCEEDS_ALLOCATION;
+    }
+    if (rejection == null && registry.freePermits(c.accountId(), c.period()) < c.quantity()) {
+      rejection = Rejection.INSUFFICIENT_PERMITS;
+    }
+    if (rejection != null) {
+      return Result.rejected(rejection);
+    }
+    access.ledger().cancel(c.accountId(), c.period(), c.quantity());
+    long total = reversed + c.quantity();
+    s.reversedAllocations
+        .computeIfAbsent(c.accountId(), k -> new java.util.TreeMap<>())
+        .put(c.period(), total);
+    return Result.accepted(
+        new AllocationReversed(c.accountId(), c.period(), c.quantity(), c.reason(), total));
   }
 
   /**

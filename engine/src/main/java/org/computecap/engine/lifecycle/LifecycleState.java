@@ -25,6 +25,15 @@ public final class LifecycleState implements FeatureState {
   /** account -> its status and the reason given for it. */
   final TreeMap<Long, Standing> standings = new TreeMap<>();
 
+  /** account -> period -> permits of its free allocation a regulator took back. */
+  final TreeMap<Long, TreeMap<Integer, Long>> reversedAllocations = new TreeMap<>();
+
+  /** Permits of the account's allocation for {@code period} taken back so far. */
+  public long reversedAllocation(long account, int period) {
+    TreeMap<Integer, Long> byPeriod = reversedAllocations.get(account);
+    return byPeriod == null ? 0 : byPeriod.getOrDefault(period, 0L);
+  }
+
   /** A status with the reason the regulator gave for it. */
   public record Standing(AccountStatus status, String reason) {}
 
@@ -52,6 +61,13 @@ public final class LifecycleState implements FeatureState {
           .writeString(e.getValue().status().name())
           .writeString(e.getValue().reason());
     }
+    w.writeInt(reversedAllocations.size());
+    for (Map.Entry<Long, TreeMap<Integer, Long>> a : reversedAllocations.entrySet()) {
+      w.writeLong(a.getKey()).writeInt(a.getValue().size());
+      for (Map.Entry<Integer, Long> p : a.getValue().entrySet()) {
+        w.writeInt(p.getKey()).writeLong(p.getValue());
+      }
+    }
   }
 
   /** The lifecycle state of a snapshot, read back from {@link #writeCanonical}. */
@@ -69,12 +85,34 @@ public final class LifecycleState implements FeatureState {
       }
       s.standings.put(account, new Standing(parsed, r.readString()));
     }
+    int accounts = r.readCount();
+    for (int i = 0; i < accounts; i++) {
+      long account = r.readLong();
+      int periods = r.readCount();
+      TreeMap<Integer, Long> byPeriod = new TreeMap<>();
+      for (int p = 0; p < periods; p++) {
+        byPeriod.put(r.readInt(), r.readLong());
+      }
+      s.reversedAllocations.put(account, byPeriod);
+    }
     return s;
   }
 
   @Override
   public void checkInvariants(EngineState state) {
     Registry registry = state.registry();
+    for (Map.Entry<Long, TreeMap<Integer, Long>> a : reversedAllocations.entrySet()) {
+      for (Map.Entry<Integer, Long> p : a.getValue().entrySet()) {
+        if (p.getValue() > state.allocation().grantedPermits(a.getKey(), p.getKey())) {
+          throw new AssertionError(
+              "account "
+                  + a.getKey()
+                  + " had more of its period "
+                  + p.getKey()
+                  + " allocation reversed than it was granted");
+        }
+      }
+    }
     for (Map.Entry<Long, Standing> e : standings.entrySet()) {
       long account = e.getKey();
       if (e.getValue().status() == AccountStatus.CLOSED

@@ -3,6 +3,8 @@ package org.computecap.engine.script;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.computecap.engine.EngineState;
+import org.computecap.engine.command.ReverseAllocation;
+import org.computecap.engine.command.ReverseSurrender;
 import org.computecap.engine.command.SetAccountStatus;
 import org.computecap.engine.compliance.ComplianceCode;
 import org.computecap.engine.compliance.ComplianceRecord;
@@ -11,8 +13,9 @@ import org.computecap.engine.program.AccountStatus;
 
 /**
  * The registry controls' words in scenario scripts (issue 15, {@code docs/scripts.md}): {@code
- * set-account-status acct= status= reason=}; {@code expect account-status acct= status= [reason=]}
- * and {@code expect compliance-code acct= period= code=A|B|C|D|none [late=]}.
+ * set-account-status acct= status= reason=}, {@code reverse-surrender acct= period= qty= reason=},
+ * {@code reverse-allocation acct= period= qty= reason=}; {@code expect account-status acct= status=
+ * [reason=]} and {@code expect compliance-code acct= period= code=A|B|C|D|none [late=]}.
  */
 public final class LifecycleVerbs implements ScriptVerbs {
   @Override
@@ -23,6 +26,16 @@ public final class LifecycleVerbs implements ScriptVerbs {
         a ->
             new SetAccountStatus(
                 a.account("acct"), a.enumValue("status", AccountStatus.class), a.string("reason")));
+    m.put(
+        "reverse-surrender",
+        a ->
+            new ReverseSurrender(
+                a.account("acct"), a.intValue("period"), a.longValue("qty"), a.string("reason")));
+    m.put(
+        "reverse-allocation",
+        a ->
+            new ReverseAllocation(
+                a.account("acct"), a.intValue("period"), a.longValue("qty"), a.string("reason")));
     return m;
   }
 

@@ -37,7 +37,7 @@ class LifecycleScriptCoverageTest {
     List<String> missing = new ArrayList<>();
     for (Rejection r : Rejection.values()) {
       if (r.ordinal() >= Rejection.SURRENDER_DEADLINE_PASSED.ordinal()
-          && r.ordinal() <= Rejection.ACCOUNT_NOT_EMPTY.ordinal()
+          && r.ordinal() <= Rejection.REVERSAL_EXCEEDS_ALLOCATION.ordinal()
           && !scripts.contains("-> REJECT " + r.code() + "\n")) {
         missing.add(r.code());
       }

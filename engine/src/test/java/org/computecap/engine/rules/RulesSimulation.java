@@ -37,6 +37,8 @@ import org.computecap.engine.command.RecordEvaluation;
 import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.RecordMeterReading;
 import org.computecap.engine.command.RecordVerifiedActivity;
+import org.computecap.engine.command.ReverseAllocation;
+import org.computecap.engine.command.ReverseSurrender;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SetAccountStatus;
 import org.computecap.engine.command.SetAssistanceFactor;
@@ -417,6 +419,18 @@ final class RulesSimulation {
       control(new OpenAccount(spare, "spare" + spare, Role.PARTICIPANT));
       control(new SetAccountStatus(spare, AccountStatus.CLOSED, "left the market"));
       control(new DepositCash(spare, 1));
+    } else if (draw < 8) {
+      // A regulator reverses part of a surrender (open or closed period) or of an allocation.
+      long a = 1 + lifecycleRnd.nextInt(accounts);
+      int p =
+          Math.max(program.firstPeriod(), engine.state().currentPeriod() - lifecycleRnd.nextInt(2));
+      long surrendered = engine.state().registry().surrendered(a, p);
+      long granted = engine.state().allocation().grantedPermits(a, p);
+      if (lifecycleRnd.nextBoolean()) {
+        control(new ReverseSurrender(a, p, 1 + lifecycleRnd.nextLong(surrendered + 1), "sim"));
+      } else {
+        control(new ReverseAllocation(a, p, 1 + lifecycleRnd.nextLong(granted + 1), "sim"));
+      }
     } else if (draw < 20) {
       // A late surrender within the make-good owed, which a crediting program accepts.
       long a = 1 + lifecycleRnd.nextInt(accounts);

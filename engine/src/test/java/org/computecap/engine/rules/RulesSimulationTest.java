@@ -114,7 +114,11 @@ class RulesSimulationTest {
           .containsKey("event LateSurrenderCredited")
           .containsKey("PlaceOrder HOLDING_LIMIT_EXCEEDED")
           .containsKey("SubmitBid HOLDING_LIMIT_EXCEEDED")
-          .containsKey("TransferPermits HOLDING_LIMIT_EXCEEDED");
+          .containsKey("TransferPermits HOLDING_LIMIT_EXCEEDED")
+          .containsKey("ReverseSurrender OK")
+          .containsKey("ReverseSurrender REVERSAL_EXCEEDS_SURRENDERED")
+          .containsKey("ReverseAllocation OK")
+          .containsKey("ReverseAllocation REVERSAL_EXCEEDS_ALLOCATION");
       // An insurer that is not the participant's appointed one is refused, by name.
       assertThat(outcomes)
           .containsKey("RecordInsurerEvaluation INSURER_NOT_APPOINTED")
