@@ -1,24 +1,30 @@
 package org.computecap.server;
 
 import static org.computecap.server.ApiFields.ACCOUNT;
+import static org.computecap.server.ApiFields.PERIOD;
 import static org.computecap.server.ApiFields.PERIOD_PATH;
+import static org.computecap.server.ApiFields.QUANTITY;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.computecap.engine.command.ReverseAllocation;
+import org.computecap.engine.command.ReverseSurrender;
 import org.computecap.engine.command.SetAccountStatus;
 import org.computecap.engine.compliance.AuditFindingRecorded;
 import org.computecap.engine.compliance.ComplianceAssessed;
 import org.computecap.engine.compliance.ComplianceCode;
 import org.computecap.engine.compliance.LateSurrenderCredited;
 import org.computecap.engine.compliance.ReportSubmitted;
+import org.computecap.engine.compliance.SurrenderReversed;
 import org.computecap.engine.program.AccountStatus;
 
 /**
- * The registry controls of issue 15 over HTTP: a regulator sets an account's lifecycle status with
- * a reason; anyone signed in reads the UK ETS compliance codes of a closed period (supervisors
- * every participant's, others their own). The codes are computed from the events in the read model
- * (the assessment at the close, the reports, audit findings and late surrenders), with the engine's
- * own rule ({@link ComplianceCode#of}), so they always agree with the engine's read side.
+ * The registry controls of issue 15 over HTTP: a regulator sets an account's lifecycle status and
+ * reverses surrenders and allocations, each with a reason; anyone signed in reads the UK ETS
+ * compliance codes of a closed period (supervisors every participant's, others their own). The
+ * codes are computed from the events in the read model (the assessment at the close, the reports,
+ * audit findings, late surrenders and reversals), with the engine's own rule ({@link
+ * ComplianceCode#of}), so they always agree with the engine's read side.
  */
 final class LifecycleApi {
   private static final String TAG = "registry controls";
@@ -44,7 +50,44 @@ final class LifecycleApi {
           .body(REASON, SetAccountStatus::reason)
           .build(v -> new SetAccountStatus(v.get(ACCOUNT), v.get(STATUS), v.get(REASON)));
 
-  static final List<CommandRoute<?>> COMMANDS = List.of(SET_STATUS);
+  static final CommandRoute<ReverseSurrender> REVERSE_SURRENDER =
+      CommandRoute.of(
+              ReverseSurrender.class,
+              "POST",
+              "/api/accounts/{accountId}/surrender-reversals",
+              Access.REGULATOR,
+              "reverseSurrender",
+              TAG)
+          .summary("Give back surrendered permits; a closed period's assessment is redone")
+          .path(ACCOUNT, ReverseSurrender::accountId)
+          .body(PERIOD, ReverseSurrender::period)
+          .body(QUANTITY, ReverseSurrender::quantity)
+          .body(REASON, ReverseSurrender::reason)
+          .build(
+              v ->
+                  new ReverseSurrender(
+                      v.get(ACCOUNT), v.get(PERIOD), v.get(QUANTITY), v.get(REASON)));
+
+  static final CommandRoute<ReverseAllocation> REVERSE_ALLOCATION =
+      CommandRoute.of(
+              ReverseAllocation.class,
+              "POST",
+              "/api/accounts/{accountId}/allocation-reversals",
+              Access.REGULATOR,
+              "reverseAllocation",
+              TAG)
+          .summary("Take back permits of a free allocation (they are cancelled)")
+          .path(ACCOUNT, ReverseAllocation::accountId)
+          .body(PERIOD, ReverseAllocation::period)
+          .body(QUANTITY, ReverseAllocation::quantity)
+          .body(REASON, ReverseAllocation::reason)
+          .build(
+              v ->
+                  new ReverseAllocation(
+                      v.get(ACCOUNT), v.get(PERIOD), v.get(QUANTITY), v.get(REASON)));
+
+  static final List<CommandRoute<?>> COMMANDS =
+      List.of(SET_STATUS, REVERSE_SURRENDER, REVERSE_ALLOCATION);
 
   private final Services s;
   private final ReadModel model;
@@ -56,7 +99,9 @@ final class LifecycleApi {
 
   List<Route> routes() {
     List<Route> r = new ArrayList<>();
-    r.add(SET_STATUS.route(s));
+    for (CommandRoute<?> c : COMMANDS) {
+      r.add(c.route(s));
+    }
     r.add(
         Route.get("/api/periods/{period}/compliance-codes")
             .op(
@@ -106,21 +151,27 @@ final class LifecycleApi {
       audit += f.period() == a.period() ? f.additionalShortfallPermits() : 0;
     }
     long late = 0;
+    long surrendered = a.surrenderedPermits();
+    long shortfall = a.shortfallPermits();
     for (int i = 0; i < h.surrenders.size(); i++) {
-      if (h.surrenders.get(i).event() instanceof LateSurrenderCredited c
-          && c.period() == a.period()) {
+      Object e = h.surrenders.get(i).event();
+      if (e instanceof LateSurrenderCredited c && c.period() == a.period()) {
         late += c.quantity();
+      } else if (e instanceof SurrenderReversed r && r.period() == a.period()) {
+        late -= r.reversedLatePermits();
+        surrendered -= r.reversedAssessedPermits();
+        shortfall += r.additionalShortfallPermits();
       }
     }
     return new Views.ComplianceCodeRow(
         a.accountId(),
         a.period(),
-        ComplianceCode.of(reported, a.shortfallPermits(), audit),
+        ComplianceCode.of(reported, shortfall, audit),
         reported,
         a.obligationPermits(),
-        a.surrenderedPermits(),
+        surrendered,
         late,
-        a.shortfallPermits(),
+        shortfall,
         audit);
   }
 }

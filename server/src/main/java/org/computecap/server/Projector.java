@@ -41,6 +41,7 @@ import org.computecap.engine.compliance.MeterReadingRecorded;
 import org.computecap.engine.compliance.PenaltyPaid;
 import org.computecap.engine.compliance.PeriodClosed;
 import org.computecap.engine.compliance.ReportSubmitted;
+import org.computecap.engine.compliance.SurrenderReversed;
 import org.computecap.engine.exchange.BookView;
 import org.computecap.engine.exchange.CallAuctionRan;
 import org.computecap.engine.exchange.CallAuctionStarted;
@@ -690,6 +691,8 @@ final class Projector {
       return p.accountId();
     } else if (e instanceof LateSurrenderCredited c) {
       return c.accountId();
+    } else if (e instanceof SurrenderReversed r) {
+      return r.accountId();
     }
     return 0;
   }
@@ -718,7 +721,9 @@ final class Projector {
       h.meterReadings.add(row);
     } else if (e instanceof EvaluationRecorded || e instanceof InsurerEvaluationRecorded) {
       h.evaluations.add(row);
-    } else if (e instanceof PermitsSurrendered || e instanceof LateSurrenderCredited) {
+    } else if (e instanceof PermitsSurrendered
+        || e instanceof LateSurrenderCredited
+        || e instanceof SurrenderReversed) {
       h.surrenders.add(row);
     } else if (e instanceof ComplianceAssessed c) {
       h.compliance.add(row);

@@ -330,6 +330,8 @@ class ApiTest {
     all.removeIf(r -> r.contains(" /api/reserve-sales") || r.contains(" /api/price-ceiling"));
     // Account statuses need a program with registry controls: LifecycleApiTest sets them.
     all.remove("POST /api/accounts/{accountId}/status");
+    all.remove("POST /api/accounts/{accountId}/surrender-reversals");
+    all.remove("POST /api/accounts/{accountId}/allocation-reversals");
     assertThat(all).as("routes never called successfully").isEmpty();
   }
 }

@@ -77,6 +77,15 @@ class LifecycleApiTest {
       assertThat(codes(alice)).containsExactly("1:B:30:20");
       assertThat(codes(bob)).containsExactly("2:C:0:0");
       assertThat(codes(reg)).containsExactly("1:B:30:20", "2:C:0:0");
+
+      // Reversals are a regulator's: 5 of alice's 20 come back, and her assessment is redone.
+      Map<String, Object> reversal = Map.of("period", 1, "quantity", 5, "reason", "in error");
+      status(alice.post("/api/accounts/1/surrender-reversals", reversal), 403);
+      status(reg.post("/api/accounts/1/surrender-reversals", reversal), 200);
+      assertThat(codes(alice)).containsExactly("1:B:30:15");
+      ApiClient.Response none = reg.post("/api/accounts/2/allocation-reversals", reversal);
+      status(none, 409);
+      assertThat(none.body().path("code").asText()).isEqualTo("REVERSAL_EXCEEDS_ALLOCATION");
       status(anonymous.get("/api/periods/1/compliance-codes"), 401);
     }
   }
