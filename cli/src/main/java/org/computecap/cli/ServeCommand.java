@@ -75,6 +75,14 @@ final class ServeCommand implements Callable<Integer> {
       description = "commands per second the demo sends (default: ${DEFAULT-VALUE})")
   int demoRate = 200;
 
+  @Option(
+      names = "--public-report-delay-periods",
+      paramLabel = "N",
+      description =
+          "publish a period's public report once N later periods have closed (0: at its own"
+              + " close; default: ${DEFAULT-VALUE})")
+  int publicReportDelayPeriods = 0;
+
   private static final String SHIPPED_PREFIX = "computecap-program-";
 
   /**
@@ -133,6 +141,8 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException, java.io.IOException {
     OptionChecks.within("--port", port, 0, 65_535);
     OptionChecks.directory("--data", data);
+    OptionChecks.within(
+        "--public-report-delay-periods", publicReportDelayPeriods, 0, Integer.MAX_VALUE);
     ServeDemo.Run run = null;
     if (demo) {
       OptionChecks.within("--demo-rate", demoRate, 1, 100_000);
@@ -160,7 +170,8 @@ final class ServeCommand implements Callable<Integer> {
       server =
           Server.start(
               new Server.Options(data, journalUrl, program, seed, host, port)
-                  .withRegulatorToken(System.getenv("COMPUTECAP_REGULATOR_TOKEN")),
+                  .withRegulatorToken(System.getenv("COMPUTECAP_REGULATOR_TOKEN"))
+                  .withPublicReportDelayPeriods(publicReportDelayPeriods),
               System.out,
               e -> {
                 System.err.println(

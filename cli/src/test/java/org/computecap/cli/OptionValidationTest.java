@@ -48,6 +48,8 @@ class OptionValidationTest {
         Arguments.of("serve --demo --demo-rate 0", "--demo-rate"),
         Arguments.of("serve --demo --scenario nosuch", "--scenario"),
         Arguments.of("serve --port 0 --program nosuch", "--program"),
+        Arguments.of(
+            "serve --port 0 --public-report-delay-periods -1", "--public-report-delay-periods"),
         Arguments.of("analyze fig1 --k 0", "--k"),
         Arguments.of("analyze fig1 --points 1", "--points"),
         Arguments.of("analyze sensitivity --a 0", "--a"),

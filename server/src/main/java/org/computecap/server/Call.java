@@ -72,6 +72,13 @@ final class Call {
     ctx.status(route.status()).json(body);
   }
 
+  /** Answers with the route's success status and {@code text} as its media type (UTF-8). */
+  void replyText(String text) {
+    ctx.status(route.status())
+        .contentType(route.reply().mediaType() + "; charset=utf-8")
+        .result(text);
+  }
+
   /** Answers once {@code future} completes: its value mapped by {@code view}, or its error. */
   <T> void replyLater(CompletableFuture<T> future, Function<T, Answer> view) {
     ctx.future(

@@ -155,12 +155,19 @@ final class OpenApi {
             "content",
             Map.of("text/event-stream", Map.of("schema", Map.of("type", "string"))));
       }
+      if (reply.kind() == Reply.Kind.TEXT) {
+        return Map.of(
+            "description",
+            "a " + reply.mediaType() + " document",
+            "content",
+            Map.of(reply.mediaType(), Map.of("schema", Map.of("type", "string"))));
+      }
       Object schema =
           switch (reply.kind()) {
             case OBJECT -> typeSchema(reply.type(), schemas);
             case LIST -> Map.of("type", "array", "items", typeSchema(reply.type(), schemas));
             case PAGE -> ref(page(reply.type(), schemas));
-            case EVENT_STREAM -> throw new AssertionError();
+            case EVENT_STREAM, TEXT -> throw new AssertionError();
           };
       return Map.of(
           "description",
@@ -174,7 +181,8 @@ final class OpenApi {
           case 401 ->
               "no token where one is needed, or a token that is invalid, expired or revoked";
           case 403 -> "the caller's role or account may not do this";
-          case 404 -> "no such resource, or another participant's";
+          case 404 ->
+              "no such resource, another participant's, or a public report not yet published";
           case 408 -> "the request's body did not arrive within the read deadline";
           case 409 -> "rejected by a business rule: code is a RejectionCode";
           case 413 -> "the body is over the size limit";

@@ -73,25 +73,33 @@ import org.computecap.engine.registry.Registry;
 final class Projector {
   /**
    * One applied command of a batch: its journal seq, its tick, the engine's answer and, when it
-   * closed a period, the reserves' balances right after it (the batch may go on moving them, and a
-   * replay cuts the journal into other batches than the writer did).
+   * closed a period, the reserves' balances and the holdings by account type right after it (the
+   * batch may go on moving them, and a replay cuts the journal into other batches than the writer
+   * did).
    */
-  record Applied(long seq, long tick, Result result, List<Views.ReserveBalance> reservesAfter) {
+  record Applied(
+      long seq,
+      long tick,
+      Result result,
+      List<Views.ReserveBalance> reservesAfter,
+      List<ReportViews.Holding> holdingsAfter) {
     Applied(long seq, long tick, Result result) {
-      this(seq, tick, result, null);
+      this(seq, tick, result, null, null);
     }
 
     /** The applied command, with what the read model must read of {@code state} right after it. */
     static Applied of(long seq, long tick, Result result, EngineState state) {
       List<Views.ReserveBalance> reserves = null;
+      List<ReportViews.Holding> holdings = null;
       if (result.isAccepted()) {
         for (Event e : result.events()) {
           if (e instanceof PeriodClosed) {
             reserves = StabilityProjection.balances(state);
+            holdings = PublicReportProjection.holdings(state);
           }
         }
       }
-      return new Applied(seq, tick, result, reserves);
+      return new Applied(seq, tick, result, reserves, holdings);
     }
   }
 
@@ -161,6 +169,7 @@ final class Projector {
   private final Map<Long, ReadModel.EnrolmentEntry> enrolments = new TreeMap<>();
   private final Map<Long, Views.Auction> auctions = new TreeMap<>();
   private final StabilityProjection stability = new StabilityProjection(auctions);
+  private final PublicReportProjection reports = new PublicReportProjection();
 
   /** The reserves' balances as last published. */
   private List<Views.ReserveBalance> reserves = List.of();
@@ -209,7 +218,8 @@ final class Projector {
         new TreeMap<>(history),
         new TreeMap<>(model.insurers),
         List.copyOf(model.auditDraws.values()),
-        stability.saved());
+        stability.saved(),
+        reports.saved());
   }
 
   /**
@@ -244,6 +254,7 @@ final class Projector {
     model.enrolmentIdsByHash.putAll(s.enrolmentHashes());
     model.insurers.putAll(s.insurers());
     stability.restore(s.stability());
+    reports.restore(s.reports());
     for (Views.AuditDraw d : s.auditDraws()) {
       model.auditDraws.put(d.period(), d);
     }
@@ -288,8 +299,19 @@ final class Projector {
           stability.closed(c.period(), after != null ? after : StabilityProjection.balances(state));
           b.stability = true;
         }
+        Integer reported =
+            reports.project(
+                a.tick(),
+                e,
+                a.holdingsAfter() != null
+                    ? a.holdingsAfter()
+                    : e instanceof PeriodClosed ? PublicReportProjection.holdings(state) : null);
+        if (reported != null) {
+          b.reports.add(reported);
+        }
       }
     }
+    publishReports(state, b);
     finishOrders(b);
     model.trades.append(b.trades);
     if (!b.trades.isEmpty()) {
@@ -363,6 +385,9 @@ final class Projector {
     boolean periods;
     boolean stability;
     boolean allAccounts;
+
+    /** The periods whose public report facts changed. */
+    final Set<Integer> reports = new TreeSet<>();
 
     Batch(boolean all) {
       this.all = all;
@@ -838,6 +863,19 @@ final class Projector {
       reserves = now;
       Views.Stability view = stability.view(state, now);
       b.actions.add(() -> model.stability = view);
+    }
+  }
+
+  /** Publishes the facts of the closed periods the batch changed (all of them on a full one). */
+  private void publishReports(EngineState state, Batch b) {
+    if (!state.isOpen()) {
+      return;
+    }
+    for (int period : b.all ? reports.closedPeriods() : List.copyOf(b.reports)) {
+      PublicReportProjection.Facts facts = reports.facts(period, state.program());
+      if (facts != null) {
+        b.actions.add(() -> model.publicReports.put(period, facts));
+      }
     }
   }
 

@@ -121,6 +121,11 @@ final class ReadModel implements AutoCloseable {
   final ConcurrentHashMap<Long, EnrolmentEntry> enrolments = new ConcurrentHashMap<>();
   final ConcurrentHashMap<String, Long> enrolmentIdsByHash = new ConcurrentHashMap<>();
   final ConcurrentHashMap<Long, Long> insurers = new ConcurrentHashMap<>();
+
+  /** The closed periods' public report facts ({@link PublicReportProjection}). */
+  final ConcurrentSkipListMap<Integer, PublicReportProjection.Facts> publicReports =
+      new ConcurrentSkipListMap<>();
+
   final TradeLog trades;
   final OrderLog orders;
 

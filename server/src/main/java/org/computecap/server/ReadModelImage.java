@@ -27,7 +27,8 @@ import org.computecap.engine.Event;
  */
 final class ReadModelImage {
   // Version 2 added the stability projection: an image without it would restore an empty one.
-  private static final int VERSION = 2;
+  // Version 3 added the public report projection, for the same reason.
+  private static final int VERSION = 3;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -49,7 +50,8 @@ final class ReadModelImage {
       Map<Integer, List<Views.PricePoint>> prices,
       Map<Long, Long> insurers,
       List<Views.AuditDraw> auditDraws,
-      Map<Integer, StabilityProjection.Tally> stability) {}
+      Map<Integer, StabilityProjection.Tally> stability,
+      PublicReportProjection.Saved reports) {}
 
   private ReadModelImage() {}
 

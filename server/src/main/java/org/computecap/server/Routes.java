@@ -37,6 +37,7 @@ final class Routes {
     table.addAll(new AuctionApi(s).routes());
     table.addAll(new PriceControlApi(s).routes());
     table.addAll(new ComplianceApi(s).routes());
+    table.addAll(new PublicReportApi(s).routes());
     table.addAll(new LifecycleApi(s).routes());
     return List.copyOf(table);
   }

@@ -61,10 +61,15 @@ public final class Server implements AutoCloseable {
       String host,
       int port,
       Limits limits,
-      String regulatorToken) {
+      String regulatorToken,
+      int publicReportDelayPeriods) {
     public Options {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be within [0, 65535], got " + port);
+      }
+      if (publicReportDelayPeriods < 0) {
+        throw new IllegalArgumentException(
+            "publicReportDelayPeriods must be >= 0, got " + publicReportDelayPeriods);
       }
     }
 
@@ -73,14 +78,45 @@ public final class Server implements AutoCloseable {
       this(dataDir, journalUrl, program, seed, host, port, Limits.DEFAULT, null);
     }
 
+    public Options(
+        Path dataDir,
+        String journalUrl,
+        Path program,
+        long seed,
+        String host,
+        int port,
+        Limits limits,
+        String regulatorToken) {
+      this(dataDir, journalUrl, program, seed, host, port, limits, regulatorToken, 0);
+    }
+
     /** These options with the operator's regulator token (e.g. from the environment). */
     public Options withRegulatorToken(String token) {
-      return new Options(dataDir, journalUrl, program, seed, host, port, limits, token);
+      return new Options(
+          dataDir, journalUrl, program, seed, host, port, limits, token, publicReportDelayPeriods);
     }
 
     /** These options with other request limits. */
     public Options withLimits(Limits other) {
-      return new Options(dataDir, journalUrl, program, seed, host, port, other, regulatorToken);
+      return new Options(
+          dataDir,
+          journalUrl,
+          program,
+          seed,
+          host,
+          port,
+          other,
+          regulatorToken,
+          publicReportDelayPeriods);
+    }
+
+    /**
+     * These options with a public report delay: a period's report is published once {@code periods}
+     * later periods have closed (0: at its own close).
+     */
+    public Options withPublicReportDelayPeriods(int periods) {
+      return new Options(
+          dataDir, journalUrl, program, seed, host, port, limits, regulatorToken, periods);
     }
   }
 
@@ -182,7 +218,9 @@ public final class Server implements AutoCloseable {
       model.close();
       throw e;
     }
-    Services services = new Services(sequencer, model, json, clock, checkpoints::latest);
+    Services services =
+        new Services(
+            sequencer, model, json, clock, checkpoints::latest, o.publicReportDelayPeriods());
     List<Route> table = Routes.table(services);
     ServerConnector[] connector = new ServerConnector[1];
     Javalin app;

@@ -7,12 +7,14 @@ import java.util.function.Supplier;
 import org.computecap.engine.journal.Checkpoint;
 
 /**
- * What the feature handlers share: the writer, the read model, JSON, the clock, and the latest
- * signed checkpoint of the journal's head.
+ * What the feature handlers share: the writer, the read model, JSON, the clock, the latest signed
+ * checkpoint of the journal's head, and how many later period closes a period's public report waits
+ * for ({@link PublicReportApi}).
  */
 record Services(
     Sequencer sequencer,
     ReadModel model,
     ObjectMapper json,
     Clock clock,
-    Supplier<Optional<Checkpoint>> checkpoint) {}
+    Supplier<Optional<Checkpoint>> checkpoint,
+    int publicReportDelayPeriods) {}

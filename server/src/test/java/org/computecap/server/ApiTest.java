@@ -3,6 +3,7 @@ package org.computecap.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -305,6 +306,13 @@ class ApiTest {
     JsonNode periods = get(h.anonymous, "/api/periods");
     assertThat(periods.get(0).path("status").asText()).isEqualTo("CLOSED");
     assertThat(periods.get(1).path("status").asText()).isEqualTo("CURRENT");
+    // Period 1's public report: published at its close (no delay is the default), to anyone.
+    JsonNode report = get(h.anonymous, "/api/public/periods/1/report");
+    assertThat(report.path("compliance")).hasSize(participants.size());
+    assertThat(get(h.anonymous, "/api/public/reports").path("periods").get(0).path("published"))
+        .isEqualTo(BooleanNode.TRUE);
+    call(h.anonymous, "GET", "/api/public/periods/1/report.csv", null, 200);
+    call(h.anonymous, "GET", "/api/public/periods/1/report.html", null, 200);
     JsonNode head = get(h.anonymous, "/api/journal/head");
     assertThat(head.path("headHash").asText()).hasSize(64);
     assertThat(h.head()).endsWith(" " + h.server.stateHashHex());

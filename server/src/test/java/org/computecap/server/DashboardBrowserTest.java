@@ -28,7 +28,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -44,8 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * polling. Skipped only where Chromium is not installed.
  */
 class DashboardBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = HeadlessChromium.CHROMIUM;
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir Path dir;
@@ -89,36 +87,11 @@ class DashboardBrowserTest {
   }
 
   private WebDriver chromium() {
-    assertThat(CHROMEDRIVER)
-        .as(
-            "chromium is installed but chromedriver is not:"
-                + " apt-get install -y chromium-driver")
-        .isExecutable();
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=" + dir.resolve("chromium-profile"),
-        "--window-size=1680,1300",
-        "--force-device-scale-factor=1",
-        "--lang=en-US");
+    ChromeOptions options = HeadlessChromium.options(dir.resolve("chromium-profile"), 1680, 1300);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    return new ChromeDriver(service, options);
+    return HeadlessChromium.start(options);
   }
 
   @AfterEach
