@@ -132,14 +132,17 @@ final class LifecycleApi {
             row -> ((ComplianceAssessed) row.event()).period() == period);
     List<Views.ComplianceCodeRow> out = new ArrayList<>();
     for (ReadModel.Row row : slice.items()) {
-      out.add(code((ComplianceAssessed) row.event()));
+      out.add(codeRow(model, (ComplianceAssessed) row.event()));
     }
     Long next = slice.more() && !out.isEmpty() ? slice.items().get(out.size() - 1).id() : null;
     return new Views.Page<>(out, next);
   }
 
-  /** One participant's code, from its assessment and its history rows of that period. */
-  private Views.ComplianceCodeRow code(ComplianceAssessed a) {
+  /**
+   * One participant's code, from its assessment and its history rows of that period; the public
+   * reports' status column reads it too ({@code PublicReportApi.complianceStatus}).
+   */
+  static Views.ComplianceCodeRow codeRow(ReadModel model, ComplianceAssessed a) {
     ReadModel.Histories h = model.histories(a.accountId());
     boolean reported = false;
     for (int i = 0; i < h.reports.size(); i++) {
