@@ -18,13 +18,15 @@ import org.computecap.engine.program.AccountStatus;
 import org.computecap.engine.registry.Registry;
 
 /**
- * Applies {@code SetAccountStatus} (issue 15). Checks, in order: the program has registry controls,
- * the account exists, it is a participant's or an insurer's (system accounts have no lifecycle), it
- * is not CLOSED (closing is final), the status changes, and an account closes only empty (no
- * permits and no cash, free or reserved, and no make-good or penalty owed). Then it records the
- * status and reason and, for any status but OPEN, cancels the account's resting orders and gives
- * their reservations back, so nothing it offered can still leave it through a match. Sealed auction
- * bids already made stay in their auction (docs/rules.md).
+ * Applies the registry controls' commands (issue 15): {@code ReverseSurrender} goes to compliance's
+ * {@code SurrenderReversal} (which owns the assessment it redoes), {@code ReverseAllocation} is
+ * {@link #reverseAllocation}, and {@code SetAccountStatus}: checks, in order: the program has
+ * registry controls, the account exists, it is a participant's or an insurer's (system accounts
+ * have no lifecycle), it is not CLOSED (closing is final), the status changes, and an account
+ * closes only empty (no permits and no cash, free or reserved, and no make-good or penalty owed).
+ * Then it records the status and reason and, for any status but OPEN, cancels the account's resting
+ * orders and gives their reservations back, so nothing it offered can still leave it through a
+ * match. Sealed auction bids already made stay in their auction (docs/rules.md).
  */
 public final class LifecycleHandler {
   private LifecycleHandler() {}

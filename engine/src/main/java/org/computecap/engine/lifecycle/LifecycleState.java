@@ -12,9 +12,10 @@ import org.computecap.engine.registry.Registry;
 
 /**
  * The account lifecycle of issue 15: each account whose status a regulator changed, with the status
- * and the reason of the last change (every other account is OPEN). The engine keeps this state only
- * for a program with a {@code registryControls} section, so every other program's state hash is
- * unchanged. A sorted map, since its order reaches the state hash.
+ * and the reason of the last change (every other account is OPEN), and the permits of each
+ * account's free allocation a regulator took back ({@code ReverseAllocation}). The engine keeps
+ * this state only for a program with a {@code registryControls} section, so every other program's
+ * state hash is unchanged. Sorted maps, since their order reaches the state hash.
  *
  * <p>Invariant: a CLOSED account holds no permits and no cash, free or reserved (it closed empty,
  * and nothing can enter it afterwards).
