@@ -44,18 +44,25 @@ public final class LifecycleHandler {
     throw new AssertionError("no lifecycle handler for " + command.getClass().getName());
   }
 
+  /**
+   * The checks every registry control starts with: the program has the controls, the account
+   * exists, and its role is a participant (or, when {@code insurers}, an insurer).
+   */
+  private static Rejection controlRule(EngineState state, long accountId, boolean insurers) {
+    Role role = state.registry().role(accountId);
+    if (!state.program().registryControls().enabled()) {
+      return Rejection.REGISTRY_CONTROL_NOT_IN_PROGRAM;
+    } else if (role == null) {
+      return Rejection.UNKNOWN_ACCOUNT;
+    }
+    return role == Role.PARTICIPANT || insurers && role == Role.INSURER
+        ? null
+        : Rejection.ROLE_NOT_PERMITTED;
+  }
+
   private static Result setStatus(WriteAccess access, SetAccountStatus c) {
     EngineState state = access.state();
-    Registry registry = state.registry();
-    Rejection rejection = null;
-    Role role = registry.role(c.accountId());
-    if (!state.program().registryControls().enabled()) {
-      rejection = Rejection.REGISTRY_CONTROL_NOT_IN_PROGRAM;
-    } else if (role == null) {
-      rejection = Rejection.UNKNOWN_ACCOUNT;
-    } else if (role != Role.PARTICIPANT && role != Role.INSURER) {
-      rejection = Rejection.ROLE_NOT_PERMITTED;
-    }
+    Rejection rejection = controlRule(state, c.accountId(), true);
     AccountStatus from = rejection == null ? state.accountStatus(c.accountId()) : null;
     if (rejection == null && from == AccountStatus.CLOSED) {
       rejection = Rejection.ACCOUNT_CLOSED;
@@ -89,17 +96,10 @@ public final class LifecycleHandler {
   private static Result reverseAllocation(WriteAccess access, ReverseAllocation c) {
     EngineState state = access.state();
     Registry registry = state.registry();
-    Rejection rejection = null;
-    Role role = registry.role(c.accountId());
-    if (!state.program().registryControls().enabled()) {
-      rejection = Rejection.REGISTRY_CONTROL_NOT_IN_PROGRAM;
-    } else if (role == null) {
-      rejection = Rejection.UNKNOWN_ACCOUNT;
-    } else if (role != Role.PARTICIPANT) {
-      rejection = Rejection.ROLE_NOT_PERMITTED;
-    } else if (!state.program().hasPeriod(c.period())) {
+    Rejection rejection = controlRule(state, c.accountId(), false);
+    if (rejection == null && !state.program().hasPeriod(c.period())) {
       rejection = Rejection.PERIOD_OUTSIDE_PROGRAM;
-    } else if (c.period() > state.currentPeriod()) {
+    } else if (rejection == null && c.period() > state.currentPeriod()) {
       rejection = Rejection.PERIOD_NOT_STARTED;
     }
     LifecycleState s = rejection == null ? state.feature(LifecycleState.class) : null;
