@@ -27,6 +27,8 @@
     history: [],
     chart: null,
     chartKey: null,
+    stabilityChart: null,
+    stabilityChartKey: null,
     currentPeriod: null,
     lastPeriod: null,
     pollTimer: null,
@@ -623,6 +625,73 @@
     return cols;
   }
 
+  const STABILITY_CHART_HEIGHT = 220;
+  const RESERVE_COLOURS = {
+    'stability-reserve': '#1f4e9c',
+    'price-containment-reserve': '#2f855a',
+    'auction-reserve': '#b7791f',
+    cancellation: '#a0aec0',
+  };
+
+  /**
+   * The chart's data: the periods, each reserve's balance at close (null for a period not closed
+   * yet), and the permits sold at the price ceiling in each period when the program has one.
+   */
+  function stabilityChartData(s) {
+    const closed = s.periods.some((p) => p.reservesAtClose);
+    const xs = closed ? s.periods.map((p) => p.period) : [];
+    const series = [];
+    s.reserves.forEach((r, i) => {
+      series.push({ label: RESERVE_NAMES[r.account] || r.account,
+        stroke: RESERVE_COLOURS[r.account] || '#4a5568',
+        values: s.periods.map((p) => (p.reservesAtClose ? p.reservesAtClose[i].permits : null)) });
+    });
+    if (s.mechanisms.includes('PRICE_CEILING')) {
+      series.push({ label: 'Sold at the ceiling', stroke: '#c53030', dash: [6, 4],
+        values: s.periods.map((p) => (p.reservesAtClose ? p.ceilingPermits : null)) });
+    }
+    return { xs, series };
+  }
+
+  /** The reserves' balances per period (uPlot), redrawn when the reserves or periods change. */
+  function drawStabilityChart(s) {
+    const box = $('stability-chart');
+    const { xs, series } = stabilityChartData(s);
+    box.hidden = xs.length === 0 || series.length === 0;
+    if (box.hidden) return;
+    const data = [xs, ...series.map((x) => x.values)];
+    const key = series.map((x) => x.label).join('|');
+    // The labels are drawn on a canvas; kept on the element for tests and screen readers.
+    box.dataset.series = series.map((x) => x.label).join('|');
+    if (state.stabilityChart && state.stabilityChartKey === key) {
+      state.stabilityChart.setData(data);
+      return;
+    }
+    if (state.stabilityChart) state.stabilityChart.destroy();
+    const opts = {
+      width: Math.max(320, box.clientWidth),
+      height: STABILITY_CHART_HEIGHT,
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: false }, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
+      axes: [
+        { stroke: '#4a5568', grid: { stroke: '#edf2f7' }, ticks: { stroke: '#e2e8f0' },
+          label: 'Period', incrs: [1, 2, 5, 10, 20, 50],
+          values: (u, vals) => vals.map((v) => (Number.isInteger(v) ? String(v) : '')) },
+        { stroke: '#4a5568', size: 60, grid: { stroke: '#edf2f7' }, ticks: { stroke: '#e2e8f0' },
+          label: 'Permits', values: (u, vals) => vals.map((v) => compactFormat.format(v)) },
+      ],
+      series: [
+        { label: 'Period' },
+        ...series.map((x) => ({ label: x.label, stroke: x.stroke, width: 2, dash: x.dash,
+          points: { show: true, size: 6, fill: x.stroke },
+          value: (u, v) => (v === null || v === undefined ? '—' : qty(v)) })),
+      ],
+    };
+    box.replaceChildren();
+    state.stabilityChart = new uPlot(opts, data, box);
+    state.stabilityChartKey = key;
+  }
+
   async function refreshStability() {
     const s = await api('/api/stability');
     const held = s.reserves.some((r) => r.permits > 0);
@@ -638,6 +707,7 @@
       now.push((RESERVE_NAMES[r.account] || r.account) + ' ', el('b', null, qty(r.permits)));
     });
     $('stability-now').replaceChildren('Now: ', ...now);
+    drawStabilityChart(s);
     const cols = stabilityColumns(s);
     const table = $('stability');
     table.tHead.rows[0].replaceChildren(...cols.map((c) => el('th', {

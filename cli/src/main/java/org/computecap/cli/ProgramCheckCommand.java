@@ -86,6 +86,10 @@ final class ProgramCheckCommand implements Callable<Integer> {
     addIf(heads, ccr, "CCR trigger cents");
     addIf(heads, ecr, "ECR trigger cents");
     addIf(heads, tiers, "price containment permits");
+    int tierCount = p.priceControls().reserve().tiers().size();
+    for (int k = 0; k < tierCount; k++) {
+      heads.add("tier " + (k + 1) + " cents");
+    }
     addIf(heads, ceiling, "ceiling cents");
     TextTable t = new TextTable(heads.toArray(new String[0]));
     for (int period = p.firstPeriod(); period <= p.periods().last(); period++) {
@@ -102,6 +106,9 @@ final class ProgramCheckCommand implements Callable<Integer> {
       addIf(row, ccr, p.costContainmentTriggerCents(period));
       addIf(row, ecr, p.emissionsContainmentTriggerCents(period));
       addIf(row, tiers, p.priceContainmentPermits(period));
+      for (int k = 0; k < tierCount; k++) {
+        row.add(p.tierPriceCents(k, period));
+      }
       addIf(row, ceiling, p.priceCeilingCents(period));
       t.row(row.toArray());
     }

@@ -89,6 +89,47 @@ class ProgramCheckCommandTest {
         .isEqualTo("program.yaml: penalty.linearCentsPerPermit: -5 is below 0");
   }
 
+  // Issue 14: price containment tiers escalate per period, rounded half up each period from the
+  // last (1,000 and 1,500 cents at 5%: 1,050 and 1,575, then 1,102.5 -> 1,103 and 1,653.75 ->
+  // 1,654, then 1,158 and 1,737); the ceiling beside them (2,000 at 5%).
+  @Test
+  void a_program_with_escalating_tiers_prints_each_tiers_price_per_period() throws IOException {
+    Path file = Files.writeString(dir.resolve("tiers.yaml"), tiers(50000, 2000, 50000));
+    assertThat(check(file)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .containsPattern("price containment permits +tier 1 cents +tier 2 cents +ceiling cents\n")
+        .containsPattern(" +1500 +1000 +1500 +2000\n")
+        .containsPattern(" +0 +1050 +1575 +2100\n")
+        .containsPattern(" +0 +1103 +1654 +2205\n")
+        .containsPattern(" +0 +1158 +1737 +2315\n");
+  }
+
+  // Tiers rising 10% a period under a fixed ceiling of 1,600 cents reach it in period 2 (1,650).
+  @Test
+  void tiers_escalating_to_the_ceiling_are_refused_naming_the_period_and_both_prices()
+      throws IOException {
+    Path file = Files.writeString(dir.resolve("tiers.yaml"), tiers(100000, 1600, 0));
+    assertThat(check(file)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        .isEqualTo(
+            "tiers.yaml: priceContainment.escalationPpm: 100000 raises the highest tier price to"
+                + " 1650 cents in period 2, not below the price ceiling's 1600");
+  }
+
+  private static String tiers(long tierEscalation, long ceiling, long ceilingEscalation)
+      throws IOException {
+    return Files.readString(Path.of("../examples/programs/market-stability.yaml"))
+        + "priceContainment:\n  triggerSharePpm: 600000\n  escalationPpm: "
+        + tierEscalation
+        + "\n  tiers:\n    - {volumePermits: 1000, priceCents: 1000}\n"
+        + "    - {volumePermits: 500, priceCents: 1500}\n"
+        + "priceCeiling:\n  priceCents: "
+        + ceiling
+        + "\n  escalationPpm: "
+        + ceilingEscalation
+        + "\n";
+  }
+
   @Test
   void a_missing_file_exits_two() {
     assertThat(check(dir.resolve("none.yaml"))).isEqualTo(2);

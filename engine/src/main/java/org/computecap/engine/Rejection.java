@@ -169,6 +169,8 @@ public enum Rejection {
   APPOINTER_NOT_PARTICIPANT_OR_REGULATOR,
   /** Only an account whose role is INSURER can be appointed as an insurer. */
   NOT_AN_INSURER,
+  /** Only the account that placed a reserve bid may withdraw it. */
+  BID_NOT_OWNED_BY_ACCOUNT,
 
   // --- registry controls: calendar, lifecycle, holding limits, reversals (issue 15) ---
   /** A period's surrender deadline is its close; the program refuses later surrenders for it. */

@@ -1,6 +1,7 @@
 package org.computecap.server;
 
 import static org.computecap.server.ApiFields.ACCOUNT_ID;
+import static org.computecap.server.ApiFields.BID;
 import static org.computecap.server.ApiFields.BID_ID;
 import static org.computecap.server.ApiFields.PERIOD;
 import static org.computecap.server.ApiFields.QUANTITY;
@@ -10,11 +11,13 @@ import org.computecap.engine.command.BuyAtCeiling;
 import org.computecap.engine.command.ClearReserveSale;
 import org.computecap.engine.command.OpenReserveSale;
 import org.computecap.engine.command.SubmitReserveBid;
+import org.computecap.engine.command.WithdrawReserveBid;
 
 /**
  * Issue 14's price containment reserve sales and the price ceiling over HTTP: a regulator opens and
- * clears reserve sales; a participant bids in them and buys at the ceiling for itself. The balances
- * they move show on the accounts; docs/rules.md states the rules.
+ * clears reserve sales; a participant bids in them, withdraws its bid while the sale is open, and
+ * buys at the ceiling for itself. The balances they move show on the accounts; docs/rules.md states
+ * the rules.
  */
 final class PriceControlApi {
   private static final String TAG = "price-controls";
@@ -63,7 +66,8 @@ final class PriceControlApi {
               Access.REGULATOR,
               "clearReserveSale",
               TAG)
-          .summary("Clear a reserve sale: tiers in ascending price, bids in submission order")
+          .summary(
+              "Clear a reserve sale: tiers in ascending price, an oversubscribed tier pro rata")
           .path(SALE, ClearReserveSale::saleId)
           .build(v -> new ClearReserveSale(v.get(SALE)));
 
@@ -81,8 +85,31 @@ final class PriceControlApi {
           .actor(ACCOUNT_ID, BuyAtCeiling::accountId)
           .build(v -> new BuyAtCeiling(v.get(ACCOUNT_ID), v.get(QUANTITY)));
 
+  /**
+   * The bidder names itself: the engine refuses another account's bid (BID_NOT_OWNED_BY_ACCOUNT).
+   */
+  static final CommandRoute<WithdrawReserveBid> WITHDRAW_RESERVE_BID =
+      CommandRoute.of(
+              WithdrawReserveBid.class,
+              "POST",
+              "/api/reserve-sales/{saleId}/bids/{bidId}/withdraw",
+              Access.ACTOR,
+              "withdrawReserveBid",
+              TAG)
+          .summary("Withdraw one's own bid while the reserve sale is open")
+          .path(SALE, WithdrawReserveBid::saleId)
+          .path(BID, WithdrawReserveBid::bidId)
+          .body(ACCOUNT_ID, WithdrawReserveBid::accountId)
+          .actor(ACCOUNT_ID, WithdrawReserveBid::accountId)
+          .build(v -> new WithdrawReserveBid(v.get(SALE), v.get(BID), v.get(ACCOUNT_ID)));
+
   static final List<CommandRoute<?>> COMMANDS =
-      List.of(OPEN_RESERVE_SALE, SUBMIT_RESERVE_BID, CLEAR_RESERVE_SALE, BUY_AT_CEILING);
+      List.of(
+          OPEN_RESERVE_SALE,
+          SUBMIT_RESERVE_BID,
+          CLEAR_RESERVE_SALE,
+          BUY_AT_CEILING,
+          WITHDRAW_RESERVE_BID);
 
   private final Services s;
 

@@ -524,6 +524,12 @@ class DashboardBrowserTest {
                 .equals("2 2.56 13.91 6.42 1 500 200 — 0 0 0 300 100 — — —"));
     assertThat(text("stability-now"))
         .isEqualTo("Now: Auction reserve 4,900 · Stability reserve 0 · Cancelled 10,300");
+    // The reserves' balances at each close, charted (uPlot) from the same /api/stability.
+    org.openqa.selenium.WebElement chart = browser.findElement(By.id("stability-chart"));
+    assertThat(chart.isDisplayed()).isTrue();
+    assertThat(chart.getDomAttribute("data-series"))
+        .isEqualTo("Auction reserve|Stability reserve|Cancelled");
+    assertThat(chart.findElements(By.tagName("canvas"))).isNotEmpty();
     assertThat(rows("stability").get(1).getDomAttribute("title"))
         .contains("auction 3: re-offered 100 of vintage 1")
         .contains("auction 3: ECR withheld 300 (vintage 2) at trigger 6.42");

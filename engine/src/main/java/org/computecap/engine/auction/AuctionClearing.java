@@ -148,8 +148,11 @@ public final class AuctionClearing {
     return effective;
   }
 
-  /** Shares {@code left} permits among one price level's bids ({@code ranked[from..to)}). */
-  private static void shareProRata(
+  /**
+   * Shares {@code left} permits among one price level's bids ({@code ranked[from..to)}), pro rata
+   * to their quantities, largest remainder then earliest bid; also a reserve sale's tiers.
+   */
+  static void shareProRata(
       int[] ranked, int from, int to, long[] effective, long left, long levelDemand, long[] won) {
     int size = to - from;
     long[] remainder = new long[size];

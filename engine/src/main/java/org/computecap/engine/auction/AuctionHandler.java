@@ -19,6 +19,7 @@ import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SubmitBid;
 import org.computecap.engine.command.SubmitReserveBid;
 import org.computecap.engine.command.WithdrawBid;
+import org.computecap.engine.command.WithdrawReserveBid;
 import org.computecap.engine.program.AccountRule;
 import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.Ppm;
@@ -78,6 +79,9 @@ public final class AuctionHandler {
     }
     if (command instanceof BuyAtCeiling c) {
       return PriceControlHandler.buyAtCeiling(access, s, c);
+    }
+    if (command instanceof WithdrawReserveBid c) {
+      return PriceControlHandler.withdraw(access, s, c);
     }
     throw new AssertionError("no auction handler for " + command.getClass().getName());
   }

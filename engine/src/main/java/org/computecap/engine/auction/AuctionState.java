@@ -78,8 +78,7 @@ public final class AuctionState implements FeatureState {
   AuctionState(Program program) {
     this.supplyRules = program.auction().hasSupplyRules();
     this.stabilityReserve = program.hasStabilityReserve();
-    this.priceControls =
-        program.priceControls().isOn() ? new PriceControlState(program.priceControls()) : null;
+    this.priceControls = program.priceControls().isOn() ? new PriceControlState(program) : null;
   }
 
   /**
@@ -355,6 +354,21 @@ public final class AuctionState implements FeatureState {
   /** Permits left in the price containment reserve (0 without one). */
   public long priceContainmentRemaining() {
     return priceControls == null ? 0 : priceControls.remainingPermits();
+  }
+
+  /**
+   * Whether a reserve sale may open now (issue 14): the program has a price containment reserve
+   * with permits left, no sale is open, and the last auction cleared at or above the trigger share
+   * of the lowest tier price. The simulator asks before it opens one, so it sends no command the
+   * engine would refuse.
+   */
+  public boolean reserveSaleMayOpen(int period) {
+    return priceControls != null && priceControls.saleMayOpen(period);
+  }
+
+  /** Permits left in price containment tier {@code tier} (0 without a reserve). */
+  public long priceContainmentTierLeft(int tier) {
+    return priceControls == null ? 0 : priceControls.tierLeft(tier);
   }
 
   /** Permits of {@code period}'s auction volume already offered. */

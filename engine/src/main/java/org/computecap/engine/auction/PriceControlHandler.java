@@ -12,6 +12,7 @@ import org.computecap.engine.command.ClearReserveSale;
 import org.computecap.engine.command.OpenReserveSale;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SubmitReserveBid;
+import org.computecap.engine.command.WithdrawReserveBid;
 import org.computecap.engine.program.AccountRule;
 import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.PriceControls;
@@ -24,11 +25,14 @@ import org.computecap.engine.registry.SystemAccount;
 /**
  * Issue 14's California-type price controls (docs/rules.md "Price containment and ceiling"). A
  * reserve sale opens in the current period when the last auction cleared at or above the trigger
- * share of the lowest tier price; participants bid quantities up to their unmet obligation, with
- * cash for them at the highest tier price reserved; clearing sells the tiers in ascending price
- * order to the bids in submission order, each permit at its tier's price, and leaves what nobody
- * bought in the reserve. Once every tier is sold, a participant may buy up to its unmet obligation
- * at the price ceiling, issued above the cap. Every rule is checked before the first mutation.
+ * share of the period's lowest tier price (tier prices escalate per period); participants bid
+ * quantities up to their unmet obligation, with cash for them at the period's highest tier price
+ * reserved, and may withdraw a bid while the sale is open; clearing sells the tiers in ascending
+ * price order, each permit at its tier's price, a tier asked for beyond what it has left shared pro
+ * rata to what the bids still want (largest remainder, then earliest bid, for the whole permits),
+ * and leaves what nobody bought in the reserve. Once every tier is sold, a participant may buy up
+ * to its unmet obligation at the price ceiling, issued above the cap. Every rule is checked before
+ * the first mutation.
  */
 public final class PriceControlHandler {
   private PriceControlHandler() {}
@@ -52,7 +56,7 @@ public final class PriceControlHandler {
     if (rejection == null && p.remainingPermits() == 0) {
       rejection = Rejection.PRICE_CONTAINMENT_RESERVE_EXHAUSTED;
     }
-    if (rejection == null && !(p.auctionCleared && reserve.triggeredBy(p.lastClearingPriceCents))) {
+    if (rejection == null && !p.triggered(c.period())) {
       rejection = Rejection.RESERVE_SALE_NOT_TRIGGERED;
     }
     if (rejection != null) {
@@ -82,7 +86,7 @@ public final class PriceControlHandler {
           obligationRule(
               AuctionState.unmetObligation(state, c.accountId(), sale.period), c.quantity());
     }
-    long cents = rejection == null ? p.reservationCents(c.quantity()) : 0;
+    long cents = rejection == null ? p.reservationCents(c.quantity(), sale.period) : 0;
     if (rejection == null && cents > registry.freeCash(c.accountId())) {
       rejection = Rejection.INSUFFICIENT_CASH;
     }
@@ -106,29 +110,27 @@ public final class PriceControlHandler {
     if (rejection != null) {
       return Result.rejected(rejection);
     }
-    List<PriceControls.Tier> tiers = state.program().priceControls().reserve().tiers();
-    int vintage = state.program().firstPeriod();
+    Program program = state.program();
+    int tiers = program.priceControls().reserve().tiers().size();
+    List<PriceControlState.ReserveBid> bids = new ArrayList<>(sale.bids.values());
+    long[][] got = share(p, bids, tiers);
+    int vintage = program.firstPeriod();
     long reserveAccount = SystemAccount.PRICE_CONTAINMENT_RESERVE.id();
-    List<Event> events = new ArrayList<>(sale.bids.size() + 1);
-    int tier = 0;
-    for (PriceControlState.ReserveBid bid : sale.bids.values()) {
-      long want = bid.quantity();
-      long got = 0;
+    List<Event> events = new ArrayList<>(bids.size() + 1);
+    for (int i = 0; i < bids.size(); i++) {
+      PriceControlState.ReserveBid bid = bids.get(i);
+      long permits = 0;
       long paid = 0;
-      while (want > 0 && tier < tiers.size()) {
-        long left = tiers.get(tier).volumePermits() - p.soldByTier[tier];
-        long take = Math.min(want, left);
-        p.soldByTier[tier] += take;
-        got += take;
-        paid = Math.addExact(paid, Math.multiplyExact(take, tiers.get(tier).priceCents()));
-        want -= take;
-        if (take == left) {
-          tier++;
-        }
+      for (int t = 0; t < tiers; t++) {
+        p.soldByTier[t] += got[i][t];
+        permits += got[i][t];
+        paid =
+            Math.addExact(
+                paid, Math.multiplyExact(got[i][t], program.tierPriceCents(t, sale.period)));
       }
-      long reserved = p.reservationCents(bid.quantity());
-      if (got > 0) {
-        access.ledger().transfer(reserveAccount, bid.account(), vintage, got);
+      long reserved = p.reservationCents(bid.quantity(), sale.period);
+      if (permits > 0) {
+        access.ledger().transfer(reserveAccount, bid.account(), vintage, permits);
       }
       if (paid > 0) {
         access.ledger().settleCash(bid.account(), SystemAccount.TREASURY.id(), paid, Hold.AUCTION);
@@ -136,11 +138,11 @@ public final class PriceControlHandler {
       if (reserved > paid) {
         access.ledger().releaseCash(bid.account(), reserved - paid, Hold.AUCTION);
       }
-      sale.soldPermits += got;
+      sale.soldPermits += permits;
       sale.revenueCents = Math.addExact(sale.revenueCents, paid);
       events.add(
           new ReserveBidSettled(
-              c.saleId(), bid.bidId(), bid.account(), got, paid, reserved - paid));
+              c.saleId(), bid.bidId(), bid.account(), permits, paid, reserved - paid));
     }
     p.cleared(sale);
     events.add(
@@ -190,6 +192,66 @@ public final class PriceControlHandler {
     access.ledger().charge(c.accountId(), SystemAccount.TREASURY.id(), cents);
     return Result.accepted(
         new CeilingPermitsSold(c.accountId(), period, c.quantity(), price, cents));
+  }
+
+  /**
+   * What each bid gets from each tier ({@code [bid][tier]}), deciding before anything moves: the
+   * tiers in ascending price order, each filling what the bids still want when it has enough, else
+   * shared pro rata to it ({@link AuctionClearing#shareProRata}: whole permits by largest
+   * remainder, then the earliest bid), so an oversubscribed tier is sold out and the next one sees
+   * the rest.
+   */
+  static long[][] share(PriceControlState p, List<PriceControlState.ReserveBid> bids, int tiers) {
+    int n = bids.size();
+    long[][] got = new long[n][tiers];
+    long[] want = new long[n];
+    long wanted = 0;
+    for (int i = 0; i < n; i++) {
+      want[i] = bids.get(i).quantity();
+      wanted = Math.addExact(wanted, want[i]);
+    }
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    long[] won = new long[n];
+    for (int t = 0; t < tiers && wanted > 0; t++) {
+      long left = p.tierLeft(t);
+      if (left == 0) {
+        continue;
+      }
+      if (wanted <= left) {
+        System.arraycopy(want, 0, won, 0, n);
+      } else {
+        AuctionClearing.shareProRata(order, 0, n, want, left, wanted, won);
+      }
+      for (int i = 0; i < n; i++) {
+        got[i][t] = won[i];
+        want[i] -= won[i];
+        wanted -= won[i];
+      }
+    }
+    return got;
+  }
+
+  static Result withdraw(WriteAccess access, AuctionState s, WithdrawReserveBid c) {
+    PriceControlState p = s.priceControls;
+    PriceControlState.Sale sale = p == null ? null : p.sales.get(c.saleId());
+    Rejection rejection = saleRule(sale);
+    PriceControlState.ReserveBid bid = rejection == null ? sale.bids.get(c.bidId()) : null;
+    if (rejection == null && bid == null) {
+      rejection = Rejection.UNKNOWN_BID;
+    }
+    if (rejection == null && bid.account() != c.accountId()) {
+      rejection = Rejection.BID_NOT_OWNED_BY_ACCOUNT;
+    }
+    if (rejection != null) {
+      return Result.rejected(rejection);
+    }
+    long cents = p.reservationCents(bid.quantity(), sale.period);
+    access.ledger().releaseCash(bid.account(), cents, Hold.AUCTION);
+    sale.removeBid(bid);
+    return Result.accepted(new ReserveBidWithdrawn(c.saleId(), c.bidId(), bid.account(), cents));
   }
 
   /** Records an auction's clearing price: the next reserve sale's trigger compares with it. */

@@ -10,6 +10,7 @@ import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.collections.LongLongMap;
 import org.computecap.engine.program.PriceControls;
+import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.SystemAccount;
 
 /**
@@ -33,8 +34,12 @@ final class PriceControlState {
 
   private final transient PriceControls controls;
 
-  PriceControlState(PriceControls controls) {
-    this.controls = controls;
+  /** The program: the tiers' escalated prices and the trigger come from it. */
+  private final transient Program program;
+
+  PriceControlState(Program program) {
+    this.program = program;
+    this.controls = program.priceControls();
     this.soldByTier = new long[controls.reserve().tiers().size()];
   }
 
@@ -59,6 +64,14 @@ final class PriceControlState {
       quantityByBidder.add(b.account(), b.quantity());
     }
 
+    void removeBid(ReserveBid b) {
+      bids.remove(b.bidId());
+      quantityByBidder.add(b.account(), -b.quantity());
+      if (quantityByBidder.get(b.account(), 0L) == 0) {
+        quantityByBidder.remove(b.account());
+      }
+    }
+
     void clearBids() {
       bids.clear();
       quantityByBidder.clear();
@@ -73,12 +86,11 @@ final class PriceControlState {
   record ReserveBid(long bidId, long account, long quantity) {}
 
   /**
-   * The cents a bid of {@code quantity} reserves: at the highest tier price ({@code Long.MAX_VALUE}
-   * when that does not fit, which no account can pay).
+   * The cents a bid of {@code quantity} in a sale of {@code period} reserves: at that period's
+   * highest tier price ({@code Long.MAX_VALUE} when that does not fit, which no account can pay).
    */
-  long reservationCents(long quantity) {
-    List<PriceControls.Tier> tiers = controls.reserve().tiers();
-    return saturatingProduct(quantity, tiers.get(tiers.size() - 1).priceCents());
+  long reservationCents(long quantity, int period) {
+    return saturatingProduct(quantity, program.topTierPriceCents(period));
   }
 
   /** {@code a · b} for non-negative a and b, or {@code Long.MAX_VALUE} when it does not fit. */
@@ -96,6 +108,24 @@ final class PriceControlState {
       left += tiers.get(i).volumePermits() - soldByTier[i];
     }
     return left;
+  }
+
+  /** Permits left in tier {@code tier}. */
+  long tierLeft(int tier) {
+    return controls.reserve().tiers().get(tier).volumePermits() - soldByTier[tier];
+  }
+
+  /** Whether the last auction cleared at or above {@code period}'s trigger price. */
+  boolean triggered(int period) {
+    return auctionCleared && program.reserveSaleTriggeredBy(lastClearingPriceCents, period);
+  }
+
+  /**
+   * Whether a sale may open in {@code period}: none is open, permits are left and the last auction
+   * triggered it.
+   */
+  boolean saleMayOpen(int period) {
+    return openSale == null && remainingPermits() > 0 && triggered(period);
   }
 
   /** The open sale, or null (at most one is open; derived from {@link #sales}). */
@@ -177,7 +207,7 @@ final class PriceControlState {
   void addReservations(TreeMap<Long, Long> reserved) {
     for (Sale s : sales.values()) {
       for (ReserveBid b : s.bids.values()) {
-        reserved.merge(b.account(), reservationCents(b.quantity()), Math::addExact);
+        reserved.merge(b.account(), reservationCents(b.quantity(), s.period), Math::addExact);
       }
     }
   }

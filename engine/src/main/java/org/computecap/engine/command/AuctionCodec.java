@@ -10,6 +10,7 @@ final class AuctionCodec implements CodecPart {
   private static final int SUBMIT_RESERVE_BID = 165;
   private static final int CLEAR_RESERVE_SALE = 166;
   private static final int BUY_AT_CEILING = 167;
+  private static final int WITHDRAW_RESERVE_BID = 168;
 
   @Override
   public int firstTag() {
@@ -54,6 +55,9 @@ final class AuctionCodec implements CodecPart {
     } else if (command instanceof BuyAtCeiling c) {
       out.writeLong(c.accountId()).writeLong(c.quantity());
       return BUY_AT_CEILING;
+    } else if (command instanceof WithdrawReserveBid c) {
+      out.writeLong(c.saleId()).writeLong(c.bidId()).writeLong(c.accountId());
+      return WITHDRAW_RESERVE_BID;
     }
     return -1;
   }
@@ -78,6 +82,8 @@ final class AuctionCodec implements CodecPart {
         return new ClearReserveSale(in.readLong());
       case BUY_AT_CEILING:
         return new BuyAtCeiling(in.readLong(), in.readLong());
+      case WITHDRAW_RESERVE_BID:
+        return new WithdrawReserveBid(in.readLong(), in.readLong(), in.readLong());
       default:
         throw new IllegalArgumentException("unknown auction command tag " + tag);
     }

@@ -3,7 +3,7 @@ package org.computecap.engine.command;
 /**
  * Commands of primary auctions (§5); owned by the rules feature: open an auction of the current
  * vintage, sealed bids (cash reserved), withdrawing a bid, and clearing; and issue 14's price
- * containment reserve sales and sales at the price ceiling.
+ * containment reserve sales (with withdrawing a reserve bid) and sales at the price ceiling.
  */
 public sealed interface AuctionCommand extends Command
     permits OpenAuction,
@@ -13,4 +13,5 @@ public sealed interface AuctionCommand extends Command
         OpenReserveSale,
         SubmitReserveBid,
         ClearReserveSale,
-        BuyAtCeiling {}
+        BuyAtCeiling,
+        WithdrawReserveBid {}

@@ -27,12 +27,13 @@ public record PriceControls(Reserve reserve, Ceiling ceiling) {
   public record Tier(long volumePermits, long priceCents) {}
 
   /**
-   * The price containment reserve: tiers in strictly ascending price order, and the share of the
-   * lowest tier's price that the previous auction's clearing price must reach before a reserve sale
-   * may open. No tiers means off.
+   * The price containment reserve: tiers in strictly ascending price order (their first period's
+   * prices, each escalating by {@code escalationPpm} a period, rounded half up each period), and
+   * the share of the lowest tier's price that the previous auction's clearing price must reach
+   * before a reserve sale may open. No tiers means off.
    */
-  public record Reserve(List<Tier> tiers, long triggerSharePpm) {
-    public static final Reserve NONE = new Reserve(List.of(), 0);
+  public record Reserve(List<Tier> tiers, long triggerSharePpm, long escalationPpm) {
+    public static final Reserve NONE = new Reserve(List.of(), 0, 0);
 
     public Reserve {
       tiers = List.copyOf(tiers);
@@ -52,13 +53,14 @@ public record PriceControls(Reserve reserve, Ceiling ceiling) {
     }
 
     /**
-     * Whether a clearing price of {@code priceCents} meets the trigger: {@code price · 10^6 >=
+     * Whether a clearing price of {@code priceCents} meets the trigger when the lowest tier is
+     * priced {@code lowestTierCents} (its period's escalated price): {@code price · 10^6 >=
      * triggerSharePpm · lowest tier price}, exactly (both products stay below 10^18).
      */
-    public boolean triggeredBy(long priceCents) {
+    public boolean triggeredBy(long priceCents, long lowestTierCents) {
       return isOn()
           && Math.multiplyExact(priceCents, Ppm.ONE)
-              >= Math.multiplyExact(triggerSharePpm, tiers.get(0).priceCents());
+              >= Math.multiplyExact(triggerSharePpm, lowestTierCents);
     }
   }
 

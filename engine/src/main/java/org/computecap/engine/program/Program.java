@@ -290,6 +290,29 @@ public record Program(
     return period == periods.first() ? priceControls.reserve().totalPermits() : 0;
   }
 
+  /**
+   * The price of price containment tier {@code tier} in {@code period}: its first period's price
+   * escalated by {@code priceContainment.escalationPpm} a period, rounded half up each period.
+   */
+  public long tierPriceCents(int tier, int period) {
+    PriceControls.Reserve r = priceControls.reserve();
+    return escalated(r.tiers().get(tier).priceCents(), r.escalationPpm(), period);
+  }
+
+  /** The price of {@code period}'s highest price containment tier (what a reserve bid holds). */
+  public long topTierPriceCents(int period) {
+    return tierPriceCents(priceControls.reserve().tiers().size() - 1, period);
+  }
+
+  /**
+   * Whether an auction clearing at {@code priceCents} triggers a reserve sale in {@code period}: at
+   * or above the trigger share of that period's lowest tier price.
+   */
+  public boolean reserveSaleTriggeredBy(long priceCents, int period) {
+    PriceControls.Reserve r = priceControls.reserve();
+    return r.isOn() && r.triggeredBy(priceCents, tierPriceCents(0, period));
+  }
+
   /** The price ceiling of {@code period}, escalated from the first period; 0 when off. */
   public long priceCeilingCents(int period) {
     PriceControls.Ceiling c = priceControls.ceiling();

@@ -94,7 +94,7 @@ public final class ProgramLoader {
           root.has("stabilityReserve") ? stabilityReserve(root.section("stabilityReserve")) : null;
       PriceControls controls =
           new PriceControls(
-              priceContainment(root.optionalSection("priceContainment")),
+              priceContainment(root.optionalSection("priceContainment"), periods),
               priceCeiling(root.optionalSection("priceCeiling"), periods));
       carveable(root, controls, periods, cap, allocation, auction, banking);
       RegistryControls registryControls =
@@ -124,10 +124,11 @@ public final class ProgramLoader {
 
     /**
      * {@code priceContainment}: tiers (at least one) of {@code volumePermits >= 1} at strictly
-     * ascending {@code priceCents}, and {@code triggerSharePpm} (0 .. 10^6, the share of the lowest
-     * tier price the previous auction must reach).
+     * ascending {@code priceCents}, {@code triggerSharePpm} (0 .. 10^6, the share of the lowest
+     * tier price the previous auction must reach) and {@code escalationPpm} (0 .. 10^6 a period,
+     * default 0; the highest tier must stay within the price range in the last period).
      */
-    PriceControls.Reserve priceContainment(Section s) {
+    PriceControls.Reserve priceContainment(Section s, Program.Periods periods) {
       if (s.isEmpty()) {
         return PriceControls.Reserve.NONE;
       }
@@ -148,8 +149,13 @@ public final class ProgramLoader {
         parsed.add(new PriceControls.Tier(volume, price));
       }
       long share = s.whole("triggerSharePpm", 0, PPM, null);
+      long escalation = s.whole("escalationPpm", 0, PPM, 0L);
+      if (!parsed.isEmpty()) {
+        long top = parsed.get(parsed.size() - 1).priceCents();
+        s.escalationStaysBelow("escalationPpm", top, escalation, periods);
+      }
       s.refuseUnread();
-      return new PriceControls.Reserve(parsed, share);
+      return new PriceControls.Reserve(parsed, share, escalation);
     }
 
     /** {@code priceCeiling}: {@code priceCents >= 1} and {@code escalationPpm} (default 0). */
@@ -206,6 +212,24 @@ public final class ProgramLoader {
         throw root.error(
             "priceCeiling.priceCents",
             ": " + controls.ceiling().priceCents() + " is not above the highest tier price " + top);
+      }
+      // Each escalates at its own rate: the ceiling must stay above the highest tier every period.
+      for (int k = 1; k < periods.count() && controls.ceiling().isOn(); k++) {
+        long tierK = Ppm.escalate(top, reserve.escalationPpm(), k);
+        long ceilingK =
+            Ppm.escalate(controls.ceiling().priceCents(), controls.ceiling().escalationPpm(), k);
+        if (ceilingK <= tierK) {
+          throw root.error(
+              "priceContainment.escalationPpm",
+              ": "
+                  + reserve.escalationPpm()
+                  + " raises the highest tier price to "
+                  + tierK
+                  + " cents in period "
+                  + (periods.first() + k)
+                  + ", not below the price ceiling's "
+                  + ceilingK);
+        }
       }
     }
 

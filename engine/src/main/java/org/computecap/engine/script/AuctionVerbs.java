@@ -12,6 +12,7 @@ import org.computecap.engine.command.OpenReserveSale;
 import org.computecap.engine.command.SubmitBid;
 import org.computecap.engine.command.SubmitReserveBid;
 import org.computecap.engine.command.WithdrawBid;
+import org.computecap.engine.command.WithdrawReserveBid;
 
 /**
  * Primary auctions' words in scenario scripts ({@code docs/scripts.md}): {@code open-auction id=
@@ -21,8 +22,9 @@ import org.computecap.engine.command.WithdrawBid;
  * [withheld=] [from-reserve=]} (the last seven for issue 14's supply rules; {@code from-reserve}:
  * permits the stability reserve released into it). Issue 14's price controls: {@code
  * open-reserve-sale id= period=}, {@code reserve-bid sale= id= acct= qty=}, {@code
- * clear-reserve-sale id=}, {@code buy-at-ceiling acct= qty=}; {@code expect reserve-sale id=
- * [cleared=] [sold=] [revenue=] [bids=]} and {@code expect price-controls [remaining=] [ceiling=]}.
+ * clear-reserve-sale id=}, {@code buy-at-ceiling acct= qty=}, {@code withdraw-reserve-bid sale= id=
+ * acct=}; {@code expect reserve-sale id= [cleared=] [sold=] [revenue=] [bids=]} and {@code expect
+ * price-controls [remaining=] [ceiling=]}.
  */
 public final class AuctionVerbs implements ScriptVerbs {
   @Override
@@ -50,6 +52,9 @@ public final class AuctionVerbs implements ScriptVerbs {
                 a.longValue("sale"), a.longValue("id"), a.account("acct"), a.longValue("qty")));
     m.put("clear-reserve-sale", a -> new ClearReserveSale(a.longValue("id")));
     m.put("buy-at-ceiling", a -> new BuyAtCeiling(a.account("acct"), a.longValue("qty")));
+    m.put(
+        "withdraw-reserve-bid",
+        a -> new WithdrawReserveBid(a.longValue("sale"), a.longValue("id"), a.account("acct")));
     return m;
   }
 

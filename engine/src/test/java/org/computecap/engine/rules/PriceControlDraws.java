@@ -8,30 +8,44 @@ import org.computecap.engine.Result;
 import org.computecap.engine.auction.AuctionState;
 import org.computecap.engine.auction.CeilingPermitsSold;
 import org.computecap.engine.auction.ReserveBidSettled;
+import org.computecap.engine.auction.ReserveBidWithdrawn;
 import org.computecap.engine.auction.ReserveSaleCleared;
 import org.computecap.engine.command.BuyAtCeiling;
 import org.computecap.engine.command.ClearReserveSale;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.OpenReserveSale;
 import org.computecap.engine.command.SubmitReserveBid;
+import org.computecap.engine.command.WithdrawReserveBid;
 import org.computecap.engine.program.Program;
 
 /**
  * Issue 14's price controls in the rules simulation, drawn from their own stream so that the rest
  * of a run's program and commands are what they were before the controls existed: for some seeds a
  * reserve of small tiers (it must run out, so the ceiling gets its turn) priced among the bids'
- * limits (1..1,000 cents) and a ceiling above it, and between the simulation's own commands the
- * four price control commands, aimed at the open sale and near each participant's unmet obligation.
+ * limits (1..1,000 cents), escalating for some seeds, and a ceiling above it escalating at least as
+ * fast, and between the simulation's own commands the five price control commands, aimed at the
+ * open sale, its bids and near each participant's unmet obligation.
  */
 final class PriceControlDraws {
   private final SplittableRandom r;
+
+  /**
+   * The tiers' escalation and reserve bids' withdrawals come from a stream of their own, so the
+   * rest of a run (its program, its commands, and so what it covers) is what it was before.
+   */
+  private final SplittableRandom later;
+
   private final int accounts;
   private long nextSaleId = 1;
   private long nextBidId = 1;
   private long openSale;
 
+  /** The open sale's accepted bids: bid id -> bidder. */
+  private final java.util.TreeMap<Long, Long> openBids = new java.util.TreeMap<>();
+
   PriceControlDraws(long seed, int accounts) {
     this.r = new SplittableRandom(seed ^ 0xa9c214L);
+    this.later = new SplittableRandom(seed ^ 0x5e14b7L);
     this.accounts = accounts;
   }
 
@@ -46,11 +60,15 @@ final class PriceControlDraws {
     StringBuilder b = new StringBuilder();
     long volume = program.auctionVolumePermits(program.firstPeriod());
     long top = 0;
+    int tierEscalation = 0;
     if (program.banking() && volume >= 2) {
       long low = 1 + r.nextInt(600);
       top = low + 1 + r.nextInt(400);
+      tierEscalation = later.nextBoolean() ? 0 : later.nextInt(80_000);
       b.append("priceContainment:\n  triggerSharePpm: ")
           .append(r.nextInt(1_000_001))
+          .append("\n  escalationPpm: ")
+          .append(tierEscalation)
           .append("\n  tiers:\n    - {volumePermits: ")
           .append(1 + r.nextLong(Math.min(200, volume / 2)))
           .append(", priceCents: ")
@@ -65,7 +83,7 @@ final class PriceControlDraws {
       b.append("priceCeiling:\n  priceCents: ")
           .append(top + 1 + r.nextInt(1_000))
           .append("\n  escalationPpm: ")
-          .append(r.nextInt(80_000))
+          .append(tierEscalation + Math.max(0, r.nextInt(80_000) - tierEscalation))
           .append('\n');
     }
     return b.toString();
@@ -75,6 +93,9 @@ final class PriceControlDraws {
   Command next(EngineState state, boolean closing) {
     if (openSale != 0 && (closing || r.nextInt(30) == 0)) {
       return new ClearReserveSale(r.nextInt(20) == 0 ? 1 + r.nextLong(nextSaleId) : openSale);
+    }
+    if (openSale != 0 && later.nextInt(40) == 0) {
+      return withdrawal(1 + later.nextInt(accounts + 1));
     }
     if (r.nextInt(5) != 0) {
       return null;
@@ -107,6 +128,18 @@ final class PriceControlDraws {
     }
   }
 
+  // Mostly an open bid by its bidder; else an unknown bid, or someone else's.
+  private Command withdrawal(long account) {
+    long bid = 1 + later.nextLong(nextBidId);
+    long bidder = account;
+    if (!openBids.isEmpty() && later.nextInt(4) != 0) {
+      Long key = openBids.ceilingKey(bid);
+      bid = key != null ? key : openBids.firstKey();
+      bidder = later.nextInt(5) != 0 ? openBids.get(bid) : account;
+    }
+    return new WithdrawReserveBid(openSale, bid, bidder);
+  }
+
   private static long unmet(EngineState state, long account) {
     return state.program().hasPeriod(state.currentPeriod())
             && state.registry().role(account) != null
@@ -122,8 +155,17 @@ final class PriceControlDraws {
     List<Event> events = result.events();
     if (c instanceof OpenReserveSale o) {
       openSale = o.saleId();
+      openBids.clear();
+    } else if (c instanceof SubmitReserveBid s) {
+      openBids.put(s.bidId(), s.accountId());
+    } else if (c instanceof WithdrawReserveBid w) {
+      ReserveBidWithdrawn x = (ReserveBidWithdrawn) events.get(0);
+      expect(
+          openBids.remove(w.bidId()) == w.accountId() && x.accountId() == w.accountId(),
+          "only the bidder withdraws its own open bid: " + x);
     } else if (c instanceof ClearReserveSale) {
       openSale = 0;
+      openBids.clear();
       long sold = 0;
       long paid = 0;
       ReserveSaleCleared cleared = null;
@@ -141,10 +183,9 @@ final class PriceControlDraws {
               && cleared.revenueCents() == paid
               && cleared.remainingPermits() == reserveBefore - sold,
           "a reserve sale sells what its bids got, from the reserve: " + events);
-      List<org.computecap.engine.program.PriceControls.Tier> tiers =
-          state.program().priceControls().reserve().tiers();
-      long low = tiers.get(0).priceCents();
-      long high = tiers.get(tiers.size() - 1).priceCents();
+      // At the sale period's escalated tier prices.
+      long low = state.program().tierPriceCents(0, cleared.period());
+      long high = state.program().topTierPriceCents(cleared.period());
       expect(
           paid >= sold * low && paid <= sold * high,
           "every reserve permit is paid at a tier price: " + events);

@@ -2,6 +2,7 @@ package org.computecap.engine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -142,33 +143,65 @@ class PriceControlsTest {
     m.ok(new SubmitReserveBid(1, 4, 2, 38));
   }
 
+  // Before, tiers sold to the bids in submission order: bid 1 got all 90 of its permits at 1,000
+  // and bid 2 the rest of tier 1 and tier 2; California fills an oversubscribed tier pro rata.
   @Test
-  void clearing_sells_the_tiers_in_ascending_price_to_bids_in_submission_order() {
-    RulesMarket m = market(CONTROLS);
-    auctionClearingAt(m, 1, 1_200);
-    report(m, 1, 90);
-    report(m, 2, 200);
-    m.ok(new OpenReserveSale(1, 1));
+  void clearing_sells_the_tiers_in_ascending_price_an_oversubscribed_tier_pro_rata() {
+    RulesMarket m = saleWithBids(90, 200);
     // Each bid reserves its quantity at the highest tier price, 1,500 cents.
-    m.ok(new SubmitReserveBid(1, 1, 1, 90));
-    m.ok(new SubmitReserveBid(1, 2, 2, 200));
     assertThat(m.registry().freeCash(1)).isEqualTo(10_000_000 - 90 * 1_500);
     long treasury = m.registry().freeCash(TREASURY);
     List<Event> events = m.ok(new ClearReserveSale(1));
-    // Bid 1: 90 of tier 1 at 1,000. Bid 2: the last 10 of tier 1 and all 50 of tier 2.
+    // Tier 1 (100 for 290): 9,000/290 = 31 r 10, 20,000/290 = 68 r 280: the 100th permit to
+    // bid 2. Tier 2 (50 for 59 + 131 = 190): 2,950/190 = 15 r 100, 6,550/190 = 34 r 90: the
+    // 50th to bid 1. Bid 1: 31 at 1,000 + 16 at 1,500; bid 2: 69 at 1,000 + 34 at 1,500.
     assertThat(m.events(events, ReserveBidSettled.class))
         .containsExactly(
-            new ReserveBidSettled(1, 1, 1, 90, 90_000, 90 * 1_500 - 90_000),
-            new ReserveBidSettled(1, 2, 2, 60, 10_000 + 75_000, 200 * 1_500 - 85_000));
+            new ReserveBidSettled(1, 1, 1, 47, 55_000, 90 * 1_500 - 55_000),
+            new ReserveBidSettled(1, 2, 2, 103, 120_000, 200 * 1_500 - 120_000));
     assertThat(m.event(events, ReserveSaleCleared.class))
         .isEqualTo(new ReserveSaleCleared(1, 1, 150, 175_000, 0));
     assertThat(m.registry().freeCash(TREASURY) - treasury).isEqualTo(175_000);
-    assertThat(m.registry().freeCash(1)).isEqualTo(10_000_000 - 90_000);
-    assertThat(m.registry().freePermits(1, 1)).isEqualTo(90);
+    assertThat(m.registry().freeCash(1)).isEqualTo(10_000_000 - 55_000);
+    assertThat(m.registry().freePermits(1, 1)).isEqualTo(47);
     assertThat(m.registry().freePermits(PCR, 1)).isZero();
     m.rejected(new ClearReserveSale(1), Rejection.RESERVE_SALE_NOT_OPEN);
     m.rejected(new SubmitReserveBid(1, 3, 2, 1), Rejection.RESERVE_SALE_NOT_OPEN);
     m.rejected(new OpenReserveSale(2, 1), Rejection.PRICE_CONTAINMENT_RESERVE_EXHAUSTED);
+  }
+
+  // At the boundary: bids asking exactly tier 1's 100 fill from it alone; one permit more makes
+  // it oversubscribed, and the bid whose share lost less to flooring gets the 100th.
+  @Test
+  void a_tier_asked_for_exactly_fills_every_bid_and_one_permit_more_shares_it_pro_rata() {
+    RulesMarket exact = saleWithBids(40, 60);
+    assertThat(exact.events(exact.ok(new ClearReserveSale(1)), ReserveBidSettled.class))
+        .extracting(ReserveBidSettled::permits, ReserveBidSettled::paidCents)
+        .containsExactly(tuple(40L, 40_000L), tuple(60L, 60_000L));
+
+    RulesMarket over = saleWithBids(41, 60);
+    // 4,100/101 = 40 r 60 and 6,000/101 = 59 r 41: bid 1 gets the 100th; bid 2's last permit
+    // comes from tier 2 at 1,500.
+    assertThat(over.events(over.ok(new ClearReserveSale(1)), ReserveBidSettled.class))
+        .extracting(ReserveBidSettled::permits, ReserveBidSettled::paidCents)
+        .containsExactly(tuple(41L, 41_000L), tuple(60L, 59_000L + 1_500L));
+  }
+
+  /**
+   * A market whose sale 1 is open after an auction at 1,200 cents, with bid {@code i + 1} of
+   * account {@code i + 1} for {@code quantities[i]} permits, each its whole reported obligation.
+   */
+  private static RulesMarket saleWithBids(long... quantities) {
+    RulesMarket m = market(CONTROLS);
+    auctionClearingAt(m, 1, 1_200);
+    for (int i = 0; i < quantities.length; i++) {
+      report(m, i + 1, quantities[i]);
+    }
+    m.ok(new OpenReserveSale(1, 1));
+    for (int i = 0; i < quantities.length; i++) {
+      m.ok(new SubmitReserveBid(1, i + 1, i + 1, quantities[i]));
+    }
+    return m;
   }
 
   @Test
@@ -326,6 +359,24 @@ class PriceControlsTest {
                     "p.yaml", base + CONTROLS.replace("priceCents: 2000", "priceCents: 1500")))
         .hasMessage(
             "p.yaml: priceCeiling.priceCents: 1500 is not above the highest tier price 1500");
+    // Issue 14: tiers escalate; the rate is a ppm in range, and the ceiling (2,000 at 5%: 2,100
+    // in period 2) must stay above the highest tier (1,500) every period: at 39.9667% it reaches
+    // 1,500 · 1.399667 = 2,100.0005 -> 2,100 and is refused (at 39.9666%, 2,099.499 -> 2,099,
+    // but 2,938 in period 3 against 2,205); at the ceiling's own 5%, 1,575 then 1,654.
+    String escalating =
+        CONTROLS.replace(
+            "triggerSharePpm: 600000", "triggerSharePpm: 600000\n  escalationPpm: 399667");
+    assertThatThrownBy(() -> ProgramLoader.parse("p.yaml", base + escalating))
+        .hasMessage(
+            "p.yaml: priceContainment.escalationPpm: 399667 raises the highest tier price to 2100"
+                + " cents in period 2, not below the price ceiling's 2100");
+    assertThat(
+            ProgramLoader.parse("p.yaml", base + escalating.replace("399667", "50000"))
+                .tierPriceCents(1, 3))
+        .isEqualTo(1_654);
+    assertThatThrownBy(
+            () -> ProgramLoader.parse("p.yaml", base + escalating.replace("399667", "1000001")))
+        .hasMessageContaining("priceContainment.escalationPpm");
     assertThatThrownBy(
             () -> ProgramLoader.parse("p.yaml", base + "priceCeiling:\n  priceCents: 0\n"))
         .hasMessageContaining("priceCeiling.priceCents");

@@ -254,6 +254,12 @@ public record Metric(
             "permits",
             p -> p.ceilingPermits()));
     m.add(
+        whole(
+            "reserve_sale_permits",
+            "permits bought in price containment reserve sales",
+            "permits",
+            p -> p.reserveSalePermits()));
+    m.add(
         real(
             "demand_multiplier_ratio",
             "demand multiplier (mean over types)",

@@ -79,7 +79,8 @@ public final class Outputs {
           .number("leaked_energy_mwh", p -> p.workloads().leakedEnergy())
           .number("demand_multiplier_ratio", PeriodResult::demandMultiplier)
           .number("price_change_cents", PeriodResult::priceChange)
-          .whole("ceiling_permits", PeriodResult::ceilingPermits);
+          .whole("ceiling_permits", PeriodResult::ceilingPermits)
+          .whole("reserve_sale_permits", PeriodResult::reserveSalePermits);
 
   /**
    * class-periods.csv: one row per size class the population has and period (issue 13): the class's

@@ -67,6 +67,7 @@ final class ComplianceStep {
   private final int period;
   private final SplittableRandom random;
   private final Tally tally;
+  private final Period at;
 
   ComplianceStep(Period at, Cohort cohort) {
     this.market = at.market();
@@ -75,6 +76,7 @@ final class ComplianceStep {
     this.period = at.number();
     this.random = at.random();
     this.tally = at.tally();
+    this.at = at;
   }
 
   /**
@@ -107,6 +109,7 @@ final class ComplianceStep {
               ? Obligations.weightedPermits(multiplier[i], usage.reported()[i]) + makeGoodIn[i]
               : makeGoodIn[i];
     }
+    PriceContainment.sale(at, cohort, shortCostCents(priceCents));
     Session trueUp = trueUp(obligation, priceCents, bankPriceCents);
     buyAtCeiling();
     long[] surrendered = surrender(obligation);
@@ -238,8 +241,7 @@ final class ComplianceStep {
     }
     market.drainTrades();
     market.submit(new StartCallAuction(period));
-    double makeGoodCost = terms.makeGood() ? Math.max(0, priceCents) : 0;
-    long bidPrice = (long) Math.max(2, Math.min(1e9, terms.linearCentsPerPermit() + makeGoodCost));
+    long bidPrice = (long) Math.max(2, Math.min(1e9, shortCostCents(priceCents)));
     long askPrice = (long) Math.max(1, Math.min(bidPrice - 1, bankPriceCents));
     for (int i = 0; i < cohort.size(); i++) {
       long acct = cohort.accounts.id(i);
@@ -253,6 +255,13 @@ final class ComplianceStep {
     market.submit(new RunCallAuction(period));
     market.cancelEverything();
     return Session.of("true-up", market.drainTrades());
+  }
+
+  // What a permit missing at the deadline costs a developer: the marginal penalty, and make-good
+  // bought at the period's price. It bids up to this for what it lacks (true-up, reserve sale).
+  private double shortCostCents(double priceCents) {
+    double makeGoodCost = terms.makeGood() ? Math.max(0, priceCents) : 0;
+    return terms.linearCentsPerPermit() + makeGoodCost;
   }
 
   private long[] surrender(long[] obligation) {

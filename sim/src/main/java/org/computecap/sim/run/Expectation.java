@@ -1,5 +1,6 @@
 package org.computecap.sim.run;
 
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.computecap.economics.market.Banking;
 import org.computecap.economics.market.PriceRoot;
@@ -58,7 +59,7 @@ record Expectation(double priceCents, double bankPriceCents, double bankPermits)
       return fixed(lastPriceCents, banks, rate, lastPriceCents);
     }
     Expectation e = rational(cohort::need, terms, period, supply, issuedShare, banks, rate);
-    e = contained(e, cohort::need, terms, period, supply, auctionVolume);
+    e = contained(e, cohort::need, at, supply, auctionVolume);
     long reserve = terms.reservePriceCents(period);
     if (auctionVolume > 0 && reserve > 0 && e.priceCents < reserve) {
       // The auction cannot sell below the reserve: what is held clears at its own price if
@@ -77,15 +78,14 @@ record Expectation(double priceCents, double bankPriceCents, double bankPermits)
    * applies them): the economics' {@link SupplyCurve} of what is held, the auction's volume at or
    * above its reserve, the cost containment reserve's room at or above its trigger and the
    * emissions containment reserve's volume withheld below its trigger, cleared against the agents'
-   * demand. With banking only this period's price moves (the path is not re-solved with the steps).
+   * demand; and California's price containment tiers left and its ceiling, when the auction at the
+   * expected price would trigger a reserve sale ({@link PriceContainment#expected}). With banking
+   * only this period's price moves (the path is not re-solved with the steps).
    */
   private static Expectation contained(
-      Expectation e,
-      DoubleUnaryOperator need,
-      ProgramTerms terms,
-      int period,
-      double supply,
-      long auctionVolume) {
+      Expectation e, DoubleUnaryOperator need, Period at, double supply, long auctionVolume) {
+    ProgramTerms terms = at.terms();
+    int period = at.number();
     Program program = terms.program();
     long room = program.costContainmentPermits(period);
     long withhold = program.auction().emissionsContainment().volume();
@@ -97,7 +97,12 @@ record Expectation(double priceCents, double bankPriceCents, double bankPermits)
             && e.priceCents < program.emissionsContainmentTriggerCents(period);
     boolean ceiling = program.priceControls().ceiling().isOn();
     boolean capped = ceiling && e.priceCents > program.priceCeilingCents(period);
-    if (!releases && !withholds && !capped) {
+    List<double[]> tiers =
+        PriceContainment.expected(program, at.market(), period, e.priceCents)
+            ? PriceContainment.tiersLeft(program, at.market(), period)
+            : List.of();
+    boolean contains = !tiers.isEmpty() && e.priceCents > tiers.get(0)[0];
+    if (!releases && !withholds && !capped && !contains) {
       return e;
     }
     SupplyCurve curve =
@@ -105,6 +110,7 @@ record Expectation(double priceCents, double bankPriceCents, double bankPermits)
             .withAuction(auctionVolume, terms.reservePriceCents(period))
             .withCostContainment(program.costContainmentTriggerCents(period), room)
             .withEmissionsContainment(program.emissionsContainmentTriggerCents(period), withhold);
+    curve = PriceContainment.withTiers(curve, contains ? tiers : List.of());
     if (ceiling) {
       curve = curve.withCeiling(program.priceCeilingCents(period));
     }

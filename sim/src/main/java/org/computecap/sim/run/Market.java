@@ -279,6 +279,22 @@ final class Market implements AutoCloseable {
     return engine.state().registry().freePermitsTotal(SystemAccount.PRICE_CONTAINMENT_RESERVE.id());
   }
 
+  /** Whether the engine would open a price containment reserve sale in {@code period} now. */
+  boolean reserveSaleMayOpen(int period) {
+    AuctionState a = engine.state().featureOrNull(AuctionState.class);
+    return a != null && a.reserveSaleMayOpen(period);
+  }
+
+  /** Permits left in price containment tier {@code tier}. */
+  long tierLeft(int tier) {
+    return engine.state().feature(AuctionState.class).priceContainmentTierLeft(tier);
+  }
+
+  /** Free cash of {@code account}, in cents. */
+  long freeCash(long account) {
+    return registry().freeCash(account);
+  }
+
   /** The permits {@code account} still needs for {@code period}: the engine's own count. */
   long unmetObligation(long account, int period) {
     return AuctionState.unmetObligation(engine.state(), account, period);

@@ -1,5 +1,6 @@
 package org.computecap.sim.run;
 
+import java.util.List;
 import org.computecap.economics.audit.Enforcement;
 import org.computecap.economics.market.Banking;
 import org.computecap.economics.market.BenefitFamily;
@@ -10,6 +11,7 @@ import org.computecap.economics.market.Planner;
 import org.computecap.economics.market.Population;
 import org.computecap.economics.market.UniformAllocation;
 import org.computecap.economics.market.Welfare;
+import org.computecap.economics.stability.SupplyCurve;
 import org.computecap.engine.compliance.Obligations;
 import org.computecap.engine.program.Workload;
 import org.computecap.sim.agent.Developer;
@@ -49,7 +51,9 @@ final class Measures {
       double benchmark,
       double demandMultiplier,
       double previousPrice,
-      long ceilingPermits) {}
+      long ceilingPermits,
+      List<double[]> tiersOffered,
+      long reserveSalePermits) {}
 
   static PeriodResult of(Period at, Inputs in) {
     ProgramTerms terms = at.terms();
@@ -75,8 +79,15 @@ final class Measures {
     if (terms.program().priceControls().ceiling().isOn()) {
       theory = Math.min(theory, terms.program().priceCeilingCents(in.period()) / cpu);
     }
-    // Permits sold at a price ceiling are issued above the cap: the period could use them too.
-    double plannerCap = Math.max(1, available - bankOut + in.ceilingPermits());
+    // A price containment reserve sale (issue 14) sells its tiers left at their prices: the
+    // supply curve of what is held plus the tiers (and the ceiling) prices the period.
+    if (!in.tiersOffered().isEmpty()) {
+      theory = Math.min(theory, contained(pop, enforcement, terms, in, available, cpu) / cpu);
+    }
+    // Permits sold at a price ceiling are issued above the cap, and the price containment
+    // reserve's were carved out of the first period's: the period could use them too.
+    double plannerCap =
+        Math.max(1, available - bankOut + in.ceilingPermits() + in.reserveSalePermits());
     double[] compute = cohort.rowCompute(in.usage());
     double welfare = Welfare.total(pop, positive(compute));
     double planner = Welfare.total(pop, Planner.solve(pop, plannerCap).compute());
@@ -125,7 +136,8 @@ final class Measures {
         workloads(cohort, in.usage()),
         in.demandMultiplier(),
         in.previousPrice(),
-        in.ceilingPermits());
+        in.ceilingPermits(),
+        in.reserveSalePermits());
   }
 
   // The price of the period: exchange trades' VWAP (opening and main session), else the
@@ -167,6 +179,25 @@ final class Measures {
     return strategic
         ? Evasion.clearingPrice(pop, enforcement, available)
         : MarketClearing.solve(pop, available).price();
+  }
+
+  /**
+   * The period's price in cents with its reserve sale: the economics' {@link SupplyCurve} of the
+   * {@code available} permits plus the tiers offered (and the ceiling, if any) against the
+   * population's demand; with banking, this period's demand alone (the path is not re-solved).
+   */
+  private static double contained(
+      Population pop,
+      Enforcement[] enforcement,
+      ProgramTerms terms,
+      Inputs in,
+      double available,
+      double cpu) {
+    SupplyCurve curve = PriceContainment.withTiers(SupplyCurve.of(available), in.tiersOffered());
+    if (terms.program().priceControls().ceiling().isOn()) {
+      curve = curve.withCeiling(terms.program().priceCeilingCents(in.period()));
+    }
+    return curve.clearingPrice(p -> Evasion.aggregate(pop, enforcement, p / cpu));
   }
 
   private static double competitiveCompute(Population pop, Enforcement[] e, double price) {

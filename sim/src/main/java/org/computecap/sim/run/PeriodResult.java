@@ -39,6 +39,9 @@ package org.computecap.sim.run;
  *     and {@code totalEnergy} are what the program covers
  * @param demandMultiplier the mean over developer types of the demand multiplier this period (issue
  *     14's demand shocks; 1 when demand never moves)
+ * @param ceilingPermits permits bought at the price ceiling (issue 14, issued above the cap)
+ * @param reserveSalePermits permits bought in the period's price containment reserve sale (issue
+ *     14)
  */
 public record PeriodResult(
     int period,
@@ -77,7 +80,8 @@ public record PeriodResult(
     WorkloadTotals workloads,
     double demandMultiplier,
     double previousPrice,
-    long ceilingPermits) {
+    long ceilingPermits,
+    long reserveSalePermits) {
 
   /**
    * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse; NaN when the

@@ -1,5 +1,6 @@
 package org.computecap.sim.run;
 
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.computecap.economics.market.PriceRoot;
 import org.computecap.engine.program.Program;
@@ -94,6 +95,16 @@ record Planning(
     if (program.priceControls().ceiling().isOn() && period.market().priceContainmentLeft() == 0) {
       PriceGrid below = grid.atOrBelow(program.priceCeilingCents(period.number()));
       grid = below == null ? grid : below;
+    }
+    // Nor above the price a price containment reserve sale will hold the period to (issue 14):
+    // what the exchange leaves them short of they buy from the tiers, at or below it.
+    int t = period.number();
+    if (PriceContainment.expected(program, period.market(), t, e.priceCents())) {
+      List<double[]> tiers = PriceContainment.tiersLeft(program, period.market(), t);
+      if (!tiers.isEmpty() && e.priceCents() >= tiers.get(0)[0]) {
+        PriceGrid below = grid.atOrBelow(e.priceCents());
+        grid = below == null ? grid : below;
+      }
     }
     double span = 1.0 + settings.scheduleSpanPpm() / 1e6;
     double center = Math.max(e.priceCents(), terms.tickCents());

@@ -161,9 +161,21 @@ public final class Simulator {
     record(t, main);
     long[] heldAfterTrading = at.holdings();
     double bankPrice = at.banks() ? plan.expectation().bankPriceCents() : 0.0;
+    // A price containment reserve sale after trading (issue 14): developers run at the price
+    // where the tiers left meet what those short then lack, and buy it in the sale.
+    List<double[]> tiersOffered =
+        market.reserveSaleMayOpen(t)
+            ? PriceContainment.tiersLeft(terms.program(), market, t)
+            : List.of();
+    double runPrice =
+        PriceContainment.runPrice(terms.program(), market, t, plan.cohort(), heldAfterTrading);
     Usage usage =
         Usage.decide(
-            plan.cohort(), heldAfterTrading, bankPrice, terms.lotPermits() + 1, ceiling(t));
+            plan.cohort(),
+            heldAfterTrading,
+            bankPrice,
+            terms.lotPermits() + 1,
+            Math.min(ceiling(t), runPrice));
     double price = periodPrice(opening, main, auction, expected);
     ComplianceStep.Outcome outcome =
         new ComplianceStep(at, plan.cohort()).run(usage, plan.signals(), price, bankPrice);
@@ -186,7 +198,9 @@ public final class Simulator {
             benchmark,
             demand.meanMultiplier(),
             previousClearing,
-            tally.ceilingPermits());
+            tally.ceilingPermits(),
+            tiersOffered,
+            tally.reserveSalePermits());
     rowsOf(inputs, granted, heldAtOpen, heldAfterTrading);
     classRows(t, plan.cohort(), usage);
     return Measures.of(at, inputs);

@@ -49,6 +49,7 @@ final class Tally {
   void startPeriod() {
     smallRevenue = 0;
     ceilingPermits = 0;
+    reserveSalePermits = 0;
     Arrays.fill(classCash, 0);
   }
 
@@ -71,6 +72,17 @@ final class Tally {
   void ceilingBought(long accountId, long permits, long paidCents) {
     auctionWon(accountId, permits, paidCents);
     ceilingPermits += permits;
+  }
+
+  /** Permits a developer bought in a price containment reserve sale, like an auction purchase. */
+  void reserveBought(long accountId, long permits, long paidCents) {
+    auctionWon(accountId, permits, paidCents);
+    reserveSalePermits += permits;
+  }
+
+  /** Permits sold by the price containment reserve this period. */
+  long reserveSalePermits() {
+    return reserveSalePermits;
   }
 
   /** Permits sold at the price ceiling this period (issued above the cap). */
@@ -130,6 +142,8 @@ final class Tally {
 
   /** Net secondary-market revenue of small companies and academic labs this period. */
   private long ceilingPermits;
+
+  private long reserveSalePermits;
 
   long smallFirmRevenue() {
     return smallRevenue;

@@ -62,6 +62,7 @@ class OutputsTest {
             WorkloadTotals.NONE,
             1.0,
             Double.NaN,
+            0,
             0);
     PeriodResult p2 =
         new PeriodResult(
@@ -101,6 +102,7 @@ class OutputsTest {
             WorkloadTotals.NONE,
             1.0,
             Double.NaN,
+            0,
             0);
     return new SimulationResult(
         "fixture",
@@ -338,7 +340,8 @@ class OutputsTest {
         p.workloads(),
         p.demandMultiplier(),
         p.previousPrice(),
-        p.ceilingPermits());
+        p.ceilingPermits(),
+        p.reserveSalePermits());
   }
 
   static SimulationResult withPeriods(SimulationResult r, List<PeriodResult> periods) {

@@ -52,6 +52,7 @@ class ReplicationsTest {
             WorkloadTotals.NONE,
             1.0,
             Double.NaN,
+            0,
             0);
     return new SimulationResult(
         "r",
