@@ -12,13 +12,17 @@ import org.computecap.engine.command.AuctionCommand;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.ComplianceCommand;
 import org.computecap.engine.command.ExchangeCommand;
+import org.computecap.engine.command.LifecycleCommand;
 import org.computecap.engine.command.MarketCommand;
 import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.command.RegistryCommand;
 import org.computecap.engine.command.RepresentativeCommand;
+import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.compliance.ComplianceHandler;
+import org.computecap.engine.compliance.LateSurrender;
 import org.computecap.engine.exchange.ExchangeHandler;
 import org.computecap.engine.exchange.OrderBooks;
+import org.computecap.engine.lifecycle.LifecycleHandler;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.RegistryHandler;
 import org.computecap.engine.registry.SystemAccount;
@@ -104,6 +108,9 @@ public final class Engine {
   /** The feature's handler; a command a person initiated comes back here to execute. */
   private Result dispatchFeature(long tick, Command command) {
     // Each feature has its one dispatch line here.
+    if (command instanceof SurrenderPermits c && LateSurrender.isLate(state, c)) {
+      return LateSurrender.apply(access, c);
+    }
     if (command instanceof RegistryCommand c) {
       return RegistryHandler.apply(access, c);
     }
@@ -121,6 +128,9 @@ public final class Engine {
     }
     if (command instanceof AccessCommand c) {
       return AccessHandler.apply(access, tick, c);
+    }
+    if (command instanceof LifecycleCommand c) {
+      return LifecycleHandler.apply(access, c);
     }
     if (command instanceof RepresentativeCommand c) {
       return RepresentativeHandler.apply(access, tick, c, inner -> dispatchFeature(tick, inner));

@@ -11,6 +11,8 @@ import org.computecap.engine.auction.AuctionState;
 import org.computecap.engine.compliance.ComplianceState;
 import org.computecap.engine.exchange.ExchangeState;
 import org.computecap.engine.exchange.OrderBooks;
+import org.computecap.engine.lifecycle.LifecycleState;
+import org.computecap.engine.program.AccountStatus;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Ledger;
 import org.computecap.engine.registry.Registry;
@@ -135,6 +137,23 @@ public final class EngineState {
     return access().hashUsed(hash) || persons != null && persons.hashUsed(hash);
   }
 
+  /**
+   * The account's lifecycle status (issue 15): OPEN unless a regulator changed it, and always OPEN
+   * in a program without registry controls.
+   */
+  public AccountStatus accountStatus(long accountId) {
+    LifecycleState lifecycle = featureOrNull(LifecycleState.class);
+    return lifecycle == null ? AccountStatus.OPEN : lifecycle.status(accountId);
+  }
+
+  /**
+   * Permits the account's resting buy orders and open auction and reserve sale bids may still bring
+   * it (issue 15's holding limit; the exchange counts its part only under a holding limit).
+   */
+  public long pendingPurchasePermits(long accountId) {
+    return Math.addExact(exchange().openBuyPermits(accountId), auction().openBidPermits(accountId));
+  }
+
   /** The feature's state; throws when the market is not open or no feature has that type. */
   public <T extends FeatureState> T feature(Class<T> type) {
     T f = featureOrNull(type);
@@ -243,6 +262,7 @@ public final class EngineState {
         featureList(
             program,
             StabilityState.open(),
+            program.registryControls().enabled() ? new LifecycleState() : null,
             program.hasRepresentatives() ? RepresentativeState.open() : null);
     checkFeatureOrder();
   }
@@ -273,8 +293,12 @@ public final class EngineState {
     this.currentPeriod = period;
     this.ledger = Ledger.readCanonical(r, parsed);
     int count = r.readCount();
+    boolean lifecycle = parsed.registryControls().enabled();
     int expected =
-        5 + (parsed.hasStabilityReserve() ? 1 : 0) + (parsed.hasRepresentatives() ? 1 : 0);
+        5
+            + (parsed.hasStabilityReserve() ? 1 : 0)
+            + (lifecycle ? 1 : 0)
+            + (parsed.hasRepresentatives() ? 1 : 0);
     if (count != expected) {
       throw new IllegalArgumentException(
           "snapshot: " + count + " features, the engine has " + expected + " for its program");
@@ -289,6 +313,11 @@ public final class EngineState {
     this.compliance = ComplianceState.readCanonical(r);
     r.section("exchange");
     this.exchange = ExchangeState.readCanonical(r, parsed, books);
+    LifecycleState lifecycleState = null;
+    if (lifecycle) {
+      r.section("lifecycle");
+      lifecycleState = LifecycleState.readCanonical(r);
+    }
     RepresentativeState representatives = null;
     if (parsed.hasRepresentatives()) {
       r.section("representatives");
@@ -299,20 +328,27 @@ public final class EngineState {
       r.section("stability");
       stability = StabilityState.readCanonical(r);
     }
-    this.features = featureList(parsed, stability, representatives);
+    this.features = featureList(parsed, stability, lifecycleState, representatives);
     checkFeatureOrder();
   }
 
   /**
    * The feature states by name. The stability reserve's state exists only for a program with one,
-   * and the representatives' state only for a program with a {@code representatives} section, so
-   * every other program's canonical encoding (and state hash) is what it was before they existed.
+   * the account lifecycle's (issue 15) only for a program with registry controls, and the
+   * representatives' (issue 15) only for a program with a {@code representatives} section, so every
+   * other program's canonical encoding (and state hash) is what it was before they existed.
    */
   private List<FeatureState> featureList(
-      Program program, StabilityState stability, RepresentativeState representatives) {
+      Program program,
+      StabilityState stability,
+      LifecycleState lifecycle,
+      RepresentativeState representatives) {
     List<FeatureState> list =
         new ArrayList<>(List.of(access, allocation, auction, compliance, exchange));
-    if (program.hasRepresentatives()) {
+    if (lifecycle != null) {
+      list.add(lifecycle);
+    }
+    if (representatives != null) {
       list.add(representatives);
     }
     if (program.hasStabilityReserve()) {

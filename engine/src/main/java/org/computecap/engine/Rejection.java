@@ -172,6 +172,30 @@ public enum Rejection {
   /** Only the account that placed a reserve bid may withdraw it. */
   BID_NOT_OWNED_BY_ACCOUNT,
 
+  // --- registry controls: calendar, lifecycle, holding limits, reversals (issue 15) ---
+  /** A period's surrender deadline is its close; the program refuses later surrenders for it. */
+  SURRENDER_DEADLINE_PASSED,
+  /** A late surrender is credited only against make-good still owed, and this is more. */
+  LATE_SURRENDER_EXCEEDS_MAKE_GOOD,
+  /** The program has no {@code registryControls} section (or not this rule of it). */
+  REGISTRY_CONTROL_NOT_IN_PROGRAM,
+  /** The account is SUSPENDED: nothing leaves it. */
+  ACCOUNT_SUSPENDED,
+  /** The account is RESTRICTED: it may only surrender. */
+  ACCOUNT_RESTRICTED,
+  /** The account is CLOSED: nothing enters or leaves it, and it never reopens. */
+  ACCOUNT_CLOSED,
+  /** The account already has this status. */
+  ACCOUNT_STATUS_UNCHANGED,
+  /** An account closes only with no permits and no cash, free or reserved, and no debt. */
+  ACCOUNT_NOT_EMPTY,
+  /** What the account holds, with what its open buy orders and bids may bring, passes its limit. */
+  HOLDING_LIMIT_EXCEEDED,
+  /** A reversal takes back at most what the account surrendered for the period. */
+  REVERSAL_EXCEEDS_SURRENDERED,
+  /** A reversal takes back at most what was allocated to the account for the period. */
+  REVERSAL_EXCEEDS_ALLOCATION,
+
   // --- representatives (issue 15) ---
   /** The program has no {@code representatives} section, so persons do not act in this market. */
   REPRESENTATIVES_NOT_ENABLED,

@@ -31,6 +31,7 @@ public final class CommandRequests {
             PriceControlApi.COMMANDS,
             ComplianceApi.COMMANDS,
             AccessApi.COMMANDS,
+            LifecycleApi.COMMANDS,
             RepresentativesApi.COMMANDS)) {
       for (CommandRoute<?> r : feature) {
         if (ROUTES.put(r.type, r) != null) {

@@ -36,10 +36,12 @@ import org.computecap.engine.compliance.ComplianceAssessed;
 import org.computecap.engine.compliance.ComplianceState;
 import org.computecap.engine.compliance.EvaluationRecorded;
 import org.computecap.engine.compliance.InsurerEvaluationRecorded;
+import org.computecap.engine.compliance.LateSurrenderCredited;
 import org.computecap.engine.compliance.MeterReadingRecorded;
 import org.computecap.engine.compliance.PenaltyPaid;
 import org.computecap.engine.compliance.PeriodClosed;
 import org.computecap.engine.compliance.ReportSubmitted;
+import org.computecap.engine.compliance.SurrenderReversed;
 import org.computecap.engine.exchange.BookView;
 import org.computecap.engine.exchange.CallAuctionRan;
 import org.computecap.engine.exchange.CallAuctionStarted;
@@ -48,6 +50,7 @@ import org.computecap.engine.exchange.OrderAccepted;
 import org.computecap.engine.exchange.OrderCancelled;
 import org.computecap.engine.exchange.OrderRested;
 import org.computecap.engine.exchange.TradeExecuted;
+import org.computecap.engine.lifecycle.LifecycleState;
 import org.computecap.engine.program.BookLayout;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.PermitsIssued;
@@ -715,6 +718,10 @@ final class Projector {
       return f.accountId();
     } else if (e instanceof PenaltyPaid p) {
       return p.accountId();
+    } else if (e instanceof LateSurrenderCredited c) {
+      return c.accountId();
+    } else if (e instanceof SurrenderReversed r) {
+      return r.accountId();
     }
     return 0;
   }
@@ -743,7 +750,9 @@ final class Projector {
       h.meterReadings.add(row);
     } else if (e instanceof EvaluationRecorded || e instanceof InsurerEvaluationRecorded) {
       h.evaluations.add(row);
-    } else if (e instanceof PermitsSurrendered) {
+    } else if (e instanceof PermitsSurrendered
+        || e instanceof LateSurrenderCredited
+        || e instanceof SurrenderReversed) {
       h.surrenders.add(row);
     } else if (e instanceof ComplianceAssessed c) {
       h.compliance.add(row);
@@ -808,8 +817,17 @@ final class Projector {
             insurer == 0 ? null : insurer,
             new Views.Cash(id, r.freeCash(id), r.reservedCash(id)),
             holdings(state, id),
-            complianceSummary(state, id));
+            complianceSummary(state, id),
+            state.accountStatus(id),
+            statusReason(state, id));
     return new ReadModel.AccountEntry(dir, account);
+  }
+
+  /** The reason given for the account's last status change (issue 15), or null. */
+  private static String statusReason(EngineState state, long id) {
+    LifecycleState lifecycle = state.featureOrNull(LifecycleState.class);
+    LifecycleState.Standing standing = lifecycle == null ? null : lifecycle.standing(id);
+    return standing == null ? null : standing.reason();
   }
 
   private static Views.Holdings holdings(EngineState state, long id) {

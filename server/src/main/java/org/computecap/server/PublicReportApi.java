@@ -86,12 +86,13 @@ final class PublicReportApi {
   }
 
   /**
-   * The status a participant's compliance row shows. This is the one place that decides it: it is
-   * the engine's assessment (COMPLIANT or SHORTFALL) today, and becomes the UK ETS code (A, B or C)
-   * when the compliance calendar computes one.
+   * The status a participant's compliance row shows. This is the one place that decides it: the UK
+   * ETS code (A, B, C or D) that the compliance calendar computes from the read model's events
+   * (issue 15, {@link LifecycleApi#codeRow}), so late surrenders, audit findings and reversals show
+   * as they do in {@code /api/periods/{period}/compliance-codes}.
    */
-  static String complianceStatus(ComplianceAssessed assessed) {
-    return assessed.status().name();
+  private String complianceStatus(ComplianceAssessed assessed) {
+    return LifecycleApi.codeRow(model, assessed).code().name();
   }
 
   /** The period whose close publishes period {@code period}'s report. */

@@ -39,6 +39,7 @@ final class Routes {
     table.addAll(new ComplianceApi(s).routes());
     table.addAll(new RepresentativesApi(s).routes());
     table.addAll(new PublicReportApi(s).routes());
+    table.addAll(new LifecycleApi(s).routes());
     return List.copyOf(table);
   }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.command.Side;
+import org.computecap.engine.compliance.ComplianceCode;
+import org.computecap.engine.program.AccountStatus;
 
 /**
  * The JSON shapes of every answer, as records: Jackson writes them as they are, and {@link OpenApi}
@@ -265,7 +267,26 @@ final class Views {
       Long insurerId,
       Cash cash,
       Holdings holdings,
-      ComplianceSummary compliance) {}
+      ComplianceSummary compliance,
+      AccountStatus status,
+      @Nullable String statusReason) {}
+
+  /**
+   * A participant's compliance status for a closed period (issue 15), in the UK ETS codes: A
+   * surrendered the obligation by the deadline (the period's close), B less, C no report, D an
+   * audit finding corrected the obligation; with the figures it follows from and the permits
+   * surrendered late (credited against the make-good).
+   */
+  record ComplianceCodeRow(
+      long accountId,
+      int period,
+      ComplianceCode code,
+      boolean reported,
+      long obligationPermits,
+      long surrenderedByDeadlinePermits,
+      long surrenderedLatePermits,
+      long shortfallPermits,
+      long auditShortfallPermits) {}
 
   /** A participant's row in the supervisors' table. */
   record Participant(
@@ -288,7 +309,8 @@ final class Views {
     CANCELLED_REQUESTED,
     CANCELLED_UNFILLED_REMAINDER,
     CANCELLED_SELF_TRADE_PREVENTION,
-    CANCELLED_VINTAGE_CLOSED
+    CANCELLED_VINTAGE_CLOSED,
+    CANCELLED_ACCOUNT_STATUS
   }
 
   /** An order as placed, with what is left of it. */

@@ -260,6 +260,15 @@ class ApiTest {
     JsonNode compliance = get(reg, "/api/compliance?period=1");
     assertThat(compliance.path("items")).hasSize(4);
     assertThat(get(bob, "/api/compliance").path("items")).hasSize(1);
+    // Issue 15: the UK ETS codes, every participant's for a regulator, one's own otherwise.
+    assertThat(get(reg, "/api/periods/1/compliance-codes").path("items")).hasSize(4);
+    assertThat(
+            get(alice, "/api/periods/1/compliance-codes")
+                .path("items")
+                .get(0)
+                .path("code")
+                .asText())
+        .isEqualTo("A");
     assertThat(
             get(alice, "/api/accounts/1/compliance")
                 .path("items")
@@ -327,6 +336,10 @@ class ApiTest {
     all.remove("GET /api/events");
     // The price controls need a program that has them: PriceControlApiTest calls those routes.
     all.removeIf(r -> r.contains(" /api/reserve-sales") || r.contains(" /api/price-ceiling"));
+    // Account statuses need a program with registry controls: LifecycleApiTest sets them.
+    all.remove("POST /api/accounts/{accountId}/status");
+    all.remove("POST /api/accounts/{accountId}/surrender-reversals");
+    all.remove("POST /api/accounts/{accountId}/allocation-reversals");
     // So do the representatives (issue 15): RepresentativesHttpTest calls every one of them.
     all.removeAll(RepresentativesHttpTest.ROUTES);
     assertThat(all).as("routes never called successfully").isEmpty();

@@ -193,6 +193,8 @@ final class Harness implements AutoCloseable {
       case "auctionId", "bidId" -> 99;
       case "code" -> "ce_not-a-code-anyone-was-given";
       case "validDays" -> 30;
+      case "status" -> "OPEN";
+      case "reason" -> "a reason";
       case "trustedAccountId" -> BOB;
       case "rights" -> "BOTH";
       case "grade" -> "ORDINARY";
@@ -203,7 +205,18 @@ final class Harness implements AutoCloseable {
   /** Whether the field holds a string (an enum name or a name) rather than a number. */
   static boolean isText(String field) {
     return switch (field) {
-      case "name", "role", "side", "type", "workload", "signal", "code", "rights", "grade" -> true;
+      case "name",
+          "role",
+          "side",
+          "type",
+          "workload",
+          "signal",
+          "code",
+          "status",
+          "reason",
+          "rights",
+          "grade" ->
+          true;
       default -> false;
     };
   }

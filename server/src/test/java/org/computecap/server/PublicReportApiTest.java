@@ -55,9 +55,9 @@ class PublicReportApiTest {
                   "shortfallPermits",
                   "status"))
           .containsExactly(
-              "1 alice 100 100 100 0 COMPLIANT",
-              "2 bob 50 150 150 0 COMPLIANT",
-              "3 " + PublicReportMarket.CAROL_NAME + " 10 10 0 10 SHORTFALL");
+              "1 alice 100 100 100 0 A",
+              "2 bob 50 150 150 0 A",
+              "3 " + PublicReportMarket.CAROL_NAME + " 10 10 0 10 B");
       assertThat(rows(r.path("allocations"), "accountId", "freePermits", "newEntrantPermits"))
           .containsExactly("1 16000 0", "2 16000 0", "3 16000 0");
       // Carol's bid was withdrawn: two bidders, 250 bid, all filled at the lowest accepted $12.
@@ -115,8 +115,9 @@ class PublicReportApiTest {
           .contains("SURRENDERED 260", "PARTICIPANTS 47990");
       assertThat(rows(two.path("prices"), "vintage", "trades", "volume", "vwapCents"))
           .containsExactly("1 1 5 2500");
+      // Nobody reported for period 2: UK ETS code C, whatever was surrendered (issue 15).
       assertThat(rows(two.path("compliance"), "accountId", "obligationPermits", "status"))
-          .containsExactly("1 0 COMPLIANT", "2 0 COMPLIANT", "3 10 COMPLIANT");
+          .containsExactly("1 0 C", "2 0 C", "3 10 C");
       assertThat(two.path("allocations")).isEmpty();
       assertThat(two.path("auctions")).isEmpty();
     }
@@ -219,14 +220,14 @@ class PublicReportApiTest {
               "1,holdings,1,PARTICIPANTS,,,,permits,48000",
               "1,holdings,1,AUCTION_RESERVE,,,,accounts_count,1",
               "1,compliance,,,1,alice,,obligation_permits,100",
-              "1,compliance,,,2,bob,,status,COMPLIANT",
+              "1,compliance,,,2,bob,,status,A",
               "1,allocations,1,,2,bob,,free_permits,16000",
               "1,auctions,,,,,1,clearing_price_cents,1200",
               "1,auctions,,,,,1,bidders_count,2",
               "1,prices,1,,,,,vwap_cents,1981",
               "1,prices,1,,,,,volume_permits,110");
       // Carol's name starts with '-': prefixed, so a spreadsheet shows it instead of running it.
-      assertThat(lines).contains("1,compliance,,,3,'-carol,,status,SHORTFALL");
+      assertThat(lines).contains("1,compliance,,,3,'-carol,,status,B");
       for (String line : lines.subList(1, lines.size())) {
         String measure = line.substring(0, line.lastIndexOf(',')).replaceAll(".*,", "");
         assertThat(measure).as(line).matches(".*(_permits|_cents|_count|_units|^permits|^status)$");

@@ -69,7 +69,7 @@ class PublicReportBrowserTest {
     List<WebElement> tables = browser.findElements(By.tagName("table"));
     assertThat(tables).hasSize(5);
     assertThat(rowText(tables.get(0), 1)).isEqualTo("Participants 1 3 48,000");
-    assertThat(rowText(tables.get(1), 3)).isEqualTo("3 -carol 10 10 0 10 SHORTFALL");
+    assertThat(rowText(tables.get(1), 3)).isEqualTo("3 -carol 10 10 0 10 B");
     assertThat(rowText(tables.get(3), 1))
         .isEqualTo("1 CLEARED 1,000 $10.00 $12.00 250 $3,000.00 2 2 250");
     assertThat(rowText(tables.get(4), 1))

@@ -14,6 +14,7 @@ import org.computecap.engine.command.AllocationCommand;
 import org.computecap.engine.command.RecordVerifiedActivity;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SetAssistanceFactor;
+import org.computecap.engine.program.AccountStatus;
 import org.computecap.engine.program.AllocationMethod;
 import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.Program;
@@ -140,14 +141,21 @@ public final class AllocationHandler {
     long budget = program.incumbentBudgetPermits(period);
     Program.Allocation rules = program.allocation();
     if (rules.method() == AllocationMethod.UNIFORM) {
-      return FreeAllocation.uniform(participants(state.registry()), budget);
+      List<Long> open = new ArrayList<>();
+      for (long id : participants(state.registry())) {
+        if (state.accountStatus(id) != AccountStatus.CLOSED) {
+          open.add(id);
+        }
+      }
+      return FreeAllocation.uniform(open, budget);
     }
     List<ParticipantHistory> histories = new ArrayList<>();
     for (long account : s.activity.keySet()) {
       Activity previous = s.activity(account, period - 2);
       Activity last = s.activity(account, period - 1);
       if ((previous != null || last != null)
-          && state.registry().role(account) == Role.PARTICIPANT) {
+          && state.registry().role(account) == Role.PARTICIPANT
+          && state.accountStatus(account) != AccountStatus.CLOSED) {
         histories.add(
             new ParticipantHistory(account, previous, last, s.assistanceFactorPpm(account)));
       }

@@ -20,11 +20,13 @@ import org.computecap.engine.command.SubmitBid;
 import org.computecap.engine.command.SubmitReserveBid;
 import org.computecap.engine.command.WithdrawBid;
 import org.computecap.engine.command.WithdrawReserveBid;
+import org.computecap.engine.program.AccountRule;
 import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.Ppm;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.program.UnsoldPolicy;
 import org.computecap.engine.registry.Hold;
+import org.computecap.engine.registry.HoldingLimitRule;
 import org.computecap.engine.registry.Ledger;
 import org.computecap.engine.registry.Registry;
 import org.computecap.engine.registry.SystemAccount;
@@ -187,6 +189,9 @@ public final class AuctionHandler {
         rejection = Rejection.ROLE_NOT_PERMITTED;
       }
     }
+    if (rejection == null) {
+      rejection = AccountRule.maySend(state, c.accountId());
+    }
     if (rejection == null && a.bid(c.bidId()) != null) {
       rejection = Rejection.DUPLICATE_BID_ID;
     }
@@ -202,6 +207,9 @@ public final class AuctionHandler {
     if (rejection == null
         && (cents == Long.MAX_VALUE || cents > registry.freeCash(c.accountId()))) {
       rejection = Rejection.INSUFFICIENT_CASH;
+    }
+    if (rejection == null) {
+      rejection = HoldingLimitRule.mayAcquire(state, c.accountId(), c.quantity());
     }
     if (rejection != null) {
       return Result.rejected(rejection);

@@ -320,6 +320,21 @@ public final class AuctionState implements FeatureState {
     return b == null ? 0 : b.account();
   }
 
+  /**
+   * Permits the account's open bids may still bring it: in every auction not yet cleared and in the
+   * open reserve sale (issue 15's holding limit). It walks the auctions, which are few (a handful a
+   * period), and runs only for a program with a holding limit.
+   */
+  public long openBidPermits(long account) {
+    long sum = 0;
+    for (Auction a : auctions.values()) {
+      if (!a.cleared) {
+        sum = Math.addExact(sum, a.quantityBidBy(account));
+      }
+    }
+    return priceControls == null ? sum : Math.addExact(sum, priceControls.openBidQuantity(account));
+  }
+
   /** Whether an auction of {@code period} is still open. */
   public boolean hasOpenAuction(int period) {
     if (priceControls != null) {

@@ -13,10 +13,12 @@ import org.computecap.engine.command.OpenReserveSale;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SubmitReserveBid;
 import org.computecap.engine.command.WithdrawReserveBid;
+import org.computecap.engine.program.AccountRule;
 import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.PriceControls;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Hold;
+import org.computecap.engine.registry.HoldingLimitRule;
 import org.computecap.engine.registry.Registry;
 import org.computecap.engine.registry.SystemAccount;
 
@@ -73,6 +75,9 @@ public final class PriceControlHandler {
     if (rejection == null) {
       rejection = participantRule(registry, c.accountId());
     }
+    if (rejection == null) {
+      rejection = AccountRule.maySend(state, c.accountId());
+    }
     if (rejection == null && sale.bids.containsKey(c.bidId())) {
       rejection = Rejection.DUPLICATE_BID_ID;
     }
@@ -84,6 +89,9 @@ public final class PriceControlHandler {
     long cents = rejection == null ? p.reservationCents(c.quantity(), sale.period) : 0;
     if (rejection == null && cents > registry.freeCash(c.accountId())) {
       rejection = Rejection.INSUFFICIENT_CASH;
+    }
+    if (rejection == null) {
+      rejection = HoldingLimitRule.mayAcquire(state, c.accountId(), c.quantity());
     }
     if (rejection != null) {
       return Result.rejected(rejection);
@@ -159,6 +167,9 @@ public final class PriceControlHandler {
     if (rejection == null) {
       rejection = participantRule(registry, c.accountId());
     }
+    if (rejection == null) {
+      rejection = AccountRule.maySend(state, c.accountId());
+    }
     if (rejection == null && s.priceControls.remainingPermits() > 0) {
       rejection = Rejection.PRICE_CONTAINMENT_NOT_EXHAUSTED;
     }
@@ -170,6 +181,9 @@ public final class PriceControlHandler {
     long cents = rejection == null ? PriceControlState.saturatingProduct(c.quantity(), price) : 0;
     if (rejection == null && cents > registry.freeCash(c.accountId())) {
       rejection = Rejection.INSUFFICIENT_CASH;
+    }
+    if (rejection == null) {
+      rejection = HoldingLimitRule.mayAcquire(state, c.accountId(), c.quantity());
     }
     if (rejection != null) {
       return Result.rejected(rejection);

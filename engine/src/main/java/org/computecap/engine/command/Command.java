@@ -11,8 +11,9 @@ package org.computecap.engine.command;
  * module must. Each feature owns one sub-interface and the records it permits: {@link
  * MarketCommand} and {@link RegistryCommand} (core), {@link ExchangeCommand} (exchange), {@link
  * AllocationCommand}, {@link AuctionCommand} and {@link ComplianceCommand} (rules), {@link
- * AccessCommand} (access: enrolment, tokens, insurer appointments), {@link RepresentativeCommand}
- * (representatives: persons, four-eyes approval, trusted lists).
+ * AccessCommand} (access: enrolment, tokens, insurer appointments), {@link LifecycleCommand}
+ * (registry controls: account lifecycle, issue 15), {@link RepresentativeCommand} (representatives:
+ * persons, four-eyes approval, trusted lists).
  */
 public sealed interface Command
     permits MarketCommand,
@@ -22,4 +23,5 @@ public sealed interface Command
         AuctionCommand,
         ComplianceCommand,
         AccessCommand,
+        LifecycleCommand,
         RepresentativeCommand {}

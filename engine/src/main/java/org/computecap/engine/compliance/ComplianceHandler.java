@@ -14,6 +14,7 @@ import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.RecordMeterReading;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SubmitReport;
+import org.computecap.engine.program.AccountRule;
 import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.program.RiskSignal;
@@ -68,6 +69,9 @@ public final class ComplianceHandler {
 
   private static Result report(EngineState state, ComplianceState s, SubmitReport c) {
     Rejection rejection = participantRule(state.registry(), c.accountId());
+    if (rejection == null) {
+      rejection = AccountRule.mayReceive(state, c.accountId());
+    }
     if (rejection == null) {
       rejection = PeriodRule.mustBeCurrent(state, c.period());
     }

@@ -8,6 +8,7 @@ import org.computecap.engine.CanonicalReader;
 import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.FeatureState;
+import org.computecap.engine.program.LateSurrenderPolicy;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.program.RiskSignal;
 import org.computecap.engine.program.Workload;
@@ -126,6 +127,43 @@ public final class ComplianceState implements FeatureState {
         e.shortfallPermits,
         e.penaltyCents,
         e.shortfallPermits == 0 ? ComplianceStatus.COMPLIANT : ComplianceStatus.SHORTFALL);
+  }
+
+  /**
+   * The participant's compliance record for {@code period} with its UK ETS status code (issue 15),
+   * or null when the engine holds nothing for it (not a participant then, or an open period it has
+   * not reported for). While the period is open the code is null and the figures are so far.
+   */
+  public ComplianceRecord record(EngineState state, long account, int period) {
+    Entry e = entry(account, period);
+    if (e == null) {
+      return null;
+    }
+    long surrendered = state.registry().surrendered(account, period);
+    if (!e.closed) {
+      return new ComplianceRecord(
+          account,
+          period,
+          null,
+          e.hasAnyReport(),
+          obligationSoFar(state.program(), account, period),
+          surrendered,
+          0,
+          0,
+          0,
+          0);
+    }
+    return new ComplianceRecord(
+        account,
+        period,
+        ComplianceCode.of(e.hasAnyReport(), e.shortfallPermits, e.auditShortfallPermits),
+        e.hasAnyReport(),
+        e.obligationPermits,
+        e.surrenderedPermits,
+        surrendered - e.surrenderedPermits,
+        e.shortfallPermits,
+        e.penaltyCents,
+        e.auditShortfallPermits);
   }
 
   /** The accounts {@code period}'s lottery drew for audit, ascending; null before it closed. */
@@ -276,8 +314,35 @@ public final class ComplianceState implements FeatureState {
     Program.Penalty penalty = state.program().penalty();
     for (long account : touched) {
       checkAccount(account, penalty);
+      checkSurrenders(state, account);
     }
     touched.clear();
+  }
+
+  /**
+   * What the registry retired for a closed period is what the assessment counted, plus late
+   * surrenders only where the program credits them against the make-good (issue 15): never a permit
+   * retired for nothing.
+   */
+  private void checkSurrenders(EngineState state, long account) {
+    boolean credited =
+        state.program().registryControls().lateSurrender() == LateSurrenderPolicy.CREDIT_MAKE_GOOD;
+    for (Map.Entry<Integer, Entry> pe : entries.getOrDefault(account, new TreeMap<>()).entrySet()) {
+      Entry e = pe.getValue();
+      long retired = e.closed ? state.registry().surrendered(account, pe.getKey()) : 0;
+      if (e.closed
+          && (retired < e.surrenderedPermits || !credited && retired != e.surrenderedPermits)) {
+        throw new AssertionError(
+            "account "
+                + account
+                + " period "
+                + pe.getKey()
+                + ": the registry retired "
+                + retired
+                + " but the assessment counted "
+                + e.surrenderedPermits);
+      }
+    }
   }
 
   private void checkAccount(long account, Program.Penalty penalty) {

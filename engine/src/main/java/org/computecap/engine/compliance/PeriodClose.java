@@ -10,6 +10,7 @@ import org.computecap.engine.WriteAccess;
 import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.exchange.ExchangeState;
+import org.computecap.engine.program.AccountStatus;
 import org.computecap.engine.program.PeriodRule;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Ledger;
@@ -46,7 +47,8 @@ final class PeriodClose {
     int shortfalls = 0;
     long charged = 0;
     for (long account : registry.accountIds()) {
-      if (registry.role(account) != Role.PARTICIPANT) {
+      if (registry.role(account) != Role.PARTICIPANT
+          || state.accountStatus(account) == AccountStatus.CLOSED) {
         continue;
       }
       ComplianceAssessed a = assess(access, s, program, account, c.period());

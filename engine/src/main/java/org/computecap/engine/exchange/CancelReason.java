@@ -9,5 +9,7 @@ public enum CancelReason {
   /** A resting order removed because an order of its own account would have matched it. */
   SELF_TRADE_PREVENTION,
   /** A resting order of a vintage that stopped trading (period close with banking off). */
-  VINTAGE_CLOSED
+  VINTAGE_CLOSED,
+  /** A resting order of an account a regulator suspended, restricted or closed (issue 15). */
+  ACCOUNT_STATUS
 }

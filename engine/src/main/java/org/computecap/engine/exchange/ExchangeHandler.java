@@ -14,7 +14,9 @@ import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.RunCallAuction;
 import org.computecap.engine.command.Side;
 import org.computecap.engine.command.StartCallAuction;
+import org.computecap.engine.program.AccountRule;
 import org.computecap.engine.program.Program;
+import org.computecap.engine.registry.HoldingLimitRule;
 import org.computecap.engine.registry.Registry;
 
 /**
@@ -53,6 +55,9 @@ public final class ExchangeHandler {
     Registry r = state.registry();
     Rejection broken = checkAccount(r, c.accountId());
     if (broken == null) {
+      broken = AccountRule.maySend(state, c.accountId());
+    }
+    if (broken == null) {
       broken = checkVintage(state, c.vintage());
     }
     if (broken != null) {
@@ -79,6 +84,11 @@ public final class ExchangeHandler {
       long needed = c.type() == OrderType.MARKET ? 1 : c.priceCents() * c.quantity();
       if (budget < needed) {
         return Result.rejected(Rejection.INSUFFICIENT_CASH);
+      }
+      // Issue 15: the worst case, as if the whole order filled, within the holding limit.
+      Rejection limit = HoldingLimitRule.mayAcquire(state, c.accountId(), c.quantity());
+      if (limit != null) {
+        return Result.rejected(limit);
       }
     }
     ExchangeState.Venue venue = exchange.venue(c.vintage());

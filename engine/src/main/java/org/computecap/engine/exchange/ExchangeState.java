@@ -46,6 +46,13 @@ public final class ExchangeState implements FeatureState {
   private long lastOrderId;
   private final transient Settlement settlement = new Settlement();
 
+  /**
+   * account -> permits its resting buy orders may still bring it, kept only for a program with a
+   * holding limit (issue 15), which checks new buying against it. Derived from the books (so not in
+   * the state hash, and rebuilt from them when a snapshot is read); off the hot path otherwise.
+   */
+  private final transient LongLongMap openBuyPermits;
+
   // The context of the command now running (see begin); not state.
   private transient Ledger ledger;
   private transient List<Event> events;
@@ -70,7 +77,9 @@ public final class ExchangeState implements FeatureState {
     }
   }
 
-  private ExchangeState(Program.Exchange settings, int firstPeriod, OrderBooks books) {
+  private ExchangeState(
+      Program.Exchange settings, int firstPeriod, OrderBooks books, boolean trackBuys) {
+    this.openBuyPermits = trackBuys ? new LongLongMap() : null;
     this.settings = settings;
     this.bookPerVintage = settings.books() == BookLayout.PER_VINTAGE;
     this.firstPeriod = firstPeriod;
@@ -79,7 +88,26 @@ public final class ExchangeState implements FeatureState {
 
   /** The exchange of a market that opens under {@code program}, on {@code books}. */
   public static ExchangeState open(Program program, OrderBooks books) {
-    return new ExchangeState(program.exchange(), program.firstPeriod(), books);
+    return new ExchangeState(
+        program.exchange(),
+        program.firstPeriod(),
+        books,
+        program.registryControls().holdingLimit().isOn());
+  }
+
+  /**
+   * Permits the account's resting buy orders may still bring it (issue 15's holding limit); 0 for a
+   * program without a holding limit, which does not keep the count.
+   */
+  public long openBuyPermits(long account) {
+    return openBuyPermits == null ? 0 : openBuyPermits.get(account, 0L);
+  }
+
+  /** Counts a resting buy quantity in or out of the holding limit's worst case. */
+  private void countBuy(long account, long delta) {
+    if (openBuyPermits != null && openBuyPermits.add(account, delta) == 0) {
+      openBuyPermits.remove(account);
+    }
   }
 
   Program.Exchange settings() {
@@ -187,6 +215,7 @@ public final class ExchangeState implements FeatureState {
       } else {
         ledger.settleCash(makerAccount, takerAccount, value, Hold.EXCHANGE);
         ledger.transfer(takerAccount, makerAccount, sellVintage, quantity);
+        countBuy(makerAccount, -quantity);
         events.add(
             new TradeExecuted(
                 makerOrderId,
@@ -216,6 +245,7 @@ public final class ExchangeState implements FeatureState {
         ledger.releaseCash(buyAccount, saved, Hold.EXCHANGE);
       }
       ledger.settlePermits(sellAccount, buyAccount, sellVintage, quantity, Hold.EXCHANGE);
+      countBuy(buyAccount, -quantity);
       events.add(
           new TradeExecuted(
               buyOrderId, buyAccount, sellOrderId, sellAccount, sellVintage, priceCents, quantity));
@@ -272,10 +302,48 @@ public final class ExchangeState implements FeatureState {
     return events;
   }
 
+  /**
+   * Cancels every resting order of {@code account} and gives back its reservations (issue 15: a
+   * regulator suspended, restricted or closed the account). It walks every book, which is fine for
+   * a rare regulator's act; it cannot fail, so a handler may call it after its checks.
+   */
+  public static List<Event> cancelOrdersOf(WriteAccess access, long account) {
+    EngineState state = access.state();
+    ExchangeState exchange = state.exchange();
+    List<Event> events = new ArrayList<>();
+    for (Venue v : exchange.venues) {
+      if (v == null) {
+        continue;
+      }
+      List<Long> doomed = new ArrayList<>();
+      v.book.forEachOrder(
+          (id, owner, side, price, remaining, vintage) -> {
+            if (owner == account) {
+              doomed.add(id);
+            }
+          });
+      if (doomed.isEmpty()) {
+        continue;
+      }
+      exchange.begin(access.ledger(), events, v, state.currentPeriod());
+      for (long id : doomed) {
+        Side side = v.book.side(id);
+        long price = v.book.priceCents(id);
+        int vintage = v.book.vintage(id);
+        long left = v.book.cancel(id);
+        exchange.release(account, side, price, left, vintage);
+        events.add(new OrderCancelled(id, account, left, CancelReason.ACCOUNT_STATUS));
+      }
+      exchange.end();
+    }
+    return events;
+  }
+
   /** Gives back the reservation of a resting quantity leaving the book untraded. */
   void release(long account, Side side, long priceCents, long quantity, int vintage) {
     if (side == Side.BUY) {
       ledger.releaseCash(account, priceCents * quantity, Hold.EXCHANGE);
+      countBuy(account, -quantity);
     } else {
       ledger.releasePermits(account, vintage, quantity, Hold.EXCHANGE);
     }
@@ -285,6 +353,7 @@ public final class ExchangeState implements FeatureState {
   void reserve(long account, Side side, long priceCents, long quantity, int vintage) {
     if (side == Side.BUY) {
       ledger.reserveCash(account, priceCents * quantity, Hold.EXCHANGE);
+      countBuy(account, quantity);
     } else {
       ledger.reservePermits(account, vintage, quantity, Hold.EXCHANGE);
     }
@@ -397,6 +466,9 @@ public final class ExchangeState implements FeatureState {
     Arrays.sort(orders, (a, b) -> Long.compare(a[0], b[0]));
     for (long[] o : orders) {
       v.book.rest(o[0], o[1], o[2] == 1 ? Side.BUY : Side.SELL, o[3], o[4], (int) o[5]);
+      if (o[2] == 1) {
+        countBuy(o[1], o[4]);
+      }
     }
   }
 
@@ -419,6 +491,7 @@ public final class ExchangeState implements FeatureState {
     Registry r = state.registry();
     LongLongMap cashHeld = new LongLongMap();
     LongLongMap permitsHeld = new LongLongMap();
+    LongLongMap buyPermits = new LongLongMap();
     for (Venue v : venues) {
       if (v == null) {
         continue;
@@ -437,12 +510,23 @@ public final class ExchangeState implements FeatureState {
             }
             if (side == Side.BUY) {
               cashHeld.add(account, Math.multiplyExact(price, remaining));
+              buyPermits.add(account, remaining);
             } else {
               permitsHeld.add(account, remaining);
             }
           });
     }
     for (long account : r.accountIds()) {
+      if (openBuyPermits != null
+          && openBuyPermits.get(account, 0L) != buyPermits.get(account, 0L)) {
+        throw new AssertionError(
+            "account "
+                + account
+                + " counts "
+                + openBuyPermits.get(account, 0L)
+                + " permits in buy orders for its holding limit, its resting orders "
+                + buyPermits.get(account, 0L));
+      }
       long cash = r.reservedCash(account, Hold.EXCHANGE);
       long permits = r.reservedPermits(account, Hold.EXCHANGE);
       long cashOrders = cashHeld.get(account, 0L);

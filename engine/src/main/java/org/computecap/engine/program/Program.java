@@ -34,6 +34,7 @@ public record Program(
     Exchange exchange,
     StabilityReserve stabilityReserve,
     PriceControls priceControls,
+    RegistryControls registryControls,
     Representatives representatives) {
 
   /**
@@ -213,6 +214,7 @@ public record Program(
     Objects.requireNonNull(insurance, "insurance");
     Objects.requireNonNull(exchange, "exchange");
     Objects.requireNonNull(priceControls, "priceControls");
+    Objects.requireNonNull(registryControls, "registryControls");
   }
 
   /** The number of the first compliance period (and vintage), >= 0, e.g. 2026 or 1. */

@@ -100,6 +100,10 @@ public final class ProgramLoader {
               priceContainment(root.optionalSection("priceContainment"), periods),
               priceCeiling(root.optionalSection("priceCeiling"), periods));
       carveable(root, controls, periods, cap, allocation, auction, banking);
+      RegistryControls registryControls =
+          root.has("registryControls")
+              ? registryControls(root.section("registryControls"))
+              : RegistryControls.NONE;
       Representatives representatives =
           root.has("representatives") ? representatives(root.section("representatives")) : null;
       root.refuseUnread();
@@ -120,6 +124,7 @@ public final class ProgramLoader {
           exchange,
           stability,
           controls,
+          registryControls,
           representatives);
     }
 
@@ -397,6 +402,34 @@ public final class ProgramLoader {
           entryDelay,
           untrustedDelay,
           untrustedMax);
+    }
+
+    /**
+     * {@code registryControls} (issue 15): {@code lateSurrender}, REFUSED (the default) or
+     * CREDIT_MAKE_GOOD, and an optional {@code holdingLimit} ({@code basePermits} in [0, 10^15],
+     * {@code baseSharePpm} and {@code aboveBaseSharePpm} in [0, 10^6], not both 0). The section
+     * itself turns the account lifecycle on.
+     */
+    RegistryControls registryControls(Section s) {
+      LateSurrenderPolicy late =
+          s.enumValue("lateSurrender", LateSurrenderPolicy.class, LateSurrenderPolicy.REFUSED);
+      RegistryControls.HoldingLimit limit = RegistryControls.HoldingLimit.NONE;
+      if (s.has("holdingLimit")) {
+        Section h = s.section("holdingLimit");
+        long base = h.whole("basePermits", 0, MAX_PERMITS, null);
+        long baseShare = h.whole("baseSharePpm", 0, PPM, null);
+        long aboveShare = h.whole("aboveBaseSharePpm", 0, PPM, null);
+        h.refuseUnread();
+        if (baseShare == 0 && aboveShare == 0) {
+          throw h.error(
+              "aboveBaseSharePpm", ": 0 with baseSharePpm 0 would let no account hold a permit");
+        }
+        limit = new RegistryControls.HoldingLimit(base, baseShare, aboveShare);
+      } else {
+        s.value("holdingLimit", false);
+      }
+      s.refuseUnread();
+      return new RegistryControls(true, late, limit);
     }
 
     Program.Insurance insurance(Section s) {

@@ -92,6 +92,14 @@ public final class Ledger {
     return registry.surrender(accountId, period, quantity, minVintage);
   }
 
+  /**
+   * Gives back part of a surrender (a regulator's reversal, issue 15), newest eligible vintage
+   * first; returns the quantities, index {@code k} for vintage {@code period - k}.
+   */
+  public long[] unsurrender(long accountId, int period, long quantity) {
+    return registry.unsurrender(accountId, period, quantity);
+  }
+
   /** Voluntarily retires free permits of one vintage into the cancellation account. */
   public void cancel(long accountId, int vintage, long quantity) {
     registry.cancel(accountId, vintage, quantity);

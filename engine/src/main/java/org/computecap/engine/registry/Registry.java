@@ -375,6 +375,39 @@ public final class Registry {
     return taken;
   }
 
+  /**
+   * Reverses part of the account's surrender for {@code period} (issue 15): moves {@code quantity}
+   * permits from the retirement account back to its free permits, the newest vintage up to the
+   * period first (the registry keeps surrenders per period, not per vintage), and lowers what it
+   * surrendered for the period. Returns the quantities given back, index {@code k} for vintage
+   * {@code period - k}.
+   */
+  long[] unsurrender(long accountId, int period, long quantity) {
+    Account a = permitAccount(accountId, period, quantity);
+    check(a.surrendered(period) >= quantity, "the account surrendered as much", accountId);
+    Account retirement = system.get(SystemAccount.RETIREMENT);
+    long[] given = new long[period - firstPeriod + 1];
+    long left = quantity;
+    for (int v = period; v >= firstPeriod && left > 0; v--) {
+      int i = v - firstPeriod;
+      long give = Math.min(left, retirement.free(i));
+      if (give > 0) {
+        a.ensure(i);
+        retirement.free[i] -= give;
+        a.free[i] += give;
+        given[period - v] = give;
+        left -= give;
+      }
+    }
+    check(left == 0, "the retirement account holds the permits", accountId);
+    a.freeTotal += quantity;
+    retirement.freeTotal -= quantity;
+    if (a.surrenderedByPeriod.add(period, -quantity) == 0) {
+      a.surrenderedByPeriod.remove(period);
+    }
+    return given;
+  }
+
   /** Voluntarily retires free permits of one vintage into the cancellation account. */
   void cancel(long accountId, int vintage, long quantity) {
     transfer(accountId, SystemAccount.CANCELLATION.id(), vintage, quantity);

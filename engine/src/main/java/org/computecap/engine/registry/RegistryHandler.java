@@ -15,6 +15,7 @@ import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.command.TransferPermits;
 import org.computecap.engine.command.WithdrawCash;
+import org.computecap.engine.program.AccountRule;
 
 /**
  * Applies the registry commands (§3). Each handler runs its checks in a fixed order of precedence
@@ -33,22 +34,22 @@ public final class RegistryHandler {
       return openAccount(l, r, c);
     }
     if (command instanceof DepositCash c) {
-      return deposit(l, r, c);
+      return deposit(state, l, r, c);
     }
     if (command instanceof WithdrawCash c) {
-      return withdraw(l, r, c);
+      return withdraw(state, l, r, c);
     }
     if (command instanceof IssuePermits c) {
       return issue(state, l, r, c);
     }
     if (command instanceof TransferPermits c) {
-      return transfer(l, r, c);
+      return transfer(state, l, r, c);
     }
     if (command instanceof SurrenderPermits c) {
       return surrender(state, l, r, c);
     }
     if (command instanceof CancelPermits c) {
-      return cancel(l, r, c);
+      return cancel(state, l, r, c);
     }
     throw new AssertionError("no registry handler for " + command.getClass().getName());
   }
@@ -61,8 +62,11 @@ public final class RegistryHandler {
     return Result.accepted(new AccountOpened(c.accountId(), c.name(), c.role()));
   }
 
-  private static Result deposit(Ledger l, Registry r, DepositCash c) {
+  private static Result deposit(EngineState state, Ledger l, Registry r, DepositCash c) {
     Rejection rejection = cashAccountRule(r, c.accountId());
+    if (rejection == null) {
+      rejection = AccountRule.mayReceive(state, c.accountId());
+    }
     if (rejection != null) {
       return Result.rejected(rejection);
     }
@@ -77,8 +81,11 @@ public final class RegistryHandler {
     return Result.accepted(new CashDeposited(c.accountId(), c.amountCents()));
   }
 
-  private static Result withdraw(Ledger l, Registry r, WithdrawCash c) {
+  private static Result withdraw(EngineState state, Ledger l, Registry r, WithdrawCash c) {
     Rejection rejection = cashAccountRule(r, c.accountId());
+    if (rejection == null) {
+      rejection = AccountRule.maySend(state, c.accountId());
+    }
     if (rejection == null && r.freeCash(c.accountId()) < c.amountCents()) {
       rejection = Rejection.INSUFFICIENT_CASH;
     }
@@ -95,6 +102,8 @@ public final class RegistryHandler {
       rejection = Rejection.UNKNOWN_ACCOUNT;
     } else if (!r.canHoldPermits(c.accountId()) || isSink(c.accountId())) {
       rejection = Rejection.ROLE_NOT_PERMITTED;
+    } else if (AccountRule.mayReceive(state, c.accountId()) != null) {
+      rejection = AccountRule.mayReceive(state, c.accountId());
     } else if (c.vintage() != state.currentPeriod()) {
       rejection = Rejection.VINTAGE_NOT_CURRENT;
     } else if (c.quantity() > r.remainingCap(c.vintage())
@@ -108,7 +117,7 @@ public final class RegistryHandler {
     return Result.accepted(new PermitsIssued(c.accountId(), c.vintage(), c.quantity()));
   }
 
-  private static Result transfer(Ledger l, Registry r, TransferPermits c) {
+  private static Result transfer(EngineState state, Ledger l, Registry r, TransferPermits c) {
     Rejection rejection = participantRule(r, c.fromAccountId());
     if (rejection == null) {
       rejection = participantRule(r, c.toAccountId());
@@ -116,8 +125,17 @@ public final class RegistryHandler {
     if (rejection == null && c.fromAccountId() == c.toAccountId()) {
       rejection = Rejection.TRANSFER_TO_SELF;
     }
+    if (rejection == null) {
+      rejection = AccountRule.maySend(state, c.fromAccountId());
+    }
+    if (rejection == null) {
+      rejection = AccountRule.mayReceive(state, c.toAccountId());
+    }
     if (rejection == null && r.freePermits(c.fromAccountId(), c.vintage()) < c.quantity()) {
       rejection = Rejection.INSUFFICIENT_PERMITS;
+    }
+    if (rejection == null) {
+      rejection = HoldingLimitRule.mayAcquire(state, c.toAccountId(), c.quantity());
     }
     if (rejection != null) {
       return Result.rejected(rejection);
@@ -129,6 +147,9 @@ public final class RegistryHandler {
 
   private static Result surrender(EngineState state, Ledger l, Registry r, SurrenderPermits c) {
     Rejection rejection = participantRule(r, c.accountId());
+    if (rejection == null) {
+      rejection = AccountRule.maySurrender(state, c.accountId());
+    }
     if (rejection == null && c.period() < state.program().firstPeriod()) {
       rejection = Rejection.PERIOD_BEFORE_PROGRAM;
     } else if (rejection == null && c.period() > state.currentPeriod()) {
@@ -151,8 +172,11 @@ public final class RegistryHandler {
     return Result.accepted(events);
   }
 
-  private static Result cancel(Ledger l, Registry r, CancelPermits c) {
+  private static Result cancel(EngineState state, Ledger l, Registry r, CancelPermits c) {
     Rejection rejection = participantRule(r, c.accountId());
+    if (rejection == null) {
+      rejection = AccountRule.maySend(state, c.accountId());
+    }
     if (rejection == null && r.freePermits(c.accountId(), c.vintage()) < c.quantity()) {
       rejection = Rejection.INSUFFICIENT_PERMITS;
     }

@@ -35,6 +35,9 @@ public final class ScriptVocabulary {
     // access: add its verbs here.
     v.add(new org.computecap.engine.script.AccessVerbs());
 
+    // registry controls (issue 15: calendar, lifecycle): add its verbs here.
+    v.add(new LifecycleVerbs());
+
     // representatives: add its verbs here.
     v.add(new org.computecap.engine.script.RepresentativeVerbs(v));
 

@@ -37,7 +37,10 @@ import org.computecap.engine.command.RecordEvaluation;
 import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.RecordMeterReading;
 import org.computecap.engine.command.RecordVerifiedActivity;
+import org.computecap.engine.command.ReverseAllocation;
+import org.computecap.engine.command.ReverseSurrender;
 import org.computecap.engine.command.Role;
+import org.computecap.engine.command.SetAccountStatus;
 import org.computecap.engine.command.SetAssistanceFactor;
 import org.computecap.engine.command.Side;
 import org.computecap.engine.command.SubmitBid;
@@ -47,9 +50,11 @@ import org.computecap.engine.command.TransferPermits;
 import org.computecap.engine.command.WithdrawBid;
 import org.computecap.engine.compliance.AuditsDrawn;
 import org.computecap.engine.compliance.ComplianceAssessed;
+import org.computecap.engine.compliance.LateSurrenderCredited;
 import org.computecap.engine.journal.InMemoryJournal;
 import org.computecap.engine.journal.JournaledEngine;
 import org.computecap.engine.journal.Replay;
+import org.computecap.engine.program.AccountStatus;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.program.RiskSignal;
 import org.computecap.engine.program.Workload;
@@ -82,6 +87,10 @@ final class RulesSimulation {
   /** Issue 14's price controls, drawn from their own stream. */
   private final PriceControlDraws priceControls;
 
+  /** Issue 15's account status changes, drawn from their own stream. */
+  private final SplittableRandom lifecycleRnd;
+
+  private long spares;
   private long tick;
   private long nextAuctionId = 1;
   private long nextBidId = 1;
@@ -99,6 +108,7 @@ final class RulesSimulation {
     this.seed = seed;
     this.commands = commands;
     this.rnd = new SplittableRandom(seed);
+    this.lifecycleRnd = new SplittableRandom(seed ^ 0x15L);
     this.accounts = 3 + rnd.nextInt(25);
     String drawn = randomProgram();
     this.priceControls = new PriceControlDraws(seed, accounts);
@@ -190,7 +200,30 @@ final class RulesSimulation {
         + "\n  premiumHighCentsPerUnit: "
         + (low + rnd.nextInt(50))
         + "\n"
-        + stabilityReserve(seed, new SplittableRandom(seed ^ 0x5eed0415L));
+        + stabilityReserve(seed, new SplittableRandom(seed ^ 0x5eed0415L))
+        + registryControls(seed);
+  }
+
+  /**
+   * Issue 15's registry controls for three seeds in four (none for the fourth, whose late
+   * surrenders are refused by default): late surrenders credited against the make-good on even
+   * seeds, refused on odd ones, and a holding limit of 2% to 22% of the cap on seeds 1 mod 4. Drawn
+   * from the seed alone, so the rest is drawn as before.
+   */
+  private static String registryControls(long seed) {
+    if (Math.floorMod(seed, 4) == 3) {
+      return "";
+    }
+    String limit =
+        Math.floorMod(seed, 4) == 1
+            ? "  holdingLimit:\n    basePermits: 1000000\n    baseSharePpm: "
+                + (20_000 + Math.floorMod(seed * 7919, 200_000))
+                + "\n    aboveBaseSharePpm: 10000\n"
+            : "";
+    return "registryControls:\n  lateSurrender: "
+        + (seed % 2 == 0 ? "CREDIT_MAKE_GOOD" : "REFUSED")
+        + "\n"
+        + limit;
   }
 
   /**
@@ -293,9 +326,13 @@ final class RulesSimulation {
       boolean open = program.hasPeriod(engine.state().currentPeriod());
       closing = open && (closing || rnd.nextInt(closeEvery) == 0);
       pricedControl(closing);
+      lifecycleControl();
       Command c = closing && rnd.nextBoolean() ? closeOrClear() : next();
       Result r = submit(c);
       closing &= !(c instanceof ClosePeriod && r.isAccepted());
+      if (r.events().stream().anyMatch(LateSurrenderCredited.class::isInstance)) {
+        outcomes.merge("event LateSurrenderCredited", 1L, Long::sum);
+      }
       engine.checkInvariants();
       oracle(c, r);
       track(c, r);
@@ -349,6 +386,81 @@ final class RulesSimulation {
         c.getClass().getSimpleName() + " " + (r.isAccepted() ? "OK" : r.rejection().code()),
         1L,
         Long::sum);
+  }
+
+  /**
+   * Now and then a regulator changes an account's status (issue 15), from its own stream so the
+   * simulation's commands are drawn as before; OPEN is drawn most, so accounts come back. Late
+   * surrenders need no command of their own: {@link #period()} aims some surrenders at the closed
+   * period, and the compliance invariant checks that none retires permits for nothing.
+   */
+  private void lifecycleControl() {
+    if (!program.registryControls().enabled()) {
+      return;
+    }
+    int draw = lifecycleRnd.nextInt(1_000);
+    if (draw == 0) {
+      AccountStatus[] statuses = {
+        AccountStatus.OPEN,
+        AccountStatus.OPEN,
+        AccountStatus.OPEN,
+        AccountStatus.SUSPENDED,
+        AccountStatus.RESTRICTED,
+        AccountStatus.CLOSED
+      };
+      control(
+          new SetAccountStatus(
+              1 + lifecycleRnd.nextInt(accounts + 1),
+              statuses[lifecycleRnd.nextInt(statuses.length)],
+              "simulated"));
+    } else if (draw == 1) {
+      // An account that never held anything closes, and then refuses what would enter it.
+      long spare = accounts + 2 + spares++;
+      control(new OpenAccount(spare, "spare" + spare, Role.PARTICIPANT));
+      control(new SetAccountStatus(spare, AccountStatus.CLOSED, "left the market"));
+      control(new DepositCash(spare, 1));
+    } else if (draw < 8) {
+      // A regulator reverses part of a surrender (open or closed period) or of an allocation.
+      long a = 1 + lifecycleRnd.nextInt(accounts);
+      int p =
+          Math.max(program.firstPeriod(), engine.state().currentPeriod() - lifecycleRnd.nextInt(2));
+      long surrendered = engine.state().registry().surrendered(a, p);
+      long granted = engine.state().allocation().grantedPermits(a, p);
+      if (lifecycleRnd.nextBoolean()) {
+        control(new ReverseSurrender(a, p, 1 + lifecycleRnd.nextLong(surrendered + 1), "sim"));
+      } else {
+        control(new ReverseAllocation(a, p, 1 + lifecycleRnd.nextLong(granted + 1), "sim"));
+      }
+    } else if (draw < 20) {
+      // A late surrender within the make-good owed, which a crediting program accepts.
+      long a = 1 + lifecycleRnd.nextInt(accounts);
+      int closed = engine.state().currentPeriod() - 1;
+      if (closed >= program.firstPeriod()) {
+        long owed = engine.state().compliance().makeGoodOwedPermits(a);
+        long free =
+            engine
+                .state()
+                .registry()
+                .freePermits(a, engine.state().oldestEligibleVintage(closed), closed);
+        long most = Math.min(owed, free);
+        if (most > 0) {
+          control(new SurrenderPermits(a, closed, 1 + lifecycleRnd.nextLong(most)));
+        }
+      }
+    }
+  }
+
+  /** Submits a control command from the lifecycle stream and counts its outcome. */
+  private void control(Command c) {
+    Result r = journaled.submit(tick, c);
+    engine.checkInvariants();
+    outcomes.merge(
+        c.getClass().getSimpleName() + " " + (r.isAccepted() ? "OK" : r.rejection().code()),
+        1L,
+        Long::sum);
+    if (r.events().stream().anyMatch(LateSurrenderCredited.class::isInstance)) {
+      outcomes.merge("event LateSurrenderCredited", 1L, Long::sum);
+    }
   }
 
   private Result submit(Command c) {

@@ -150,6 +150,10 @@ final class ReferenceRegistry {
       r = Rejection.PERIOD_BEFORE_PROGRAM;
     } else if (r == null && c.period() > period) {
       r = Rejection.PERIOD_NOT_STARTED;
+    } else if (r == null && c.period() < period) {
+      // Issue 15: a period's deadline is its close; without registry controls a late surrender
+      // is refused (it used to retire permits that no assessment counted).
+      r = Rejection.SURRENDER_DEADLINE_PASSED;
     }
     if (r != null) {
       return r;

@@ -1,0 +1,113 @@
+package org.computecap.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15's account lifecycle and compliance calendar over HTTP, under the P2 example program with
+ * registry controls: only a regulator suspends an account, with a reason the account's view shows;
+ * a suspended account's transfer is refused by name; a surrender after the period closed is
+ * refused; and each participant reads its UK ETS code of the closed period, a regulator everyone's.
+ */
+class LifecycleApiTest {
+  @Test
+  void a_regulator_suspends_an_account_and_participants_read_their_compliance_codes()
+      throws Exception {
+    Path dir = Files.createTempDirectory("computecap-lifecycle");
+    Path program = dir.resolve("program.yaml");
+    Files.writeString(
+        program,
+        Files.readString(Harness.program()) + "registryControls:\n  lateSurrender: REFUSED\n");
+    try (Server server =
+        Server.start(
+            new Server.Options(dir.resolve("data"), null, program, 7, "127.0.0.1", 0),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            e -> {})) {
+      ApiClient anonymous = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), null);
+      ApiClient reg = anonymous.withToken(server.newRegulatorToken());
+      status(reg.openAccount(1, "alice", "PARTICIPANT"), 201);
+      status(reg.openAccount(2, "bob", "PARTICIPANT"), 201);
+      ApiClient alice = anonymous.withToken(reg.enrolAccount(1));
+      ApiClient bob = anonymous.withToken(reg.enrolAccount(2));
+      status(
+          reg.post("/api/issuances", Map.of("accountId", 1, "vintage", 1, "quantity", 100)), 200);
+
+      Map<String, Object> suspend = Map.of("status", "SUSPENDED", "reason", "fraud inquiry 17");
+      status(alice.post("/api/accounts/1/status", suspend), 403);
+      status(reg.post("/api/accounts/1/status", Map.of("status", "SUSPENDED", "reason", "")), 400);
+      status(reg.post("/api/accounts/1/status", suspend), 200);
+      Map<String, Object> transfer =
+          Map.of("fromAccountId", 1, "toAccountId", 2, "vintage", 1, "quantity", 5);
+      ApiClient.Response refused = alice.post("/api/transfers", transfer);
+      status(refused, 409);
+      assertThat(refused.body().path("code").asText()).isEqualTo("ACCOUNT_SUSPENDED");
+      JsonNode account = alice.get("/api/accounts/1").body();
+      assertThat(account.path("status").asText()).isEqualTo("SUSPENDED");
+      assertThat(account.path("statusReason").asText()).isEqualTo("fraud inquiry 17");
+      status(
+          reg.post("/api/accounts/1/status", Map.of("status", "OPEN", "reason", "inquiry closed")),
+          200);
+      status(alice.post("/api/transfers", transfer), 200);
+
+      // alice reports 10 (unevaluated: H, alpha 3, obligation 30) and surrenders 20; bob reports
+      // nothing.
+      status(
+          alice.post(
+              "/api/reports",
+              Map.of("accountId", 1, "period", 1, "workload", "TRAINING", "quantity", 10)),
+          200);
+      status(alice.post("/api/accounts/1/surrenders", Map.of("period", 1, "quantity", 20)), 200);
+      status(reg.post("/api/periods/1/close", Map.of()), 200);
+      ApiClient.Response late =
+          alice.post("/api/accounts/1/surrenders", Map.of("period", 1, "quantity", 10));
+      status(late, 409);
+      assertThat(late.body().path("code").asText()).isEqualTo("SURRENDER_DEADLINE_PASSED");
+
+      assertThat(codes(alice)).containsExactly("1:B:30:20");
+      assertThat(codes(bob)).containsExactly("2:C:0:0");
+      assertThat(codes(reg)).containsExactly("1:B:30:20", "2:C:0:0");
+
+      // Reversals are a regulator's: 5 of alice's 20 come back, and her assessment is redone.
+      Map<String, Object> reversal = Map.of("period", 1, "quantity", 5, "reason", "in error");
+      status(alice.post("/api/accounts/1/surrender-reversals", reversal), 403);
+      status(reg.post("/api/accounts/1/surrender-reversals", reversal), 200);
+      assertThat(codes(alice)).containsExactly("1:B:30:15");
+      ApiClient.Response none = reg.post("/api/accounts/2/allocation-reversals", reversal);
+      status(none, 409);
+      assertThat(none.body().path("code").asText()).isEqualTo("REVERSAL_EXCEEDS_ALLOCATION");
+      status(anonymous.get("/api/periods/1/compliance-codes"), 401);
+    }
+  }
+
+  private static List<String> codes(ApiClient client) throws Exception {
+    ApiClient.Response r = client.get("/api/periods/1/compliance-codes");
+    status(r, 200);
+    List<String> out = new ArrayList<>();
+    for (JsonNode row : r.body().path("items")) {
+      out.add(
+          row.path("accountId").asLong()
+              + ":"
+              + row.path("code").asText()
+              + ":"
+              + row.path("obligationPermits").asLong()
+              + ":"
+              + row.path("surrenderedByDeadlinePermits").asLong());
+    }
+    return out;
+  }
+
+  private static void status(ApiClient.Response r, int expected) {
+    assertThat(r.status()).as(r.text()).isEqualTo(expected);
+  }
+}
