@@ -19,6 +19,9 @@ import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.RecordAuditFinding;
 import org.computecap.engine.command.RemoveTrustedAccount;
 import org.computecap.engine.command.RepresentativeCommand;
+import org.computecap.engine.command.ReverseAllocation;
+import org.computecap.engine.command.ReverseSurrender;
+import org.computecap.engine.command.SetAccountStatus;
 import org.computecap.engine.command.SubmitBid;
 import org.computecap.engine.command.SubmitReport;
 import org.computecap.engine.command.SubmitReserveBid;
@@ -35,10 +38,9 @@ import org.computecap.engine.command.WithdrawReserveBid;
  * command (a deposit, operations such as opening an auction or recording a meter reading) may be
  * initiated by a person (an initiator of its account, or a regulator's) but is not required to be.
  *
- * <p>Regulator actions are named by type, and by simple name for the commands of the account
- * lifecycle ({@code SetAccountStatus}) and reversals ({@code ReverseSurrender}, {@code
- * ReverseAllocation}) built beside this feature, so those are gated as soon as they exist; any
- * command whose name starts with {@code Reverse} needs two senior regulators.
+ * <p>Regulator actions are named by type, the account lifecycle's {@code SetAccountStatus} and the
+ * reversals among them; the reversals ({@code ReverseSurrender}, {@code ReverseAllocation}) need
+ * two senior regulators.
  */
 final class Actors {
   /** What {@link #accountOf} answers for a command that acts for no account. */
@@ -50,10 +52,11 @@ final class Actors {
           AllocateFreePermits.class,
           AllocateNewEntrant.class,
           ClosePeriod.class,
-          RecordAuditFinding.class);
+          RecordAuditFinding.class,
+          SetAccountStatus.class);
 
-  private static final Set<String> REGULATOR_ACTIONS_BY_NAME =
-      Set.of("SetAccountStatus", "ReverseSurrender", "ReverseAllocation");
+  private static final Set<Class<?>> SENIOR_ACTIONS =
+      Set.of(ReverseSurrender.class, ReverseAllocation.class);
 
   private Actors() {}
 
@@ -101,14 +104,12 @@ final class Actors {
 
   /** Whether the command is a regulator action (issuance, allocation, penalties, close...). */
   static boolean isRegulatorAction(Command c) {
-    return REGULATOR_ACTIONS.contains(c.getClass())
-        || REGULATOR_ACTIONS_BY_NAME.contains(c.getClass().getSimpleName())
-        || needsSeniors(c);
+    return REGULATOR_ACTIONS.contains(c.getClass()) || needsSeniors(c);
   }
 
   /** Whether the command needs two senior regulators (reversals). */
   static boolean needsSeniors(Command c) {
-    return c.getClass().getSimpleName().startsWith("Reverse");
+    return SENIOR_ACTIONS.contains(c.getClass());
   }
 
   /**

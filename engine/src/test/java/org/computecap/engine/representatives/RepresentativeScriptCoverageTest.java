@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.computecap.engine.Rejection;
 import org.computecap.engine.script.RepresentativeVerbs;
@@ -18,15 +17,6 @@ import org.junit.jupiter.api.Test;
 /** The representatives scenario scripts must use every verb and every rejection code of theirs. */
 class RepresentativeScriptCoverageTest {
   private static final Path SCRIPTS = Path.of("src/test/resources/scripts");
-
-  /**
-   * The codes of the senior-regulator rule: only reversals ({@code ReverseSurrender}, {@code
-   * ReverseAllocation}, merged from the lifecycle work of issue 15) need seniors, and a script with
-   * both a {@code registryControls} and a {@code representatives} section is still to be written;
-   * until then these two codes are not required here.
-   */
-  private static final Set<Rejection> AWAITING_REVERSALS =
-      Set.of(Rejection.INITIATOR_NOT_SENIOR, Rejection.APPROVER_NOT_SENIOR);
 
   static String scripts() throws IOException {
     StringBuilder all = new StringBuilder();
@@ -48,7 +38,6 @@ class RepresentativeScriptCoverageTest {
     for (Rejection r : Rejection.values()) {
       if (r.ordinal() >= Rejection.REPRESENTATIVES_NOT_ENABLED.ordinal()
           && r.ordinal() <= Rejection.NOT_TRUSTED.ordinal()
-          && !AWAITING_REVERSALS.contains(r)
           && !scripts.contains("-> REJECT " + r.code() + "\n")) {
         missing.add(r.code());
       }
