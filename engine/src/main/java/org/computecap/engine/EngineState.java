@@ -45,6 +45,12 @@ public final class EngineState {
   private ComplianceState compliance;
   private ExchangeState exchange;
 
+  /**
+   * The account lifecycle's state, or null without registry controls: read by every order and
+   * transfer, so kept here rather than looked up in {@link #features} on the matching path.
+   */
+  private LifecycleState lifecycle;
+
   /** In the canonical order: by name. */
   private List<FeatureState> features = List.of();
 
@@ -142,7 +148,6 @@ public final class EngineState {
    * in a program without registry controls.
    */
   public AccountStatus accountStatus(long accountId) {
-    LifecycleState lifecycle = featureOrNull(LifecycleState.class);
     return lifecycle == null ? AccountStatus.OPEN : lifecycle.status(accountId);
   }
 
@@ -343,6 +348,7 @@ public final class EngineState {
       StabilityState stability,
       LifecycleState lifecycle,
       RepresentativeState representatives) {
+    this.lifecycle = lifecycle;
     List<FeatureState> list =
         new ArrayList<>(List.of(access, allocation, auction, compliance, exchange));
     if (lifecycle != null) {
