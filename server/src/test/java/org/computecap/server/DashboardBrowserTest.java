@@ -508,13 +508,16 @@ class DashboardBrowserTest {
     // Period 2: 400 plus 100 re-offered; 200 bid above the ECR trigger of 6.42, 300 withheld.
     auction(3, 2, 400, tokens, new long[][] {{1, 100, 700}, {2, 100, 700}});
 
+    // TNAC at period 1's close is the 5,000 sold: the stability reserve's release band, with
+    // nothing in the reserve to release. Read inside the wait: the panel redraws on every update,
+    // so a row read after the wait may already be a stale element.
     await(
         "period 1's balances at close, live",
-        d -> rows("stability").get(0).getText().endsWith("5,000 0 10,000"));
-    // TNAC at period 1's close is the 5,000 sold: the stability reserve's release band, with
-    // nothing in the reserve to release.
-    assertThat(rows("stability").get(0).getText())
-        .isEqualTo("1 2.50 13.00 6.00 2 20,000 5,000 5,000 0 0 0 10,000 0 5,000 0 10,000");
+        d ->
+            rows("stability")
+                .get(0)
+                .getText()
+                .equals("1 2.50 13.00 6.00 2 20,000 5,000 5,000 0 0 0 10,000 0 5,000 0 10,000"));
     await(
         "period 2's actions",
         d ->
@@ -530,9 +533,14 @@ class DashboardBrowserTest {
     assertThat(chart.getDomAttribute("data-series"))
         .isEqualTo("Auction reserve|Stability reserve|Cancelled");
     assertThat(chart.findElements(By.tagName("canvas"))).isNotEmpty();
-    assertThat(rows("stability").get(1).getDomAttribute("title"))
-        .contains("auction 3: re-offered 100 of vintage 1")
-        .contains("auction 3: ECR withheld 300 (vintage 2) at trigger 6.42");
+    await(
+        "period 2's actions in its row's title",
+        d -> {
+          String title = rows("stability").get(1).getDomAttribute("title");
+          return title != null
+              && title.contains("auction 3: re-offered 100 of vintage 1")
+              && title.contains("auction 3: ECR withheld 300 (vintage 2) at trigger 6.42");
+        });
 
     ((org.openqa.selenium.JavascriptExecutor) browser)
         .executeScript("document.getElementById('stability-panel').scrollIntoView()");
