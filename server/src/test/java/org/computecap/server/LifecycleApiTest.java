@@ -90,6 +90,81 @@ class LifecycleApiTest {
     }
   }
 
+  /**
+   * A holding limit of 0.1% of period 1's cap of 100,000 (100 permits): a transfer that would take
+   * bob above it is refused by name and moves nothing; one that reaches it exactly goes through;
+   * then a buy order is refused on its worst case (as if it filled), before any trade.
+   */
+  @Test
+  void a_transfer_or_order_above_the_holding_limit_is_refused_and_moves_nothing() throws Exception {
+    Path dir = Files.createTempDirectory("computecap-holding-limit");
+    Path program = dir.resolve("program.yaml");
+    Files.writeString(
+        program,
+        Files.readString(Harness.program())
+            + "registryControls:\n"
+            + "  lateSurrender: REFUSED\n"
+            + "  holdingLimit:\n"
+            + "    basePermits: 100000\n"
+            + "    baseSharePpm: 1000\n"
+            + "    aboveBaseSharePpm: 0\n");
+    try (Server server =
+        Server.start(
+            new Server.Options(dir.resolve("data"), null, program, 7, "127.0.0.1", 0),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            e -> {})) {
+      ApiClient anonymous = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), null);
+      ApiClient reg = anonymous.withToken(server.newRegulatorToken());
+      status(reg.openAccount(1, "alice", "PARTICIPANT"), 201);
+      status(reg.openAccount(2, "bob", "PARTICIPANT"), 201);
+      ApiClient alice = anonymous.withToken(reg.enrolAccount(1));
+      ApiClient bob = anonymous.withToken(reg.enrolAccount(2));
+      status(reg.post("/api/issuances", Map.of("accountId", 1, "vintage", 1, "quantity", 60)), 200);
+      status(reg.post("/api/issuances", Map.of("accountId", 2, "vintage", 1, "quantity", 90)), 200);
+      status(bob.post("/api/accounts/2/deposits", Map.of("amountCents", 100_000)), 200);
+
+      ApiClient.Response over =
+          alice.post(
+              "/api/transfers",
+              Map.of("fromAccountId", 1, "toAccountId", 2, "vintage", 1, "quantity", 11));
+      status(over, 409);
+      assertThat(over.body().path("code").asText()).isEqualTo("HOLDING_LIMIT_EXCEEDED");
+      assertThat(freePermits(reg, 1)).isEqualTo(60);
+      assertThat(freePermits(reg, 2)).isEqualTo(90);
+
+      status(
+          alice.post(
+              "/api/transfers",
+              Map.of("fromAccountId", 1, "toAccountId", 2, "vintage", 1, "quantity", 10)),
+          200);
+      assertThat(freePermits(reg, 2)).isEqualTo(100);
+
+      ApiClient.Response buy =
+          bob.post(
+              "/api/orders",
+              Map.of(
+                  "accountId",
+                  2,
+                  "side",
+                  "BUY",
+                  "type",
+                  "LIMIT",
+                  "priceCents",
+                  500,
+                  "quantity",
+                  1,
+                  "vintage",
+                  1));
+      status(buy, 409);
+      assertThat(buy.body().path("code").asText()).isEqualTo("HOLDING_LIMIT_EXCEEDED");
+      assertThat(freePermits(reg, 2)).isEqualTo(100);
+    }
+  }
+
+  private static long freePermits(ApiClient client, long account) throws Exception {
+    return client.get("/api/accounts/" + account + "/holdings").body().path("freePermits").asLong();
+  }
+
   private static List<String> codes(ApiClient client) throws Exception {
     ApiClient.Response r = client.get("/api/periods/1/compliance-codes");
     status(r, 200);
