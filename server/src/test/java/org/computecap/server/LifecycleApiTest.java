@@ -24,22 +24,11 @@ class LifecycleApiTest {
   @Test
   void a_regulator_suspends_an_account_and_participants_read_their_compliance_codes()
       throws Exception {
-    Path dir = Files.createTempDirectory("computecap-lifecycle");
-    Path program = dir.resolve("program.yaml");
-    Files.writeString(
-        program,
-        Files.readString(Harness.program()) + "registryControls:\n  lateSurrender: REFUSED\n");
-    try (Server server =
-        Server.start(
-            new Server.Options(dir.resolve("data"), null, program, 7, "127.0.0.1", 0),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            e -> {})) {
-      ApiClient anonymous = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), null);
-      ApiClient reg = anonymous.withToken(server.newRegulatorToken());
-      status(reg.openAccount(1, "alice", "PARTICIPANT"), 201);
-      status(reg.openAccount(2, "bob", "PARTICIPANT"), 201);
-      ApiClient alice = anonymous.withToken(reg.enrolAccount(1));
-      ApiClient bob = anonymous.withToken(reg.enrolAccount(2));
+    try (Market m = Market.start("registryControls:\n  lateSurrender: REFUSED\n")) {
+      ApiClient anonymous = m.anonymous();
+      ApiClient reg = m.reg();
+      ApiClient alice = m.alice();
+      ApiClient bob = m.bob();
       status(
           reg.post("/api/issuances", Map.of("accountId", 1, "vintage", 1, "quantity", 100)), 200);
 
@@ -97,28 +86,17 @@ class LifecycleApiTest {
    */
   @Test
   void a_transfer_or_order_above_the_holding_limit_is_refused_and_moves_nothing() throws Exception {
-    Path dir = Files.createTempDirectory("computecap-holding-limit");
-    Path program = dir.resolve("program.yaml");
-    Files.writeString(
-        program,
-        Files.readString(Harness.program())
-            + "registryControls:\n"
-            + "  lateSurrender: REFUSED\n"
-            + "  holdingLimit:\n"
-            + "    basePermits: 100000\n"
-            + "    baseSharePpm: 1000\n"
-            + "    aboveBaseSharePpm: 0\n");
-    try (Server server =
-        Server.start(
-            new Server.Options(dir.resolve("data"), null, program, 7, "127.0.0.1", 0),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            e -> {})) {
-      ApiClient anonymous = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), null);
-      ApiClient reg = anonymous.withToken(server.newRegulatorToken());
-      status(reg.openAccount(1, "alice", "PARTICIPANT"), 201);
-      status(reg.openAccount(2, "bob", "PARTICIPANT"), 201);
-      ApiClient alice = anonymous.withToken(reg.enrolAccount(1));
-      ApiClient bob = anonymous.withToken(reg.enrolAccount(2));
+    try (Market m =
+        Market.start(
+            "registryControls:\n"
+                + "  lateSurrender: REFUSED\n"
+                + "  holdingLimit:\n"
+                + "    basePermits: 100000\n"
+                + "    baseSharePpm: 1000\n"
+                + "    aboveBaseSharePpm: 0\n")) {
+      ApiClient reg = m.reg();
+      ApiClient alice = m.alice();
+      ApiClient bob = m.bob();
       status(reg.post("/api/issuances", Map.of("accountId", 1, "vintage", 1, "quantity", 60)), 200);
       status(reg.post("/api/issuances", Map.of("accountId", 2, "vintage", 1, "quantity", 90)), 200);
       status(bob.post("/api/accounts/2/deposits", Map.of("amountCents", 100_000)), 200);
@@ -163,6 +141,40 @@ class LifecycleApiTest {
 
   private static long freePermits(ApiClient client, long account) throws Exception {
     return client.get("/api/accounts/" + account + "/holdings").body().path("freePermits").asLong();
+  }
+
+  /**
+   * A server on the P2 example program with {@code controls} appended, the regulator, and alice (1)
+   * and bob (2) enrolled as participants.
+   */
+  private record Market(
+      Server server, ApiClient anonymous, ApiClient reg, ApiClient alice, ApiClient bob)
+      implements AutoCloseable {
+    static Market start(String controls) throws Exception {
+      Path dir = Files.createTempDirectory("computecap-lifecycle");
+      Path program = dir.resolve("program.yaml");
+      Files.writeString(program, Files.readString(Harness.program()) + controls);
+      Server server =
+          Server.start(
+              new Server.Options(dir.resolve("data"), null, program, 7, "127.0.0.1", 0),
+              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+              e -> {});
+      ApiClient anonymous = new ApiClient(URI.create("http://127.0.0.1:" + server.port()), null);
+      ApiClient reg = anonymous.withToken(server.newRegulatorToken());
+      status(reg.openAccount(1, "alice", "PARTICIPANT"), 201);
+      status(reg.openAccount(2, "bob", "PARTICIPANT"), 201);
+      return new Market(
+          server,
+          anonymous,
+          reg,
+          anonymous.withToken(reg.enrolAccount(1)),
+          anonymous.withToken(reg.enrolAccount(2)));
+    }
+
+    @Override
+    public void close() {
+      server.close();
+    }
   }
 
   private static List<String> codes(ApiClient client) throws Exception {
