@@ -3,6 +3,7 @@ package org.computecap.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.computecap.server.DemoPersons;
 import org.computecap.server.Server;
 import org.computecap.server.store.JournalStore;
 import picocli.CommandLine.Command;
@@ -210,7 +211,8 @@ final class ServeCommand implements Callable<Integer> {
               + " commands arrive at "
               + demoRate
               + " a second");
-      ServeDemo.play(run, server.port(), token, demoRate, System.out);
+      DemoPersons persons = ServeDemo.people(host, server.port(), token, System.out);
+      ServeDemo.play(run, server.port(), token, persons, demoRate, System.out);
     }
     stopped.await();
     return 0;
