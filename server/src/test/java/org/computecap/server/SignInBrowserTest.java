@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.computecap.server.Harness.expect;
 import static org.computecap.server.HeadlessChromium.CHROMIUM;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,12 +51,7 @@ class SignInBrowserTest {
             + " is not installed, so sign-in cannot be tested in a browser (CI installs it with"
             + " apt-get install -y chromium chromium-driver)");
     dir = Files.createTempDirectory("computecap-signin-browser");
-    server =
-        Server.start(
-            new Server.Options(
-                dir.resolve("data"), null, SignInFixture.program(dir), 7, "127.0.0.1", 0),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            e -> {});
+    server = SignInFixture.serve(dir);
     base = "http://127.0.0.1:" + server.port();
     ApiClient regulator = new ApiClient(URI.create(base), server.newRegulatorToken());
     expect(regulator.openAccount(1, "alice", "PARTICIPANT"), 201);

@@ -36,6 +36,11 @@ final class SignInFixture {
     return RepresentativesHttpTest.program(dir, 93_600_000L);
   }
 
+  /** A server on {@code dir}'s data directory under {@link #program}. */
+  static Server serve(Path dir) throws IOException {
+    return RepresentativesHttpTest.serve(dir, program(dir));
+  }
+
   /** A person's sign-in: name, password, TOTP secret, and the last TOTP step this test used. */
   static final class Person {
     final long personId;

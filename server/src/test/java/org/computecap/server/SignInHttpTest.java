@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.computecap.server.Harness.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -53,12 +50,7 @@ class SignInHttpTest {
   @BeforeAll
   static void start() throws Exception {
     dir = Files.createTempDirectory("computecap-signin");
-    server =
-        Server.start(
-            new Server.Options(
-                dir.resolve("data"), null, SignInFixture.program(dir), 7, "127.0.0.1", 0),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            e -> {});
+    server = SignInFixture.serve(dir);
     base = URI.create("http://127.0.0.1:" + server.port());
     regulator = new ApiClient(base, server.newRegulatorToken());
     expect(regulator.openAccount(ALICE, "alice", "PARTICIPANT"), 201);
@@ -263,6 +255,29 @@ class SignInHttpTest {
     assertThat(noName.status()).isEqualTo(400);
     assertThat(noName.body().path("field").asText()).isEqualTo("name");
     assertThat(b.cookie()).isNull();
+  }
+
+  @Test
+  void after_ten_failed_sign_ins_a_person_waits_even_with_the_right_password() {
+    SignInFixture.Person p = alLike();
+    SignInFixture.BrowserSession b = new SignInFixture.BrowserSession(base);
+    for (int i = 0; i < SignInApi.PERSON_ATTEMPTS; i++) {
+      assertThat(
+              b.post(
+                      "/api/session",
+                      Map.of("name", p.name, "password", "guess-number-" + i, "totp", "000000"))
+                  .status())
+          .isEqualTo(401);
+    }
+    ApiClient.Response r =
+        b.post(
+            "/api/session", Map.of("name", p.name, "password", p.password, "totp", p.nextCode()));
+    assertThat(r.status()).isEqualTo(429);
+    assertThat(r.code()).isEqualTo("TOO_MANY_ATTEMPTS");
+    assertThat(r.body().path("message").asText()).contains("this person");
+    assertThat(b.cookie()).isNull();
+    // Another person signs in from the same address meanwhile.
+    expect(SignInFixture.signIn(base, alLike()).get("/api/me"), 200);
   }
 
   @Test
