@@ -15,8 +15,10 @@ import org.computecap.engine.lifecycle.LifecycleState;
 import org.computecap.engine.program.AccountStatus;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Ledger;
+import org.computecap.engine.registry.PermitMovements;
 import org.computecap.engine.registry.Registry;
 import org.computecap.engine.representatives.RepresentativeState;
+import org.computecap.engine.serial.SerialBook;
 import org.computecap.engine.stability.StabilityState;
 
 /**
@@ -55,6 +57,10 @@ public final class EngineState {
   private List<FeatureState> features = List.of();
 
   private long seq;
+
+  /** The serial numbers' projection when tracked ({@link Engine#trackSerials}); not hashed. */
+  private SerialBook serials;
+
   private long lastTick;
 
   EngineState(OrderBooks books) {
@@ -64,6 +70,26 @@ public final class EngineState {
   /** Whether {@code OpenMarket} has been applied. */
   public boolean isOpen() {
     return program != null;
+  }
+
+  /**
+   * The serial numbers of issue 15 when this engine tracks them ({@link Engine#trackSerials}), else
+   * null. A projection of the ledger's movements, not part of the state hash: the journal
+   * determines it, as it determines the state.
+   */
+  public SerialBook serials() {
+    return serials;
+  }
+
+  /**
+   * The permits the last command moved ({@link Engine#movements()}): valid until the next command.
+   */
+  public PermitMovements movements() {
+    return isOpen() ? ledger.movements() : PermitMovements.none();
+  }
+
+  void trackSerials(SerialBook book) {
+    this.serials = book;
   }
 
   /** The number of commands applied so far, accepted or rejected (the journal's last seq). */
@@ -232,6 +258,9 @@ public final class EngineState {
     }
     Registry registry = ledger.registry();
     registry.checkInvariants();
+    if (serials != null) {
+      serials.check(registry);
+    }
     long capsSoFar = program.capsThroughPermits(currentPeriod);
     // Permits sold at the price ceiling (issue 14) are issued above the cap, and counted apart.
     long ceiling = registry.ceilingIssuedTotal();

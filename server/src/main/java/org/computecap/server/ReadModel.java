@@ -112,6 +112,10 @@ final class ReadModel implements AutoCloseable {
   volatile Map<Integer, List<Views.PricePoint>> history = Map.of();
 
   final ConcurrentSkipListMap<Long, AccountEntry> accounts = new ConcurrentSkipListMap<>();
+
+  /** Every permit's serial number and the audit trail of their moves (issue 15). */
+  final SerialProjection serials = new SerialProjection();
+
   final ConcurrentSkipListMap<Long, AuctionEntry> auctions = new ConcurrentSkipListMap<>();
   final ConcurrentHashMap<Long, Histories> histories = new ConcurrentHashMap<>();
   final AppendOnlyList<Row> compliance = new AppendOnlyList<>();

@@ -157,6 +157,8 @@ final class Harness implements AutoCloseable {
             case "accountId" -> String.valueOf(ALICE);
             case "orderId" -> String.valueOf(aliceOrderId);
             case "auctionId", "bidId", "saleId", "vintage", "period" -> "1";
+            // Alice's highest serial: the routes the matrix walks never move all her permits.
+            case "serial" -> "1000";
             case "tokenId" -> String.valueOf(aliceSecondTokenId);
             case "personId", "transactionId" -> "1";
             case "trustedAccountId" -> String.valueOf(BOB);

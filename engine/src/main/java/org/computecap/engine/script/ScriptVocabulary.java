@@ -41,6 +41,9 @@ public final class ScriptVocabulary {
     // representatives: add its verbs here.
     v.add(new org.computecap.engine.script.RepresentativeVerbs(v));
 
+    // serial numbers (issue 15): add their verbs here.
+    v.add(new SerialVerbs());
+
     return v;
   }
 
