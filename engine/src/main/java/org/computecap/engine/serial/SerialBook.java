@@ -5,10 +5,9 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
+import org.computecap.engine.collections.LongObjectMap;
 import org.computecap.engine.registry.PermitMovements;
 import org.computecap.engine.registry.Registry;
 import org.computecap.engine.registry.SystemAccount;
@@ -43,16 +42,31 @@ public final class SerialBook {
   private static final class Vintage {
     final int vintage;
     long issued;
-    final Map<Long, SerialRanges> holders = new HashMap<>();
-    final Map<Long, SerialRanges> retiredBy = new HashMap<>();
+    final LongObjectMap<SerialRanges> holders = new LongObjectMap<>();
+    final LongObjectMap<SerialRanges> retiredBy = new LongObjectMap<>();
 
     Vintage(int vintage) {
       this.vintage = vintage;
     }
 
     SerialRanges holder(long accountId) {
-      return holders.computeIfAbsent(accountId, id -> new SerialRanges());
+      return getOrAdd(holders, accountId);
     }
+  }
+
+  /** One account's audit trail lines (0-based), ascending. */
+  private static final class Lines {
+    int[] lines = new int[8];
+    int count;
+  }
+
+  private static SerialRanges getOrAdd(LongObjectMap<SerialRanges> map, long accountId) {
+    SerialRanges r = map.get(accountId);
+    if (r == null) {
+      r = new SerialRanges();
+      map.put(accountId, r);
+    }
+    return r;
   }
 
   private final TreeMap<Integer, Vintage> vintages = new TreeMap<>();
@@ -63,10 +77,8 @@ public final class SerialBook {
 
   private int moveCount;
 
-  /** Each account's audit trail lines (0-based line numbers), ascending. */
-  private final Map<Long, int[]> linesByAccount = new HashMap<>();
-
-  private final Map<Long, Integer> lineCounts = new HashMap<>();
+  /** Each account's audit trail lines. */
+  private final LongObjectMap<Lines> linesByAccount = new LongObjectMap<>();
 
   // The movement being applied, for the pieces callback (a field, not a lambda: no allocation).
   private long currentSeq;
@@ -158,13 +170,17 @@ public final class SerialBook {
       pool.moveLowest(rest, taken, (s, e) -> {});
       long[] pairs = taken.toArray();
       for (int i = 0; i < pairs.length; i += 2) {
-        for (SerialRanges attributed : v.retiredBy.values()) {
-          attributed.removeOverlap(pairs[i], pairs[i + 1]);
+        for (long id : v.retiredBy.sortedKeys()) {
+          v.retiredBy.get(id).removeOverlap(pairs[i], pairs[i + 1]);
         }
         destination.add(pairs[i], pairs[i + 1]);
         recordPiece(pairs[i], pairs[i + 1]);
       }
-      v.retiredBy.values().removeIf(r -> r.total() == 0);
+      for (long id : v.retiredBy.sortedKeys()) {
+        if (v.retiredBy.get(id).total() == 0) {
+          v.retiredBy.remove(id);
+        }
+      }
     }
     if (pool.total() == 0) {
       v.holders.remove(RETIREMENT);
@@ -173,7 +189,7 @@ public final class SerialBook {
 
   private void recordPiece(long start, long end) {
     if (currentTo == RETIREMENT) {
-      current.retiredBy.computeIfAbsent(currentFrom, id -> new SerialRanges()).add(start, end);
+      getOrAdd(current.retiredBy, currentFrom).add(start, end);
     }
     int at = moveCount * MOVE_WIDTH;
     if (at + MOVE_WIDTH > moves.length) {
@@ -191,14 +207,14 @@ public final class SerialBook {
   }
 
   private void index(long accountId, int line) {
-    int n = lineCounts.getOrDefault(accountId, 0);
-    int[] lines = linesByAccount.get(accountId);
-    if (lines == null || n == lines.length) {
-      lines = lines == null ? new int[8] : Arrays.copyOf(lines, lines.length * 2);
-      linesByAccount.put(accountId, lines);
+    Lines l = linesByAccount.get(accountId);
+    if (l == null) {
+      l = new Lines();
+      linesByAccount.put(accountId, l);
+    } else if (l.count == l.lines.length) {
+      l.lines = Arrays.copyOf(l.lines, l.count * 2);
     }
-    lines[n] = line;
-    lineCounts.put(accountId, n + 1);
+    l.lines[l.count++] = line;
   }
 
   private Vintage vintage(int vintage) {
@@ -236,9 +252,10 @@ public final class SerialBook {
     if (v == null || serial < 1 || serial > v.issued) {
       return 0;
     }
-    for (Map.Entry<Long, SerialRanges> e : v.holders.entrySet()) {
-      if (e.getValue().contains(serial)) {
-        return e.getKey();
+    for (long id : v.holders.sortedKeys()) {
+      SerialRanges r = v.holders.get(id);
+      if (r.contains(serial)) {
+        return id;
       }
     }
     throw new AssertionError("serial " + serial + " of vintage " + vintage + " has no holder");
@@ -254,12 +271,15 @@ public final class SerialBook {
    * oldest first, after line {@code afterIndex} (0 for the start).
    */
   public List<SerialMove> history(long accountId, long afterIndex, int limit) {
-    int n = lineCounts.getOrDefault(accountId, 0);
-    int[] lines = linesByAccount.get(accountId);
-    int from = lines == null ? 0 : firstAfter(lines, n, afterIndex - 1);
+    Lines l = linesByAccount.get(accountId);
     List<SerialMove> out = new ArrayList<>();
-    for (int k = from; k < n && out.size() < limit; k++) {
-      out.add(line(lines[k]));
+    if (l == null) {
+      return out;
+    }
+    for (int k = firstAfter(l.lines, l.count, afterIndex - 1);
+        k < l.count && out.size() < limit;
+        k++) {
+      out.add(line(l.lines[k]));
     }
     return out;
   }
@@ -330,18 +350,18 @@ public final class SerialBook {
                 + registry.issued(v.vintage));
       }
       long held = 0;
-      for (Map.Entry<Long, SerialRanges> e : v.holders.entrySet()) {
-        long id = e.getKey();
+      for (long id : v.holders.sortedKeys()) {
+        SerialRanges r = v.holders.get(id);
         long holding =
             registry.freePermits(id, v.vintage) + registry.reservedPermits(id, v.vintage);
-        if (e.getValue().total() != holding) {
+        if (r.total() != holding) {
           throw new AssertionError(
               "account "
                   + id
                   + " vintage "
                   + v.vintage
                   + ": serial ranges hold "
-                  + e.getValue().total()
+                  + r.total()
                   + " but the holding is "
                   + holding);
         }
@@ -369,9 +389,10 @@ public final class SerialBook {
   public void checkRanges() {
     for (Vintage v : vintages.values()) {
       List<long[]> all = new ArrayList<>();
-      for (Map.Entry<Long, SerialRanges> e : v.holders.entrySet()) {
-        e.getValue().check(e.getValue().total(), e.getKey(), v.vintage);
-        long[] pairs = e.getValue().toArray();
+      for (long id : v.holders.sortedKeys()) {
+        SerialRanges r = v.holders.get(id);
+        r.check(r.total(), id, v.vintage);
+        long[] pairs = r.toArray();
         for (int i = 0; i < pairs.length; i += 2) {
           all.add(new long[] {pairs[i], pairs[i + 1]});
         }
@@ -383,8 +404,9 @@ public final class SerialBook {
 
   private static void checkRetired(Vintage v) {
     SerialRanges pool = v.holders.get(RETIREMENT);
-    for (Map.Entry<Long, SerialRanges> e : v.retiredBy.entrySet()) {
-      long[] pairs = e.getValue().toArray();
+    for (long id : v.retiredBy.sortedKeys()) {
+      SerialRanges r = v.retiredBy.get(id);
+      long[] pairs = r.toArray();
       for (int i = 0; i < pairs.length; i += 2) {
         if (pool == null || !pool.containsAll(pairs[i], pairs[i + 1])) {
           throw new AssertionError(
@@ -395,7 +417,7 @@ public final class SerialBook {
                   + ".."
                   + (pairs[i + 1] - 1)
                   + " surrendered by account "
-                  + e.getKey()
+                  + id
                   + " are not in the retirement account");
         }
       }
@@ -408,7 +430,7 @@ public final class SerialBook {
     }
     for (Vintage v : vintages.values()) {
       long holding = registry.freePermits(id, v.vintage) + registry.reservedPermits(id, v.vintage);
-      if (holding > 0 && !v.holders.containsKey(id)) {
+      if (holding > 0 && v.holders.get(id) == null) {
         throw new AssertionError(
             "account "
                 + id
@@ -488,13 +510,14 @@ public final class SerialBook {
     return book;
   }
 
-  private static void writeRanges(DataOutput out, Map<Long, SerialRanges> byAccount)
+  private static void writeRanges(DataOutput out, LongObjectMap<SerialRanges> byAccount)
       throws IOException {
-    TreeMap<Long, SerialRanges> sorted = new TreeMap<>(byAccount);
-    out.writeInt(sorted.size());
-    for (Map.Entry<Long, SerialRanges> e : sorted.entrySet()) {
-      out.writeLong(e.getKey());
-      long[] pairs = e.getValue().toArray();
+    long[] ids = byAccount.sortedKeys();
+    out.writeInt(ids.length);
+    for (long id : ids) {
+      SerialRanges r = byAccount.get(id);
+      out.writeLong(id);
+      long[] pairs = r.toArray();
       out.writeInt(pairs.length / 2);
       for (long p : pairs) {
         out.writeLong(p);
@@ -502,7 +525,8 @@ public final class SerialBook {
     }
   }
 
-  private static void readRanges(DataInput in, Map<Long, SerialRanges> into) throws IOException {
+  private static void readRanges(DataInput in, LongObjectMap<SerialRanges> into)
+      throws IOException {
     int accounts = in.readInt();
     for (int a = 0; a < accounts; a++) {
       long id = in.readLong();
