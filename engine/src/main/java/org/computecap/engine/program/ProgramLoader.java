@@ -106,6 +106,7 @@ public final class ProgramLoader {
               : RegistryControls.NONE;
       Representatives representatives =
           root.has("representatives") ? representatives(root.section("representatives")) : null;
+      Metering metering = root.has("metering") ? metering(root.section("metering")) : null;
       root.refuseUnread();
       return new Program(
           name,
@@ -125,7 +126,8 @@ public final class ProgramLoader {
           stability,
           controls,
           registryControls,
-          representatives);
+          representatives,
+          metering);
     }
 
     /**
@@ -430,6 +432,25 @@ public final class ProgramLoader {
       }
       s.refuseUnread();
       return new RegistryControls(true, late, limit);
+    }
+
+    /**
+     * {@code metering} (issue 17): {@code attested} SETTLES, AUDIT_SIGNAL or OFF (the default),
+     * {@code measures} ENERGY or COMPUTE, and the size of one covered unit in the reading's own
+     * units: {@code unitJoules} (ENERGY) or {@code unitGflop} (COMPUTE), 1 .. 10^15.
+     */
+    Metering metering(Section s) {
+      AttestedUse attested = s.enumValue("attested", AttestedUse.class, AttestedUse.OFF);
+      MeteredQuantity measures = s.enumValue("measures", MeteredQuantity.class, null);
+      long joules = 0;
+      long gflop = 0;
+      if (measures == MeteredQuantity.ENERGY) {
+        joules = s.whole("unitJoules", 1, MAX_PERMITS, null);
+      } else {
+        gflop = s.whole("unitGflop", 1, MAX_PERMITS, null);
+      }
+      s.refuseUnread();
+      return new Metering(attested, measures, joules, gflop);
     }
 
     Program.Insurance insurance(Section s) {

@@ -41,6 +41,9 @@ public final class ScriptVocabulary {
     // representatives: add its verbs here.
     v.add(new org.computecap.engine.script.RepresentativeVerbs(v));
 
+    // metering (issue 17): add its verbs here.
+    v.add(new MeteringVerbs());
+
     return v;
   }
 
