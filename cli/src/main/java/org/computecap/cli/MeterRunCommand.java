@@ -28,7 +28,11 @@ final class MeterRunCommand implements Callable<Integer> {
     file
   }
 
-  @Option(names = "--source", required = true, description = "nvml, command or file")
+  @Option(
+      names = "--source",
+      required = true,
+      paramLabel = "nvml|command|file",
+      description = "nvml, command or file")
   Source source;
 
   @Option(names = "--file", paramLabel = "PATH", description = "--source file: the counters")
@@ -40,37 +44,64 @@ final class MeterRunCommand implements Callable<Integer> {
   @Option(names = "--server", required = true, paramLabel = "URL", description = "the server")
   URI server;
 
-  @Option(names = "--account", required = true, description = "the participant account")
+  @Option(
+      names = "--account",
+      required = true,
+      paramLabel = "N",
+      description = "the participant account")
   long account;
 
-  @Option(names = "--meter", required = true, description = "the registered meter's id")
+  @Option(
+      names = "--meter",
+      required = true,
+      paramLabel = "ID",
+      description = "the registered meter's id")
   long meter;
 
   @Option(names = "--key", required = true, paramLabel = "FILE", description = "the meter's key")
   Path key;
 
-  @Option(names = "--token", required = true, description = "the participant's API token")
+  @Option(
+      names = "--token",
+      required = true,
+      paramLabel = "TOKEN",
+      description = "the participant's API token")
   String token;
 
-  @Option(names = "--interval", defaultValue = "60", description = "seconds between readings")
+  @Option(
+      names = "--interval",
+      defaultValue = "60",
+      paramLabel = "S",
+      description = "seconds between readings")
   long interval;
 
   @Option(
       names = "--utilization",
       required = true,
+      paramLabel = "U",
       description = "the assumed share of peak throughput achieved, in (0, 1]")
   BigDecimal utilization;
 
-  @Option(names = "--peak-flops", description = "dense peak FLOP/s of one device")
+  @Option(
+      names = "--peak-flops",
+      paramLabel = "FLOPS",
+      description = "dense peak FLOP/s of one device")
   Long peakFlops;
 
-  @Option(names = "--gpu-model", description = "a model of the peak table (H100-SXM, A100...)")
+  @Option(
+      names = "--gpu-model",
+      paramLabel = "MODEL",
+      description = "a model of the peak table (H100-SXM, A100...)")
   String gpuModel;
 
   @Option(names = "--outbox", paramLabel = "DIR", description = "default meter-outbox-METER")
   Path outbox;
 
-  @Option(names = "--readings", defaultValue = "0", description = "stop after N (0: never)")
+  @Option(
+      names = "--readings",
+      defaultValue = "0",
+      paramLabel = "N",
+      description = "stop after N (0: never)")
   long readings;
 
   @Spec CommandSpec spec;

@@ -122,6 +122,75 @@ class MeterAgentTest {
     }
   }
 
+  @Test
+  void meter_run_reads_a_file_signs_and_sends_readings_to_a_served_market() throws Exception {
+    Path program = dir.resolve("program.yaml");
+    Files.writeString(
+        program,
+        Files.readString(Path.of("..", "examples", "programs", "p2-risk-weighted.yaml"))
+            + "metering:\n  attested: OFF\n  measures: COMPUTE\n  unitGflop: 1000000\n");
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    try (Server server =
+        Server.start(
+            new Server.Options(dir.resolve("data"), null, program, 7, "127.0.0.1", 0),
+            quiet,
+            e -> {})) {
+      URI url = URI.create("http://127.0.0.1:" + server.port());
+      ApiClient reg = new ApiClient(url, server.newRegulatorToken());
+      assertThat(reg.openAccount(1, "lab", "PARTICIPANT").status()).isEqualTo(201);
+      String token = reg.enrolAccount(1);
+      Path key = dir.resolve("meter.key");
+      assertThat(CliRun.of("meter", "keygen", "--out", key.toString()).exitCode()).isZero();
+      Map<String, Object> meter = new LinkedHashMap<>();
+      meter.put("meterId", 3);
+      meter.put("accountId", 1);
+      meter.put("publicKey", Files.readString(dir.resolve("meter.key.pub")).strip());
+      meter.put("description", "one L4");
+      meter.put("meterClass", "FILE");
+      meter.put("uncertaintyPpm", 0);
+      assertThat(reg.post("/api/meters", meter).status()).isEqualTo(201);
+      Path counters = dir.resolve("counters.txt");
+      Files.writeString(counters, "5000\n");
+      CliRun run =
+          CliRun.of(
+              "meter",
+              "run",
+              "--source",
+              "file",
+              "--file",
+              counters.toString(),
+              "--server",
+              url.toString(),
+              "--account",
+              "1",
+              "--meter",
+              "3",
+              "--key",
+              key.toString(),
+              "--token",
+              token,
+              "--interval",
+              "1",
+              "--readings",
+              "2",
+              "--gpu-model",
+              "L4",
+              "--utilization",
+              "0.5",
+              "--outbox",
+              dir.resolve("outbox").toString());
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).contains("reading 1 delivered").contains("reading 2 delivered");
+      JsonNode rows =
+          new ApiClient(url, token).get("/api/accounts/1/meter-readings").body().path("items");
+      assertThat(rows).hasSize(2);
+      assertThat(rows.get(0).path("data").path("method").asText())
+          .startsWith("epoch-hardware-v1")
+          .contains("peakFlops=121000000000000")
+          .contains("utilizationPpm=500000");
+    }
+  }
+
   private static MeterAgent agent(
       ApiClient client,
       KeyPair key,

@@ -440,7 +440,11 @@ public final class ProgramLoader {
      * units: {@code unitJoules} (ENERGY) or {@code unitGflop} (COMPUTE), 1 .. 10^15.
      */
     Metering metering(Section s) {
-      AttestedUse attested = s.enumValue("attested", AttestedUse.class, AttestedUse.OFF);
+      // An unquoted OFF is YAML 1.1's boolean false, and means OFF here.
+      AttestedUse attested =
+          s.isFalse("attested")
+              ? AttestedUse.OFF
+              : s.enumValue("attested", AttestedUse.class, AttestedUse.OFF);
       MeteredQuantity measures = s.enumValue("measures", MeteredQuantity.class, null);
       long joules = 0;
       long gflop = 0;
@@ -494,6 +498,16 @@ public final class ProgramLoader {
 
     boolean isEmpty() {
       return node.isEmpty();
+    }
+
+    /** Whether the field is the YAML boolean false (YAML 1.1 reads an unquoted OFF or NO so). */
+    boolean isFalse(String name) {
+      JsonNode v = node.get(name);
+      if (v != null && v.isBoolean() && !v.booleanValue()) {
+        read.add(name);
+        return true;
+      }
+      return false;
     }
 
     /**
