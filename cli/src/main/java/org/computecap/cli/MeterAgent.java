@@ -24,8 +24,6 @@ import org.computecap.server.ApiClient;
  * sample after an empty outbox is the baseline; the first reading covers the time from it.
  */
 final class MeterAgent {
-  private static final String TEMPLATE = "A".repeat(86) + "==";
-
   private final ApiClient client;
   private final long account;
   private final long meter;
@@ -108,19 +106,9 @@ final class MeterAgent {
             newTotal / 1000,
             flop.gflop(seconds, now.length),
             flop.method(seconds, now.length),
-            TEMPLATE);
+            SubmitMeterReading.UNSIGNED);
     SubmitMeterReading signed =
-        new SubmitMeterReading(
-            meter,
-            account,
-            sequence,
-            start,
-            nowSeconds,
-            total / 1000,
-            newTotal / 1000,
-            unsigned.computeGflop(),
-            unsigned.method(),
-            MeterSignatures.sign(key, unsigned.signedBytes()));
+        unsigned.withSignature(MeterSignatures.sign(key, unsigned.signedBytes()));
     outbox.add(new MeterOutbox.Entry(signed, newTotal, now));
     return signed;
   }
@@ -171,7 +159,8 @@ final class MeterAgent {
     return delivered;
   }
 
-  private static Map<String, Object> body(SubmitMeterReading r) {
+  /** The JSON body of {@code POST /api/meters/{id}/readings} for a reading. */
+  static Map<String, Object> body(SubmitMeterReading r) {
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("accountId", r.accountId());
     b.put("sequence", r.sequence());

@@ -38,17 +38,7 @@ class MeterAgentTest {
 
   @Test
   void the_agent_delivers_each_reading_exactly_once_across_outages_and_restarts() throws Exception {
-    Path program = dir.resolve("program.yaml");
-    Files.writeString(
-        program,
-        Files.readString(Path.of("..", "examples", "programs", "p2-risk-weighted.yaml"))
-            + "metering:\n  attested: AUDIT_SIGNAL\n  measures: COMPUTE\n  unitGflop: 1000000\n");
-    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    try (Server server =
-        Server.start(
-            new Server.Options(dir.resolve("data"), null, program, 7, "127.0.0.1", 0),
-            quiet,
-            e -> {})) {
+    try (Server server = serve("AUDIT_SIGNAL")) {
       URI url = URI.create("http://127.0.0.1:" + server.port());
       ApiClient reg = new ApiClient(url, server.newRegulatorToken());
       assertThat(reg.openAccount(1, "lab", "PARTICIPANT").status()).isEqualTo(201);
@@ -95,7 +85,8 @@ class MeterAgentTest {
 
       // Reading 2 reaches the server but the agent is killed before it notes the delivery.
       SubmitMeterReading two = waiting.get(0).reading();
-      assertThat(participant.post("/api/meters/7/readings", body(two)).status()).isEqualTo(201);
+      assertThat(participant.post("/api/meters/7/readings", MeterAgent.body(two)).status())
+          .isEqualTo(201);
 
       // A new agent on the same outbox: 2 counts as delivered (the server refuses the replay),
       // 3 goes, and the next reading continues from 3.
@@ -124,17 +115,7 @@ class MeterAgentTest {
 
   @Test
   void meter_run_reads_a_file_signs_and_sends_readings_to_a_served_market() throws Exception {
-    Path program = dir.resolve("program.yaml");
-    Files.writeString(
-        program,
-        Files.readString(Path.of("..", "examples", "programs", "p2-risk-weighted.yaml"))
-            + "metering:\n  attested: OFF\n  measures: COMPUTE\n  unitGflop: 1000000\n");
-    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    try (Server server =
-        Server.start(
-            new Server.Options(dir.resolve("data"), null, program, 7, "127.0.0.1", 0),
-            quiet,
-            e -> {})) {
+    try (Server server = serve("OFF")) {
       URI url = URI.create("http://127.0.0.1:" + server.port());
       ApiClient reg = new ApiClient(url, server.newRegulatorToken());
       assertThat(reg.openAccount(1, "lab", "PARTICIPANT").status()).isEqualTo(201);
@@ -191,6 +172,20 @@ class MeterAgentTest {
     }
   }
 
+  /** A quiet server on the P2 example program with a COMPUTE metering section. */
+  private Server serve(String attested) throws Exception {
+    Path program = dir.resolve("program.yaml");
+    Files.writeString(
+        program,
+        Files.readString(Path.of("..", "examples", "programs", "p2-risk-weighted.yaml"))
+            + "metering:\n  attested: "
+            + attested
+            + "\n  measures: COMPUTE\n  unitGflop: 1000000\n");
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    return Server.start(
+        new Server.Options(dir.resolve("data"), null, program, 7, "127.0.0.1", 0), quiet, e -> {});
+  }
+
   private static MeterAgent agent(
       ApiClient client,
       KeyPair key,
@@ -207,20 +202,6 @@ class MeterAgentTest {
         flop,
         new MeterOutbox(outbox),
         new PrintWriter(log, true));
-  }
-
-  private static Map<String, Object> body(SubmitMeterReading r) {
-    Map<String, Object> b = new LinkedHashMap<>();
-    b.put("accountId", r.accountId());
-    b.put("sequence", r.sequence());
-    b.put("intervalStartSeconds", r.intervalStartSeconds());
-    b.put("intervalEndSeconds", r.intervalEndSeconds());
-    b.put("counterStartJoules", r.counterStartJoules());
-    b.put("counterEndJoules", r.counterEndJoules());
-    b.put("computeGflop", r.computeGflop());
-    b.put("method", r.method());
-    b.put("signature", r.signature());
-    return b;
   }
 
   private static boolean nvmlPresent() {

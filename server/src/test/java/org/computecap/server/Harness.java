@@ -205,7 +205,7 @@ final class Harness implements AutoCloseable {
       case "description" -> "a device";
       case "meterClass" -> "NVML-H100";
       case "method" -> "a method";
-      case "signature" -> "A".repeat(86) + "==";
+      case "signature" -> org.computecap.engine.command.SubmitMeterReading.UNSIGNED;
       case "newMeterId", "intervalEndSeconds" -> 2;
       default -> 1;
     };

@@ -98,7 +98,8 @@ class MeteringApiTest {
   private static Map<String, Object> reading(
       KeyPair key, long seq, long start, long end, long c0, long c1, long gflop) {
     SubmitMeterReading unsigned =
-        new SubmitMeterReading(5, 1, seq, start, end, c0, c1, gflop, "test", "A".repeat(86) + "==");
+        new SubmitMeterReading(
+            5, 1, seq, start, end, c0, c1, gflop, "test", SubmitMeterReading.UNSIGNED);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("accountId", 1);
     body.put("sequence", seq);

@@ -30,6 +30,12 @@ public record SubmitMeterReading(
   /** The longest method description. */
   public static final int MAX_METHOD_LENGTH = 200;
 
+  /**
+   * A well-formed signature of 64 zero bytes, which no key makes: what a reading carries before it
+   * is signed ({@link #withSignature}).
+   */
+  public static final String UNSIGNED = "A".repeat(86) + "==";
+
   public SubmitMeterReading {
     Fields.positive("meterId", meterId);
     Fields.accountId("accountId", accountId);
@@ -51,6 +57,21 @@ public record SubmitMeterReading(
               + (method == null ? "nothing" : method.length() + " characters"));
     }
     MeterSignatures.signatureShape("signature", signature);
+  }
+
+  /** The same reading with {@code signature} (base64). */
+  public SubmitMeterReading withSignature(String signature) {
+    return new SubmitMeterReading(
+        meterId,
+        accountId,
+        sequence,
+        intervalStartSeconds,
+        intervalEndSeconds,
+        counterStartJoules,
+        counterEndJoules,
+        computeGflop,
+        method,
+        signature);
   }
 
   /** The bytes the meter signed. */

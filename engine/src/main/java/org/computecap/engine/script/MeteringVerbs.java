@@ -61,10 +61,18 @@ public final class MeteringVerbs implements ScriptVerbs {
     long counterEnd = a.longValue("counter-end");
     long gflop = a.longValue("gflop", 0);
     String method = a.has("method") ? a.string("method") : "script";
-    String blank = "A".repeat(86) + "==";
     SubmitMeterReading unsigned =
         new SubmitMeterReading(
-            meter, account, seq, start, end, counterStart, counterEnd, gflop, method, blank);
+            meter,
+            account,
+            seq,
+            start,
+            end,
+            counterStart,
+            counterEnd,
+            gflop,
+            method,
+            SubmitMeterReading.UNSIGNED);
     String signature =
         MeterSignatures.sign(
             ScriptMeterKeys.pair(a.string("key")).getPrivate(), unsigned.signedBytes());

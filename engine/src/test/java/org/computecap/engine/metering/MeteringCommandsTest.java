@@ -59,10 +59,17 @@ class MeteringCommandsTest {
       KeyPair key, long meter, long account, long seq, long start, long end, long c0, long c1) {
     SubmitMeterReading unsigned =
         new SubmitMeterReading(
-            meter, account, seq, start, end, c0, c1, 7, "epoch-hardware", "A".repeat(86) + "==");
-    String sig = MeterSignatures.sign(key.getPrivate(), unsigned.signedBytes());
-    return new SubmitMeterReading(
-        meter, account, seq, start, end, c0, c1, 7, "epoch-hardware", sig);
+            meter,
+            account,
+            seq,
+            start,
+            end,
+            c0,
+            c1,
+            7,
+            "epoch-hardware",
+            SubmitMeterReading.UNSIGNED);
+    return unsigned.withSignature(MeterSignatures.sign(key.getPrivate(), unsigned.signedBytes()));
   }
 
   private static Engine open(String programFile, long... participants) throws IOException {
@@ -97,7 +104,7 @@ class MeteringCommandsTest {
   @Test
   void the_signed_bytes_follow_the_documented_layout() {
     SubmitMeterReading r =
-        new SubmitMeterReading(1, 2, 3, 4, 5, 6, 7, 8, "m", "A".repeat(86) + "==");
+        new SubmitMeterReading(1, 2, 3, 4, 5, 6, 7, 8, "m", SubmitMeterReading.UNSIGNED);
     String hex = HexFormat.of().formatHex(r.signedBytes());
     String prefix =
         HexFormat.of().formatHex("computecap-meter-reading-v1".getBytes(StandardCharsets.US_ASCII));

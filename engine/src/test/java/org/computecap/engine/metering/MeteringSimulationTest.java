@@ -246,7 +246,7 @@ class MeteringSimulationTest {
     }
     SubmitMeterReading unsigned =
         new SubmitMeterReading(
-            id, account, seq, start, end, c0, c1, 0, "sim", "A".repeat(86) + "==");
+            id, account, seq, start, end, c0, c1, 0, "sim", SubmitMeterReading.UNSIGNED);
     String sig = MeterSignatures.sign(POOL[key].getPrivate(), unsigned.signedBytes());
     long sent = altered ? c1 + 1 : c1;
     SubmitMeterReading r =
