@@ -14,6 +14,7 @@ import org.computecap.engine.command.ComplianceCommand;
 import org.computecap.engine.command.ExchangeCommand;
 import org.computecap.engine.command.LifecycleCommand;
 import org.computecap.engine.command.MarketCommand;
+import org.computecap.engine.command.MeteringCommand;
 import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.command.RegistryCommand;
 import org.computecap.engine.command.RepresentativeCommand;
@@ -23,6 +24,7 @@ import org.computecap.engine.compliance.LateSurrender;
 import org.computecap.engine.exchange.ExchangeHandler;
 import org.computecap.engine.exchange.OrderBooks;
 import org.computecap.engine.lifecycle.LifecycleHandler;
+import org.computecap.engine.metering.MeteringHandler;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.PermitMovements;
 import org.computecap.engine.registry.RegistryHandler;
@@ -143,6 +145,9 @@ public final class Engine {
     }
     if (command instanceof RepresentativeCommand c) {
       return RepresentativeHandler.apply(access, tick, c, inner -> dispatchFeature(tick, inner));
+    }
+    if (command instanceof MeteringCommand c) {
+      return MeteringHandler.apply(access, c);
     }
     throw new AssertionError("no handler for " + command.getClass().getName());
   }

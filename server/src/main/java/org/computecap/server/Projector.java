@@ -51,6 +51,7 @@ import org.computecap.engine.exchange.OrderCancelled;
 import org.computecap.engine.exchange.OrderRested;
 import org.computecap.engine.exchange.TradeExecuted;
 import org.computecap.engine.lifecycle.LifecycleState;
+import org.computecap.engine.metering.MeterReadingAccepted;
 import org.computecap.engine.program.BookLayout;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.PermitsIssued;
@@ -731,6 +732,8 @@ final class Projector {
       return c.accountId();
     } else if (e instanceof SurrenderReversed r) {
       return r.accountId();
+    } else if (e instanceof MeterReadingAccepted m) {
+      return m.accountId();
     }
     return 0;
   }
@@ -757,6 +760,9 @@ final class Projector {
       h.reports.add(row);
     } else if (e instanceof MeterReadingRecorded) {
       h.meterReadings.add(row);
+    } else if (e instanceof MeterReadingAccepted m) {
+      h.meterReadings.add(row);
+      model.addAttested(m);
     } else if (e instanceof EvaluationRecorded || e instanceof InsurerEvaluationRecorded) {
       h.evaluations.add(row);
     } else if (e instanceof PermitsSurrendered

@@ -41,6 +41,8 @@ final class Routes {
     table.addAll(new PublicReportApi(s).routes());
     table.addAll(new LifecycleApi(s).routes());
     table.addAll(new SerialApi(s).routes());
+
+    table.addAll(new MeteringApi(s).routes());
     return List.copyOf(table);
   }
 }

@@ -355,6 +355,8 @@ class ApiTest {
     all.remove("POST /api/accounts/{accountId}/allocation-reversals");
     // So do the representatives (issue 15): RepresentativesHttpTest calls every one of them.
     all.removeAll(RepresentativesHttpTest.ROUTES);
+    // Meters need a program with metering (issue 17): MeteringApiTest calls those routes.
+    all.removeIf(r -> r.contains(" /api/meters") || r.endsWith("/attested"));
     assertThat(all).as("routes never called successfully").isEmpty();
   }
 }

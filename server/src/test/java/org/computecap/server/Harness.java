@@ -162,6 +162,7 @@ final class Harness implements AutoCloseable {
             case "tokenId" -> String.valueOf(aliceSecondTokenId);
             case "personId", "transactionId" -> "1";
             case "trustedAccountId" -> String.valueOf(BOB);
+            case "meterId" -> "1";
             default -> throw new AssertionError("no sample for path parameter " + m.group(1));
           };
       m.appendReplacement(sb, v);
@@ -200,6 +201,14 @@ final class Harness implements AutoCloseable {
       case "trustedAccountId" -> BOB;
       case "rights" -> "BOTH";
       case "grade" -> "ORDINARY";
+      case "publicKey" ->
+          org.computecap.engine.command.MeterSignatures.encode(
+              org.computecap.engine.script.ScriptMeterKeys.pair("alice").getPublic());
+      case "description" -> "a device";
+      case "meterClass" -> "NVML-H100";
+      case "method" -> "a method";
+      case "signature" -> org.computecap.engine.command.SubmitMeterReading.UNSIGNED;
+      case "newMeterId", "intervalEndSeconds" -> 2;
       default -> 1;
     };
   }
@@ -217,7 +226,12 @@ final class Harness implements AutoCloseable {
           "status",
           "reason",
           "rights",
-          "grade" ->
+          "grade",
+          "publicKey",
+          "description",
+          "meterClass",
+          "method",
+          "signature" ->
           true;
       default -> false;
     };

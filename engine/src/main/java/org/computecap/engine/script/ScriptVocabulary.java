@@ -44,6 +44,9 @@ public final class ScriptVocabulary {
     // serial numbers (issue 15): add their verbs here.
     v.add(new SerialVerbs());
 
+    // metering (issue 17): add its verbs here.
+    v.add(new MeteringVerbs());
+
     return v;
   }
 
