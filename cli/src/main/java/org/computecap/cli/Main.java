@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
       ScenariosCommand.class,
       ServeCommand.class,
       CompletionCommand.class,
-      TotpCommand.class
+      TotpCommand.class,
+      MeterCommand.class
     })
 public final class Main {
 
