@@ -9,6 +9,7 @@ import org.computecap.engine.access.AccessState;
 import org.computecap.engine.allocation.AllocationState;
 import org.computecap.engine.auction.AuctionState;
 import org.computecap.engine.compliance.ComplianceState;
+import org.computecap.engine.compliance.EnforcementState;
 import org.computecap.engine.exchange.ExchangeState;
 import org.computecap.engine.exchange.OrderBooks;
 import org.computecap.engine.lifecycle.LifecycleState;
@@ -268,7 +269,8 @@ public final class EngineState {
             program,
             StabilityState.open(),
             program.registryControls().enabled() ? new LifecycleState() : null,
-            program.hasRepresentatives() ? RepresentativeState.open() : null);
+            program.hasRepresentatives() ? RepresentativeState.open() : null,
+            program.enforcement().isOn() ? new EnforcementState() : null);
     checkFeatureOrder();
   }
 
@@ -303,7 +305,8 @@ public final class EngineState {
         5
             + (parsed.hasStabilityReserve() ? 1 : 0)
             + (lifecycle ? 1 : 0)
-            + (parsed.hasRepresentatives() ? 1 : 0);
+            + (parsed.hasRepresentatives() ? 1 : 0)
+            + (parsed.enforcement().isOn() ? 1 : 0);
     if (count != expected) {
       throw new IllegalArgumentException(
           "snapshot: " + count + " features, the engine has " + expected + " for its program");
@@ -316,6 +319,11 @@ public final class EngineState {
     this.auction = AuctionState.readCanonical(r, parsed);
     r.section("compliance");
     this.compliance = ComplianceState.readCanonical(r);
+    EnforcementState enforcement = null;
+    if (parsed.enforcement().isOn()) {
+      r.section("enforcement");
+      enforcement = EnforcementState.readCanonical(r);
+    }
     r.section("exchange");
     this.exchange = ExchangeState.readCanonical(r, parsed, books);
     LifecycleState lifecycleState = null;
@@ -333,7 +341,7 @@ public final class EngineState {
       r.section("stability");
       stability = StabilityState.readCanonical(r);
     }
-    this.features = featureList(parsed, stability, lifecycleState, representatives);
+    this.features = featureList(parsed, stability, lifecycleState, representatives, enforcement);
     checkFeatureOrder();
   }
 
@@ -347,10 +355,15 @@ public final class EngineState {
       Program program,
       StabilityState stability,
       LifecycleState lifecycle,
-      RepresentativeState representatives) {
+      RepresentativeState representatives,
+      EnforcementState enforcement) {
     this.lifecycle = lifecycle;
-    List<FeatureState> list =
-        new ArrayList<>(List.of(access, allocation, auction, compliance, exchange));
+    List<FeatureState> list = new ArrayList<>(List.of(access, allocation, auction, compliance));
+    if (enforcement != null) {
+      // Issue 17's levers: present only for a program with an enforcement section.
+      list.add(enforcement);
+    }
+    list.add(exchange);
     if (lifecycle != null) {
       list.add(lifecycle);
     }

@@ -233,6 +233,14 @@ public enum Rejection {
   ALREADY_TRUSTED,
   /** The account is not on the trusted list. */
   NOT_TRUSTED,
+  /** The program requires no collateral (issue 17). */
+  COLLATERAL_NOT_REQUIRED,
+  /** The account has posted its collateral already. */
+  COLLATERAL_ALREADY_POSTED,
+  /** The account has no collateral posted. */
+  NO_COLLATERAL_POSTED,
+  /** Collateral is returned only when the account owes no penalty and no make-good. */
+  OBLIGATIONS_OUTSTANDING,
   ;
 
   /** The stable code of this rejection, e.g. {@code INSUFFICIENT_CASH}. */

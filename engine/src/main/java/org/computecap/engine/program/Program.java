@@ -35,7 +35,8 @@ public record Program(
     StabilityReserve stabilityReserve,
     PriceControls priceControls,
     RegistryControls registryControls,
-    Representatives representatives) {
+    Representatives representatives,
+    EnforcementLevers enforcement) {
 
   /**
    * The compliance periods {@code first .. first+count-1} (e.g. 2026 for calendar years, or 1), and
@@ -215,6 +216,7 @@ public record Program(
     Objects.requireNonNull(exchange, "exchange");
     Objects.requireNonNull(priceControls, "priceControls");
     Objects.requireNonNull(registryControls, "registryControls");
+    Objects.requireNonNull(enforcement, "enforcement");
   }
 
   /** The number of the first compliance period (and vintage), >= 0, e.g. 2026 or 1. */

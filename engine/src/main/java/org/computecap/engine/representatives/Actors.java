@@ -16,9 +16,11 @@ import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.MarketCommand;
 import org.computecap.engine.command.PayOutstandingPenalty;
 import org.computecap.engine.command.PlaceOrder;
+import org.computecap.engine.command.PostCollateral;
 import org.computecap.engine.command.RecordAuditFinding;
 import org.computecap.engine.command.RemoveTrustedAccount;
 import org.computecap.engine.command.RepresentativeCommand;
+import org.computecap.engine.command.ReturnCollateral;
 import org.computecap.engine.command.ReverseAllocation;
 import org.computecap.engine.command.ReverseSurrender;
 import org.computecap.engine.command.SetAccountStatus;
@@ -53,7 +55,8 @@ final class Actors {
           AllocateNewEntrant.class,
           ClosePeriod.class,
           RecordAuditFinding.class,
-          SetAccountStatus.class);
+          SetAccountStatus.class,
+          ReturnCollateral.class);
 
   private static final Set<Class<?>> SENIOR_ACTIONS =
       Set.of(ReverseSurrender.class, ReverseAllocation.class);
@@ -91,6 +94,8 @@ final class Actors {
     } else if (c instanceof SubmitReport r) {
       return r.accountId();
     } else if (c instanceof PayOutstandingPenalty p) {
+      return p.accountId();
+    } else if (c instanceof PostCollateral p) {
       return p.accountId();
     } else if (c instanceof AddTrustedAccount a) {
       return a.accountId();
