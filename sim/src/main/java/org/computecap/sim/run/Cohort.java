@@ -9,6 +9,7 @@ import org.computecap.sim.agent.Developer;
 import org.computecap.sim.agent.Part;
 import org.computecap.sim.agent.Plan;
 import org.computecap.sim.agent.Valuation;
+import org.computecap.sim.scenario.MarketSettings;
 import org.computecap.sim.scenario.ProgramTerms;
 import org.computecap.sim.scenario.Strategy;
 
@@ -106,10 +107,12 @@ final class Cohort {
    * The same cohort with strategic developers facing the program's enforcement: audit probability
    * {@code rho} (the program's, or what the audit budget allows), its penalty, make-good at {@code
    * makeGoodPriceCents}, audit noise and tolerance in each developer's permits (the tolerance for
-   * the report it would file at {@code expectedCents}).
+   * the report it would file at {@code expectedCents}); a developer measured by an attested meter
+   * ({@link MarketSettings#attested}) can leave at most the meter's uncertainty unreported.
    */
   Cohort withEnforcement(
       ProgramTerms terms,
+      MarketSettings settings,
       double rho,
       double centsPerUtil,
       double expectedCents,
@@ -130,7 +133,9 @@ final class Cohort {
                     terms.linearCentsPerPermit(), terms.quadraticCentsPerPermitSquared()),
                 terms.makeGood() ? makeGoodPriceCents : 0.0,
                 lambda * terms.auditNoiseSigma(),
-                lambda * tolerance);
+                lambda * tolerance,
+                // Issue 17: an attested meter leaves at most its uncertainty unreported.
+                settings.attested(i) ? settings.meterUncertainty() : 1.0);
       }
       out[i] = new Plan(d, weight[i], enf[i], centsPerUtil, p.makeGood(), 0, 0);
     }

@@ -31,6 +31,10 @@ package org.computecap.sim.scenario;
  * @param discountRate the agents' discount rate per period: a permit is banked when the next
  *     period's price, discounted at this rate, is above this period's (only when the program allows
  *     banking)
+ * @param attestedShare the share of developers whose compute attested meters measure (issue 17), in
+ *     [0, 1], spread evenly over the population ({@link #attested})
+ * @param meterUncertainty the attested meters' relative uncertainty in [0, 1]: the most of what it
+ *     owes an attested developer can leave unreported
  */
 public record MarketSettings(
     double centsPerUtil,
@@ -47,7 +51,9 @@ public record MarketSettings(
     long initialPriceCents,
     long cashCents,
     long ziLotPermits,
-    double discountRate) {
+    double discountRate,
+    double attestedShare,
+    double meterUncertainty) {
 
   /** Settings with every default, for tests and code that builds scenarios directly. */
   public static MarketSettings defaults(double centsPerUtil) {
@@ -66,7 +72,9 @@ public record MarketSettings(
         0,
         10_000_000_000_000L,
         0,
-        0.05);
+        0.05,
+        0.0,
+        0.0);
   }
 
   /** The same settings with another trading mode. */
@@ -86,7 +94,9 @@ public record MarketSettings(
         initialPriceCents,
         cashCents,
         ziLotPermits,
-        discountRate);
+        discountRate,
+        attestedShare,
+        meterUncertainty);
   }
 
   /** The same settings with other expectations and evaluation timing. */
@@ -106,7 +116,9 @@ public record MarketSettings(
         initialPriceCents,
         cashCents,
         ziLotPermits,
-        discountRate);
+        discountRate,
+        attestedShare,
+        meterUncertainty);
   }
 
   /** The same settings with another starting cash per developer. */
@@ -126,6 +138,17 @@ public record MarketSettings(
         initialPriceCents,
         cents,
         ziLotPermits,
-        discountRate);
+        discountRate,
+        attestedShare,
+        meterUncertainty);
+  }
+
+  /**
+   * Whether developer {@code index} (in the population's order) is metered by an attested meter:
+   * {@code floor((index + 1)·share) > floor(index·share)}, which spreads {@code floor(n·share)} of
+   * n developers evenly over the population (every type gets its share), and none at share 0.
+   */
+  public boolean attested(int index) {
+    return Math.floor((index + 1) * attestedShare) > Math.floor(index * attestedShare);
   }
 }

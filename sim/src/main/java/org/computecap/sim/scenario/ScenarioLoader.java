@@ -275,6 +275,8 @@ public final class ScenarioLoader {
     long cash = m.whole("cashCents", 1, 1_000_000_000_000_000L, 10_000_000_000_000L);
     long lot = m.whole("ziLotPermits", 0, 1_000_000_000L, 0L);
     double rate = m.number("discountRate", 0.0, 10.0, 0.05);
+    double attested = m.number("attestedShare", 0.0, 1.0, 0.0);
+    double uncertainty = m.number("meterUncertainty", 0.0, 1.0, 0.0);
     m.refuseUnread();
     return new MarketSettings(
         centsPerUtil,
@@ -291,7 +293,9 @@ public final class ScenarioLoader {
         initial,
         cash,
         lot,
-        rate);
+        rate,
+        attested,
+        uncertainty);
   }
 
   private static DeveloperType developer(Node d) {
