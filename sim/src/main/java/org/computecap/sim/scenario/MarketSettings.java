@@ -145,10 +145,13 @@ public record MarketSettings(
 
   /**
    * Whether developer {@code index} (in the population's order) is metered by an attested meter:
-   * {@code floor((index + 1)·share) > floor(index·share)}, which spreads {@code floor(n·share)} of
-   * n developers evenly over the population (every type gets its share), and none at share 0.
+   * {@code frac((index + 1)·g) < share} with g the golden ratio's fractional part 0.618..., a
+   * low-discrepancy sequence that spreads the share evenly over the population without aliasing
+   * with any regular pattern in it (strategies assigned alternately, say): none at share 0, all at
+   * 1, and about {@code share·n} of any n consecutive developers.
    */
   public boolean attested(int index) {
-    return Math.floor((index + 1) * attestedShare) > Math.floor(index * attestedShare);
+    double u = ((index + 1) * 0.6180339887498949) % 1.0;
+    return u < attestedShare;
   }
 }
