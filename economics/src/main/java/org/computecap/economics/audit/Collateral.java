@@ -148,7 +148,8 @@ public final class Collateral {
    * The shortfall D in [0, owed] maximising {@code p·D - rho·S(D)}: the best of 0, the interior
    * optimum of the uncapped branch ({@code (p - rho·a)/(2·rho·b)} clipped to it) and its ends, and
    * all of {@code owed} when the cap binds below it (where the sanction no longer grows). Ties go
-   * to 0: an indifferent developer reports truthfully.
+   * to 0: an indifferent developer reports truthfully. An infinite {@code owed} (no bound) counts
+   * only the finite candidates.
    */
   public static double bestShortfall(
       double price,
@@ -159,7 +160,9 @@ public final class Collateral {
       double owed) {
     Arguments.nonNegative("price", price);
     Arguments.probability("rho", rho);
-    Arguments.nonNegative("owed", owed);
+    if (!(owed >= 0.0)) {
+      throw new IllegalArgumentException("owed must be >= 0 (infinite for no bound), was " + owed);
+    }
     double dCap = Math.min(capBindsAt(penalty, collateral, liabilityCap), owed);
     double best = 0.0;
     double bestGain = 0.0;

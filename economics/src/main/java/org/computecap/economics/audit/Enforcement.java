@@ -36,7 +36,9 @@ public record Enforcement(
     double makeGoodPrice,
     double sigma,
     double tolerance,
-    double hideableShare) {
+    double hideableShare,
+    double collateral,
+    double liabilityCap) {
 
   /**
    * Validates rho in [0, 1], the rest finite and &gt;= 0, and {@code hideableShare} in [0, 1]: the
@@ -53,6 +55,30 @@ public record Enforcement(
     Arguments.nonNegative("sigma", sigma);
     Arguments.nonNegative("tolerance", tolerance);
     Arguments.probability("hideableShare", hideableShare);
+    Arguments.nonNegative("collateral", collateral);
+    if (!(liabilityCap >= 0.0)) {
+      throw new IllegalArgumentException(
+          "liabilityCap must be >= 0 (infinite for no cap), was " + liabilityCap);
+    }
+  }
+
+  /** Enforcement with a hideable share and no collateral or liability cap. */
+  public Enforcement(
+      double rho,
+      PenaltyFunction penalty,
+      double makeGoodPrice,
+      double sigma,
+      double tolerance,
+      double hideableShare) {
+    this(
+        rho,
+        penalty,
+        makeGoodPrice,
+        sigma,
+        tolerance,
+        hideableShare,
+        0.0,
+        Double.POSITIVE_INFINITY);
   }
 
   /** Enforcement under which a developer may leave any part of what it owes unreported. */
@@ -61,9 +87,31 @@ public record Enforcement(
     this(rho, penalty, makeGoodPrice, sigma, tolerance, 1.0);
   }
 
+  /**
+   * The same enforcement with collateral {@code collateral} forfeited on a detected shortfall and a
+   * liability cap (infinite for none): the sanction is {@link Collateral#sanction} (issue 17).
+   */
+  public Enforcement withCollateral(double newCollateral, double newLiabilityCap) {
+    return new Enforcement(
+        rho,
+        penalty,
+        makeGoodPrice,
+        sigma,
+        tolerance,
+        hideableShare,
+        newCollateral,
+        newLiabilityCap);
+  }
+
+  /** Whether collateral or a liability cap changes the sanction. */
+  public boolean hasCollateral() {
+    return collateral > 0.0 || liabilityCap != Double.POSITIVE_INFINITY;
+  }
+
   /** The same enforcement with at most {@code share} of what is owed hideable (issue 17). */
   public Enforcement withHideableShare(double share) {
-    return new Enforcement(rho, penalty, makeGoodPrice, sigma, tolerance, share);
+    return new Enforcement(
+        rho, penalty, makeGoodPrice, sigma, tolerance, share, collateral, liabilityCap);
   }
 
   /** Perfect audits, no tolerance, no make-good: P2 Sec 4 exactly. */
@@ -73,7 +121,8 @@ public record Enforcement(
 
   /** The same enforcement with another audit probability. */
   public Enforcement withRho(double newRho) {
-    return new Enforcement(newRho, penalty, makeGoodPrice, sigma, tolerance, hideableShare);
+    return new Enforcement(
+        newRho, penalty, makeGoodPrice, sigma, tolerance, hideableShare, collateral, liabilityCap);
   }
 
   /**
@@ -89,14 +138,23 @@ public record Enforcement(
         makeGoodPrice / moneyUnit,
         sigma,
         tolerance,
-        hideableShare);
+        hideableShare,
+        collateral / moneyUnit,
+        liabilityCap / moneyUnit);
   }
 
   /** The same enforcement seen by a developer whose permits scale by {@code factor}. */
   public Enforcement scaled(double factor) {
     Arguments.positive("factor", factor);
     return new Enforcement(
-        rho, penalty, makeGoodPrice, sigma * factor, tolerance * factor, hideableShare);
+        rho,
+        penalty,
+        makeGoodPrice,
+        sigma * factor,
+        tolerance * factor,
+        hideableShare,
+        collateral,
+        liabilityCap);
   }
 
   /** The linear coefficient including make-good: {@code linear + makeGoodPrice}. */

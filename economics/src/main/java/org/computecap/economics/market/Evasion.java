@@ -1,6 +1,8 @@
 package org.computecap.economics.market;
 
+import org.computecap.economics.audit.Collateral;
 import org.computecap.economics.audit.Enforcement;
+import org.computecap.economics.audit.PenaltyFunction;
 
 /**
  * A strategic developer's whole decision under P2 Eq. (1): it chooses compute c and the permits D
@@ -41,6 +43,10 @@ public final class Evasion {
   public static Choice choose(Population pop, int i, double price, Enforcement enforcement) {
     double c = Demand.compute(pop, i, price);
     double lambda = pop.lambdaBar[i];
+    if (enforcement.hasCollateral()) {
+      double hiddenWithBond = withCollateral(enforcement, price, lambda * c);
+      return new Choice(c, hiddenWithBond, hiddenWithBond >= lambda * c && c > 0);
+    }
     double hidden = enforcement.bestShortfall(Double.POSITIVE_INFINITY, price);
     double share = enforcement.hideableShare();
     if (hidden < share * lambda * c) {
@@ -62,6 +68,9 @@ public final class Evasion {
     double truthful = pop.lambdaBar[i] * Demand.compute(pop, i, price);
     if (enforcement == null) {
       return truthful;
+    }
+    if (enforcement.hasCollateral()) {
+      return truthful - withCollateral(enforcement, price, truthful);
     }
     double hidden = enforcement.bestShortfall(Double.POSITIVE_INFINITY, price);
     double share = enforcement.hideableShare();
@@ -131,6 +140,17 @@ public final class Evasion {
       }
     }
     return 0.5 * (lo + hi);
+  }
+
+  // Collateral and a liability cap (issue 17): the sanction min(K + phi(D), L) is not convex
+  // (a jump at 0, flat above the cap), so the first-order conditions above do not apply. The
+  // developer computes its truthful demand and hides the best shortfall at that compute
+  // (Collateral.bestShortfall, perfect audits with make-good in the linear term), at most its
+  // hideable share of what it owes.
+  private static double withCollateral(Enforcement e, double price, double owed) {
+    PenaltyFunction phi = new PenaltyFunction(e.linearWithMakeGood(), e.penalty().quadratic());
+    return Collateral.bestShortfall(
+        price, e.rho(), phi, e.collateral(), e.liabilityCap(), e.hideableShare() * owed);
   }
 
   // The compute of a developer whose hideable share u < 1 binds (an attested meter, issue 17):

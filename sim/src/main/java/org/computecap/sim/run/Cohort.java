@@ -108,11 +108,14 @@ final class Cohort {
    * {@code rho} (the program's, or what the audit budget allows), its penalty, make-good at {@code
    * makeGoodPriceCents}, audit noise and tolerance in each developer's permits (the tolerance for
    * the report it would file at {@code expectedCents}); a developer measured by an attested meter
-   * ({@link MarketSettings#attested}) can leave at most the meter's uncertainty unreported.
+   * ({@link MarketSettings#attested}) can leave at most the meter's uncertainty unreported; with
+   * collateral in the program ({@code collateralCents} per developer, null without), each weighs
+   * the cash collateral it has posted and the liability cap.
    */
   Cohort withEnforcement(
       ProgramTerms terms,
       MarketSettings settings,
+      long[] collateralCents,
       double rho,
       double centsPerUtil,
       double expectedCents,
@@ -136,6 +139,13 @@ final class Cohort {
                 lambda * tolerance,
                 // Issue 17: an attested meter leaves at most its uncertainty unreported.
                 settings.attested(i) ? settings.meterUncertainty() : 1.0);
+        if (collateralCents != null) {
+          // Issue 17: the cash collateral it has posted, and the program's liability cap.
+          long cap = terms.program().enforcement().collateral().liabilityCapCents();
+          enf[i] =
+              enf[i].withCollateral(
+                  collateralCents[i], cap > 0 ? (double) cap : Double.POSITIVE_INFINITY);
+        }
       }
       out[i] = new Plan(d, weight[i], enf[i], centsPerUtil, p.makeGood(), 0, 0);
     }

@@ -2,7 +2,11 @@ package org.computecap.sim.run;
 
 import org.computecap.economics.audit.Escalation;
 import org.computecap.economics.audit.TwoStageAudit;
+import org.computecap.engine.command.PostCollateral;
+import org.computecap.engine.compliance.EnforcementState;
+import org.computecap.engine.program.CollateralForm;
 import org.computecap.engine.program.EnforcementLevers;
+import org.computecap.engine.program.Program;
 import org.computecap.sim.scenario.MarketSettings;
 
 /**
@@ -12,7 +16,8 @@ import org.computecap.sim.scenario.MarketSettings;
  * probability after each detection, which a developer that keeps evading sees as the annuity
  * equivalent {@code rho·factor} at its discount factor {@code 1/(1 + discountRate)} ({@link
  * Escalation}). Both come from the economics library, so the simulated evasion can be checked
- * against its thresholds. Collateral is not modelled by the agents (docs/enforcement.md).
+ * against its thresholds. Collateral: each developer posts the program's cash collateral when it
+ * opens its account ({@link #post}) and weighs what it still has posted ({@link #collateralCents}).
  */
 final class Levers {
   private static final double PPM = 1_000_000.0;
@@ -42,5 +47,32 @@ final class Levers {
   /** The program's two-stage audits as the economics library's, screening with {@code rho}. */
   static TwoStageAudit twoStage(EnforcementLevers.TwoStage rule, double rho) {
     return new TwoStageAudit(rho, rule.falseNegativePpm() / PPM, rule.falsePositivePpm() / PPM);
+  }
+
+  /**
+   * Each developer's cash collateral posted in the engine, by developer index; null when the
+   * program has no collateral (then nobody weighs any).
+   */
+  static long[] collateralCents(Market market, Accounts accounts, Program program) {
+    if (!program.enforcement().collateral().isOn()) {
+      return null;
+    }
+    EnforcementState s = market.engine().state().feature(EnforcementState.class);
+    long[] out = new long[accounts.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = s.cashCollateralCents(accounts.id(i));
+    }
+    return out;
+  }
+
+  /**
+   * When the program asks for collateral in cash, a developer posts it as it joins (after its cash
+   * is deposited); collateral in permits is not posted by the agents.
+   */
+  static void post(Market market, Program program, long accountId) {
+    EnforcementLevers.Collateral rule = program.enforcement().collateral();
+    if (rule.isOn() && rule.form() == CollateralForm.CASH) {
+      market.submit(new PostCollateral(accountId));
+    }
   }
 }

@@ -109,6 +109,9 @@ public final class ScenarioLoader {
         && terms.quadraticCentsPerPermitSquared() == 0.0
         && !terms.makeGood()) {
       why = "the program's penalty charges nothing (linear and quadratic 0, no make-good)";
+    } else if (terms.program().enforcement().collateral().hasLiabilityCap()) {
+      // Issue 17: beyond the cap a detection costs no more, so hiding more compute is free.
+      why = "the program's enforcement.collateral.liabilityCapCents caps what a detection costs";
     }
     if (why == null) {
       return;

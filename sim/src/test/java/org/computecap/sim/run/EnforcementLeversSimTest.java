@@ -1,9 +1,12 @@
 package org.computecap.sim.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Locale;
+import org.computecap.economics.audit.Collateral;
 import org.computecap.economics.audit.Escalation;
+import org.computecap.economics.audit.PenaltyFunction;
 import org.computecap.economics.audit.TwoStageAudit;
 import org.computecap.sim.scenario.MarketSettings;
 import org.computecap.sim.scenario.ScenarioLoader;
@@ -84,6 +87,37 @@ class EnforcementLeversSimTest {
     // = 1.05·p/factor < p.
     long linear = Math.round(1.05 * price / (0.1 * escalation.factor()));
     assertThat(first("no-escalation", withLinear(ONE_PERIOD, linear)).evasionRate()).isPositive();
+  }
+
+  @Test
+  void collateral_deters_exactly_from_the_economics_minimum_and_a_liability_cap_is_refused() {
+    // phi(D) = $200·D + $1·D^2, rho = 0.1: collateral K deters every shortfall iff K >= (p -
+    // rho·a)^2/(4·rho^2·b) = (p - 2000)^2/4 cents (Collateral.minimumCollateral).
+    PenaltyFunction phi = new PenaltyFunction(20_000, 100);
+    double price = deterredPrice(ONE_PERIOD);
+    double needed = Collateral.minimumCollateral(price, 0.1, phi, Double.POSITIVE_INFINITY);
+    for (double ratio : new double[] {0.95, 1.05}) {
+      long k = Math.round(ratio * needed);
+      PeriodResult p = first("collateral", withLevers("{collateral: {amount: " + k + "}}"));
+      double inf = Double.POSITIVE_INFINITY;
+      boolean deters = Collateral.deters(p.clearingPrice(), 0.1, phi, k, inf, inf);
+      print("collateral", ratio, p, deters);
+      assertThat(deters).isEqualTo(ratio > 1.0);
+      if (deters) {
+        assertThat(p.evasionRate()).isZero();
+      } else {
+        assertThat(p.evasionRate()).isPositive();
+      }
+    }
+    // Under a liability cap, evading everything costs at most rho·L: beyond the cap hiding more
+    // compute is free, so a developer whose benefit never saturates has no optimum. The
+    // scenario is refused naming the field (the economics library has the cap's threshold).
+    long k = Math.round(1.05 * needed);
+    String capped =
+        withLevers("{collateral: {amount: " + k + ", liabilityCapCents: " + 2 * k + "}}");
+    assertThatThrownBy(() -> RegimesTest.run("collateral-capped", capped))
+        .hasMessageContaining("enforcement.collateral.liabilityCapCents")
+        .hasMessageContaining("unbounded");
   }
 
   @Test
