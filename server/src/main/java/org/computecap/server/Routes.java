@@ -40,6 +40,9 @@ final class Routes {
     table.addAll(new RepresentativesApi(s).routes());
     table.addAll(new PublicReportApi(s).routes());
     table.addAll(new LifecycleApi(s).routes());
+    table.addAll(new SerialApi(s).routes());
+
+    table.addAll(new MeteringApi(s).routes());
     return List.copyOf(table);
   }
 }

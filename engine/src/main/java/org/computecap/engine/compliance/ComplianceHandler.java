@@ -273,7 +273,9 @@ public final class ComplianceHandler {
             extra,
             penalty,
             unpaid,
-            s.makeGoodOwedPermits(c.accountId()));
+            s.makeGoodOwedPermits(c.accountId()),
+            e.reportedTotal(),
+            state.attestedUnits(c.accountId(), c.period()));
     if (outcome == null) {
       return Result.accepted(recorded);
     }

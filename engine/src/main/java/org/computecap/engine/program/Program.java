@@ -36,6 +36,7 @@ public record Program(
     PriceControls priceControls,
     RegistryControls registryControls,
     Representatives representatives,
+    Metering metering,
     EnforcementLevers enforcement) {
 
   /**
@@ -380,6 +381,11 @@ public record Program(
    */
   public boolean hasRepresentatives() {
     return representatives != null;
+  }
+
+  /** Whether the program has attested metering (issue 17's {@code metering} section). */
+  public boolean hasMetering() {
+    return metering != null;
   }
 
   private long escalated(long base, long ratePpm, int period) {

@@ -106,6 +106,7 @@ public final class ProgramLoader {
               : RegistryControls.NONE;
       Representatives representatives =
           root.has("representatives") ? representatives(root.section("representatives")) : null;
+      Metering metering = root.has("metering") ? metering(root.section("metering")) : null;
       EnforcementLevers enforcement =
           root.has("enforcement")
               ? enforcement(root.section("enforcement"))
@@ -130,6 +131,7 @@ public final class ProgramLoader {
           controls,
           registryControls,
           representatives,
+          metering,
           enforcement);
     }
 
@@ -438,6 +440,29 @@ public final class ProgramLoader {
     }
 
     /**
+     * {@code metering} (issue 17): {@code attested} SETTLES, AUDIT_SIGNAL or OFF (the default),
+     * {@code measures} ENERGY or COMPUTE, and the size of one covered unit in the reading's own
+     * units: {@code unitJoules} (ENERGY) or {@code unitGflop} (COMPUTE), 1 .. 10^15.
+     */
+    Metering metering(Section s) {
+      // An unquoted OFF is YAML 1.1's boolean false, and means OFF here.
+      AttestedUse attested =
+          s.isFalse("attested")
+              ? AttestedUse.OFF
+              : s.enumValue("attested", AttestedUse.class, AttestedUse.OFF);
+      MeteredQuantity measures = s.enumValue("measures", MeteredQuantity.class, null);
+      long joules = 0;
+      long gflop = 0;
+      if (measures == MeteredQuantity.ENERGY) {
+        joules = s.whole("unitJoules", 1, MAX_PERMITS, null);
+      } else {
+        gflop = s.whole("unitGflop", 1, MAX_PERMITS, null);
+      }
+      s.refuseUnread();
+      return new Metering(attested, measures, joules, gflop);
+    }
+
+    /**
      * {@code enforcement} (issue 17), each subsection optional: {@code collateral} ({@code form}
      * CASH or PERMITS, {@code amount} in [1, 10^18] cents or [1, 10^15] permits, {@code
      * liabilityCapCents} in [0, 10^18], 0 for none), {@code twoStageAudit} ({@code
@@ -524,6 +549,16 @@ public final class ProgramLoader {
 
     boolean isEmpty() {
       return node.isEmpty();
+    }
+
+    /** Whether the field is the YAML boolean false (YAML 1.1 reads an unquoted OFF or NO so). */
+    boolean isFalse(String name) {
+      JsonNode v = node.get(name);
+      if (v != null && v.isBoolean() && !v.booleanValue()) {
+        read.add(name);
+        return true;
+      }
+      return false;
     }
 
     /**
