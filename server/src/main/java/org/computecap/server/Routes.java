@@ -43,6 +43,7 @@ final class Routes {
     table.addAll(new SerialApi(s).routes());
 
     table.addAll(new MeteringApi(s).routes());
+    table.addAll(new CollateralApi(s).routes());
     return List.copyOf(table);
   }
 }
