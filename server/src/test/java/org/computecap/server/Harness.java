@@ -201,6 +201,9 @@ final class Harness implements AutoCloseable {
       case "trustedAccountId" -> BOB;
       case "rights" -> "BOTH";
       case "grade" -> "ORDINARY";
+      case "password" -> "not-anyones-password";
+      case "totp" -> "123456";
+      case "subject" -> "someone@example.org";
       case "publicKey" ->
           org.computecap.engine.command.MeterSignatures.encode(
               org.computecap.engine.script.ScriptMeterKeys.pair("alice").getPublic());
@@ -227,6 +230,9 @@ final class Harness implements AutoCloseable {
           "reason",
           "rights",
           "grade",
+          "password",
+          "totp",
+          "subject",
           "publicKey",
           "description",
           "meterClass",
