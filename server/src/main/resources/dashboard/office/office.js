@@ -30,6 +30,11 @@ function bearer() {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/** Whether this tab acts with a pasted API token rather than a session. */
+export function usingToken() {
+  return bearer() != null;
+}
+
 function csrfToken() {
   if (state.csrf) return state.csrf;
   if (state.me && state.me.csrfToken) return state.me.csrfToken;

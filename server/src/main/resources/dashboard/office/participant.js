@@ -3,7 +3,7 @@
 // Every figure is the API's; the page only formats it.
 import {
   $, el, api, all, table, form, button, announce, sectionError, outcome, start, accountsOf,
-  money, num, when, ApiError,
+  money, num, when, ApiError, usingToken,
 } from './office.js';
 
 const page = { account: null, directory: [], periods: [] };
@@ -123,7 +123,6 @@ async function loadOrders() {
       { label: 'Vintage', value: (o) => o.vintage },
       { label: 'Price', value: (o) => money(o.priceCents), num: true },
       { label: 'Quantity', value: (o) => num(o.quantity), num: true },
-      { label: 'Filled', value: (o) => num(o.quantity - o.remaining), num: true },
       { label: 'Status', value: (o) => o.status },
     ], finished, 'None yet.');
   } catch (e) {
@@ -272,7 +271,10 @@ async function loadTrusted() {
 }
 
 async function loadCredentials() {
-  try {
+  if (usingToken()) {
+    // A pasted API token is no session: there is none to list or end.
+    table('sessions-table', [{ label: 'Session', value: () => '' }], [], 'Signed in with an API token, not a session.');
+  } else try {
     const sessions = await api('GET', '/api/sessions');
     const items = Array.isArray(sessions) ? sessions : sessions.items || [];
     table('sessions-table', [
