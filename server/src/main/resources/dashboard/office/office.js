@@ -5,10 +5,16 @@
 // Who is signed in comes from GET /api/me; requests carry the session cookie (same origin) and,
 // on state-changing requests, the session's CSRF token in X-CSRF-Token. A machine's API token
 // pasted into the address bar as #token=... (as on the dashboard) is used instead when present,
-// kept in this tab's sessionStorage only.
+// kept in this tab's sessionStorage only. A person who represents several accounts picks the one
+// they act for; a session's requests name it in X-Account.
 
 const TOKEN_KEY = 'computecap.office.token';
-const state = { me: null, csrf: null };
+const state = { me: null, csrf: null, account: null };
+
+/** Makes the session's requests act for {@code accountId} (one the person represents). */
+export function actAs(accountId) {
+  state.account = accountId;
+}
 
 /** An error answer of the API: {status, code, message, field}. */
 export class ApiError extends Error {
@@ -36,10 +42,7 @@ export function usingToken() {
 }
 
 function csrfToken() {
-  if (state.csrf) return state.csrf;
-  if (state.me && state.me.csrfToken) return state.me.csrfToken;
-  const m = document.cookie.match(/(?:^|;\s*)(?:__Host-)?(?:computecap[-_.])?csrf[^=]*=([^;]+)/i);
-  return m ? decodeURIComponent(m[1]) : null;
+  return state.csrf;
 }
 
 /**
@@ -50,6 +53,7 @@ export async function api(method, path, body) {
   const headers = { Accept: 'application/json' };
   const token = bearer();
   if (token) headers.Authorization = 'Bearer ' + token;
+  else if (state.account != null) headers['X-Account'] = String(state.account);
   if (method !== 'GET') {
     const csrf = csrfToken();
     if (csrf) headers['X-CSRF-Token'] = csrf;
@@ -124,8 +128,8 @@ export function accountsOf(who) {
 /** Whether the signed-in caller supervises (a regulator or an auditor). */
 export function roleOf(who) {
   if (!who) return null;
-  if (who.regulator === true || who.role === 'REGULATOR') return 'REGULATOR';
-  if (who.auditor === true || who.role === 'AUDITOR') return 'AUDITOR';
+  if (who.regulator === true) return 'REGULATOR';
+  if (who.auditor === true) return 'AUDITOR';
   const accounts = accountsOf(who);
   if (accounts.some((a) => a.role === 'REGULATOR')) return 'REGULATOR';
   if (accounts.some((a) => a.role === 'AUDITOR')) return 'AUDITOR';
@@ -136,7 +140,7 @@ export function roleOf(who) {
 export async function signOut() {
   sessionStorage.removeItem(TOKEN_KEY);
   try {
-    await api('POST', '/api/sessions/current/sign-out');
+    if (!usingToken()) await api('DELETE', '/api/session');
   } catch (e) {
     // No session route, or no session: nothing more to end.
   }
@@ -432,7 +436,7 @@ export async function start(render) {
     return;
   }
   if (whoEl) {
-    const name = who.person && who.person.name ? who.person.name : who.name || '';
+    const name = who.name || '';
     whoEl.replaceChildren(
       el('span', { class: 'who-name', text: (name ? name + ' · ' : '') + roleOf(who) }),
       button('Sign out', signOut, { id: 'sign-out', class: 'ghost' }),

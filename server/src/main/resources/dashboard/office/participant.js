@@ -3,7 +3,7 @@
 // Every figure is the API's; the page only formats it.
 import {
   $, el, api, all, table, form, button, announce, sectionError, outcome, start, accountsOf,
-  money, num, when, ApiError, usingToken,
+  money, num, when, ApiError, usingToken, actAs,
 } from './office.js';
 
 const page = { account: null, directory: [], periods: [] };
@@ -17,6 +17,7 @@ start(async (who) => {
   }
   const kept = Number(sessionStorage.getItem(ACCOUNT_KEY));
   page.account = accounts.find((a) => a.accountId === kept) || accounts[0];
+  actAs(page.account.accountId);
   if (accounts.length > 1) {
     const select = $('account-select');
     for (const a of accounts) {

@@ -5,7 +5,7 @@
 // API would refuse (403).
 import {
   $, el, api, all, table, form, button, announce, sectionError, outcome, start, roleOf,
-  money, num, when,
+  money, num, when, accountsOf, actAs,
 } from './office.js';
 
 const page = { directory: [] };
@@ -16,6 +16,8 @@ start(async (who) => {
     announce('The registry page is for regulators and auditors; participants use their account page.', true);
     return;
   }
+  const own = accountsOf(who).find((a) => a.role === role);
+  if (own) actAs(own.accountId);
   if (role === 'AUDITOR') {
     for (const f of document.querySelectorAll('[data-write]')) f.hidden = true;
   } else {

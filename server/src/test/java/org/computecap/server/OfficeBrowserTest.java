@@ -58,6 +58,8 @@ class OfficeBrowserTest {
   private static final long AL = 11;
   private static final long BO = 12;
   private static final long REX = 20;
+  private static final long AUDIT_OFFICE = 6;
+  private static final long AVA = 30;
 
   private static Path dir;
   private static Server server;
@@ -108,10 +110,12 @@ class OfficeBrowserTest {
     expect(regulator.openAccount(AURORA, "Aurora-Compute", "PARTICIPANT"), 201);
     expect(regulator.openAccount(BOREALIS, "Borealis-AI", "PARTICIPANT"), 201);
     expect(regulator.openAccount(MINISTRY, "Ministry", "REGULATOR"), 201);
+    expect(regulator.openAccount(AUDIT_OFFICE, "Audit-Office", "AUDITOR"), 201);
     person(anonymous, ANN, "Ann-Archer", AURORA, "BOTH");
     person(anonymous, AL, "Al-Abbot", AURORA, "BOTH");
     person(anonymous, BO, "Bo-Brandt", BOREALIS, "BOTH");
     person(anonymous, REX, "Rex-Regan", MINISTRY, "BOTH");
+    person(anonymous, AVA, "Ava-Auditor", AUDIT_OFFICE, "BOTH");
     ApiClient rex = anonymous.withToken(TOKENS.get(REX));
     for (long account : new long[] {AURORA, BOREALIS}) {
       expect(
@@ -346,7 +350,7 @@ class OfficeBrowserTest {
     assertThat(rows("compliance-table").get(0)).contains("No period has closed yet");
 
     signIn(REX, "registry.html");
-    await("the accounts", d -> rows("accounts-table").size() == 3);
+    await("the accounts", d -> rows("accounts-table").size() == 4);
     browser.findElement(By.id("close-period-1")).click();
     browser.switchTo().alert().accept();
     await("period 1 closed", d -> rows("periods-table").get(0).contains("CLOSED"));
@@ -355,6 +359,16 @@ class OfficeBrowserTest {
     assertThat(rows("codes-table").get(1)).startsWith("2 Borealis-AI C no");
     scrollTo("periods");
     screenshot("office-registry.png");
+
+    // An auditor reads the same registry, without a form or an action button.
+    signIn(AVA, "registry.html");
+    await("the codes, read by the auditor", d -> rows("codes-table").size() == 2);
+    assertThat(browser.findElements(By.cssSelector("form")))
+        .as("the registry's forms, hidden from an auditor")
+        .isNotEmpty()
+        .noneMatch(WebElement::isDisplayed);
+    assertThat(browser.findElements(By.cssSelector("main button")))
+        .noneMatch(WebElement::isDisplayed);
 
     signIn(ANN, "participant.html");
     await("Ann's code", d -> rows("compliance-table").get(0).startsWith("1 A yes 9 9 0"));
@@ -368,8 +382,10 @@ class OfficeBrowserTest {
 
   /** Opens {@code page} signed in as {@code person}, the previous person signed out. */
   private void signIn(long person, String page) {
-    // The token in the address replaces the tab's previous one.
+    // The token in the address replaces the tab's previous one; a blank page first, so that an
+    // address differing only in its fragment still loads a new document.
     browser.manage().deleteAllCookies();
+    browser.get("about:blank");
     browser.get(base + "/office/" + page + "#token=" + TOKENS.get(person));
     await("the page of person " + person, d -> !text("who").isEmpty());
   }
