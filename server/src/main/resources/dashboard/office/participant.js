@@ -333,10 +333,13 @@ function wireForms() {
     const t = $('serials-table');
     t.hidden = false;
     try {
+      // {accountId, vintages: [{vintage, permits, ranges: [{first, last}]}]} (issue 15).
       const answer = await api('GET', base() + '/serials');
-      const rows = Array.isArray(answer) ? answer : answer.items || answer.ranges || [];
-      const keys = rows.length ? Object.keys(rows[0]) : ['vintage'];
-      table('serials-table', keys.map((k) => ({ label: k, value: (r) => (typeof r[k] === 'object' ? JSON.stringify(r[k]) : r[k]) })), rows, 'No serial ranges.');
+      table('serials-table', [
+        { label: 'Vintage', value: (v) => v.vintage },
+        { label: 'Permits', value: (v) => num(v.permits), num: true },
+        { label: 'Serial ranges', value: (v) => v.ranges.map((r) => (r.first === r.last ? num(r.first) : num(r.first) + '–' + num(r.last))).join(', ') },
+      ], answer.vintages || [], 'No serial numbers held.');
     } catch (e) {
       sectionError('serials-table', e);
     }
