@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -254,9 +255,15 @@ class OfficeBrowserTest {
     // The summary links to the field; the keyboard reaches it.
     summary.findElement(By.tagName("a")).click();
     assertThat(browser.switchTo().activeElement()).isEqualTo(quantity);
+    // By keyboard alone: Tab to the price (its focus ring visible), Enter submits the form.
     type("order-quantity", "1");
-    type("order-price", "5.00");
-    browser.findElement(By.id("order-submit")).click();
+    quantity.sendKeys(Keys.TAB);
+    WebElement price = browser.switchTo().activeElement();
+    assertThat(price.getAttribute("id")).isEqualTo("order-price");
+    assertThat(price.getCssValue("outline-style")).isEqualTo("solid");
+    assertThat(price.getCssValue("outline-width")).isEqualTo("3px");
+    price.clear();
+    price.sendKeys("5.00", Keys.ENTER);
     await("the resting order", d -> formResult("order-form").startsWith("Order "));
     assertThat(quantity.getAttribute("aria-invalid")).isNull();
     assertThat(browser.findElements(By.cssSelector("#order-form .field-error"))).isEmpty();
