@@ -223,6 +223,7 @@ class OfficeBrowserTest {
                 .asLong())
         .as("the seller's permits, read over the API")
         .isEqualTo(995);
+    assertThat(lowContrastTexts()).as("texts below WCAG AA contrast").isEmpty();
     screenshot("office-participant.png");
   }
 
@@ -364,6 +365,7 @@ class OfficeBrowserTest {
     await("the codes of period 1", d -> rows("codes-table").size() == 2);
     assertThat(rows("codes-table").get(0)).startsWith("1 Aurora-Compute A yes 9 9");
     assertThat(rows("codes-table").get(1)).startsWith("2 Borealis-AI C no");
+    assertThat(lowContrastTexts()).as("texts below WCAG AA contrast").isEmpty();
     scrollTo("periods");
     screenshot("office-registry.png");
 
@@ -395,6 +397,48 @@ class OfficeBrowserTest {
     browser.get("about:blank");
     browser.get(base + "/office/" + page + "#token=" + TOKENS.get(person));
     await("the page of person " + person, d -> !text("who").isEmpty());
+  }
+
+  /**
+   * Every visible text on the page whose colour against its background is below WCAG AA (4.5:1, or
+   * 3:1 for large text), computed in the page from the rendered colours.
+   */
+  private static List<String> lowContrastTexts() {
+    @SuppressWarnings("unchecked")
+    List<String> out =
+        (List<String>)
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                    """
+                    const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+                    const lum = ([r, g, b]) => [r, g, b]
+                      .map((v) => v / 255)
+                      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+                      .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+                    const background = (e) => {
+                      for (; e; e = e.parentElement) {
+                        const c = rgb(getComputedStyle(e).backgroundColor);
+                        if (c.length === 3 || c[3] > 0) return c.slice(0, 3);
+                      }
+                      return [255, 255, 255];
+                    };
+                    const bad = [];
+                    for (const e of document.querySelectorAll('body *')) {
+                      const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+                      if (!own || !e.offsetParent && getComputedStyle(e).position !== 'fixed') continue;
+                      const st = getComputedStyle(e);
+                      const a = lum(rgb(st.color).slice(0, 3));
+                      const b = lum(background(e));
+                      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                      const size = parseFloat(st.fontSize);
+                      const large = size >= 24 || size >= 18.66 && Number(st.fontWeight) >= 700;
+                      if (ratio < (large ? 3 : 4.5)) {
+                        bad.push(e.tagName + ' "' + e.textContent.trim().slice(0, 40) + '" ' + ratio.toFixed(2));
+                      }
+                    }
+                    return bad;
+                    """);
+    return out;
   }
 
   private static void scrollTo(String id) {
