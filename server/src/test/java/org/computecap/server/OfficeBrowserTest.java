@@ -365,6 +365,16 @@ class OfficeBrowserTest {
     await("the codes of period 1", d -> rows("codes-table").size() == 2);
     assertThat(rows("codes-table").get(0)).startsWith("1 Aurora-Compute A yes 9 9");
     assertThat(rows("codes-table").get(1)).startsWith("2 Borealis-AI C no");
+    // A lifecycle change through a form whose route names the account in its path.
+    type("status-form-accountId", "2");
+    select("status-form-status", "SUSPENDED");
+    type("status-form-reason", "late-fees");
+    browser.findElement(By.cssSelector("#status-form button[type=submit]")).click();
+    await("the status form's answer", d -> formResult("status-form").startsWith("Done"));
+    await(
+        "Borealis suspended", d -> rows("accounts-table").get(1).contains("SUSPENDED (late-fees)"));
+    assertThat(regulator.get("/api/accounts/" + BOREALIS).body().path("status").asText())
+        .isEqualTo("SUSPENDED");
     assertThat(lowContrastTexts()).as("texts below WCAG AA contrast").isEmpty();
     scrollTo("periods");
     screenshot("office-registry.png");
