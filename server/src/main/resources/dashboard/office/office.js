@@ -410,6 +410,39 @@ export function outcome(answer) {
 }
 
 /**
+ * Fills table {@code id} with the waiting transactions (GET /api/transactions: the caller's
+ * account's, or all for supervisors), with Approve and Reject (or Cancel, for a delayed transfer)
+ * on those {@code decidable(t)} accepts; a decision is announced and {@code after()} reloads.
+ */
+export async function transactions(id, decidable, after) {
+  const decide = async (t, what) => {
+    const r = await api('POST', '/api/transactions/' + t.transactionId + '/' + what);
+    announce('Transaction ' + t.transactionId + (what === 'approval' ? ' approved. ' + outcome(r) : ' rejected.'));
+    await after();
+  };
+  try {
+    table(id, [
+      { label: 'Transaction', value: (t) => t.transactionId },
+      { label: 'Account', value: (t) => t.accountId ?? 'regulator' },
+      { label: 'What', value: (t) => t.command },
+      { label: 'Initiated by person', value: (t) => t.initiatorId },
+      { label: 'Status', value: (t) => t.status },
+      { label: 'Initiated', value: (t) => when(t.initiatedTick) },
+      { label: 'Expires or executes', value: (t) => when(t.executeAtTick ?? t.expiresTick) },
+      { label: 'Decide', value: (t) => !decidable(t) ? '' : el('div', { class: 'actions' }, [
+        t.status === 'AWAITING_APPROVAL'
+          ? button('Approve', () => decide(t, 'approval'), { 'aria-label': 'Approve transaction ' + t.transactionId, 'data-write': true })
+          : '',
+        button(t.status === 'DELAYED' ? 'Cancel' : 'Reject', () => decide(t, 'cancellation'),
+          { class: 'small danger', 'aria-label': 'Reject transaction ' + t.transactionId, 'data-write': true }),
+      ]) },
+    ], await api('GET', '/api/transactions'), 'Nothing is waiting.');
+  } catch (e) {
+    sectionError(id, e);
+  }
+}
+
+/**
  * Starts a page: finds who is signed in, shows it in the header with a sign-out button, and
  * calls {@code render(who)}; with no one signed in, points to the sign-in page.
  */

@@ -3,7 +3,7 @@
 // Every figure is the API's; the page only formats it.
 import {
   $, el, api, all, table, form, button, announce, sectionError, outcome, start, accountsOf,
-  money, num, when, ApiError, usingToken, actAs,
+  money, num, when, ApiError, usingToken, actAs, transactions,
 } from './office.js';
 
 const page = { account: null, directory: [], periods: [] };
@@ -227,30 +227,8 @@ function codeMeaning(code) {
   }[code] || code;
 }
 
-async function loadTransactions() {
-  try {
-    const txs = await api('GET', '/api/transactions');
-    table('transactions-table', [
-      { label: 'Transaction', value: (t) => t.transactionId },
-      { label: 'What', value: (t) => t.command },
-      { label: 'Initiated by person', value: (t) => t.initiatorId },
-      { label: 'Status', value: (t) => t.status },
-      { label: 'Initiated', value: (t) => when(t.initiatedTick) },
-      { label: 'Expires or executes', value: (t) => when(t.executeAtTick ?? t.expiresTick) },
-      { label: 'Decide', value: (t) => el('div', { class: 'actions' }, [
-        t.status === 'AWAITING_APPROVAL' ? button('Approve', () => decide(t, 'approval'), { 'aria-label': 'Approve transaction ' + t.transactionId }) : '',
-        button(t.status === 'DELAYED' ? 'Cancel' : 'Reject', () => decide(t, 'cancellation'), { class: 'small danger', 'aria-label': 'Reject transaction ' + t.transactionId }),
-      ]) },
-    ], txs, 'Nothing is waiting.');
-  } catch (e) {
-    sectionError('transactions-table', e);
-  }
-}
-
-async function decide(t, what) {
-  const r = await api('POST', '/api/transactions/' + t.transactionId + '/' + what);
-  announce('Transaction ' + t.transactionId + (what === 'approval' ? ' approved. ' + outcome(r) : ' rejected.'));
-  await refresh();
+function loadTransactions() {
+  return transactions('transactions-table', () => true, refresh);
 }
 
 async function loadTrusted() {
@@ -305,9 +283,15 @@ async function loadCredentials() {
   }
 }
 
+/** A form's answer: the page reloaded, then what the command did. */
+async function reloaded(answer) {
+  await refresh();
+  return outcome(answer);
+}
+
 function wireForms() {
   form('deposit-form', (v) => api('POST', base() + '/' + v.direction, { amountCents: v.amountCents }),
-    async (r) => { await refresh(); return outcome(r); });
+    reloaded);
   form('order-form', (v) => {
     const body = { accountId: id(), side: v.side, type: v.type, vintage: v.vintage, quantity: v.quantity, priceCents: v.priceCents ?? 0 };
     if (v.type === 'LIMIT' && v.priceCents == null) {
@@ -319,15 +303,15 @@ function wireForms() {
     return (r.orderId ? 'Order ' + r.orderId + ' accepted. ' : '') + outcome(r);
   });
   form('transfer-form', (v) => api('POST', '/api/transfers', { fromAccountId: id(), toAccountId: v.toAccountId, vintage: v.vintage, quantity: v.quantity }),
-    async (r) => { await refresh(); return outcome(r); });
+    reloaded);
   form('bid-form', (v) => api('POST', '/api/auctions/' + v.auctionId + '/bids', { bidId: v.bidId, accountId: id(), quantity: v.quantity, limitPriceCents: v.limitPriceCents }),
-    async (r) => { await refresh(); return outcome(r); });
+    reloaded);
   form('report-form', (v) => api('POST', '/api/reports', Object.assign({ accountId: id() }, v)),
-    async (r) => { await refresh(); return outcome(r); });
+    reloaded);
   form('surrender-form', (v) => api('POST', base() + '/surrenders', v),
-    async (r) => { await refresh(); return outcome(r); });
+    reloaded);
   form('trusted-form', (v) => api('POST', base() + '/trusted-accounts', v),
-    async (r) => { await refresh(); return outcome(r); });
+    reloaded);
   $('serials-link').addEventListener('click', async (ev) => {
     ev.preventDefault();
     const t = $('serials-table');

@@ -5,7 +5,7 @@
 // API would refuse (403).
 import {
   $, el, api, all, table, form, button, announce, sectionError, outcome, start, roleOf,
-  money, num, when, accountsOf, actAs,
+  money, num, when, accountsOf, actAs, transactions,
 } from './office.js';
 
 const page = { directory: [] };
@@ -233,29 +233,9 @@ async function loadEvaluations() {
 }
 
 async function loadTransactions() {
-  try {
-    table('transactions-table', [
-      { label: 'Transaction', value: (t) => t.transactionId },
-      { label: 'Account', value: (t) => t.accountId ?? 'regulator' },
-      { label: 'What', value: (t) => t.command },
-      { label: 'Initiated by person', value: (t) => t.initiatorId },
-      { label: 'Status', value: (t) => t.status },
-      { label: 'Expires or executes', value: (t) => when(t.executeAtTick ?? t.expiresTick) },
-      { label: 'Decide', value: (t) => t.accountId != null ? '' : el('div', { class: 'actions' }, [
-        button('Approve', () => decide(t, 'approval'), { 'aria-label': 'Approve transaction ' + t.transactionId, 'data-write': true }),
-        button('Reject', () => decide(t, 'cancellation'), { class: 'small danger', 'aria-label': 'Reject transaction ' + t.transactionId, 'data-write': true }),
-      ]) },
-    ], await api('GET', '/api/transactions'), 'Nothing is waiting.');
-    hideWritesForAuditors();
-  } catch (e) {
-    sectionError('transactions-table', e);
-  }
-}
-
-async function decide(t, what) {
-  const r = await api('POST', '/api/transactions/' + t.transactionId + '/' + what);
-  announce('Transaction ' + t.transactionId + (what === 'approval' ? ' approved. ' + outcome(r) : ' rejected.'));
-  await refresh();
+  // A regulator's person decides the regulator's own transactions; accounts decide theirs.
+  await transactions('transactions-table', (t) => t.accountId == null, refresh);
+  hideWritesForAuditors();
 }
 
 async function loadReserves() {

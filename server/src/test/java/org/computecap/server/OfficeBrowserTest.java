@@ -156,12 +156,15 @@ class OfficeBrowserTest {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws IOException {
     if (browser != null) {
       browser.quit();
     }
     if (server != null) {
       server.close();
+    }
+    if (dir != null) {
+      StateSnapshotTest.deleteTree(dir);
     }
   }
 

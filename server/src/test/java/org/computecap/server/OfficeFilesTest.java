@@ -45,8 +45,9 @@ class OfficeFilesTest {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     server.close();
+    StateSnapshotTest.deleteTree(dir);
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
