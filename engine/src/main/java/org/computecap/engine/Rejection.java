@@ -233,6 +233,14 @@ public enum Rejection {
   ALREADY_TRUSTED,
   /** The account is not on the trusted list. */
   NOT_TRUSTED,
+
+  // --- sign-in (issue 16) ---
+  /** A password or TOTP is set by the person themself or a regulator's person (or operator). */
+  SIGN_IN_SETTER_NOT_PERSON_OR_REGULATOR,
+  /** A person's OpenID Connect subject is linked by a regulator only. */
+  OIDC_SETTER_NOT_REGULATOR,
+  /** The OpenID Connect subject is linked to another person already. */
+  OIDC_SUBJECT_ALREADY_USED,
   ;
 
   /** The stable code of this rejection, e.g. {@code INSUFFICIENT_CASH}. */

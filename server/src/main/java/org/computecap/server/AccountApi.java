@@ -46,17 +46,21 @@ final class AccountApi {
     List<Route> r = new ArrayList<>();
     r.add(
         Route.get("/api/me")
-            .op("getMe", TAG, "The caller's account, role and token id")
+            .op(
+                "getMe",
+                TAG,
+                "The caller's account, role and token id; for a person also their accounts and"
+                    + " rights, and for a browser session its CSRF token")
             .access(Access.SIGNED_IN)
             .returns(Reply.of(Views.Me.class))
             .handle(
                 call ->
                     call.reply(
-                        new Views.Me(
-                            call.caller().principal(),
-                            call.caller().role(),
-                            call.caller().tokenId(),
-                            call.caller().isPerson() ? call.caller().personId() : null))));
+                        SignInApi.me(
+                            model,
+                            call.caller(),
+                            call.context().attribute(SessionAuth.SESSION_ATTRIBUTE),
+                            s.sessions().options()))));
     r.add(
         Route.get("/api/accounts")
             .op("listAccounts", TAG, "Account directory: id, name, role")

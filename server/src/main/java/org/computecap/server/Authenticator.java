@@ -24,6 +24,10 @@ final class Authenticator {
     this.clock = clock;
   }
 
+  ReadModel model() {
+    return model;
+  }
+
   /** The caller, null when no header was sent; ApiException 401 for any header that fails. */
   Caller authenticate(String header) {
     if (header == null) {

@@ -95,6 +95,11 @@ final class Call {
                 }));
   }
 
+  /** The request itself, for what the route table does not model: cookies (issue 16). */
+  Context context() {
+    return ctx;
+  }
+
   /** A status and a body, for answers decided after the fact (a 409 instead of a 200). */
   record Answer(int status, Object body) {}
 }

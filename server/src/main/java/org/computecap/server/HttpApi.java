@@ -22,10 +22,17 @@ final class HttpApi {
 
   private final List<Route> table;
   private final Authenticator auth;
+  private final Sessions sessions;
 
   HttpApi(List<Route> table, Authenticator auth) {
+    this(table, auth, null);
+  }
+
+  /** With browser sessions (issue 16): a session cookie authenticates a request without a token. */
+  HttpApi(List<Route> table, Authenticator auth, Sessions sessions) {
     this.table = table;
     this.auth = auth;
+    this.sessions = sessions;
   }
 
   void register(JavalinConfig config) {
@@ -34,6 +41,9 @@ final class HttpApi {
           ctx -> {
             ctx.attribute("route", r);
             Caller caller = auth.authenticate(ctx.header("Authorization"));
+            if (caller == null && sessions != null) {
+              caller = SessionAuth.caller(ctx, r, sessions, auth.model());
+            }
             authorize(ctx, r, caller);
             Values values = read(ctx, r);
             r.handler().handle(new Call(ctx, r, caller, values));

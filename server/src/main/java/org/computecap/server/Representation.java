@@ -12,8 +12,9 @@ import org.computecap.engine.representatives.RepresentativeState;
  * The read model's copy of the representatives (issue 15), made by the writer from the engine state
  * whenever a batch touched them (and on a full publication), and swapped in whole: persons' token
  * and code hashes (for sign-in and enrolment), who represents which account, the transactions still
- * waiting, and the trusted lists. Being derived from the engine state, a restart rebuilds it from
- * the restored engine, so the read model's image need not keep it.
+ * waiting, the trusted lists, and persons' passwords, TOTP secrets and OpenID Connect subjects
+ * (issue 16). Being derived from the engine state, a restart rebuilds it from the restored engine,
+ * so the read model's image need not keep it.
  */
 record Representation(
     Map<String, RepresentativeState.Credential> tokensByHash,
@@ -23,7 +24,8 @@ record Representation(
     Map<Long, RepresentativeState.Person> persons,
     TreeMap<Long, RepresentativeState.Waiting> open,
     Map<Long, List<RepresentativeState.TrustedEntry>> trusted,
-    long nextDueTick) {
+    long nextDueTick,
+    Map<Long, RepresentativeState.SignIn> signIns) {
 
   static final Representation EMPTY =
       new Representation(
@@ -34,7 +36,8 @@ record Representation(
           Map.of(),
           new TreeMap<>(),
           Map.of(),
-          Long.MAX_VALUE);
+          Long.MAX_VALUE,
+          Map.of());
 
   /** The representatives of {@code state}, or {@link #EMPTY} for a program without them. */
   static Representation of(EngineState state) {
@@ -68,6 +71,10 @@ record Representation(
     for (RepresentativeState.TrustedEntry t : s.trustedEntries()) {
       trusted.computeIfAbsent(t.accountId(), a -> new ArrayList<>()).add(t);
     }
+    Map<Long, RepresentativeState.SignIn> signIns = new HashMap<>();
+    for (RepresentativeState.SignIn x : s.signIns()) {
+      signIns.put(x.personId(), x);
+    }
     return new Representation(
         Map.copyOf(tokens),
         Map.copyOf(codes),
@@ -76,7 +83,32 @@ record Representation(
         Map.copyOf(persons),
         open,
         Map.copyOf(trusted),
-        s.nextDueTick());
+        s.nextDueTick(),
+        Map.copyOf(signIns));
+  }
+
+  /** The person linked to an OpenID Connect subject (issue 16), or 0. */
+  long personOfSubject(String subject) {
+    for (RepresentativeState.SignIn x : signIns.values()) {
+      if (x.oidcSubject().equals(subject)) {
+        return x.personId();
+      }
+    }
+    return 0;
+  }
+
+  /** The accounts a person represents, by id, with their rights (issue 16). */
+  List<RepresentativeState.Right> rightsOf(long personId) {
+    List<RepresentativeState.Right> out = new ArrayList<>();
+    for (List<RepresentativeState.Right> rs : rightsByAccount.values()) {
+      for (RepresentativeState.Right r : rs) {
+        if (r.personId() == personId) {
+          out.add(r);
+        }
+      }
+    }
+    out.sort(java.util.Comparator.comparingLong(RepresentativeState.Right::accountId));
+    return out;
   }
 
   /** Whether {@code personId} holds any right on {@code accountId}. */

@@ -28,6 +28,7 @@ record Route(
     boolean command,
     boolean mayNotFind,
     boolean rateLimited,
+    boolean forbids,
     Handler handler) {
 
   /** A route's handler, given the parsed request. */
@@ -71,6 +72,9 @@ record Route(
     if (rateLimited) {
       s.add(429);
     }
+    if (forbids) {
+      s.add(403);
+    }
     return s;
   }
 
@@ -103,6 +107,7 @@ record Route(
     private boolean command;
     private boolean mayNotFind;
     private boolean rateLimited;
+    private boolean forbids;
 
     private Builder(String method, String path) {
       this.method = method;
@@ -169,6 +174,12 @@ record Route(
       return this;
     }
 
+    /** The handler may answer 403 whatever the route's access (issue 16's sign-in routes). */
+    Builder forbids() {
+      this.forbids = true;
+      return this;
+    }
+
     Route handle(Handler handler) {
       if (operationId == null || reply == null) {
         throw new IllegalStateException(method + " " + path + " needs an operation and a reply");
@@ -189,6 +200,7 @@ record Route(
           command,
           mayNotFind,
           rateLimited,
+          forbids,
           handler);
     }
   }

@@ -40,6 +40,7 @@ final class Routes {
     table.addAll(new RepresentativesApi(s).routes());
     table.addAll(new PublicReportApi(s).routes());
     table.addAll(new LifecycleApi(s).routes());
+    table.addAll(new SignInApi(s, s.sessions()).routes());
     return List.copyOf(table);
   }
 }

@@ -62,8 +62,12 @@ public final class Server implements AutoCloseable {
       int port,
       Limits limits,
       String regulatorToken,
-      int publicReportDelayPeriods) {
+      int publicReportDelayPeriods,
+      SignInOptions signIn) {
     public Options {
+      if (signIn == null) {
+        signIn = SignInOptions.DEFAULT;
+      }
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be within [0, 65535], got " + port);
       }
@@ -90,10 +94,57 @@ public final class Server implements AutoCloseable {
       this(dataDir, journalUrl, program, seed, host, port, limits, regulatorToken, 0);
     }
 
+    public Options(
+        Path dataDir,
+        String journalUrl,
+        Path program,
+        long seed,
+        String host,
+        int port,
+        Limits limits,
+        String regulatorToken,
+        int publicReportDelayPeriods) {
+      this(
+          dataDir,
+          journalUrl,
+          program,
+          seed,
+          host,
+          port,
+          limits,
+          regulatorToken,
+          publicReportDelayPeriods,
+          SignInOptions.DEFAULT);
+    }
+
+    /** These options with how persons sign in through a browser (issue 16). */
+    public Options withSignIn(SignInOptions other) {
+      return new Options(
+          dataDir,
+          journalUrl,
+          program,
+          seed,
+          host,
+          port,
+          limits,
+          regulatorToken,
+          publicReportDelayPeriods,
+          other);
+    }
+
     /** These options with the operator's regulator token (e.g. from the environment). */
     public Options withRegulatorToken(String token) {
       return new Options(
-          dataDir, journalUrl, program, seed, host, port, limits, token, publicReportDelayPeriods);
+          dataDir,
+          journalUrl,
+          program,
+          seed,
+          host,
+          port,
+          limits,
+          token,
+          publicReportDelayPeriods,
+          signIn);
     }
 
     /** These options with other request limits. */
@@ -107,7 +158,8 @@ public final class Server implements AutoCloseable {
           port,
           other,
           regulatorToken,
-          publicReportDelayPeriods);
+          publicReportDelayPeriods,
+          signIn);
     }
 
     /**
@@ -116,7 +168,7 @@ public final class Server implements AutoCloseable {
      */
     public Options withPublicReportDelayPeriods(int periods) {
       return new Options(
-          dataDir, journalUrl, program, seed, host, port, limits, regulatorToken, periods);
+          dataDir, journalUrl, program, seed, host, port, limits, regulatorToken, periods, signIn);
     }
   }
 
@@ -221,15 +273,28 @@ public final class Server implements AutoCloseable {
       model.close();
       throw e;
     }
+    Sessions sessions = new Sessions(clock, o.signIn());
     Services services =
         new Services(
-            sequencer, model, json, clock, checkpoints::latest, o.publicReportDelayPeriods());
+            sequencer,
+            model,
+            json,
+            clock,
+            checkpoints::latest,
+            o.publicReportDelayPeriods(),
+            sessions);
     List<Route> table = Routes.table(services);
     ServerConnector[] connector = new ServerConnector[1];
     Javalin app;
     HeaderDeadline headers;
     try {
-      app = create(o, json, new HttpApi(table, auth), new Gate(hub, json, o.limits()), connector);
+      app =
+          create(
+              o,
+              json,
+              new HttpApi(table, auth, sessions),
+              new Gate(hub, json, o.limits()),
+              connector);
       sequencer.start();
       checkpoints.start(Checkpoints.INTERVAL);
       app.start();

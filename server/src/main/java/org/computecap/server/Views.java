@@ -235,7 +235,22 @@ final class Views {
 
   /** Who the caller is. */
   /** The caller: account, role, token; {@code personId} for a person's token (issue 15). */
-  record Me(long accountId, Role role, long tokenId, @Nullable Long personId) {}
+  /**
+   * Who the caller is. For a person (a person's token or a browser session, issue 16) also their
+   * name, every account they represent with their rights, whether one of those is a regulator's or
+   * an auditor's, and for a session its CSRF token (send it as {@code X-CSRF-Token}) and expiry.
+   */
+  record Me(
+      long accountId,
+      Role role,
+      long tokenId,
+      @Nullable Long personId,
+      @Nullable String name,
+      List<SignInApi.MeAccount> accounts,
+      boolean regulator,
+      boolean auditor,
+      @Nullable String csrfToken,
+      @Nullable Long sessionExpiresTick) {}
 
   /** An account in the directory. */
   record DirectoryEntry(long accountId, String name, Role role) {}

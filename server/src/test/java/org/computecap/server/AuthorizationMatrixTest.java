@@ -53,6 +53,21 @@ class AuthorizationMatrixTest {
           "POST /api/transactions/{transactionId}/cancellation",
           "DELETE /api/person-tokens/{tokenId}");
 
+  /**
+   * Sign-in (issue 16): signing in checks the body's credentials whatever token is sent (the
+   * sample's are no one's: 401 for everyone); setting a person's password, TOTP or OpenID Connect
+   * subject is for a person's session or token (their own, or a regulator's person) or the market
+   * regulator's own token, so every other account token is 403 ({@link SignInHttpTest} covers the
+   * persons); signing out is for anyone.
+   */
+  static final Map<String, String> SIGN_IN =
+      Map.of(
+          "POST /api/session", "credentials",
+          "DELETE /api/session", "anyone",
+          "POST /api/persons/{personId}/password", "person-or-operator",
+          "POST /api/persons/{personId}/totp", "person-or-operator",
+          "POST /api/persons/{personId}/oidc-subject", "person-or-operator");
+
   @BeforeAll
   static void start() throws Exception {
     h = Harness.withCast();
@@ -142,6 +157,15 @@ class AuthorizationMatrixTest {
     if (who == Who.BAD_TOKEN) {
       return "401";
     }
+    String signIn = SIGN_IN.get(r.method() + " " + r.path());
+    if (signIn != null) {
+      return switch (signIn) {
+        case "credentials" -> "401";
+        case "person-or-operator" ->
+            who == Who.MARKET_REGULATOR ? "allowed" : who == Who.NOBODY ? "401" : "403";
+        default -> "allowed";
+      };
+    }
     if (who == Who.NOBODY) {
       return r.access() == Access.PUBLIC ? "allowed" : "401";
     }
@@ -150,6 +174,7 @@ class AuthorizationMatrixTest {
     if (PERSONS_ONLY.contains(r.method() + " " + r.path())) {
       return "403";
     }
+
     String owned = OWNED.get(r.method() + " " + r.path());
     if (owned != null) {
       return switch (owned) {

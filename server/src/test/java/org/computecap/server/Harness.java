@@ -198,6 +198,9 @@ final class Harness implements AutoCloseable {
       case "trustedAccountId" -> BOB;
       case "rights" -> "BOTH";
       case "grade" -> "ORDINARY";
+      case "password" -> "not-anyones-password";
+      case "totp" -> "123456";
+      case "subject" -> "someone@example.org";
       default -> 1;
     };
   }
@@ -215,7 +218,10 @@ final class Harness implements AutoCloseable {
           "status",
           "reason",
           "rights",
-          "grade" ->
+          "grade",
+          "password",
+          "totp",
+          "subject" ->
           true;
       default -> false;
     };

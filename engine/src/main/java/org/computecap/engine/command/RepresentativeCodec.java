@@ -17,6 +17,9 @@ public final class RepresentativeCodec implements CodecPart {
   private static final int ADVANCE_TIME = 408;
   private static final int ADD_TRUSTED_ACCOUNT = 409;
   private static final int REMOVE_TRUSTED_ACCOUNT = 410;
+  private static final int SET_PERSON_PASSWORD = 411;
+  private static final int ENROL_PERSON_TOTP = 412;
+  private static final int SET_PERSON_OIDC_SUBJECT = 413;
 
   /** The whole codec, for the wrapped command (made lazily: the standard codec includes us). */
   private CommandCodec inner;
@@ -76,6 +79,15 @@ public final class RepresentativeCodec implements CodecPart {
     } else if (command instanceof RemoveTrustedAccount c) {
       out.writeLong(c.accountId()).writeLong(c.trustedAccountId());
       return REMOVE_TRUSTED_ACCOUNT;
+    } else if (command instanceof SetPersonPassword c) {
+      out.writeLong(c.personId()).writeString(c.passwordHash()).writeLong(c.setBy());
+      return SET_PERSON_PASSWORD;
+    } else if (command instanceof EnrolPersonTotp c) {
+      out.writeLong(c.personId()).writeString(c.secret()).writeLong(c.setBy());
+      return ENROL_PERSON_TOTP;
+    } else if (command instanceof SetPersonOidcSubject c) {
+      out.writeLong(c.personId()).writeString(c.subject()).writeLong(c.setBy());
+      return SET_PERSON_OIDC_SUBJECT;
     }
     return -1;
   }
@@ -107,6 +119,12 @@ public final class RepresentativeCodec implements CodecPart {
         return new AddTrustedAccount(in.readLong(), in.readLong());
       case REMOVE_TRUSTED_ACCOUNT:
         return new RemoveTrustedAccount(in.readLong(), in.readLong());
+      case SET_PERSON_PASSWORD:
+        return new SetPersonPassword(in.readLong(), in.readString(), in.readLong());
+      case ENROL_PERSON_TOTP:
+        return new EnrolPersonTotp(in.readLong(), in.readString(), in.readLong());
+      case SET_PERSON_OIDC_SUBJECT:
+        return new SetPersonOidcSubject(in.readLong(), in.readString(), in.readLong());
       default:
         throw new IllegalArgumentException("unknown representative command tag " + tag);
     }

@@ -20,4 +20,7 @@ public sealed interface RepresentativeCommand extends Command
         CancelTransaction,
         AdvanceTime,
         AddTrustedAccount,
-        RemoveTrustedAccount {}
+        RemoveTrustedAccount,
+        SetPersonPassword,
+        EnrolPersonTotp,
+        SetPersonOidcSubject {}

@@ -14,6 +14,7 @@ import org.computecap.engine.command.CancelPermits;
 import org.computecap.engine.command.CancelTransaction;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.CompletePersonEnrolment;
+import org.computecap.engine.command.EnrolPersonTotp;
 import org.computecap.engine.command.Initiate;
 import org.computecap.engine.command.IssuePersonEnrolmentCode;
 import org.computecap.engine.command.PlaceOrder;
@@ -22,6 +23,8 @@ import org.computecap.engine.command.RemoveTrustedAccount;
 import org.computecap.engine.command.RepresentativeCommand;
 import org.computecap.engine.command.RevokePersonToken;
 import org.computecap.engine.command.Role;
+import org.computecap.engine.command.SetPersonOidcSubject;
+import org.computecap.engine.command.SetPersonPassword;
 import org.computecap.engine.command.SetRepresentative;
 import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.command.TransferPermits;
@@ -87,6 +90,12 @@ public final class RepresentativeHandler {
       return cancel(x, c);
     } else if (command instanceof AdvanceTime) {
       return advance(x);
+    } else if (command instanceof SetPersonPassword c) {
+      return SignInHandler.password(x, c);
+    } else if (command instanceof EnrolPersonTotp c) {
+      return SignInHandler.totp(x, c);
+    } else if (command instanceof SetPersonOidcSubject c) {
+      return SignInHandler.oidcSubject(x, c);
     } else if (command instanceof AddTrustedAccount || command instanceof RemoveTrustedAccount) {
       // Only through Initiate; the gate refuses it before it gets here.
       return Result.rejected(Rejection.INITIATOR_REQUIRED);

@@ -196,6 +196,9 @@ public final class RepresentativeState implements FeatureState {
   /** account -> trusted account -> the tick its entry takes effect. */
   final TreeMap<Long, TreeMap<Long, Long>> trusted = new TreeMap<>();
 
+  /** Persons' passwords, TOTP secrets and OpenID Connect subjects (issue 16). */
+  final SignIns signIns = new SignIns();
+
   RepresentativeState() {}
 
   /** A new, empty state. */
@@ -342,6 +345,28 @@ public final class RepresentativeState implements FeatureState {
               c.id, c.personId, c.accountId, c.hash, c.expiresTick, c.tokenId != 0, c.tokenId));
     }
     return out;
+  }
+
+  /**
+   * A person's sign-in, for the server (issue 16): the Argon2id hash of the password, the TOTP
+   * secret and the OpenID Connect subject, each empty when not set, and the ticks they were set.
+   */
+  public record SignIn(
+      long personId,
+      String passwordHash,
+      long passwordTick,
+      String totpSecret,
+      long totpTick,
+      String oidcSubject) {}
+
+  /** Every person's sign-in, by person. */
+  public List<SignIn> signIns() {
+    return signIns.list();
+  }
+
+  /** The person linked to this OpenID Connect subject, or 0. */
+  public long personOfOidcSubject(String subject) {
+    return signIns.personOfSubject(subject);
   }
 
   /** An entry of a trusted list, for readers: transfers to it are trusted from the tick. */
@@ -507,6 +532,7 @@ public final class RepresentativeState implements FeatureState {
     for (Map.Entry<Long, TreeMap<Long, Long>> e : trusted.entrySet()) {
       w.writeLong(e.getKey()).writeLongs(e.getValue());
     }
+    signIns.write(w);
   }
 
   private void writeTransactions(CanonicalWriter w) {
@@ -581,6 +607,7 @@ public final class RepresentativeState implements FeatureState {
       r.readLongs(list);
       s.trusted.put(account, list);
     }
+    s.signIns.read(r);
     return s;
   }
 
@@ -648,6 +675,7 @@ public final class RepresentativeState implements FeatureState {
     if (!reopen.equals(open)) {
       throw new AssertionError("the open transactions do not match their statuses");
     }
+    signIns.check(persons);
   }
 
   @Override

@@ -8,11 +8,14 @@ import org.computecap.engine.command.AdvanceTime;
 import org.computecap.engine.command.ApproveTransaction;
 import org.computecap.engine.command.CancelTransaction;
 import org.computecap.engine.command.CompletePersonEnrolment;
+import org.computecap.engine.command.EnrolPersonTotp;
 import org.computecap.engine.command.Initiate;
 import org.computecap.engine.command.IssuePersonEnrolmentCode;
 import org.computecap.engine.command.RegisterPerson;
 import org.computecap.engine.command.RemoveTrustedAccount;
 import org.computecap.engine.command.RevokePersonToken;
+import org.computecap.engine.command.SetPersonOidcSubject;
+import org.computecap.engine.command.SetPersonPassword;
 import org.computecap.engine.command.SetRepresentative;
 import org.computecap.engine.representatives.RepresentativeState;
 
@@ -21,11 +24,14 @@ import org.computecap.engine.representatives.RepresentativeState;
  * senior= by=}, {@code set-representative acct= person= initiator= approver= by=}, {@code
  * person-enrolment-code person= acct= code= by= expires=}, {@code person-enrol code= token=
  * expires=}, {@code revoke-person-token id= by=}, {@code approve tx= person=}, {@code cancel-tx tx=
- * person=}, {@code advance-time}, {@code trust acct= trusted=} (only inside {@code as}), and {@code
- * as person= cmd=VERB ...}, which wraps any other verb's command as initiated by the person ({@code
- * as person=3 cmd=transfer from=1 to=2 vintage=2026 qty=5}). Expectations: {@code expect tx id=
- * status= [refusal=]}, {@code expect person-token id= [person=] [active=]}, {@code expect
- * representatives acct= count=}, {@code expect trusted acct= to= trusted=} (at the last tick).
+ * person=}, {@code advance-time}, {@code trust acct= trusted=} (only inside {@code as}), the
+ * sign-in words of issue 16 ({@code set-password person= hash= by=}, {@code enrol-totp person=
+ * secret= by=}, {@code set-oidc-subject person= subject= by=}, {@code expect sign-in person=
+ * [password=] [totp=] [subject=]}), and {@code as person= cmd=VERB ...}, which wraps any other
+ * verb's command as initiated by the person ({@code as person=3 cmd=transfer from=1 to=2
+ * vintage=2026 qty=5}). Expectations: {@code expect tx id= status= [refusal=]}, {@code expect
+ * person-token id= [person=] [active=]}, {@code expect representatives acct= count=}, {@code expect
+ * trusted acct= to= trusted=} (at the last tick).
  */
 public final class RepresentativeVerbs implements ScriptVerbs {
   private final ScriptVocabulary vocabulary;
@@ -75,6 +81,17 @@ public final class RepresentativeVerbs implements ScriptVerbs {
     m.put("advance-time", a -> new AdvanceTime());
     m.put("trust", a -> new AddTrustedAccount(a.longValue("acct"), a.longValue("trusted")));
     m.put("distrust", a -> new RemoveTrustedAccount(a.longValue("acct"), a.longValue("trusted")));
+    m.put(
+        "set-password",
+        a -> new SetPersonPassword(a.longValue("person"), a.string("hash"), a.longValue("by")));
+    m.put(
+        "enrol-totp",
+        a -> new EnrolPersonTotp(a.longValue("person"), a.string("secret"), a.longValue("by")));
+    m.put(
+        "set-oidc-subject",
+        a ->
+            new SetPersonOidcSubject(
+                a.longValue("person"), a.string("subject"), a.longValue("by")));
     return m;
   }
 
@@ -100,6 +117,7 @@ public final class RepresentativeVerbs implements ScriptVerbs {
           long expected = a.longValue("count");
           return actual == expected ? null : "representatives " + actual + ", expected " + expected;
         });
+    m.put("sign-in", RepresentativeVerbs::signIn);
     m.put(
         "trusted",
         (s, a) -> {
@@ -126,6 +144,30 @@ public final class RepresentativeVerbs implements ScriptVerbs {
     }
     if (a.has("refusal") && !a.string("refusal").equals(reps(s).refusal(id))) {
       return "transaction " + id + " was refused with '" + reps(s).refusal(id) + "'";
+    }
+    return null;
+  }
+
+  /** {@code expect sign-in person= [password=] [totp=] [subject=]}: what the person has set. */
+  private static String signIn(EngineState s, ScriptArgs a) {
+    long person = a.longValue("person");
+    RepresentativeState.SignIn in = null;
+    for (RepresentativeState.SignIn x : reps(s).signIns()) {
+      if (x.personId() == person) {
+        in = x;
+      }
+    }
+    boolean password = in != null && !in.passwordHash().isEmpty();
+    boolean totp = in != null && !in.totpSecret().isEmpty();
+    String subject = in == null ? "" : in.oidcSubject();
+    if (a.has("password") && a.booleanValue("password") != password) {
+      return "person " + person + (password ? " has a password" : " has no password");
+    }
+    if (a.has("totp") && a.booleanValue("totp") != totp) {
+      return "person " + person + (totp ? " has a TOTP secret" : " has no TOTP secret");
+    }
+    if (a.has("subject") && !a.string("subject").equals(subject)) {
+      return "person " + person + "'s OpenID Connect subject is '" + subject + "'";
     }
     return null;
   }

@@ -37,7 +37,7 @@ class RepresentativeScriptCoverageTest {
     List<String> missing = new ArrayList<>();
     for (Rejection r : Rejection.values()) {
       if (r.ordinal() >= Rejection.REPRESENTATIVES_NOT_ENABLED.ordinal()
-          && r.ordinal() <= Rejection.NOT_TRUSTED.ordinal()
+          && r.ordinal() <= Rejection.OIDC_SUBJECT_ALREADY_USED.ordinal()
           && !scripts.contains("-> REJECT " + r.code() + "\n")) {
         missing.add(r.code());
       }

@@ -20,6 +20,7 @@ import org.computecap.engine.command.CancelTransaction;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.CommandCodec;
 import org.computecap.engine.command.DepositCash;
+import org.computecap.engine.command.EnrolPersonTotp;
 import org.computecap.engine.command.Initiate;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
@@ -27,6 +28,8 @@ import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.command.RegisterPerson;
 import org.computecap.engine.command.RemoveTrustedAccount;
 import org.computecap.engine.command.Role;
+import org.computecap.engine.command.SetPersonOidcSubject;
+import org.computecap.engine.command.SetPersonPassword;
 import org.computecap.engine.command.SetRepresentative;
 import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.command.TransferPermits;
@@ -166,7 +169,7 @@ class RepresentativesSimulationTest {
     long other = 1 + rnd.nextInt(ACCOUNTS);
     long person = 1 + rnd.nextInt(PERSONS);
     long tx = 1 + rnd.nextInt(transactions(engine) + 2);
-    switch (rnd.nextInt(12)) {
+    switch (rnd.nextInt(13)) {
       case 0:
         long rights = rnd.nextInt(4);
         long where = rnd.nextInt(8) == 0 ? 0 : account;
@@ -193,8 +196,29 @@ class RepresentativesSimulationTest {
         return new ApproveTransaction(tx, person);
       case 10:
         return new CancelTransaction(tx, person);
+      case 11:
+        return signIn(rnd, person);
       default:
         return new AdvanceTime();
+    }
+  }
+
+  /** A sign-in command (issue 16) by the person, another person or the market regulator. */
+  private static Command signIn(SplittableRandom rnd, long person) {
+    long by = rnd.nextInt(3) == 0 ? 0 : 1 + rnd.nextInt(PERSONS);
+    int salt = rnd.nextInt(1_000);
+    switch (rnd.nextInt(3)) {
+      case 0:
+        return new SetPersonPassword(
+            person,
+            "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ"
+                + salt
+                + "$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNo",
+            by);
+      case 1:
+        return new EnrolPersonTotp(person, "JBSWY3DPEHPK3PXP" + "A".repeat(salt % 8), by);
+      default:
+        return new SetPersonOidcSubject(person, "subject-" + rnd.nextInt(PERSONS + 2), by);
     }
   }
 
