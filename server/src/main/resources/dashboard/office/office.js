@@ -380,13 +380,25 @@ export function form(id, send, done) {
       clearErrors(f);
       const answer = await send(v);
       const message = done ? await done(answer, v) : 'Done.';
-      if (result) result.textContent = message || 'Done.';
+      if (result) result.replaceChildren(message || 'Done.');
     } catch (e) {
       showError(f, e);
     } finally {
       if (submit) submit.disabled = false;
     }
   });
+}
+
+/**
+ * A new TOTP second factor as its answer shows it once: the QR code to scan and the secret to
+ * type where a camera is not at hand.
+ */
+export function totpShown(answer) {
+  return el('div', {}, [
+    el('p', { text: 'New second factor for person ' + answer.personId + ': scan the QR code with an authenticator app now; it is shown once.' }),
+    el('img', { class: 'qr', src: answer.qrPng, alt: 'QR code of the new TOTP secret', width: 240, height: 240 }),
+    el('p', {}, ['Secret (if it cannot be scanned): ', el('code', { class: 'secret', text: answer.secret })]),
+  ]);
 }
 
 /** What a command's answer did, in words: "waiting for approval" when four-eyes held it. */

@@ -3,7 +3,7 @@
 // Every figure is the API's; the page only formats it.
 import {
   $, el, api, all, table, form, button, announce, sectionError, outcome, start, accountsOf,
-  money, num, when, ApiError, usingToken, actAs, transactions,
+  money, num, when, ApiError, usingToken, actAs, transactions, signOut, totpShown,
 } from './office.js';
 
 const page = { account: null, directory: [], periods: [] };
@@ -15,6 +15,7 @@ start(async (who) => {
     announce('This sign-in acts for no participant account; the registry page is for regulators and auditors.', true);
     return;
   }
+  page.who = who;
   const kept = Number(sessionStorage.getItem(ACCOUNT_KEY));
   page.account = accounts.find((a) => a.accountId === kept) || accounts[0];
   actAs(page.account.accountId);
@@ -250,27 +251,18 @@ async function loadTrusted() {
 }
 
 async function loadCredentials() {
-  if (usingToken()) {
-    // A pasted API token is no session: there is none to list or end.
-    table('sessions-table', [{ label: 'Session', value: () => '' }], [], 'Signed in with an API token, not a session.');
-  } else try {
-    const sessions = await api('GET', '/api/sessions');
-    const items = Array.isArray(sessions) ? sessions : sessions.items || [];
-    table('sessions-table', [
-      { label: 'Session', value: (s) => s.sessionId ?? s.id },
-      { label: 'Started', value: (s) => when(s.createdTick ?? s.startedTick ?? s.created) },
-      { label: 'Expires', value: (s) => when(s.expiresTick ?? s.expires) },
-      { label: 'This one', value: (s) => (s.current ? 'yes' : '') },
-      { label: '', value: (s) => button('Sign out', async () => {
-        await api('DELETE', '/api/sessions/' + (s.sessionId ?? s.id));
-        announce('Session ended.');
-        if (s.current) location.href = 'signin.html';
-        else await loadCredentials();
-      }, { class: 'small danger', 'aria-label': 'End session ' + (s.sessionId ?? s.id) }) },
-    ], items, 'No sessions.');
-  } catch (e) {
-    sectionError('sessions-table', e);
-  }
+  const who = page.who;
+  const facts = [
+    ['Person', who.personId == null ? 'none (an account token)' : who.name + ' (person ' + who.personId + ')'],
+    ['Acting for', page.account.accountId + ' ' + (page.account.name || '')],
+    ['Rights', page.account.initiator == null ? '–' : [page.account.initiator ? 'initiates' : '', page.account.approver ? 'approves' : ''].filter(Boolean).join(' and ') || 'none'],
+    ['Signed in with', usingToken() ? 'an API token (no session)' : 'a session'],
+    ['Session ends if idle until', who.sessionExpiresTick == null ? '–' : when(who.sessionExpiresTick)],
+  ];
+  $('session-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
+  const personal = who.personId != null;
+  $('password-form').hidden = !personal;
+  $('totp-form').hidden = !personal;
   try {
     table('tokens-table', [
       { label: 'Token', value: (t) => t.tokenId },
@@ -312,6 +304,10 @@ function wireForms() {
     reloaded);
   form('trusted-form', (v) => api('POST', base() + '/trusted-accounts', v),
     reloaded);
+  $('sign-out-here').addEventListener('click', signOut);
+  form('password-form', (v) => api('POST', '/api/persons/' + page.who.personId + '/password', v),
+    () => 'Password changed: use it at your next sign-in.');
+  form('totp-form', () => api('POST', '/api/persons/' + page.who.personId + '/totp'), totpShown);
   $('serials-link').addEventListener('click', async (ev) => {
     ev.preventDefault();
     const t = $('serials-table');

@@ -5,7 +5,7 @@
 // API would refuse (403).
 import {
   $, el, api, all, table, form, button, announce, sectionError, outcome, start, roleOf,
-  money, num, when, accountsOf, actAs, transactions,
+  money, num, when, accountsOf, actAs, transactions, totpShown,
 } from './office.js';
 
 const page = { directory: [] };
@@ -54,6 +54,7 @@ function wireForms() {
       return api(f.dataset.method, path, body);
     }, async (r) => {
       await refresh();
+      if (r && r.qrPng) return totpShown(r);
       if (r && r.code) {
         // An enrolment code is shown once, to be handed to its holder.
         return 'One-time code (shown once, hand it over): ' + r.code;

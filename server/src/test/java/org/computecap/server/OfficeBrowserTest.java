@@ -32,6 +32,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -66,7 +67,8 @@ class OfficeBrowserTest {
   private static Server server;
   private static String base;
   private static ApiClient regulator;
-  private static final Map<Long, String> TOKENS = new java.util.HashMap<>();
+  private static final Map<Long, SignInFixture.Person> PEOPLE = new java.util.HashMap<>();
+  private static final Map<Long, String> SESSIONS = new java.util.HashMap<>();
   private static WebDriver browser;
 
   /** The example program with every representative rule and the registry controls on. */
@@ -112,12 +114,13 @@ class OfficeBrowserTest {
     expect(regulator.openAccount(BOREALIS, "Borealis-AI", "PARTICIPANT"), 201);
     expect(regulator.openAccount(MINISTRY, "Ministry", "REGULATOR"), 201);
     expect(regulator.openAccount(AUDIT_OFFICE, "Audit-Office", "AUDITOR"), 201);
-    person(anonymous, ANN, "Ann-Archer", AURORA, "BOTH");
-    person(anonymous, AL, "Al-Abbot", AURORA, "BOTH");
-    person(anonymous, BO, "Bo-Brandt", BOREALIS, "BOTH");
-    person(anonymous, REX, "Rex-Regan", MINISTRY, "BOTH");
-    person(anonymous, AVA, "Ava-Auditor", AUDIT_OFFICE, "BOTH");
-    ApiClient rex = anonymous.withToken(TOKENS.get(REX));
+    // Each with a password and a TOTP second factor, set by the market regulator.
+    PEOPLE.put(ANN, SignInFixture.person(regulator, ANN, "Ann-Archer", AURORA, "BOTH"));
+    PEOPLE.put(AL, SignInFixture.person(regulator, AL, "Al-Abbot", AURORA, "BOTH"));
+    PEOPLE.put(BO, SignInFixture.person(regulator, BO, "Bo-Brandt", BOREALIS, "BOTH"));
+    PEOPLE.put(REX, SignInFixture.person(regulator, REX, "Rex-Regan", MINISTRY, "BOTH"));
+    PEOPLE.put(AVA, SignInFixture.person(regulator, AVA, "Ava-Auditor", AUDIT_OFFICE, "BOTH"));
+    SignInFixture.BrowserSession rex = SignInFixture.signIn(URI.create(base), PEOPLE.get(REX));
     for (long account : new long[] {AURORA, BOREALIS}) {
       expect(
           rex.post("/api/issuances", Map.of("accountId", account, "vintage", 1, "quantity", 1_000)),
@@ -129,30 +132,6 @@ class OfficeBrowserTest {
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
     browser = HeadlessChromium.start(options);
-  }
-
-  /** Registers a person with {@code rights} on {@code account} and enrols them (their token). */
-  private static void person(ApiClient anonymous, long id, String name, long account, String r) {
-    expect(
-        regulator.post("/api/persons", Map.of("personId", id, "name", name, "grade", "ORDINARY")),
-        201);
-    expect(
-        regulator.post(
-            "/api/accounts/" + account + "/representatives", Map.of("personId", id, "rights", r)),
-        200);
-    String code =
-        expect(
-                regulator.post("/api/persons/" + id + "/enrolments", Map.of("accountId", account)),
-                201)
-            .body()
-            .path("code")
-            .asText();
-    TOKENS.put(
-        id,
-        expect(anonymous.post("/api/person-enrolments", Map.of("code", code)), 201)
-            .body()
-            .path("token")
-            .asText());
   }
 
   @AfterAll
@@ -182,7 +161,7 @@ class OfficeBrowserTest {
       throws Exception {
     JsonNode resting =
         expect(
-                new ApiClient(URI.create(base), TOKENS.get(BO))
+                SignInFixture.signIn(URI.create(base), PEOPLE.get(BO))
                     .post(
                         "/api/orders",
                         Map.of(
@@ -402,14 +381,56 @@ class OfficeBrowserTest {
 
   // ------------------------------------------------------------------ the browser
 
-  /** Opens {@code page} signed in as {@code person}, the previous person signed out. */
+  /**
+   * Opens {@code page} signed in as {@code person}. A person's first sign-in is the browser's own:
+   * on a page of the server, signed out (the page says so, after a 401 from {@code /api/me}), it
+   * posts the name, the password and a fresh TOTP code to {@code POST /api/session}, which sets the
+   * HttpOnly session cookie; later switches put that person's cookie back.
+   */
   private void signIn(long person, String page) {
-    // The token in the address replaces the tab's previous one; a blank page first, so that an
-    // address differing only in its fragment still loads a new document.
-    browser.manage().deleteAllCookies();
     browser.get("about:blank");
-    browser.get(base + "/office/" + page + "#token=" + TOKENS.get(person));
-    await("the page of person " + person, d -> !text("who").isEmpty());
+    ChromeDriver chrome = (ChromeDriver) browser;
+    chrome.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    if (!SESSIONS.containsKey(person)) {
+      browser.get(base + "/office/index.html");
+      await("the sign-in link", d -> text("who").equals("Sign in"));
+      assertThat(consoleErrors())
+          .as("a signed-out page's question who is signed in")
+          .singleElement()
+          .asString()
+          .contains("/api/me")
+          .contains("401");
+      SignInFixture.Person p = PEOPLE.get(person);
+      Object status =
+          chrome.executeAsyncScript(
+              "const done = arguments[arguments.length - 1];"
+                  + "fetch('/api/session', {method: 'POST', credentials: 'same-origin',"
+                  + " headers: {'Content-Type': 'application/json'},"
+                  + " body: JSON.stringify({name: arguments[0], password: arguments[1],"
+                  + " totp: arguments[2]})}).then((r) => done(r.status), (e) => done(String(e)));",
+              p.name,
+              p.password,
+              p.nextCode());
+      assertThat(status).as("the sign-in's status").isEqualTo(201L);
+      SESSIONS.put(person, browser.manage().getCookieNamed(Sessions.COOKIE).getValue());
+      browser.get("about:blank");
+    } else {
+      chrome.executeCdpCommand(
+          "Network.setCookie",
+          Map.of(
+              "name",
+              Sessions.COOKIE,
+              "value",
+              SESSIONS.get(person),
+              "url",
+              base + "/",
+              "httpOnly",
+              true,
+              "sameSite",
+              "Strict"));
+    }
+    browser.get(base + "/office/" + page);
+    await("the page of person " + person, d -> text("who").contains(PEOPLE.get(person).name));
   }
 
   /**
