@@ -98,16 +98,18 @@ export async function all(path) {
 }
 
 /**
- * Who is signed in (GET /api/me), or null when no one is: the page then offers the sign-in
- * page. The answer is kept for the page's life.
+ * Who is signed in, or null when no one is. A browser asks GET /api/session, which answers 200
+ * signed in or not (so a signed-out visit logs no error) and carries /api/me's answer; a pasted
+ * API token asks GET /api/me. The answer is kept for the page's life.
  */
 export async function me() {
   if (state.me) return state.me;
-  try {
+  if (usingToken()) {
     state.me = await api('GET', '/api/me');
-  } catch (e) {
-    if (e.status === 401) return null;
-    throw e;
+  } else {
+    const session = await api('GET', '/api/session');
+    if (!session.signedIn) return null;
+    state.me = session.me;
   }
   if (state.me.csrfToken) state.csrf = state.me.csrfToken;
   return state.me;
@@ -145,7 +147,7 @@ export async function signOut() {
     // No session route, or no session: nothing more to end.
   }
   state.me = null;
-  location.href = 'signin.html';
+  location.assign('/office/signin.html');
 }
 
 // ------------------------------------------------------------------ formatting
@@ -468,16 +470,8 @@ export async function start(render) {
   }
   const whoEl = $('who');
   if (!who) {
-    if (whoEl) whoEl.replaceChildren(el('a', { href: 'signin.html', text: 'Sign in' }));
-    const main = document.querySelector('main');
-    if (main) {
-      main.replaceChildren(
-        el('section', { class: 'panel' }, [
-          el('h2', { text: 'Not signed in' }),
-          el('p', {}, ['Please ', el('a', { href: 'signin.html', text: 'sign in' }), ' to continue.']),
-        ]),
-      );
-    }
+    // The sign-in page comes back here once the person has signed in.
+    location.assign('/office/signin.html?next=' + encodeURIComponent(location.pathname));
     return;
   }
   if (whoEl) {

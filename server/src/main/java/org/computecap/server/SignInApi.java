@@ -47,6 +47,12 @@ final class SignInApi {
   /** A person's answer to setting a password or linking a subject. */
   record SignInChanged(long personId, long setBy) {}
 
+  /** Whether the browser has a live session, and who it is (no error when not: pages ask first). */
+  record SessionState(boolean signedIn, @Views.Nullable Views.Me me) {}
+
+  /** Whether persons may sign in through the operator's OpenID Connect provider, and where. */
+  record OidcConfig(boolean enabled, @Views.Nullable String issuer, @Views.Nullable String login) {}
+
   /** A new TOTP enrolment, shown once: the secret, its URI and its QR code (a PNG data URI). */
   record TotpEnrolment(long personId, String secret, String otpauthUri, String qrPng) {}
 
@@ -81,6 +87,24 @@ final class SignInApi {
             .forbids()
             .returns(201, Reply.of(Views.Me.class))
             .handle(this::signIn));
+    r.add(
+        Route.get("/api/session")
+            .op(
+                "getSession",
+                TAG,
+                "Whether this browser is signed in, and as whom (200 either way, so a page can ask"
+                    + " without an error)")
+            .returns(Reply.of(SessionState.class))
+            .handle(
+                call -> {
+                  Sessions.Session session =
+                      call.context().attribute(SessionAuth.SESSION_ATTRIBUTE);
+                  call.reply(
+                      session == null || call.caller() == null
+                          ? new SessionState(false, null)
+                          : new SessionState(
+                              true, me(model, call.caller(), session, sessions.options())));
+                }));
     r.add(
         Route.delete("/api/session")
             .op("signOut", TAG, "End the browser's session and clear its cookie")
@@ -125,6 +149,21 @@ final class SignInApi {
             .forbids()
             .returns(Reply.of(SignInChanged.class))
             .handle(this::setSubject));
+    r.add(
+        Route.get("/api/oidc")
+            .op(
+                "getOidcConfig",
+                TAG,
+                "Whether persons may sign in through the operator's OpenID Connect provider")
+            .returns(Reply.of(OidcConfig.class))
+            .handle(
+                call -> {
+                  java.net.URI issuer = sessions.options().oidcIssuer();
+                  call.reply(
+                      issuer == null
+                          ? new OidcConfig(false, null, null)
+                          : new OidcConfig(true, issuer.toString(), "/api/oidc/login"));
+                }));
     return r;
   }
 

@@ -382,38 +382,27 @@ class OfficeBrowserTest {
   // ------------------------------------------------------------------ the browser
 
   /**
-   * Opens {@code page} signed in as {@code person}. A person's first sign-in is the browser's own:
-   * on a page of the server, signed out (the page says so, after a 401 from {@code /api/me}), it
-   * posts the name, the password and a fresh TOTP code to {@code POST /api/session}, which sets the
-   * HttpOnly session cookie; later switches put that person's cookie back.
+   * Opens {@code page} signed in as {@code person}. A person's first sign-in is through the sign-in
+   * page, as a person does it: the office page sends a signed-out browser there, the person types
+   * their name, password and the TOTP code of the moment and presses Enter, and the sign-in page
+   * sends them back to the office page with an HttpOnly session cookie. Later switches put that
+   * person's cookie back.
    */
   private void signIn(long person, String page) {
     browser.get("about:blank");
     ChromeDriver chrome = (ChromeDriver) browser;
     chrome.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    SignInFixture.Person p = PEOPLE.get(person);
     if (!SESSIONS.containsKey(person)) {
-      browser.get(base + "/office/index.html");
-      await("the sign-in link", d -> text("who").equals("Sign in"));
-      assertThat(consoleErrors())
-          .as("a signed-out page's question who is signed in")
-          .singleElement()
-          .asString()
-          .contains("/api/me")
-          .contains("401");
-      SignInFixture.Person p = PEOPLE.get(person);
-      Object status =
-          chrome.executeAsyncScript(
-              "const done = arguments[arguments.length - 1];"
-                  + "fetch('/api/session', {method: 'POST', credentials: 'same-origin',"
-                  + " headers: {'Content-Type': 'application/json'},"
-                  + " body: JSON.stringify({name: arguments[0], password: arguments[1],"
-                  + " totp: arguments[2]})}).then((r) => done(r.status), (e) => done(String(e)));",
-              p.name,
-              p.password,
-              p.nextCode());
-      assertThat(status).as("the sign-in's status").isEqualTo(201L);
+      browser.get(base + "/office/" + page);
+      await("the sign-in page", d -> d.getCurrentUrl().contains("/office/signin.html?next="));
+      type("name", p.name);
+      type("password", p.password);
+      type("totp", p.nextCode());
+      browser.findElement(By.id("totp")).sendKeys(Keys.ENTER);
+      await("back on " + page, d -> d.getCurrentUrl().endsWith("/office/" + page));
       SESSIONS.put(person, browser.manage().getCookieNamed(Sessions.COOKIE).getValue());
-      browser.get("about:blank");
+      assertThat(browser.manage().getCookieNamed(Sessions.COOKIE).isHttpOnly()).isTrue();
     } else {
       chrome.executeCdpCommand(
           "Network.setCookie",
@@ -428,9 +417,9 @@ class OfficeBrowserTest {
               true,
               "sameSite",
               "Strict"));
+      browser.get(base + "/office/" + page);
     }
-    browser.get(base + "/office/" + page);
-    await("the page of person " + person, d -> text("who").contains(PEOPLE.get(person).name));
+    await("the page of " + p.name, d -> text("who").contains(p.name));
   }
 
   /**

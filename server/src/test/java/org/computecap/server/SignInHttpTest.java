@@ -31,7 +31,9 @@ class SignInHttpTest {
           "DELETE /api/session",
           "POST /api/persons/{personId}/password",
           "POST /api/persons/{personId}/totp",
-          "POST /api/persons/{personId}/oidc-subject");
+          "POST /api/persons/{personId}/oidc-subject",
+          "GET /api/oidc",
+          "GET /api/session");
 
   private static final long ALICE = 1;
   private static final long BOB = 2;
@@ -199,6 +201,9 @@ class SignInHttpTest {
     SignInFixture.BrowserSession b = SignInFixture.signIn(base, annLike());
     String cookie = b.cookie();
     expect(b.get("/api/me"), 200);
+    JsonNode state = expect(b.get("/api/session"), 200).body();
+    assertThat(state.path("signedIn").asBoolean()).isTrue();
+    assertThat(state.path("me").path("csrfToken").asText()).isEqualTo(b.csrf);
     expect(b.delete("/api/session"), 200);
     SignInFixture.BrowserSession replay = new SignInFixture.BrowserSession(base);
     ApiClient.Response r =
@@ -206,6 +211,20 @@ class SignInHttpTest {
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.body().path("message").asText()).contains("sign in again");
     assertThat(b.cookie()).as("the cookie was cleared").isNull();
+    assertThat(expect(b.get("/api/session"), 200).body().toString())
+        .isEqualTo("{\"signedIn\":false,\"me\":null}");
+    assertThat(
+            expect(
+                    replay.send(
+                        "GET",
+                        "/api/session",
+                        null,
+                        Map.of("Cookie", Sessions.COOKIE + "=" + cookie)),
+                    200)
+                .body()
+                .path("signedIn")
+                .asBoolean())
+        .isFalse();
   }
 
   @Test
@@ -319,6 +338,12 @@ class SignInHttpTest {
     // The old secret's codes no longer sign bo in; the new one's do.
     bo.totpSecret = secret;
     expect(SignInFixture.signIn(base, bo).get("/api/me"), 200);
+  }
+
+  @Test
+  void without_a_provider_openid_connect_is_off() {
+    assertThat(expect(regulator.get("/api/oidc"), 200).body().toString())
+        .isEqualTo("{\"enabled\":false,\"issuer\":null,\"login\":null}");
   }
 
   private static String regulatorToken() {
