@@ -377,6 +377,12 @@ class OfficeBrowserTest {
     assertThat(code.getAttribute("title")).contains("surrendered at least the obligation");
     scrollTo("compliance");
     screenshot("office-compliance.png");
+
+    // Signing out ends the session: the page goes to the sign-in page, and so does a revisit.
+    browser.findElement(By.id("sign-out-here")).click();
+    await("the sign-in page", d -> d.getCurrentUrl().endsWith("/office/signin.html"));
+    browser.get(base + "/office/participant.html");
+    await("signed out for good", d -> d.getCurrentUrl().contains("/office/signin.html?next="));
   }
 
   // ------------------------------------------------------------------ the browser
