@@ -2,8 +2,9 @@
 // errors next to the field they name, tables, forms and formatting. Plain JavaScript served as
 // it is (no build step); every page imports what it needs from here.
 //
-// Who is signed in comes from GET /api/me; requests carry the session cookie (same origin) and,
-// on state-changing requests, the session's CSRF token in X-CSRF-Token. A machine's API token
+// Who is signed in comes from GET /api/session (GET /api/me for a pasted token); requests carry
+// the session cookie (same origin) and, on state-changing requests, the session's CSRF token in
+// X-CSRF-Token. A machine's API token
 // pasted into the address bar as #token=... (as on the dashboard) is used instead when present,
 // kept in this tab's sessionStorage only. A person who represents several accounts picks the one
 // they act for; a session's requests name it in X-Account.
@@ -41,10 +42,6 @@ export function usingToken() {
   return bearer() != null;
 }
 
-function csrfToken() {
-  return state.csrf;
-}
-
 /**
  * Calls the API: {@code body} is sent as JSON; the answer's JSON is returned, or an ApiError
  * thrown with the API's {code, message, field}.
@@ -55,8 +52,7 @@ export async function api(method, path, body) {
   if (token) headers.Authorization = 'Bearer ' + token;
   else if (state.account != null) headers['X-Account'] = String(state.account);
   if (method !== 'GET') {
-    const csrf = csrfToken();
-    if (csrf) headers['X-CSRF-Token'] = csrf;
+    if (state.csrf) headers['X-CSRF-Token'] = state.csrf;
   }
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let r;
