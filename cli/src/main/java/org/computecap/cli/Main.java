@@ -31,7 +31,8 @@ import picocli.CommandLine.Command;
       ExperimentCommand.class,
       ScenariosCommand.class,
       ServeCommand.class,
-      CompletionCommand.class
+      CompletionCommand.class,
+      TotpCommand.class
     })
 public final class Main {
 

@@ -3,6 +3,7 @@ package org.computecap.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.computecap.server.DemoPersons;
 import org.computecap.server.Server;
 import org.computecap.server.store.JournalStore;
 import picocli.CommandLine.Command;
@@ -83,7 +84,59 @@ final class ServeCommand implements Callable<Integer> {
               + " close; default: ${DEFAULT-VALUE})")
   int publicReportDelayPeriods = 0;
 
+  @Option(
+      names = "--secure-cookies",
+      description =
+          "mark the sign-in cookie Secure even on http (behind a TLS-terminating proxy); it is on"
+              + " https anyway")
+  boolean secureCookies;
+
+  @Option(
+      names = "--oidc-issuer",
+      paramLabel = "URL",
+      description = "sign persons in through this OpenID Connect provider (its issuer URL)")
+  java.net.URI oidcIssuer;
+
+  @Option(
+      names = "--oidc-client-id",
+      paramLabel = "ID",
+      description = "this server's client id at the OpenID Connect provider")
+  String oidcClientId;
+
+  @Option(
+      names = "--oidc-client-secret",
+      paramLabel = "S",
+      description =
+          "the client secret (or set COMPUTECAP_OIDC_CLIENT_SECRET, which keeps it out of the"
+              + " process list)")
+  String oidcClientSecret;
+
   private static final String SHIPPED_PREFIX = "computecap-program-";
+
+  /** How persons sign in (issue 16): cookies, and the OpenID Connect provider if any. */
+  private org.computecap.server.SignInOptions signIn() {
+    org.computecap.server.SignInOptions o =
+        org.computecap.server.SignInOptions.DEFAULT.withSecureCookies(secureCookies);
+    if (oidcIssuer == null) {
+      if (oidcClientId != null || oidcClientSecret != null) {
+        throw new IllegalArgumentException(
+            "--oidc-client-id and --oidc-client-secret need --oidc-issuer URL");
+      }
+      return o;
+    }
+    if (oidcClientId == null || oidcClientId.isBlank()) {
+      throw new IllegalArgumentException("--oidc-issuer needs --oidc-client-id ID");
+    }
+    String scheme = oidcIssuer.getScheme();
+    if (!"https".equals(scheme) && !"http".equals(scheme)) {
+      throw new IllegalArgumentException("--oidc-issuer must be an http(s) URL, got " + oidcIssuer);
+    }
+    String secret =
+        oidcClientSecret != null
+            ? oidcClientSecret
+            : System.getenv("COMPUTECAP_OIDC_CLIENT_SECRET");
+    return o.withOidc(oidcIssuer, oidcClientId, secret);
+  }
 
   /**
    * The {@code --program} file; a shipped program is copied to a temporary file, which the server
@@ -140,6 +193,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException, java.io.IOException {
     OptionChecks.within("--port", port, 0, 65_535);
+    org.computecap.server.SignInOptions signIn = signIn();
     OptionChecks.directory("--data", data);
     OptionChecks.within(
         "--public-report-delay-periods", publicReportDelayPeriods, 0, Integer.MAX_VALUE);
@@ -171,7 +225,8 @@ final class ServeCommand implements Callable<Integer> {
           Server.start(
               new Server.Options(data, journalUrl, program, seed, host, port)
                   .withRegulatorToken(System.getenv("COMPUTECAP_REGULATOR_TOKEN"))
-                  .withPublicReportDelayPeriods(publicReportDelayPeriods),
+                  .withPublicReportDelayPeriods(publicReportDelayPeriods)
+                  .withSignIn(signIn),
               System.out,
               e -> {
                 System.err.println(
@@ -210,7 +265,8 @@ final class ServeCommand implements Callable<Integer> {
               + " commands arrive at "
               + demoRate
               + " a second");
-      ServeDemo.play(run, server.port(), token, demoRate, System.out);
+      DemoPersons persons = ServeDemo.people(host, server.port(), token, System.out);
+      ServeDemo.play(run, server.port(), token, persons, demoRate, System.out);
     }
     stopped.await();
     return 0;

@@ -14,6 +14,7 @@ import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.journal.JournalFile;
 import org.computecap.engine.journal.Verification;
 import org.computecap.server.ApiClient;
+import org.computecap.server.DemoPersons;
 import org.computecap.server.HttpReplay;
 import org.computecap.sim.run.Progress;
 import org.computecap.sim.run.Simulator;
@@ -49,7 +50,12 @@ final class ServeDemo {
       throw new IllegalStateException("the simulated journal is not usable: " + v.summary());
     }
     OpenMarket open = (OpenMarket) commands.get(0);
-    Files.writeString(work.resolve("program.yaml"), open.programYaml(), StandardCharsets.UTF_8);
+    // Served with representatives on (issue 16): people sign in, and the agents act through
+    // desk persons (DemoPersons), which leaves the market as simulated.
+    Files.writeString(
+        work.resolve("program.yaml"),
+        open.programYaml() + DemoPersons.SECTION,
+        StandardCharsets.UTF_8);
     return new Run(open.programYaml(), open.seed(), commands.subList(1, commands.size()));
   }
 
@@ -67,13 +73,40 @@ final class ServeDemo {
     }
   }
 
+  /**
+   * Opens the demo's people (issue 16) and prints how to sign in as each: name, password, TOTP
+   * secret, and how to get the current code without an authenticator app.
+   */
+  static DemoPersons people(String host, int port, String regulatorToken, PrintStream out) {
+    ApiClient reg = new ApiClient(URI.create("http://127.0.0.1:" + port), regulatorToken);
+    DemoPersons persons = new DemoPersons(reg);
+    List<DemoPersons.Login> logins = persons.setUp();
+    out.printf("demo: sign in at http://%s:%d/office/signin.html as%n", host, port);
+    for (DemoPersons.Login l : logins) {
+      out.printf(
+          "demo:   %-8s password %s  TOTP secret %s  (%s)%n",
+          l.name(), l.password(), l.totpSecret(), l.account());
+    }
+    out.println(
+        "demo: the code: add the secret to an authenticator app, or run `computecap totp SECRET`;"
+            + " lab-ann and lab-ben represent demo-lab together (a transfer above 10 permits by"
+            + " one waits for the other)");
+    return persons;
+  }
+
   /** Sends the run's commands to the server on a daemon thread, then says how it went. */
-  static void play(Run run, int port, String regulatorToken, int perSecond, PrintStream out) {
+  static void play(
+      Run run,
+      int port,
+      String regulatorToken,
+      DemoPersons persons,
+      int perSecond,
+      PrintStream out) {
     Thread t =
         new Thread(
             () -> {
               ApiClient reg = new ApiClient(URI.create("http://127.0.0.1:" + port), regulatorToken);
-              HttpReplay replay = new HttpReplay(reg);
+              HttpReplay replay = new HttpReplay(reg).withPersons(persons);
               long t0 = System.nanoTime();
               try {
                 for (Command c : run.commands()) {

@@ -50,6 +50,10 @@ class OptionValidationTest {
         Arguments.of("serve --port 0 --program nosuch", "--program"),
         Arguments.of(
             "serve --port 0 --public-report-delay-periods -1", "--public-report-delay-periods"),
+        Arguments.of("serve --port 0 --oidc-issuer http://idp.example", "--oidc-client-id"),
+        Arguments.of("serve --port 0 --oidc-client-id cc", "--oidc-issuer"),
+        Arguments.of(
+            "serve --port 0 --oidc-issuer ftp://idp.example --oidc-client-id cc", "--oidc-issuer"),
         Arguments.of("analyze fig1 --k 0", "--k"),
         Arguments.of("analyze fig1 --points 1", "--points"),
         Arguments.of("analyze sensitivity --a 0", "--a"),

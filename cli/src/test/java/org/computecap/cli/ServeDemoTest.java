@@ -15,6 +15,7 @@ import org.computecap.engine.exchange.BookView;
 import org.computecap.engine.exchange.ExchangeState;
 import org.computecap.engine.registry.Registry;
 import org.computecap.server.ApiClient;
+import org.computecap.server.DemoPersons;
 import org.computecap.server.HttpReplay;
 import org.computecap.server.Server;
 import org.computecap.sim.scenario.Scenario;
@@ -65,7 +66,13 @@ class ServeDemoTest {
       ApiClient reg =
           new ApiClient(
               URI.create("http://127.0.0.1:" + server.port()), server.newRegulatorToken());
-      HttpReplay replay = new HttpReplay(reg);
+      // As serve --demo does (issue 16): representatives on, the agents acting through desk
+      // persons, people of the demo set up first; the market is still the simulated one.
+      DemoPersons persons = new DemoPersons(reg);
+      assertThat(persons.setUp())
+          .extracting(DemoPersons.Login::name)
+          .containsExactly("lab-ann", "lab-ben", "regina");
+      HttpReplay replay = new HttpReplay(reg).withPersons(persons);
       for (Command c : run.commands()) {
         replay.send(c);
       }

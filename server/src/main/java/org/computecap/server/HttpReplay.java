@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.computecap.engine.command.AppointInsurer;
 import org.computecap.engine.command.Command;
+import org.computecap.engine.command.Initiate;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.SubmitBid;
@@ -26,6 +27,7 @@ public final class HttpReplay {
   private final Map<Long, ApiClient> accounts = new HashMap<>();
   private final Map<String, Long> bidOwners = new HashMap<>();
   private final Map<Long, Long> insurers = new HashMap<>();
+  private DemoPersons persons;
   private long sent;
   private long rejected;
   private String firstRejection;
@@ -33,6 +35,15 @@ public final class HttpReplay {
   /** Replays through {@code regulator}, a client holding a regulator token. */
   public HttpReplay(ApiClient regulator) {
     this.regulator = regulator;
+  }
+
+  /**
+   * From now on, account commands and regulator actions go as desk persons of {@code persons}
+   * (issue 16's demo: a program with representatives), and what waits for approval is approved.
+   */
+  public HttpReplay withPersons(DemoPersons persons) {
+    this.persons = persons;
+    return this;
   }
 
   /** Sends one command and waits for its answer; false when it was not accepted. */
@@ -47,12 +58,19 @@ public final class HttpReplay {
       appoint(e.accountId(), e.insurerId());
     }
     ApiClient client = actor == CommandRequests.REGULATOR ? regulator : accounts.get(actor);
+    boolean asPerson = persons != null && Initiate.wraps(c);
+    if (asPerson) {
+      client = persons.initiator(actor);
+    }
     if (client == null) {
       throw new IllegalStateException(
           "no token for account " + actor + " (its OpenAccount " + "was not replayed)");
     }
     ApiClient.Response resp =
         client.send(r.method(), r.path(), r.body() == null ? null : ApiClient.toJson(r.body()));
+    if (asPerson && resp.ok()) {
+      resp = persons.approveIfWaiting(actor, resp);
+    }
     sent++;
     if (!resp.ok()) {
       rejected++;
@@ -63,6 +81,9 @@ public final class HttpReplay {
     }
     if (c instanceof OpenAccount a) {
       accounts.put(a.accountId(), regulator.withToken(regulator.enrolAccount(a.accountId())));
+      if (persons != null) {
+        persons.desks(a.accountId());
+      }
     } else if (c instanceof AppointInsurer a) {
       insurers.put(a.accountId(), a.insurerId());
     }
@@ -74,8 +95,9 @@ public final class HttpReplay {
     if (insurers.getOrDefault(account, 0L) == insurer) {
       return;
     }
+    ApiClient client = persons == null ? regulator : persons.initiator(CommandRequests.REGULATOR);
     ApiClient.Response r =
-        regulator.post("/api/accounts/" + account + "/insurer", Map.of("insurerId", insurer));
+        client.post("/api/accounts/" + account + "/insurer", Map.of("insurerId", insurer));
     if (r.ok()) {
       insurers.put(account, insurer);
     }

@@ -23,8 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  * 4226's recommended 160 bits) shown as base32; enrolment is an {@code otpauth://} URI and its QR
  * code (ZXing).
  */
-final class Totp {
-  static final long STEP_SECONDS = 30;
+public final class Totp {
+  public static final long STEP_SECONDS = 30;
   static final int DIGITS = 6;
   private static final int SECRET_BYTES = 20;
   private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -40,7 +40,7 @@ final class Totp {
   }
 
   /** The step that {@code epochMillis} falls in. */
-  static long step(long epochMillis) {
+  public static long step(long epochMillis) {
     return Math.floorDiv(epochMillis, STEP_SECONDS * 1000);
   }
 
@@ -60,8 +60,12 @@ final class Totp {
     }
   }
 
-  /** The six-digit code of {@code secret} at {@code epochMillis}. */
-  static String code(String secret, long epochMillis) {
+  /**
+   * The six-digit code of the base32 {@code secret} at {@code epochMillis}, as an authenticator app
+   * shows it ({@code computecap totp SECRET}); IllegalArgumentException for a secret that is not
+   * base32.
+   */
+  public static String code(String secret, long epochMillis) {
     return code(unbase32(secret), step(epochMillis), DIGITS, "HmacSHA1");
   }
 

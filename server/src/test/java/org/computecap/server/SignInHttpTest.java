@@ -33,7 +33,10 @@ class SignInHttpTest {
           "POST /api/persons/{personId}/totp",
           "POST /api/persons/{personId}/oidc-subject",
           "GET /api/oidc",
-          "GET /api/session");
+          "GET /api/session",
+          // OidcSignInTest calls these against a real OpenID Connect server.
+          "GET /api/oidc/login",
+          "GET /api/oidc/callback");
 
   private static final long ALICE = 1;
   private static final long BOB = 2;
