@@ -262,6 +262,8 @@ async function loadCredentials() {
   $('session-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
   const personal = who.personId != null;
   $('password-form').hidden = !personal;
+  // For password managers: the name the new password belongs to (no name: not sent).
+  $('password-username').value = who.name || '';
   $('totp-form').hidden = !personal;
   try {
     table('tokens-table', [
