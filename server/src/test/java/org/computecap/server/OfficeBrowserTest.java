@@ -197,14 +197,7 @@ class OfficeBrowserTest {
     await(
         "the filled order",
         d -> rows("finished-orders-table").stream().anyMatch(r -> r.contains("FILLED")));
-    assertThat(
-            regulator
-                .get("/api/accounts/" + BOREALIS + "/holdings")
-                .body()
-                .path("freePermits")
-                .asLong())
-        .as("the seller's permits, read over the API")
-        .isEqualTo(995);
+    assertThat(freePermits(BOREALIS)).as("the seller's permits, read over the API").isEqualTo(995);
     assertThat(lowContrastTexts()).as("texts below WCAG AA contrast").isEmpty();
     screenshot("office-participant.png");
   }
@@ -304,13 +297,17 @@ class OfficeBrowserTest {
     screenshot("office-approvals.png");
     approveTheOnlyTransaction();
     await("the permits sent", d -> text("card-free-permits").equals("955"));
-    assertThat(
-            regulator
-                .get("/api/accounts/" + BOREALIS + "/holdings")
-                .body()
-                .path("freePermits")
-                .asLong())
+    assertThat(freePermits(BOREALIS))
+        .as("the receiver's permits, read over the API")
         .isEqualTo(1_045);
+  }
+
+  private static long freePermits(long account) {
+    return regulator
+        .get("/api/accounts/" + account + "/holdings")
+        .body()
+        .path("freePermits")
+        .asLong();
   }
 
   private void approveTheOnlyTransaction() {
