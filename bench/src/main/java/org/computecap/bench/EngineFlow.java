@@ -44,7 +44,13 @@ final class EngineFlow implements AutoCloseable {
   enum JournalKind {
     NONE,
     MEMORY,
-    FILE
+    FILE,
+    /**
+     * No journal, and the serial numbers (issue 15) kept on the engine's own thread after every
+     * command ({@code Engine.trackSerials}): the whole cost of serials if nothing ran them
+     * elsewhere.
+     */
+    NONE_WITH_SERIALS
   }
 
   static final int VINTAGE = 1;
@@ -123,10 +129,13 @@ final class EngineFlow implements AutoCloseable {
    */
   static EngineFlow prepare(OrderFlow flow, JournalKind kind, Path dir) {
     Engine engine = new Engine(ProgramParser.standard());
+    if (kind == JournalKind.NONE_WITH_SERIALS) {
+      engine.trackSerials();
+    }
     Path file = null;
     JournaledEngine journaled =
         switch (kind) {
-          case NONE -> null;
+          case NONE, NONE_WITH_SERIALS -> null;
           case MEMORY -> new JournaledEngine(engine, new InMemoryJournal(), CODEC);
           case FILE -> {
             file = tempJournal(dir);

@@ -112,6 +112,15 @@ public class OrderMatchingBenchmark {
     }
   }
 
+  /** With no journal, serial numbers kept on the engine thread (issue 15's whole cost). */
+  @State(Scope.Thread)
+  public static class BareWithSerials extends EngineRun {
+    @Override
+    EngineFlow.JournalKind kind() {
+      return EngineFlow.JournalKind.NONE_WITH_SERIALS;
+    }
+  }
+
   /** Behind the durable file journal with group commit. */
   @State(Scope.Thread)
   public static class Durable extends EngineRun {
@@ -171,6 +180,11 @@ public class OrderMatchingBenchmark {
 
   @Benchmark
   public FlowOutcome engineNoJournal(Bare state) {
+    return timed(state);
+  }
+
+  @Benchmark
+  public FlowOutcome engineNoJournalWithSerials(BareWithSerials state) {
     return timed(state);
   }
 

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       ScenariosCommand.class,
       ServeCommand.class,
       CompletionCommand.class,
+      MeterCommand.class,
       TotpCommand.class
     })
 public final class Main {

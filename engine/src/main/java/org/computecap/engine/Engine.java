@@ -14,6 +14,7 @@ import org.computecap.engine.command.ComplianceCommand;
 import org.computecap.engine.command.ExchangeCommand;
 import org.computecap.engine.command.LifecycleCommand;
 import org.computecap.engine.command.MarketCommand;
+import org.computecap.engine.command.MeteringCommand;
 import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.command.RegistryCommand;
 import org.computecap.engine.command.RepresentativeCommand;
@@ -23,10 +24,13 @@ import org.computecap.engine.compliance.LateSurrender;
 import org.computecap.engine.exchange.ExchangeHandler;
 import org.computecap.engine.exchange.OrderBooks;
 import org.computecap.engine.lifecycle.LifecycleHandler;
+import org.computecap.engine.metering.MeteringHandler;
 import org.computecap.engine.program.Program;
+import org.computecap.engine.registry.PermitMovements;
 import org.computecap.engine.registry.RegistryHandler;
 import org.computecap.engine.registry.SystemAccount;
 import org.computecap.engine.representatives.RepresentativeHandler;
+import org.computecap.engine.serial.SerialBook;
 
 /**
  * The market as one deterministic, single-threaded state machine: {@link #apply} takes a command
@@ -79,10 +83,17 @@ public final class Engine {
           "tick must be >= " + state.lastTick() + " (the previous command's tick), got " + tick);
     }
     try {
+      if (state.isOpen()) {
+        state.ledger().beginCommand();
+      }
       Result result = dispatch(tick, command);
       state.recordApplied(tick);
       if (state.isOpen()) {
         state.registry().checkTotals();
+        SerialBook serials = state.serials();
+        if (serials != null && result.isAccepted()) {
+          serials.apply(state.seq(), state.ledger().movements());
+        }
       }
       return result;
     } catch (AssertionError e) {
@@ -135,6 +146,9 @@ public final class Engine {
     if (command instanceof RepresentativeCommand c) {
       return RepresentativeHandler.apply(access, tick, c, inner -> dispatchFeature(tick, inner));
     }
+    if (command instanceof MeteringCommand c) {
+      return MeteringHandler.apply(access, c);
+    }
     throw new AssertionError("no handler for " + command.getClass().getName());
   }
 
@@ -158,6 +172,32 @@ public final class Engine {
         .issue(SystemAccount.PRICE_CONTAINMENT_RESERVE.id(), program.firstPeriod(), reserve);
     return Result.accepted(
         List.of(opened, new PriceContainmentReserveIssued(program.firstPeriod(), reserve)));
+  }
+
+  /**
+   * The permits the last command moved (issue 15's serial numbers are projected from them): valid
+   * until the next {@link #apply}, so a reader on another thread takes {@link
+   * PermitMovements#toArray()} first. Empty after a rejection.
+   */
+  public PermitMovements movements() {
+    return state.movements();
+  }
+
+  /**
+   * Keeps the serial numbers of every permit in a {@link SerialBook} updated after each command, on
+   * this thread, and checks them with {@link #checkInvariants()} (scripts and randomized tests do;
+   * the server projects them on its read side instead, from {@link #movements()}). Only a new
+   * engine can track them: the book is built from the first command on.
+   */
+  public SerialBook trackSerials() {
+    if (state.seq() != 0) {
+      throw new IllegalStateException(
+          "serials are tracked from the first command; " + state.seq() + " were applied");
+    }
+    if (state.serials() == null) {
+      state.trackSerials(new SerialBook());
+    }
+    return state.serials();
   }
 
   /** The state, for reading; only {@link #apply} changes it. */

@@ -12,11 +12,17 @@ import org.computecap.engine.compliance.ComplianceState;
 import org.computecap.engine.exchange.ExchangeState;
 import org.computecap.engine.exchange.OrderBooks;
 import org.computecap.engine.lifecycle.LifecycleState;
+import org.computecap.engine.metering.Attested;
+import org.computecap.engine.metering.MeteringState;
 import org.computecap.engine.program.AccountStatus;
+import org.computecap.engine.program.AttestedUse;
+import org.computecap.engine.program.Metering;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.Ledger;
+import org.computecap.engine.registry.PermitMovements;
 import org.computecap.engine.registry.Registry;
 import org.computecap.engine.representatives.RepresentativeState;
+import org.computecap.engine.serial.SerialBook;
 import org.computecap.engine.stability.StabilityState;
 
 /**
@@ -55,6 +61,10 @@ public final class EngineState {
   private List<FeatureState> features = List.of();
 
   private long seq;
+
+  /** The serial numbers' projection when tracked ({@link Engine#trackSerials}); not hashed. */
+  private SerialBook serials;
+
   private long lastTick;
 
   EngineState(OrderBooks books) {
@@ -64,6 +74,26 @@ public final class EngineState {
   /** Whether {@code OpenMarket} has been applied. */
   public boolean isOpen() {
     return program != null;
+  }
+
+  /**
+   * The serial numbers of issue 15 when this engine tracks them ({@link Engine#trackSerials}), else
+   * null. A projection of the ledger's movements, not part of the state hash: the journal
+   * determines it, as it determines the state.
+   */
+  public SerialBook serials() {
+    return serials;
+  }
+
+  /**
+   * The permits the last command moved ({@link Engine#movements()}): valid until the next command.
+   */
+  public PermitMovements movements() {
+    return isOpen() ? ledger.movements() : PermitMovements.none();
+  }
+
+  void trackSerials(SerialBook book) {
+    this.serials = book;
   }
 
   /** The number of commands applied so far, accepted or rejected (the journal's last seq). */
@@ -131,7 +161,8 @@ public final class EngineState {
    * features that may not depend on the compliance package (the price controls, issue 14).
    */
   public long obligationSoFar(long account, int period) {
-    return compliance().obligationSoFar(program(), account, period);
+    return compliance()
+        .obligationSoFar(program(), account, period, attestedSettlingUnits(account, period));
   }
 
   /**
@@ -157,6 +188,49 @@ public final class EngineState {
    */
   public long pendingPurchasePermits(long accountId) {
     return Math.addExact(exchange().openBuyPermits(accountId), auction().openBidPermits(accountId));
+  }
+
+  /**
+   * The least quantity the participant's meters attest for {@code period} in covered units (the
+   * attested figure less its meters' uncertainty, issue 17) when the program's attested readings
+   * settle obligations ({@code metering.attested: SETTLES}); 0 otherwise or without readings.
+   * Compliance assesses the period on the larger of this and the report.
+   */
+  public long attestedSettlingUnits(long account, int period) {
+    Metering m = program().metering();
+    if (m == null || m.attested() != AttestedUse.SETTLES) {
+      return 0;
+    }
+    return feature(MeteringState.class).attested(account, period).lowUnits(m);
+  }
+
+  /**
+   * The audit signal of attested metering (issue 17, {@code metering.attested: AUDIT_SIGNAL}):
+   * whether the participant's report of {@code reportedQuantity} for {@code period} lies below what
+   * its meters attest beyond their uncertainty ({@code reported < floor(attested low)}). Audit
+   * draws take a signalled participant with the targeted probability.
+   */
+  public boolean attestedAuditSignal(long account, int period, long reportedQuantity) {
+    Metering m = program().metering();
+    if (m == null || m.attested() != AttestedUse.AUDIT_SIGNAL) {
+      return false;
+    }
+    Attested a = feature(MeteringState.class).attested(account, period);
+    return a.readings() > 0 && reportedQuantity < a.lowUnits(m);
+  }
+
+  /**
+   * The attested figure for the participant and period in covered units (rounded down), or -1 when
+   * the program has no metering or its meters delivered no reading for the period: what an audit
+   * finding shows beside the report and the audited truth.
+   */
+  public long attestedUnits(long account, int period) {
+    Metering m = program().metering();
+    if (m == null) {
+      return -1;
+    }
+    Attested a = feature(MeteringState.class).attested(account, period);
+    return a.readings() == 0 ? -1 : a.units(m);
   }
 
   /** The feature's state; throws when the market is not open or no feature has that type. */
@@ -232,6 +306,9 @@ public final class EngineState {
     }
     Registry registry = ledger.registry();
     registry.checkInvariants();
+    if (serials != null) {
+      serials.check(registry);
+    }
     long capsSoFar = program.capsThroughPermits(currentPeriod);
     // Permits sold at the price ceiling (issue 14) are issued above the cap, and counted apart.
     long ceiling = registry.ceilingIssuedTotal();
@@ -268,7 +345,8 @@ public final class EngineState {
             program,
             StabilityState.open(),
             program.registryControls().enabled() ? new LifecycleState() : null,
-            program.hasRepresentatives() ? RepresentativeState.open() : null);
+            program.hasRepresentatives() ? RepresentativeState.open() : null,
+            program.hasMetering() ? new MeteringState() : null);
     checkFeatureOrder();
   }
 
@@ -303,7 +381,8 @@ public final class EngineState {
         5
             + (parsed.hasStabilityReserve() ? 1 : 0)
             + (lifecycle ? 1 : 0)
-            + (parsed.hasRepresentatives() ? 1 : 0);
+            + (parsed.hasRepresentatives() ? 1 : 0)
+            + (parsed.hasMetering() ? 1 : 0);
     if (count != expected) {
       throw new IllegalArgumentException(
           "snapshot: " + count + " features, the engine has " + expected + " for its program");
@@ -323,6 +402,11 @@ public final class EngineState {
       r.section("lifecycle");
       lifecycleState = LifecycleState.readCanonical(r);
     }
+    MeteringState metering = null;
+    if (parsed.hasMetering()) {
+      r.section("metering");
+      metering = MeteringState.readCanonical(r);
+    }
     RepresentativeState representatives = null;
     if (parsed.hasRepresentatives()) {
       r.section("representatives");
@@ -333,26 +417,31 @@ public final class EngineState {
       r.section("stability");
       stability = StabilityState.readCanonical(r);
     }
-    this.features = featureList(parsed, stability, lifecycleState, representatives);
+    this.features = featureList(parsed, stability, lifecycleState, representatives, metering);
     checkFeatureOrder();
   }
 
   /**
    * The feature states by name. The stability reserve's state exists only for a program with one,
    * the account lifecycle's (issue 15) only for a program with registry controls, and the
-   * representatives' (issue 15) only for a program with a {@code representatives} section, so every
-   * other program's canonical encoding (and state hash) is what it was before they existed.
+   * representatives' (issue 15) only for a program with a {@code representatives} section, and
+   * attested metering's (issue 17) only for one with a {@code metering} section, so every other
+   * program's canonical encoding (and state hash) is what it was before they existed.
    */
   private List<FeatureState> featureList(
       Program program,
       StabilityState stability,
       LifecycleState lifecycle,
-      RepresentativeState representatives) {
+      RepresentativeState representatives,
+      MeteringState metering) {
     this.lifecycle = lifecycle;
     List<FeatureState> list =
         new ArrayList<>(List.of(access, allocation, auction, compliance, exchange));
     if (lifecycle != null) {
       list.add(lifecycle);
+    }
+    if (metering != null) {
+      list.add(metering);
     }
     if (representatives != null) {
       list.add(representatives);

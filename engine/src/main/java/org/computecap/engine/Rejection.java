@@ -234,6 +234,29 @@ public enum Rejection {
   /** The account is not on the trusted list. */
   NOT_TRUSTED,
 
+  // --- metering (issue 17) ---
+  /** The program has no {@code metering} section, so the registry keeps no meters. */
+  METERING_NOT_IN_PROGRAM,
+  /** The meter id is already taken (by a meter in service or retired). */
+  METER_ALREADY_REGISTERED,
+  /** The public key already belongs to a meter: a key names one meter ever. */
+  METER_KEY_ALREADY_REGISTERED,
+  /** No meter has this id. */
+  UNKNOWN_METER,
+  /** The meter was retired (or replaced) and takes no more readings. */
+  METER_RETIRED,
+  /** The reading names an account other than the one its meter is bound to. */
+  METER_BOUND_TO_OTHER_ACCOUNT,
+  /** The signature is not the meter key's signature of the reading's bytes. */
+  METER_SIGNATURE_INVALID,
+  /** The meter already delivered a reading with this sequence number. */
+  METER_READING_REPLAYED,
+  /** The energy counter ran backwards: within the reading, or since the meter's last reading. */
+  METER_COUNTER_BACKWARDS,
+  /** A reading is missing before this one: a skipped sequence number, interval or energy. */
+  METER_READING_GAP,
+  /** The interval begins before the meter's (or the meter it replaced) last reading ended. */
+  METER_READING_OVERLAP,
   // --- sign-in (issue 16) ---
   /** A password or TOTP is set by the person themself or a regulator's person (or operator). */
   SIGN_IN_SETTER_NOT_PERSON_OR_REGULATOR,

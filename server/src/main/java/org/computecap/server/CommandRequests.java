@@ -32,7 +32,8 @@ public final class CommandRequests {
             ComplianceApi.COMMANDS,
             AccessApi.COMMANDS,
             LifecycleApi.COMMANDS,
-            RepresentativesApi.COMMANDS)) {
+            RepresentativesApi.COMMANDS,
+            MeteringApi.COMMANDS)) {
       for (CommandRoute<?> r : feature) {
         if (ROUTES.put(r.type, r) != null) {
           throw new AssertionError("two routes for " + r.type.getSimpleName());

@@ -51,6 +51,7 @@ import org.computecap.engine.exchange.OrderCancelled;
 import org.computecap.engine.exchange.OrderRested;
 import org.computecap.engine.exchange.TradeExecuted;
 import org.computecap.engine.lifecycle.LifecycleState;
+import org.computecap.engine.metering.MeterReadingAccepted;
 import org.computecap.engine.program.BookLayout;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.PermitsIssued;
@@ -82,10 +83,8 @@ final class Projector {
       long tick,
       Result result,
       List<Views.ReserveBalance> reservesAfter,
-      List<ReportViews.Holding> holdingsAfter) {
-    Applied(long seq, long tick, Result result) {
-      this(seq, tick, result, null, null);
-    }
+      List<ReportViews.Holding> holdingsAfter,
+      long[] movements) {
 
     /** The applied command, with what the read model must read of {@code state} right after it. */
     static Applied of(long seq, long tick, Result result, EngineState state) {
@@ -99,7 +98,10 @@ final class Projector {
           }
         }
       }
-      return new Applied(seq, tick, result, reserves, holdings);
+      // The permits it moved, copied now (the engine reuses its buffer for the next command): the
+      // serial numbers are projected from them when the batch is installed (issue 15).
+      long[] movements = result.isAccepted() ? state.movements().toArray() : null;
+      return new Applied(seq, tick, result, reserves, holdings, movements);
     }
   }
 
@@ -286,9 +288,13 @@ final class Projector {
   Publication prepare(
       EngineState state, List<Applied> batch, long headSeq, byte[] headHash, boolean full) {
     Batch b = new Batch(full);
+    List<SerialProjection.Moved> moved = new ArrayList<>();
     for (Applied a : batch) {
       if (!a.result().isAccepted()) {
         continue;
+      }
+      if (a.movements() != null) {
+        moved.add(new SerialProjection.Moved(a.seq(), a.movements()));
       }
       for (Event e : a.result().events()) {
         touch(e, b.accounts);
@@ -310,6 +316,10 @@ final class Projector {
           b.reports.add(reported);
         }
       }
+    }
+    if (!moved.isEmpty()) {
+      // The range work runs where the batch is installed, off the writer (issue 15).
+      b.actions.add(() -> model.serials.apply(moved));
     }
     publishReports(state, b);
     finishOrders(b);
@@ -722,6 +732,8 @@ final class Projector {
       return c.accountId();
     } else if (e instanceof SurrenderReversed r) {
       return r.accountId();
+    } else if (e instanceof MeterReadingAccepted m) {
+      return m.accountId();
     }
     return 0;
   }
@@ -748,6 +760,9 @@ final class Projector {
       h.reports.add(row);
     } else if (e instanceof MeterReadingRecorded) {
       h.meterReadings.add(row);
+    } else if (e instanceof MeterReadingAccepted m) {
+      h.meterReadings.add(row);
+      model.addAttested(m);
     } else if (e instanceof EvaluationRecorded || e instanceof InsurerEvaluationRecorded) {
       h.evaluations.add(row);
     } else if (e instanceof PermitsSurrendered

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.computecap.engine.Event;
 import org.computecap.engine.command.Role;
+import org.computecap.engine.metering.MeterReadingAccepted;
 
 /**
  * Everything the API reads, published by the writer thread after each durable batch and read by
@@ -112,6 +113,10 @@ final class ReadModel implements AutoCloseable {
   volatile Map<Integer, List<Views.PricePoint>> history = Map.of();
 
   final ConcurrentSkipListMap<Long, AccountEntry> accounts = new ConcurrentSkipListMap<>();
+
+  /** Every permit's serial number and the audit trail of their moves (issue 15). */
+  final SerialProjection serials = new SerialProjection();
+
   final ConcurrentSkipListMap<Long, AuctionEntry> auctions = new ConcurrentSkipListMap<>();
   final ConcurrentHashMap<Long, Histories> histories = new ConcurrentHashMap<>();
   final AppendOnlyList<Row> compliance = new AppendOnlyList<>();
@@ -123,6 +128,29 @@ final class ReadModel implements AutoCloseable {
   final ConcurrentHashMap<Long, TokenEntry> tokens = new ConcurrentHashMap<>();
   final ConcurrentHashMap<Long, EnrolmentEntry> enrolments = new ConcurrentHashMap<>();
   final ConcurrentHashMap<String, Long> enrolmentIdsByHash = new ConcurrentHashMap<>();
+
+  /**
+   * account -> period -> attested totals (issue 17), summed from the account's accepted meter
+   * readings as their rows are placed (at install and when a snapshot's rows are restored).
+   */
+  final ConcurrentHashMap<Long, ConcurrentSkipListMap<Integer, Views.AttestedPeriod>> attested =
+      new ConcurrentHashMap<>();
+
+  /** Adds an accepted reading to its account's attested total for its period. */
+  void addAttested(MeterReadingAccepted m) {
+    attested
+        .computeIfAbsent(m.accountId(), a -> new ConcurrentSkipListMap<>())
+        .merge(
+            m.period(),
+            new Views.AttestedPeriod(m.period(), 1, m.energyJoules(), m.computeGflop()),
+            (a, b) ->
+                new Views.AttestedPeriod(
+                    a.period(),
+                    a.readings() + b.readings(),
+                    a.energyJoules() + b.energyJoules(),
+                    a.computeGflop() + b.computeGflop()));
+  }
+
   final ConcurrentHashMap<Long, Long> insurers = new ConcurrentHashMap<>();
 
   /** The closed periods' public report facts ({@link PublicReportProjection}). */

@@ -28,7 +28,8 @@ import org.computecap.engine.Event;
 final class ReadModelImage {
   // Version 2 added the stability projection: an image without it would restore an empty one.
   // Version 3 added the public report projection, for the same reason.
-  private static final int VERSION = 3;
+  // Version 4 added the serial numbers (issue 15), binary after the trades.
+  private static final int VERSION = 4;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -68,6 +69,7 @@ final class ReadModelImage {
     out.write(json);
     model.orders.save(out);
     model.trades.save(out);
+    model.serials.save(out);
   }
 
   /** Every history row of the model once, in id order. */
@@ -139,6 +141,7 @@ final class ReadModelImage {
     ReadModel model = projector.model();
     List<Views.Order> open = model.orders.restore(in);
     model.trades.restore(in);
+    model.serials.restore(in);
     projector.restore(saved, rows, open, state, seq, head);
   }
 

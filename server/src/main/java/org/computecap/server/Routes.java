@@ -40,6 +40,9 @@ final class Routes {
     table.addAll(new RepresentativesApi(s).routes());
     table.addAll(new PublicReportApi(s).routes());
     table.addAll(new LifecycleApi(s).routes());
+    table.addAll(new SerialApi(s).routes());
+
+    table.addAll(new MeteringApi(s).routes());
     table.addAll(new SignInApi(s, s.sessions()).routes());
     table.addAll(new OidcSignIn(s.sessions(), s.model(), s.json()).routes());
     return List.copyOf(table);

@@ -384,6 +384,12 @@ final class Views {
   /** A row of a history: its cursor id, tick, the engine event's name and its fields. */
   record HistoryRow(long id, long tick, String event, Map<String, Object> data) {}
 
+  /** An account's attested totals for one period (issue 17): its meters' accepted readings. */
+  record AttestedPeriod(int period, long readings, long energyJoules, long computeGflop) {}
+
+  /** An account's attested totals, period by period. */
+  record AttestedTotals(List<AttestedPeriod> periods) {}
+
   /** The audit lottery of a period. */
   record AuditDraw(int period, List<Long> audited, List<Long> dropped, List<Long> targeted) {}
 

@@ -41,7 +41,8 @@ class AuthorizationMatrixTest {
           "GET /api/orders/{orderId}", "read",
           "DELETE /api/orders/{orderId}", "act",
           "DELETE /api/auctions/{auctionId}/bids/{bidId}", "act",
-          "DELETE /api/tokens/{tokenId}", "revoke");
+          "DELETE /api/tokens/{tokenId}", "revoke",
+          "GET /api/serials/{vintage}/{serial}", "read");
 
   /**
    * Routes only a person's token may call (issue 15's approvals and person tokens): every account's

@@ -157,9 +157,12 @@ final class Harness implements AutoCloseable {
             case "accountId" -> String.valueOf(ALICE);
             case "orderId" -> String.valueOf(aliceOrderId);
             case "auctionId", "bidId", "saleId", "vintage", "period" -> "1";
+            // Alice's highest serial: the routes the matrix walks never move all her permits.
+            case "serial" -> "1000";
             case "tokenId" -> String.valueOf(aliceSecondTokenId);
             case "personId", "transactionId" -> "1";
             case "trustedAccountId" -> String.valueOf(BOB);
+            case "meterId" -> "1";
             default -> throw new AssertionError("no sample for path parameter " + m.group(1));
           };
       m.appendReplacement(sb, v);
@@ -198,6 +201,14 @@ final class Harness implements AutoCloseable {
       case "trustedAccountId" -> BOB;
       case "rights" -> "BOTH";
       case "grade" -> "ORDINARY";
+      case "publicKey" ->
+          org.computecap.engine.command.MeterSignatures.encode(
+              org.computecap.engine.script.ScriptMeterKeys.pair("alice").getPublic());
+      case "description" -> "a device";
+      case "meterClass" -> "NVML-H100";
+      case "method" -> "a method";
+      case "signature" -> org.computecap.engine.command.SubmitMeterReading.UNSIGNED;
+      case "newMeterId", "intervalEndSeconds" -> 2;
       case "password" -> "not-anyones-password";
       case "totp" -> "123456";
       case "subject" -> "someone@example.org";
@@ -219,6 +230,11 @@ final class Harness implements AutoCloseable {
           "reason",
           "rights",
           "grade",
+          "publicKey",
+          "description",
+          "meterClass",
+          "method",
+          "signature",
           "password",
           "totp",
           "subject" ->

@@ -256,7 +256,8 @@ class StateSnapshotTest {
                 .replace("{orderId}", Long.toString(account))
                 .replace("{tokenId}", Long.toString(account))
                 .replace("{vintage}", "1")
-                .replace("{period}", "1"));
+                .replace("{period}", "1")
+                .replace("{serial}", Long.toString(account)));
       }
     }
     Map<String, String> differences = new LinkedHashMap<>();

@@ -63,7 +63,11 @@ class MarketProperties {
     double permitWelfare = Welfare.total(pop, market);
     double uniformWelfare = Welfare.total(pop, uniform);
     double scale = absoluteBenefit(pop, market) + absoluteBenefit(pop, uniform);
-    assertThat(permitWelfare).isGreaterThanOrEqualTo(uniformWelfare - 1e-12 * scale);
+    // The clearing is exact only to its stated guarantee: with one developer the two allocations
+    // are the same and differ by the solver's residual alone (seed 4048498472182034293 gave
+    // 3.3e-13 below against a 1e-12-relative bound, a false failure).
+    assertThat(permitWelfare)
+        .isGreaterThanOrEqualTo(uniformWelfare - MarketClearing.GUARANTEE * scale);
   }
 
   @Property(tries = 200)

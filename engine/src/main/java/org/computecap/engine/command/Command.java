@@ -13,7 +13,8 @@ package org.computecap.engine.command;
  * AllocationCommand}, {@link AuctionCommand} and {@link ComplianceCommand} (rules), {@link
  * AccessCommand} (access: enrolment, tokens, insurer appointments), {@link LifecycleCommand}
  * (registry controls: account lifecycle, issue 15), {@link RepresentativeCommand} (representatives:
- * persons, four-eyes approval, trusted lists).
+ * persons, four-eyes approval, trusted lists), {@link MeteringCommand} (attested metering, issue
+ * 17).
  */
 public sealed interface Command
     permits MarketCommand,
@@ -24,4 +25,5 @@ public sealed interface Command
         ComplianceCommand,
         AccessCommand,
         LifecycleCommand,
-        RepresentativeCommand {}
+        RepresentativeCommand,
+        MeteringCommand {}

@@ -10,7 +10,7 @@ import java.util.Map;
  * fields as its {@link CodecPart} writes them. Tags are stable forever (a journal written today
  * must replay tomorrow), and each feature owns a range of them: market 1-15, registry 16-63,
  * exchange 64-127, allocation 128-159, auction 160-191, compliance 192-255, access 256-287,
- * representatives 400-431, lifecycle 512-543.
+ * representatives 400-431, lifecycle 512-543, metering 640-671.
  *
  * <p>All parts live in this package, beside the command records they encode, so the command
  * language depends on no feature. To add a feature's commands: write its {@code CodecPart} here and
@@ -71,6 +71,9 @@ public final class CommandCodec {
 
     // representatives: add its part here.
     parts.add(new org.computecap.engine.command.RepresentativeCodec());
+
+    // metering (issue 17): add its part here.
+    parts.add(new MeteringCodec());
 
     return new CommandCodec(parts);
   }

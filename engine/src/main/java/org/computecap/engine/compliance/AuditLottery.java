@@ -8,10 +8,10 @@ import java.util.List;
  * order and each takes exactly one draw {@code u} uniform in {@code [0, 10^6)}, so adding a meter
  * reading for one participant never shifts anyone else's draw. A candidate is drawn when {@code u <
  * rho}, or {@code u < rho_targeted} when its meter reading exceeds its report by more than the
- * threshold ({@code m·10^6 > r·(10^6 + X)}: signal-based targeting). When more are drawn than the
- * budget's {@code floor(B/k)} audits, the same generator shuffles the drawn (Fisher-Yates) and the
- * first {@code floor(B/k)} are kept: the excess is dropped in seeded random order, not by account
- * id, so low ids gain nothing.
+ * threshold ({@code m·10^6 > r·(10^6 + X)}: signal-based targeting) or attested metering signals it
+ * (issue 17). When more are drawn than the budget's {@code floor(B/k)} audits, the same generator
+ * shuffles the drawn (Fisher-Yates) and the first {@code floor(B/k)} are kept: the excess is
+ * dropped in seeded random order, not by account id, so low ids gain nothing.
  */
 public final class AuditLottery {
   private static final long PPM = 1_000_000L;
@@ -45,7 +45,7 @@ public final class AuditLottery {
             "candidates: account " + c.account() + " is out of order or repeated");
       }
       previous = c.account();
-      boolean isTargeted = meterExceedsReport(c, meterExcessThresholdPpm);
+      boolean isTargeted = c.attestedSignal() || meterExceedsReport(c, meterExcessThresholdPpm);
       if (isTargeted) {
         targeted.add(c.account());
       }

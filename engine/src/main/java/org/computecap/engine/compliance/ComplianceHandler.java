@@ -245,7 +245,9 @@ public final class ComplianceHandler {
             extra,
             penalty,
             unpaid,
-            s.makeGoodOwedPermits(c.accountId())));
+            s.makeGoodOwedPermits(c.accountId()),
+            e.reportedTotal(),
+            state.attestedUnits(c.accountId(), c.period())));
   }
 
   private static Result payPenalty(WriteAccess access, ComplianceState s, PayOutstandingPenalty c) {

@@ -146,7 +146,7 @@ public final class ComplianceState implements FeatureState {
           period,
           null,
           e.hasAnyReport(),
-          obligationSoFar(state.program(), account, period),
+          state.obligationSoFar(account, period),
           surrendered,
           0,
           0,
@@ -189,8 +189,17 @@ public final class ComplianceState implements FeatureState {
    * reserve and the price ceiling sell up to what of it is unmet (issue 14).
    */
   public long obligationSoFar(Program program, long account, int period) {
+    return obligationSoFar(program, account, period, 0);
+  }
+
+  /**
+   * The same with the quantity the participant's attested readings settle so far ({@code
+   * settledUnits}, issue 17: 0 unless the program's attested readings settle obligations): the
+   * obligation is on the larger of it and the report.
+   */
+  public long obligationSoFar(Program program, long account, int period, long settledUnits) {
     Entry e = entry(account, period);
-    long reported = e == null ? 0 : e.reportedTotal();
+    long reported = Math.max(settledUnits, e == null ? 0 : e.reportedTotal());
     long lambda = ComplianceHandler.multiplierPpm(program, e == null ? null : e.evaluation);
     return saturatingAdd(
         Obligations.weightedPermits(lambda, reported), makeGoodOwedPermits(account));

@@ -51,12 +51,12 @@ final class PeriodClose {
           || state.accountStatus(account) == AccountStatus.CLOSED) {
         continue;
       }
-      ComplianceAssessed a = assess(access, s, program, account, c.period());
-      events.add(a);
+      ComplianceAssessed a = assess(access, s, program, account, c.period(), events);
       shortfalls += a.status() == ComplianceStatus.SHORTFALL ? 1 : 0;
       charged = ComplianceState.saturatingAdd(charged, a.penaltyCents() - a.penaltyUnpaidCents());
       ComplianceState.Entry e = s.entry(account, c.period());
-      candidates.add(new AuditCandidate(account, e.reportedTotal(), e.hasMeter, e.meter));
+      boolean signal = state.attestedAuditSignal(account, c.period(), e.reportedTotal());
+      candidates.add(new AuditCandidate(account, e.reportedTotal(), e.hasMeter, e.meter, signal));
     }
     Program.Audit audit = program.audit();
     AuditLottery.Draw draw =
@@ -84,14 +84,21 @@ final class PeriodClose {
 
   /** Assesses one participant for the period and records it. */
   private static ComplianceAssessed assess(
-      WriteAccess access, ComplianceState s, Program program, long account, int period) {
+      WriteAccess access,
+      ComplianceState s,
+      Program program,
+      long account,
+      int period,
+      List<Event> events) {
     EngineState state = access.state();
     ComplianceState.Entry e = s.entryForUpdate(account, period);
     long lambda = ComplianceHandler.multiplierPpm(program, e.evaluation);
     long makeGoodIn = s.makeGoodOwedPermits(account);
+    // Attested readings that settle (issue 17) set the least quantity the obligation is on.
+    long settled = state.attestedSettlingUnits(account, period);
+    long quantity = Math.max(e.reportedTotal(), settled);
     long obligation =
-        ComplianceState.saturatingAdd(
-            Obligations.weightedPermits(lambda, e.reportedTotal()), makeGoodIn);
+        ComplianceState.saturatingAdd(Obligations.weightedPermits(lambda, quantity), makeGoodIn);
     long surrendered = state.registry().surrendered(account, period);
     long shortfall = Obligations.shortfall(obligation, surrendered);
     Program.Penalty rules = program.penalty();
@@ -112,18 +119,24 @@ final class PeriodClose {
     } else {
       s.makeGoodOwed.put(account, owedNext);
     }
-    return new ComplianceAssessed(
-        account,
-        period,
-        e.reportedTotal(),
-        lambda,
-        obligation,
-        surrendered,
-        shortfall,
-        shortfall == 0 ? ComplianceStatus.COMPLIANT : ComplianceStatus.SHORTFALL,
-        penalty,
-        unpaid,
-        owedNext);
+    ComplianceAssessed assessed =
+        new ComplianceAssessed(
+            account,
+            period,
+            e.reportedTotal(),
+            lambda,
+            obligation,
+            surrendered,
+            shortfall,
+            shortfall == 0 ? ComplianceStatus.COMPLIANT : ComplianceStatus.SHORTFALL,
+            penalty,
+            unpaid,
+            owedNext);
+    events.add(assessed);
+    if (settled > e.reportedTotal()) {
+      events.add(new AttestedQuantitySettled(account, period, e.reportedTotal(), settled));
+    }
+    return assessed;
   }
 
   /** Banking off: moves every free permit of vintages up to {@code period} to expiry. */

@@ -35,7 +35,8 @@ public record Program(
     StabilityReserve stabilityReserve,
     PriceControls priceControls,
     RegistryControls registryControls,
-    Representatives representatives) {
+    Representatives representatives,
+    Metering metering) {
 
   /**
    * The compliance periods {@code first .. first+count-1} (e.g. 2026 for calendar years, or 1), and
@@ -378,6 +379,11 @@ public record Program(
    */
   public boolean hasRepresentatives() {
     return representatives != null;
+  }
+
+  /** Whether the program has attested metering (issue 17's {@code metering} section). */
+  public boolean hasMetering() {
+    return metering != null;
   }
 
   private long escalated(long base, long ratePpm, int period) {

@@ -106,6 +106,7 @@ public final class ProgramLoader {
               : RegistryControls.NONE;
       Representatives representatives =
           root.has("representatives") ? representatives(root.section("representatives")) : null;
+      Metering metering = root.has("metering") ? metering(root.section("metering")) : null;
       root.refuseUnread();
       return new Program(
           name,
@@ -125,7 +126,8 @@ public final class ProgramLoader {
           stability,
           controls,
           registryControls,
-          representatives);
+          representatives,
+          metering);
     }
 
     /**
@@ -432,6 +434,29 @@ public final class ProgramLoader {
       return new RegistryControls(true, late, limit);
     }
 
+    /**
+     * {@code metering} (issue 17): {@code attested} SETTLES, AUDIT_SIGNAL or OFF (the default),
+     * {@code measures} ENERGY or COMPUTE, and the size of one covered unit in the reading's own
+     * units: {@code unitJoules} (ENERGY) or {@code unitGflop} (COMPUTE), 1 .. 10^15.
+     */
+    Metering metering(Section s) {
+      // An unquoted OFF is YAML 1.1's boolean false, and means OFF here.
+      AttestedUse attested =
+          s.isFalse("attested")
+              ? AttestedUse.OFF
+              : s.enumValue("attested", AttestedUse.class, AttestedUse.OFF);
+      MeteredQuantity measures = s.enumValue("measures", MeteredQuantity.class, null);
+      long joules = 0;
+      long gflop = 0;
+      if (measures == MeteredQuantity.ENERGY) {
+        joules = s.whole("unitJoules", 1, MAX_PERMITS, null);
+      } else {
+        gflop = s.whole("unitGflop", 1, MAX_PERMITS, null);
+      }
+      s.refuseUnread();
+      return new Metering(attested, measures, joules, gflop);
+    }
+
     Program.Insurance insurance(Section s) {
       long low = s.whole("premiumLowCentsPerUnit", 0, 1_000_000_000_000L, 0L);
       long high = s.whole("premiumHighCentsPerUnit", low, 1_000_000_000_000L, low);
@@ -473,6 +498,16 @@ public final class ProgramLoader {
 
     boolean isEmpty() {
       return node.isEmpty();
+    }
+
+    /** Whether the field is the YAML boolean false (YAML 1.1 reads an unquoted OFF or NO so). */
+    boolean isFalse(String name) {
+      JsonNode v = node.get(name);
+      if (v != null && v.isBoolean() && !v.booleanValue()) {
+        read.add(name);
+        return true;
+      }
+      return false;
     }
 
     /**

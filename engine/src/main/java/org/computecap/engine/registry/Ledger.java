@@ -15,6 +15,7 @@ import org.computecap.engine.program.Program;
  */
 public final class Ledger {
   private final Registry registry;
+  private final PermitMovements movements = new PermitMovements();
 
   private Ledger(Registry registry) {
     this.registry = registry;
@@ -33,6 +34,19 @@ public final class Ledger {
   /** The registry this ledger changes, for reading. */
   public Registry registry() {
     return registry;
+  }
+
+  /**
+   * The permits moved since {@link #beginCommand()}: what the serial numbers are projected from
+   * (issue 15).
+   */
+  public PermitMovements movements() {
+    return movements;
+  }
+
+  /** Empties {@link #movements()}: the engine calls it as each command starts. */
+  public void beginCommand() {
+    movements.clear();
   }
 
   public void openAccount(long accountId, String name, Role role) {
@@ -72,16 +86,19 @@ public final class Ledger {
   /** Creates permits of {@code vintage} in the account, within the vintage's cap. */
   public void issue(long accountId, int vintage, long quantity) {
     registry.issue(accountId, vintage, quantity);
+    movements.record(SystemAccount.ISSUANCE.id(), accountId, vintage, quantity);
   }
 
   /** Creates permits of {@code vintage} above the cap: a sale at the price ceiling. */
   public void issueAboveCap(long accountId, int vintage, long quantity) {
     registry.issueAboveCap(accountId, vintage, quantity);
+    movements.record(SystemAccount.ISSUANCE.id(), accountId, vintage, quantity);
   }
 
   /** Moves free permits of one vintage between accounts. */
   public void transfer(long fromAccountId, long toAccountId, int vintage, long quantity) {
     registry.transfer(fromAccountId, toAccountId, vintage, quantity);
+    movements.record(fromAccountId, toAccountId, vintage, quantity);
   }
 
   /**
@@ -89,7 +106,14 @@ public final class Ledger {
    * returns the quantities taken, index {@code k} for vintage {@code minVintage + k}.
    */
   public long[] surrender(long accountId, int period, long quantity, int minVintage) {
-    return registry.surrender(accountId, period, quantity, minVintage);
+    long[] taken = registry.surrender(accountId, period, quantity, minVintage);
+    long retirement = SystemAccount.RETIREMENT.id();
+    for (int k = 0; k < taken.length; k++) {
+      if (taken[k] > 0) {
+        movements.record(accountId, retirement, minVintage + k, taken[k]);
+      }
+    }
+    return taken;
   }
 
   /**
@@ -97,17 +121,26 @@ public final class Ledger {
    * first; returns the quantities, index {@code k} for vintage {@code period - k}.
    */
   public long[] unsurrender(long accountId, int period, long quantity) {
-    return registry.unsurrender(accountId, period, quantity);
+    long[] given = registry.unsurrender(accountId, period, quantity);
+    long retirement = SystemAccount.RETIREMENT.id();
+    for (int k = 0; k < given.length; k++) {
+      if (given[k] > 0) {
+        movements.record(retirement, accountId, period - k, given[k]);
+      }
+    }
+    return given;
   }
 
   /** Voluntarily retires free permits of one vintage into the cancellation account. */
   public void cancel(long accountId, int vintage, long quantity) {
     registry.cancel(accountId, vintage, quantity);
+    movements.record(accountId, SystemAccount.CANCELLATION.id(), vintage, quantity);
   }
 
   /** Moves free permits of one vintage into the expiry account (banking off, §7.6). */
   public void expire(long accountId, int vintage, long quantity) {
     registry.expire(accountId, vintage, quantity);
+    movements.record(accountId, SystemAccount.EXPIRY.id(), vintage, quantity);
   }
 
   /** Sets free permits aside for {@code hold} (a resting sell order). */
@@ -124,5 +157,6 @@ public final class Ledger {
   public void settlePermits(
       long fromAccountId, long toAccountId, int vintage, long quantity, Hold hold) {
     registry.settlePermits(fromAccountId, toAccountId, vintage, quantity, hold);
+    movements.record(fromAccountId, toAccountId, vintage, quantity);
   }
 }

@@ -17,8 +17,11 @@ import org.computecap.engine.command.MarketCommand;
 import org.computecap.engine.command.PayOutstandingPenalty;
 import org.computecap.engine.command.PlaceOrder;
 import org.computecap.engine.command.RecordAuditFinding;
+import org.computecap.engine.command.RegisterMeter;
 import org.computecap.engine.command.RemoveTrustedAccount;
+import org.computecap.engine.command.ReplaceMeter;
 import org.computecap.engine.command.RepresentativeCommand;
+import org.computecap.engine.command.RetireMeter;
 import org.computecap.engine.command.ReverseAllocation;
 import org.computecap.engine.command.ReverseSurrender;
 import org.computecap.engine.command.SetAccountStatus;
@@ -38,9 +41,9 @@ import org.computecap.engine.command.WithdrawReserveBid;
  * command (a deposit, operations such as opening an auction or recording a meter reading) may be
  * initiated by a person (an initiator of its account, or a regulator's) but is not required to be.
  *
- * <p>Regulator actions are named by type, the account lifecycle's {@code SetAccountStatus} and the
- * reversals among them; the reversals ({@code ReverseSurrender}, {@code ReverseAllocation}) need
- * two senior regulators.
+ * <p>Regulator actions are named by type, the account lifecycle's {@code SetAccountStatus}, the
+ * meter registry's commands (issue 17) and the reversals among them; the reversals ({@code
+ * ReverseSurrender}, {@code ReverseAllocation}) need two senior regulators.
  */
 final class Actors {
   /** What {@link #accountOf} answers for a command that acts for no account. */
@@ -53,7 +56,10 @@ final class Actors {
           AllocateNewEntrant.class,
           ClosePeriod.class,
           RecordAuditFinding.class,
-          SetAccountStatus.class);
+          SetAccountStatus.class,
+          RegisterMeter.class,
+          RetireMeter.class,
+          ReplaceMeter.class);
 
   private static final Set<Class<?>> SENIOR_ACTIONS =
       Set.of(ReverseSurrender.class, ReverseAllocation.class);

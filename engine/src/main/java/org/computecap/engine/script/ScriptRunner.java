@@ -50,6 +50,8 @@ public final class ScriptRunner {
   public ScriptReport run(String text, Path baseDir, Journal journal) {
     Script script = Script.parse(text, baseDir, vocabulary);
     Engine engine = new Engine(parser);
+    // Every script checks the serial numbers' partition after every command (issue 15).
+    engine.trackSerials();
     JournaledEngine journaled =
         journal == null ? null : new JournaledEngine(engine, journal, codec);
     long tick = 0;
@@ -96,6 +98,7 @@ public final class ScriptRunner {
     }
     try {
       engine.checkInvariants();
+      engine.state().serials().checkRanges();
     } catch (AssertionError e) {
       return "invariant broken after this command: " + e.getMessage();
     }

@@ -41,6 +41,12 @@ public final class ScriptVocabulary {
     // representatives: add its verbs here.
     v.add(new org.computecap.engine.script.RepresentativeVerbs(v));
 
+    // serial numbers (issue 15): add their verbs here.
+    v.add(new SerialVerbs());
+
+    // metering (issue 17): add its verbs here.
+    v.add(new MeteringVerbs());
+
     return v;
   }
 

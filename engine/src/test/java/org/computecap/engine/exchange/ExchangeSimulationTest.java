@@ -72,7 +72,9 @@ class ExchangeSimulationTest {
     String program = ExchangePrograms.yaml(V, 1_000_000, section);
     CommandCodec codec = CommandCodec.standard();
     InMemoryJournal journal = new InMemoryJournal();
-    JournaledEngine fast = new JournaledEngine(new Engine(TestPrograms.PARSER), journal, codec);
+    Engine tracked = new Engine(TestPrograms.PARSER);
+    tracked.trackSerials();
+    JournaledEngine fast = new JournaledEngine(tracked, journal, codec);
     Engine reference = new Engine(TestPrograms.PARSER, OrderBooks.REFERENCE);
     long time = 0;
     both(fast, reference, time, new OpenMarket(program, seed), -1);

@@ -81,6 +81,7 @@ class RepresentativesSimulationTest {
   private void run(long seed, int commands) {
     SplittableRandom rnd = new SplittableRandom(seed);
     Engine engine = new Engine(TestPrograms.PARSER);
+    engine.trackSerials();
     InMemoryJournal journal = new InMemoryJournal();
     JournaledEngine journaled = new JournaledEngine(engine, journal, CommandCodec.standard());
     long tick = 0;

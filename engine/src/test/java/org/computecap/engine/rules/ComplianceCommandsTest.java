@@ -95,7 +95,7 @@ class ComplianceCommandsTest {
     // Measured 56 is within 50 + 6: nothing found, nothing charged.
     AuditFindingRecorded within =
         t.event(t.ok(new RecordAuditFinding(2, 1, 56)), AuditFindingRecorded.class);
-    assertThat(within).isEqualTo(new AuditFindingRecorded(2, 1, 56, 0, 0, 0, 0));
+    assertThat(within).isEqualTo(new AuditFindingRecorded(2, 1, 56, 0, 0, 0, 0, 50, -1));
   }
 
   @Test
@@ -112,7 +112,7 @@ class ComplianceCommandsTest {
     closeFirstPeriod(t);
     AuditFindingRecorded beyond =
         t.event(t.ok(new RecordAuditFinding(2, 1, 60)), AuditFindingRecorded.class);
-    assertThat(beyond).isEqualTo(new AuditFindingRecorded(2, 1, 60, 5, 525, 0, 5));
+    assertThat(beyond).isEqualTo(new AuditFindingRecorded(2, 1, 60, 5, 525, 0, 5, 50, -1));
   }
 
   @Test
@@ -127,7 +127,7 @@ class ComplianceCommandsTest {
     // Measured 60 at lambda 1: D = 10, phi(10) - phi(0) = 1,000 + 100 = 1,100 cents.
     AuditFindingRecorded finding =
         m.event(m.ok(new RecordAuditFinding(2, 1, 60)), AuditFindingRecorded.class);
-    assertThat(finding).isEqualTo(new AuditFindingRecorded(2, 1, 60, 10, 1_100, 0, 10));
+    assertThat(finding).isEqualTo(new AuditFindingRecorded(2, 1, 60, 10, 1_100, 0, 10, 50, -1));
     assertThat(m.registry().freeCash(2)).isEqualTo(98_900);
     m.rejected(new RecordAuditFinding(2, 1, 60), Rejection.AUDIT_FINDING_ALREADY_RECORDED);
     // Period 2: 2 owes its make-good of 10 on top of a report of 0.

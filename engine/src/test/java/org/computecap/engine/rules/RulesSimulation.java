@@ -79,6 +79,12 @@ final class RulesSimulation {
   final int accounts;
   final int commands;
   final Engine engine = new Engine(PARSER);
+
+  {
+    // Serial ranges partition every vintage's issued permits after every command (issue 15).
+    engine.trackSerials();
+  }
+
   private final InMemoryJournal journal = new InMemoryJournal();
   private final JournaledEngine journaled =
       new JournaledEngine(engine, journal, CommandCodec.standard());

@@ -97,6 +97,8 @@ final class Simulation {
     long reductionPpm = rnd.nextInt(100_000);
     this.snapshotEvery = 20_000 + rnd.nextInt(60_000);
     this.engine = new Engine(TestPrograms.PARSER);
+    // Serial ranges partition every vintage's issued permits after every command (issue 15).
+    engine.trackSerials();
     this.journaled = new JournaledEngine(engine, journal, CommandCodec.standard());
     String yaml = TestPrograms.yaml(firstPeriod, cap, reductionPpm, banking);
     submit(new OpenMarket(yaml, seed));
@@ -220,6 +222,7 @@ final class Simulation {
     for (Generator g : generators) {
       g.checkpoint(this);
     }
+    engine.state().serials().checkRanges();
     if (restored != null) {
       restored.checkInvariants();
       if (!Arrays.equals(restored.stateHash(), engine.stateHash())) {
