@@ -198,6 +198,10 @@ class OfficeBrowserTest {
         "the filled order",
         d -> rows("finished-orders-table").stream().anyMatch(r -> r.contains("FILLED")));
     assertThat(freePermits(BOREALIS)).as("the seller's permits, read over the API").isEqualTo(995);
+    // The serial numbers the account holds (issue 15): its own 1,000 and the 5 bought from
+    // Borealis.
+    browser.findElement(By.id("serials-link")).click();
+    await("the serial ranges", d -> rows("serials-table").get(0).equals("1 1,005 1–1,005"));
     assertThat(lowContrastTexts()).as("texts below WCAG AA contrast").isEmpty();
     screenshot("office-participant.png");
   }
