@@ -234,6 +234,13 @@ public enum Rejection {
   /** The account is not on the trusted list. */
   NOT_TRUSTED,
 
+  // --- sign-in (issue 16) ---
+  /** A password or TOTP is set by the person themself or a regulator's person (or operator). */
+  SIGN_IN_SETTER_NOT_PERSON_OR_REGULATOR,
+  /** A person's OpenID Connect subject is linked by a regulator only. */
+  OIDC_SETTER_NOT_REGULATOR,
+  /** The OpenID Connect subject is linked to another person already. */
+  OIDC_SUBJECT_ALREADY_USED,
   // --- metering (issue 17) ---
   /** The program has no {@code metering} section, so the registry keeps no meters. */
   METERING_NOT_IN_PROGRAM,
@@ -257,13 +264,6 @@ public enum Rejection {
   METER_READING_GAP,
   /** The interval begins before the meter's (or the meter it replaced) last reading ended. */
   METER_READING_OVERLAP,
-  // --- sign-in (issue 16) ---
-  /** A password or TOTP is set by the person themself or a regulator's person (or operator). */
-  SIGN_IN_SETTER_NOT_PERSON_OR_REGULATOR,
-  /** A person's OpenID Connect subject is linked by a regulator only. */
-  OIDC_SETTER_NOT_REGULATOR,
-  /** The OpenID Connect subject is linked to another person already. */
-  OIDC_SUBJECT_ALREADY_USED,
   ;
 
   /** The stable code of this rejection, e.g. {@code INSUFFICIENT_CASH}. */
