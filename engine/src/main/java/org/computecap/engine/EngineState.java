@@ -9,6 +9,7 @@ import org.computecap.engine.access.AccessState;
 import org.computecap.engine.allocation.AllocationState;
 import org.computecap.engine.auction.AuctionState;
 import org.computecap.engine.compliance.ComplianceState;
+import org.computecap.engine.compliance.EnforcementState;
 import org.computecap.engine.exchange.ExchangeState;
 import org.computecap.engine.exchange.OrderBooks;
 import org.computecap.engine.lifecycle.LifecycleState;
@@ -346,7 +347,8 @@ public final class EngineState {
             StabilityState.open(),
             program.registryControls().enabled() ? new LifecycleState() : null,
             program.hasRepresentatives() ? RepresentativeState.open() : null,
-            program.hasMetering() ? new MeteringState() : null);
+            program.hasMetering() ? new MeteringState() : null,
+            program.enforcement().isOn() ? new EnforcementState() : null);
     checkFeatureOrder();
   }
 
@@ -382,7 +384,8 @@ public final class EngineState {
             + (parsed.hasStabilityReserve() ? 1 : 0)
             + (lifecycle ? 1 : 0)
             + (parsed.hasRepresentatives() ? 1 : 0)
-            + (parsed.hasMetering() ? 1 : 0);
+            + (parsed.hasMetering() ? 1 : 0)
+            + (parsed.enforcement().isOn() ? 1 : 0);
     if (count != expected) {
       throw new IllegalArgumentException(
           "snapshot: " + count + " features, the engine has " + expected + " for its program");
@@ -395,6 +398,11 @@ public final class EngineState {
     this.auction = AuctionState.readCanonical(r, parsed);
     r.section("compliance");
     this.compliance = ComplianceState.readCanonical(r);
+    EnforcementState enforcement = null;
+    if (parsed.enforcement().isOn()) {
+      r.section("enforcement");
+      enforcement = EnforcementState.readCanonical(r);
+    }
     r.section("exchange");
     this.exchange = ExchangeState.readCanonical(r, parsed, books);
     LifecycleState lifecycleState = null;
@@ -417,7 +425,8 @@ public final class EngineState {
       r.section("stability");
       stability = StabilityState.readCanonical(r);
     }
-    this.features = featureList(parsed, stability, lifecycleState, representatives, metering);
+    this.features =
+        featureList(parsed, stability, lifecycleState, representatives, metering, enforcement);
     checkFeatureOrder();
   }
 
@@ -433,10 +442,15 @@ public final class EngineState {
       StabilityState stability,
       LifecycleState lifecycle,
       RepresentativeState representatives,
-      MeteringState metering) {
+      MeteringState metering,
+      EnforcementState enforcement) {
     this.lifecycle = lifecycle;
-    List<FeatureState> list =
-        new ArrayList<>(List.of(access, allocation, auction, compliance, exchange));
+    List<FeatureState> list = new ArrayList<>(List.of(access, allocation, auction, compliance));
+    if (enforcement != null) {
+      // Issue 17's levers: present only for a program with an enforcement section.
+      list.add(enforcement);
+    }
+    list.add(exchange);
     if (lifecycle != null) {
       list.add(lifecycle);
     }

@@ -264,6 +264,16 @@ public enum Rejection {
   METER_READING_GAP,
   /** The interval begins before the meter's (or the meter it replaced) last reading ended. */
   METER_READING_OVERLAP,
+
+  // --- enforcement levers (issue 17) ---
+  /** The program requires no collateral (issue 17). */
+  COLLATERAL_NOT_REQUIRED,
+  /** The account has posted its collateral already. */
+  COLLATERAL_ALREADY_POSTED,
+  /** The account has no collateral posted. */
+  NO_COLLATERAL_POSTED,
+  /** Collateral is returned only when the account owes no penalty and no make-good. */
+  OBLIGATIONS_OUTSTANDING,
   ;
 
   /** The stable code of this rejection, e.g. {@code INSUFFICIENT_CASH}. */

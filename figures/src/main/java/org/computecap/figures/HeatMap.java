@@ -245,7 +245,11 @@ public final class HeatMap {
           v += step) {
         double ty = top + barHeight - (v - range[0]) / (range[1] - range[0]) * barHeight;
         g.drawLine((int) (barX + BAR_WIDTH), (int) ty, (int) (barX + BAR_WIDTH + 5), (int) ty);
-        text(g, value.label(Math.rint(v / step) * step), barX + BAR_WIDTH + 8, ty + 5, 0);
+        // A count's axis leaves a fractional tick unlabelled (""), which TextLayout refuses.
+        String label = value.label(Math.rint(v / step) * step);
+        if (!label.isEmpty()) {
+          text(g, label, barX + BAR_WIDTH + 8, ty + 5, 0);
+        }
       }
       // The bar's title runs up its left side, as a y axis title does.
       text(g, value.title(), barX - 6, top + barHeight, -Math.PI / 2);

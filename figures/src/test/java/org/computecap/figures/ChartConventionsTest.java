@@ -202,6 +202,24 @@ class ChartConventionsTest {
   }
 
   @Test
+  void a_heatmap_of_counts_with_fractional_colour_bar_ticks_is_drawn(@TempDir Path dir)
+      throws Exception {
+    // Counts 0..2 take a colour-bar step of 0.5: the half ticks have no label, and drawing an
+    // empty label threw "Zero length string passed to TextLayout constructor".
+    Figure f =
+        HeatMap.of(
+                "Evaders",
+                Axis.share("attested share"),
+                new double[] {0.0, 1.0},
+                Axis.share("meter uncertainty"),
+                new double[] {0.01, 0.2},
+                Axis.count("evaders"))
+            .values(new double[][] {{2.0, 0.0}, {1.5, 0.0}})
+            .figure();
+    assertThat(f.write(dir, "counts")).allSatisfy(p -> assertThat(p).isNotEmptyFile());
+  }
+
+  @Test
   void a_heatmap_has_a_colour_bar_titled_with_its_quantity(@TempDir Path dir) throws Exception {
     Figure f =
         HeatMap.of(

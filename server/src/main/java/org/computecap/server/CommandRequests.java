@@ -33,7 +33,8 @@ public final class CommandRequests {
             AccessApi.COMMANDS,
             LifecycleApi.COMMANDS,
             RepresentativesApi.COMMANDS,
-            MeteringApi.COMMANDS)) {
+            MeteringApi.COMMANDS,
+            CollateralApi.COMMANDS)) {
       for (CommandRoute<?> r : feature) {
         if (ROUTES.put(r.type, r) != null) {
           throw new AssertionError("two routes for " + r.type.getSimpleName());

@@ -22,6 +22,8 @@ import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.RecordMeterReading;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SubmitReport;
+import org.computecap.engine.compliance.AttestedQuantitySettled;
+import org.computecap.engine.compliance.CollateralForfeited;
 import org.computecap.engine.compliance.ComplianceAssessed;
 
 /**
@@ -270,7 +272,22 @@ final class ComplianceApi {
             call.after(),
             call.limit(),
             ReadModel.Row::id,
-            row -> period == null || ((ComplianceAssessed) row.event()).period() == period));
+            row -> period == null || periodOf(row) == period));
+  }
+
+  /**
+   * The period of a compliance record row: an assessment's, a settlement by attested readings', a
+   * forfeiture's; -1 (no period) for collateral posted or returned.
+   */
+  static int periodOf(ReadModel.Row row) {
+    if (row.event() instanceof ComplianceAssessed c) {
+      return c.period();
+    } else if (row.event() instanceof AttestedQuantitySettled a) {
+      return a.period();
+    } else if (row.event() instanceof CollateralForfeited f) {
+      return f.period();
+    }
+    return -1;
   }
 
   /** Malformed before forbidden: an account id below 1 names nobody's account. */

@@ -129,7 +129,7 @@ final class LifecycleApi {
             call.after(),
             call.limit(),
             ReadModel.Row::id,
-            row -> ((ComplianceAssessed) row.event()).period() == period);
+            row -> row.event() instanceof ComplianceAssessed c && c.period() == period);
     List<Views.ComplianceCodeRow> out = new ArrayList<>();
     for (ReadModel.Row row : slice.items()) {
       out.add(codeRow(model, (ComplianceAssessed) row.event()));

@@ -30,8 +30,12 @@ import org.computecap.engine.auction.BidSettled;
 import org.computecap.engine.auction.BidSubmitted;
 import org.computecap.engine.auction.BidWithdrawn;
 import org.computecap.engine.command.Side;
+import org.computecap.engine.compliance.AttestedQuantitySettled;
 import org.computecap.engine.compliance.AuditFindingRecorded;
 import org.computecap.engine.compliance.AuditsDrawn;
+import org.computecap.engine.compliance.CollateralForfeited;
+import org.computecap.engine.compliance.CollateralPosted;
+import org.computecap.engine.compliance.CollateralReturned;
 import org.computecap.engine.compliance.ComplianceAssessed;
 import org.computecap.engine.compliance.ComplianceState;
 import org.computecap.engine.compliance.EvaluationRecorded;
@@ -734,6 +738,14 @@ final class Projector {
       return r.accountId();
     } else if (e instanceof MeterReadingAccepted m) {
       return m.accountId();
+    } else if (e instanceof AttestedQuantitySettled a) {
+      return a.accountId();
+    } else if (e instanceof CollateralPosted c) {
+      return c.accountId();
+    } else if (e instanceof CollateralForfeited c) {
+      return c.accountId();
+    } else if (e instanceof CollateralReturned c) {
+      return c.accountId();
     }
     return 0;
   }
@@ -786,6 +798,13 @@ final class Projector {
     } else if (e instanceof PenaltyPaid) {
       h.penalties.add(row);
       model.penalties.add(row);
+    } else if (e instanceof AttestedQuantitySettled
+        || e instanceof CollateralPosted
+        || e instanceof CollateralForfeited
+        || e instanceof CollateralReturned) {
+      // The account's own compliance record (issue 17): what its meters settled and what
+      // happened to its collateral, beside its assessments.
+      h.compliance.add(row);
     }
   }
 

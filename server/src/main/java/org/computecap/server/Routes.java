@@ -43,6 +43,7 @@ final class Routes {
     table.addAll(new SerialApi(s).routes());
 
     table.addAll(new MeteringApi(s).routes());
+    table.addAll(new CollateralApi(s).routes());
     table.addAll(new SignInApi(s, s.sessions()).routes());
     table.addAll(new OidcSignIn(s.sessions(), s.model(), s.json()).routes());
     return List.copyOf(table);

@@ -92,6 +92,27 @@ class MeteringApiTest {
       status(alice.post("/api/meters/5/retirement", Map.of("reason", "moved")), 403);
       status(reg.post("/api/meters/5/retirement", Map.of("reason", "moved")), 200);
       refused(alice, reading(ALICE, 3, 120, 180, 2_000, 3_000, 1), "METER_RETIRED");
+
+      // Alice reports nothing; at the close her readings settle her obligation (1.2 units less
+      // the class's 2% uncertainty, rounded down: 1), and her compliance record says so.
+      status(
+          alice.post(
+              "/api/reports",
+              Map.of("accountId", 1, "period", 1, "workload", "TRAINING", "quantity", 0)),
+          200);
+      status(reg.post("/api/periods/1/close", Map.of()), 200);
+      JsonNode record = alice.get("/api/accounts/1/compliance").body().path("items");
+      JsonNode settled = null;
+      for (JsonNode row : record) {
+        if (row.path("event").asText().equals("AttestedQuantitySettled")) {
+          settled = row.path("data");
+        }
+      }
+      assertThat(settled).as(record.toString()).isNotNull();
+      assertThat(settled.path("reportedQuantity").asLong()).isZero();
+      assertThat(settled.path("settledQuantity").asLong()).isEqualTo(1);
+      assertThat(alice.get("/api/accounts/1/compliance?period=1").body().path("items").size())
+          .isEqualTo(record.size());
     }
   }
 

@@ -31,9 +31,21 @@ package org.computecap.economics.audit;
  * A charges phi at the true shortfall while this engine charges it at the measured one.
  */
 public record Enforcement(
-    double rho, PenaltyFunction penalty, double makeGoodPrice, double sigma, double tolerance) {
+    double rho,
+    PenaltyFunction penalty,
+    double makeGoodPrice,
+    double sigma,
+    double tolerance,
+    double hideableShare,
+    double collateral,
+    double liabilityCap) {
 
-  /** Validates rho in [0, 1] and the rest finite and &gt;= 0. */
+  /**
+   * Validates rho in [0, 1], the rest finite and &gt;= 0, and {@code hideableShare} in [0, 1]: the
+   * most of what it owes a developer can leave unreported (1 for any of it; an attested meter of
+   * relative uncertainty u leaves u, issue 17, see {@link
+   * org.computecap.economics.market.Evasion}).
+   */
   public Enforcement {
     Arguments.probability("rho", rho);
     if (penalty == null) {
@@ -42,6 +54,64 @@ public record Enforcement(
     Arguments.nonNegative("makeGoodPrice", makeGoodPrice);
     Arguments.nonNegative("sigma", sigma);
     Arguments.nonNegative("tolerance", tolerance);
+    Arguments.probability("hideableShare", hideableShare);
+    Arguments.nonNegative("collateral", collateral);
+    if (!(liabilityCap >= 0.0)) {
+      throw new IllegalArgumentException(
+          "liabilityCap must be >= 0 (infinite for no cap), was " + liabilityCap);
+    }
+  }
+
+  /** Enforcement with a hideable share and no collateral or liability cap. */
+  public Enforcement(
+      double rho,
+      PenaltyFunction penalty,
+      double makeGoodPrice,
+      double sigma,
+      double tolerance,
+      double hideableShare) {
+    this(
+        rho,
+        penalty,
+        makeGoodPrice,
+        sigma,
+        tolerance,
+        hideableShare,
+        0.0,
+        Double.POSITIVE_INFINITY);
+  }
+
+  /** Enforcement under which a developer may leave any part of what it owes unreported. */
+  public Enforcement(
+      double rho, PenaltyFunction penalty, double makeGoodPrice, double sigma, double tolerance) {
+    this(rho, penalty, makeGoodPrice, sigma, tolerance, 1.0);
+  }
+
+  /**
+   * The same enforcement with collateral {@code collateral} forfeited on a detected shortfall and a
+   * liability cap (infinite for none): the sanction is {@link Collateral#sanction} (issue 17).
+   */
+  public Enforcement withCollateral(double newCollateral, double newLiabilityCap) {
+    return new Enforcement(
+        rho,
+        penalty,
+        makeGoodPrice,
+        sigma,
+        tolerance,
+        hideableShare,
+        newCollateral,
+        newLiabilityCap);
+  }
+
+  /** Whether collateral or a liability cap changes the sanction. */
+  public boolean hasCollateral() {
+    return collateral > 0.0 || liabilityCap != Double.POSITIVE_INFINITY;
+  }
+
+  /** The same enforcement with at most {@code share} of what is owed hideable (issue 17). */
+  public Enforcement withHideableShare(double share) {
+    return new Enforcement(
+        rho, penalty, makeGoodPrice, sigma, tolerance, share, collateral, liabilityCap);
   }
 
   /** Perfect audits, no tolerance, no make-good: P2 Sec 4 exactly. */
@@ -51,7 +121,8 @@ public record Enforcement(
 
   /** The same enforcement with another audit probability. */
   public Enforcement withRho(double newRho) {
-    return new Enforcement(newRho, penalty, makeGoodPrice, sigma, tolerance);
+    return new Enforcement(
+        newRho, penalty, makeGoodPrice, sigma, tolerance, hideableShare, collateral, liabilityCap);
   }
 
   /**
@@ -66,13 +137,24 @@ public record Enforcement(
         new PenaltyFunction(penalty.linear() / moneyUnit, penalty.quadratic() / moneyUnit),
         makeGoodPrice / moneyUnit,
         sigma,
-        tolerance);
+        tolerance,
+        hideableShare,
+        collateral / moneyUnit,
+        liabilityCap / moneyUnit);
   }
 
   /** The same enforcement seen by a developer whose permits scale by {@code factor}. */
   public Enforcement scaled(double factor) {
     Arguments.positive("factor", factor);
-    return new Enforcement(rho, penalty, makeGoodPrice, sigma * factor, tolerance * factor);
+    return new Enforcement(
+        rho,
+        penalty,
+        makeGoodPrice,
+        sigma * factor,
+        tolerance * factor,
+        hideableShare,
+        collateral,
+        liabilityCap);
   }
 
   /** The linear coefficient including make-good: {@code linear + makeGoodPrice}. */

@@ -1,6 +1,8 @@
 package org.computecap.economics.market;
 
+import org.computecap.economics.audit.Collateral;
 import org.computecap.economics.audit.Enforcement;
+import org.computecap.economics.audit.PenaltyFunction;
 
 /**
  * A strategic developer's whole decision under P2 Eq. (1): it chooses compute c and the permits D
@@ -17,6 +19,12 @@ import org.computecap.economics.audit.Enforcement;
  * (for perfect audits {@code lambda·rho·(linear + 2·quadratic·lambda·c)}), more than it would buy
  * at p. Either way the permits it must hold are {@code max(0, lambda·c(p) - D_interior)}: zero in
  * the corner. The objective is concave in (c, D), so these conditions give its maximum.
+ *
+ * <p><b>Attested meters</b> (issue 17): a developer whose compute an attested meter of relative
+ * uncertainty u measures can hide at most {@code u·lambda·c} (its {@link
+ * Enforcement#hideableShare}); when the interior shortfall would exceed that, it hides exactly that
+ * much and its compute solves {@code v'(c) = lambda·((1 - u)·p + u·rho·Psi'(u·lambda·c))} (the
+ * corner above is the case u = 1).
  */
 public final class Evasion {
 
@@ -35,9 +43,18 @@ public final class Evasion {
   public static Choice choose(Population pop, int i, double price, Enforcement enforcement) {
     double c = Demand.compute(pop, i, price);
     double lambda = pop.lambdaBar[i];
+    if (enforcement.hasCollateral()) {
+      double hiddenWithBond = withCollateral(enforcement, price, lambda * c);
+      return new Choice(c, hiddenWithBond, hiddenWithBond >= lambda * c && c > 0);
+    }
     double hidden = enforcement.bestShortfall(Double.POSITIVE_INFINITY, price);
-    if (hidden < lambda * c) {
+    double share = enforcement.hideableShare();
+    if (hidden < share * lambda * c) {
       return new Choice(c, hidden, false);
+    }
+    if (share < 1.0) {
+      double bound = boundCompute(pop, i, enforcement, price, c);
+      return new Choice(bound, share * lambda * bound, false);
     }
     double corner = cornerCompute(pop, i, enforcement, c);
     return new Choice(corner, lambda * corner, true);
@@ -52,7 +69,15 @@ public final class Evasion {
     if (enforcement == null) {
       return truthful;
     }
+    if (enforcement.hasCollateral()) {
+      return truthful - withCollateral(enforcement, price, truthful);
+    }
     double hidden = enforcement.bestShortfall(Double.POSITIVE_INFINITY, price);
+    double share = enforcement.hideableShare();
+    if (share < 1.0 && hidden >= share * truthful) {
+      double bound = boundCompute(pop, i, enforcement, price, truthful / pop.lambdaBar[i]);
+      return (1.0 - share) * pop.lambdaBar[i] * bound;
+    }
     return hidden >= truthful ? 0.0 : truthful - hidden;
   }
 
@@ -115,6 +140,55 @@ public final class Evasion {
       }
     }
     return 0.5 * (lo + hi);
+  }
+
+  // Collateral and a liability cap (issue 17): the sanction min(K + phi(D), L) is not convex
+  // (a jump at 0, flat above the cap), so the first-order conditions above do not apply. The
+  // developer computes its truthful demand and hides the best shortfall at that compute
+  // (Collateral.bestShortfall, perfect audits with make-good in the linear term), at most its
+  // hideable share of what it owes.
+  private static double withCollateral(Enforcement e, double price, double owed) {
+    PenaltyFunction phi = new PenaltyFunction(e.linearWithMakeGood(), e.penalty().quadratic());
+    return Collateral.bestShortfall(
+        price, e.rho(), phi, e.collateral(), e.liabilityCap(), e.hideableShare() * owed);
+  }
+
+  // The compute of a developer whose hideable share u < 1 binds (an attested meter, issue 17):
+  // it hides D = u·lambda·c, so a unit of compute costs (1 - u)·lambda·p in permits and
+  // u·lambda·rho·Psi'(u·lambda·c) in expected penalty; c solves v'(c) = lambda·((1 - u)·p +
+  // u·rho·Psi'(u·lambda·c)), at or above the demand at p (where the bound starts to bind),
+  // found by bisection as the corner is.
+  private static double boundCompute(
+      Population pop, int i, Enforcement e, double price, double start) {
+    double lo = Math.max(start, Double.MIN_NORMAL);
+    double hi = lo;
+    for (int n = 0; boundGap(pop, i, e, price, hi) > 0.0; n++) {
+      lo = hi;
+      hi *= 2.0;
+      if (n > MAX_STEPS || !Double.isFinite(hi)) {
+        return Double.POSITIVE_INFINITY;
+      }
+    }
+    while (hi - lo > 1e-14 * hi) {
+      double mid = 0.5 * (lo + hi);
+      if (mid <= lo || mid >= hi) {
+        break;
+      }
+      if (boundGap(pop, i, e, price, mid) > 0.0) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return 0.5 * (lo + hi);
+  }
+
+  private static double boundGap(Population pop, int i, Enforcement e, double price, double c) {
+    double lambda = pop.lambdaBar[i];
+    double u = e.hideableShare();
+    double marginal =
+        BenefitFamily.marginal(pop.family[i], pop.theta[i], pop.beta[i], pop.k[i], pop.a[i], c);
+    return marginal - lambda * ((1.0 - u) * price + u * e.rho() * e.marginalCharge(u * lambda * c));
   }
 
   // v'(c) - lambda·rho·Psi'(lambda·c): decreasing in c.

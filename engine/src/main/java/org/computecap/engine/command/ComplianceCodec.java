@@ -13,6 +13,8 @@ final class ComplianceCodec implements CodecPart {
   private static final int CLOSE_PERIOD = 197;
   private static final int RECORD_AUDIT_FINDING = 198;
   private static final int PAY_OUTSTANDING_PENALTY = 199;
+  private static final int POST_COLLATERAL = 200;
+  private static final int RETURN_COLLATERAL = 201;
 
   @Override
   public int firstTag() {
@@ -56,6 +58,12 @@ final class ComplianceCodec implements CodecPart {
     } else if (command instanceof PayOutstandingPenalty c) {
       out.writeLong(c.accountId());
       return PAY_OUTSTANDING_PENALTY;
+    } else if (command instanceof PostCollateral c) {
+      out.writeLong(c.accountId());
+      return POST_COLLATERAL;
+    } else if (command instanceof ReturnCollateral c) {
+      out.writeLong(c.accountId());
+      return RETURN_COLLATERAL;
     }
     return -1;
   }
@@ -81,6 +89,10 @@ final class ComplianceCodec implements CodecPart {
         return new RecordAuditFinding(in.readLong(), in.readInt(), in.readLong());
       case PAY_OUTSTANDING_PENALTY:
         return new PayOutstandingPenalty(in.readLong());
+      case POST_COLLATERAL:
+        return new PostCollateral(in.readLong());
+      case RETURN_COLLATERAL:
+        return new ReturnCollateral(in.readLong());
       default:
         throw new IllegalArgumentException("unknown compliance command tag " + tag);
     }

@@ -13,4 +13,6 @@ public sealed interface ComplianceCommand extends Command
         ChargeInsurancePremium,
         ClosePeriod,
         RecordAuditFinding,
-        PayOutstandingPenalty {}
+        PayOutstandingPenalty,
+        PostCollateral,
+        ReturnCollateral {}

@@ -35,6 +35,29 @@ public final class AuditLottery {
       long meterExcessThresholdPpm,
       long maxAudits,
       SplitMix64 rng) {
+    return draw(
+        candidates,
+        probabilityPpm,
+        targetedProbabilityPpm,
+        meterExcessThresholdPpm,
+        maxAudits,
+        null,
+        rng);
+  }
+
+  /**
+   * The same draw with escalation (issue 17): candidate {@code i}'s probability is raised by {@code
+   * raisePpm[i]} (at most to 10^6); null for no raises. The draws themselves are the same, so
+   * raising one account's probability never shifts anyone else's.
+   */
+  public static Draw draw(
+      List<AuditCandidate> candidates,
+      long probabilityPpm,
+      long targetedProbabilityPpm,
+      long meterExcessThresholdPpm,
+      long maxAudits,
+      long[] raisePpm,
+      SplitMix64 rng) {
     List<Long> drawn = new ArrayList<>();
     List<Long> targeted = new ArrayList<>();
     long previous = Long.MIN_VALUE;
@@ -50,7 +73,11 @@ public final class AuditLottery {
         targeted.add(c.account());
       }
       long u = rng.nextBelow(PPM);
-      if (u < (isTargeted ? targetedProbabilityPpm : probabilityPpm)) {
+      long probability = isTargeted ? targetedProbabilityPpm : probabilityPpm;
+      if (raisePpm != null) {
+        probability = Math.min(PPM, probability + raisePpm[i]);
+      }
+      if (u < probability) {
         drawn.add(c.account());
       }
     }

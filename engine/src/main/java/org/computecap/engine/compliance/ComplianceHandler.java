@@ -1,6 +1,9 @@
 package org.computecap.engine.compliance;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.computecap.engine.EngineState;
+import org.computecap.engine.Event;
 import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
 import org.computecap.engine.WriteAccess;
@@ -8,10 +11,12 @@ import org.computecap.engine.command.ChargeInsurancePremium;
 import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.ComplianceCommand;
 import org.computecap.engine.command.PayOutstandingPenalty;
+import org.computecap.engine.command.PostCollateral;
 import org.computecap.engine.command.RecordAuditFinding;
 import org.computecap.engine.command.RecordEvaluation;
 import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.RecordMeterReading;
+import org.computecap.engine.command.ReturnCollateral;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SubmitReport;
 import org.computecap.engine.program.AccountRule;
@@ -63,6 +68,12 @@ public final class ComplianceHandler {
     }
     if (command instanceof PayOutstandingPenalty c) {
       return payPenalty(access, s, c);
+    }
+    if (command instanceof PostCollateral c) {
+      return CollateralRules.post(access, c);
+    }
+    if (command instanceof ReturnCollateral c) {
+      return CollateralRules.giveBack(access, s, c);
     }
     throw new AssertionError("no compliance handler for " + command.getClass().getName());
   }
@@ -228,6 +239,23 @@ public final class ComplianceHandler {
             rules.quadraticCentsPerPermitSquared(),
             e.shortfallPermits,
             extra);
+    // Issue 17's levers (two-stage screen, collateral, escalation) act only with the section.
+    EnforcementState levers = state.featureOrNull(EnforcementState.class);
+    AuditLevers.Outcome outcome = null;
+    if (levers != null) {
+      outcome =
+          AuditLevers.apply(
+              access.ledger(),
+              levers,
+              program.enforcement(),
+              state.seed(),
+              c.accountId(),
+              c.period(),
+              extra,
+              penalty);
+      extra = outcome.extraPermits();
+      penalty = outcome.fineCents();
+    }
     s.touch(c.accountId());
     e.auditRecorded = true;
     e.measuredQuantity = c.measuredQuantity();
@@ -237,7 +265,7 @@ public final class ComplianceHandler {
     if (rules.makeGood() && extra > 0) {
       s.makeGoodOwed.merge(c.accountId(), extra, ComplianceState::saturatingAdd);
     }
-    return Result.accepted(
+    AuditFindingRecorded recorded =
         new AuditFindingRecorded(
             c.accountId(),
             c.period(),
@@ -247,7 +275,14 @@ public final class ComplianceHandler {
             unpaid,
             s.makeGoodOwedPermits(c.accountId()),
             e.reportedTotal(),
-            state.attestedUnits(c.accountId(), c.period())));
+            state.attestedUnits(c.accountId(), c.period()));
+    if (outcome == null) {
+      return Result.accepted(recorded);
+    }
+    List<Event> events = new ArrayList<>(outcome.before());
+    events.add(recorded);
+    events.addAll(outcome.after());
+    return Result.accepted(events);
   }
 
   private static Result payPenalty(WriteAccess access, ComplianceState s, PayOutstandingPenalty c) {

@@ -59,6 +59,7 @@ final class PeriodClose {
       candidates.add(new AuditCandidate(account, e.reportedTotal(), e.hasMeter, e.meter, signal));
     }
     Program.Audit audit = program.audit();
+    EnforcementState levers = state.featureOrNull(EnforcementState.class);
     AuditLottery.Draw draw =
         AuditLottery.draw(
             candidates,
@@ -66,7 +67,12 @@ final class PeriodClose {
             audit.targetedProbabilityPpm(),
             audit.meterExcessThresholdPpm(),
             audit.maxAuditsPerPeriod(),
+            AuditLevers.raises(levers, candidates),
             SplitMix64.forAudit(state.seed(), c.period()));
+    if (levers != null && program.enforcement().escalation().isOn()) {
+      // Escalation: this draw used the raises; they decay before this period's findings add more.
+      AuditLevers.decay(levers, program.enforcement().escalation());
+    }
     s.audited.put(c.period(), draw.audited());
     events.add(new AuditsDrawn(c.period(), draw.audited(), draw.dropped(), draw.targeted()));
     if (!program.banking()) {
@@ -144,7 +150,9 @@ final class PeriodClose {
     Registry registry = ledger.registry();
     for (long account : registry.accountIds()) {
       SystemAccount system = SystemAccount.byId(account);
-      if (!registry.canHoldPermits(account) || (system != null && system.isSink())) {
+      // Collateral permits (issue 17) are the participant's, held for it: they do not expire.
+      if (!registry.canHoldPermits(account)
+          || (system != null && (system.isSink() || system == SystemAccount.COLLATERAL_HOLD))) {
         continue;
       }
       for (int v = program.firstPeriod(); v <= period; v++) {

@@ -36,7 +36,8 @@ public record Program(
     PriceControls priceControls,
     RegistryControls registryControls,
     Representatives representatives,
-    Metering metering) {
+    Metering metering,
+    EnforcementLevers enforcement) {
 
   /**
    * The compliance periods {@code first .. first+count-1} (e.g. 2026 for calendar years, or 1), and
@@ -216,6 +217,7 @@ public record Program(
     Objects.requireNonNull(exchange, "exchange");
     Objects.requireNonNull(priceControls, "priceControls");
     Objects.requireNonNull(registryControls, "registryControls");
+    Objects.requireNonNull(enforcement, "enforcement");
   }
 
   /** The number of the first compliance period (and vintage), >= 0, e.g. 2026 or 1. */

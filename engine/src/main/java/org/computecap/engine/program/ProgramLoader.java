@@ -107,6 +107,10 @@ public final class ProgramLoader {
       Representatives representatives =
           root.has("representatives") ? representatives(root.section("representatives")) : null;
       Metering metering = root.has("metering") ? metering(root.section("metering")) : null;
+      EnforcementLevers enforcement =
+          root.has("enforcement")
+              ? enforcement(root.section("enforcement"))
+              : EnforcementLevers.NONE;
       root.refuseUnread();
       return new Program(
           name,
@@ -127,7 +131,8 @@ public final class ProgramLoader {
           controls,
           registryControls,
           representatives,
-          metering);
+          metering,
+          enforcement);
     }
 
     /**
@@ -455,6 +460,52 @@ public final class ProgramLoader {
       }
       s.refuseUnread();
       return new Metering(attested, measures, joules, gflop);
+    }
+
+    /**
+     * {@code enforcement} (issue 17), each subsection optional: {@code collateral} ({@code form}
+     * CASH or PERMITS, {@code amount} in [1, 10^18] cents or [1, 10^15] permits, {@code
+     * liabilityCapCents} in [0, 10^18], 0 for none), {@code twoStageAudit} ({@code
+     * falseNegativePpm} and {@code falsePositivePpm} in [0, 10^6]) and {@code escalation} ({@code
+     * stepPpm} in [1, 10^6], {@code decayPpm} in [1, 10^6]).
+     */
+    EnforcementLevers enforcement(Section s) {
+      EnforcementLevers.Collateral collateral = EnforcementLevers.Collateral.NONE;
+      if (s.has("collateral")) {
+        Section c = s.section("collateral");
+        CollateralForm form = c.enumValue("form", CollateralForm.class, CollateralForm.CASH);
+        long amount =
+            c.whole("amount", 1, form == CollateralForm.CASH ? MAX_CENTS : MAX_PERMITS, null);
+        long cap = c.whole("liabilityCapCents", 0, MAX_CENTS, 0L);
+        if (cap > 0 && form == CollateralForm.CASH && cap < amount) {
+          // The cap bounds forfeited cash and fine together: it must cover the collateral.
+          throw c.error("liabilityCapCents", ": " + cap + " is below the collateral " + amount);
+        }
+        c.refuseUnread();
+        collateral = new EnforcementLevers.Collateral(form, amount, cap);
+      }
+      EnforcementLevers.TwoStage twoStage = EnforcementLevers.TwoStage.NONE;
+      if (s.has("twoStageAudit")) {
+        Section t = s.section("twoStageAudit");
+        long falseNegative = t.whole("falseNegativePpm", 0, PPM, null);
+        long falsePositive = t.whole("falsePositivePpm", 0, PPM, null);
+        t.refuseUnread();
+        twoStage = new EnforcementLevers.TwoStage(true, falseNegative, falsePositive);
+      }
+      EnforcementLevers.Escalation escalation = EnforcementLevers.Escalation.NONE;
+      if (s.has("escalation")) {
+        Section e = s.section("escalation");
+        long step = e.whole("stepPpm", 1, PPM, null);
+        long decay = e.whole("decayPpm", 1, PPM, null);
+        e.refuseUnread();
+        escalation = new EnforcementLevers.Escalation(step, decay);
+      }
+      s.refuseUnread();
+      EnforcementLevers levers = new EnforcementLevers(collateral, twoStage, escalation);
+      if (!levers.isOn()) {
+        throw s.error("collateral", ": the enforcement section needs at least one lever");
+      }
+      return levers;
     }
 
     Program.Insurance insurance(Section s) {

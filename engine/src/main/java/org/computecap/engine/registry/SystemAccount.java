@@ -34,7 +34,12 @@ public enum SystemAccount {
    * first period's cap when the market opens and sold only in reserve sales. Opened only for a
    * program with a price containment reserve.
    */
-  PRICE_CONTAINMENT_RESERVE(-9, "price-containment-reserve", true, false, false);
+  PRICE_CONTAINMENT_RESERVE(-9, "price-containment-reserve", true, false, false),
+  /**
+   * The participants' collateral (issue 17), cash or permits, held until it is returned or
+   * forfeited. Opened only for a program with collateral.
+   */
+  COLLATERAL_HOLD(-10, "collateral-hold", true, false, true);
 
   private final long id;
   private final String accountName;
@@ -82,6 +87,9 @@ public enum SystemAccount {
   public boolean isOpenFor(Program program) {
     if (this == STABILITY_RESERVE) {
       return program.usesStabilityReserve();
+    }
+    if (this == COLLATERAL_HOLD) {
+      return program.enforcement().collateral().isOn();
     }
     return this != PRICE_CONTAINMENT_RESERVE || program.usesPriceContainmentReserve();
   }

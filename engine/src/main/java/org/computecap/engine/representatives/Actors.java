@@ -16,12 +16,14 @@ import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.MarketCommand;
 import org.computecap.engine.command.PayOutstandingPenalty;
 import org.computecap.engine.command.PlaceOrder;
+import org.computecap.engine.command.PostCollateral;
 import org.computecap.engine.command.RecordAuditFinding;
 import org.computecap.engine.command.RegisterMeter;
 import org.computecap.engine.command.RemoveTrustedAccount;
 import org.computecap.engine.command.ReplaceMeter;
 import org.computecap.engine.command.RepresentativeCommand;
 import org.computecap.engine.command.RetireMeter;
+import org.computecap.engine.command.ReturnCollateral;
 import org.computecap.engine.command.ReverseAllocation;
 import org.computecap.engine.command.ReverseSurrender;
 import org.computecap.engine.command.SetAccountStatus;
@@ -59,7 +61,8 @@ final class Actors {
           SetAccountStatus.class,
           RegisterMeter.class,
           RetireMeter.class,
-          ReplaceMeter.class);
+          ReplaceMeter.class,
+          ReturnCollateral.class);
 
   private static final Set<Class<?>> SENIOR_ACTIONS =
       Set.of(ReverseSurrender.class, ReverseAllocation.class);
@@ -97,6 +100,8 @@ final class Actors {
     } else if (c instanceof SubmitReport r) {
       return r.accountId();
     } else if (c instanceof PayOutstandingPenalty p) {
+      return p.accountId();
+    } else if (c instanceof PostCollateral p) {
       return p.accountId();
     } else if (c instanceof AddTrustedAccount a) {
       return a.accountId();

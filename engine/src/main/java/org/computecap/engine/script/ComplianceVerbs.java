@@ -8,10 +8,12 @@ import org.computecap.engine.EngineState;
 import org.computecap.engine.command.ChargeInsurancePremium;
 import org.computecap.engine.command.ClosePeriod;
 import org.computecap.engine.command.PayOutstandingPenalty;
+import org.computecap.engine.command.PostCollateral;
 import org.computecap.engine.command.RecordAuditFinding;
 import org.computecap.engine.command.RecordEvaluation;
 import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.RecordMeterReading;
+import org.computecap.engine.command.ReturnCollateral;
 import org.computecap.engine.command.SubmitReport;
 import org.computecap.engine.compliance.ComplianceState;
 import org.computecap.engine.compliance.ComplianceStatus;
@@ -64,6 +66,8 @@ public final class ComplianceVerbs implements ScriptVerbs {
             new RecordAuditFinding(
                 a.account("acct"), a.intValue("period"), a.longValue("measured")));
     m.put("pay-penalty", a -> new PayOutstandingPenalty(a.account("acct")));
+    m.put("post-collateral", a -> new PostCollateral(a.account("acct")));
+    m.put("return-collateral", a -> new ReturnCollateral(a.account("acct")));
     return m;
   }
 

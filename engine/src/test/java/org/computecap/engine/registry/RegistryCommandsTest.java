@@ -58,10 +58,12 @@ class RegistryCommandsTest {
   void system_accounts_exist_from_the_opening_of_the_market() {
     int open = 0;
     for (SystemAccount s : SystemAccount.values()) {
-      // The stability and price containment reserves only for a program that uses them; this one
-      // does not.
+      // The stability and price containment reserves and the collateral hold only for a program
+      // that uses them; this one does not.
       boolean expected =
-          s != SystemAccount.STABILITY_RESERVE && s != SystemAccount.PRICE_CONTAINMENT_RESERVE;
+          s != SystemAccount.STABILITY_RESERVE
+              && s != SystemAccount.PRICE_CONTAINMENT_RESERVE
+              && s != SystemAccount.COLLATERAL_HOLD;
       assertThat(s.isOpenFor(engine.state().program())).isEqualTo(expected);
       assertThat(registry().exists(s.id())).as("%s", s).isEqualTo(expected);
       if (expected) {

@@ -44,7 +44,9 @@ class RulesScriptCoverageTest {
       boolean rules =
           r.ordinal() >= Rejection.PERIOD_OUTSIDE_PROGRAM.ordinal()
                   && r.ordinal() <= Rejection.NO_PENALTY_OUTSTANDING.ordinal()
-              || r == Rejection.CAP_EXCEEDED;
+              || r == Rejection.CAP_EXCEEDED
+              || r.ordinal() >= Rejection.COLLATERAL_NOT_REQUIRED.ordinal()
+                  && r.ordinal() <= Rejection.OBLIGATIONS_OUTSTANDING.ordinal();
       if (rules && !scripts.contains("-> REJECT " + r.code() + "\n")) {
         missing.add(r.code());
       }

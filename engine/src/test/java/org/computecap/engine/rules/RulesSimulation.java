@@ -32,11 +32,13 @@ import org.computecap.engine.command.OpenMarket;
 import org.computecap.engine.command.OrderType;
 import org.computecap.engine.command.PayOutstandingPenalty;
 import org.computecap.engine.command.PlaceOrder;
+import org.computecap.engine.command.PostCollateral;
 import org.computecap.engine.command.RecordAuditFinding;
 import org.computecap.engine.command.RecordEvaluation;
 import org.computecap.engine.command.RecordInsurerEvaluation;
 import org.computecap.engine.command.RecordMeterReading;
 import org.computecap.engine.command.RecordVerifiedActivity;
+import org.computecap.engine.command.ReturnCollateral;
 import org.computecap.engine.command.ReverseAllocation;
 import org.computecap.engine.command.ReverseSurrender;
 import org.computecap.engine.command.Role;
@@ -48,7 +50,10 @@ import org.computecap.engine.command.SubmitReport;
 import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.command.TransferPermits;
 import org.computecap.engine.command.WithdrawBid;
+import org.computecap.engine.compliance.AuditProbabilityRaised;
+import org.computecap.engine.compliance.AuditScreened;
 import org.computecap.engine.compliance.AuditsDrawn;
+import org.computecap.engine.compliance.CollateralForfeited;
 import org.computecap.engine.compliance.ComplianceAssessed;
 import org.computecap.engine.compliance.LateSurrenderCredited;
 import org.computecap.engine.journal.InMemoryJournal;
@@ -96,6 +101,9 @@ final class RulesSimulation {
   /** Issue 15's account status changes, drawn from their own stream. */
   private final SplittableRandom lifecycleRnd;
 
+  /** Issue 17's collateral commands, from their own stream (seeds from 170 only). */
+  private final SplittableRandom enforcementRnd;
+
   private long spares;
   private long tick;
   private long nextAuctionId = 1;
@@ -115,10 +123,14 @@ final class RulesSimulation {
     this.commands = commands;
     this.rnd = new SplittableRandom(seed);
     this.lifecycleRnd = new SplittableRandom(seed ^ 0x15L);
+    this.enforcementRnd = new SplittableRandom(seed ^ 0x17L);
     this.accounts = 3 + rnd.nextInt(25);
     String drawn = randomProgram();
     this.priceControls = new PriceControlDraws(seed, accounts);
-    this.yaml = drawn + priceControls.yaml(seed, PARSER.parse(drawn));
+    this.yaml =
+        drawn
+            + priceControls.yaml(seed, PARSER.parse(drawn))
+            + enforcement(seed, new SplittableRandom(seed ^ 0x5eed17L));
     this.program = PARSER.parse(yaml);
   }
 
@@ -208,6 +220,55 @@ final class RulesSimulation {
         + "\n"
         + stabilityReserve(seed, new SplittableRandom(seed ^ 0x5eed0415L))
         + registryControls(seed);
+  }
+
+  /**
+   * Issue 17's enforcement levers for the seeds from 170 (the earlier seeds' paths are pinned by
+   * what they reach): collateral in cash or permits on alternate seeds, with a liability cap half
+   * the time; two-stage audits with error rates up to 50%; escalation. Drawn from its own stream.
+   */
+  private static String enforcement(long seed, SplittableRandom r) {
+    if (seed < 170) {
+      return "";
+    }
+    boolean cash = seed % 2 == 0;
+    long amount = cash ? 1 + r.nextLong(2_000_000) : 1 + r.nextLong(2_000);
+    StringBuilder b =
+        new StringBuilder("enforcement:\n  collateral:\n    form: ")
+            .append(cash ? "CASH" : "PERMITS")
+            .append("\n    amount: ")
+            .append(amount)
+            .append('\n');
+    if (r.nextBoolean()) {
+      b.append("    liabilityCapCents: ").append(amount + r.nextLong(5_000_000)).append('\n');
+    }
+    b.append("  twoStageAudit:\n    falseNegativePpm: ")
+        .append(r.nextInt(500_001))
+        .append("\n    falsePositivePpm: ")
+        .append(r.nextInt(500_001))
+        .append("\n  escalation:\n    stepPpm: ")
+        .append(1 + r.nextInt(1_000_000))
+        .append("\n    decayPpm: ")
+        .append(1 + r.nextInt(1_000_000))
+        .append('\n');
+    return b.toString();
+  }
+
+  /**
+   * Issue 17: now and then a participant posts its collateral or a regulator returns it, from the
+   * enforcement stream so the simulation's own commands are drawn as before.
+   */
+  private void enforcementControl() {
+    if (!program.enforcement().isOn()) {
+      return;
+    }
+    int draw = enforcementRnd.nextInt(100);
+    long a = 1 + enforcementRnd.nextInt(accounts + 1);
+    if (draw < 3) {
+      control(new PostCollateral(a));
+    } else if (draw == 3) {
+      control(new ReturnCollateral(a));
+    }
   }
 
   /**
@@ -333,6 +394,7 @@ final class RulesSimulation {
       closing = open && (closing || rnd.nextInt(closeEvery) == 0);
       pricedControl(closing);
       lifecycleControl();
+      enforcementControl();
       Command c = closing && rnd.nextBoolean() ? closeOrClear() : next();
       Result r = submit(c);
       closing &= !(c instanceof ClosePeriod && r.isAccepted());
@@ -340,6 +402,7 @@ final class RulesSimulation {
         outcomes.merge("event LateSurrenderCredited", 1L, Long::sum);
       }
       engine.checkInvariants();
+      countLeverEvents(r);
       oracle(c, r);
       track(c, r);
       outcomes.merge(
@@ -466,6 +529,17 @@ final class RulesSimulation {
         Long::sum);
     if (r.events().stream().anyMatch(LateSurrenderCredited.class::isInstance)) {
       outcomes.merge("event LateSurrenderCredited", 1L, Long::sum);
+    }
+  }
+
+  /** Counts issue 17's lever events, so the test can tell that each lever acted. */
+  private void countLeverEvents(Result r) {
+    for (Event e : r.events()) {
+      if (e instanceof CollateralForfeited
+          || e instanceof AuditProbabilityRaised
+          || e instanceof AuditScreened x && !x.flagged()) {
+        outcomes.merge("event " + e.getClass().getSimpleName(), 1L, Long::sum);
+      }
     }
   }
 
@@ -657,6 +731,9 @@ final class RulesSimulation {
               }
             }
           }
+          // Permits posted as collateral (issue 17) are still the participants': in circulation.
+          long hold = SystemAccount.COLLATERAL_HOLD.id();
+          held += registry.exists(hold) ? registry.freePermitsTotal(hold) : 0;
           expect(held == x.tnacPermits(), "TNAC is what participants hold: " + x + " " + held);
           expect(
               x.withheldPermits() <= x.intakePermits()

@@ -16,9 +16,10 @@ class RulesSimulationTest {
   /**
    * Seed 154 joined when issue 15 refused late surrenders (which had retired permits for nothing):
    * the other seeds' paths changed with it, and 154 reaches the stability reserve's NO_ACTION band
-   * and a late surrender credited against the make-good.
+   * and a late surrender credited against the make-good. Seeds 171 and 172 run issue 17's
+   * enforcement levers (permits and cash collateral), which the earlier seeds leave off.
    */
-  private static final long[] SEEDS = {11, 12, 13, 14, 15, 16, 17, 18, 154};
+  private static final long[] SEEDS = {11, 12, 13, 14, 15, 16, 17, 18, 154, 171, 172};
 
   private static final int COMMANDS = Integer.getInteger("rules.commands", 15_000);
 
@@ -119,6 +120,16 @@ class RulesSimulationTest {
           .containsKey("ReverseSurrender REVERSAL_EXCEEDS_SURRENDERED")
           .containsKey("ReverseAllocation OK")
           .containsKey("ReverseAllocation REVERSAL_EXCEEDS_ALLOCATION");
+      // Issue 17: collateral posted, refused, returned and forfeited; screens that did not flag;
+      // audit probabilities raised.
+      assertThat(outcomes)
+          .containsKey("PostCollateral OK")
+          .containsKey("PostCollateral COLLATERAL_ALREADY_POSTED")
+          .containsKey("ReturnCollateral OK")
+          .containsKey("ReturnCollateral NO_COLLATERAL_POSTED")
+          .containsKey("event CollateralForfeited")
+          .containsKey("event AuditScreened")
+          .containsKey("event AuditProbabilityRaised");
       // An insurer that is not the participant's appointed one is refused, by name.
       assertThat(outcomes)
           .containsKey("RecordInsurerEvaluation INSURER_NOT_APPOINTED")

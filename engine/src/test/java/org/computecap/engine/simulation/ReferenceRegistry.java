@@ -54,9 +54,12 @@ final class ReferenceRegistry {
     this.cap = cap;
     this.period = firstPeriod;
     for (SystemAccount s : SystemAccount.values()) {
-      // The stability reserve (policy TO_STABILITY_RESERVE) and the price containment reserve
-      // are opened only for programs that use them, and the simulation's programs never do.
-      if (s != SystemAccount.STABILITY_RESERVE && s != SystemAccount.PRICE_CONTAINMENT_RESERVE) {
+      // The stability reserve (policy TO_STABILITY_RESERVE), the price containment reserve and
+      // the collateral hold (issue 17) are opened only for programs that use them, and the
+      // simulation's programs never do.
+      if (s != SystemAccount.STABILITY_RESERVE
+          && s != SystemAccount.PRICE_CONTAINMENT_RESERVE
+          && s != SystemAccount.COLLATERAL_HOLD) {
         accounts.put(s.id(), new Acc(Role.REGULATOR, s));
       }
     }

@@ -167,6 +167,12 @@ public final class Plan {
     // A deterred developer runs what it reports; one that evades runs what it wants and
     // leaves unreported whatever its permits do not cover.
     long base = hiddenPermits > 0 ? (long) Math.floor(baseWanted + 1e-9) : reported;
+    double share = enforcement == null ? 1.0 : enforcement.hideableShare();
+    if (hiddenPermits > 0 && share < 1.0) {
+      // An attested meter (issue 17) reads what it runs: at most its uncertainty goes unreported,
+      // also when its permits cover less of its report than it planned.
+      base = Math.min(base, (long) Math.floor(reported / (1.0 - share) + 1e-9));
+    }
     return new Use(
         base / intensity,
         base,

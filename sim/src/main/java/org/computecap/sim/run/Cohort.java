@@ -9,6 +9,7 @@ import org.computecap.sim.agent.Developer;
 import org.computecap.sim.agent.Part;
 import org.computecap.sim.agent.Plan;
 import org.computecap.sim.agent.Valuation;
+import org.computecap.sim.scenario.MarketSettings;
 import org.computecap.sim.scenario.ProgramTerms;
 import org.computecap.sim.scenario.Strategy;
 
@@ -106,10 +107,15 @@ final class Cohort {
    * The same cohort with strategic developers facing the program's enforcement: audit probability
    * {@code rho} (the program's, or what the audit budget allows), its penalty, make-good at {@code
    * makeGoodPriceCents}, audit noise and tolerance in each developer's permits (the tolerance for
-   * the report it would file at {@code expectedCents}).
+   * the report it would file at {@code expectedCents}); a developer measured by an attested meter
+   * ({@link MarketSettings#attested}) can leave at most the meter's uncertainty unreported; with
+   * collateral in the program ({@code collateralCents} per developer, null without), each weighs
+   * the cash collateral it has posted and the liability cap.
    */
   Cohort withEnforcement(
       ProgramTerms terms,
+      MarketSettings settings,
+      long[] collateralCents,
       double rho,
       double centsPerUtil,
       double expectedCents,
@@ -130,7 +136,16 @@ final class Cohort {
                     terms.linearCentsPerPermit(), terms.quadraticCentsPerPermitSquared()),
                 terms.makeGood() ? makeGoodPriceCents : 0.0,
                 lambda * terms.auditNoiseSigma(),
-                lambda * tolerance);
+                lambda * tolerance,
+                // Issue 17: an attested meter leaves at most its uncertainty unreported.
+                settings.attested(i) ? settings.meterUncertainty() : 1.0);
+        if (collateralCents != null) {
+          // Issue 17: the cash collateral it has posted, and the program's liability cap.
+          long cap = terms.program().enforcement().collateral().liabilityCapCents();
+          enf[i] =
+              enf[i].withCollateral(
+                  collateralCents[i], cap > 0 ? (double) cap : Double.POSITIVE_INFINITY);
+        }
       }
       out[i] = new Plan(d, weight[i], enf[i], centsPerUtil, p.makeGood(), 0, 0);
     }

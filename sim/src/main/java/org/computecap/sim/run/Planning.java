@@ -66,16 +66,22 @@ record Planning(
           Signals.draw(
               accounts, active, naive.effort, base, terms, first.priceCents(), period.random());
     }
-    double rho = effectiveAuditProbability(terms, active);
+    long[] collateral = Levers.collateralCents(period.market(), accounts, terms.program());
+    double rho =
+        Levers.perceivedAuditProbability(
+            effectiveAuditProbability(terms, active), terms.program().enforcement(), settings);
     Cohort cohort =
         Cohort.at(accounts, active, terms, cpu, first.priceCents(), signals, makeGood)
-            .withEnforcement(terms, rho, cpu, first.priceCents(), first.priceCents());
+            .withEnforcement(
+                terms, settings, collateral, rho, cpu, first.priceCents(), first.priceCents());
     long heldActive = heldBy(held, active);
     Expectation e =
         Expectation.form(cohort, period, heldActive, auctionVolume, issuedShare, lastPriceCents);
     if (cohort.anyStrategic() && terms.makeGood()) {
       // Make-good is bought at the period's price: plan the shortfall once more at it.
-      cohort = cohort.withEnforcement(terms, rho, cpu, e.priceCents(), e.priceCents());
+      cohort =
+          cohort.withEnforcement(
+              terms, settings, collateral, rho, cpu, e.priceCents(), e.priceCents());
       e = Expectation.form(cohort, period, heldActive, auctionVolume, issuedShare, lastPriceCents);
     }
     if (e.bankPriceCents() > 0) {

@@ -388,6 +388,7 @@ public final class Simulator {
     for (Developer d : accounts.developers()) {
       market.submit(new OpenAccount(d.accountId(), accountName(d), Role.PARTICIPANT));
       market.submit(new DepositCash(d.accountId(), settings.cashCents()));
+      Levers.post(market, scenario.program().program(), d.accountId());
       // Compute and covered quantity of the two periods before the program: the scenario's
       // history (compute at the first workload's intensity), else the no-cap optimum or the
       // first period's demand of the covered workloads.

@@ -31,6 +31,10 @@ package org.computecap.sim.scenario;
  * @param discountRate the agents' discount rate per period: a permit is banked when the next
  *     period's price, discounted at this rate, is above this period's (only when the program allows
  *     banking)
+ * @param attestedShare the share of developers whose compute attested meters measure (issue 17), in
+ *     [0, 1], spread evenly over the population ({@link #attested})
+ * @param meterUncertainty the attested meters' relative uncertainty in [0, 1]: the most of what it
+ *     owes an attested developer can leave unreported
  */
 public record MarketSettings(
     double centsPerUtil,
@@ -47,7 +51,9 @@ public record MarketSettings(
     long initialPriceCents,
     long cashCents,
     long ziLotPermits,
-    double discountRate) {
+    double discountRate,
+    double attestedShare,
+    double meterUncertainty) {
 
   /** Settings with every default, for tests and code that builds scenarios directly. */
   public static MarketSettings defaults(double centsPerUtil) {
@@ -66,7 +72,9 @@ public record MarketSettings(
         0,
         10_000_000_000_000L,
         0,
-        0.05);
+        0.05,
+        0.0,
+        0.0);
   }
 
   /** The same settings with another trading mode. */
@@ -86,7 +94,9 @@ public record MarketSettings(
         initialPriceCents,
         cashCents,
         ziLotPermits,
-        discountRate);
+        discountRate,
+        attestedShare,
+        meterUncertainty);
   }
 
   /** The same settings with other expectations and evaluation timing. */
@@ -106,7 +116,9 @@ public record MarketSettings(
         initialPriceCents,
         cashCents,
         ziLotPermits,
-        discountRate);
+        discountRate,
+        attestedShare,
+        meterUncertainty);
   }
 
   /** The same settings with another starting cash per developer. */
@@ -126,6 +138,20 @@ public record MarketSettings(
         initialPriceCents,
         cents,
         ziLotPermits,
-        discountRate);
+        discountRate,
+        attestedShare,
+        meterUncertainty);
+  }
+
+  /**
+   * Whether developer {@code index} (in the population's order) is metered by an attested meter:
+   * {@code frac((index + 1)·g) < share} with g the golden ratio's fractional part 0.618..., a
+   * low-discrepancy sequence that spreads the share evenly over the population without aliasing
+   * with any regular pattern in it (strategies assigned alternately, say): none at share 0, all at
+   * 1, and about {@code share·n} of any n consecutive developers.
+   */
+  public boolean attested(int index) {
+    double u = ((index + 1) * 0.6180339887498949) % 1.0;
+    return u < attestedShare;
   }
 }

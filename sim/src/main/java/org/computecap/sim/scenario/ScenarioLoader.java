@@ -109,6 +109,9 @@ public final class ScenarioLoader {
         && terms.quadraticCentsPerPermitSquared() == 0.0
         && !terms.makeGood()) {
       why = "the program's penalty charges nothing (linear and quadratic 0, no make-good)";
+    } else if (terms.program().enforcement().collateral().hasLiabilityCap()) {
+      // Issue 17: beyond the cap a detection costs no more, so hiding more compute is free.
+      why = "the program's enforcement.collateral.liabilityCapCents caps what a detection costs";
     }
     if (why == null) {
       return;
@@ -275,6 +278,8 @@ public final class ScenarioLoader {
     long cash = m.whole("cashCents", 1, 1_000_000_000_000_000L, 10_000_000_000_000L);
     long lot = m.whole("ziLotPermits", 0, 1_000_000_000L, 0L);
     double rate = m.number("discountRate", 0.0, 10.0, 0.05);
+    double attested = m.number("attestedShare", 0.0, 1.0, 0.0);
+    double uncertainty = m.number("meterUncertainty", 0.0, 1.0, 0.0);
     m.refuseUnread();
     return new MarketSettings(
         centsPerUtil,
@@ -291,7 +296,9 @@ public final class ScenarioLoader {
         initial,
         cash,
         lot,
-        rate);
+        rate,
+        attested,
+        uncertainty);
   }
 
   private static DeveloperType developer(Node d) {
