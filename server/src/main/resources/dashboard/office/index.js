@@ -36,6 +36,30 @@
   }
   document.getElementById("me-accounts").hidden = !(me.accounts || []).length;
 
+  // The pages of the person's roles (docs/office.md).
+  const pages = [];
+  if ((me.accounts || []).some((a) => a.role === "PARTICIPANT" || a.role === "INSURER")) {
+    pages.push(["/office/participant.html", "My account: holdings, cash, orders, transfers, "
+      + "auction bids, reports, surrender, compliance, approvals, trusted list, credentials"]);
+  }
+  if (me.regulator || me.auditor) {
+    pages.push(["/office/registry.html", me.regulator
+      ? "The registry: accounts, representatives, allocation, auctions, evaluations, period "
+        + "close, approvals, reversals, reserves, public reports, audits"
+      : "The registry, to read: accounts, periods, compliance, approvals, reserves, reports, "
+        + "audits"]);
+  }
+  pages.push(["/", "The market dashboard"]);
+  const list = document.getElementById("pages");
+  for (const [href, text] of pages) {
+    const a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    const li = document.createElement("li");
+    li.appendChild(a);
+    list.appendChild(li);
+  }
+
   document.getElementById("signout").addEventListener("click", async () => {
     await fetch("/api/session", {
       method: "DELETE",
