@@ -265,6 +265,29 @@ async function loadCredentials() {
   // For password managers: the name the new password belongs to (no name: not sent).
   $('password-username').value = who.name || '';
   $('totp-form').hidden = !personal;
+  $('sessions-h').hidden = !personal || usingToken();
+  $('sessions-table').hidden = !personal || usingToken();
+  if (personal && !usingToken()) {
+    try {
+      const list = await api('GET', '/api/sessions');
+      table('sessions-table', [
+        { label: 'Session', value: (s) => s.sessionId + (s.current ? ' (this browser)' : '') },
+        { label: 'Signed in with', value: (s) => s.via },
+        { label: 'Started', value: (s) => when(s.createdMs) },
+        { label: 'Last used', value: (s) => when(s.lastSeenMs) },
+        {
+          label: 'End',
+          value: (s) => s.current ? '–' : button('End session', async () => {
+            await api('DELETE', '/api/sessions/' + s.sessionId);
+            announce('Session ' + s.sessionId + ' ended.');
+            await loadCredentials();
+          }, { 'aria-label': 'End session ' + s.sessionId }),
+        },
+      ], list, 'No sessions.');
+    } catch (e) {
+      sectionError('sessions-table', e);
+    }
+  }
   try {
     table('tokens-table', [
       { label: 'Token', value: (t) => t.tokenId },

@@ -2,7 +2,7 @@
 // representatives, allocation, auctions, evaluations, periods and compliance codes, the
 // approvals queue, reversals, stability reserves, public reports and audits. Auditors read
 // everything; the forms (data-write) are for regulators and are hidden from auditors, whom the
-// API would refuse (403).
+// API would refuse (403), except the audit finding's (data-auditor), which auditors record too.
 import {
   $, el, api, all, table, form, button, announce, sectionError, outcome, start, roleOf,
   money, num, when, accountsOf, actAs, transactions, totpShown,
@@ -19,9 +19,10 @@ start(async (who) => {
   const own = accountsOf(who).find((a) => a.role === role);
   if (own) actAs(own.accountId);
   if (role === 'AUDITOR') {
-    for (const f of document.querySelectorAll('[data-write]')) f.hidden = true;
+    for (const f of document.querySelectorAll('[data-write]:not([data-auditor])')) f.hidden = true;
+    wireForms('form[data-path][data-auditor]');
   } else {
-    wireForms();
+    wireForms('form[data-path]');
   }
   $('reps-account').addEventListener('change', loadRepresentatives);
   $('codes-period').addEventListener('change', loadCodes);
@@ -47,8 +48,8 @@ function fill(path, v) {
   return { path: filled, body };
 }
 
-function wireForms() {
-  for (const f of document.querySelectorAll('form[data-path]')) {
+function wireForms(selector) {
+  for (const f of document.querySelectorAll(selector)) {
     form(f.id, (v) => {
       const { path, body } = fill(f.dataset.path, v);
       return api(f.dataset.method, path, body);

@@ -24,5 +24,7 @@ enum Access {
   /** The account's holder or a regulator (deposits, revoking tokens, appointing insurers). */
   ACTOR_OR_REGULATOR,
   /** The participant's appointed insurer, or a regulator (premiums). */
-  INSURER_OR_REGULATOR
+  INSURER_OR_REGULATOR,
+  /** Regulators and auditors (recording an audit finding, issue 16). */
+  AUDITOR_OR_REGULATOR
 }

@@ -126,7 +126,7 @@ final class ComplianceApi {
               RecordAuditFinding.class,
               "POST",
               "/api/audit-findings",
-              Access.REGULATOR,
+              Access.AUDITOR_OR_REGULATOR,
               "recordAuditFinding",
               TAG)
           .summary("Record an audit finding (the measured quantity)")

@@ -81,6 +81,7 @@ final class HttpApi {
           case ACTOR -> caller.role() != Role.AUDITOR && !caller.isRegulator();
           case ACTOR_OR_REGULATOR -> caller.role() != Role.AUDITOR;
           case INSURER_OR_REGULATOR -> caller.role() == Role.INSURER || caller.isRegulator();
+          case AUDITOR_OR_REGULATOR -> caller.role() == Role.AUDITOR || caller.isRegulator();
         };
     if (!allowed) {
       throw ApiException.forbidden(

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -109,6 +111,45 @@ final class Sessions {
       byIdHash.remove(Credentials.hash(id));
     }
     ctx.header("Set-Cookie", cookie(ctx, "", 0));
+  }
+
+  /** The person's live sessions, oldest first (expired ones are dropped on the way). */
+  List<Session> of(long personId) {
+    long now = clock.millis();
+    List<Session> out = new ArrayList<>();
+    for (Session s : byIdHash.values()) {
+      if (s.personId != personId) {
+        continue;
+      }
+      if (now - s.lastSeenMs >= options.idleMs() || now - s.createdMs >= options.absoluteMs()) {
+        byIdHash.remove(s.idHash);
+      } else {
+        out.add(s);
+      }
+    }
+    out.sort(java.util.Comparator.comparingLong((Session s) -> s.createdMs));
+    return out;
+  }
+
+  /**
+   * Ends the person's session whose handle ({@link #handle}) is {@code handle}; false when the
+   * person has none by that handle.
+   */
+  boolean end(long personId, String handle) {
+    for (Session s : of(personId)) {
+      if (handle(s).equals(handle)) {
+        return byIdHash.remove(s.idHash) != null;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What names a session in a list: the first 16 hex digits of the SHA-256 of its id, from which no
+   * cookie can be made.
+   */
+  static String handle(Session s) {
+    return s.idHash.substring(0, 16);
   }
 
   /** Ends every session of a person (a password reset signs them out everywhere). */

@@ -50,6 +50,21 @@ final class SignInApi {
   /** Whether the browser has a live session, and who it is (no error when not: pages ask first). */
   record SessionState(boolean signedIn, @Views.Nullable Views.Me me) {}
 
+  /**
+   * One of a person's browser sessions: its handle (not its cookie), how it signed in (password or
+   * oidc), when it started and was last used, and whether it is the one asking.
+   */
+  record SessionView(
+      String sessionId,
+      String via,
+      long createdMs,
+      long lastSeenMs,
+      long accountId,
+      boolean current) {}
+
+  static final Field<String> SESSION_ID =
+      Field.string("sessionId", "a session's handle, as GET /api/sessions lists it");
+
   /** Whether persons may sign in through the operator's OpenID Connect provider, and where. */
   record OidcConfig(boolean enabled, @Views.Nullable String issuer, @Views.Nullable String login) {}
 
@@ -110,6 +125,45 @@ final class SignInApi {
             .op("signOut", TAG, "End the browser's session and clear its cookie")
             .returns(Reply.of(Views.Me.class))
             .handle(this::signOut));
+    r.add(
+        Route.get("/api/sessions")
+            .op(
+                "listSessions",
+                TAG,
+                "The signed-in person's browser sessions, oldest first (a person's own only)")
+            .access(Access.SIGNED_IN)
+            .forbids()
+            .returns(Reply.list(SessionView.class))
+            .handle(call -> call.reply(sessionsOf(call))));
+    r.add(
+        Route.delete("/api/sessions/{sessionId}")
+            .op(
+                "endSession",
+                TAG,
+                "End one of the signed-in person's sessions (another browser); 404 for a session"
+                    + " that is not theirs")
+            .access(Access.SIGNED_IN)
+            .path(SESSION_ID)
+            .mayNotFind()
+            .forbids()
+            .returns(Reply.list(SessionView.class))
+            .handle(
+                call -> {
+                  String handle = call.get(SESSION_ID);
+                  if (!handle.matches("[0-9a-f]{16}")) {
+                    throw ApiException.badRequest(
+                        SESSION_ID.name(),
+                        "sessionId must be 16 lowercase hex digits, as GET /api/sessions lists"
+                            + " it, got "
+                            + handle);
+                  }
+                  long person = personOf(call);
+                  if (!sessions.end(person, handle)) {
+                    throw ApiException.notFound(
+                        "person " + person + " has no session " + call.get(SESSION_ID));
+                  }
+                  call.reply(sessionsOf(call));
+                }));
     r.add(
         Route.post("/api/persons/{personId}/password")
             .op(
@@ -254,6 +308,26 @@ final class SignInApi {
     if (person != 0) {
       byPerson.failed("person:" + person);
     }
+  }
+
+  /** The caller's person: sessions belong to persons, so a bearer token of an account is 403. */
+  private static long personOf(Call call) {
+    if (!call.caller().isPerson()) {
+      throw ApiException.forbidden("only a person has sessions; this caller is an account's token");
+    }
+    return call.caller().personId();
+  }
+
+  private List<SessionView> sessionsOf(Call call) {
+    long person = personOf(call);
+    Sessions.Session asking = call.context().attribute(SessionAuth.SESSION_ATTRIBUTE);
+    List<SessionView> out = new ArrayList<>();
+    for (Sessions.Session s : sessions.of(person)) {
+      out.add(
+          new SessionView(
+              Sessions.handle(s), s.via, s.createdMs, s.lastSeenMs, s.accountId, s == asking));
+    }
+    return out;
   }
 
   private void signOut(Call call) {

@@ -297,8 +297,9 @@ class ApiTest {
     List<Long> audited = new ArrayList<>();
     audits.get(0).path("audited").forEach(n -> audited.add(n.asLong()));
     long target = audited.isEmpty() ? 1 : audited.get(0);
+    // The auditor records the finding (issue 16: auditors read everything and record findings).
     call(
-        reg,
+        audrey,
         "POST",
         "/api/audit-findings",
         Map.of("accountId", target, "period", 1, "measuredQuantity", 100),

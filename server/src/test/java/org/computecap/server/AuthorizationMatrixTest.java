@@ -52,7 +52,10 @@ class AuthorizationMatrixTest {
       Set.of(
           "POST /api/transactions/{transactionId}/approval",
           "POST /api/transactions/{transactionId}/cancellation",
-          "DELETE /api/person-tokens/{tokenId}");
+          "DELETE /api/person-tokens/{tokenId}",
+          // A person's own browser sessions (issue 16): SignInHttpTest covers the persons.
+          "GET /api/sessions",
+          "DELETE /api/sessions/{sessionId}");
 
   /**
    * Sign-in (issue 16): signing in checks the body's credentials whatever token is sent (the
@@ -198,6 +201,7 @@ class AuthorizationMatrixTest {
           case ACTOR -> who == owner;
           case ACTOR_OR_REGULATOR -> regulator || who == owner;
           case INSURER_OR_REGULATOR -> regulator || who == Who.INSURER;
+          case AUDITOR_OR_REGULATOR -> regulator || who == Who.AUDITOR;
         };
     return allowed ? "allowed" : "403";
   }

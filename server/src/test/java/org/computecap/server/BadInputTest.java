@@ -160,7 +160,8 @@ class BadInputTest {
           SUPERVISOR,
           REGULATOR,
           ACTOR_OR_REGULATOR,
-          INSURER_OR_REGULATOR ->
+          INSURER_OR_REGULATOR,
+          AUDITOR_OR_REGULATOR ->
           h.regulator;
     };
   }

@@ -160,6 +160,7 @@ final class Harness implements AutoCloseable {
             // Alice's highest serial: the routes the matrix walks never move all her permits.
             case "serial" -> "1000";
             case "tokenId" -> String.valueOf(aliceSecondTokenId);
+            case "sessionId" -> "0123456789abcdef";
             case "personId", "transactionId" -> "1";
             case "trustedAccountId" -> String.valueOf(BOB);
             case "meterId" -> "1";

@@ -31,6 +31,8 @@ class SignInHttpTest {
           "POST /api/persons/{personId}/oidc-subject",
           "GET /api/oidc",
           "GET /api/session",
+          "GET /api/sessions",
+          "DELETE /api/sessions/{sessionId}",
           // OidcSignInTest calls these against a real OpenID Connect server.
           "GET /api/oidc/login",
           "GET /api/oidc/callback");
@@ -125,6 +127,34 @@ class SignInHttpTest {
   }
 
   @Test
+  void a_person_lists_their_sessions_and_ends_another_browsers() {
+    SignInFixture.Person p = annLike();
+    SignInFixture.BrowserSession first = SignInFixture.signIn(base, p);
+    SignInFixture.BrowserSession second = SignInFixture.signIn(base, p);
+    JsonNode list = expect(second.get("/api/sessions"), 200).body();
+    assertThat(list).hasSize(2);
+    assertThat(list.get(0).path("current").asBoolean()).isFalse();
+    assertThat(list.get(1).path("current").asBoolean()).isTrue();
+    assertThat(list.get(0).path("via").asText()).isEqualTo("password");
+    String firstId = list.get(0).path("sessionId").asText();
+    // Another person sees only their own, and cannot end this one.
+    SignInFixture.BrowserSession other = SignInFixture.signIn(base, alLike());
+    assertThat(expect(other.get("/api/sessions"), 200).body()).hasSize(1);
+    expect(other.delete("/api/sessions/" + firstId), 404);
+    // Without the CSRF token the cookie may not end anything.
+    expect(second.send("DELETE", "/api/sessions/" + firstId, null, Map.of()), 403);
+    JsonNode after = expect(second.delete("/api/sessions/" + firstId), 200).body();
+    assertThat(after).hasSize(1);
+    assertThat(after.get(0).path("current").asBoolean()).isTrue();
+    // The first browser is signed out; the second goes on.
+    assertThat(expect(first.get("/api/session"), 200).body().path("signedIn").asBoolean())
+        .isFalse();
+    expect(second.get("/api/me"), 200);
+    // An account's bearer token has no sessions.
+    expect(regulator.get("/api/sessions"), 403);
+  }
+
+  @Test
   void me_tells_the_page_who_is_signed_in_and_what_they_represent() {
     SignInFixture.BrowserSession b = SignInFixture.signIn(base, ann);
     JsonNode me = expect(b.get("/api/me"), 200).body();
@@ -168,7 +198,7 @@ class SignInHttpTest {
     JsonNode ok = expect(b.post(path, body), 200).body();
     assertThat(ok.toString())
         .contains("TransactionAwaitingApproval")
-        .contains("\"initiatorId\":10");
+        .contains("\"initiatorId\":" + annie.personId + ",");
     long tx = RepresentativesHttpTest.transactionId(ok);
     assertThat(expect(b.post("/api/transactions/" + tx + "/approval", Map.of()), 409).code())
         .isEqualTo("APPROVER_IS_INITIATOR");
