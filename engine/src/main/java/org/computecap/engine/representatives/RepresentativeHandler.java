@@ -18,6 +18,7 @@ import org.computecap.engine.command.EnrolPersonTotp;
 import org.computecap.engine.command.Initiate;
 import org.computecap.engine.command.IssuePersonEnrolmentCode;
 import org.computecap.engine.command.PlaceOrder;
+import org.computecap.engine.command.RecordAuditFinding;
 import org.computecap.engine.command.RegisterPerson;
 import org.computecap.engine.command.RemoveTrustedAccount;
 import org.computecap.engine.command.RepresentativeCommand;
@@ -129,7 +130,12 @@ public final class RepresentativeHandler {
         r = Rejection.NOT_AN_INITIATOR;
       }
     } else if (account == Actors.NO_ACCOUNT) {
-      if (!x.s().forRegulator(x.state(), c.personId(), RepresentativeState.INITIATOR)) {
+      // An audit finding is a regulator action that an auditor's initiator records too (issue 16).
+      boolean auditor =
+          inner instanceof RecordAuditFinding
+              && x.s()
+                  .forRole(x.state(), c.personId(), RepresentativeState.INITIATOR, Role.AUDITOR);
+      if (!auditor && !x.s().forRegulator(x.state(), c.personId(), RepresentativeState.INITIATOR)) {
         r = Rejection.NOT_AN_INITIATOR;
       } else if (seniors && !x.s().isSenior(c.personId())) {
         r = Rejection.INITIATOR_NOT_SENIOR;

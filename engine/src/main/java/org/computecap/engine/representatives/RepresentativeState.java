@@ -249,14 +249,22 @@ public final class RepresentativeState implements FeatureState {
 
   /** Whether the person holds {@code right} for the market regulator or a regulator account. */
   boolean forRegulator(EngineState state, long personId, int right) {
+    return forRole(state, personId, right, Role.REGULATOR);
+  }
+
+  /**
+   * Whether the person holds {@code right} on an account of {@code role} (the market regulator,
+   * account 0, counts as a regulator's).
+   */
+  boolean forRole(EngineState state, long personId, int right, Role role) {
     TreeMap<Long, Integer> r = rights.get(personId);
     if (r == null) {
       return false;
     }
     for (Map.Entry<Long, Integer> e : r.entrySet()) {
       long a = e.getKey();
-      boolean regulator = a == 0 || state.registry().role(a) == Role.REGULATOR;
-      if (regulator && (e.getValue() & right) != 0) {
+      boolean ofRole = a == 0 ? role == Role.REGULATOR : state.registry().role(a) == role;
+      if (ofRole && (e.getValue() & right) != 0) {
         return true;
       }
     }
