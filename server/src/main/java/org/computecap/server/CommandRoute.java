@@ -232,7 +232,10 @@ final class CommandRoute<C extends Command> {
     long actor =
         actorOf != null
             ? actorOf.apply(c)
-            : access == Access.REGULATOR ? CommandRequests.REGULATOR : CommandRequests.UNKNOWN;
+            // An agent's audit finding is the regulator's, though auditors may record one too.
+            : access == Access.REGULATOR || access == Access.AUDITOR_OR_REGULATOR
+                ? CommandRequests.REGULATOR
+                : CommandRequests.UNKNOWN;
     return new CommandRequests.Request(method, concrete, body.isEmpty() ? null : body, actor);
   }
 
