@@ -9,7 +9,6 @@ import static org.computecap.server.ApiFields.PERIOD;
 import static org.computecap.server.ApiFields.PERIOD_PATH;
 import static org.computecap.server.ApiFields.PROJECTED_OUTPUT_UNITS;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.computecap.engine.command.AllocateFreePermits;
 import org.computecap.engine.command.AllocateNewEntrant;
@@ -89,10 +88,7 @@ final class AllocationApi {
   }
 
   List<Route> routes() {
-    List<Route> r = new ArrayList<>();
-    for (CommandRoute<?> c : COMMANDS) {
-      r.add(c.route(s));
-    }
+    List<Route> r = CommandRoute.routes(COMMANDS, s);
     return r;
   }
 }

@@ -2,7 +2,6 @@ package org.computecap.server;
 
 import static org.computecap.server.ApiFields.ACCOUNT;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.computecap.engine.command.PostCollateral;
 import org.computecap.engine.command.ReturnCollateral;
@@ -52,10 +51,7 @@ final class CollateralApi {
   }
 
   List<Route> routes() {
-    List<Route> r = new ArrayList<>();
-    for (CommandRoute<?> c : COMMANDS) {
-      r.add(c.route(s));
-    }
+    List<Route> r = CommandRoute.routes(COMMANDS, s);
     return r;
   }
 }

@@ -216,6 +216,15 @@ final class CommandRoute<C extends Command> {
     return out;
   }
 
+  /** A feature's command routes, in order, in a list the feature may add its reads to. */
+  static List<Route> routes(List<CommandRoute<?>> commands, Services s) {
+    List<Route> r = new ArrayList<>();
+    for (CommandRoute<?> c : commands) {
+      r.add(c.route(s));
+    }
+    return r;
+  }
+
   /** The request that carries {@code command}, for an agent (see {@link CommandRequests}). */
   CommandRequests.Request request(Command command) {
     C c = type.cast(command);

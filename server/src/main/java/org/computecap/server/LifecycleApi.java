@@ -98,10 +98,7 @@ final class LifecycleApi {
   }
 
   List<Route> routes() {
-    List<Route> r = new ArrayList<>();
-    for (CommandRoute<?> c : COMMANDS) {
-      r.add(c.route(s));
-    }
+    List<Route> r = CommandRoute.routes(COMMANDS, s);
     r.add(
         Route.get("/api/periods/{period}/compliance-codes")
             .op(

@@ -3,7 +3,6 @@ package org.computecap.server;
 import static org.computecap.server.ApiFields.ACCOUNT;
 import static org.computecap.server.ApiFields.ACCOUNT_ID;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.computecap.engine.command.MeterSpec;
@@ -159,10 +158,7 @@ final class MeteringApi {
   }
 
   List<Route> routes() {
-    List<Route> r = new ArrayList<>();
-    for (CommandRoute<?> c : COMMANDS) {
-      r.add(c.route(s));
-    }
+    List<Route> r = CommandRoute.routes(COMMANDS, s);
     r.add(
         Route.get("/api/accounts/{accountId}/attested")
             .op(

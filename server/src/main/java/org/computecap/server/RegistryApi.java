@@ -9,7 +9,6 @@ import static org.computecap.server.ApiFields.QUANTITY;
 import static org.computecap.server.ApiFields.TO_ACCOUNT_ID;
 import static org.computecap.server.ApiFields.VINTAGE;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.computecap.engine.command.CancelPermits;
 import org.computecap.engine.command.DepositCash;
@@ -116,10 +115,7 @@ final class RegistryApi {
   }
 
   List<Route> routes() {
-    List<Route> r = new ArrayList<>();
-    for (CommandRoute<?> c : COMMANDS) {
-      r.add(c.route(s));
-    }
+    List<Route> r = CommandRoute.routes(COMMANDS, s);
     r.add(
         AccountApi.history(
             s, "/surrenders", "listSurrenders", TAG, "Surrendered permits", h -> h.surrenders));
