@@ -275,6 +275,10 @@ public enum Rejection {
   NO_COLLATERAL_POSTED,
   /** Collateral is returned only when the account owes no penalty and no make-good. */
   OBLIGATIONS_OUTSTANDING,
+
+  // --- finer risk classes (issue 18) ---
+  /** The evaluation's signal is not one of the program's risk classes. */
+  UNKNOWN_RISK_SIGNAL,
   ;
 
   /** The stable code of this rejection, e.g. {@code INSUFFICIENT_CASH}. */

@@ -61,7 +61,12 @@ final class ApiFields {
   static final Field<Workload> WORKLOAD =
       Field.enumOf("workload", Workload.class, "the workload class reported");
   static final Field<RiskSignal> SIGNAL =
-      Field.enumOf("signal", RiskSignal.class, "the risk signal: L (low) or H (high)");
+      Field.parsed(
+          "signal",
+          RiskSignal::valueOf,
+          "^[A-Za-z][A-Za-z0-9_]{0,15}$",
+          "the risk signal: one of the program's risk classes (L or H in P2's two-class form); a"
+              + " signal that is no class is rejected with UNKNOWN_RISK_SIGNAL");
   static final Field<Long> INSURER_ID = Field.int64("insurerId", "the insurer");
   static final Field<Long> MEASURED_QUANTITY =
       Field.int64("measuredQuantity", "the quantity the audit measured");

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One named input of the API, in a body, a path or a query string: its JSON type, its range, and
@@ -32,6 +33,12 @@ final class Field<T> {
   private final long max;
   private final Class<? extends Enum<?>> enumType;
   private final String description;
+
+  /** For a STRING field read into a value type: the parse (its message is the 400's rule). */
+  private Function<String, ?> parser = null;
+
+  /** For such a field: the pattern its text must match, stated in the OpenAPI document. */
+  private String pattern = null;
 
   private Field(
       String name,
@@ -68,6 +75,18 @@ final class Field<T> {
     return new Field<>(name, Kind.STRING, 0, 0, null, description);
   }
 
+  /**
+   * A STRING field read into a value by {@code parser}, whose IllegalArgumentException message
+   * becomes the 400's rule; written back as the value's {@code toString()}.
+   */
+  static <T> Field<T> parsed(
+      String name, Function<String, T> parser, String pattern, String description) {
+    Field<T> f = new Field<>(name, Kind.STRING, 0, 0, null, description);
+    f.parser = parser;
+    f.pattern = pattern;
+    return f;
+  }
+
   static <E extends Enum<E>> Field<E> enumOf(String name, Class<E> type, String description) {
     return new Field<>(name, Kind.ENUM, 0, 0, type, description);
   }
@@ -102,7 +121,7 @@ final class Field<T> {
         if (!v.isTextual()) {
           throw bad(name + " must be a string, got " + describe(v));
         }
-        return (T) v.textValue();
+        return (T) parse(v.textValue());
       }
       default -> {
         if (!v.isTextual()) {
@@ -127,7 +146,7 @@ final class Field<T> {
         return (T) checkRange(v);
       }
       case STRING -> {
-        return (T) s;
+        return (T) parse(s);
       }
       default -> {
         return (T) enumValue(s);
@@ -135,9 +154,23 @@ final class Field<T> {
     }
   }
 
-  /** The value as it goes into a JSON body (enums by name). */
+  /** The value as it goes into a JSON body (enums by name, parsed values as their text). */
   Object toJson(Object value) {
+    if (parser != null && value != null) {
+      return value.toString();
+    }
     return value instanceof Enum<?> e ? e.name() : value;
+  }
+
+  private Object parse(String text) {
+    if (parser == null) {
+      return text;
+    }
+    try {
+      return parser.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw bad(name + ": " + e.getMessage());
+    }
   }
 
   private Object checkRange(long v) {
@@ -195,7 +228,12 @@ final class Field<T> {
           s.put("maximum", max);
         }
       }
-      case STRING -> s.put("type", "string");
+      case STRING -> {
+        s.put("type", "string");
+        if (pattern != null) {
+          s.put("pattern", pattern);
+        }
+      }
       default -> {
         s.put("type", "string");
         s.put("enum", enumNames());

@@ -38,13 +38,12 @@ final class ComplianceCodec implements CodecPart {
       out.writeLong(c.accountId()).writeInt(c.period()).writeLong(c.quantity());
       return RECORD_METER_READING;
     } else if (command instanceof RecordEvaluation c) {
-      out.writeLong(c.accountId()).writeInt(c.period()).writeEnum(c.signal());
+      out.writeLong(c.accountId()).writeInt(c.period());
+      writeSignal(out, c.signal());
       return RECORD_EVALUATION;
     } else if (command instanceof RecordInsurerEvaluation c) {
-      out.writeLong(c.insurerId())
-          .writeLong(c.accountId())
-          .writeInt(c.period())
-          .writeEnum(c.signal());
+      out.writeLong(c.insurerId()).writeLong(c.accountId()).writeInt(c.period());
+      writeSignal(out, c.signal());
       return RECORD_INSURER_EVALUATION;
     } else if (command instanceof ChargeInsurancePremium c) {
       out.writeLong(c.accountId()).writeInt(c.period());
@@ -77,10 +76,10 @@ final class ComplianceCodec implements CodecPart {
       case RECORD_METER_READING:
         return new RecordMeterReading(in.readLong(), in.readInt(), in.readLong());
       case RECORD_EVALUATION:
-        return new RecordEvaluation(in.readLong(), in.readInt(), in.readEnum(RiskSignal.class));
+        return new RecordEvaluation(in.readLong(), in.readInt(), readSignal(in));
       case RECORD_INSURER_EVALUATION:
         return new RecordInsurerEvaluation(
-            in.readLong(), in.readLong(), in.readInt(), in.readEnum(RiskSignal.class));
+            in.readLong(), in.readLong(), in.readInt(), readSignal(in));
       case CHARGE_INSURANCE_PREMIUM:
         return new ChargeInsurancePremium(in.readLong(), in.readInt());
       case CLOSE_PERIOD:
@@ -96,5 +95,30 @@ final class ComplianceCodec implements CodecPart {
       default:
         throw new IllegalArgumentException("unknown compliance command tag " + tag);
     }
+  }
+
+  // A signal was the ordinal of the two-constant enum L, H (one byte, 0 or 1); those two still are,
+  // so an old journal replays and a two-class command's bytes are unchanged. Any other class of a
+  // program is the byte 2 followed by its name.
+  private static final int OTHER_SIGNAL = 2;
+
+  private static void writeSignal(CommandWriter out, RiskSignal signal) {
+    if (signal.equals(RiskSignal.L)) {
+      out.writeByte(0);
+    } else if (signal.equals(RiskSignal.H)) {
+      out.writeByte(1);
+    } else {
+      out.writeByte(OTHER_SIGNAL).writeString(signal.name());
+    }
+  }
+
+  private static RiskSignal readSignal(CommandReader in) {
+    int tag = in.readByte();
+    return switch (tag) {
+      case 0 -> RiskSignal.L;
+      case 1 -> RiskSignal.H;
+      case OTHER_SIGNAL -> RiskSignal.valueOf(in.readString());
+      default -> throw new IllegalArgumentException("signal tag must be 0, 1 or 2, got " + tag);
+    };
   }
 }

@@ -126,6 +126,9 @@ public final class ComplianceHandler {
     if (rejection == null) {
       rejection = PeriodRule.mustBeCurrent(state, c.period());
     }
+    if (rejection == null && !state.program().risk().has(c.signal())) {
+      rejection = Rejection.UNKNOWN_RISK_SIGNAL;
+    }
     ComplianceState.Entry e = s.entry(c.accountId(), c.period());
     if (rejection == null && e != null && e.evaluation != null) {
       rejection = Rejection.EVALUATION_ALREADY_RECORDED;
@@ -156,6 +159,9 @@ public final class ComplianceHandler {
     }
     if (rejection == null) {
       rejection = PeriodRule.mustBeCurrent(state, c.period());
+    }
+    if (rejection == null && !state.program().risk().has(c.signal())) {
+      rejection = Rejection.UNKNOWN_RISK_SIGNAL;
     }
     ComplianceState.Entry e = s.entry(c.accountId(), c.period());
     if (rejection == null && e != null && e.insurerSignal != null) {

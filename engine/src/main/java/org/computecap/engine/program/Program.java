@@ -2,6 +2,7 @@ package org.computecap.engine.program;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -62,13 +63,61 @@ public record Program(
       long newEntrantReservePpm) {}
 
   /**
-   * Risk multipliers: {@code lambda(L) = 1}, {@code lambda(H) = alpha > 1} (P2 Sec 3.1). {@code
-   * unevaluatedSignal} is the signal assumed when no evaluation was recorded.
+   * One risk class: the signal an evaluation records and its multiplier {@code lambda(s)} in parts
+   * per million.
    */
-  public record Risk(long alphaPpm, RiskSignal unevaluatedSignal) {
-    /** {@code lambda(signal)} in parts per million. */
+  public record RiskClass(RiskSignal signal, long multiplierPpm) {
+    public RiskClass {
+      Objects.requireNonNull(signal, "signal");
+    }
+  }
+
+  /**
+   * Risk classes, lowest multiplier first, and {@code unevaluatedSignal}, the class assumed when no
+   * evaluation was recorded. P2 Sec 3.1 has two: {@code lambda(L) = 1}, {@code lambda(H) = alpha >
+   * 1}; its limitations ask for more, which a program may define (the loader checks the names are
+   * unique, the multipliers strictly increasing from at least 1, the unevaluated signal a class).
+   */
+  public record Risk(List<RiskClass> classes, RiskSignal unevaluatedSignal) {
+    public Risk {
+      classes = List.copyOf(classes);
+      Objects.requireNonNull(unevaluatedSignal, "unevaluatedSignal");
+    }
+
+    /** P2's two classes: L with multiplier 1, H with {@code alphaPpm}. */
+    public Risk(long alphaPpm, RiskSignal unevaluatedSignal) {
+      this(
+          List.of(new RiskClass(RiskSignal.L, Ppm.ONE), new RiskClass(RiskSignal.H, alphaPpm)),
+          unevaluatedSignal);
+    }
+
+    /** Whether {@code signal} names one of the classes. */
+    public boolean has(RiskSignal signal) {
+      for (RiskClass c : classes) {
+        if (c.signal().equals(signal)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * {@code lambda(signal)} in parts per million.
+     *
+     * @throws IllegalArgumentException when the signal is no class (handlers check {@link #has})
+     */
     public long multiplierPpm(RiskSignal signal) {
-      return signal == RiskSignal.H ? alphaPpm : Ppm.ONE;
+      for (RiskClass c : classes) {
+        if (c.signal().equals(signal)) {
+          return c.multiplierPpm();
+        }
+      }
+      throw new IllegalArgumentException("signal " + signal + " is not a risk class");
+    }
+
+    /** The highest multiplier (alpha in the two-class form). */
+    public long highestMultiplierPpm() {
+      return classes.get(classes.size() - 1).multiplierPpm();
     }
   }
 
@@ -191,11 +240,39 @@ public record Program(
     }
   }
 
-  /** Insurance premiums {@code pi(L)}, {@code pi(H)} per unit of reported quantity. */
-  public record Insurance(long premiumLowCentsPerUnit, long premiumHighCentsPerUnit) {
-    /** {@code pi(signal)} in cents per unit. */
+  /**
+   * Insurance premiums per unit of reported quantity: {@code pi(L)}, {@code pi(H)} in the two-class
+   * form, or one per risk class ({@code byClass}, which then overrides both).
+   */
+  public record Insurance(
+      long premiumLowCentsPerUnit, long premiumHighCentsPerUnit, List<Premium> byClass) {
+    public Insurance {
+      byClass = List.copyOf(byClass);
+    }
+
+    /** The two-class form. */
+    public Insurance(long premiumLowCentsPerUnit, long premiumHighCentsPerUnit) {
+      this(premiumLowCentsPerUnit, premiumHighCentsPerUnit, List.of());
+    }
+
+    /** {@code pi(signal)} in cents per unit (0 for a signal the table does not name). */
     public long premiumCentsPerUnit(RiskSignal signal) {
-      return signal == RiskSignal.H ? premiumHighCentsPerUnit : premiumLowCentsPerUnit;
+      if (!byClass.isEmpty()) {
+        for (Premium p : byClass) {
+          if (p.signal().equals(signal)) {
+            return p.centsPerUnit();
+          }
+        }
+        return 0;
+      }
+      return RiskSignal.H.equals(signal) ? premiumHighCentsPerUnit : premiumLowCentsPerUnit;
+    }
+  }
+
+  /** One row of a per-class premium table. */
+  public record Premium(RiskSignal signal, long centsPerUnit) {
+    public Premium {
+      Objects.requireNonNull(signal, "signal");
     }
   }
 

@@ -30,6 +30,10 @@ import java.util.Set;
  */
 public final class ProgramLoader {
   private static final long PPM = Ppm.ONE;
+
+  /** The most risk classes a program may define. */
+  static final int MAX_RISK_CLASSES = 16;
+
   private static final long MAX_PERMITS = 1_000_000_000_000_000L;
   private static final long MAX_CENTS = 1_000_000_000_000_000_000L;
 
@@ -91,7 +95,7 @@ public final class ProgramLoader {
       Program.Audit audit = audit(root.section("audit"));
       boolean banking = root.bool("banking", null);
       Program.Auction auction = auction(root.section("auction"), periods);
-      Program.Insurance insurance = insurance(root.optionalSection("insurance"));
+      Program.Insurance insurance = insurance(root.optionalSection("insurance"), risk);
       Program.Exchange exchange = exchange(root.optionalSection("exchange"));
       StabilityReserve stability =
           root.has("stabilityReserve") ? stabilityReserve(root.section("stabilityReserve")) : null;
@@ -271,11 +275,78 @@ public final class ProgramLoader {
       return new Program.Allocation(method, free, percentile, threshold, reserve);
     }
 
+    /**
+     * {@code risk}: P2's two classes from {@code alphaPpm}, or {@code classes}, a list of {@code
+     * {signal, multiplierPpm}} lowest first (2 to 16 classes, names unique, the first multiplier at
+     * least 10^6, each next one strictly above the one before, at most 1000·10^6); {@code
+     * unevaluatedSignal} one of them, by default the highest.
+     */
     Program.Risk risk(Section s) {
-      long alpha = s.whole("alphaPpm", PPM + 1, 1000 * PPM, null);
-      RiskSignal unevaluated = s.enumValue("unevaluatedSignal", RiskSignal.class, RiskSignal.H);
+      List<Program.RiskClass> classes;
+      if (s.has("classes")) {
+        if (s.has("alphaPpm")) {
+          throw s.error("alphaPpm", ": give either alphaPpm (two classes L and H) or classes");
+        }
+        classes = riskClasses(s);
+      } else {
+        long alpha = s.whole("alphaPpm", PPM + 1, 1000 * PPM, null);
+        classes = new Program.Risk(alpha, RiskSignal.H).classes();
+      }
+      RiskSignal highest = classes.get(classes.size() - 1).signal();
+      RiskSignal unevaluated = signal(s, "unevaluatedSignal", highest);
+      if (!new Program.Risk(classes, unevaluated).has(unevaluated)) {
+        throw s.error(
+            "unevaluatedSignal",
+            ": " + unevaluated + " is not one of the classes " + names(classes));
+      }
       s.refuseUnread();
-      return new Program.Risk(alpha, unevaluated);
+      return new Program.Risk(classes, unevaluated);
+    }
+
+    private List<Program.RiskClass> riskClasses(Section s) {
+      List<Section> list = s.list("classes");
+      if (list.size() < 2 || list.size() > MAX_RISK_CLASSES) {
+        throw s.error("classes", ": " + list.size() + " classes, must be 2 to " + MAX_RISK_CLASSES);
+      }
+      List<Program.RiskClass> classes = new ArrayList<>();
+      Set<RiskSignal> seen = new LinkedHashSet<>();
+      long previous = PPM - 1;
+      for (Section c : list) {
+        RiskSignal signal = signal(c, "signal", null);
+        if (!seen.add(signal)) {
+          throw c.error("signal", ": " + signal + " names an earlier class too");
+        }
+        long multiplier = c.whole("multiplierPpm", PPM, 1000 * PPM, null);
+        if (multiplier <= previous) {
+          throw c.error(
+              "multiplierPpm",
+              ": " + multiplier + " is not above the previous class's " + previous);
+        }
+        c.refuseUnread();
+        previous = multiplier;
+        classes.add(new Program.RiskClass(signal, multiplier));
+      }
+      return classes;
+    }
+
+    private static RiskSignal signal(Section s, String name, RiskSignal fallback) {
+      String text = fallback == null ? s.text(name) : s.optionalText(name);
+      if (text == null) {
+        return fallback;
+      }
+      try {
+        return RiskSignal.valueOf(text);
+      } catch (IllegalArgumentException e) {
+        throw s.error(name, ": " + e.getMessage());
+      }
+    }
+
+    private static List<String> names(List<Program.RiskClass> classes) {
+      List<String> out = new ArrayList<>();
+      for (Program.RiskClass c : classes) {
+        out.add(c.signal().name());
+      }
+      return out;
     }
 
     Program.Penalty penalty(Section s) {
@@ -508,11 +579,60 @@ public final class ProgramLoader {
       return levers;
     }
 
-    Program.Insurance insurance(Section s) {
+    /**
+     * {@code insurance}: {@code premiumLowCentsPerUnit} and {@code premiumHighCentsPerUnit} when
+     * the risk classes are P2's L and H; otherwise {@code premiums}, a list of {@code {signal,
+     * centsPerUnit}} naming every class once, in the classes' order, premiums non-decreasing.
+     */
+    Program.Insurance insurance(Section s, Program.Risk risk) {
+      boolean twoClass = names(risk.classes()).equals(List.of("L", "H"));
+      if (s.has("premiums")) {
+        if (s.has("premiumLowCentsPerUnit") || s.has("premiumHighCentsPerUnit")) {
+          throw s.error(
+              "premiums",
+              ": give either premiums or premiumLowCentsPerUnit/premiumHighCentsPerUnit");
+        }
+        List<Program.Premium> premiums = premiums(s, risk);
+        s.refuseUnread();
+        return new Program.Insurance(0, 0, premiums);
+      }
+      if (!twoClass && (s.has("premiumLowCentsPerUnit") || s.has("premiumHighCentsPerUnit"))) {
+        throw s.error(
+            s.has("premiumLowCentsPerUnit") ? "premiumLowCentsPerUnit" : "premiumHighCentsPerUnit",
+            ": the risk classes are "
+                + names(risk.classes())
+                + ", not L and H; give premiums, one per class");
+      }
       long low = s.whole("premiumLowCentsPerUnit", 0, 1_000_000_000_000L, 0L);
       long high = s.whole("premiumHighCentsPerUnit", low, 1_000_000_000_000L, low);
       s.refuseUnread();
       return new Program.Insurance(low, high);
+    }
+
+    private List<Program.Premium> premiums(Section s, Program.Risk risk) {
+      List<Section> list = s.list("premiums");
+      List<String> classes = names(risk.classes());
+      if (list.size() != classes.size()) {
+        throw s.error(
+            "premiums",
+            ": " + list.size() + " premiums for the " + classes.size() + " classes " + classes);
+      }
+      List<Program.Premium> out = new ArrayList<>();
+      long previous = 0;
+      for (int i = 0; i < list.size(); i++) {
+        Section p = list.get(i);
+        RiskSignal signal = signal(p, "signal", null);
+        if (!signal.name().equals(classes.get(i))) {
+          throw p.error(
+              "signal",
+              ": " + signal + " where the classes " + classes + " have " + classes.get(i));
+        }
+        long cents = p.whole("centsPerUnit", previous, 1_000_000_000_000L, null);
+        p.refuseUnread();
+        previous = cents;
+        out.add(new Program.Premium(signal, cents));
+      }
+      return out;
     }
 
     Program.Exchange exchange(Section s) {
@@ -644,6 +764,16 @@ public final class ProgramLoader {
         throw error(name, ": expected a mapping of fields");
       }
       return new Section(source, field(name), v);
+    }
+
+    /** Text, or null when the field is absent. */
+    String optionalText(String name) {
+      return node.get(name) == null || node.get(name).isNull() ? absent(name) : text(name);
+    }
+
+    private String absent(String name) {
+      read.add(name);
+      return null;
     }
 
     String text(String name) {

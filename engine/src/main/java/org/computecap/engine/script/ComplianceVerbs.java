@@ -48,7 +48,7 @@ public final class ComplianceVerbs implements ScriptVerbs {
         "evaluate",
         a ->
             new RecordEvaluation(
-                a.account("acct"), a.intValue("period"), a.enumValue("signal", RiskSignal.class)));
+                a.account("acct"), a.intValue("period"), RiskSignal.valueOf(a.string("signal"))));
     m.put(
         "insurer-evaluate",
         a ->
@@ -56,7 +56,7 @@ public final class ComplianceVerbs implements ScriptVerbs {
                 a.account("insurer"),
                 a.account("acct"),
                 a.intValue("period"),
-                a.enumValue("signal", RiskSignal.class)));
+                RiskSignal.valueOf(a.string("signal"))));
     m.put(
         "charge-premium", a -> new ChargeInsurancePremium(a.account("acct"), a.intValue("period")));
     m.put("close-period", a -> new ClosePeriod(a.intValue("period")));

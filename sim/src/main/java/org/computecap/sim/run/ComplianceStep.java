@@ -209,7 +209,7 @@ final class ComplianceStep {
       }
       Developer d = cohort.accounts.developer(i);
       RiskSignal rated = s.ratedHigh(i) ? RiskSignal.H : RiskSignal.L;
-      multiplier[i] = rated == RiskSignal.H ? terms.alphaPpm() : 1_000_000L;
+      multiplier[i] = RiskSignal.H.equals(rated) ? terms.alphaPpm() : 1_000_000L;
       market.submit(new RecordEvaluation(d.accountId(), period, rated));
       if (insured) {
         market.submit(
