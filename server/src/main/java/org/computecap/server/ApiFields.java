@@ -60,11 +60,16 @@ final class ApiFields {
       Field.int64("limitPriceCents", "the most the bidder pays per permit, in cents");
   static final Field<Workload> WORKLOAD =
       Field.enumOf("workload", Workload.class, "the workload class reported");
+
+  /** What a risk signal's name must match (RiskSignal's rule). */
+  static final String SIGNAL_PATTERN = "^[A-Za-z][A-Za-z0-9_]{0,15}$";
+
   static final Field<RiskSignal> SIGNAL =
       Field.parsed(
           "signal",
+          RiskSignal.class,
           RiskSignal::valueOf,
-          "^[A-Za-z][A-Za-z0-9_]{0,15}$",
+          SIGNAL_PATTERN,
           "the risk signal: one of the program's risk classes (L or H in P2's two-class form); a"
               + " signal that is no class is rejected with UNKNOWN_RISK_SIGNAL");
   static final Field<Long> INSURER_ID = Field.int64("insurerId", "the insurer");

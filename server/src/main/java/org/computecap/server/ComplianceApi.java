@@ -69,7 +69,7 @@ final class ComplianceApi {
               Access.REGULATOR,
               "recordEvaluation",
               TAG)
-          .summary("Record a risk evaluation (L or H)")
+          .summary("Record a risk evaluation (one of the program's risk classes: L or H in P2)")
           .body(ACCOUNT_ID, RecordEvaluation::accountId)
           .body(PERIOD, RecordEvaluation::period)
           .body(SIGNAL, RecordEvaluation::signal)

@@ -40,6 +40,9 @@ final class Field<T> {
   /** For such a field: the pattern its text must match, stated in the OpenAPI document. */
   private String pattern = null;
 
+  /** For such a field: the type it reads into, a named schema of the OpenAPI document. */
+  private Class<?> valueType = null;
+
   private Field(
       String name,
       Kind kind,
@@ -80,11 +83,17 @@ final class Field<T> {
    * becomes the 400's rule; written back as the value's {@code toString()}.
    */
   static <T> Field<T> parsed(
-      String name, Function<String, T> parser, String pattern, String description) {
+      String name, Class<T> type, Function<String, T> parser, String pattern, String description) {
     Field<T> f = new Field<>(name, Kind.STRING, 0, 0, null, description);
     f.parser = parser;
     f.pattern = pattern;
+    f.valueType = type;
     return f;
+  }
+
+  /** The type a parsed field reads into (null for the others). */
+  Class<?> valueType() {
+    return valueType;
   }
 
   static <E extends Enum<E>> Field<E> enumOf(String name, Class<E> type, String description) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.computecap.engine.Rejection;
+import org.computecap.engine.program.RiskSignal;
 
 /**
  * The OpenAPI 3.0 document served at {@code /openapi.json}, generated from the route table and the
@@ -122,8 +123,13 @@ final class OpenApi {
     Map<String, Object> props = new LinkedHashMap<>();
     for (Field<?> f : r.fields()) {
       // An enum is the same named schema in requests and answers, so clients get one type.
-      props.put(
-          f.name(), f.kind() == Field.Kind.ENUM ? typeSchema(f.enumType(), schemas) : f.schema());
+      Object schema = f.schema();
+      if (f.kind() == Field.Kind.ENUM) {
+        schema = typeSchema(f.enumType(), schemas);
+      } else if (f.valueType() != null) {
+        schema = typeSchema(f.valueType(), schemas);
+      }
+      props.put(f.name(), schema);
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "object");
@@ -263,6 +269,19 @@ final class OpenApi {
     }
     if (Map.class.isAssignableFrom(c)) {
       return Map.of("type", "object", "additionalProperties", true);
+    }
+    if (c == RiskSignal.class) {
+      // Issue 18: a signal names one of the program's risk classes, no longer one of two.
+      schemas.putIfAbsent(
+          "RiskSignal",
+          Map.of(
+              "type",
+              "string",
+              "pattern",
+              ApiFields.SIGNAL_PATTERN,
+              "description",
+              "one of the program's risk classes (L or H in P2's two-class form)"));
+      return ref("RiskSignal");
     }
     if (c.isEnum()) {
       if (!schemas.containsKey(c.getSimpleName())) {

@@ -125,9 +125,13 @@ class OpenApiTest {
     assertThat(
             schemas.path("OrderPlaced").path("properties").path("orderId").path("format").asText())
         .isEqualTo("int64");
-    for (String e : List.of("Side", "OrderType", "Role", "RiskSignal", "Workload")) {
+    for (String e : List.of("Side", "OrderType", "Role", "Workload")) {
       assertThat(schemas.path(e).path("enum").isArray()).as(e).isTrue();
     }
+    // A risk signal names one of the program's classes (issue 18): a string with its pattern.
+    assertThat(schemas.path("RiskSignal").path("type").asText()).isEqualTo("string");
+    assertThat(schemas.path("RiskSignal").path("pattern").asText())
+        .isEqualTo("^[A-Za-z][A-Za-z0-9_]{0,15}$");
     assertThat(
             schemas.path("PlaceOrderRequest").path("properties").path("side").path("$ref").asText())
         .endsWith("/Side");

@@ -4,6 +4,7 @@ import org.computecap.economics.market.BenefitFamily;
 import org.computecap.engine.program.Workload;
 import org.computecap.sim.scenario.SizeClass;
 import org.computecap.sim.scenario.Strategy;
+import org.computecap.sim.scenario.TrueRisk;
 
 /**
  * One developer agent's fixed traits, expanded from a scenario's developer type. Its mutable
@@ -20,6 +21,7 @@ import org.computecap.sim.scenario.Strategy;
  * @param second its other workload, null when it has one: covered beside the first when {@code
  *     secondCovered} (a program of scope ALL), otherwise outside the program, where it runs its
  *     no-cap optimum every period
+ * @param trueRisk its true risk and evaluation noise (issue 18), null for P2's two-signal draw
  */
 public record Developer(
     int index,
@@ -44,7 +46,60 @@ public record Developer(
     Investment investment,
     Workload workload,
     Part second,
-    boolean secondCovered) {
+    boolean secondCovered,
+    TrueRisk trueRisk) {
+
+  /** A developer of P2's two-signal risk model, without a true risk. */
+  public Developer(
+      int index,
+      String name,
+      String type,
+      SizeClass sizeClass,
+      Strategy strategy,
+      BenefitFamily family,
+      double theta,
+      double beta,
+      double k,
+      double a,
+      double permitsPerUnit,
+      double energyPerUnit,
+      double outputPerUnit,
+      double[] history,
+      double riskType,
+      double effortCost,
+      double manipulationCost,
+      double relocationCost,
+      double assistanceFactor,
+      Investment investment,
+      Workload workload,
+      Part second,
+      boolean secondCovered) {
+    this(
+        index,
+        name,
+        type,
+        sizeClass,
+        strategy,
+        family,
+        theta,
+        beta,
+        k,
+        a,
+        permitsPerUnit,
+        energyPerUnit,
+        outputPerUnit,
+        history,
+        riskType,
+        effortCost,
+        manipulationCost,
+        relocationCost,
+        assistanceFactor,
+        investment,
+        workload,
+        second,
+        secondCovered,
+        null);
+  }
 
   /**
    * The same developer after an investment: its intensity and energy per unit are the investment's
@@ -74,7 +129,8 @@ public record Developer(
         next,
         workload,
         second,
-        secondCovered);
+        secondCovered,
+        trueRisk);
   }
 
   /**
@@ -106,7 +162,8 @@ public record Developer(
         investment,
         workload,
         second == null ? null : second.scaled(m),
-        secondCovered);
+        secondCovered,
+        trueRisk);
   }
 
   /** The first covered workload as a {@link Part}, with its intensity after any effort. */

@@ -100,7 +100,8 @@ public final class Developers {
                     : null,
                 workload,
                 second,
-                second != null && scope == Scope.ALL));
+                second != null && scope == Scope.ALL,
+                t.trueRisk()));
       }
     }
     return out;

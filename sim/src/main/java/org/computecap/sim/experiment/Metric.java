@@ -318,6 +318,58 @@ public record Metric(
             false,
             false,
             (p, c, s) -> p.welfare() * s.market().centsPerUtil() - enforcementCents(p, s)));
+    // Issue 18's finer risk classes: how well the permits charged track true risk.
+    m.add(
+        real(
+            "true_risk_compute_units",
+            "true-risk-weighted compute",
+            "compute units",
+            p -> p.targeting().trueRiskCompute()));
+    m.add(
+        real(
+            "theoretical_true_risk_compute_units",
+            "true-risk-weighted compute at the competitive equilibrium (theory)",
+            "compute units",
+            p -> p.targeting().theoryTrueRiskCompute()));
+    m.add(
+        real(
+            "true_risk_per_permit_ratio",
+            "true risk per permit charged",
+            "ratio",
+            p -> p.targeting().trueRiskPerPermit()));
+    m.add(
+        real(
+            "theoretical_true_risk_per_permit_ratio",
+            "true risk per permit charged at the competitive equilibrium (theory)",
+            "ratio",
+            p -> p.targeting().theoryTrueRiskPerPermit()));
+    m.add(
+        share(
+            "misclassified_share",
+            "evaluations in a class other than the true risk's",
+            p -> p.targeting().misclassifiedShare()));
+    m.add(
+        share(
+            "theoretical_misclassified_share",
+            "misclassification probability (theory)",
+            p -> p.targeting().theoryMisclassifiedShare()));
+    m.add(
+        real(
+            "evaluation_cost_cents",
+            "evaluation cost (classes x cost per class)",
+            "cents",
+            p -> p.targeting().evaluationCostCents()));
+    m.add(
+        new Metric(
+            "risk_net_welfare_cents",
+            "welfare net of true-risk damage and evaluation cost",
+            "cents",
+            false,
+            false,
+            (p, c, s) ->
+                p.welfare() * s.market().centsPerUtil()
+                    - p.targeting().damageCents()
+                    - p.targeting().evaluationCostCents()));
     Map<String, Metric> out = new LinkedHashMap<>();
     for (Metric metric : m) {
       out.put(metric.name(), metric);

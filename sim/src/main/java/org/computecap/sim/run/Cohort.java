@@ -72,18 +72,19 @@ final class Cohort {
     int n = accounts.size();
     double[] effort = new double[n];
     double[] weight = new double[n];
+    RiskClassTable classes = RiskClassTable.of(terms);
     for (int i = 0; i < n; i++) {
       Developer d = accounts.developer(i);
       if (Double.isFinite(expectedCents) && d.effortCost() > 0) {
-        double lambda0 = Decisions.expectedMultiplier(terms.alpha(), d.riskType(), 0.0);
+        double lambda0 = classes.expected(d, terms.alpha(), 0.0);
         Valuation v0 = new Valuation(d, d.permitsPerUnit() * lambda0, centsPerUtil);
         double base = v0.baseAt(expectedCents);
         effort[i] =
             Decisions.effort(expectedCents, terms.alpha(), d.riskType(), base, d.effortCost());
       }
-      double lambda = Decisions.expectedMultiplier(terms.alpha(), d.riskType(), effort[i]);
+      double lambda = classes.expected(d, terms.alpha(), effort[i]);
       if (signals != null) {
-        lambda = signals.ratedHigh(i) ? terms.alpha() : 1.0;
+        lambda = signals.ratedMultiplier(i);
       }
       weight[i] = d.permitsPerUnit() * lambda;
     }

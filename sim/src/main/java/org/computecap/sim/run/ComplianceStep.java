@@ -208,16 +208,13 @@ final class ComplianceStep {
         continue;
       }
       Developer d = cohort.accounts.developer(i);
-      RiskSignal rated = s.ratedHigh(i) ? RiskSignal.H : RiskSignal.L;
-      multiplier[i] = RiskSignal.H.equals(rated) ? terms.alphaPpm() : 1_000_000L;
+      RiskSignal rated = s.ratedSignal(i);
+      multiplier[i] = s.ratedMultiplierPpm(i);
       market.submit(new RecordEvaluation(d.accountId(), period, rated));
       if (insured) {
         market.submit(
             new RecordInsurerEvaluation(
-                cohort.accounts.insurerId(),
-                d.accountId(),
-                period,
-                s.trulyHigh[i] ? RiskSignal.H : RiskSignal.L));
+                cohort.accounts.insurerId(), d.accountId(), period, s.trueSignal(i)));
         if (u.reported()[i] > 0) {
           market.submit(new ChargeInsurancePremium(d.accountId(), period));
         }

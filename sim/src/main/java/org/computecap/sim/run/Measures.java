@@ -9,6 +9,7 @@ import org.computecap.economics.market.Evasion;
 import org.computecap.economics.market.MarketClearing;
 import org.computecap.economics.market.Planner;
 import org.computecap.economics.market.Population;
+import org.computecap.economics.market.RiskClasses;
 import org.computecap.economics.market.UniformAllocation;
 import org.computecap.economics.market.Welfare;
 import org.computecap.economics.stability.SupplyCurve;
@@ -18,6 +19,7 @@ import org.computecap.sim.agent.Developer;
 import org.computecap.sim.benchmark.Benchmark;
 import org.computecap.sim.scenario.MarketSettings;
 import org.computecap.sim.scenario.ProgramTerms;
+import org.computecap.sim.scenario.TrueRisk;
 
 /**
  * A period's measures beside their theory, computed by the economics library on the same developers
@@ -137,7 +139,71 @@ final class Measures {
         in.demandMultiplier(),
         in.previousPrice(),
         in.ceilingPermits(),
-        in.reserveSalePermits());
+        in.reserveSalePermits(),
+        targeting(in, cohort, terms, rowDemand(pop, enforcement, theory)));
+  }
+
+  // Issue 18: true-risk-weighted compute as run and at the competitive equilibrium, the
+  // misclassified share and its expectation, the evaluation cost and the damage.
+  private static RiskTargeting targeting(
+      Inputs in, Cohort cohort, ProgramTerms terms, double[] theoryRows) {
+    RiskClassTable classes = RiskClassTable.of(terms);
+    Signals signals = in.compliance().signals();
+    Usage u = in.usage();
+    int n = cohort.size();
+    double[] trueFirst = new double[n];
+    double[] trueSecond = new double[n];
+    double trueRisk = 0;
+    double damage = 0;
+    double cost = 0;
+    double misclassified = 0;
+    double expectedMisclassified = 0;
+    double charged = 0;
+    int scored = 0;
+    for (int i = 0; i < n; i++) {
+      if (!cohort.active[i]) {
+        continue;
+      }
+      Developer d = cohort.accounts.developer(i);
+      TrueRisk t = d.trueRisk();
+      double mu;
+      double theoryMu;
+      if (t == null) {
+        mu = signals.trulyHigh[i] ? terms.alpha() : 1.0;
+        theoryMu = classes.expected(d, terms.alpha(), cohort.effort[i]);
+      } else {
+        mu = classes.trueMultiplier(d);
+        theoryMu = mu;
+        scored++;
+        misclassified += signals.ratedClass[i] != signals.trueClass[i] ? 1 : 0;
+        expectedMisclassified +=
+            RiskClasses.misclassified(classes.multipliers, t.risk(), t.evaluationNoise());
+        cost +=
+            RiskClasses.evaluationCost(classes.multipliers.length, t.evaluationCostPerClassCents());
+        damage += t.damageCentsPerUnit() * mu * u.base()[i];
+      }
+      trueRisk += mu * u.base()[i];
+      charged += in.compliance().multiplierPpm()[i] / 1e6 * u.base()[i];
+      trueFirst[i] = theoryMu * d.permitsPerUnit();
+      trueSecond[i] = d.composite() ? theoryMu * d.second().permitsPerUnit() : 0;
+    }
+    double[] weights = cohort.rowValues(trueFirst, trueSecond);
+    Population pop = cohort.population();
+    double theory = 0;
+    double theoryCharged = 0;
+    for (int j = 0; j < weights.length; j++) {
+      theory += weights[j] * theoryRows[j];
+      theoryCharged += pop.lambdaBar(j) * theoryRows[j];
+    }
+    return new RiskTargeting(
+        trueRisk,
+        theory,
+        scored == 0 ? Double.NaN : misclassified / scored,
+        scored == 0 ? Double.NaN : expectedMisclassified / scored,
+        cost,
+        damage,
+        charged,
+        theoryCharged);
   }
 
   // The price of the period: exchange trades' VWAP (opening and main session), else the
@@ -201,14 +267,19 @@ final class Measures {
   }
 
   private static double competitiveCompute(Population pop, Enforcement[] e, double price) {
-    double sum = 0;
+    return sum(rowDemand(pop, e, price));
+  }
+
+  // Each population row's compute at a price, evading where its enforcement makes that pay.
+  private static double[] rowDemand(Population pop, Enforcement[] e, double price) {
+    double[] out = new double[pop.size()];
     for (int i = 0; i < pop.size(); i++) {
-      sum +=
+      out[i] =
           e[i] == null || price == 0
               ? Demand.compute(pop, i, price)
               : Evasion.choose(pop, i, price, e[i]).compute();
     }
-    return sum;
+    return out;
   }
 
   // Gode and Sunder's allocative efficiency: the gains from trade realised over the largest

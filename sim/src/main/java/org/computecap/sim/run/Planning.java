@@ -212,7 +212,7 @@ record Planning(
       Developer d = before[i];
       if (active[i] && d.investment() != null) {
         // The expected risk multiplier at zero safety effort, as the first plan uses.
-        double lambda = Decisions.expectedMultiplier(terms.alpha(), d.riskType(), 0.0);
+        double lambda = RiskClassTable.of(terms).expected(d, terms.alpha(), 0.0);
         int steps = period - terms.firstPeriod();
         accounts.replace(
             i, d.withInvestment(d.investment().choose(d, priceCents, lambda, cpu, steps)));

@@ -25,6 +25,8 @@ import org.computecap.economics.market.BenefitFamily;
  * @param training its training workload (issue 13), null when the type has one workload: then the
  *     top-level benefit and intensity are that workload, the one the program covers (training for a
  *     TRAINING scope, inference otherwise); with it, the top level is the inference workload
+ * @param trueRisk its true risk and evaluation noise (issue 18's finer risk classes), null for P2's
+ *     two-signal draw from riskType
  */
 public record DeveloperType(
     String name,
@@ -47,4 +49,54 @@ public record DeveloperType(
     double assistanceFactor,
     double spread,
     Efficiency efficiency,
-    TrainingWorkload training) {}
+    TrainingWorkload training,
+    TrueRisk trueRisk) {
+
+  /** A type of P2's two-signal risk model ({@code riskType}), without a true risk. */
+  public DeveloperType(
+      String name,
+      int count,
+      SizeClass sizeClass,
+      Map<Strategy, Double> strategyMix,
+      BenefitFamily benefit,
+      double theta,
+      double beta,
+      double k,
+      double a,
+      double permitsPerUnit,
+      double energyPerUnit,
+      double outputPerUnit,
+      double[] history,
+      double riskType,
+      double effortCost,
+      double manipulationCost,
+      double relocationCost,
+      double assistanceFactor,
+      double spread,
+      Efficiency efficiency,
+      TrainingWorkload training) {
+    this(
+        name,
+        count,
+        sizeClass,
+        strategyMix,
+        benefit,
+        theta,
+        beta,
+        k,
+        a,
+        permitsPerUnit,
+        energyPerUnit,
+        outputPerUnit,
+        history,
+        riskType,
+        effortCost,
+        manipulationCost,
+        relocationCost,
+        assistanceFactor,
+        spread,
+        efficiency,
+        training,
+        null);
+  }
+}

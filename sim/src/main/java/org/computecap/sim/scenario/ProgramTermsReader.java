@@ -1,6 +1,7 @@
 package org.computecap.sim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.computecap.engine.program.Program;
 import org.computecap.engine.program.Scope;
 import org.computecap.engine.program.Workload;
@@ -21,7 +22,6 @@ final class ProgramTermsReader {
     Node periods = p.section("periods");
     Node cap = p.section("cap");
     Node allocation = p.section("allocation");
-    Node risk = p.section("risk");
     Node penalty = p.section("penalty");
     Node audit = p.section("audit");
     Node auction = p.section("auction");
@@ -33,9 +33,15 @@ final class ProgramTermsReader {
     long lrf = cap.whole("linearReductionPpm", 0, PPM, null);
     String method = allocation.text("method", null);
     long free = allocation.whole("freeSharePpm", 0, PPM, null);
-    long alphaPpm = risk.whole("alphaPpm", PPM + 1, 1000 * PPM, null);
+    // The engine's loader has checked the risk section (alphaPpm, or issue 18's classes): alpha
+    // is the highest class's multiplier, which is H's in P2's two-class form.
+    Program.Risk classes = parsed.risk();
+    long alphaPpm = classes.highestMultiplierPpm();
     double alpha = alphaPpm / (double) PPM;
-    boolean unevaluatedHigh = "H".equals(risk.text("unevaluatedSignal", "H"));
+    boolean unevaluatedHigh =
+        classes
+            .unevaluatedSignal()
+            .equals(classes.classes().get(classes.classes().size() - 1).signal());
     double linear = penalty.whole("linearCentsPerPermit", 0, MAX, null);
     double quadratic = penalty.whole("quadraticCentsPerPermitSquared", 0, MAX, null);
     boolean makeGood = penalty.bool("makeGood", true);
@@ -50,6 +56,12 @@ final class ProgramTermsReader {
     long purchaseLimit = auction.whole("purchaseLimitPpm", 1, PPM, PPM);
     long low = insurance.whole("premiumLowCentsPerUnit", 0, MAX, 0L);
     long high = insurance.whole("premiumHighCentsPerUnit", 0, MAX, low);
+    List<Program.Premium> table = parsed.insurance().byClass();
+    if (!table.isEmpty()) {
+      // A premium per class (issue 18): the lowest and the highest class's stand for pi(L), pi(H).
+      low = table.get(0).centsPerUnit();
+      high = table.get(table.size() - 1).centsPerUnit();
+    }
     long tick = exchange.whole("tickCents", 1, 1_000_000_000L, 1L);
     long lot = exchange.whole("lotPermits", 1, 1_000_000_000L, 1L);
     return new ProgramTerms(

@@ -340,6 +340,7 @@ public final class ScenarioLoader {
     double spread = d.number("spread", 0.0, 0.9, 0.0);
     Efficiency efficiency = efficiency(d, family);
     TrainingWorkload training = training(d);
+    TrueRisk trueRisk = trueRisk(d, riskType, effortCost, gamma);
     d.refuseUnread();
     return new DeveloperType(
         name,
@@ -362,7 +363,31 @@ public final class ScenarioLoader {
         assistance,
         spread,
         efficiency,
-        training);
+        training,
+        trueRisk);
+  }
+
+  // The optional `trueRisk` mapping (issue 18): a true risk the evaluator sees with noise, in
+  // place of P2's two-signal draw, which is why riskType, effort and manipulation must be off.
+  private static TrueRisk trueRisk(Node d, double riskType, double effortCost, double gamma) {
+    if (d.raw("trueRisk") == null) {
+      return null;
+    }
+    if (riskType > 0) {
+      throw d.error("trueRisk", "replaces riskType's two-signal draw: leave riskType at 0");
+    }
+    if (effortCost > 0 || Double.isFinite(gamma)) {
+      throw d.error(
+          "trueRisk",
+          "has no safety effort or manipulation: leave effortCost and manipulationCost unset");
+    }
+    Node t = d.section("trueRisk");
+    double risk = t.number("risk", 0.0, 1.0, null);
+    double noise = t.number("evaluationNoise", 0.0, 10.0, 0.0);
+    double cost = t.number("evaluationCostPerClassCents", 0.0, BIG, 0.0);
+    double damage = t.number("damageCentsPerUnit", 0.0, BIG, 0.0);
+    t.refuseUnread();
+    return new TrueRisk(risk, noise, cost, damage);
   }
 
   // A benefit function's parameters {theta, beta, k, a} for its family; unused ones are 0.
