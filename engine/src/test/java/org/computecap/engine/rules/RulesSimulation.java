@@ -1,6 +1,7 @@
 package org.computecap.engine.rules;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
@@ -104,6 +105,9 @@ final class RulesSimulation {
   /** Issue 17's collateral commands, from their own stream (seeds from 170 only). */
   private final SplittableRandom enforcementRnd;
 
+  /** The risk classes of the seeds from 180 (issue 18), empty for P2's two. */
+  private final List<RiskSignal> classes = new ArrayList<>();
+
   private long spares;
   private long tick;
   private long nextAuctionId = 1;
@@ -181,11 +185,13 @@ final class RulesSimulation {
         + "\n  newEntrantReservePpm: "
         + rnd.nextLong(free + 1)
         + "\n"
-        + "risk:\n  alphaPpm: "
-        + (1_000_001 + rnd.nextInt(5_000_000))
-        + "\n  unevaluatedSignal: "
-        + (rnd.nextBoolean() ? "L" : "H")
-        + "\n"
+        + (seed >= 180
+            ? riskClasses(new SplittableRandom(seed ^ 0x5eed18L))
+            : "risk:\n  alphaPpm: "
+                + (1_000_001 + rnd.nextInt(5_000_000))
+                + "\n  unevaluatedSignal: "
+                + (rnd.nextBoolean() ? "L" : "H")
+                + "\n")
         + "penalty:\n  linearCentsPerPermit: "
         + rnd.nextInt(20_000)
         + "\n  quadraticCentsPerPermitSquared: "
@@ -213,11 +219,13 @@ final class RulesSimulation {
         + (1 + rnd.nextInt(1_000_000))
         + "\n"
         + supplyRules(seed, new SplittableRandom(seed ^ 0x5eed14L))
-        + "insurance:\n  premiumLowCentsPerUnit: "
-        + low
-        + "\n  premiumHighCentsPerUnit: "
-        + (low + rnd.nextInt(50))
-        + "\n"
+        + (seed >= 180
+            ? premiums(new SplittableRandom(seed ^ 0x5eed19L))
+            : "insurance:\n  premiumLowCentsPerUnit: "
+                + low
+                + "\n  premiumHighCentsPerUnit: "
+                + (low + rnd.nextInt(50))
+                + "\n")
         + stabilityReserve(seed, new SplittableRandom(seed ^ 0x5eed0415L))
         + registryControls(seed);
   }
@@ -677,7 +685,41 @@ final class RulesSimulation {
   }
 
   private RiskSignal signal() {
-    return rnd.nextBoolean() ? RiskSignal.L : RiskSignal.H;
+    if (classes.isEmpty()) {
+      return rnd.nextBoolean() ? RiskSignal.L : RiskSignal.H;
+    }
+    // Issue 18's classes, and now and then a signal that is none (UNKNOWN_RISK_SIGNAL).
+    int k = rnd.nextInt(classes.size() + 1);
+    return k == classes.size() ? RiskSignal.valueOf("Unknown") : classes.get(k);
+  }
+
+  /**
+   * Issue 18's finer risk classes for the seeds from 180: 3 to 6 classes named C0.. with strictly
+   * increasing multipliers from 1, the unevaluated one drawn among them; from its own stream.
+   */
+  private String riskClasses(SplittableRandom r) {
+    int k = 3 + r.nextInt(4);
+    StringBuilder b = new StringBuilder("risk:\n  classes:\n");
+    long multiplier = 1_000_000;
+    for (int i = 0; i < k; i++) {
+      classes.add(RiskSignal.valueOf("C" + i));
+      b.append("    - {signal: C").append(i).append(", multiplierPpm: ").append(multiplier);
+      b.append("}\n");
+      multiplier += 1 + r.nextLong(2_000_000);
+    }
+    return b.append("  unevaluatedSignal: C").append(r.nextInt(k)).append('\n').toString();
+  }
+
+  /** One premium per class, non-decreasing, for the seeds from 180. */
+  private String premiums(SplittableRandom r) {
+    StringBuilder b = new StringBuilder("insurance:\n  premiums:\n");
+    long cents = r.nextInt(50);
+    for (RiskSignal c : classes) {
+      b.append("    - {signal: ").append(c.name()).append(", centsPerUnit: ").append(cents);
+      b.append("}\n");
+      cents += r.nextInt(20);
+    }
+    return b.toString();
   }
 
   /** Checks accepted clearing and closing against independent arithmetic. */

@@ -17,9 +17,10 @@ class RulesSimulationTest {
    * Seed 154 joined when issue 15 refused late surrenders (which had retired permits for nothing):
    * the other seeds' paths changed with it, and 154 reaches the stability reserve's NO_ACTION band
    * and a late surrender credited against the make-good. Seeds 171 and 172 run issue 17's
-   * enforcement levers (permits and cash collateral), which the earlier seeds leave off.
+   * enforcement levers (permits and cash collateral), which the earlier seeds leave off. Seed 181
+   * runs issue 18's finer risk classes (3 to 6 classes, premiums per class, unknown signals).
    */
-  private static final long[] SEEDS = {11, 12, 13, 14, 15, 16, 17, 18, 154, 171, 172};
+  private static final long[] SEEDS = {11, 12, 13, 14, 15, 16, 17, 18, 154, 171, 172, 181};
 
   private static final int COMMANDS = Integer.getInteger("rules.commands", 15_000);
 
@@ -120,6 +121,10 @@ class RulesSimulationTest {
           .containsKey("ReverseSurrender REVERSAL_EXCEEDS_SURRENDERED")
           .containsKey("ReverseAllocation OK")
           .containsKey("ReverseAllocation REVERSAL_EXCEEDS_ALLOCATION");
+      // Issue 18: evaluations in classes beyond L and H, and signals that are no class.
+      assertThat(outcomes)
+          .containsKey("RecordEvaluation UNKNOWN_RISK_SIGNAL")
+          .containsKey("RecordInsurerEvaluation UNKNOWN_RISK_SIGNAL");
       // Issue 17: collateral posted, refused, returned and forfeited; screens that did not flag;
       // audit probabilities raised.
       assertThat(outcomes)
