@@ -200,7 +200,8 @@ public class SimulationBenchmark {
               t.assistanceFactor(),
               t.spread(),
               t.efficiency(),
-              t.training()));
+              t.training(),
+              t.trueRisk()));
     }
     // The engine counts all cash ever deposited in one long: the default $10^11 a developer
     // overflows it beyond 922,337 developers. Where it would, each developer starts with the

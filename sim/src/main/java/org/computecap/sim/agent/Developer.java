@@ -49,58 +49,6 @@ public record Developer(
     boolean secondCovered,
     TrueRisk trueRisk) {
 
-  /** A developer of P2's two-signal risk model, without a true risk. */
-  public Developer(
-      int index,
-      String name,
-      String type,
-      SizeClass sizeClass,
-      Strategy strategy,
-      BenefitFamily family,
-      double theta,
-      double beta,
-      double k,
-      double a,
-      double permitsPerUnit,
-      double energyPerUnit,
-      double outputPerUnit,
-      double[] history,
-      double riskType,
-      double effortCost,
-      double manipulationCost,
-      double relocationCost,
-      double assistanceFactor,
-      Investment investment,
-      Workload workload,
-      Part second,
-      boolean secondCovered) {
-    this(
-        index,
-        name,
-        type,
-        sizeClass,
-        strategy,
-        family,
-        theta,
-        beta,
-        k,
-        a,
-        permitsPerUnit,
-        energyPerUnit,
-        outputPerUnit,
-        history,
-        riskType,
-        effortCost,
-        manipulationCost,
-        relocationCost,
-        assistanceFactor,
-        investment,
-        workload,
-        second,
-        secondCovered,
-        null);
-  }
-
   /**
    * The same developer after an investment: its intensity and energy per unit are the investment's
    * (so demand, reports, verified activity and energy totals all use them).

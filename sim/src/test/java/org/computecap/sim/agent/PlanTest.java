@@ -40,7 +40,8 @@ class PlanTest {
         null,
         Workload.INFERENCE,
         null,
-        false);
+        false,
+        null);
   }
 
   // Issue 11 item 1: agents used every permit they held instead of the compute they want.

@@ -38,7 +38,8 @@ class ValuationTest {
         null,
         Workload.INFERENCE,
         null,
-        false);
+        false,
+        null);
   }
 
   @Test
@@ -109,7 +110,8 @@ class ValuationTest {
             null,
             Workload.INFERENCE,
             training,
-            true);
+            true,
+            null);
     Valuation v = new Valuation(both, 1.0, 1000.0);
     double first = new Valuation(one, 1.0, 1000.0).permitsAt(priceCents);
     double c2 = Math.sqrt(1 / (a2 + i2 * priceCents / 1000.0));

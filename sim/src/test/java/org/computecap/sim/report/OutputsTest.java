@@ -12,6 +12,7 @@ import org.computecap.sim.run.DeveloperPeriodRow;
 import org.computecap.sim.run.DeveloperRow;
 import org.computecap.sim.run.PeriodResult;
 import org.computecap.sim.run.Replications;
+import org.computecap.sim.run.RiskTargeting;
 import org.computecap.sim.run.SimulationResult;
 import org.computecap.sim.run.Simulator;
 import org.computecap.sim.run.TradeRow;
@@ -63,7 +64,8 @@ class OutputsTest {
             1.0,
             Double.NaN,
             0,
-            0);
+            0,
+            RiskTargeting.NONE);
     PeriodResult p2 =
         new PeriodResult(
             2,
@@ -103,7 +105,8 @@ class OutputsTest {
             1.0,
             Double.NaN,
             0,
-            0);
+            0,
+            RiskTargeting.NONE);
     return new SimulationResult(
         "fixture",
         "a <test> & fixture",
@@ -341,7 +344,8 @@ class OutputsTest {
         p.demandMultiplier(),
         p.previousPrice(),
         p.ceilingPermits(),
-        p.reserveSalePermits());
+        p.reserveSalePermits(),
+        p.targeting());
   }
 
   static SimulationResult withPeriods(SimulationResult r, List<PeriodResult> periods) {
