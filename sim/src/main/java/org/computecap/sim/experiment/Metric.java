@@ -318,11 +318,61 @@ public record Metric(
             false,
             false,
             (p, c, s) -> p.welfare() * s.market().centsPerUtil() - enforcementCents(p, s)));
+    marketPower(m);
     Map<String, Metric> out = new LinkedHashMap<>();
     for (Metric metric : m) {
       out.put(metric.name(), metric);
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  // Issue 18, Hahn (1984): the theory's price and welfare loss with PRICE_SETTING developers beside
+  // the simulated ones (NaN, an empty cell, without them), in money at the scenario's scale.
+  private static void marketPower(List<Metric> m) {
+    m.add(
+        real(
+            "hahn_price_cents",
+            "price with market power (Hahn, theory)",
+            "cents per permit",
+            p -> p.marketPower().hahnPriceCents()));
+    m.add(
+        new Metric(
+            "hahn_welfare_loss_cents",
+            "welfare loss from market power (Hahn, theory)",
+            "cents",
+            false,
+            false,
+            (p, c, s) -> p.marketPower().welfareLossUtils() * s.market().centsPerUtil()));
+    m.add(
+        new Metric(
+            "welfare_loss_cents",
+            "welfare loss against the planner",
+            "cents",
+            false,
+            false,
+            (p, c, s) -> (p.plannerWelfare() - p.welfare()) * s.market().centsPerUtil()));
+    m.add(
+        share(
+            "price_setter_demand_share",
+            "price-setters' competitive share of the permits",
+            p -> p.marketPower().demandShare()));
+    m.add(
+        share(
+            "price_setter_allocation_share",
+            "price-setters' share of the permits at trading open",
+            p -> p.marketPower().allocationShare()));
+    m.add(
+        real(
+            "hahn_holding_permits",
+            "price-setters' holding (Hahn, theory)",
+            "permits",
+            p -> p.marketPower().hahnHoldingPermits()));
+    m.add(
+        real(
+            "price_setter_holding_permits",
+            "price-setters' holding after trading",
+            "permits",
+            p -> p.marketPower().holdingPermits()));
   }
 
   private static double enforcementCents(PeriodResult p, Scenario s) {

@@ -91,6 +91,7 @@ public final class ScenarioLoader {
     refuseUnboundedEvaders(source, terms, developers);
     refuseEfficiencyWithoutEnergy(source, program, developers);
     Workloads.refuseUnsolvable(source, terms.scope(), developers);
+    PriceSettingRules.refuseUnplayable(source, terms, market, developers);
     return new Scenario(
         name, description, seed, periods, programYaml, terms, market, developers, demand);
   }
@@ -178,6 +179,7 @@ public final class ScenarioLoader {
     refuseUnboundedEvaders(s.name(), terms, s.developers());
     refuseEfficiencyWithoutEnergy(s.name(), parsed, s.developers());
     Workloads.refuseUnsolvable(s.name(), terms.scope(), s.developers());
+    PriceSettingRules.refuseUnplayable(s.name(), terms, s.market(), s.developers());
     return new Scenario(
         s.name(),
         s.description(),
