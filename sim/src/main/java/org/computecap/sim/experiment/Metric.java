@@ -336,6 +336,18 @@ public record Metric(
             "cents per permit",
             p -> p.marketPower().hahnPriceCents()));
     m.add(
+        real(
+            "price_markup_ratio",
+            "markup over the competitive price",
+            "ratio",
+            p -> p.clearingPrice() / p.theoreticalPrice() - 1));
+    m.add(
+        real(
+            "hahn_price_markup_ratio",
+            "markup, Hahn (theory)",
+            "ratio",
+            p -> p.marketPower().hahnPriceCents() / p.theoreticalPrice() - 1));
+    m.add(
         new Metric(
             "hahn_welfare_loss_cents",
             "welfare loss from market power (Hahn, theory)",
