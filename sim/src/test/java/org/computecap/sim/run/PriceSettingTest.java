@@ -85,6 +85,34 @@ class PriceSettingTest {
   }
 
   @Test
+  void a_coalition_of_price_setters_acts_as_one_firm_with_their_demand_and_allocation() {
+    // Three developers of theta sqrt(3) want 3·3/p², as the single dominant firm of theta 3;
+    // histories of 50 each give them together what history 150 gives it.
+    String yaml =
+        RegimesTest.text("market-power")
+            .replace("count: 1, sizeClass: FRONTIER", "count: 3, sizeClass: FRONTIER")
+            .replace("theta: 3.0", "theta: " + Math.sqrt(3))
+            .replace("history: [36, 36]", "history: 50");
+    PeriodResult coalition = RegimesTest.run("market-power", yaml).periods().get(0);
+    PeriodResult single = run("[150, 150]", "PRICE_SETTING").periods().get(0);
+    MarketPower c = coalition.marketPower();
+    MarketPower s = single.marketPower();
+    RegimesTest.print("market-power coalition", coalition, "hahn " + c.hahnPriceCents() / 100);
+    assertThat(c.allocationShare()).isCloseTo(150.0 / 350, within(3.0 / 59000));
+    assertThat(s.allocationShare()).isCloseTo(150.0 / 350, within(1.0 / 59000));
+    // Equal but for the allocation's whole-permit rounding (a permit or two of 59,000).
+    assertThat(c.hahnPriceCents()).isCloseTo(s.hahnPriceCents(), within(1e-4 * s.hahnPriceCents()));
+    assertThat(coalition.clearingPrice())
+        .isCloseTo(single.clearingPrice(), within(GRID_STEP * single.clearingPrice()));
+    assertThat(coalition.clearingPrice())
+        .isCloseTo(c.hahnPriceCents(), within(GRID_STEP * c.hahnPriceCents()));
+    assertThat(coalition.clearingPrice())
+        .isGreaterThan(coalition.theoreticalPrice() * (1 + 3 * GRID_STEP));
+    assertThat(c.holdingPermits())
+        .isCloseTo(c.hahnHoldingPermits(), within(2 * GRID_STEP * c.hahnHoldingPermits()));
+  }
+
+  @Test
   void the_competitive_price_of_the_regime_is_the_market_librarys() {
     // (9 + 50)/p² = 59,000 gives p = 1/sqrt(1000) utility, $126.49 at 4e5 cents per utility.
     PeriodResult q = run("[36, 36]", "PRICE_TAKING").periods().get(0);
