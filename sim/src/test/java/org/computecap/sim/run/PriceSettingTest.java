@@ -113,6 +113,26 @@ class PriceSettingTest {
   }
 
   @Test
+  void with_a_cap_that_does_not_bind_there_is_no_price_to_move_and_nothing_to_measure() {
+    String yaml =
+        RegimesTest.text("slack-cap")
+            .replace(
+                "market: {centsPerUtil: 1.0e6}",
+                "market: {centsPerUtil: 1.0e6, trading: CALL_AUCTION}")
+            .replace(
+                "count: 30,", "count: 30, strategyCounts: {PRICE_SETTING: 3, PRICE_TAKING: 27},");
+    SimulationResult r = RegimesTest.run("slack-cap-price-setting", yaml);
+    assertThat(r.periods()).hasSize(3);
+    for (PeriodResult p : r.periods()) {
+      assertThat(p.marketPower()).isEqualTo(MarketPower.NONE);
+      assertThat(p.theoreticalPrice()).isZero();
+      // Everyone, the price-setters included, runs its no-cap optimum within whole units.
+      assertThat(p.totalCompute())
+          .isCloseTo(p.competitiveCompute(), within(0.01 * p.competitiveCompute()));
+    }
+  }
+
+  @Test
   void the_competitive_price_of_the_regime_is_the_market_librarys() {
     // (9 + 50)/p² = 59,000 gives p = 1/sqrt(1000) utility, $126.49 at 4e5 cents per utility.
     PeriodResult q = run("[36, 36]", "PRICE_TAKING").periods().get(0);
