@@ -135,6 +135,15 @@ public final class Instruments {
     return b.build();
   }
 
+  /**
+   * The outcome of {@code x} at one multiplier {@code m} (variances 0): what a simulated period
+   * with that demand shock is checked against.
+   */
+  public static Outcome realised(Population pop, double m, Instrument x, Damage damage) {
+    At at = at(pop, m, x);
+    return new Outcome(at.benefit(), damage.of(at.quantity()), at.quantity(), 0, at.price(), 0);
+  }
+
   /** One shock's benefit, quantity and price under an instrument. */
   record At(double benefit, double quantity, double price) {}
 
