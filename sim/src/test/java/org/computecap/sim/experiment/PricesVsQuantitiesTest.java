@@ -92,8 +92,20 @@ class PricesVsQuantitiesTest {
             full.commonRandomNumbers(),
             full.metrics(),
             full.valueDir());
-    ExperimentRunner.run(
-        e, dir.resolve("out"), new ThreadExecutor(2), false, ExperimentRunner.Listener.SILENT);
+    ExperimentResult result =
+        ExperimentRunner.run(
+            e, dir.resolve("out"), new ThreadExecutor(2), false, ExperimentRunner.Listener.SILENT);
+    // A cap holds the quantity and lets the price move over a run; a tax the reverse; the hybrid
+    // lets both move, less than the other instrument does.
+    Map<String, Double> spread = spreads(e, result);
+    assertThat(spread.get("cap/used_spread_permits")).isZero();
+    assertThat(spread.get("cap/price_spread_cents")).isPositive();
+    assertThat(spread.get("tax/price_spread_cents")).isZero();
+    assertThat(spread.get("tax/used_spread_permits")).isPositive();
+    assertThat(spread.get("hybrid/used_spread_permits"))
+        .isLessThan(spread.get("tax/used_spread_permits"));
+    assertThat(spread.get("hybrid/price_spread_cents"))
+        .isLessThan(spread.get("cap/price_spread_cents"));
     List<String> lines = Files.readAllLines(dir.resolve("out/runs.csv"));
     List<String> header = Csv.split(lines.get(0));
     // Per cell and replication: the run's mean social welfare.
@@ -138,6 +150,23 @@ class PricesVsQuantitiesTest {
             population(s), v, s.program().capPermits(1), damage(scenario(full, "cap", "steep")));
     assertThat(flat.advantage()).isPositive();
     assertThat(steep.advantage()).isNegative();
+  }
+
+  // The mean over a cell's replications of each spread metric, under flat damage.
+  private static Map<String, Double> spreads(Experiment e, ExperimentResult result) {
+    Map<String, Double> out = new HashMap<>();
+    for (Cell c : e.cells()) {
+      if (!c.values().get(1).asText().equals("flat")) {
+        continue;
+      }
+      for (int m = 0; m < e.metrics().size(); m++) {
+        String name = e.metrics().get(m).name();
+        if (name.endsWith("_spread_permits") || name.endsWith("_spread_cents")) {
+          out.put(c.values().get(0).asText() + "/" + name, result.stats(c.index(), m).mean());
+        }
+      }
+    }
+    return out;
   }
 
   private static void assertDifference(
