@@ -4,7 +4,9 @@
 //   ./computecap experiment examples/experiments/prices-vs-quantities.yaml
 //   RUNS=out/experiments/prices-vs-quantities/runs.csv \
 //     jshell --class-path cli/target/computecap.jar docs/research/prices-vs-quantities/theory-and-figures.jsh
-// It prints, per damage level and instrument, the theory's expectation (Instruments.expected
+// It reads the population, the instruments and the damage levels from the experiment file's cells
+// (edit the file, rerun both). It prints the library's tax and |B''| for the scenario and, per
+// damage level and instrument, the theory's expectation (Instruments.expected
 // over the random walk's periods), the theory at each run's own demand shocks
 // (Instruments.realised), the simulated mean with its 95% Student-t interval, and the paired
 // differences against the cap; and writes three figures into docs/research/prices-vs-quantities.
@@ -16,20 +18,33 @@ import org.computecap.figures.*;
 
 String runsPath = System.getenv().getOrDefault("RUNS", "out/experiments/prices-vs-quantities/runs.csv");
 Path outDir = Path.of("docs/research/prices-vs-quantities");
-// The scenario (scenarios/prices-vs-quantities.yaml) and the experiment's levels.
+// The experiment's cells, read from its file: each cell's scenario gives the population, the
+// instrument (reserve price and ceiling) and the damage, as PricesVsQuantitiesTest reads them.
+var experiment = org.computecap.sim.experiment.ExperimentLoader.load(Path.of("examples/experiments/prices-vs-quantities.yaml"));
+org.computecap.sim.scenario.Scenario scenarioOf(String instrument, String damage) {
+  for (var c : experiment.cells()) if (c.values().get(0).asText().equals(instrument) && c.values().get(1).asText().equals(damage)) return experiment.tree(c).scenario();
+  throw new IllegalArgumentException("no cell " + instrument + "/" + damage);
+}
+var first = scenarioOf("cap", "flat");
 var builder = Population.builder();
-for (int i = 0; i < 10; i++) builder.addPower(1.0, 0.5, 1.0);
+for (var type : first.developers()) for (int i = 0; i < type.count(); i++) builder.add(type.benefit(), type.theta(), type.beta(), type.k(), type.a(), type.permitsPerUnit());
 Population pop = builder.build();
-double q = 100_000, cpu = 4e5, sigma2 = 0.25 * 0.25;
-int periods = 5;
+double q = first.program().capPermits(1), cpu = first.market().centsPerUtil();
+double sigma2 = first.demand().sigma() * first.demand().sigma();
+int periods = first.periods();
 double t = Instruments.taxForExpectedQuantity(pop, (periods - 1) * sigma2, q);
 double bSlope = Instruments.linearised(pop, 0, q, Damage.NONE).b();
 System.out.printf("tax with the cap's expected quantity: %.4f cents; |B''| at the cap: %.6f cents a permit a permit%n", t * cpu, bSlope * cpu);
 String[] damages = {"flat", "equal-slopes", "steep"};
-double[][] damageCents = {{4000, 0}, {2000, 0.02}, {0, 0.04}};
 String[] instruments = {"cap", "tax", "hybrid"};
-Instrument[] xs = {Instrument.hybrid(q, 1 / cpu, Double.POSITIVE_INFINITY), Instrument.tax(4000 / cpu), Instrument.hybrid(q, 3400 / cpu, 4600 / cpu)};
-Damage damageOf(int d) { return new Damage(damageCents[d][0] / cpu, damageCents[d][1] / cpu); }
+Instrument instrumentOf(org.computecap.sim.scenario.Scenario s) {
+  double floor = s.program().reservePriceCents(1) / cpu;
+  double top = s.program().program().priceControls().ceiling().isOn() ? s.program().program().priceCeilingCents(1) / cpu : Double.POSITIVE_INFINITY;
+  return floor == top ? Instrument.tax(floor) : Instrument.hybrid(q, floor, top);
+}
+Instrument[] xs = new Instrument[3];
+for (int x = 0; x < 3; x++) xs[x] = instrumentOf(scenarioOf(instruments[x], "flat"));
+Damage damageOf(int d) { var s = scenarioOf("cap", damages[d]); return new Damage(s.damage().centsPerPermit() / cpu, s.damage().slopeCentsPerPermitSquared() / cpu); }
 
 // runs.csv: social welfare by (instrument, damage, replication, period), and the shock.
 List<String> lines = Files.readAllLines(Path.of(runsPath));
@@ -75,7 +90,8 @@ for (int x = 0; x < 3; x++) for (int p = 0; p < periods; p++)
   System.out.printf("%s | %d | %.0f | %.0f | %.0f | %.0f%n", instruments[x], p + 1, Math.sqrt(Math.max(0, theory[x][0][p].quantityVariance())), sd(qBy[x][p]), Math.sqrt(Math.max(0, theory[x][0][p].priceVariance())) * cpu, sd(pBy[x][p]));
 
 // Figure 1: each instrument's gain over the cap against the damage slope.
-double[] slopes = {0, 1, 2};
+double[] slopes = new double[3];
+for (int d = 0; d < 3; d++) slopes[d] = damageOf(d).slope() / bSlope;
 var gain = LineChart.of("Welfare less damage, gain over the cap (" + reps + " runs, common shocks)", Axis.of("slope of marginal damage", "multiples of |B''|"), Axis.of("gain over the cap", "utility"));
 String[] names = {"", "tax", "hybrid"};
 for (int x = 1; x < 3; x++) {
@@ -86,7 +102,8 @@ for (int x = 1; x < 3; x++) {
 double[] lin = new double[3]; for (int d = 0; d < 3; d++) lin[d] = linearDelta(d);
 gain.dashed("Weitzman's Delta (linearised)", slopes, lin).figure().write(outDir, "gain-over-cap");
 // Figures 2 and 3: the spread of the quantity and of the price over the runs, by period.
-double[] per = {1, 2, 3, 4, 5};
+double[] per = new double[periods];
+for (int p = 0; p < periods; p++) per[p] = p + 1;
 var qChart = LineChart.of("Covered quantity used: standard deviation over runs", Axis.period(), Axis.of("standard deviation of compute", "permits"));
 var pChart = LineChart.of("Permit price: standard deviation over runs", Axis.period(), Axis.dollars("standard deviation of price", "permit"));
 for (int x = 0; x < 3; x++) {
