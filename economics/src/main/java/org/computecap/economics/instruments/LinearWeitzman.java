@@ -139,6 +139,64 @@ public record LinearWeitzman(double a, double b, double d0, double d, double sig
     return new Outcome(welfare, m.q, m.q2 - m.q * m.q, m.p, m.p2 - m.p * m.p);
   }
 
+  /** A hybrid's levels: the cap and the price floor and ceiling around it. */
+  public record Hybrid(double quantity, double floor, double ceiling) {}
+
+  /**
+   * The hybrid with the highest expected welfare (Roberts and Spence 1976), found by coordinate
+   * ascent (golden-section searches over the cap and the two gaps between the cap's expected price
+   * {@code a - b·quantity} and the floor and the ceiling, each gap in [0, 8 sigma]). At the optimum
+   * the ceiling is the expected marginal damage when it binds, the floor the same when it binds,
+   * and the expected marginal benefit less marginal damage is 0 where the cap binds: the
+   * first-order conditions, which the tests check. It is at least as good as the best cap and the
+   * best tax, which it nests.
+   */
+  public Hybrid optimalHybrid() {
+    double span = Math.max(8 * sigma, 1e-9 * (1 + Math.abs(a)));
+    double[] x = {optimalCap(), sigma, sigma}; // the cap, the gap below, the gap above
+    for (int sweep = 0; sweep < 60; sweep++) {
+      double q0 = x[0];
+      x[1] = golden(0, span, g -> welfareOf(x[0], g, x[2]));
+      x[2] = golden(0, span, g -> welfareOf(x[0], x[1], g));
+      x[0] = golden(q0 - span / b, q0 + span / b, v -> welfareOf(v, x[1], x[2]));
+    }
+    double q = x[0];
+    double below = x[1];
+    double above = x[2];
+    double price = a - b * q;
+    return new Hybrid(q, price - below, price + above);
+  }
+
+  private double welfareOf(double quantity, double below, double above) {
+    double price = a - b * quantity;
+    return hybrid(quantity, price - below, price + above).welfare();
+  }
+
+  // The maximiser of a unimodal f on [lo, hi] by golden-section search.
+  private static double golden(double lo, double hi, java.util.function.DoubleUnaryOperator f) {
+    double r = (Math.sqrt(5) - 1) / 2;
+    double x1 = hi - r * (hi - lo);
+    double x2 = lo + r * (hi - lo);
+    double f1 = f.applyAsDouble(x1);
+    double f2 = f.applyAsDouble(x2);
+    for (int i = 0; i < 80; i++) {
+      if (f1 < f2) {
+        lo = x1;
+        x1 = x2;
+        f1 = f2;
+        x2 = lo + r * (hi - lo);
+        f2 = f.applyAsDouble(x2);
+      } else {
+        hi = x2;
+        x2 = x1;
+        f2 = f1;
+        x1 = hi - r * (hi - lo);
+        f1 = f.applyAsDouble(x1);
+      }
+    }
+    return (lo + hi) / 2;
+  }
+
   // Partial moments of theta over (lo, hi): Pr, E[theta; .], E[theta^2; .].
   private double[] partial(double lo, double hi) {
     if (sigma == 0) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.computecap.economics.audit.Normal;
 import org.computecap.economics.instruments.LinearWeitzman.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -131,6 +132,36 @@ class LinearWeitzmanTest {
         // Where Weitzman is indifferent (Delta = 0) the band gains strictly (Roberts-Spence).
         assertThat(best).isGreaterThan(Math.max(cap, tax) + 0.1 * m.capLoss());
       }
+    }
+  }
+
+  @Test
+  void the_optimal_hybrid_meets_roberts_and_spences_conditions_and_beats_both_instruments() {
+    for (double d : new double[] {0.2, 1, 5}) {
+      LinearWeitzman m = new LinearWeitzman(10, 1, 2, d, 2);
+      LinearWeitzman.Hybrid h = m.optimalHybrid();
+      double sigma = 2;
+      double zl = (h.floor() - 10 + h.quantity()) / sigma;
+      double zh = (h.ceiling() - 10 + h.quantity()) / sigma;
+      // The ceiling is the expected marginal damage when it binds (Q = (a + theta - ceiling)/b),
+      // the floor the same when it binds, and where the cap binds E[MB - MD] = 0.
+      double aboveTheta = sigma * Normal.pdf(zh) / (1 - Normal.cdf(zh));
+      double belowTheta = -sigma * Normal.pdf(zl) / Normal.cdf(zl);
+      double middleTheta =
+          sigma * (Normal.pdf(zl) - Normal.pdf(zh)) / (Normal.cdf(zh) - Normal.cdf(zl));
+      assertThat(h.ceiling())
+          .as("d = " + d)
+          .isCloseTo(2 + d * (10 - h.ceiling() + aboveTheta), within(1e-4));
+      assertThat(h.floor())
+          .as("d = " + d)
+          .isCloseTo(2 + d * (10 - h.floor() + belowTheta), within(1e-4));
+      assertThat(h.quantity())
+          .as("d = " + d)
+          .isCloseTo((10 - 2 + middleTheta) / (1 + d), within(1e-4));
+      double best = m.hybrid(h.quantity(), h.floor(), h.ceiling()).welfare();
+      double cap = m.cap(m.optimalCap()).welfare();
+      double tax = m.tax(m.taxFor(m.optimalCap())).welfare();
+      assertThat(best).as("d = " + d).isGreaterThan(Math.max(cap, tax));
     }
   }
 
