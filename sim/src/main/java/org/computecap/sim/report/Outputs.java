@@ -81,6 +81,7 @@ public final class Outputs {
           .number("price_change_cents", PeriodResult::priceChange)
           .whole("ceiling_permits", PeriodResult::ceilingPermits)
           .whole("reserve_sale_permits", PeriodResult::reserveSalePermits)
+          .number("used_permits", PeriodResult::usedPermits)
           // Market power (issue 18, Hahn 1984): empty without PRICE_SETTING developers.
           .number("hahn_price_cents", p -> p.marketPower().hahnPriceCents())
           .number("hahn_welfare_loss_utils", p -> p.marketPower().welfareLossUtils())

@@ -139,6 +139,7 @@ final class Measures {
         in.previousPrice(),
         in.ceilingPermits(),
         in.reserveSalePermits(),
+        c.riskWeighted,
         in.marketPower());
   }
 

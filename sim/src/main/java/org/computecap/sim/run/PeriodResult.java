@@ -42,6 +42,9 @@ package org.computecap.sim.run;
  * @param ceilingPermits permits bought at the price ceiling (issue 14, issued above the cap)
  * @param reserveSalePermits permits bought in the period's price containment reserve sale (issue
  *     14)
+ * @param usedPermits the covered quantity developers used, in permits at their recorded multipliers
+ *     ({@code sum lambda_i·base_i}, unreported use included): what the cap counts and the damage of
+ *     compute is a function of (issue 18)
  * @param marketPower Hahn's equilibrium beside the price-setters' holdings (issue 18; {@link
  *     MarketPower#NONE} without price-setters)
  */
@@ -84,7 +87,9 @@ public record PeriodResult(
     double previousPrice,
     long ceilingPermits,
     long reserveSalePermits,
+    double usedPermits,
     MarketPower marketPower) {
+
   /**
    * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse; NaN when the
    * compute run exceeds the cap (evasion), where beating the planner would only mean using permits

@@ -65,6 +65,7 @@ class OutputsTest {
             Double.NaN,
             0,
             0,
+            0.0,
             MarketPower.NONE);
     PeriodResult p2 =
         new PeriodResult(
@@ -106,6 +107,7 @@ class OutputsTest {
             Double.NaN,
             0,
             0,
+            0.0,
             MarketPower.NONE);
     return new SimulationResult(
         "fixture",
@@ -345,6 +347,7 @@ class OutputsTest {
         p.previousPrice(),
         p.ceilingPermits(),
         p.reserveSalePermits(),
+        p.usedPermits(),
         MarketPower.NONE);
   }
 

@@ -54,6 +54,7 @@ class ReplicationsTest {
             Double.NaN,
             0,
             0,
+            0.0,
             MarketPower.NONE);
     return new SimulationResult(
         "r",
