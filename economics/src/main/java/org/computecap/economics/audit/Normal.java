@@ -24,7 +24,7 @@ public final class Normal {
   }
 
   /** The standard normal density {@code phi(z) = e^(-z^2/2)/sqrt(2 pi)}. */
-  static double pdf(double z) {
+  public static double pdf(double z) {
     return Math.exp(-0.5 * z * z) / Math.sqrt(2.0 * Math.PI);
   }
 

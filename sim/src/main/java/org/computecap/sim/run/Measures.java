@@ -55,7 +55,8 @@ final class Measures {
       double previousPrice,
       long ceilingPermits,
       List<double[]> tiersOffered,
-      long reserveSalePermits) {}
+      long reserveSalePermits,
+      MarketPower marketPower) {}
 
   static PeriodResult of(Period at, Inputs in) {
     ProgramTerms terms = at.terms();
@@ -140,6 +141,8 @@ final class Measures {
         in.previousPrice(),
         in.ceilingPermits(),
         in.reserveSalePermits(),
+        c.riskWeighted,
+        in.marketPower(),
         targeting(in, cohort, terms, rowDemand(pop, enforcement, theory)));
   }
 

@@ -43,6 +43,11 @@ package org.computecap.sim.run;
  * @param targeting how well the permits charged track true risk (issue 18)
  * @param reserveSalePermits permits bought in the period's price containment reserve sale (issue
  *     14)
+ * @param usedPermits the covered quantity developers used, in permits at their recorded multipliers
+ *     ({@code sum lambda_i·base_i}, unreported use included): what the cap counts and the damage of
+ *     compute is a function of (issue 18)
+ * @param marketPower Hahn's equilibrium beside the price-setters' holdings (issue 18; {@link
+ *     MarketPower#NONE} without price-setters)
  */
 public record PeriodResult(
     int period,
@@ -83,6 +88,8 @@ public record PeriodResult(
     double previousPrice,
     long ceilingPermits,
     long reserveSalePermits,
+    double usedPermits,
+    MarketPower marketPower,
     RiskTargeting targeting) {
 
   /**

@@ -10,6 +10,7 @@ import java.util.List;
 import org.computecap.sim.run.ClassPeriodRow;
 import org.computecap.sim.run.DeveloperPeriodRow;
 import org.computecap.sim.run.DeveloperRow;
+import org.computecap.sim.run.MarketPower;
 import org.computecap.sim.run.PeriodResult;
 import org.computecap.sim.run.Replications;
 import org.computecap.sim.run.RiskTargeting;
@@ -65,6 +66,8 @@ class OutputsTest {
             Double.NaN,
             0,
             0,
+            0.0,
+            MarketPower.NONE,
             RiskTargeting.NONE);
     PeriodResult p2 =
         new PeriodResult(
@@ -106,6 +109,8 @@ class OutputsTest {
             Double.NaN,
             0,
             0,
+            0.0,
+            MarketPower.NONE,
             RiskTargeting.NONE);
     return new SimulationResult(
         "fixture",
@@ -345,6 +350,8 @@ class OutputsTest {
         p.previousPrice(),
         p.ceilingPermits(),
         p.reserveSalePermits(),
+        p.usedPermits(),
+        MarketPower.NONE,
         p.targeting());
   }
 

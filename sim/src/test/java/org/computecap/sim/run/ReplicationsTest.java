@@ -54,6 +54,8 @@ class ReplicationsTest {
             Double.NaN,
             0,
             0,
+            0.0,
+            MarketPower.NONE,
             RiskTargeting.NONE);
     return new SimulationResult(
         "r",
