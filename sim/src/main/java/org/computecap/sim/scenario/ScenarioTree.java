@@ -33,7 +33,17 @@ import java.util.Set;
 public final class ScenarioTree {
   /** The scenario's own top-level fields; any other first part of a path is the program's. */
   private static final Set<String> SCENARIO_FIELDS =
-      Set.of("name", "description", "seed", "periods", "program", "market", "developers", "demand");
+      Set.of(
+          "name",
+          "description",
+          "seed",
+          "periods",
+          "program",
+          "market",
+          "developers",
+          "demand",
+          "link",
+          "jurisdictions");
 
   private final String source;
   private final ObjectNode root;
@@ -143,6 +153,16 @@ public final class ScenarioTree {
     }
     set(copy, parts, 0, path, v);
     return new ScenarioTree(source, copy, programs);
+  }
+
+  /** Whether this is a linked scenario (issue 18): two jurisdictions, one engine each. */
+  public boolean isLinked() {
+    return root.has("jurisdictions");
+  }
+
+  /** Validates the tree as a linked scenario; errors name the file, the field and the rule. */
+  public LinkedScenario linkedScenario() {
+    return LinkedScenarioLoader.parse(source, root, programs);
   }
 
   /** Validates the tree as a scenario; errors name the file, the field and the rule. */
