@@ -1,0 +1,89 @@
+package org.computecap.sim.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped linking experiment (issue 18), reduced to one period and two replications, runs and
+ * shows what the linked equilibrium predicts in every cell: each market's price on the theory's to
+ * the grid's resolution (and within the cell's own 95% interval of it), B's price at A's over the
+ * rate where the link is open, the quota's flow exactly, leakage only while the prices stay apart.
+ */
+class LinkingExperimentTest {
+  private static final double GRID = 2_000 / 1e6;
+
+  @Test
+  void the_shipped_linking_experiment_runs_and_its_prices_follow_the_linked_equilibrium(
+      @TempDir Path dir) throws Exception {
+    Path shipped = Path.of("..", "examples", "experiments", "linking.yaml");
+    Path scenario = Path.of("..", "examples", "linked", "strict-lax.yaml").toAbsolutePath();
+    String text =
+        Files.readString(shipped)
+            .replace("scenario: ../linked/strict-lax.yaml", "scenario: " + scenario)
+            .replace("replications: 5", "replications: 2\nset: {periods: 1}");
+    Path f = dir.resolve("linking.yaml");
+    Files.writeString(f, text);
+    Experiment e = ExperimentLoader.load(f);
+    assertThat(e.cells()).hasSize(10);
+    ExperimentRunner.run(
+        e, dir.resolve("out"), new ThreadExecutor(2), false, ExperimentRunner.Listener.SILENT);
+    Map<String, Map<String, double[]>> cells = cells(dir.resolve("out/cells.csv"));
+    for (Map.Entry<String, Map<String, double[]>> c : cells.entrySet()) {
+      Map<String, double[]> m = c.getValue();
+      for (String j : List.of("a", "b")) {
+        double sim = m.get("price_" + j + "_cents")[0];
+        double theory = m.get("theory_price_" + j + "_cents")[0];
+        double spread = m.get("price_" + j + "_cents")[1];
+        assertThat(sim)
+            .as(c.getKey() + " price " + j)
+            .isCloseTo(theory, within(Math.max(1.0, 1.5 * GRID * theory + spread)));
+      }
+    }
+    Map<String, double[]> none = cells.get("none/250000");
+    Map<String, double[]> twoWay = cells.get("two-way/250000");
+    Map<String, double[]> quota = cells.get("two-way-quota-10pct/250000");
+    Map<String, double[]> rate = cells.get("two-way-rate-0.5/250000");
+    assertThat(twoWay.get("price_b_over_a_ratio")[0]).isCloseTo(1.0, within(3 * GRID));
+    assertThat(rate.get("price_b_over_a_ratio")[0]).isCloseTo(2.0, within(2 * 3 * GRID));
+    assertThat(quota.get("linked_units_permits")[0]).isEqualTo(15_000.0);
+    assertThat(none.get("movers_count")[0]).isPositive();
+    assertThat(twoWay.get("movers_count")[0]).isZero();
+    // With both caps binding the total is the sum of the caps, leakage or not.
+    assertThat(none.get("total_risk_weighted_permits")[0])
+        .isCloseTo(400_000, within(400_000 * 1.5 * GRID));
+    // Under A's loose cap the link lets B's firms use A's unused permits: more in total.
+    assertThat(cells.get("two-way/600000").get("total_risk_weighted_permits")[0])
+        .isGreaterThan(cells.get("none/600000").get("total_risk_weighted_permits")[0]);
+  }
+
+  /** cells.csv as cell key (link/cap) -> metric -> {mean, ci95 half-width}. */
+  private static Map<String, Map<String, double[]>> cells(Path file) throws Exception {
+    List<String> lines = Files.readAllLines(file);
+    List<String> header = List.of(lines.get(0).split(",", -1));
+    int link = header.indexOf("link");
+    int cap = header.indexOf("jurisdictions.lax.program.cap.startPermits");
+    int metric = header.indexOf("metric");
+    int mean = header.indexOf("mean");
+    int lo = header.indexOf("ci95_low");
+    int hi = header.indexOf("ci95_high");
+    Map<String, Map<String, double[]>> out = new HashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] v = line.split(",", -1);
+      double half =
+          v[lo].isEmpty() ? 0.0 : (Double.parseDouble(v[hi]) - Double.parseDouble(v[lo])) / 2;
+      out.computeIfAbsent(v[link] + "/" + v[cap], k -> new HashMap<>())
+          .put(
+              v[metric],
+              new double[] {v[mean].isEmpty() ? Double.NaN : Double.parseDouble(v[mean]), half});
+    }
+    return out;
+  }
+}
