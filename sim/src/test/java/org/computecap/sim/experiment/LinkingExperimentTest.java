@@ -64,12 +64,61 @@ class LinkingExperimentTest {
         .isGreaterThan(cells.get("none/600000").get("total_risk_weighted_permits")[0]);
   }
 
-  /** cells.csv as cell key (link/cap) -> metric -> {mean, ci95 half-width}. */
+  @Test
+  void the_shipped_permit_categories_experiment_runs_and_exchange_trades_targeting_for_one_market(
+      @TempDir Path dir) throws Exception {
+    Path shipped = Path.of("..", "examples", "experiments", "permit-categories.yaml");
+    Path scenario = Path.of("..", "examples", "linked", "categories.yaml").toAbsolutePath();
+    String text =
+        Files.readString(shipped)
+            .replace("scenario: ../linked/categories.yaml", "scenario: " + scenario)
+            .replace("replications: 5", "replications: 2\nset: {periods: 1}");
+    Path f = dir.resolve("permit-categories.yaml");
+    Files.writeString(f, text);
+    Experiment e = ExperimentLoader.load(f);
+    ExperimentRunner.run(
+        e, dir.resolve("out"), new ThreadExecutor(2), false, ExperimentRunner.Listener.SILENT);
+    Map<String, Map<String, double[]>> cells =
+        cells(dir.resolve("out/cells.csv"), "link.regime", "link.exchangeRate");
+    Map<String, double[]> separate = cells.get("NONE/1.0");
+    Map<String, double[]> par = cells.get("TWO_WAY/1.0");
+    Map<String, double[]> quarter = cells.get("TWO_WAY/0.25");
+    // Separate: the bio category runs its cap of 40,000 and its price is its own.
+    assertThat(separate.get("risk_weighted_b_permits")[0])
+        .isCloseTo(40_000, within(40_000 * 1.5 * GRID));
+    assertThat(separate.get("price_b_cents")[0])
+        .isGreaterThan(10 * separate.get("price_a_cents")[0]);
+    // At par: one market, equal prices, the bio category well above its cap, the total unchanged.
+    assertThat(par.get("price_b_cents")[0])
+        .isCloseTo(par.get("price_a_cents")[0], within(1.5 * GRID * par.get("price_a_cents")[0]));
+    assertThat(par.get("risk_weighted_b_permits")[0]).isGreaterThan(80_000);
+    assertThat(par.get("total_risk_weighted_permits")[0])
+        .isCloseTo(290_000, within(290_000 * 1.5 * GRID));
+    // At a quarter: between the two, and each crossing permit retires three quarters of itself.
+    double bio = quarter.get("risk_weighted_b_permits")[0];
+    assertThat(bio).isBetween(40_000.0, par.get("risk_weighted_b_permits")[0]);
+    assertThat(quarter.get("total_risk_weighted_permits")[0])
+        .isCloseTo(290_000 - 0.75 * quarter.get("flow_permits")[0], within(290_000 * 1.5 * GRID));
+    for (Map<String, double[]> m : cells.values()) {
+      for (String j : List.of("a", "b")) {
+        double theory = m.get("theory_price_" + j + "_cents")[0];
+        assertThat(m.get("price_" + j + "_cents")[0])
+            .isCloseTo(theory, within(1.5 * GRID * theory + m.get("price_" + j + "_cents")[1]));
+      }
+    }
+  }
+
   private static Map<String, Map<String, double[]>> cells(Path file) throws Exception {
+    return cells(file, "link", "jurisdictions.lax.program.cap.startPermits");
+  }
+
+  /** cells.csv as cell key (first/second factor) -> metric -> {mean, ci95 half-width}. */
+  private static Map<String, Map<String, double[]>> cells(Path file, String first, String second)
+      throws Exception {
     List<String> lines = Files.readAllLines(file);
     List<String> header = List.of(lines.get(0).split(",", -1));
-    int link = header.indexOf("link");
-    int cap = header.indexOf("jurisdictions.lax.program.cap.startPermits");
+    int link = header.indexOf(first);
+    int cap = header.indexOf(second);
     int metric = header.indexOf("metric");
     int mean = header.indexOf("mean");
     int lo = header.indexOf("ci95_low");
