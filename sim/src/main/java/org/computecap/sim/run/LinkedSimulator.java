@@ -133,7 +133,8 @@ public final class LinkedSimulator {
     long units = transferred[1];
     desks[destination].plan(units, 0, units);
     result[destination] = sims[destination].step(t(destination, k));
-    long flow = origin == 0 ? transferred[0] : -transferred[0];
+    // In A's permits: what A's registry cancelled, or (from B) what it issued.
+    long flow = origin == 0 ? transferred[0] : -transferred[1];
     return measure(k, e, result, flow, units);
   }
 
@@ -156,8 +157,12 @@ public final class LinkedSimulator {
         dest.linking().quotaUnits(dest.capPermits(vintage))
             - markets[destination].registry().linkedIssued(vintage);
     long cancel = bought;
-    while (cancel > 0 && dest.linking().units(cancel) > room) {
-      cancel--;
+    if (dest.linking().units(cancel) > room) {
+      // The most the quota still takes: floor(room / rate), then up while it still fits.
+      cancel = Math.min(bought, room * 1_000_000L / dest.linking().exchangeRatePpm());
+      while (cancel < bought && dest.linking().units(cancel + 1) <= room) {
+        cancel++;
+      }
     }
     if (cancel == 0 || dest.linking().units(cancel) < 1) {
       return new long[2];

@@ -97,6 +97,32 @@ class LinkedSimulatorTest {
   }
 
   @Test
+  void a_two_way_link_carries_b_units_to_a_when_a_is_the_dear_market_and_a_one_way_link_cannot() {
+    // A's cap cut to 100,000 and B's raised to 300,000: now A is the strict one.
+    String[] swapped = {
+      "jurisdictions.lax.program.cap.startPermits", "100000",
+      "jurisdictions.strict.program.cap.startPermits", "300000"
+    };
+    LinkedPeriod twoWay = first(with(swapped, "link.regime", "TWO_WAY"));
+    onTheory(twoWay);
+    assertThat(twoWay.flowPermits()).isNegative();
+    assertThat(-twoWay.flowPermits()).isEqualTo(twoWay.linkedUnits());
+    assertThat(twoWay.price()[1])
+        .isCloseTo(twoWay.price()[0], within(TOLERANCE * twoWay.price()[0]));
+    // One-way (B recognises A): nothing may flow from B, and B stays the cheaper market.
+    LinkedPeriod oneWay = first(with(swapped, "link.regime", "ONE_WAY"));
+    onTheory(oneWay);
+    assertThat(oneWay.flowPermits()).isZero();
+    assertThat(oneWay.price()[1]).isLessThan(oneWay.price()[0]);
+  }
+
+  private static String[] with(String[] base, String... more) {
+    String[] out = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, out, base.length, more.length);
+    return out;
+  }
+
+  @Test
   void one_seed_gives_one_pair_of_state_hashes_and_each_jurisdiction_its_own_seed() {
     LinkedScenario s = tree("link.regime", "TWO_WAY").linkedScenario();
     LinkedResult a = LinkedSimulator.run(s);
