@@ -514,23 +514,24 @@ public final class Registry {
       w.writeLong(v).writeLong(issuedByVintage.get(v, 0L));
     }
     if (rules.priceControls().ceiling().isOn()) {
-      long[] ceiling = ceilingByVintage.sortedKeys();
-      w.writeInt(ceiling.length);
-      for (long v : ceiling) {
-        w.writeLong(v).writeLong(ceilingByVintage.get(v, 0L));
-      }
+      writeByVintage(w, ceilingByVintage);
     }
     if (rules.hasLinking()) {
-      long[] linked = linkedByVintage.sortedKeys();
-      w.writeInt(linked.length);
-      for (long v : linked) {
-        w.writeLong(v).writeLong(linkedByVintage.get(v, 0L));
-      }
+      writeByVintage(w, linkedByVintage);
     }
     long[] ids = accounts.sortedKeys();
     w.writeInt(ids.length);
     for (long id : ids) {
       writeAccount(w, accounts.get(id));
+    }
+  }
+
+  // A count, then (vintage, quantity) pairs in ascending vintage order.
+  private static void writeByVintage(CanonicalWriter w, LongLongMap byVintage) {
+    long[] vintages = byVintage.sortedKeys();
+    w.writeInt(vintages.length);
+    for (long v : vintages) {
+      w.writeLong(v).writeLong(byVintage.get(v, 0L));
     }
   }
 
@@ -549,28 +550,29 @@ public final class Registry {
       registry.issuedByVintage.put(r.readLong(), r.readLong());
     }
     if (rules.priceControls().ceiling().isOn()) {
-      int ceiling = r.readCount();
-      for (int i = 0; i < ceiling; i++) {
-        long v = r.readLong();
-        long q = r.readLong();
-        registry.ceilingByVintage.put(v, q);
-        registry.ceilingTotal = Math.addExact(registry.ceilingTotal, q);
-      }
+      registry.ceilingTotal = readByVintage(r, registry.ceilingByVintage);
     }
     if (rules.hasLinking()) {
-      int linked = r.readCount();
-      for (int i = 0; i < linked; i++) {
-        long v = r.readLong();
-        long q = r.readLong();
-        registry.linkedByVintage.put(v, q);
-        registry.linkedTotal = Math.addExact(registry.linkedTotal, q);
-      }
+      registry.linkedTotal = readByVintage(r, registry.linkedByVintage);
     }
     int accounts = r.readCount();
     for (int i = 0; i < accounts; i++) {
       registry.readAccount(r);
     }
     return registry;
+  }
+
+  // A count, then (vintage, quantity) pairs into `into`; returns the quantities' sum.
+  private static long readByVintage(CanonicalReader r, LongLongMap into) {
+    int n = r.readCount();
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      long v = r.readLong();
+      long q = r.readLong();
+      into.put(v, q);
+      total = Math.addExact(total, q);
+    }
+    return total;
   }
 
   private void readAccount(CanonicalReader r) {

@@ -82,21 +82,28 @@ final class ReferenceRegistry {
   }
 
   /** Applies the command to the model; returns the expected rejection, or null when OK. */
-  /** Linked units (issue 18), modelled independently of the engine's arithmetic. */
-  private Rejection issueLinked(IssueLinkedUnits c) {
-    if (linkRatePpm == 0) {
-      return Rejection.NOT_LINKED;
-    }
-    Acc a = accounts.get(c.accountId());
+  /** Issuance's account rules, shared by IssuePermits and IssueLinkedUnits. */
+  private Rejection issueRule(long accountId, int vintage) {
+    Acc a = accounts.get(accountId);
     if (a == null) {
       return Rejection.UNKNOWN_ACCOUNT;
     }
     if (!a.holdsPermits() || (a.system != null && a.system.isSink())) {
       return Rejection.ROLE_NOT_PERMITTED;
     }
-    if (c.vintage() != period) {
-      return Rejection.VINTAGE_NOT_CURRENT;
+    return vintage != period ? Rejection.VINTAGE_NOT_CURRENT : null;
+  }
+
+  /** Linked units (issue 18), modelled independently of the engine's arithmetic. */
+  private Rejection issueLinked(IssueLinkedUnits c) {
+    if (linkRatePpm == 0) {
+      return Rejection.NOT_LINKED;
     }
+    Rejection r = issueRule(c.accountId(), c.vintage());
+    if (r != null) {
+      return r;
+    }
+    Acc a = accounts.get(c.accountId());
     java.math.BigInteger million = java.math.BigInteger.valueOf(1_000_000);
     long units =
         java.math.BigInteger.valueOf(c.originPermits())
@@ -153,16 +160,11 @@ final class ReferenceRegistry {
       return r;
     }
     if (command instanceof IssuePermits c) {
+      Rejection r = issueRule(c.accountId(), c.vintage());
+      if (r != null) {
+        return r;
+      }
       Acc a = accounts.get(c.accountId());
-      if (a == null) {
-        return Rejection.UNKNOWN_ACCOUNT;
-      }
-      if (!a.holdsPermits() || (a.system != null && a.system.isSink())) {
-        return Rejection.ROLE_NOT_PERMITTED;
-      }
-      if (c.vintage() != period) {
-        return Rejection.VINTAGE_NOT_CURRENT;
-      }
       long already = issued.getOrDefault(c.vintage(), 0L) - linked.getOrDefault(c.vintage(), 0L);
       if (already + c.quantity() > cap.applyAsLong(c.vintage())) {
         return Rejection.CAP_EXCEEDED;

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.computecap.economics.link.LinkedEquilibrium;
+import org.computecap.engine.Event;
 import org.computecap.engine.command.CancelPermits;
 import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.IssueLinkedUnits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.Role;
 import org.computecap.engine.command.SubmitBid;
+import org.computecap.engine.journal.Replay;
+import org.computecap.engine.program.Program;
 import org.computecap.engine.registry.LinkedUnitsIssued;
 import org.computecap.sim.agent.Decisions;
 import org.computecap.sim.agent.PriceGrid;
@@ -102,7 +105,7 @@ public final class LinkedSimulator {
     }
     String[] hashes = new String[2];
     for (int j = 0; j < 2; j++) {
-      hashes[j] = org.computecap.engine.journal.Replay.hex(markets[j].engine().stateHash());
+      hashes[j] = Replay.hex(markets[j].engine().stateHash());
     }
     return new LinkedResult(linked, periods, hashes);
   }
@@ -148,7 +151,7 @@ public final class LinkedSimulator {
     if (bought <= 0) {
       return new long[2];
     }
-    org.computecap.engine.program.Program dest = scenario(destination).program().program();
+    Program dest = scenario(destination).program().program();
     if (!dest.hasLinking()) {
       return new long[2];
     }
@@ -169,7 +172,7 @@ public final class LinkedSimulator {
     }
     markets[origin].submit(new CancelPermits(deskIds[origin], t(origin, k), cancel));
     long units = 0;
-    for (var ev :
+    for (Event ev :
         markets[destination].submit(new IssueLinkedUnits(deskIds[destination], vintage, cancel))) {
       if (ev instanceof LinkedUnitsIssued issued) {
         units = issued.units();
@@ -206,7 +209,7 @@ public final class LinkedSimulator {
 
   // The most linked units jurisdiction j may receive in period k, in its own units.
   private double quota(int j, int k) {
-    org.computecap.engine.program.Program p = scenario(j).program().program();
+    Program p = scenario(j).program().program();
     if (!p.hasLinking()) {
       return Double.POSITIVE_INFINITY;
     }
