@@ -23,15 +23,7 @@ class LinkingExperimentTest {
   @Test
   void the_shipped_linking_experiment_runs_and_its_prices_follow_the_linked_equilibrium(
       @TempDir Path dir) throws Exception {
-    Path shipped = Path.of("..", "examples", "experiments", "linking.yaml");
-    Path scenario = Path.of("..", "examples", "linked", "strict-lax.yaml").toAbsolutePath();
-    String text =
-        Files.readString(shipped)
-            .replace("scenario: ../linked/strict-lax.yaml", "scenario: " + scenario)
-            .replace("replications: 5", "replications: 2\nset: {periods: 1}");
-    Path f = dir.resolve("linking.yaml");
-    Files.writeString(f, text);
-    Experiment e = ExperimentLoader.load(f);
+    Experiment e = reduced(dir, "linking", "strict-lax");
     assertThat(e.cells()).hasSize(10);
     ExperimentRunner.run(
         e, dir.resolve("out"), new ThreadExecutor(2), false, ExperimentRunner.Listener.SILENT);
@@ -67,15 +59,7 @@ class LinkingExperimentTest {
   @Test
   void the_shipped_permit_categories_experiment_runs_and_exchange_trades_targeting_for_one_market(
       @TempDir Path dir) throws Exception {
-    Path shipped = Path.of("..", "examples", "experiments", "permit-categories.yaml");
-    Path scenario = Path.of("..", "examples", "linked", "categories.yaml").toAbsolutePath();
-    String text =
-        Files.readString(shipped)
-            .replace("scenario: ../linked/categories.yaml", "scenario: " + scenario)
-            .replace("replications: 5", "replications: 2\nset: {periods: 1}");
-    Path f = dir.resolve("permit-categories.yaml");
-    Files.writeString(f, text);
-    Experiment e = ExperimentLoader.load(f);
+    Experiment e = reduced(dir, "permit-categories", "categories");
     ExperimentRunner.run(
         e, dir.resolve("out"), new ThreadExecutor(2), false, ExperimentRunner.Listener.SILENT);
     Map<String, Map<String, double[]>> cells =
@@ -106,6 +90,23 @@ class LinkingExperimentTest {
             .isCloseTo(theory, within(1.5 * GRID * theory + m.get("price_" + j + "_cents")[1]));
       }
     }
+  }
+
+  /**
+   * The shipped experiment {@code name}, reduced to one period and two replications, its scenario
+   * {@code examples/linked/SCENARIO.yaml} named by absolute path.
+   */
+  private static Experiment reduced(Path dir, String name, String scenario) throws Exception {
+    Path shipped = Path.of("..", "examples", "experiments", name + ".yaml");
+    Path file = Path.of("..", "examples", "linked", scenario + ".yaml").toAbsolutePath();
+    String text =
+        Files.readString(shipped)
+            .replace("scenario: ../linked/" + scenario + ".yaml", "scenario: " + file)
+            .replace("replications: 5", "replications: 2\nset: {periods: 1}");
+    assertThat(text).contains("scenario: " + file).contains("set: {periods: 1}");
+    Path f = dir.resolve(name + ".yaml");
+    Files.writeString(f, text);
+    return ExperimentLoader.load(f);
   }
 
   private static Map<String, Map<String, double[]>> cells(Path file) throws Exception {
