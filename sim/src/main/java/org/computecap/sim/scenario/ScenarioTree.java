@@ -167,6 +167,13 @@ public final class ScenarioTree {
 
   /** Validates the tree as a scenario; errors name the file, the field and the rule. */
   public Scenario scenario() {
+    if (isLinked()) {
+      throw new IllegalArgumentException(
+          source
+              + ": jurisdictions: a linked scenario (two programs, issue 18) runs as an experiment"
+              + " (computecap experiment, with the scenario as its scenario: see"
+              + " examples/experiments/linking.yaml); simulate and sweep run one program");
+    }
     return ScenarioLoader.parseWith(source, root, programs);
   }
 

@@ -137,6 +137,12 @@ class LinkedSimulatorTest {
   }
 
   @Test
+  void a_linked_scenario_read_as_one_program_says_how_to_run_it() {
+    assertThatThrownBy(() -> ScenarioTree.load(FILE).scenario())
+        .hasMessageContaining("jurisdictions: a linked scenario (two programs, issue 18) runs as");
+  }
+
+  @Test
   void a_linked_scenario_refuses_bad_fields_naming_the_field_and_the_rule() {
     assertThatThrownBy(() -> tree("link.exchangeRate", "0").linkedScenario())
         .hasMessageContaining("link.exchangeRate: 0.0 is not in (0, 10.0]");
