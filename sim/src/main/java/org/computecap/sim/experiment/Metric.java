@@ -318,11 +318,54 @@ public record Metric(
             false,
             false,
             (p, c, s) -> p.welfare() * s.market().centsPerUtil() - enforcementCents(p, s)));
+    // Issue 18, prices vs quantities: the covered quantity used, the scenario's damage of it and
+    // welfare less that damage (what Weitzman compares a cap, a tax and a hybrid on), and the
+    // spread over a run's periods of that quantity and of the price (a cap holds the first, a tax
+    // the second).
+    m.add(real("used_permits", "covered quantity used", "permits", PeriodResult::usedPermits));
+    m.add(
+        new Metric(
+            "damage_utils",
+            "damage of compute",
+            "utility",
+            false,
+            false,
+            (p, c, s) -> damageUtils(p, s)));
+    m.add(
+        new Metric(
+            "social_welfare_utils",
+            "welfare less damage",
+            "utility",
+            false,
+            false,
+            (p, c, s) -> p.welfare() - damageUtils(p, s)));
+    m.add(
+        new Metric(
+            "used_spread_permits",
+            "spread of the covered quantity used over the periods",
+            "permits",
+            false,
+            false,
+            (p, c, s) -> p.usedPermits(),
+            true));
+    m.add(
+        new Metric(
+            "price_spread_cents",
+            "spread of the price over the periods",
+            "cents per permit",
+            false,
+            false,
+            (p, c, s) -> p.clearingPrice(),
+            true));
     Map<String, Metric> out = new LinkedHashMap<>();
     for (Metric metric : m) {
       out.put(metric.name(), metric);
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  private static double damageUtils(PeriodResult p, Scenario s) {
+    return s.damage().cents(p.usedPermits()) / s.market().centsPerUtil();
   }
 
   private static double enforcementCents(PeriodResult p, Scenario s) {

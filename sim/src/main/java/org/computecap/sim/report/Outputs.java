@@ -80,7 +80,8 @@ public final class Outputs {
           .number("demand_multiplier_ratio", PeriodResult::demandMultiplier)
           .number("price_change_cents", PeriodResult::priceChange)
           .whole("ceiling_permits", PeriodResult::ceilingPermits)
-          .whole("reserve_sale_permits", PeriodResult::reserveSalePermits);
+          .whole("reserve_sale_permits", PeriodResult::reserveSalePermits)
+          .number("used_permits", PeriodResult::usedPermits);
 
   /**
    * class-periods.csv: one row per size class the population has and period (issue 13): the class's

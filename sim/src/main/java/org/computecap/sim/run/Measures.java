@@ -137,7 +137,8 @@ final class Measures {
         in.demandMultiplier(),
         in.previousPrice(),
         in.ceilingPermits(),
-        in.reserveSalePermits());
+        in.reserveSalePermits(),
+        c.riskWeighted);
   }
 
   // The price of the period: exchange trades' VWAP (opening and main session), else the

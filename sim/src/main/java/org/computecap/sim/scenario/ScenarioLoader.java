@@ -87,12 +87,13 @@ public final class ScenarioLoader {
       developers.add(developer(d));
     }
     DemandShocks demand = demand(n.optionalSection("demand"));
+    ComputeDamage damage = damage(n.optionalSection("damage"));
     n.refuseUnread();
     refuseUnboundedEvaders(source, terms, developers);
     refuseEfficiencyWithoutEnergy(source, program, developers);
     Workloads.refuseUnsolvable(source, terms.scope(), developers);
     return new Scenario(
-        name, description, seed, periods, programYaml, terms, market, developers, demand);
+        name, description, seed, periods, programYaml, terms, market, developers, demand, damage);
   }
 
   // A strategic developer whose benefit never saturates (POWER, LOG) and who faces no
@@ -187,7 +188,8 @@ public final class ScenarioLoader {
         terms,
         s.market(),
         s.developers(),
-        s.demand());
+        s.demand(),
+        s.damage());
   }
 
   /**
@@ -240,6 +242,14 @@ public final class ScenarioLoader {
     double correlation = d.number("correlation", 0.0, 1.0, 0.0);
     d.refuseUnread();
     return new DemandShocks(growth, sigma, correlation);
+  }
+
+  // The optional `damage` mapping (issue 18, prices vs quantities): absent, no damage.
+  private static ComputeDamage damage(Node d) {
+    double linear = d.number("centsPerPermit", 0.0, 1e12, 0.0);
+    double slope = d.number("slopeCentsPerPermitSquared", 0.0, 1e12, 0.0);
+    d.refuseUnread();
+    return new ComputeDamage(linear, slope);
   }
 
   private static MarketSettings market(Node m, int periods) {

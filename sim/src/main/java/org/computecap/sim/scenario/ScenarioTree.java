@@ -42,6 +42,7 @@ public final class ScenarioTree {
           "market",
           "developers",
           "demand",
+          "damage",
           "link",
           "jurisdictions");
 

@@ -63,7 +63,8 @@ class OutputsTest {
             1.0,
             Double.NaN,
             0,
-            0);
+            0,
+            0.0);
     PeriodResult p2 =
         new PeriodResult(
             2,
@@ -103,7 +104,8 @@ class OutputsTest {
             1.0,
             Double.NaN,
             0,
-            0);
+            0,
+            0.0);
     return new SimulationResult(
         "fixture",
         "a <test> & fixture",
@@ -341,7 +343,8 @@ class OutputsTest {
         p.demandMultiplier(),
         p.previousPrice(),
         p.ceilingPermits(),
-        p.reserveSalePermits());
+        p.reserveSalePermits(),
+        p.usedPermits());
   }
 
   static SimulationResult withPeriods(SimulationResult r, List<PeriodResult> periods) {

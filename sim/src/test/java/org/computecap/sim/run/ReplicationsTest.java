@@ -53,7 +53,8 @@ class ReplicationsTest {
             1.0,
             Double.NaN,
             0,
-            0);
+            0,
+            0.0);
     return new SimulationResult(
         "r",
         "r",
