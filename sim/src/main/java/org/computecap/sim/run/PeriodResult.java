@@ -45,6 +45,8 @@ package org.computecap.sim.run;
  * @param usedPermits the covered quantity developers used, in permits at their recorded multipliers
  *     ({@code sum lambda_i·base_i}, unreported use included): what the cap counts and the damage of
  *     compute is a function of (issue 18)
+ * @param marketPower Hahn's equilibrium beside the price-setters' holdings (issue 18; {@link
+ *     MarketPower#NONE} without price-setters)
  */
 public record PeriodResult(
     int period,
@@ -85,7 +87,8 @@ public record PeriodResult(
     double previousPrice,
     long ceilingPermits,
     long reserveSalePermits,
-    double usedPermits) {
+    double usedPermits,
+    MarketPower marketPower) {
 
   /**
    * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse; NaN when the

@@ -92,6 +92,7 @@ public final class ScenarioLoader {
     refuseUnboundedEvaders(source, terms, developers);
     refuseEfficiencyWithoutEnergy(source, program, developers);
     Workloads.refuseUnsolvable(source, terms.scope(), developers);
+    PriceSettingRules.refuseUnplayable(source, terms, market, developers);
     return new Scenario(
         name, description, seed, periods, programYaml, terms, market, developers, demand, damage);
   }
@@ -179,6 +180,7 @@ public final class ScenarioLoader {
     refuseUnboundedEvaders(s.name(), terms, s.developers());
     refuseEfficiencyWithoutEnergy(s.name(), parsed, s.developers());
     Workloads.refuseUnsolvable(s.name(), terms.scope(), s.developers());
+    PriceSettingRules.refuseUnplayable(s.name(), terms, s.market(), s.developers());
     return new Scenario(
         s.name(),
         s.description(),
@@ -336,12 +338,7 @@ public final class ScenarioLoader {
     double permitsPerUnit = d.number("permitsPerUnit", 1.0, 1e12, 1.0);
     double energyPerUnit = d.number("energyPerUnit", 0.0, 1e12, permitsPerUnit);
     double outputPerUnit = d.positive("outputPerUnit", 1e12, 1000.0);
-    double[] history = d.numbers("history", 0.0, 1e15);
-    if (history != null && history.length != 2) {
-      throw d.error(
-          "history",
-          "must list the outputs of the 2 periods before the " + "program, had " + history.length);
-    }
+    double[] history = history(d);
     double riskType = d.number("riskType", 0.0, 1.0, 0.0);
     double effortCost = d.number("effortCost", 0.0, BIG, 0.0);
     double gamma = d.number("manipulationCost", 0.0, BIG, Double.POSITIVE_INFINITY);
@@ -373,6 +370,25 @@ public final class ScenarioLoader {
         spread,
         efficiency,
         training);
+  }
+
+  // Compute of the two periods before the program: a list of two, or one number for both (so an
+  // experiment can vary it as a numeric factor); null when absent.
+  private static double[] history(Node d) {
+    JsonNode h = d.has("history") ? d.json().get("history") : null;
+    if (h != null && !h.isArray()) {
+      double both = d.number("history", 0.0, 1e15, null);
+      return new double[] {both, both};
+    }
+    double[] history = d.numbers("history", 0.0, 1e15);
+    if (history != null && history.length != 2) {
+      throw d.error(
+          "history",
+          "must list the outputs of the 2 periods before the program (or be one number for"
+              + " both), had "
+              + history.length);
+    }
+    return history;
   }
 
   // A benefit function's parameters {theta, beta, k, a} for its family; unused ones are 0.

@@ -10,6 +10,7 @@ import java.util.List;
 import org.computecap.sim.run.ClassPeriodRow;
 import org.computecap.sim.run.DeveloperPeriodRow;
 import org.computecap.sim.run.DeveloperRow;
+import org.computecap.sim.run.MarketPower;
 import org.computecap.sim.run.PeriodResult;
 import org.computecap.sim.run.Replications;
 import org.computecap.sim.run.SimulationResult;
@@ -64,7 +65,8 @@ class OutputsTest {
             Double.NaN,
             0,
             0,
-            0.0);
+            0.0,
+            MarketPower.NONE);
     PeriodResult p2 =
         new PeriodResult(
             2,
@@ -105,7 +107,8 @@ class OutputsTest {
             Double.NaN,
             0,
             0,
-            0.0);
+            0.0,
+            MarketPower.NONE);
     return new SimulationResult(
         "fixture",
         "a <test> & fixture",
@@ -344,7 +347,8 @@ class OutputsTest {
         p.previousPrice(),
         p.ceilingPermits(),
         p.reserveSalePermits(),
-        p.usedPermits());
+        p.usedPermits(),
+        MarketPower.NONE);
   }
 
   static SimulationResult withPeriods(SimulationResult r, List<PeriodResult> periods) {

@@ -54,7 +54,8 @@ class ReplicationsTest {
             Double.NaN,
             0,
             0,
-            0.0);
+            0.0,
+            MarketPower.NONE);
     return new SimulationResult(
         "r",
         "r",
