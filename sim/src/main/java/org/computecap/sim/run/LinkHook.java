@@ -25,7 +25,8 @@ interface LinkHook {
         public void afterTrading(int period) {}
 
         @Override
-        public void bid(Market market, long auctionId, long bidId, double expectedCents) {}
+        public void bid(
+            Market market, long auctionId, long bidId, double expectedCents, long limit) {}
       };
 
   /** Permits the link adds to this period's market (negative: takes out of it). */
@@ -36,9 +37,10 @@ interface LinkHook {
 
   /**
    * Submits the link desk's bid in the primary auction, numbered {@code bidId}, after the
-   * developers' bids: where the origin's permits are first sold.
+   * developers' bids: where the origin's permits are first sold; at most {@code limit} permits (the
+   * auction's purchase limit).
    */
-  void bid(Market market, long auctionId, long bidId, double expectedCents);
+  void bid(Market market, long auctionId, long bidId, double expectedCents, long limit);
 
   /** After the main session, before compliance: the desk moves what it bought to the other side. */
   void afterTrading(int period);

@@ -308,11 +308,14 @@ public final class LinkedSimulator {
     }
 
     @Override
-    public void bid(Market market, long auctionId, long bidId, double expectedCents) {
+    public void bid(Market market, long auctionId, long bidId, double expectedCents, long limit) {
       long id = this == desks[0] ? deskIds[0] : deskIds[1];
       long price = (long) Math.floor(expectedCents);
-      if (buy > 0 && price >= 1) {
-        market.submit(new SubmitBid(auctionId, bidId, id, buy, price));
+      // Within the auction's purchase limit and the cash the desk has; the main call auction
+      // buys the rest.
+      long quantity = price < 1 ? 0 : Math.min(Math.min(buy, limit), market.freeCash(id) / price);
+      if (quantity > 0) {
+        market.submit(new SubmitBid(auctionId, bidId, id, quantity, price));
       }
     }
 
@@ -320,8 +323,9 @@ public final class LinkedSimulator {
     public void placeOrders(Market market, int period, PriceGrid grid) {
       long id = this == desks[0] ? deskIds[0] : deskIds[1];
       long held = market.freePermits(id, period);
+      long affordable = market.freeCash(id) / Math.max(1, grid.highest());
       if (buy > held) {
-        market.limit(id, true, grid.highest(), buy - held, period);
+        market.limit(id, true, grid.highest(), Math.min(buy - held, affordable), period);
       }
       if (sell > 0) {
         market.sell(id, grid.lowest(), sell, period);

@@ -69,7 +69,7 @@ record PrimaryAuction(double priceCents, long sold, long[] won) {
         }
       }
     }
-    link.bid(market, auctionId, bidId, expectedCents);
+    link.bid(market, auctionId, bidId, expectedCents, limit);
     double price = Double.NaN;
     long sold = 0;
     for (Event e : market.submit(new ClearAuction(auctionId))) {

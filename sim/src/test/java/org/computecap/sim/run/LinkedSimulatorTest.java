@@ -137,6 +137,19 @@ class LinkedSimulatorTest {
   }
 
   @Test
+  void the_desk_bids_within_the_auctions_purchase_limit_and_buys_the_rest_on_the_exchange() {
+    // Nobody may bid for more than 3% of A's auction (7,500 permits), a sixth of the desk's
+    // flow: the engine refuses a bid above the limit, so the desk bids the limit and buys the
+    // rest in the main call auction.
+    LinkedPeriod p =
+        first(
+            "link.regime", "TWO_WAY",
+            "jurisdictions.lax.program.auction.purchaseLimitPpm", "30000");
+    assertThat(p.flowPermits()).isPositive();
+    assertThat(p.linkedUnits()).isEqualTo(p.flowPermits());
+  }
+
+  @Test
   void a_linked_scenario_read_as_one_program_says_how_to_run_it() {
     assertThatThrownBy(() -> ScenarioTree.load(FILE).scenario())
         .hasMessageContaining("jurisdictions: a linked scenario (two programs, issue 18) runs as");
