@@ -17,6 +17,11 @@ import org.computecap.sim.experiment.ExperimentResult;
 import org.computecap.sim.experiment.ExperimentRunner;
 import org.computecap.sim.experiment.Metric;
 import org.computecap.sim.experiment.ThreadExecutor;
+import org.computecap.sim.run.DeveloperPeriodRow;
+import org.computecap.sim.run.SimulationResult;
+import org.computecap.sim.run.Simulator;
+import org.computecap.sim.scenario.Scenario;
+import org.computecap.sim.scenario.ScenarioTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +122,48 @@ class EpochExperimentTest {
     // The experiment's levels put cells on both sides of the deterrence line.
     assertThat(deterred).isEqualTo(6);
     assertThat(evading).isEqualTo(6);
+  }
+
+  @Test
+  void
+      with_every_organisation_rated_l_and_the_cap_at_observed_compute_each_runs_its_observed_compute()
+          throws Exception {
+    // The calibration's identity: at multiplier 1 for all and a cap equal to their observed compute
+    // a year, the competitive price is the data's cost of compute q and nobody moves.
+    List<EpochRun> runs = ShippedEpochDataTest.shipped();
+    EpochCalibration.Settings s = EpochCalibration.Settings.DEFAULT;
+    List<Organisation> orgs = EpochCalibration.organisations(runs);
+    long observedCap =
+        EpochCalibration.capPermits(
+            orgs,
+            new EpochCalibration.Settings(
+                s.beta(),
+                s.alphaPpm(),
+                1.0,
+                s.unitFlop(),
+                s.auditProbabilityPpm(),
+                s.linearPenaltyCents(),
+                s.quadraticPenaltyCents(),
+                s.periods()));
+    Scenario scenario =
+        ScenarioTree.shipped("epoch-calibrated")
+            .with("developers.*.riskType", "0")
+            .with("cap.startPermits", Long.toString(observedCap))
+            .with("audit.probabilityPpm", "500000")
+            .with("periods", "1")
+            .scenario();
+    SimulationResult r = Simulator.run(scenario, null, null);
+    double q = EpochCalibration.centsPerUnit(runs, s);
+    assertThat(r.periods().get(0).clearingPrice()).isCloseTo(q, within(q * GRID_STEP));
+    List<DeveloperPeriodRow> rows = r.developerPeriods();
+    assertThat(rows).hasSize(orgs.size());
+    for (int i = 0; i < orgs.size(); i++) {
+      double observed = EpochCalibration.observedUnits(orgs.get(i), s);
+      // Whole units of compute, and compute moves by twice the price's relative error.
+      assertThat(rows.get(i).compute())
+          .as(orgs.get(i).name())
+          .isCloseTo(observed, within(1 + observed * 2 * GRID_STEP));
+    }
   }
 
   private static double mean(ExperimentResult r, Experiment e, Cell cell, String metric) {
