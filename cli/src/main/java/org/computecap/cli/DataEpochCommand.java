@@ -36,12 +36,7 @@ final class DataEpochCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!Files.isRegularFile(in)) {
-      throw new IllegalArgumentException("--in: no such file: " + in);
-    }
-    if (Files.isDirectory(out)) {
-      throw new IllegalArgumentException("--out: " + out + " is a directory, expected a file");
-    }
+    DataCommand.checkInOut(in, out);
     EpochData.Derivation d =
         EpochData.derive(in.toString(), Files.readString(in, StandardCharsets.UTF_8));
     Path parent = out.toAbsolutePath().getParent();

@@ -47,25 +47,10 @@ final class DataEpochScenarioCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!Files.isRegularFile(in)) {
-      throw new IllegalArgumentException("--in: no such file: " + in);
-    }
-    if (Files.isDirectory(out)) {
-      throw new IllegalArgumentException("--out: " + out + " is a directory, expected a file");
-    }
-    EpochCalibration.Settings d = EpochCalibration.Settings.DEFAULT;
-    EpochCalibration.Settings s;
+    DataCommand.checkInOut(in, out);
+    EpochCalibration.Settings s = EpochCalibration.Settings.DEFAULT;
     try {
-      s =
-          new EpochCalibration.Settings(
-              d.beta(),
-              d.alphaPpm(),
-              capShare == null ? d.capShare() : capShare,
-              d.unitFlop(),
-              d.auditProbabilityPpm(),
-              d.linearPenaltyCents(),
-              d.quadraticPenaltyCents(),
-              d.periods());
+      s = capShare == null ? s : s.withCapShare(capShare);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--cap-share: " + e.getMessage(), e);
     }
@@ -84,16 +69,7 @@ final class DataEpochScenarioCommand implements Callable<Integer> {
         Locale.ROOT, "%d developers from %d runs written to %s%n", orgs.size(), runs.size(), out);
     o.printf(Locale.ROOT, "cap share  cap (permits)  competitive price ($/permit, all truthful)%n");
     for (double share : new double[] {1.0, 0.8, 0.6, 0.4}) {
-      EpochCalibration.Settings at =
-          new EpochCalibration.Settings(
-              s.beta(),
-              s.alphaPpm(),
-              share,
-              s.unitFlop(),
-              s.auditProbabilityPpm(),
-              s.linearPenaltyCents(),
-              s.quadraticPenaltyCents(),
-              s.periods());
+      EpochCalibration.Settings at = s.withCapShare(share);
       long cap = EpochCalibration.capPermits(orgs, at);
       o.printf(
           Locale.ROOT,

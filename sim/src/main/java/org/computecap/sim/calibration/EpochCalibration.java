@@ -80,6 +80,19 @@ public final class EpochCalibration {
       check(periods >= 1 && periods <= 100, "periods", "in [1, 100]", periods);
     }
 
+    /** These settings with the cap at {@code share} of observed compute. */
+    public Settings withCapShare(double share) {
+      return new Settings(
+          beta,
+          alphaPpm,
+          share,
+          unitFlop,
+          auditProbabilityPpm,
+          linearPenaltyCents,
+          quadraticPenaltyCents,
+          periods);
+    }
+
     /** The H multiplier. */
     public double alpha() {
       return alphaPpm / 1e6;

@@ -133,18 +133,7 @@ class EpochExperimentTest {
     List<EpochRun> runs = ShippedEpochDataTest.shipped();
     EpochCalibration.Settings s = EpochCalibration.Settings.DEFAULT;
     List<Organisation> orgs = EpochCalibration.organisations(runs);
-    long observedCap =
-        EpochCalibration.capPermits(
-            orgs,
-            new EpochCalibration.Settings(
-                s.beta(),
-                s.alphaPpm(),
-                1.0,
-                s.unitFlop(),
-                s.auditProbabilityPpm(),
-                s.linearPenaltyCents(),
-                s.quadraticPenaltyCents(),
-                s.periods()));
+    long observedCap = EpochCalibration.capPermits(orgs, s.withCapShare(1.0));
     Scenario scenario =
         ScenarioTree.shipped("epoch-calibrated")
             .with("developers.*.riskType", "0")
