@@ -67,6 +67,11 @@ final class DataEpochScenarioCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     o.printf(
         Locale.ROOT, "%d developers from %d runs written to %s%n", orgs.size(), runs.size(), out);
+    o.printf(
+        Locale.ROOT,
+        "growth of the runs' compute: %.1f%% a year (--set demand.growthPpm=%d)%n",
+        EpochCalibration.growth(runs) * 100,
+        EpochCalibration.growthPpm(runs));
     o.printf(Locale.ROOT, "cap share  cap (permits)  competitive price ($/permit, all truthful)%n");
     for (double share : new double[] {1.0, 0.8, 0.6, 0.4}) {
       EpochCalibration.Settings at = s.withCapShare(share);

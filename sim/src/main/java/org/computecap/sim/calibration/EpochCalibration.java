@@ -231,6 +231,11 @@ public final class EpochCalibration {
     return Math.exp(sxy / sxx) - 1;
   }
 
+  /** {@link #growth} as a scenario's {@code demand.growthPpm}, rounded to a whole ppm. */
+  public static long growthPpm(List<EpochRun> runs) {
+    return Math.round(growth(runs) * 1e6);
+  }
+
   /** The cap in permits: the share of the observed compute a year of every organisation. */
   public static long capPermits(List<Organisation> orgs, Settings s) {
     double sum = 0;

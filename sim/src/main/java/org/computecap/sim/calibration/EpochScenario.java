@@ -86,12 +86,14 @@ public final class EpochScenario {
           orgs.size()),
       String.format(
           Locale.ROOT,
-          "Their compute: %s FLOP in 2023, %s in 2024, %s in 2025 (growth %s a year, fitted; not"
-              + " modelled: demand is each organisation's mean year).",
+          "Their compute: %s FLOP in 2023, %s in 2024, %s in 2025 (growth %s a year, fitted)."
+              + " Demand here is each organisation's mean year and does not grow; --set"
+              + " demand.growthPpm=%d adds the fitted growth (the cap stays flat).",
           sci(byYear[0]),
           sci(byYear[1]),
           sci(byYear[2]),
-          percent(EpochCalibration.growth(runs))),
+          percent(EpochCalibration.growth(runs)),
+          EpochCalibration.growthPpm(runs)),
       String.format(
           Locale.ROOT,
           "Unit: %s FLOP. Observed compute a year (2023-2025 over 3): %s units in all.",

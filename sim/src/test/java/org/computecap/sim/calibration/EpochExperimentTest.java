@@ -1,6 +1,7 @@
 package org.computecap.sim.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -153,6 +154,40 @@ class EpochExperimentTest {
           .as(orgs.get(i).name())
           .isCloseTo(observed, within(1 + observed * 2 * GRID_STEP));
     }
+  }
+
+  @Test
+  void with_the_datas_growth_and_a_flat_cap_the_price_rises_by_growth_to_the_one_minus_beta()
+      throws Exception {
+    // Every organisation's demand grows by the same factor G a period, so each Eq. 5 demand is G
+    // times larger at every price and the competitive price for the same cap is p_1·G^(1-beta).
+    List<EpochRun> runs = ShippedEpochDataTest.shipped();
+    EpochCalibration.Settings s = EpochCalibration.Settings.DEFAULT;
+    long growthPpm = EpochCalibration.growthPpm(runs);
+    Scenario scenario =
+        ScenarioTree.shipped("epoch-calibrated")
+            .with("demand.growthPpm", Long.toString(growthPpm))
+            .with("audit.probabilityPpm", "1000000")
+            .scenario();
+    SimulationResult r = Simulator.run(scenario, null, null);
+    double first =
+        EpochCalibration.competitivePriceCents(
+            runs, s, EpochCalibration.capPermits(EpochCalibration.organisations(runs), s));
+    double g = 1 + growthPpm / 1e6;
+    assertThat(r.periods()).hasSize(s.periods());
+    for (int t = 0; t < s.periods(); t++) {
+      double theory = first * Math.pow(g, t * (1 - s.beta()));
+      assertThat(r.periods().get(t).clearingPrice())
+          .as("period %d", t + 1)
+          .isCloseTo(theory, within(theory * GRID_STEP));
+      assertThat(r.periods().get(t).evasionRate()).isZero();
+    }
+    assertThatThrownBy(
+            () ->
+                ScenarioTree.shipped("epoch-calibrated")
+                    .with("demand.growthPpm", "10000001")
+                    .scenario())
+        .hasMessageContaining("demand.growthPpm must be in [-999999, 10000000], was 10000001");
   }
 
   private static double mean(ExperimentResult r, Experiment e, Cell cell, String metric) {
