@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Write the P2 risk-weighted scenario calibrated from an extract of `data epoch`, and print"
-            + " the competitive price (P2 Eq. 6) at caps of 100, 80, 60 and 40% of observed"
+            + " the competitive price (P2 Eq. 6) at caps of 100, 80, 60 and 40%% of observed"
             + " compute.")
 final class DataEpochScenarioCommand implements Callable<Integer> {
   @Option(names = "--in", required = true, paramLabel = "EXTRACT.csv", description = "the extract")
