@@ -276,6 +276,14 @@ public enum Rejection {
   /** Collateral is returned only when the account owes no penalty and no make-good. */
   OBLIGATIONS_OUTSTANDING,
 
+  // --- linked jurisdictions (issue 18) ---
+  /** The program recognises no other program's permits: it has no {@code linking} section. */
+  NOT_LINKED,
+  /** At the link's exchange rate the origin's permits make less than one unit. */
+  LINKED_UNITS_BELOW_ONE,
+  /** The linked units would exceed the link's quota for the vintage, a share of its cap. */
+  LINK_QUOTA_EXCEEDED,
+
   // --- finer risk classes (issue 18) ---
   /** The evaluation's signal is not one of the program's risk classes. */
   UNKNOWN_RISK_SIGNAL,
