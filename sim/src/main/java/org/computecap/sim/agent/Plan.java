@@ -29,6 +29,7 @@ public final class Plan {
   private final long makeGood;
   private final double bankPriceCents;
   private final double bankCapacity;
+  private final long hoard;
 
   /**
    * @param weight permits per unit of compute (intensity times lambdaBar), &gt; 0
@@ -46,6 +47,23 @@ public final class Plan {
       long makeGood,
       double bankPriceCents,
       double bankCapacity) {
+    this(developer, weight, enforcement, centsPerUtil, makeGood, bankPriceCents, bankCapacity, 0);
+  }
+
+  /**
+   * As above, for a hoarding developer (issue 18) that also holds {@code hoard} permits at every
+   * price: its hoard so far and what it adds this period, never sold and never used.
+   */
+  public Plan(
+      Developer developer,
+      double weight,
+      Enforcement enforcement,
+      double centsPerUtil,
+      long makeGood,
+      double bankPriceCents,
+      double bankCapacity,
+      long hoard) {
+    this.hoard = hoard;
     this.developer = developer;
     this.valuation = new Valuation(developer, weight, centsPerUtil);
     // The valuation's one-developer population: the same developer and weight.
@@ -80,6 +98,27 @@ public final class Plan {
     return makeGood;
   }
 
+  /** The same plan holding {@code permits} back at every price (issue 18). */
+  public Plan withHoard(long permits) {
+    if (enforcement != null) {
+      throw new IllegalStateException(developer.name() + " evades: a HOARDING developer does not");
+    }
+    return new Plan(
+        developer,
+        valuation.weight(),
+        null,
+        centsPerUtil,
+        makeGood,
+        bankPriceCents,
+        bankCapacity,
+        permits);
+  }
+
+  /** Permits it holds back at every price: its hoard (issue 18), 0 unless it hoards. */
+  public long hoard() {
+    return hoard;
+  }
+
   public boolean strategic() {
     return enforcement != null;
   }
@@ -97,11 +136,12 @@ public final class Plan {
   }
 
   /**
-   * Permits it wants to hold at a price: its need, make-good, and the bank below the bank price.
+   * Permits it wants to hold at a price: its need, make-good, the bank below the bank price, and a
+   * hoarder's hoard at any price.
    */
   public double target(double priceCents) {
     double bank = priceCents <= bankPriceCents ? bankCapacity : 0.0;
-    return need(priceCents) + makeGood + bank;
+    return need(priceCents) + makeGood + bank + hoard;
   }
 
   /** Permits it leaves unreported at a price (P2's best shortfall, or all it owes). */

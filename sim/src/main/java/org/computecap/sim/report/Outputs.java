@@ -80,7 +80,17 @@ public final class Outputs {
           .number("demand_multiplier_ratio", PeriodResult::demandMultiplier)
           .number("price_change_cents", PeriodResult::priceChange)
           .whole("ceiling_permits", PeriodResult::ceilingPermits)
-          .whole("reserve_sale_permits", PeriodResult::reserveSalePermits);
+          .whole("reserve_sale_permits", PeriodResult::reserveSalePermits)
+          // Foreclosure by hoarding (issue 18): entrants, the hoard and the theory beside them.
+          .whole("entrants_count", p -> p.foreclosure().entrants())
+          .number("entrants_compute_units", p -> p.foreclosure().entrantsCompute())
+          .number("entrants_theory_compute_units", p -> p.foreclosure().entrantsTheoryCompute())
+          .number("incumbents_surplus_cents", p -> p.foreclosure().incumbentsSurplusCents())
+          .whole("hoard_permits", p -> p.foreclosure().hoardPermits())
+          .whole("hoard_withdrawn_permits", p -> p.foreclosure().withdrawnPermits())
+          .number("competitive_price_cents", p -> p.foreclosure().competitivePriceCents())
+          .number("hoard_cost_theory_cents", p -> p.foreclosure().hoardCostTheoryCents())
+          .whole("holding_limit_refusals_count", p -> p.foreclosure().holdingLimitRefusals());
 
   /**
    * class-periods.csv: one row per size class the population has and period (issue 13): the class's

@@ -42,6 +42,7 @@ package org.computecap.sim.run;
  * @param ceilingPermits permits bought at the price ceiling (issue 14, issued above the cap)
  * @param reserveSalePermits permits bought in the period's price containment reserve sale (issue
  *     14)
+ * @param foreclosure entrants, the hoard and their theory (issue 18)
  */
 public record PeriodResult(
     int period,
@@ -81,7 +82,90 @@ public record PeriodResult(
     double demandMultiplier,
     double previousPrice,
     long ceilingPermits,
-    long reserveSalePermits) {
+    long reserveSalePermits,
+    ForeclosureTotals foreclosure) {
+
+  /** A period without foreclosure measures ({@link ForeclosureTotals#NONE}). */
+  public PeriodResult(
+      int period,
+      long capPermits,
+      long permitsInCirculation,
+      double clearingPrice,
+      double theoreticalPrice,
+      long volume,
+      double auctionPrice,
+      long auctionSold,
+      double totalCompute,
+      double baselineCompute,
+      double competitiveCompute,
+      double totalEnergy,
+      double complianceRate,
+      double evasionRate,
+      int evaders,
+      int audits,
+      int detected,
+      long penaltiesCollected,
+      double welfare,
+      double plannerWelfare,
+      double uniformWelfare,
+      double tradeEfficiency,
+      long revenueSmallFirms,
+      int leakedFirms,
+      int manipulations,
+      double meanEffort,
+      double expectedPrice,
+      double closingPrice,
+      long bankedPermits,
+      double excessCompute,
+      int honestFined,
+      double investment,
+      double benchmark,
+      WorkloadTotals workloads,
+      double demandMultiplier,
+      double previousPrice,
+      long ceilingPermits,
+      long reserveSalePermits) {
+    this(
+        period,
+        capPermits,
+        permitsInCirculation,
+        clearingPrice,
+        theoreticalPrice,
+        volume,
+        auctionPrice,
+        auctionSold,
+        totalCompute,
+        baselineCompute,
+        competitiveCompute,
+        totalEnergy,
+        complianceRate,
+        evasionRate,
+        evaders,
+        audits,
+        detected,
+        penaltiesCollected,
+        welfare,
+        plannerWelfare,
+        uniformWelfare,
+        tradeEfficiency,
+        revenueSmallFirms,
+        leakedFirms,
+        manipulations,
+        meanEffort,
+        expectedPrice,
+        closingPrice,
+        bankedPermits,
+        excessCompute,
+        honestFined,
+        investment,
+        benchmark,
+        workloads,
+        demandMultiplier,
+        previousPrice,
+        ceilingPermits,
+        reserveSalePermits,
+        ForeclosureTotals.NONE);
+  }
 
   /**
    * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse; NaN when the

@@ -45,6 +45,24 @@ record Planning(
       long auctionVolume,
       double issuedShare,
       double lastPriceCents) {
+    return plan(period, active, makeGood, held, auctionVolume, issuedShare, lastPriceCents, null);
+  }
+
+  /**
+   * As above, with the HOARDING coalition (issue 18) holding {@code hoard[i]} permits back (null:
+   * nobody hoards): those permits are not available to anyone, so every expectation is formed for
+   * the permits held less the hoard, and each hoarder's plan holds its hoard at every price.
+   */
+  static Planning plan(
+      Period period,
+      boolean[] active,
+      long[] makeGood,
+      long[] held,
+      long auctionVolume,
+      double issuedShare,
+      double lastPriceCents,
+      long[] hoard) {
+    long withheld = Hoard.total(hoard);
     ProgramTerms terms = period.terms();
     MarketSettings settings = period.settings();
     Accounts accounts = period.accounts();
@@ -52,10 +70,21 @@ record Planning(
     Cohort naive = Cohort.at(accounts, active, terms, cpu, Double.NaN, null, makeGood);
     Expectation first =
         Expectation.form(
-            naive, period, heldBy(held, active), auctionVolume, issuedShare, lastPriceCents);
+            naive,
+            period,
+            heldBy(held, active) - withheld,
+            auctionVolume,
+            issuedShare,
+            lastPriceCents);
     boolean[] relocated = relocate(naive, held, first.priceCents(), active);
     invest(
-        period, active, makeGood, heldBy(held, active), auctionVolume, issuedShare, lastPriceCents);
+        period,
+        active,
+        makeGood,
+        heldBy(held, active) - withheld,
+        auctionVolume,
+        issuedShare,
+        lastPriceCents);
     Signals signals = null;
     if (settings.evaluations() == EvaluationTiming.BEFORE_TRADING) {
       double[] base = new double[accounts.size()];
@@ -74,7 +103,7 @@ record Planning(
         Cohort.at(accounts, active, terms, cpu, first.priceCents(), signals, makeGood)
             .withEnforcement(
                 terms, settings, collateral, rho, cpu, first.priceCents(), first.priceCents());
-    long heldActive = heldBy(held, active);
+    long heldActive = heldBy(held, active) - withheld;
     Expectation e =
         Expectation.form(cohort, period, heldActive, auctionVolume, issuedShare, lastPriceCents);
     if (cohort.anyStrategic() && terms.makeGood()) {
@@ -87,6 +116,7 @@ record Planning(
     if (e.bankPriceCents() > 0) {
       cohort = cohort.withBank(e.bankPriceCents(), bankCapacity(cohort, e), cpu);
     }
+    cohort = cohort.withHoard(hoard);
     PriceGrid grid =
         PriceGrid.around(
             Math.max(e.priceCents(), terms.tickCents()),

@@ -5,10 +5,14 @@ package org.computecap.sim.scenario;
  * marginal value, so a uniform-price auction over their schedules finds the competitive price;
  * zero-intelligence-constrained agents (Gode and Sunder 1993) quote at random but never at a loss;
  * strategic agents trade like price-takers but under-report when the expected penalty is below the
- * permit price (P2 Cor 3).
+ * permit price (P2 Cor 3); hoarding agents (issue 18, foreclosure) act as one coalition with every
+ * other hoarding developer: they trade like price-takers for their own use, and on top buy and bank
+ * a stated share of each period's cap ({@link DeveloperType#hoardShare}) that they never sell or
+ * use, to raise the price later entrants pay.
  */
 public enum Strategy {
   PRICE_TAKING,
   ZI_C,
-  STRATEGIC
+  STRATEGIC,
+  HOARDING
 }
