@@ -32,7 +32,8 @@ public final class Hoarding {
    * A period with and without a hoard.
    *
    * @param supply the permits available to the period without a hoard
-   * @param hoard the permits withdrawn into the hoard, {@code 0 <= hoard < supply}
+   * @param hoard the permits withdrawn into the hoard, {@code hoard < supply}; negative when the
+   *     hoarders release permits from a hoard built earlier (then the period has more than supply)
    * @param competitive the equilibrium for {@code supply}
    * @param hoarded the equilibrium for {@code supply - hoard}
    */
@@ -48,16 +49,16 @@ public final class Hoarding {
    * The period's competitive equilibrium with {@code supply} permits and with {@code supply -
    * hoard}.
    *
-   * @throws IllegalArgumentException when supply is not finite and &gt; 0, or hoard not in [0,
-   *     supply)
+   * @throws IllegalArgumentException when supply is not finite and &gt; 0, or hoard not finite and
+   *     below supply
    */
   public static Outcome of(Population pop, double supply, double hoard) {
     if (!(supply > 0.0) || Double.isInfinite(supply)) {
       throw new IllegalArgumentException("supply must be finite and > 0, was " + supply);
     }
-    if (!(hoard >= 0.0 && hoard < supply)) {
+    if (!(hoard < supply) || Double.isInfinite(hoard)) {
       throw new IllegalArgumentException(
-          "hoard must be in [0, supply = " + supply + "), was " + hoard);
+          "hoard must be finite and below supply = " + supply + ", was " + hoard);
     }
     Equilibrium without = MarketClearing.solve(pop, supply);
     Equilibrium with = hoard == 0.0 ? without : MarketClearing.solve(pop, supply - hoard);

@@ -66,6 +66,18 @@ class HoardingTest {
   }
 
   @Test
+  void releasing_permits_from_a_hoard_is_a_cap_raised_by_them() {
+    // 10 permits released on top of a supply of 20: p = 3/30 = 0.1, from 3/20 = 0.15 without.
+    Hoarding.Outcome o = Hoarding.of(threeLog(), 20.0, -10.0);
+    assertThat(o.hoarded().price()).isCloseTo(0.1, within(EPS));
+    assertThat(o.priceIncrease()).isCloseTo(-0.05, within(EPS));
+    assertThat(Hoarding.computeLost(o, ENTRANT)).isCloseTo(-10.0 / 3.0, within(EPS));
+    // The incumbents gain: 2·ln(1.5) of surplus on their own use and 10 permits worth 0.1 each.
+    assertThat(Hoarding.incumbentsCost(threeLog(), o, INCUMBENTS, 0.0))
+        .isCloseTo(-2.0 * Math.log(1.5) - 1.0, within(EPS));
+  }
+
+  @Test
   void no_hoard_changes_nothing_and_costs_nothing() {
     Hoarding.Outcome o = Hoarding.of(threeLog(), 30.0, 0.0);
     assertThat(o.priceIncrease()).isZero();
@@ -80,8 +92,9 @@ class HoardingTest {
         .hasMessageContaining("supply");
     assertThatThrownBy(() -> Hoarding.of(threeLog(), 30.0, 30.0))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("hoard must be in [0, supply");
-    assertThatThrownBy(() -> Hoarding.of(threeLog(), 30.0, -1.0)).hasMessageContaining("hoard");
+        .hasMessageContaining("hoard must be finite and below supply = 30.0");
+    assertThatThrownBy(() -> Hoarding.of(threeLog(), 30.0, Double.NEGATIVE_INFINITY))
+        .hasMessageContaining("hoard");
     Hoarding.Outcome o = Hoarding.of(threeLog(), 30.0, 10.0);
     assertThatThrownBy(() -> Hoarding.incumbentsCost(threeLog(), o, new boolean[2], 0.0))
         .hasMessageContaining("members must have one entry per developer (3)");

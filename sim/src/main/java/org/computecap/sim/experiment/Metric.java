@@ -345,6 +345,12 @@ public record Metric(
             "incumbents' surplus (benefit plus cash from permits)",
             "cents",
             p -> p.foreclosure().incumbentsSurplusCents()));
+    m.add(
+        real(
+            "entrants_surplus_cents",
+            "entrants' surplus (benefit plus cash from permits)",
+            "cents",
+            p -> p.foreclosure().entrantsSurplusCents()));
     m.add(whole("hoard_permits", "the hoard", "permits", p -> p.foreclosure().hoardPermits()));
     m.add(
         whole(

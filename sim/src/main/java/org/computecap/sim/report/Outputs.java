@@ -86,6 +86,7 @@ public final class Outputs {
           .number("entrants_compute_units", p -> p.foreclosure().entrantsCompute())
           .number("entrants_theory_compute_units", p -> p.foreclosure().entrantsTheoryCompute())
           .number("incumbents_surplus_cents", p -> p.foreclosure().incumbentsSurplusCents())
+          .number("entrants_surplus_cents", p -> p.foreclosure().entrantsSurplusCents())
           .whole("hoard_permits", p -> p.foreclosure().hoardPermits())
           .whole("hoard_withdrawn_permits", p -> p.foreclosure().withdrawnPermits())
           .number("competitive_price_cents", p -> p.foreclosure().competitivePriceCents())

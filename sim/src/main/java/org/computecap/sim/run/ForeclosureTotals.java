@@ -13,8 +13,10 @@ package org.computecap.sim.run;
  *     their cash from permits in the period (sales less purchases and auction payments) less the
  *     penalties they paid: the difference between a run without hoarding and one with it, on the
  *     same seed, is what the strategy cost them
+ * @param entrantsSurplusCents the same for the entrants: a new-entrant reserve's grant shows here
  * @param hoardPermits the HOARDING coalition's hoard at the end of the period
- * @param withdrawnPermits what the coalition added to its hoard in the period
+ * @param withdrawnPermits what the coalition added to its hoard in the period (negative: what it
+ *     took out of it, as when a holding limit leaves it room for its own use only)
  * @param competitivePriceCents the theory's price of the period without this period's withdrawal
  * @param hoardCostTheoryCents the theory's cost of the period's withdrawal to the incumbents,
  *     {@code Hoarding.incumbentsCost} in cents, with their free permits as the endowment
@@ -25,6 +27,7 @@ public record ForeclosureTotals(
     double entrantsCompute,
     double entrantsTheoryCompute,
     double incumbentsSurplusCents,
+    double entrantsSurplusCents,
     long hoardPermits,
     long withdrawnPermits,
     double competitivePriceCents,
@@ -33,5 +36,5 @@ public record ForeclosureTotals(
 
   /** Nothing measured (tests of outputs that do not look at foreclosure). */
   public static final ForeclosureTotals NONE =
-      new ForeclosureTotals(0, 0, 0, 0, 0, 0, Double.NaN, 0, 0);
+      new ForeclosureTotals(0, 0, 0, 0, 0, 0, 0, Double.NaN, 0, 0);
 }

@@ -193,19 +193,21 @@ final class Measures {
     boolean[] incumbentRows = rows(cohort.rowValues(incumbent, incumbent));
     double[] compute = cohort.rowCompute(in.usage());
     double surplus = 0;
+    double entrantsSurplus = 0;
     for (int j = 0; j < compute.length; j++) {
-      if (incumbentRows[j]) {
-        surplus +=
-            cpu
-                * pop.family(j)
-                    .value(pop.theta(j), pop.beta(j), pop.k(j), pop.a(j), Math.max(0, compute[j]));
-      }
+      double benefit =
+          cpu * pop.family(j).value(pop.theta(j), pop.beta(j), pop.k(j), pop.a(j), compute[j]);
+      surplus += incumbentRows[j] ? benefit : 0;
+      entrantsSurplus += entrantRows[j] ? benefit : 0;
     }
     for (int i = 0; i < n; i++) {
       surplus += f.entrant()[i] ? 0 : f.cashCents()[i];
+      entrantsSurplus += f.entrant()[i] ? f.cashCents()[i] : 0;
     }
+    // The period without this period's change of the hoard against the period with it: a
+    // withdrawal, or a release when a holding limit made the hoarders use part of their hoard.
     double supply = Math.max(1, available - f.hoardIn());
-    long withdrawn = Math.max(0, f.hoardOut() - f.hoardIn());
+    long withdrawn = f.hoardOut() - f.hoardIn();
     Hoarding.Outcome o = Hoarding.of(pop, supply, Math.min(withdrawn, supply - 1));
     double cost =
         f.hoarding() ? cpu * Hoarding.incumbentsCost(pop, o, incumbentRows, f.endowment()) : 0.0;
@@ -214,6 +216,7 @@ final class Measures {
         entrantsCompute,
         Hoarding.compute(o.hoarded(), entrantRows),
         surplus,
+        entrantsSurplus,
         f.hoardOut(),
         withdrawn,
         o.competitive().price() * cpu,

@@ -62,7 +62,10 @@ record Planning(
       double issuedShare,
       double lastPriceCents,
       long[] hoard) {
-    long withheld = Hoard.total(hoard);
+    // The hoard comes out of the permits held first and then out of the auction's volume (the
+    // expectation counts held permits net of make-good, never below 0).
+    long withheld = Math.min(Hoard.total(hoard), heldBy(held, active));
+    long volume = Math.max(0, auctionVolume - (Hoard.total(hoard) - withheld));
     ProgramTerms terms = period.terms();
     MarketSettings settings = period.settings();
     Accounts accounts = period.accounts();
@@ -70,19 +73,14 @@ record Planning(
     Cohort naive = Cohort.at(accounts, active, terms, cpu, Double.NaN, null, makeGood);
     Expectation first =
         Expectation.form(
-            naive,
-            period,
-            heldBy(held, active) - withheld,
-            auctionVolume,
-            issuedShare,
-            lastPriceCents);
+            naive, period, heldBy(held, active) - withheld, volume, issuedShare, lastPriceCents);
     boolean[] relocated = relocate(naive, held, first.priceCents(), active);
     invest(
         period,
         active,
         makeGood,
         heldBy(held, active) - withheld,
-        auctionVolume,
+        volume,
         issuedShare,
         lastPriceCents);
     Signals signals = null;
@@ -105,13 +103,13 @@ record Planning(
                 terms, settings, collateral, rho, cpu, first.priceCents(), first.priceCents());
     long heldActive = heldBy(held, active) - withheld;
     Expectation e =
-        Expectation.form(cohort, period, heldActive, auctionVolume, issuedShare, lastPriceCents);
+        Expectation.form(cohort, period, heldActive, volume, issuedShare, lastPriceCents);
     if (cohort.anyStrategic() && terms.makeGood()) {
       // Make-good is bought at the period's price: plan the shortfall once more at it.
       cohort =
           cohort.withEnforcement(
               terms, settings, collateral, rho, cpu, e.priceCents(), e.priceCents());
-      e = Expectation.form(cohort, period, heldActive, auctionVolume, issuedShare, lastPriceCents);
+      e = Expectation.form(cohort, period, heldActive, volume, issuedShare, lastPriceCents);
     }
     if (e.bankPriceCents() > 0) {
       cohort = cohort.withBank(e.bankPriceCents(), bankCapacity(cohort, e), cpu);

@@ -29,7 +29,8 @@ class ShippedScenariosTest {
         "allocation-ablation.yaml",
         "insurance.yaml",
         "leakage.yaml",
-        "efficiency.yaml");
+        "efficiency.yaml",
+        "foreclosure.yaml");
   }
 
   @ParameterizedTest
