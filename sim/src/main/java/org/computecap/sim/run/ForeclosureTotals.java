@@ -7,7 +7,8 @@ package org.computecap.sim.run;
  * {@code entryPeriod}.
  *
  * @param entrants entrants active in the period
- * @param entrantsCompute compute the entrants ran, in the scenario's compute unit
+ * @param entrantsCompute compute the entrants ran, in the scenario's compute unit (NaN, like the
+ *     entrants' other measures, in a period before any enters)
  * @param entrantsTheoryCompute what they would run at the theory's price with the hoard
  * @param incumbentsSurplusCents the incumbents' benefit of the compute they ran (in cents) plus
  *     their cash from permits in the period (sales less purchases and auction payments) less the

@@ -211,12 +211,14 @@ final class Measures {
     Hoarding.Outcome o = Hoarding.of(pop, supply, Math.min(withdrawn, supply - 1));
     double cost =
         f.hoarding() ? cpu * Hoarding.incumbentsCost(pop, o, incumbentRows, f.endowment()) : 0.0;
+    // Entrants' measures are undefined before any enters (empty cells, left out of means).
+    double none = entrants == 0 ? Double.NaN : 0.0;
     return new ForeclosureTotals(
         entrants,
-        entrantsCompute,
-        Hoarding.compute(o.hoarded(), entrantRows),
+        entrantsCompute + none,
+        Hoarding.compute(o.hoarded(), entrantRows) + none,
         surplus,
-        entrantsSurplus,
+        entrantsSurplus + none,
         f.hoardOut(),
         withdrawn,
         o.competitive().price() * cpu,
