@@ -129,8 +129,9 @@ class ScenarioLoaderTest {
                 developers:
                   - {name: d, benefit: LOG, theta: 1, strategy: GREEDY}
                 """))
-        .hasMessageContaining(
-            "strategy must be one of PRICE_TAKING, ZI_C, " + "STRATEGIC, was GREEDY");
+        .hasMessageContaining("strategy must be one of PRICE_TAKING, ZI_C, STRATEGIC, ")
+        .hasMessageContaining("HOARDING")
+        .hasMessageEndingWith(", was GREEDY");
   }
 
   @Test
