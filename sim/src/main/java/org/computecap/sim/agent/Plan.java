@@ -1,5 +1,6 @@
 package org.computecap.sim.agent;
 
+import java.util.function.DoubleUnaryOperator;
 import org.computecap.economics.audit.Enforcement;
 import org.computecap.economics.market.Evasion;
 import org.computecap.economics.market.Population;
@@ -29,6 +30,11 @@ public final class Plan {
   private final long makeGood;
   private final double bankPriceCents;
   private final double bankCapacity;
+
+  /** What it quotes instead of its price-taking target (a price-setter's schedule), or null. */
+  private final DoubleUnaryOperator schedule;
+
+  /** Permits a hoarder holds back at every price (issue 18), 0 for everyone else. */
   private final long hoard;
 
   /**
@@ -47,14 +53,20 @@ public final class Plan {
       long makeGood,
       double bankPriceCents,
       double bankCapacity) {
-    this(developer, weight, enforcement, centsPerUtil, makeGood, bankPriceCents, bankCapacity, 0);
+    this(
+        developer,
+        weight,
+        enforcement == null ? null : enforcement.inMoneyUnit(centsPerUtil),
+        centsPerUtil,
+        makeGood,
+        bankPriceCents,
+        bankCapacity,
+        null,
+        0);
   }
 
-  /**
-   * As above, for a hoarding developer (issue 18) that also holds {@code hoard} permits at every
-   * price: its hoard so far and what it adds this period, never sold and never used.
-   */
-  public Plan(
+  // enforcement already in utility units.
+  private Plan(
       Developer developer,
       double weight,
       Enforcement enforcement,
@@ -62,18 +74,61 @@ public final class Plan {
       long makeGood,
       double bankPriceCents,
       double bankCapacity,
+      DoubleUnaryOperator schedule,
       long hoard) {
-    this.hoard = hoard;
     this.developer = developer;
     this.valuation = new Valuation(developer, weight, centsPerUtil);
     // The valuation's one-developer population: the same developer and weight.
     this.one = valuation.population();
     this.lambda = weight / developer.permitsPerUnit();
-    this.enforcement = enforcement == null ? null : enforcement.inMoneyUnit(centsPerUtil);
+    this.enforcement = enforcement;
     this.centsPerUtil = centsPerUtil;
     this.makeGood = makeGood;
     this.bankPriceCents = bankPriceCents;
     this.bankCapacity = bankCapacity;
+    this.schedule = schedule;
+    this.hoard = hoard;
+  }
+
+  /**
+   * The same plan quoting {@code schedule} (permits it wants to hold at a price in cents,
+   * non-increasing) in every session instead of its price-taking {@link #target}: a price-setting
+   * developer's schedule (Hahn 1984, {@code run/PriceSetting}). Its need, and what it runs once
+   * trading is over ({@link #use}), stay its own demand.
+   */
+  public Plan withSchedule(DoubleUnaryOperator schedule) {
+    return new Plan(
+        developer,
+        valuation.weight(),
+        enforcement,
+        centsPerUtil,
+        makeGood,
+        bankPriceCents,
+        bankCapacity,
+        schedule,
+        hoard);
+  }
+
+  /**
+   * The same plan for a hoarding developer (issue 18) that also holds {@code permits} at every
+   * price: its hoard so far and what it adds this period, never sold and never used.
+   */
+  public Plan withHoard(long permits) {
+    return new Plan(
+        developer,
+        valuation.weight(),
+        enforcement,
+        centsPerUtil,
+        makeGood,
+        bankPriceCents,
+        bankCapacity,
+        schedule,
+        permits);
+  }
+
+  /** Permits it holds back at every price: its hoard (issue 18), 0 unless it hoards. */
+  public long hoard() {
+    return hoard;
   }
 
   public Developer developer() {
@@ -98,27 +153,6 @@ public final class Plan {
     return makeGood;
   }
 
-  /** The same plan holding {@code permits} back at every price (issue 18). */
-  public Plan withHoard(long permits) {
-    if (enforcement != null) {
-      throw new IllegalStateException(developer.name() + " evades: a HOARDING developer does not");
-    }
-    return new Plan(
-        developer,
-        valuation.weight(),
-        null,
-        centsPerUtil,
-        makeGood,
-        bankPriceCents,
-        bankCapacity,
-        permits);
-  }
-
-  /** Permits it holds back at every price: its hoard (issue 18), 0 unless it hoards. */
-  public long hoard() {
-    return hoard;
-  }
-
   public boolean strategic() {
     return enforcement != null;
   }
@@ -136,10 +170,14 @@ public final class Plan {
   }
 
   /**
-   * Permits it wants to hold at a price: its need, make-good, the bank below the bank price, and a
-   * hoarder's hoard at any price.
+   * Permits it wants to hold at a price, what it quotes: its need, make-good, the bank below the
+   * bank price and a hoarder's hoard at any price; a price-setter's schedule instead when it has
+   * one ({@link #withSchedule}).
    */
   public double target(double priceCents) {
+    if (schedule != null) {
+      return schedule.applyAsDouble(priceCents);
+    }
     double bank = priceCents <= bankPriceCents ? bankCapacity : 0.0;
     return need(priceCents) + makeGood + bank + hoard;
   }

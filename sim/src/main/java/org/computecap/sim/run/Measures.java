@@ -55,6 +55,7 @@ final class Measures {
       long ceilingPermits,
       List<double[]> tiersOffered,
       long reserveSalePermits,
+      MarketPower marketPower,
       Foreclosure foreclosure) {}
 
   /**
@@ -158,6 +159,8 @@ final class Measures {
         in.previousPrice(),
         in.ceilingPermits(),
         in.reserveSalePermits(),
+        c.riskWeighted,
+        in.marketPower(),
         foreclosure(in, cohort, pop, available, cpu));
   }
 

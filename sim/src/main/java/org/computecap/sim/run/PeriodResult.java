@@ -42,6 +42,11 @@ package org.computecap.sim.run;
  * @param ceilingPermits permits bought at the price ceiling (issue 14, issued above the cap)
  * @param reserveSalePermits permits bought in the period's price containment reserve sale (issue
  *     14)
+ * @param usedPermits the covered quantity developers used, in permits at their recorded multipliers
+ *     ({@code sum lambda_i·base_i}, unreported use included): what the cap counts and the damage of
+ *     compute is a function of (issue 18)
+ * @param marketPower Hahn's equilibrium beside the price-setters' holdings (issue 18; {@link
+ *     MarketPower#NONE} without price-setters)
  * @param foreclosure entrants, the hoard and their theory (issue 18)
  */
 public record PeriodResult(
@@ -83,6 +88,8 @@ public record PeriodResult(
     double previousPrice,
     long ceilingPermits,
     long reserveSalePermits,
+    double usedPermits,
+    MarketPower marketPower,
     ForeclosureTotals foreclosure) {
 
   /** A period without foreclosure measures ({@link ForeclosureTotals#NONE}). */
@@ -124,7 +131,9 @@ public record PeriodResult(
       double demandMultiplier,
       double previousPrice,
       long ceilingPermits,
-      long reserveSalePermits) {
+      long reserveSalePermits,
+      double usedPermits,
+      MarketPower marketPower) {
     this(
         period,
         capPermits,
@@ -164,6 +173,8 @@ public record PeriodResult(
         previousPrice,
         ceilingPermits,
         reserveSalePermits,
+        usedPermits,
+        marketPower,
         ForeclosureTotals.NONE);
   }
 

@@ -227,6 +227,8 @@ public final class Simulator {
             tally.ceilingPermits(),
             tiersOffered,
             tally.reserveSalePermits(),
+            PriceSetting.measure(
+                plan.cohort(), heldAtOpen, heldAfterTrading, settings.centsPerUtil()),
             foreclosure);
     rowsOf(inputs, granted, heldAtOpen, heldAfterTrading);
     classRows(t, plan.cohort(), usage);
