@@ -33,7 +33,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       CompletionCommand.class,
       TotpCommand.class,
-      MeterCommand.class
+      MeterCommand.class,
+      SearchCommand.class
     })
 public final class Main {
 

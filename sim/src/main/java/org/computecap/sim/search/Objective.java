@@ -22,8 +22,10 @@ import org.computecap.sim.experiment.Metric;
  *
  * @param maximize whether larger is better
  * @param weights each metric's weight, in the file's order
+ * @param unit the objective's unit for tables and figure axes ({@code utility}, {@code cents}), as
+ *     the file states it; {@code objective units} when it does not
  */
-public record Objective(boolean maximize, Map<Metric, Double> weights) {
+public record Objective(boolean maximize, Map<Metric, Double> weights, String unit) {
 
   public Objective {
     if (weights.isEmpty()) {
@@ -33,22 +35,34 @@ public record Objective(boolean maximize, Map<Metric, Double> weights) {
   }
 
   /**
-   * Reads {@code objective: {maximize: {METRIC: WEIGHT, ...}}} (or {@code minimize}); {@code at} is
-   * the field's name in messages ({@code e.yaml: objective}). Refuses a missing or empty objective,
-   * both or neither direction, an unknown metric (with the catalogue) and a weight that is not a
-   * finite non-zero number, each naming the field.
+   * Reads {@code objective: {maximize: {METRIC: WEIGHT, ...}, unit: TEXT}} (or {@code minimize};
+   * {@code unit} optional); {@code at} is the field's name in messages ({@code e.yaml: objective}).
+   * Refuses a missing or empty objective, both or neither direction, an unknown metric (with the
+   * catalogue) and a weight that is not a finite non-zero number, each naming the field.
    */
   public static Objective parse(JsonNode node, String at) {
     if (node == null || node.isNull()) {
       throw new IllegalArgumentException(
           at + " is missing: give maximize or minimize, a mapping of metric names to weights");
     }
-    if (!node.isObject() || node.size() != 1 || !(node.has("maximize") || node.has("minimize"))) {
+    int fields = node.isObject() ? node.size() - (node.has("unit") ? 1 : 0) : 0;
+    if (!node.isObject()
+        || fields != 1
+        || !(node.has("maximize") || node.has("minimize"))
+        || node.has("maximize") && node.has("minimize")) {
       throw new IllegalArgumentException(
           at
               + " must have exactly one of maximize or minimize (a mapping of metric names to"
-              + " weights), had "
+              + " weights) and optionally unit, had "
               + fieldNames(node));
+    }
+    String unit = "objective units";
+    if (node.has("unit")) {
+      JsonNode u = node.get("unit");
+      if (!u.isTextual() || u.asText().isBlank()) {
+        throw new IllegalArgumentException(at + ".unit must be non-blank text, was " + u);
+      }
+      unit = u.asText();
     }
     boolean maximize = node.has("maximize");
     String direction = maximize ? "maximize" : "minimize";
@@ -82,7 +96,7 @@ public record Objective(boolean maximize, Map<Metric, Double> weights) {
       }
       weights.put(m, w.asDouble());
     }
-    return new Objective(maximize, weights);
+    return new Objective(maximize, weights, unit);
   }
 
   private static String fieldNames(JsonNode node) {

@@ -18,6 +18,9 @@ import org.computecap.sim.scenario.ScenarioTree;
  *
  * @param metrics metrics reported beside the objective's (the objective's own come first)
  * @param refinements refinement rounds after the coarse grid (each halves the spacing)
+ * @param compass whether a refinement round is a compass (pattern) search, the incumbent plus and
+ *     minus the spacing along each parameter (2 per parameter), rather than the grid of three
+ *     values per parameter around it (3^d - 1 points)
  * @param surface indices of the 1 or 2 parameters whose surface through the optimum is evaluated
  *     over their coarse grid for the figure (empty: none)
  * @param bootstrap resamples of the replications for the argmax's bootstrap
@@ -33,6 +36,7 @@ public record PolicySearch(
     int replications,
     long seed,
     int refinements,
+    boolean compass,
     List<Metric> metrics,
     List<Integer> surface,
     int bootstrap,

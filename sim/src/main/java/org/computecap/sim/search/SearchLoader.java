@@ -39,6 +39,7 @@ public final class SearchLoader {
           "replications",
           "seed",
           "refinements",
+          "refineBy",
           "surface",
           "bootstrap",
           "metrics");
@@ -61,6 +62,21 @@ public final class SearchLoader {
       throw new UncheckedIOException("cannot read search file " + file, e);
     }
     return parse(file.getFileName().toString(), text, file.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Whether {@code file} is a search file rather than an experiment: a mapping with both {@code
+   * parameters} and {@code objective} (an experiment has neither), so {@code computecap experiment}
+   * can run either. A file that is not readable YAML is not a search (the experiment loader then
+   * reports what is wrong with it).
+   */
+  public static boolean isSearch(Path file) {
+    try {
+      JsonNode root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      return root != null && root.isObject() && root.has("parameters") && root.has("objective");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Parses a search file's text; {@code dir} is where its scenario and programs resolve. */
@@ -105,6 +121,10 @@ public final class SearchLoader {
             : base.scenario().seed();
     int refinements = (int) whole(root, "refinements", 0, 10, 2);
     int bootstrap = (int) whole(root, "bootstrap", 100, 100_000, 1000);
+    String refineBy = text(root, "refineBy", "grid", "refineBy");
+    if (!refineBy.equals("grid") && !refineBy.equals("compass")) {
+      throw error("refineBy", "must be grid or compass, was " + refineBy);
+    }
     PolicySearch s =
         new PolicySearch(
             name,
@@ -116,6 +136,7 @@ public final class SearchLoader {
             replications,
             seed,
             refinements,
+            refineBy.equals("compass"),
             metrics(root),
             surface(root, parameters),
             bootstrap,

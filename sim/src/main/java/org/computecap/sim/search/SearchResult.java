@@ -61,7 +61,7 @@ public final class SearchResult {
   // For each resample of the replication indices (the same for every point), the point with the
   // best mean score; a point's share is how often it wins. Seeded by the search's seed.
   private static double[] bootstrap(PolicySearch search, List<SearchPoint> points) {
-    double[] share = new double[points.size()];
+    int[] wins = new int[points.size()];
     int n = search.replications();
     SplittableRandom random = new SplittableRandom(search.seed() ^ 0x5EA2C4B007L);
     int[] pick = new int[n];
@@ -85,7 +85,11 @@ public final class SearchResult {
           winning = score;
         }
       }
-      share[winner] += 1.0 / search.bootstrap();
+      wins[winner]++;
+    }
+    double[] share = new double[wins.length];
+    for (int i = 0; i < wins.length; i++) {
+      share[i] = (double) wins[i] / search.bootstrap();
     }
     return share;
   }
@@ -209,7 +213,7 @@ public final class SearchResult {
       sb.append(',').append(field(p.field()));
     }
     sb.append(",quantity,unit,runs_count,mean,sd,ci95_low,ci95_high\n");
-    row(sb, "objective", "objective", objective(optimum));
+    row(sb, "objective", search.objective().unit(), objective(optimum));
     for (int m = 0; m < search.collected().size(); m++) {
       Metric metric = search.collected().get(m);
       row(sb, metric.name(), metric.unit(), metric(optimum, m));

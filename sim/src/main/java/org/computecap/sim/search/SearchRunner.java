@@ -102,11 +102,7 @@ public final class SearchRunner {
       if (best == null) {
         break;
       }
-      axes.clear();
-      for (int i = 0; i < params.size(); i++) {
-        axes.add(params.get(i).around(best.value(i), params.get(i).step(k)));
-      }
-      evaluate("refine-" + k, product(axes));
+      evaluate("refine-" + k, search.compass() ? compass(best, k) : grid(best, k));
     }
     SearchPoint best = SearchResult.best(search, points);
     if (!search.surface().isEmpty() && best != null) {
@@ -118,6 +114,30 @@ public final class SearchRunner {
       evaluate("surface", product(axes));
     }
     return SearchResult.of(search, points);
+  }
+
+  // Three values per parameter around the incumbent at round k's spacing, every combination.
+  private List<List<JsonNode>> grid(SearchPoint best, int k) {
+    List<List<JsonNode>> axes = new ArrayList<>();
+    for (int i = 0; i < search.parameters().size(); i++) {
+      SearchParameter p = search.parameters().get(i);
+      axes.add(p.around(best.value(i), p.step(k)));
+    }
+    return product(axes);
+  }
+
+  // The incumbent moved by round k's spacing along one parameter at a time.
+  private List<List<JsonNode>> compass(SearchPoint best, int k) {
+    List<List<JsonNode>> out = new ArrayList<>();
+    for (int i = 0; i < search.parameters().size(); i++) {
+      SearchParameter p = search.parameters().get(i);
+      for (JsonNode v : p.around(best.value(i), p.step(k))) {
+        List<JsonNode> point = new ArrayList<>(best.values());
+        point.set(i, v);
+        out.add(List.copyOf(point));
+      }
+    }
+    return out;
   }
 
   /** Runs the points of {@code candidates} not evaluated yet as one experiment. */
@@ -204,7 +224,7 @@ public final class SearchRunner {
   }
 
   /** {@code audit.probabilityPpm=150000, penalty.linearCentsPerPermit=48000}. */
-  static String describe(PolicySearch s, List<JsonNode> values) {
+  public static String describe(PolicySearch s, List<JsonNode> values) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < values.size(); i++) {
       sb.append(i == 0 ? "" : ", ")
