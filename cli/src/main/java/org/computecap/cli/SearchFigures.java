@@ -20,10 +20,12 @@ import org.computecap.sim.search.SearchResult;
 
 /**
  * A policy search's figures on the project's chart stack: for each parameter, the objective along
- * it through the optimum (every evaluated point whose other parameters equal the optimum's), as a
- * line with its 95% band, the optimum and the near-optimal points marked; and for the two surface
- * parameters a heatmap of the objective's mean over the points evaluated in that plane through the
- * optimum (a cell never evaluated is blank).
+ * it through the optimum (every evaluated point whose other parameters equal the optimum's) less
+ * the optimum's, paired replication by replication, as a line with its 95% band (the paired
+ * difference is what decides near-optimality: the objective's own interval also holds the spread
+ * between replications, which common random numbers cancel), the optimum and the other near-optimal
+ * points marked; and for the two surface parameters a heatmap of the objective's mean over the
+ * points evaluated in that plane through the optimum (a cell never evaluated is blank).
  */
 final class SearchFigures {
   private SearchFigures() {}
@@ -75,33 +77,33 @@ final class SearchFigures {
     List<double[]> near = new ArrayList<>();
     for (int k = 0; k < n; k++) {
       SearchPoint p = line.get(k);
-      Stats o = r.objective(p);
+      Stats d = r.difference(p);
       x[k] = p.value(i) / ax.divisor();
-      mean[k] = o.mean();
-      low[k] = o.low();
-      high[k] = o.high();
-      if (r.nearOptimal(p)) {
+      mean[k] = d.mean() * scale(s);
+      low[k] = (Double.isFinite(d.low()) ? d.low() : d.mean()) * scale(s);
+      high[k] = (Double.isFinite(d.high()) ? d.high() : d.mean()) * scale(s);
+      if (r.nearOptimal(p) && p != r.optimum()) {
         near.add(new double[] {x[k], mean[k]});
       }
     }
     SearchPoint best = r.optimum();
     LineChart chart =
         LineChart.of(
-                "objective along "
+                "along "
                     + s.parameters().get(i).label()
-                    + ", others at the optimum (mean, 95% CI)",
+                    + ", others at the optimum (paired, 95% CI)",
                 ax.axis(),
-                objectiveAxis(s))
-            .line("objective", x, mean)
-            .band("objective 95% CI", x, low, high)
-            .points(
-                "not significantly worse than the optimum",
-                near.stream().mapToDouble(v -> v[0]).toArray(),
-                near.stream().mapToDouble(v -> v[1]).toArray())
-            .points(
-                "optimum",
-                new double[] {best.value(i) / ax.divisor()},
-                new double[] {r.objective(best).mean()});
+                objectiveAxis(s, "objective minus the optimum's"))
+            .line("difference from the optimum", x, mean)
+            .band("95% CI", x, low, high);
+    // XChart refuses an empty series: mark the others only when there are some.
+    if (!near.isEmpty()) {
+      chart.points(
+          "not significantly worse",
+          near.stream().mapToDouble(v -> v[0]).toArray(),
+          near.stream().mapToDouble(v -> v[1]).toArray());
+    }
+    chart.points("optimum", new double[] {best.value(i) / ax.divisor()}, new double[] {0.0});
     return chart.figure();
   }
 
@@ -124,7 +126,7 @@ final class SearchFigures {
       java.util.Arrays.fill(row, Double.NaN);
     }
     for (SearchPoint p : plane) {
-      v[yl.indexOf(p.value(iy))][xl.indexOf(p.value(ix))] = r.objective(p).mean();
+      v[yl.indexOf(p.value(iy))][xl.indexOf(p.value(ix))] = r.objective(p).mean() * scale(s);
     }
     Scaled ax = axis(s, ix, plane);
     Scaled ay = axis(s, iy, plane);
@@ -140,7 +142,7 @@ final class SearchFigures {
             xl.stream().mapToDouble(d -> d / ax.divisor()).toArray(),
             ay.axis(),
             yl.stream().mapToDouble(d -> d / ay.divisor()).toArray(),
-            objectiveAxis(s))
+            objectiveAxis(s, "objective"))
         .values(v)
         .figure();
   }
@@ -155,8 +157,15 @@ final class SearchFigures {
     return true;
   }
 
-  private static Axis objectiveAxis(PolicySearch s) {
-    return Axis.of("objective", s.objective().unit());
+  // An objective the file states in cents is drawn in dollars, as every money axis is.
+  private static Axis objectiveAxis(PolicySearch s, String quantity) {
+    return s.objective().unit().equals("cents")
+        ? Axis.dollars(quantity, null)
+        : Axis.of(quantity, s.objective().unit());
+  }
+
+  private static double scale(PolicySearch s) {
+    return s.objective().unit().equals("cents") ? 0.01 : 1.0;
   }
 
   private record Scaled(Axis axis, double divisor) {}

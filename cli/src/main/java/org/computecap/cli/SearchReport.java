@@ -178,7 +178,9 @@ final class SearchReport {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return String.format(Locale.ROOT, "%d", (long) v);
     }
-    return String.format(Locale.ROOT, "%.5g", v);
+    String t = String.format(Locale.ROOT, "%.5g", v);
+    // 0.10000 -> 0.1, 1.2300e+06 -> 1.23e+06: the digits that carry information only.
+    return t.contains("e") ? t.replaceFirst("\\.?0+e", "e") : t.replaceFirst("\\.?0+$", "");
   }
 
   private static String esc(String s) {

@@ -55,6 +55,36 @@ class SearchCommandTest {
   }
 
   @Test
+  void a_line_where_only_the_optimum_is_near_optimal_is_still_drawn(@TempDir Path dir)
+      throws Exception {
+    // Price-takers with identical benefits: replications agree, so every other point is
+    // significantly worse and the figure's near-optimal series is empty (XChart refuses those).
+    Path f = dir.resolve("s.yaml");
+    Files.writeString(
+        f,
+        """
+        name: d
+        scenario: p2-deterrence
+        set: {periods.count: 1, developers.developer.count: 4, developers.*.spread: 0,
+              developers.*.strategy: PRICE_TAKING}
+        parameters:
+          - {field: cap.startPermits, from: 4000, to: 16000, points: 3}
+        objective:
+          maximize: {welfare_utils: 1, total_compute_units: -0.025}
+        refinements: 0
+        replications: 2
+        """);
+    Path o = dir.resolve("out");
+    CliRun r = CliRun.of("search", f.toString(), "--out", o.toString(), "--threads", "2");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "near-optimal (not significantly worse, paired over common random"
+                + " numbers): 1 of 3 points");
+    assertThat(o.resolve("figures").resolve("objective-vs-cap.startPermits.png")).exists();
+  }
+
+  @Test
   void a_bad_objective_is_one_line_naming_the_field_with_exit_code_2(@TempDir Path dir)
       throws Exception {
     Path f = dir.resolve("s.yaml");
