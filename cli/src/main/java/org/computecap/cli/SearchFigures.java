@@ -1,6 +1,5 @@
 package org.computecap.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,9 +198,5 @@ final class SearchFigures {
       throws IOException {
     List<Path> files = figure.write(dir, base);
     return new ExperimentFigures.Written(figure.title(), files.get(0), figure);
-  }
-
-  static String text(JsonNode v) {
-    return v.isTextual() ? v.asText() : v.toString();
   }
 }

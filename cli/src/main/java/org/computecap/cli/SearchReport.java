@@ -37,16 +37,7 @@ final class SearchReport {
     optimum(r, sb);
     nearOptimal(r, sb);
     sb.append("<h2>Surface around the optimum</h2>");
-    int n = 0;
-    for (ExperimentFigures.Written f : figures) {
-      sb.append("<figure>")
-          .append(f.figure().svgElement("fig" + n++))
-          .append("<figcaption>")
-          .append(esc(f.title()))
-          .append(" &mdash; <code>figures/")
-          .append(esc(f.png().getFileName().toString()))
-          .append("</code></figcaption></figure>");
-    }
+    ExperimentReport.figures(sb, figures);
     return sb.append("</body></html>\n").toString();
   }
 
@@ -184,9 +175,6 @@ final class SearchReport {
   }
 
   private static String esc(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
+    return ExperimentReport.esc(s);
   }
 }
