@@ -75,17 +75,17 @@ final class SearchReport {
             String.format(
                 Locale.ROOT,
                 " points; %d replications each; replication r of every point runs under seed %d"
-                    + " + r (common random numbers). Each refinement round evaluates %s around"
-                    + " the incumbent best at half the previous spacing; the surface round evaluates the surface parameters' coarse grid"
+                    + " + r (common random numbers). Each refinement round halves the spacing and"
+                    + " evaluates, around the incumbent best, %s; the surface round evaluates the surface parameters' coarse grid"
                     + " with the others at the incumbent. Near-optimal: the 95%% interval of the"
                     + " paired difference from the optimum reaches 0. Argmax share: how often the"
                     + " point is best over %d bootstrap resamples of the replications.</p>",
                 s.replications(),
                 s.seed(),
                 s.compass()
-                    ? "the incumbent moved by the spacing along each parameter in turn (compass"
+                    ? "the incumbent moved by the spacing along one parameter at a time (compass"
                         + " search)"
-                    : "a grid of three values per parameter",
+                    : "every combination of three values per parameter (grid)",
                 s.bootstrap()))
         .append(
             "<p>Tables: <code>search.csv</code> (every point), <code>optimum.csv</code>,"
