@@ -3,6 +3,8 @@ package org.computecap.sim.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,8 +74,16 @@ public record SearchParameter(
     return new ArrayList<>(out);
   }
 
-  /** A value as the scenario field takes it: a whole number for a whole parameter. */
+  /**
+   * A value as the scenario field takes it: a whole number for a whole parameter, otherwise to 12
+   * significant digits, so that a grid of 0 to 0.9 in 4 points is 0.3 and 0.6, not
+   * 0.30000000000000004, in search.csv and in the scenario.
+   */
   public JsonNode node(double v) {
-    return whole ? LongNode.valueOf(Math.round(v)) : DoubleNode.valueOf(v);
+    if (whole) {
+      return LongNode.valueOf(Math.round(v));
+    }
+    return DoubleNode.valueOf(
+        v == 0.0 ? 0.0 : new BigDecimal(v).round(new MathContext(12)).doubleValue());
   }
 }

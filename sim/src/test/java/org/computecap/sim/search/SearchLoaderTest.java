@@ -48,6 +48,19 @@ class SearchLoaderTest {
   }
 
   @Test
+  void a_decimal_parameter_takes_round_grid_values_and_halves_its_spacing_exactly() {
+    SearchParameter p = new SearchParameter("developers.*.spread", "spread", "", 0, 0.9, 4, false);
+    assertThat(p.coarse()).extracting(v -> v.asDouble()).containsExactly(0.0, 0.3, 0.6, 0.9);
+    assertThat(p.around(0.3, p.step(1)))
+        .extracting(v -> v.asDouble())
+        .containsExactly(0.15, 0.3, 0.45);
+    // A whole-number parameter never steps below 1 and never leaves its bounds.
+    SearchParameter w = new SearchParameter("periods.count", "periods", "", 1, 3, 3, true);
+    assertThat(w.step(5)).isEqualTo(1.0);
+    assertThat(w.around(1, w.step(1))).extracting(v -> v.asLong()).containsExactly(1L, 2L);
+  }
+
+  @Test
   void an_unknown_field_is_refused_by_name_and_factors_points_to_parameters() {
     assertThatThrownBy(() -> parse(SMALL + "factors: []\n"))
         .hasMessageStartingWith("s.yaml: factors is not a known field (a search has parameters)");
