@@ -6,7 +6,7 @@ package org.computecap.economics.audit;
  * it evaluates the continued fraction of erfc with Lentz's method. Both avoid cancellation, so
  * tails keep their relative accuracy.
  */
-final class Normal {
+public final class Normal {
 
   private static final double SQRT_PI = Math.sqrt(Math.PI);
   private static final double TINY = 1e-300;
@@ -14,7 +14,7 @@ final class Normal {
   private Normal() {}
 
   /** {@code Phi(z) = Pr(Z <= z)} for standard normal Z. */
-  static double cdf(double z) {
+  public static double cdf(double z) {
     if (Double.isNaN(z)) {
       return Double.NaN;
     }
@@ -24,7 +24,7 @@ final class Normal {
   }
 
   /** The standard normal density {@code phi(z) = e^(-z^2/2)/sqrt(2 pi)}. */
-  static double pdf(double z) {
+  public static double pdf(double z) {
     return Math.exp(-0.5 * z * z) / Math.sqrt(2.0 * Math.PI);
   }
 

@@ -1,5 +1,6 @@
 package org.computecap.sim.agent;
 
+import java.util.function.DoubleUnaryOperator;
 import org.computecap.economics.audit.Enforcement;
 import org.computecap.economics.market.Evasion;
 import org.computecap.economics.market.Population;
@@ -30,6 +31,9 @@ public final class Plan {
   private final double bankPriceCents;
   private final double bankCapacity;
 
+  /** What it quotes instead of its price-taking target (a price-setter's schedule), or null. */
+  private final DoubleUnaryOperator schedule;
+
   /**
    * @param weight permits per unit of compute (intensity times lambdaBar), &gt; 0
    * @param enforcement what under-reporting costs this developer, in cents and permits; null for a
@@ -46,16 +50,56 @@ public final class Plan {
       long makeGood,
       double bankPriceCents,
       double bankCapacity) {
+    this(
+        developer,
+        weight,
+        enforcement == null ? null : enforcement.inMoneyUnit(centsPerUtil),
+        centsPerUtil,
+        makeGood,
+        bankPriceCents,
+        bankCapacity,
+        null);
+  }
+
+  // enforcement already in utility units.
+  private Plan(
+      Developer developer,
+      double weight,
+      Enforcement enforcement,
+      double centsPerUtil,
+      long makeGood,
+      double bankPriceCents,
+      double bankCapacity,
+      DoubleUnaryOperator schedule) {
     this.developer = developer;
     this.valuation = new Valuation(developer, weight, centsPerUtil);
     // The valuation's one-developer population: the same developer and weight.
     this.one = valuation.population();
     this.lambda = weight / developer.permitsPerUnit();
-    this.enforcement = enforcement == null ? null : enforcement.inMoneyUnit(centsPerUtil);
+    this.enforcement = enforcement;
     this.centsPerUtil = centsPerUtil;
     this.makeGood = makeGood;
     this.bankPriceCents = bankPriceCents;
     this.bankCapacity = bankCapacity;
+    this.schedule = schedule;
+  }
+
+  /**
+   * The same plan quoting {@code schedule} (permits it wants to hold at a price in cents,
+   * non-increasing) in every session instead of its price-taking {@link #target}: a price-setting
+   * developer's schedule (Hahn 1984, {@code run/PriceSetting}). Its need, and what it runs once
+   * trading is over ({@link #use}), stay its own demand.
+   */
+  public Plan withSchedule(DoubleUnaryOperator schedule) {
+    return new Plan(
+        developer,
+        valuation.weight(),
+        enforcement,
+        centsPerUtil,
+        makeGood,
+        bankPriceCents,
+        bankCapacity,
+        schedule);
   }
 
   public Developer developer() {
@@ -97,9 +141,13 @@ public final class Plan {
   }
 
   /**
-   * Permits it wants to hold at a price: its need, make-good, and the bank below the bank price.
+   * Permits it wants to hold at a price, what it quotes: its need, make-good, and the bank below
+   * the bank price; a price-setter's schedule instead when it has one ({@link #withSchedule}).
    */
   public double target(double priceCents) {
+    if (schedule != null) {
+      return schedule.applyAsDouble(priceCents);
+    }
     double bank = priceCents <= bankPriceCents ? bankCapacity : 0.0;
     return need(priceCents) + makeGood + bank;
   }

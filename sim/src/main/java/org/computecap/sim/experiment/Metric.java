@@ -318,11 +318,116 @@ public record Metric(
             false,
             false,
             (p, c, s) -> p.welfare() * s.market().centsPerUtil() - enforcementCents(p, s)));
+    // Issue 18, prices vs quantities: the covered quantity used, the scenario's damage of it and
+    // welfare less that damage (what Weitzman compares a cap, a tax and a hybrid on), and the
+    // spread over a run's periods of that quantity and of the price (a cap holds the first, a tax
+    // the second).
+    m.add(real("used_permits", "covered quantity used", "permits", PeriodResult::usedPermits));
+    m.add(
+        new Metric(
+            "damage_utils",
+            "damage of compute",
+            "utility",
+            false,
+            false,
+            (p, c, s) -> damageUtils(p, s)));
+    m.add(
+        new Metric(
+            "social_welfare_utils",
+            "welfare less damage",
+            "utility",
+            false,
+            false,
+            (p, c, s) -> p.welfare() - damageUtils(p, s)));
+    m.add(
+        new Metric(
+            "used_spread_permits",
+            "spread of the covered quantity used over the periods",
+            "permits",
+            false,
+            false,
+            (p, c, s) -> p.usedPermits(),
+            true));
+    m.add(
+        new Metric(
+            "price_spread_cents",
+            "spread of the price over the periods",
+            "cents per permit",
+            false,
+            false,
+            (p, c, s) -> p.clearingPrice(),
+            true));
+    marketPower(m);
     Map<String, Metric> out = new LinkedHashMap<>();
     for (Metric metric : m) {
       out.put(metric.name(), metric);
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  private static double damageUtils(PeriodResult p, Scenario s) {
+    return s.damage().cents(p.usedPermits()) / s.market().centsPerUtil();
+  }
+
+  // Issue 18, Hahn (1984): the theory's price and welfare loss with PRICE_SETTING developers beside
+  // the simulated ones (NaN, an empty cell, without them), in money at the scenario's scale.
+  private static void marketPower(List<Metric> m) {
+    m.add(
+        real(
+            "hahn_price_cents",
+            "price with market power (Hahn, theory)",
+            "cents per permit",
+            p -> p.marketPower().hahnPriceCents()));
+    m.add(
+        real(
+            "price_markup_ratio",
+            "markup over the competitive price",
+            "ratio",
+            p -> p.clearingPrice() / p.theoreticalPrice() - 1));
+    m.add(
+        real(
+            "hahn_price_markup_ratio",
+            "markup, Hahn (theory)",
+            "ratio",
+            p -> p.marketPower().hahnPriceCents() / p.theoreticalPrice() - 1));
+    m.add(
+        new Metric(
+            "hahn_welfare_loss_cents",
+            "welfare loss from market power (Hahn, theory)",
+            "cents",
+            false,
+            false,
+            (p, c, s) -> p.marketPower().welfareLossUtils() * s.market().centsPerUtil()));
+    m.add(
+        new Metric(
+            "welfare_loss_cents",
+            "welfare loss against the planner",
+            "cents",
+            false,
+            false,
+            (p, c, s) -> (p.plannerWelfare() - p.welfare()) * s.market().centsPerUtil()));
+    m.add(
+        share(
+            "price_setter_demand_share",
+            "price-setters' competitive share of the permits",
+            p -> p.marketPower().demandShare()));
+    m.add(
+        share(
+            "price_setter_allocation_share",
+            "price-setters' share of the permits at trading open",
+            p -> p.marketPower().allocationShare()));
+    m.add(
+        real(
+            "hahn_holding_permits",
+            "price-setters' holding (Hahn, theory)",
+            "permits",
+            p -> p.marketPower().hahnHoldingPermits()));
+    m.add(
+        real(
+            "price_setter_holding_permits",
+            "price-setters' holding after trading",
+            "permits",
+            p -> p.marketPower().holdingPermits()));
   }
 
   private static double enforcementCents(PeriodResult p, Scenario s) {

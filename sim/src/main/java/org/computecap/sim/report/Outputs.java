@@ -80,7 +80,15 @@ public final class Outputs {
           .number("demand_multiplier_ratio", PeriodResult::demandMultiplier)
           .number("price_change_cents", PeriodResult::priceChange)
           .whole("ceiling_permits", PeriodResult::ceilingPermits)
-          .whole("reserve_sale_permits", PeriodResult::reserveSalePermits);
+          .whole("reserve_sale_permits", PeriodResult::reserveSalePermits)
+          .number("used_permits", PeriodResult::usedPermits)
+          // Market power (issue 18, Hahn 1984): empty without PRICE_SETTING developers.
+          .number("hahn_price_cents", p -> p.marketPower().hahnPriceCents())
+          .number("hahn_welfare_loss_utils", p -> p.marketPower().welfareLossUtils())
+          .number("price_setter_demand_share", p -> p.marketPower().demandShare())
+          .number("price_setter_allocation_share", p -> p.marketPower().allocationShare())
+          .number("hahn_holding_permits", p -> p.marketPower().hahnHoldingPermits())
+          .number("price_setter_holding_permits", p -> p.marketPower().holdingPermits());
 
   /**
    * class-periods.csv: one row per size class the population has and period (issue 13): the class's

@@ -1,5 +1,6 @@
 package org.computecap.sim.run;
 
+import java.util.function.IntPredicate;
 import org.computecap.economics.audit.Enforcement;
 import org.computecap.economics.audit.PenaltyFunction;
 import org.computecap.economics.market.Evasion;
@@ -170,6 +171,13 @@ final class Cohort {
     return new Cohort(accounts, active, effort, weight, out, enforcement, centsPerUtil);
   }
 
+  /**
+   * The same cohort with these plans (a price-setter's quoting its schedule, {@link PriceSetting}).
+   */
+  Cohort withPlans(Plan[] replaced) {
+    return new Cohort(accounts, active, effort, weight, replaced, enforcement, centsPerUtil);
+  }
+
   int size() {
     return plans.length;
   }
@@ -209,9 +217,17 @@ final class Cohort {
     if (activePopulation != null) {
       return activePopulation;
     }
+    return populationOf(i -> true);
+  }
+
+  /**
+   * The active developers {@code which} accepts as an economics population, rows as in {@link
+   * #population()} (a price-setting coalition and its fringe, {@link PriceSetting}).
+   */
+  Population populationOf(IntPredicate which) {
     Population.Builder b = Population.builder(plans.length);
     for (int i = 0; i < plans.length; i++) {
-      if (active[i]) {
+      if (active[i] && which.test(i)) {
         Developer d = accounts.developer(i);
         b.add(d.family(), d.theta(), d.beta(), d.k(), d.a(), weight[i]);
         if (d.composite()) {

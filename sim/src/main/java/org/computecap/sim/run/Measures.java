@@ -53,7 +53,8 @@ final class Measures {
       double previousPrice,
       long ceilingPermits,
       List<double[]> tiersOffered,
-      long reserveSalePermits) {}
+      long reserveSalePermits,
+      MarketPower marketPower) {}
 
   static PeriodResult of(Period at, Inputs in) {
     ProgramTerms terms = at.terms();
@@ -137,7 +138,9 @@ final class Measures {
         in.demandMultiplier(),
         in.previousPrice(),
         in.ceilingPermits(),
-        in.reserveSalePermits());
+        in.reserveSalePermits(),
+        c.riskWeighted,
+        in.marketPower());
   }
 
   // The price of the period: exchange trades' VWAP (opening and main session), else the

@@ -42,6 +42,11 @@ package org.computecap.sim.run;
  * @param ceilingPermits permits bought at the price ceiling (issue 14, issued above the cap)
  * @param reserveSalePermits permits bought in the period's price containment reserve sale (issue
  *     14)
+ * @param usedPermits the covered quantity developers used, in permits at their recorded multipliers
+ *     ({@code sum lambda_i·base_i}, unreported use included): what the cap counts and the damage of
+ *     compute is a function of (issue 18)
+ * @param marketPower Hahn's equilibrium beside the price-setters' holdings (issue 18; {@link
+ *     MarketPower#NONE} without price-setters)
  */
 public record PeriodResult(
     int period,
@@ -81,7 +86,9 @@ public record PeriodResult(
     double demandMultiplier,
     double previousPrice,
     long ceilingPermits,
-    long reserveSalePermits) {
+    long reserveSalePermits,
+    double usedPermits,
+    MarketPower marketPower) {
 
   /**
    * Welfare against the planner's optimum, 1 at the optimum and below 1 when worse; NaN when the

@@ -3,6 +3,7 @@ package org.computecap.sim.run;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.computecap.economics.market.PriceRoot;
+import org.computecap.economics.power.DominantFirm;
 import org.computecap.engine.program.Program;
 import org.computecap.sim.agent.Decisions;
 import org.computecap.sim.agent.Developer;
@@ -87,6 +88,13 @@ record Planning(
     if (e.bankPriceCents() > 0) {
       cohort = cohort.withBank(e.bankPriceCents(), bankCapacity(cohort, e), cpu);
     }
+    // A price-setter (Hahn 1984) moves the price, and everyone knows it: the period is planned
+    // at the price of its equilibrium, and it quotes its schedule on the grid around that.
+    PriceSetting.Sides sides = PriceSetting.any(cohort) ? PriceSetting.sides(cohort, held) : null;
+    DominantFirm.Outcome hahn = sides == null ? null : PriceSetting.theory(sides);
+    if (hahn != null) {
+      e = new Expectation(hahn.price() * cpu, 0.0, 0.0);
+    }
     PriceGrid grid =
         PriceGrid.around(
             Math.max(e.priceCents(), terms.tickCents()),
@@ -111,6 +119,9 @@ record Planning(
         PriceGrid below = grid.atOrBelow(e.priceCents());
         grid = below == null ? grid : below;
       }
+    }
+    if (sides != null) {
+      cohort = PriceSetting.quoting(cohort, sides, held, grid, cpu);
     }
     double span = 1.0 + settings.scheduleSpanPpm() / 1e6;
     double center = Math.max(e.priceCents(), terms.tickCents());

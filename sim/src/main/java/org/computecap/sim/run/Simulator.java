@@ -200,7 +200,9 @@ public final class Simulator {
             previousClearing,
             tally.ceilingPermits(),
             tiersOffered,
-            tally.reserveSalePermits());
+            tally.reserveSalePermits(),
+            PriceSetting.measure(
+                plan.cohort(), heldAtOpen, heldAfterTrading, settings.centsPerUtil()));
     rowsOf(inputs, granted, heldAtOpen, heldAfterTrading);
     classRows(t, plan.cohort(), usage);
     return Measures.of(at, inputs);

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param periods how many periods to simulate, at most the program's period count
  * @param demand how demand moves from period to period ({@link DemandShocks#NONE}: never)
+ * @param damage the damage of the compute the program covers ({@link ComputeDamage#NONE}: none)
  */
 public record Scenario(
     String name,
@@ -20,11 +21,13 @@ public record Scenario(
     ProgramTerms program,
     MarketSettings market,
     List<DeveloperType> developers,
-    DemandShocks demand) {
+    DemandShocks demand,
+    ComputeDamage damage) {
 
   public Scenario {
     developers = List.copyOf(developers);
     demand = demand == null ? DemandShocks.NONE : demand;
+    damage = damage == null ? ComputeDamage.NONE : damage;
     refuseUnfundablePopulation(name, market, developers);
   }
 
@@ -86,10 +89,43 @@ public record Scenario(
         DemandShocks.NONE);
   }
 
+  /** A scenario without damage of compute. */
+  public Scenario(
+      String name,
+      String description,
+      long seed,
+      int periods,
+      String programYaml,
+      ProgramTerms program,
+      MarketSettings market,
+      List<DeveloperType> developers,
+      DemandShocks demand) {
+    this(
+        name,
+        description,
+        seed,
+        periods,
+        programYaml,
+        program,
+        market,
+        developers,
+        demand,
+        ComputeDamage.NONE);
+  }
+
   /** The same scenario with another seed (replications, {@code --seed}). */
   public Scenario withSeed(long newSeed) {
     return new Scenario(
-        name, description, newSeed, periods, programYaml, program, market, developers, demand);
+        name,
+        description,
+        newSeed,
+        periods,
+        programYaml,
+        program,
+        market,
+        developers,
+        demand,
+        damage);
   }
 
   /** Total number of developers after expanding every type's count. */

@@ -87,12 +87,14 @@ public final class ScenarioLoader {
       developers.add(developer(d));
     }
     DemandShocks demand = demand(n.optionalSection("demand"));
+    ComputeDamage damage = damage(n.optionalSection("damage"));
     n.refuseUnread();
     refuseUnboundedEvaders(source, terms, developers);
     refuseEfficiencyWithoutEnergy(source, program, developers);
     Workloads.refuseUnsolvable(source, terms.scope(), developers);
+    PriceSettingRules.refuseUnplayable(source, terms, market, developers);
     return new Scenario(
-        name, description, seed, periods, programYaml, terms, market, developers, demand);
+        name, description, seed, periods, programYaml, terms, market, developers, demand, damage);
   }
 
   // A strategic developer whose benefit never saturates (POWER, LOG) and who faces no
@@ -178,6 +180,7 @@ public final class ScenarioLoader {
     refuseUnboundedEvaders(s.name(), terms, s.developers());
     refuseEfficiencyWithoutEnergy(s.name(), parsed, s.developers());
     Workloads.refuseUnsolvable(s.name(), terms.scope(), s.developers());
+    PriceSettingRules.refuseUnplayable(s.name(), terms, s.market(), s.developers());
     return new Scenario(
         s.name(),
         s.description(),
@@ -187,7 +190,8 @@ public final class ScenarioLoader {
         terms,
         s.market(),
         s.developers(),
-        s.demand());
+        s.demand(),
+        s.damage());
   }
 
   /**
@@ -240,6 +244,14 @@ public final class ScenarioLoader {
     double correlation = d.number("correlation", 0.0, 1.0, 0.0);
     d.refuseUnread();
     return new DemandShocks(growth, sigma, correlation);
+  }
+
+  // The optional `damage` mapping (issue 18, prices vs quantities): absent, no damage.
+  private static ComputeDamage damage(Node d) {
+    double linear = d.number("centsPerPermit", 0.0, 1e12, 0.0);
+    double slope = d.number("slopeCentsPerPermitSquared", 0.0, 1e12, 0.0);
+    d.refuseUnread();
+    return new ComputeDamage(linear, slope);
   }
 
   private static MarketSettings market(Node m, int periods) {
@@ -326,12 +338,7 @@ public final class ScenarioLoader {
     double permitsPerUnit = d.number("permitsPerUnit", 1.0, 1e12, 1.0);
     double energyPerUnit = d.number("energyPerUnit", 0.0, 1e12, permitsPerUnit);
     double outputPerUnit = d.positive("outputPerUnit", 1e12, 1000.0);
-    double[] history = d.numbers("history", 0.0, 1e15);
-    if (history != null && history.length != 2) {
-      throw d.error(
-          "history",
-          "must list the outputs of the 2 periods before the " + "program, had " + history.length);
-    }
+    double[] history = history(d);
     double riskType = d.number("riskType", 0.0, 1.0, 0.0);
     double effortCost = d.number("effortCost", 0.0, BIG, 0.0);
     double gamma = d.number("manipulationCost", 0.0, BIG, Double.POSITIVE_INFINITY);
@@ -363,6 +370,25 @@ public final class ScenarioLoader {
         spread,
         efficiency,
         training);
+  }
+
+  // Compute of the two periods before the program: a list of two, or one number for both (so an
+  // experiment can vary it as a numeric factor); null when absent.
+  private static double[] history(Node d) {
+    JsonNode h = d.has("history") ? d.json().get("history") : null;
+    if (h != null && !h.isArray()) {
+      double both = d.number("history", 0.0, 1e15, null);
+      return new double[] {both, both};
+    }
+    double[] history = d.numbers("history", 0.0, 1e15);
+    if (history != null && history.length != 2) {
+      throw d.error(
+          "history",
+          "must list the outputs of the 2 periods before the program (or be one number for"
+              + " both), had "
+              + history.length);
+    }
+    return history;
   }
 
   // A benefit function's parameters {theta, beta, k, a} for its family; unused ones are 0.

@@ -33,7 +33,16 @@ import java.util.Set;
 public final class ScenarioTree {
   /** The scenario's own top-level fields; any other first part of a path is the program's. */
   private static final Set<String> SCENARIO_FIELDS =
-      Set.of("name", "description", "seed", "periods", "program", "market", "developers", "demand");
+      Set.of(
+          "name",
+          "description",
+          "seed",
+          "periods",
+          "program",
+          "market",
+          "developers",
+          "demand",
+          "damage");
 
   private final String source;
   private final ObjectNode root;

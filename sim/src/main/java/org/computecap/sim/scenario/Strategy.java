@@ -5,10 +5,14 @@ package org.computecap.sim.scenario;
  * marginal value, so a uniform-price auction over their schedules finds the competitive price;
  * zero-intelligence-constrained agents (Gode and Sunder 1993) quote at random but never at a loss;
  * strategic agents trade like price-takers but under-report when the expected penalty is below the
- * permit price (P2 Cor 3).
+ * permit price (P2 Cor 3); price-setting agents (issue 18) are Hahn (1984)'s dominant firm: every
+ * PRICE_SETTING developer joins one coalition that quotes, in the call auction, the holding that
+ * maximises its profit knowing the price clears the price-taking fringe on the rest of the cap
+ * ({@code run/PriceSetting}).
  */
 public enum Strategy {
   PRICE_TAKING,
   ZI_C,
-  STRATEGIC
+  STRATEGIC,
+  PRICE_SETTING
 }

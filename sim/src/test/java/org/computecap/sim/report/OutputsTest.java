@@ -10,6 +10,7 @@ import java.util.List;
 import org.computecap.sim.run.ClassPeriodRow;
 import org.computecap.sim.run.DeveloperPeriodRow;
 import org.computecap.sim.run.DeveloperRow;
+import org.computecap.sim.run.MarketPower;
 import org.computecap.sim.run.PeriodResult;
 import org.computecap.sim.run.Replications;
 import org.computecap.sim.run.SimulationResult;
@@ -63,7 +64,9 @@ class OutputsTest {
             1.0,
             Double.NaN,
             0,
-            0);
+            0,
+            0.0,
+            MarketPower.NONE);
     PeriodResult p2 =
         new PeriodResult(
             2,
@@ -103,7 +106,9 @@ class OutputsTest {
             1.0,
             Double.NaN,
             0,
-            0);
+            0,
+            0.0,
+            MarketPower.NONE);
     return new SimulationResult(
         "fixture",
         "a <test> & fixture",
@@ -341,7 +346,9 @@ class OutputsTest {
         p.demandMultiplier(),
         p.previousPrice(),
         p.ceilingPermits(),
-        p.reserveSalePermits());
+        p.reserveSalePermits(),
+        p.usedPermits(),
+        MarketPower.NONE);
   }
 
   static SimulationResult withPeriods(SimulationResult r, List<PeriodResult> periods) {

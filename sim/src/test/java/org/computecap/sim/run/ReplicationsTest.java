@@ -53,7 +53,9 @@ class ReplicationsTest {
             1.0,
             Double.NaN,
             0,
-            0);
+            0,
+            0.0,
+            MarketPower.NONE);
     return new SimulationResult(
         "r",
         "r",

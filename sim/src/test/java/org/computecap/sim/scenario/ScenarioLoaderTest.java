@@ -129,8 +129,9 @@ class ScenarioLoaderTest {
                 developers:
                   - {name: d, benefit: LOG, theta: 1, strategy: GREEDY}
                 """))
-        .hasMessageContaining(
-            "strategy must be one of PRICE_TAKING, ZI_C, " + "STRATEGIC, was GREEDY");
+        .hasMessageContaining("strategy must be one of PRICE_TAKING, ZI_C, STRATEGIC, ")
+        .hasMessageContaining("PRICE_SETTING")
+        .hasMessageContaining("was GREEDY");
   }
 
   @Test
@@ -363,5 +364,33 @@ class ScenarioLoaderTest {
                         + " efficiency: {kappa: 1}}\n"))
         .hasMessageContaining("developers[0].efficiency needs a program that covers energy")
         .hasMessageContaining("'compute'");
+  }
+
+  @Test
+  void a_history_of_one_number_is_the_same_in_both_periods_before_the_program() {
+    Scenario one =
+        parse(
+            """
+            developers:
+              - {name: d, benefit: LOG, theta: 1, history: 40}
+            """);
+    assertThat(one.developers().get(0).history()).containsExactly(40.0, 40.0);
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
+                developers:
+                  - {name: d, benefit: LOG, theta: 1, history: [1, 2, 3]}
+                """))
+        .hasMessageContaining("developers[0].history must list the outputs of the 2 periods")
+        .hasMessageContaining("or be one number for both");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
+                developers:
+                  - {name: d, benefit: LOG, theta: 1, history: -5}
+                """))
+        .hasMessageContaining("developers[0].history must be in [0.0, 1.0E15], was -5");
   }
 }
