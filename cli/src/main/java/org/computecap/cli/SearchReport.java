@@ -77,7 +77,7 @@ final class SearchReport {
                 " points; %d replications each; replication r of every point runs under seed %d"
                     + " + r (common random numbers). Each refinement round halves the spacing and"
                     + " evaluates, around the incumbent best, %s; the surface round evaluates the surface parameters' coarse grid"
-                    + " with the others at the incumbent. Near-optimal: the 95%% interval of the"
+                    + " and each parameter's coarse values, the others at the incumbent. Near-optimal: the 95%% interval of the"
                     + " paired difference from the optimum reaches 0. Argmax share: how often the"
                     + " point is best over %d bootstrap resamples of the replications.</p>",
                 s.replications(),

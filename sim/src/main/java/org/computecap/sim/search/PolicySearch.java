@@ -22,7 +22,8 @@ import org.computecap.sim.scenario.ScenarioTree;
  *     minus the spacing along each parameter (2 per parameter), rather than the grid of three
  *     values per parameter around it (3^d - 1 points)
  * @param surface indices of the 1 or 2 parameters whose surface through the optimum is evaluated
- *     over their coarse grid for the figure (empty: none)
+ *     over their coarse grid for the figures, with every parameter's coarse line through it (empty:
+ *     no surface round)
  * @param bootstrap resamples of the replications for the argmax's bootstrap
  * @param valueDir where program files named by a fixed value resolve
  */

@@ -106,14 +106,32 @@ public final class SearchRunner {
     }
     SearchPoint best = SearchResult.best(search, points);
     if (!search.surface().isEmpty() && best != null) {
-      axes.clear();
-      for (int i = 0; i < params.size(); i++) {
-        axes.add(
-            search.surface().contains(i) ? params.get(i).coarse() : List.of(best.values().get(i)));
-      }
-      evaluate("surface", product(axes));
+      evaluate("surface", surface(best));
     }
     return SearchResult.of(search, points);
+  }
+
+  /**
+   * The surface round: the coarse grid of the surface parameters with the others at the incumbent,
+   * and every parameter's coarse values with the others at the incumbent (so each parameter's line
+   * through the optimum has points across its bounds, not only the refinement's neighbours).
+   */
+  private List<List<JsonNode>> surface(SearchPoint best) {
+    List<SearchParameter> params = search.parameters();
+    List<List<JsonNode>> axes = new ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      axes.add(
+          search.surface().contains(i) ? params.get(i).coarse() : List.of(best.values().get(i)));
+    }
+    List<List<JsonNode>> out = new ArrayList<>(product(axes));
+    for (int i = 0; i < params.size(); i++) {
+      for (JsonNode v : params.get(i).coarse()) {
+        List<JsonNode> point = new ArrayList<>(best.values());
+        point.set(i, v);
+        out.add(List.copyOf(point));
+      }
+    }
+    return out;
   }
 
   // Three values per parameter around the incumbent at round k's spacing, every combination.

@@ -123,6 +123,42 @@ class SearchRunnerTest {
   }
 
   @Test
+  void the_surface_round_spans_the_surface_plane_and_every_levers_line_through_the_incumbent(
+      @TempDir Path dir) {
+    String two =
+        SearchLoaderTest.SMALL
+            .replace(
+                "objective:",
+                "  - {field: penalty.linearCentsPerPermit, from: 24000, to: 72000, points: 3}\n"
+                    + "objective:")
+            .replace("refinements: 2", "refinements: 1\nsurface: [penalty.linearCentsPerPermit]")
+            .replace("replications: 3", "replications: 2");
+    PolicySearch s = SearchLoaderTest.parse(two);
+    SearchResult r = run(s, dir, new ThreadExecutor(2));
+    List<SearchPoint> before =
+        r.points().stream().filter(p -> !p.round().equals("surface")).toList();
+    SearchPoint incumbent = SearchResult.best(s, before);
+    // After the search, both levers' coarse lines through the incumbent are evaluated.
+    for (int i = 0; i < 2; i++) {
+      for (var v : s.parameters().get(i).coarse()) {
+        List<com.fasterxml.jackson.databind.JsonNode> point =
+            new java.util.ArrayList<>(incumbent.values());
+        point.set(i, v);
+        assertThat(r.points()).anySatisfy(p -> assertThat(p.values()).isEqualTo(point));
+      }
+    }
+    for (SearchPoint p : r.points()) {
+      if (p.round().equals("surface")) {
+        int moved = 0;
+        for (int i = 0; i < 2; i++) {
+          moved += p.values().get(i).equals(incumbent.values().get(i)) ? 0 : 1;
+        }
+        assertThat(moved).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void a_folder_that_holds_something_else_is_refused(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("notes.txt"), "mine");
     PolicySearch s = SearchLoaderTest.parse(SearchLoaderTest.SMALL);
