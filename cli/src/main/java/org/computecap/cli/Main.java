@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       CompletionCommand.class,
       TotpCommand.class,
       MeterCommand.class,
+      DataCommand.class,
       SearchCommand.class
     })
 public final class Main {

@@ -12,7 +12,7 @@ package org.computecap.sim.scenario;
  * times m multiply its compute at every price by m; P1's a divided by m^(k+1) multiplies its no-cap
  * compute by m (P1 has no benefit scale of its own). Both workloads of a developer move together.
  *
- * @param growthPpm the trend a period, parts per million (negative shrinks), in (-10^6, 10^6]
+ * @param growthPpm the trend a period, parts per million (negative shrinks), in (-10^6, 10^7]
  * @param sigma standard deviation of a period's log shock, in [0, 2]
  * @param correlation share of the shock common to all types, in [0, 1]
  */

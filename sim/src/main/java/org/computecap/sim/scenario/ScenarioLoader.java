@@ -239,7 +239,9 @@ public final class ScenarioLoader {
 
   // The optional `demand` mapping (issue 14): absent, demand never moves.
   private static DemandShocks demand(Node d) {
-    long growth = d.whole("growthPpm", -999_999, 1_000_000, 0L);
+    // Up to demand times 11 a period: the notable training runs' compute grew 3.3-fold a year in
+    // 2023-2025 (issue 18's Epoch AI scenario).
+    long growth = d.whole("growthPpm", -999_999, 10_000_000, 0L);
     double sigma = d.number("sigma", 0.0, 2.0, 0.0);
     double correlation = d.number("correlation", 0.0, 1.0, 0.0);
     d.refuseUnread();
