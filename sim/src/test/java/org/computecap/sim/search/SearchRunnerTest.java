@@ -97,17 +97,22 @@ class SearchRunnerTest {
     assertThat(r.optimumCsv().lines().toList()).hasSize(4);
   }
 
-  @Test
-  void a_compass_round_moves_one_parameter_at_a_time(@TempDir Path dir) {
-    String two =
+  // SMALL with the linear penalty as a second lever (4 x 3 coarse points), one refinement round,
+  // 2 replications and the given extra fields.
+  private static PolicySearch twoLevers(String extra) {
+    return SearchLoaderTest.parse(
         SearchLoaderTest.SMALL
             .replace(
                 "objective:",
                 "  - {field: penalty.linearCentsPerPermit, from: 24000, to: 72000, points: 3}\n"
                     + "objective:")
-            .replace("refinements: 2", "refinements: 1\nrefineBy: compass\nsurface: []")
-            .replace("replications: 3", "replications: 2");
-    PolicySearch s = SearchLoaderTest.parse(two);
+            .replace("refinements: 2", "refinements: 1\n" + extra)
+            .replace("replications: 3", "replications: 2"));
+  }
+
+  @Test
+  void a_compass_round_moves_one_parameter_at_a_time(@TempDir Path dir) {
+    PolicySearch s = twoLevers("refineBy: compass\nsurface: []");
     SearchResult r = run(s, dir, new ThreadExecutor(2));
     List<SearchPoint> refine =
         r.points().stream().filter(p -> p.round().equals("refine-1")).toList();
@@ -125,15 +130,7 @@ class SearchRunnerTest {
   @Test
   void the_surface_round_spans_the_surface_plane_and_every_levers_line_through_the_incumbent(
       @TempDir Path dir) {
-    String two =
-        SearchLoaderTest.SMALL
-            .replace(
-                "objective:",
-                "  - {field: penalty.linearCentsPerPermit, from: 24000, to: 72000, points: 3}\n"
-                    + "objective:")
-            .replace("refinements: 2", "refinements: 1\nsurface: [penalty.linearCentsPerPermit]")
-            .replace("replications: 3", "replications: 2");
-    PolicySearch s = SearchLoaderTest.parse(two);
+    PolicySearch s = twoLevers("surface: [penalty.linearCentsPerPermit]");
     SearchResult r = run(s, dir, new ThreadExecutor(2));
     List<SearchPoint> before =
         r.points().stream().filter(p -> !p.round().equals("surface")).toList();
