@@ -312,14 +312,15 @@ public final class EngineState {
     }
     long capsSoFar = program.capsThroughPermits(currentPeriod);
     // Permits sold at the price ceiling (issue 14) are issued above the cap, and counted apart.
-    long ceiling = registry.ceilingIssuedTotal();
+    // Linked units (issue 18) too: they stand for permits another program's registry cancelled.
+    long ceiling = registry.ceilingIssuedTotal() + registry.linkedIssuedTotal();
     if (registry.issuedTotal() - ceiling > capsSoFar) {
       throw new AssertionError(
           "permits issued "
               + registry.issuedTotal()
               + " > sum of caps so far "
               + capsSoFar
-              + " + ceiling units "
+              + " + ceiling and linked units "
               + ceiling);
     }
     for (FeatureState f : features) {

@@ -275,6 +275,14 @@ public enum Rejection {
   NO_COLLATERAL_POSTED,
   /** Collateral is returned only when the account owes no penalty and no make-good. */
   OBLIGATIONS_OUTSTANDING,
+
+  // --- linked jurisdictions (issue 18) ---
+  /** The program recognises no other program's permits: it has no {@code linking} section. */
+  NOT_LINKED,
+  /** At the link's exchange rate the origin's permits make less than one unit. */
+  LINKED_UNITS_BELOW_ONE,
+  /** The linked units would exceed the link's quota for the vintage, a share of its cap. */
+  LINK_QUOTA_EXCEEDED,
   ;
 
   /** The stable code of this rejection, e.g. {@code INSUFFICIENT_CASH}. */

@@ -9,6 +9,7 @@ final class RegistryCodec implements CodecPart {
   private static final int TRANSFER_PERMITS = 20;
   private static final int SURRENDER_PERMITS = 21;
   private static final int CANCEL_PERMITS = 22;
+  private static final int ISSUE_LINKED_UNITS = 23;
 
   @Override
   public int firstTag() {
@@ -46,6 +47,9 @@ final class RegistryCodec implements CodecPart {
     } else if (command instanceof CancelPermits c) {
       out.writeLong(c.accountId()).writeInt(c.vintage()).writeLong(c.quantity());
       return CANCEL_PERMITS;
+    } else if (command instanceof IssueLinkedUnits c) {
+      out.writeLong(c.accountId()).writeInt(c.vintage()).writeLong(c.originPermits());
+      return ISSUE_LINKED_UNITS;
     }
     return -1;
   }
@@ -67,6 +71,8 @@ final class RegistryCodec implements CodecPart {
         return new SurrenderPermits(in.readLong(), in.readInt(), in.readLong());
       case CANCEL_PERMITS:
         return new CancelPermits(in.readLong(), in.readInt(), in.readLong());
+      case ISSUE_LINKED_UNITS:
+        return new IssueLinkedUnits(in.readLong(), in.readInt(), in.readLong());
       default:
         throw new IllegalArgumentException("unknown registry command tag " + tag);
     }

@@ -8,4 +8,5 @@ public sealed interface RegistryCommand extends Command
         IssuePermits,
         TransferPermits,
         SurrenderPermits,
-        CancelPermits {}
+        CancelPermits,
+        IssueLinkedUnits {}

@@ -37,7 +37,8 @@ public record Program(
     RegistryControls registryControls,
     Representatives representatives,
     Metering metering,
-    EnforcementLevers enforcement) {
+    EnforcementLevers enforcement,
+    Linking linking) {
 
   /**
    * The compliance periods {@code first .. first+count-1} (e.g. 2026 for calendar years, or 1), and
@@ -386,6 +387,14 @@ public record Program(
   /** Whether the program has attested metering (issue 17's {@code metering} section). */
   public boolean hasMetering() {
     return metering != null;
+  }
+
+  /**
+   * Whether the program recognises another program's permits (issue 18's {@code linking} section);
+   * without one, {@link #linking()} is null and the state hash is what it was before linking.
+   */
+  public boolean hasLinking() {
+    return linking != null;
   }
 
   private long escalated(long base, long ratePpm, int period) {

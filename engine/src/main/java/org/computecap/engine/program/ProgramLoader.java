@@ -111,6 +111,7 @@ public final class ProgramLoader {
           root.has("enforcement")
               ? enforcement(root.section("enforcement"))
               : EnforcementLevers.NONE;
+      Linking linking = root.has("linking") ? linking(root.section("linking")) : null;
       root.refuseUnread();
       return new Program(
           name,
@@ -132,7 +133,20 @@ public final class ProgramLoader {
           registryControls,
           representatives,
           metering,
-          enforcement);
+          enforcement,
+          linking);
+    }
+
+    /**
+     * {@code linking} (issue 18): {@code exchangeRatePpm} in [1, 10^7] (units of this program one
+     * permit of the origin becomes; 10^6 is one for one) and an optional {@code quotaPpm} in [0,
+     * 10^6] (the most linked units a vintage may receive, a share of its cap; none when absent).
+     */
+    Linking linking(Section s) {
+      long rate = s.whole("exchangeRatePpm", 1, 10_000_000L, null);
+      long quota = s.has("quotaPpm") ? s.whole("quotaPpm", 0, Ppm.ONE, null) : Linking.NO_QUOTA;
+      s.refuseUnread();
+      return new Linking(rate, quota);
     }
 
     /**

@@ -95,6 +95,12 @@ public final class Ledger {
     movements.record(SystemAccount.ISSUANCE.id(), accountId, vintage, quantity);
   }
 
+  /** Creates linked units of {@code vintage} above the cap (issue 18). */
+  public void issueLinked(long accountId, int vintage, long quantity) {
+    registry.issueLinked(accountId, vintage, quantity);
+    movements.record(SystemAccount.ISSUANCE.id(), accountId, vintage, quantity);
+  }
+
   /** Moves free permits of one vintage between accounts. */
   public void transfer(long fromAccountId, long toAccountId, int vintage, long quantity) {
     registry.transfer(fromAccountId, toAccountId, vintage, quantity);

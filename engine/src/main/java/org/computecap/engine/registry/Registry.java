@@ -40,6 +40,14 @@ public final class Registry {
   private final LongLongMap ceilingByVintage = new LongLongMap();
 
   private long ceilingTotal;
+
+  /**
+   * vintage -> linked units (issue 18), issued above the cap for permits another program's registry
+   * cancelled. Written to the canonical form only for a program with a {@code linking} section.
+   */
+  private final LongLongMap linkedByVintage = new LongLongMap();
+
+  private long linkedTotal;
   private final Map<SystemAccount, Account> system = new EnumMap<>(SystemAccount.class);
   private long issuedTotal;
   private long permitsFreeTotal;
@@ -164,7 +172,20 @@ public final class Registry {
 
   /** What may still be issued in {@code vintage} under its period's cap. */
   public long remainingCap(int vintage) {
-    return rules.capPermits(vintage) - issued(vintage) + ceilingIssued(vintage);
+    return rules.capPermits(vintage)
+        - issued(vintage)
+        + ceilingIssued(vintage)
+        + linkedIssued(vintage);
+  }
+
+  /** Linked units of {@code vintage}: issued above the cap for another program's permits. */
+  public long linkedIssued(int vintage) {
+    return linkedByVintage.get(vintage, 0L);
+  }
+
+  /** Linked units of all vintages. */
+  public long linkedIssuedTotal() {
+    return linkedTotal;
   }
 
   /** Permits of {@code vintage} sold at the price ceiling, above the cap. */
@@ -312,6 +333,19 @@ public final class Registry {
     long issued = Math.addExact(issuedTotal, quantity);
     ceilingTotal = Math.addExact(ceilingTotal, quantity);
     ceilingByVintage.add(vintage, quantity);
+    credit(a, vintage, quantity, issued);
+  }
+
+  /**
+   * Creates linked units of {@code vintage} in the account above the cap, for permits another
+   * program's registry cancelled; the caller checked the link's quota.
+   */
+  void issueLinked(long accountId, int vintage, long quantity) {
+    Account a = permitAccount(accountId, vintage, quantity);
+    check(rules.hasLinking(), "the program has a linking section", accountId);
+    long issued = Math.addExact(issuedTotal, quantity);
+    linkedTotal = Math.addExact(linkedTotal, quantity);
+    linkedByVintage.add(vintage, quantity);
     credit(a, vintage, quantity, issued);
   }
 
@@ -480,16 +514,24 @@ public final class Registry {
       w.writeLong(v).writeLong(issuedByVintage.get(v, 0L));
     }
     if (rules.priceControls().ceiling().isOn()) {
-      long[] ceiling = ceilingByVintage.sortedKeys();
-      w.writeInt(ceiling.length);
-      for (long v : ceiling) {
-        w.writeLong(v).writeLong(ceilingByVintage.get(v, 0L));
-      }
+      writeByVintage(w, ceilingByVintage);
+    }
+    if (rules.hasLinking()) {
+      writeByVintage(w, linkedByVintage);
     }
     long[] ids = accounts.sortedKeys();
     w.writeInt(ids.length);
     for (long id : ids) {
       writeAccount(w, accounts.get(id));
+    }
+  }
+
+  // A count, then (vintage, quantity) pairs in ascending vintage order.
+  private static void writeByVintage(CanonicalWriter w, LongLongMap byVintage) {
+    long[] vintages = byVintage.sortedKeys();
+    w.writeInt(vintages.length);
+    for (long v : vintages) {
+      w.writeLong(v).writeLong(byVintage.get(v, 0L));
     }
   }
 
@@ -508,19 +550,29 @@ public final class Registry {
       registry.issuedByVintage.put(r.readLong(), r.readLong());
     }
     if (rules.priceControls().ceiling().isOn()) {
-      int ceiling = r.readCount();
-      for (int i = 0; i < ceiling; i++) {
-        long v = r.readLong();
-        long q = r.readLong();
-        registry.ceilingByVintage.put(v, q);
-        registry.ceilingTotal = Math.addExact(registry.ceilingTotal, q);
-      }
+      registry.ceilingTotal = readByVintage(r, registry.ceilingByVintage);
+    }
+    if (rules.hasLinking()) {
+      registry.linkedTotal = readByVintage(r, registry.linkedByVintage);
     }
     int accounts = r.readCount();
     for (int i = 0; i < accounts; i++) {
       registry.readAccount(r);
     }
     return registry;
+  }
+
+  // A count, then (vintage, quantity) pairs into `into`; returns the quantities' sum.
+  private static long readByVintage(CanonicalReader r, LongLongMap into) {
+    int n = r.readCount();
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      long v = r.readLong();
+      long q = r.readLong();
+      into.put(v, q);
+      total = Math.addExact(total, q);
+    }
+    return total;
   }
 
   private void readAccount(CanonicalReader r) {
@@ -633,7 +685,7 @@ public final class Registry {
     for (long v : issuedByVintage.sortedKeys()) {
       long issued = issuedByVintage.get(v, 0L);
       expectEqual("permits of vintage " + v + " in accounts", byVintage.get(v, 0L), issued);
-      long ceiling = ceilingByVintage.get(v, 0L);
+      long ceiling = ceilingByVintage.get(v, 0L) + linkedByVintage.get(v, 0L);
       if (issued - ceiling > rules.capPermits((int) v)) {
         throw new AssertionError(
             "vintage "
@@ -642,7 +694,7 @@ public final class Registry {
                 + issued
                 + " > cap "
                 + rules.capPermits((int) v)
-                + " + ceiling units "
+                + " + ceiling and linked units "
                 + ceiling);
       }
     }

@@ -8,6 +8,7 @@ import org.computecap.engine.Result;
 import org.computecap.engine.WriteAccess;
 import org.computecap.engine.command.CancelPermits;
 import org.computecap.engine.command.DepositCash;
+import org.computecap.engine.command.IssueLinkedUnits;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.RegistryCommand;
@@ -16,6 +17,7 @@ import org.computecap.engine.command.SurrenderPermits;
 import org.computecap.engine.command.TransferPermits;
 import org.computecap.engine.command.WithdrawCash;
 import org.computecap.engine.program.AccountRule;
+import org.computecap.engine.program.Linking;
 
 /**
  * Applies the registry commands (§3). Each handler runs its checks in a fixed order of precedence
@@ -50,6 +52,9 @@ public final class RegistryHandler {
     }
     if (command instanceof CancelPermits c) {
       return cancel(state, l, r, c);
+    }
+    if (command instanceof IssueLinkedUnits c) {
+      return issueLinked(state, l, r, c);
     }
     throw new AssertionError("no registry handler for " + command.getClass().getName());
   }
@@ -115,6 +120,39 @@ public final class RegistryHandler {
     }
     l.issue(c.accountId(), c.vintage(), c.quantity());
     return Result.accepted(new PermitsIssued(c.accountId(), c.vintage(), c.quantity()));
+  }
+
+  /**
+   * Linked units (issue 18): only for a program with a {@code linking} section; the account rules
+   * of {@link #issue}; at least one unit at the link's rate; within the vintage's quota.
+   */
+  private static Result issueLinked(EngineState state, Ledger l, Registry r, IssueLinkedUnits c) {
+    Linking link = state.program().linking();
+    Rejection rejection = null;
+    long units = link == null ? 0 : link.units(c.originPermits());
+    if (link == null) {
+      rejection = Rejection.NOT_LINKED;
+    } else if (!r.exists(c.accountId())) {
+      rejection = Rejection.UNKNOWN_ACCOUNT;
+    } else if (!r.canHoldPermits(c.accountId())) {
+      rejection = Rejection.ROLE_NOT_PERMITTED;
+    } else if (AccountRule.mayReceive(state, c.accountId()) != null) {
+      rejection = AccountRule.mayReceive(state, c.accountId());
+    } else if (c.vintage() != state.currentPeriod()) {
+      rejection = Rejection.VINTAGE_NOT_CURRENT;
+    } else if (units < 1) {
+      rejection = Rejection.LINKED_UNITS_BELOW_ONE;
+    } else if (units
+            > link.quotaUnits(state.program().capPermits(c.vintage())) - r.linkedIssued(c.vintage())
+        || units > Long.MAX_VALUE - r.issuedTotal()) {
+      rejection = Rejection.LINK_QUOTA_EXCEEDED;
+    }
+    if (rejection != null) {
+      return Result.rejected(rejection);
+    }
+    l.issueLinked(c.accountId(), c.vintage(), units);
+    return Result.accepted(
+        new LinkedUnitsIssued(c.accountId(), c.vintage(), c.originPermits(), units));
   }
 
   private static Result transfer(EngineState state, Ledger l, Registry r, TransferPermits c) {

@@ -6,6 +6,7 @@ import org.computecap.engine.CanonicalWriter;
 import org.computecap.engine.EngineState;
 import org.computecap.engine.command.CancelPermits;
 import org.computecap.engine.command.DepositCash;
+import org.computecap.engine.command.IssueLinkedUnits;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.OpenMarket;
@@ -44,6 +45,9 @@ final class CoreVerbs implements ScriptVerbs {
     m.put(
         "cancel",
         a -> new CancelPermits(a.account("acct"), a.intValue("vintage"), a.longValue("qty")));
+    m.put(
+        "issue-linked",
+        a -> new IssueLinkedUnits(a.account("acct"), a.intValue("vintage"), a.longValue("origin")));
     return m;
   }
 
@@ -60,6 +64,13 @@ final class CoreVerbs implements ScriptVerbs {
                 a.longValue("qty"),
                 s.registry().surrendered(a.account("acct"), a.intValue("period"))));
     m.put("issued", CoreVerbs::issued);
+    m.put(
+        "linked",
+        (s, a) ->
+            differs(
+                "linked units of " + a.intValue("vintage"),
+                a.longValue("qty"),
+                s.registry().linkedIssued(a.intValue("vintage"))));
     m.put("totals", CoreVerbs::totals);
     m.put("account", CoreVerbs::account);
     m.put("period", (s, a) -> differs("current period", a.longValue("current"), s.currentPeriod()));

@@ -20,7 +20,8 @@ class CommandCodecTest {
         new IssuePermits(-6, 2026, 40),
         new TransferPermits(1, 2, 2027, Long.MAX_VALUE),
         new SurrenderPermits(1, 2026, 3),
-        new CancelPermits(2, 0, 9));
+        new CancelPermits(2, 0, 9),
+        new IssueLinkedUnits(3, 2026, 1_000_000_000_000L));
   }
 
   @Test

@@ -7,6 +7,7 @@ import org.computecap.engine.Rejection;
 import org.computecap.engine.command.CancelPermits;
 import org.computecap.engine.command.Command;
 import org.computecap.engine.command.DepositCash;
+import org.computecap.engine.command.IssueLinkedUnits;
 import org.computecap.engine.command.IssuePermits;
 import org.computecap.engine.command.OpenAccount;
 import org.computecap.engine.command.Role;
@@ -43,6 +44,16 @@ final class ReferenceRegistry {
 
   final Map<Long, Acc> accounts = new HashMap<>();
   final Map<Integer, Long> issued = new HashMap<>();
+
+  /** Linked units by vintage (issue 18), a part of {@link #issued} above the cap. */
+  final Map<Integer, Long> linked = new HashMap<>();
+
+  /** The program's link: its exchange rate in ppm, 0 for a program without one (issue 18). */
+  long linkRatePpm;
+
+  /** The link's quota in ppm of the cap, -1 for none. */
+  long linkQuotaPpm = -1;
+
   final int firstPeriod;
   final boolean banking;
   final java.util.function.IntToLongFunction cap;
@@ -71,6 +82,58 @@ final class ReferenceRegistry {
   }
 
   /** Applies the command to the model; returns the expected rejection, or null when OK. */
+  /** Issuance's account rules, shared by IssuePermits and IssueLinkedUnits. */
+  private Rejection issueRule(long accountId, int vintage) {
+    Acc a = accounts.get(accountId);
+    if (a == null) {
+      return Rejection.UNKNOWN_ACCOUNT;
+    }
+    if (!a.holdsPermits() || (a.system != null && a.system.isSink())) {
+      return Rejection.ROLE_NOT_PERMITTED;
+    }
+    return vintage != period ? Rejection.VINTAGE_NOT_CURRENT : null;
+  }
+
+  /** Linked units (issue 18), modelled independently of the engine's arithmetic. */
+  private Rejection issueLinked(IssueLinkedUnits c) {
+    if (linkRatePpm == 0) {
+      return Rejection.NOT_LINKED;
+    }
+    Rejection r = issueRule(c.accountId(), c.vintage());
+    if (r != null) {
+      return r;
+    }
+    Acc a = accounts.get(c.accountId());
+    java.math.BigInteger million = java.math.BigInteger.valueOf(1_000_000);
+    long units =
+        java.math.BigInteger.valueOf(c.originPermits())
+            .multiply(java.math.BigInteger.valueOf(linkRatePpm))
+            .divide(million)
+            .longValueExact();
+    if (units < 1) {
+      return Rejection.LINKED_UNITS_BELOW_ONE;
+    }
+    long already = linked.getOrDefault(c.vintage(), 0L);
+    if (linkQuotaPpm >= 0) {
+      long quota =
+          java.math.BigInteger.valueOf(cap.applyAsLong(c.vintage()))
+              .multiply(java.math.BigInteger.valueOf(linkQuotaPpm))
+              .divide(million)
+              .longValueExact();
+      if (already + units > quota) {
+        return Rejection.LINK_QUOTA_EXCEEDED;
+      }
+    }
+    long total = issued.values().stream().mapToLong(Long::longValue).sum();
+    if (units > Long.MAX_VALUE - total) {
+      return Rejection.LINK_QUOTA_EXCEEDED;
+    }
+    linked.put(c.vintage(), already + units);
+    issued.merge(c.vintage(), units, Long::sum);
+    a.permits.merge(c.vintage(), units, Long::sum);
+    return null;
+  }
+
   Rejection apply(Command command) {
     if (command instanceof OpenAccount c) {
       if (accounts.containsKey(c.accountId())) {
@@ -97,21 +160,16 @@ final class ReferenceRegistry {
       return r;
     }
     if (command instanceof IssuePermits c) {
+      Rejection r = issueRule(c.accountId(), c.vintage());
+      if (r != null) {
+        return r;
+      }
       Acc a = accounts.get(c.accountId());
-      if (a == null) {
-        return Rejection.UNKNOWN_ACCOUNT;
-      }
-      if (!a.holdsPermits() || (a.system != null && a.system.isSink())) {
-        return Rejection.ROLE_NOT_PERMITTED;
-      }
-      if (c.vintage() != period) {
-        return Rejection.VINTAGE_NOT_CURRENT;
-      }
-      long already = issued.getOrDefault(c.vintage(), 0L);
+      long already = issued.getOrDefault(c.vintage(), 0L) - linked.getOrDefault(c.vintage(), 0L);
       if (already + c.quantity() > cap.applyAsLong(c.vintage())) {
         return Rejection.CAP_EXCEEDED;
       }
-      issued.put(c.vintage(), already + c.quantity());
+      issued.merge(c.vintage(), c.quantity(), Long::sum);
       a.permits.merge(c.vintage(), c.quantity(), Long::sum);
       return null;
     }
@@ -143,6 +201,9 @@ final class ReferenceRegistry {
         move(c.accountId(), SystemAccount.CANCELLATION.id(), c.vintage(), c.quantity());
       }
       return r;
+    }
+    if (command instanceof IssueLinkedUnits c) {
+      return issueLinked(c);
     }
     throw new AssertionError("the reference models registry commands only: " + command);
   }
@@ -285,6 +346,7 @@ final class ReferenceRegistry {
     }
     for (int v = firstPeriod; v <= period; v++) {
       same("issued of " + v, registry.issued(v), issued.getOrDefault(v, 0L));
+      same("linked units of " + v, registry.linkedIssued(v), linked.getOrDefault(v, 0L));
     }
   }
 

@@ -68,7 +68,8 @@ final class RegistryGenerator implements Simulation.Generator {
       int vintage = sim.currentPeriod() + (sim.rnd.nextInt(10) == 0 ? sim.rnd.nextInt(3) - 1 : 0);
       long remaining =
           sim.rules.capPermits(sim.currentPeriod())
-              - reference.issued.getOrDefault(sim.currentPeriod(), 0L);
+              - reference.issued.getOrDefault(sim.currentPeriod(), 0L)
+              + reference.linked.getOrDefault(sim.currentPeriod(), 0L);
       int shape = sim.rnd.nextInt(10_000);
       long quantity =
           shape < 9_500

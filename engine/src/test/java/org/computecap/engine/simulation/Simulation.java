@@ -100,16 +100,30 @@ final class Simulation {
     // Serial ranges partition every vintage's issued permits after every command (issue 15).
     engine.trackSerials();
     this.journaled = new JournaledEngine(engine, journal, CommandCodec.standard());
+    // Half the runs recognise another program's permits (issue 18), at a rate around par and
+    // with a quota or none, so linked units are issued, refused and counted against the cap.
+    long linkRate = rnd.nextBoolean() ? 0 : 1 + rnd.nextInt(3_000_000);
+    long linkQuota = rnd.nextBoolean() ? -1 : rnd.nextInt(300_001);
     String yaml = TestPrograms.yaml(firstPeriod, cap, reductionPpm, banking);
+    if (linkRate > 0) {
+      yaml +=
+          "linking:\n  exchangeRatePpm: "
+              + linkRate
+              + (linkQuota >= 0 ? "\n  quotaPpm: " + linkQuota : "")
+              + "\n";
+    }
     submit(new OpenMarket(yaml, seed));
     this.rules = engine.state().program();
     this.registry = new RegistryGenerator(this);
+    registry.reference.linkRatePpm = linkRate;
+    registry.reference.linkQuotaPpm = linkRate > 0 ? linkQuota : -1;
     generators.add(registry);
     // Each feature adds its generator here, one line each; a generator whose commands move
     // permits or cash keeps registry.reference in step (see ReferenceRegistry's reservation API).
     generators.add(new ExchangeGenerator(this));
     generators.add(new RulesGenerator(this));
     generators.add(new AccessGenerator(this));
+    generators.add(new LinkingGenerator());
   }
 
   String describe() {

@@ -84,9 +84,7 @@ public final class ExperimentLoader {
     List<Factor> factors = factors(root);
     Design design = design(root);
     long seed =
-        root.has("seed")
-            ? whole(root, "seed", Long.MIN_VALUE, Long.MAX_VALUE)
-            : base.scenario().seed();
+        root.has("seed") ? whole(root, "seed", Long.MIN_VALUE, Long.MAX_VALUE) : seedOf(base);
     List<Cell> cells = cells(root, design, factors, seed);
     if (design == Design.LIST) {
       factors = withListedValues(factors, cells);
@@ -105,7 +103,7 @@ public final class ExperimentLoader {
             replications,
             seed,
             crn,
-            metrics(root),
+            metrics(root, base.isLinked()),
             dir);
     for (Cell c : cells) {
       check(e, c);
@@ -144,7 +142,7 @@ public final class ExperimentLoader {
             Design.FULL_FACTORIAL,
             Designs.fullFactorial(list),
             replications,
-            seed != null ? seed : base.scenario().seed(),
+            seed != null ? seed : seedOf(base),
             true,
             metrics,
             null);
@@ -157,7 +155,12 @@ public final class ExperimentLoader {
   /** Builds a cell's scenario, so that a refused value names its cell before anything runs. */
   static void check(Experiment e, Cell c) {
     try {
-      e.tree(c).scenario();
+      ScenarioTree tree = e.tree(c);
+      if (tree.isLinked()) {
+        tree.linkedScenario();
+      } else {
+        tree.scenario();
+      }
     } catch (IllegalArgumentException ex) {
       StringBuilder values = new StringBuilder();
       for (int f = 0; f < e.factors().size(); f++) {
@@ -389,9 +392,14 @@ public final class ExperimentLoader {
     return out;
   }
 
-  private List<Metric> metrics(JsonNode root) {
+  // A linked scenario's seed is its run's (issue 18); each jurisdiction's is derived from it.
+  private static long seedOf(ScenarioTree base) {
+    return base.isLinked() ? base.linkedScenario().seed() : base.scenario().seed();
+  }
+
+  private List<Metric> metrics(JsonNode root, boolean linked) {
     if (!root.has("metrics")) {
-      return Metric.all();
+      return linked ? LinkedMetrics.all() : Metric.all();
     }
     JsonNode list = root.get("metrics");
     if (!list.isArray() || list.isEmpty()) {
@@ -404,7 +412,7 @@ public final class ExperimentLoader {
         throw error("metrics", "lists " + n.asText() + " twice");
       }
       try {
-        out.add(Metric.named(n.asText()));
+        out.add(linked ? LinkedMetrics.named(n.asText()) : Metric.named(n.asText()));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
       }

@@ -6,11 +6,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.computecap.sim.run.ClassPeriodRow;
+import org.computecap.sim.run.LinkedPeriod;
+import org.computecap.sim.run.LinkedResult;
+import org.computecap.sim.run.LinkedSimulator;
 import org.computecap.sim.run.PeriodResult;
 import org.computecap.sim.run.SimulationResult;
 import org.computecap.sim.run.Simulator;
+import org.computecap.sim.scenario.LinkedScenario;
 import org.computecap.sim.scenario.Scenario;
 import org.computecap.sim.scenario.ScenarioLoader;
+import org.computecap.sim.scenario.ScenarioTree;
 
 /**
  * One run of an experiment, self-contained so that any executor (a thread here, a Spark task on
@@ -38,6 +43,11 @@ public record RunTask(
 
   /** Runs the simulation and formats its rows (one per period, each ending in a newline). */
   public RunRows run() {
+    ScenarioTree tree =
+        ScenarioTree.parse("cell " + cell + " replication " + replication, scenarioYaml, null);
+    if (tree.isLinked()) {
+      return runLinked(tree.linkedScenario());
+    }
     Scenario s =
         ScenarioLoader.parse("cell " + cell + " replication " + replication, scenarioYaml, null);
     if (s.seed() != seed) {
@@ -55,6 +65,25 @@ public record RunTask(
       List<ClassPeriodRow> rows = classes.getOrDefault(p.period(), List.of());
       for (Metric m : columns) {
         sb.append(',').append(m.format(p, rows, s));
+      }
+      sb.append('\n');
+    }
+    return new RunRows(cell, replication, sb.toString());
+  }
+
+  // A linked run (issue 18): one row per period with the linked metrics.
+  private RunRows runLinked(LinkedScenario s) {
+    if (s.seed() != seed) {
+      throw new AssertionError("run seed " + s.seed() + " differs from the plan's " + seed);
+    }
+    LinkedResult r = LinkedSimulator.run(s);
+    List<Metric> columns = metrics.stream().map(LinkedMetrics::named).toList();
+    int first = s.jurisdictions().get(0).scenario().program().firstPeriod();
+    StringBuilder sb = new StringBuilder();
+    for (LinkedPeriod p : r.periods()) {
+      sb.append(rowPrefix).append(',').append(first + p.step());
+      for (Metric m : columns) {
+        sb.append(',').append(LinkedMetrics.format(m, p));
       }
       sb.append('\n');
     }

@@ -31,6 +31,11 @@ record PrimaryAuction(double priceCents, long sold, long[] won) {
    * for what it wants beyond {@code held}.
    */
   static PrimaryAuction run(Period at, Planning plan, long volume, long[] held) {
+    return run(at, plan, volume, held, LinkHook.NONE);
+  }
+
+  /** The auction with a linked run's link desk bidding beside the developers (issue 18). */
+  static PrimaryAuction run(Period at, Planning plan, long volume, long[] held, LinkHook link) {
     Market market = at.market();
     Cohort cohort = plan.cohort();
     ProgramTerms terms = at.terms();
@@ -64,6 +69,7 @@ record PrimaryAuction(double priceCents, long sold, long[] won) {
         }
       }
     }
+    link.bid(market, auctionId, bidId, expectedCents, limit);
     double price = Double.NaN;
     long sold = 0;
     for (Event e : market.submit(new ClearAuction(auctionId))) {

@@ -70,6 +70,11 @@ record Session(
 
   /** The main session of the period by the scenario's trading mode. */
   static Session main(Period at, Planning plan) {
+    return main(at, plan, LinkHook.NONE);
+  }
+
+  /** The main session, with a linked run's link desk trading in its call auction (issue 18). */
+  static Session main(Period at, Planning plan, LinkHook link) {
     Market market = at.market();
     Cohort cohort = plan.cohort();
     ProgramTerms terms = at.terms();
@@ -77,7 +82,7 @@ record Session(
     int period = at.number();
     market.drainTrades();
     if (settings.trading().call()) {
-      call(market, cohort, terms, period, plan.scheduleGrid());
+      call(market, cohort, terms, period, plan.scheduleGrid(), link);
     }
     if (settings.trading().continuous()) {
       new Continuous(market, cohort, terms, settings, period, plan.grid(), at.random())
@@ -104,7 +109,7 @@ record Session(
   }
 
   private static void call(
-      Market market, Cohort cohort, ProgramTerms terms, int period, PriceGrid grid) {
+      Market market, Cohort cohort, ProgramTerms terms, int period, PriceGrid grid, LinkHook link) {
     market.submit(new StartCallAuction(period));
     long[] held = market.holdings(cohort.accounts, period);
     for (int i = 0; i < cohort.size(); i++) {
@@ -120,6 +125,7 @@ record Session(
         }
       }
     }
+    link.placeOrders(market, period, grid);
     market.submit(new RunCallAuction(period));
     market.cancelEverything();
   }

@@ -72,6 +72,9 @@ public final class Simulator {
   private final DemandPath demand;
   private double previousClearing = Double.NaN;
 
+  /** What a linked run changes in this jurisdiction's periods (issue 18); NONE for a plain run. */
+  private LinkHook link = LinkHook.NONE;
+
   private Simulator(Scenario scenario, Market market, RowSink rows) {
     this.scenario = scenario;
     this.terms = scenario.program();
@@ -109,14 +112,33 @@ public final class Simulator {
     open();
     List<PeriodResult> periods = new ArrayList<>();
     for (int t = terms.firstPeriod(); t < terms.firstPeriod() + scenario.periods(); t++) {
-      PeriodResult p = period(t);
-      periods.add(p);
-      previousClearing = p.clearingPrice();
-      market.engine().checkInvariants();
+      periods.add(step(t));
       if (progress != null) {
         progress.step();
       }
     }
+    return result(periods);
+  }
+
+  /**
+   * One jurisdiction of a linked run (issue 18): a simulator stepped period by period by {@link
+   * LinkedSimulator}, which opens it with {@link #open}, runs each period with {@link #step} and
+   * changes it between steps only through {@code link}, {@link #depart} and {@link #arrive}.
+   */
+  static Simulator linked(Scenario scenario, Market market, RowSink rows, LinkHook link) {
+    Simulator s = new Simulator(scenario, market, rows);
+    s.link = link;
+    return s;
+  }
+
+  PeriodResult step(int t) {
+    PeriodResult p = period(t);
+    previousClearing = p.clearingPrice();
+    market.engine().checkInvariants();
+    return p;
+  }
+
+  SimulationResult result(List<PeriodResult> periods) {
     return new SimulationResult(
         scenario.name(),
         scenario.description(),
@@ -142,7 +164,7 @@ public final class Simulator {
     // The period's own auction volume less what the stability reserve withheld; its release
     // comes on top, added by the engine to the first auction, so agents expect it.
     long volume = terms.auctionVolumePermits(t) - market.stabilityWithheld(t);
-    long offered = volume + market.stabilityRelease(t);
+    long offered = volume + market.stabilityRelease(t) + link.netImport(t);
     double issuedShare = issuedShare(t, granted, volume);
     Planning plan =
         Planning.plan(at, active, makeGood, heldAtOpen, offered, issuedShare, lastPrice);
@@ -155,10 +177,11 @@ public final class Simulator {
             ? Session.opening(at, plan)
             : Session.of("opening", List.of());
     record(t, opening);
-    PrimaryAuction auction = PrimaryAuction.run(at, plan, volume, at.holdings());
+    PrimaryAuction auction = PrimaryAuction.run(at, plan, volume, at.holdings(), link);
     long[] heldAfterAuction = at.holdings();
-    Session main = Session.main(at, plan);
+    Session main = Session.main(at, plan, link);
     record(t, main);
+    link.afterTrading(t);
     long[] heldAfterTrading = at.holdings();
     double bankPrice = at.banks() ? plan.expectation().bankPriceCents() : 0.0;
     // A price containment reserve sale after trading (issue 14): developers run at the price
@@ -383,8 +406,32 @@ public final class Simulator {
     return Math.min(1.0, (double) issued / cap);
   }
 
+  /** Developer {@code i} leaves for another jurisdiction of a linked run in period {@code t}. */
+  void depart(int i, int t) {
+    active[i] = false;
+    relocatedIn[i] = t;
+  }
+
+  /** Developer {@code i} (a mirror of one elsewhere) arrives from another jurisdiction. */
+  void arrive(int i) {
+    active[i] = true;
+  }
+
+  /** Developers here before any effort or evaluation: each one's demand at a price. */
+  Cohort naiveCohort() {
+    return Cohort.at(accounts, active, terms, settings.centsPerUtil(), Double.NaN, null, makeGood);
+  }
+
+  Market market() {
+    return market;
+  }
+
+  Accounts accounts() {
+    return accounts;
+  }
+
   // Genesis, accounts, cash, and the verified history benchmark allocation reads.
-  private void open() {
+  void open() {
     market.submit(new OpenMarket(scenario.programYaml(), scenario.seed()));
     double firstPrice = firstPeriodPrice();
     for (Developer d : accounts.developers()) {

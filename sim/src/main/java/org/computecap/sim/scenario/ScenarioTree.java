@@ -42,7 +42,9 @@ public final class ScenarioTree {
           "market",
           "developers",
           "demand",
-          "damage");
+          "damage",
+          "link",
+          "jurisdictions");
 
   private final String source;
   private final ObjectNode root;
@@ -154,8 +156,25 @@ public final class ScenarioTree {
     return new ScenarioTree(source, copy, programs);
   }
 
+  /** Whether this is a linked scenario (issue 18): two jurisdictions, one engine each. */
+  public boolean isLinked() {
+    return root.has("jurisdictions");
+  }
+
+  /** Validates the tree as a linked scenario; errors name the file, the field and the rule. */
+  public LinkedScenario linkedScenario() {
+    return LinkedScenarioLoader.parse(source, root, programs);
+  }
+
   /** Validates the tree as a scenario; errors name the file, the field and the rule. */
   public Scenario scenario() {
+    if (isLinked()) {
+      throw new IllegalArgumentException(
+          source
+              + ": jurisdictions: a linked scenario (two programs, issue 18) runs as an experiment"
+              + " (computecap experiment, with the scenario as its scenario: see"
+              + " examples/experiments/linking.yaml); simulate and sweep run one program");
+    }
     return ScenarioLoader.parseWith(source, root, programs);
   }
 
