@@ -201,6 +201,8 @@ public class SimulationBenchmark {
               t.spread(),
               t.efficiency(),
               t.training(),
+              t.entryPeriod(),
+              t.hoardShare(),
               t.trueRisk()));
     }
     // The engine counts all cash ever deposited in one long: the default $10^11 a developer

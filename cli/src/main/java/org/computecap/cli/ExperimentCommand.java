@@ -18,6 +18,8 @@ import org.computecap.sim.experiment.ExperimentRunner;
 import org.computecap.sim.experiment.RunExecutor;
 import org.computecap.sim.experiment.RunExecutorFactory;
 import org.computecap.sim.experiment.ThreadExecutor;
+import org.computecap.sim.search.PolicySearch;
+import org.computecap.sim.search.SearchLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,6 +69,14 @@ final class ExperimentCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("FILE: no such experiment file: " + file);
+    }
+    if (SearchLoader.isSearch(file)) {
+      // A policy search (parameters and objective) runs as `computecap search` would.
+      PolicySearch s = SearchLoader.load(file);
+      Path dir = out != null ? out : Path.of("out", "experiments", s.name());
+      SearchCommand.run(
+          s, dir, executor(sparkMaster, threads), restart, spec.commandLine().getOut());
+      return 0;
     }
     Experiment e = ExperimentLoader.load(file);
     Path dir = out != null ? out : Path.of("out", "experiments", e.name());

@@ -74,6 +74,12 @@ final class ExperimentReport {
             + " [0, 1]), <code>cell-periods.csv</code> (the same per period).</p>");
     cellTable(r, sb);
     sb.append("<h2>Figures</h2>");
+    figures(sb, figures);
+    return sb.append("</body></html>\n").toString();
+  }
+
+  /** Each figure inline as SVG with its title and file as the caption (also a search's report). */
+  static void figures(StringBuilder sb, List<ExperimentFigures.Written> figures) {
     int n = 0;
     for (ExperimentFigures.Written f : figures) {
       sb.append("<figure>")
@@ -84,7 +90,6 @@ final class ExperimentReport {
           .append(esc(f.png().getFileName().toString()))
           .append("</code></figcaption></figure>");
     }
-    return sb.append("</body></html>\n").toString();
   }
 
   private static void cellTable(ExperimentResult r, StringBuilder sb) {
@@ -119,7 +124,7 @@ final class ExperimentReport {
     sb.append("</table></div>");
   }
 
-  private static String esc(String s) {
+  static String esc(String s) {
     return s.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")

@@ -34,7 +34,8 @@ import picocli.CommandLine.Command;
       CompletionCommand.class,
       TotpCommand.class,
       MeterCommand.class,
-      DataCommand.class
+      DataCommand.class,
+      SearchCommand.class
     })
 public final class Main {
 

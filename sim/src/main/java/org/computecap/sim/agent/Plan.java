@@ -34,6 +34,9 @@ public final class Plan {
   /** What it quotes instead of its price-taking target (a price-setter's schedule), or null. */
   private final DoubleUnaryOperator schedule;
 
+  /** Permits a hoarder holds back at every price (issue 18), 0 for everyone else. */
+  private final long hoard;
+
   /**
    * @param weight permits per unit of compute (intensity times lambdaBar), &gt; 0
    * @param enforcement what under-reporting costs this developer, in cents and permits; null for a
@@ -58,7 +61,8 @@ public final class Plan {
         makeGood,
         bankPriceCents,
         bankCapacity,
-        null);
+        null,
+        0);
   }
 
   // enforcement already in utility units.
@@ -70,7 +74,8 @@ public final class Plan {
       long makeGood,
       double bankPriceCents,
       double bankCapacity,
-      DoubleUnaryOperator schedule) {
+      DoubleUnaryOperator schedule,
+      long hoard) {
     this.developer = developer;
     this.valuation = new Valuation(developer, weight, centsPerUtil);
     // The valuation's one-developer population: the same developer and weight.
@@ -82,6 +87,7 @@ public final class Plan {
     this.bankPriceCents = bankPriceCents;
     this.bankCapacity = bankCapacity;
     this.schedule = schedule;
+    this.hoard = hoard;
   }
 
   /**
@@ -99,7 +105,30 @@ public final class Plan {
         makeGood,
         bankPriceCents,
         bankCapacity,
-        schedule);
+        schedule,
+        hoard);
+  }
+
+  /**
+   * The same plan for a hoarding developer (issue 18) that also holds {@code permits} at every
+   * price: its hoard so far and what it adds this period, never sold and never used.
+   */
+  public Plan withHoard(long permits) {
+    return new Plan(
+        developer,
+        valuation.weight(),
+        enforcement,
+        centsPerUtil,
+        makeGood,
+        bankPriceCents,
+        bankCapacity,
+        schedule,
+        permits);
+  }
+
+  /** Permits it holds back at every price: its hoard (issue 18), 0 unless it hoards. */
+  public long hoard() {
+    return hoard;
   }
 
   public Developer developer() {
@@ -141,15 +170,16 @@ public final class Plan {
   }
 
   /**
-   * Permits it wants to hold at a price, what it quotes: its need, make-good, and the bank below
-   * the bank price; a price-setter's schedule instead when it has one ({@link #withSchedule}).
+   * Permits it wants to hold at a price, what it quotes: its need, make-good, the bank below the
+   * bank price and a hoarder's hoard at any price; a price-setter's schedule instead when it has
+   * one ({@link #withSchedule}).
    */
   public double target(double priceCents) {
     if (schedule != null) {
       return schedule.applyAsDouble(priceCents);
     }
     double bank = priceCents <= bankPriceCents ? bankCapacity : 0.0;
-    return need(priceCents) + makeGood + bank;
+    return need(priceCents) + makeGood + bank + hoard;
   }
 
   /** Permits it leaves unreported at a price (P2's best shortfall, or all it owes). */

@@ -358,6 +358,64 @@ public record Metric(
             (p, c, s) -> p.clearingPrice(),
             true));
     marketPower(m);
+    // Foreclosure by hoarding (issue 18): what entrants run, the hoard, the incumbents' surplus
+    // (a run without hoarding less one with it on the same seed is what hoarding cost them) and
+    // the economics' theory of the same period (Hoarding).
+    m.add(
+        whole(
+            "entrants_count",
+            "entrants in the program",
+            "developers",
+            p -> p.foreclosure().entrants()));
+    m.add(
+        real(
+            "entrants_compute_units",
+            "entrants' compute",
+            "compute units",
+            p -> p.foreclosure().entrantsCompute()));
+    m.add(
+        real(
+            "entrants_theory_compute_units",
+            "entrants' compute in theory (cap less the hoard)",
+            "compute units",
+            p -> p.foreclosure().entrantsTheoryCompute()));
+    m.add(
+        real(
+            "incumbents_surplus_cents",
+            "incumbents' surplus (benefit plus cash from permits)",
+            "cents",
+            p -> p.foreclosure().incumbentsSurplusCents()));
+    m.add(
+        real(
+            "entrants_surplus_cents",
+            "entrants' surplus (benefit plus cash from permits)",
+            "cents",
+            p -> p.foreclosure().entrantsSurplusCents()));
+    m.add(whole("hoard_permits", "the hoard", "permits", p -> p.foreclosure().hoardPermits()));
+    m.add(
+        whole(
+            "hoard_withdrawn_permits",
+            "permits added to the hoard",
+            "permits",
+            p -> p.foreclosure().withdrawnPermits()));
+    m.add(
+        real(
+            "competitive_price_cents",
+            "theory's price without the period's withdrawal",
+            "cents per permit",
+            p -> p.foreclosure().competitivePriceCents()));
+    m.add(
+        real(
+            "hoard_cost_theory_cents",
+            "incumbents' cost of the hoard in theory",
+            "cents",
+            p -> p.foreclosure().hoardCostTheoryCents()));
+    m.add(
+        whole(
+            "holding_limit_refusals_count",
+            "purchases refused by the holding limit",
+            "refusals",
+            p -> p.foreclosure().holdingLimitRefusals()));
     // Issue 18's finer risk classes: how well the permits charged track true risk.
     m.add(
         real(

@@ -88,7 +88,18 @@ public final class Outputs {
           .number("price_setter_demand_share", p -> p.marketPower().demandShare())
           .number("price_setter_allocation_share", p -> p.marketPower().allocationShare())
           .number("hahn_holding_permits", p -> p.marketPower().hahnHoldingPermits())
-          .number("price_setter_holding_permits", p -> p.marketPower().holdingPermits());
+          .number("price_setter_holding_permits", p -> p.marketPower().holdingPermits())
+          // Foreclosure by hoarding (issue 18): entrants, the hoard and the theory beside them.
+          .whole("entrants_count", p -> p.foreclosure().entrants())
+          .number("entrants_compute_units", p -> p.foreclosure().entrantsCompute())
+          .number("entrants_theory_compute_units", p -> p.foreclosure().entrantsTheoryCompute())
+          .number("incumbents_surplus_cents", p -> p.foreclosure().incumbentsSurplusCents())
+          .number("entrants_surplus_cents", p -> p.foreclosure().entrantsSurplusCents())
+          .whole("hoard_permits", p -> p.foreclosure().hoardPermits())
+          .whole("hoard_withdrawn_permits", p -> p.foreclosure().withdrawnPermits())
+          .number("competitive_price_cents", p -> p.foreclosure().competitivePriceCents())
+          .number("hoard_cost_theory_cents", p -> p.foreclosure().hoardCostTheoryCents())
+          .whole("holding_limit_refusals_count", p -> p.foreclosure().holdingLimitRefusals());
 
   /**
    * class-periods.csv: one row per size class the population has and period (issue 13): the class's

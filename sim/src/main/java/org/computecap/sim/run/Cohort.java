@@ -173,6 +173,23 @@ final class Cohort {
   }
 
   /**
+   * The same cohort with each active hoarding developer holding {@code hoard[i]} permits back at
+   * every price (issue 18); {@code hoard} null: unchanged.
+   */
+  Cohort withHoard(long[] hoard) {
+    if (hoard == null) {
+      return this;
+    }
+    Plan[] out = plans.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (active[i] && hoard[i] > 0) {
+        out[i] = plans[i].withHoard(hoard[i]);
+      }
+    }
+    return new Cohort(accounts, active, effort, weight, out, enforcement, centsPerUtil);
+  }
+
+  /**
    * The same cohort with these plans (a price-setter's quoting its schedule, {@link PriceSetting}).
    */
   Cohort withPlans(Plan[] replaced) {

@@ -68,6 +68,7 @@ final class ComplianceStep {
   private final SplittableRandom random;
   private final Tally tally;
   private final Period at;
+  private long[] kept;
 
   ComplianceStep(Period at, Cohort cohort) {
     this.market = at.market();
@@ -77,6 +78,16 @@ final class ComplianceStep {
     this.random = at.random();
     this.tally = at.tally();
     this.at = at;
+    this.kept = new long[cohort.size()];
+  }
+
+  /**
+   * The same step with each hoarder keeping {@code hoard[i]} permits back (issue 18): the true-up
+   * never offers them.
+   */
+  ComplianceStep keeping(long[] hoard) {
+    this.kept = hoard.clone();
+    return this;
   }
 
   /**
@@ -242,7 +253,8 @@ final class ComplianceStep {
     long askPrice = (long) Math.max(1, Math.min(bidPrice - 1, bankPriceCents));
     for (int i = 0; i < cohort.size(); i++) {
       long acct = cohort.accounts.id(i);
-      long gap = cohort.active[i] ? obligation[i] - held[i] : -held[i];
+      long gap = cohort.active[i] ? obligation[i] - (held[i] - kept[i]) : -held[i];
+      gap = cohort.active[i] && gap < 0 && kept[i] > 0 ? 0 : gap;
       if (gap > 0) {
         market.limit(acct, true, bidPrice, gap, period);
       } else if (gap < 0) {
@@ -296,6 +308,9 @@ final class ComplianceStep {
   private void verify(Usage u) {
     for (int i = 0; i < cohort.size(); i++) {
       Developer d = cohort.accounts.developer(i);
+      if (!market.registry().exists(d.accountId())) {
+        continue; // an entrant not yet in the program (issue 18)
+      }
       market.submit(
           new RecordVerifiedActivity(
               d.accountId(), period, Math.round(u.compute()[i] * d.outputPerUnit()), u.base()[i]));

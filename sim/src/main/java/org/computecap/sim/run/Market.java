@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.computecap.engine.Engine;
+import org.computecap.engine.EngineState;
 import org.computecap.engine.Event;
 import org.computecap.engine.ProgramParser;
+import org.computecap.engine.Rejection;
 import org.computecap.engine.Result;
 import org.computecap.engine.auction.AuctionState;
 import org.computecap.engine.command.CancelOrder;
@@ -18,6 +20,8 @@ import org.computecap.engine.exchange.OrderAccepted;
 import org.computecap.engine.exchange.TradeExecuted;
 import org.computecap.engine.journal.Journal;
 import org.computecap.engine.journal.JournaledEngine;
+import org.computecap.engine.registry.Hold;
+import org.computecap.engine.registry.HoldingLimitRule;
 import org.computecap.engine.registry.Registry;
 import org.computecap.engine.registry.SystemAccount;
 import org.computecap.engine.stability.StabilityState;
@@ -77,6 +81,7 @@ final class Market implements AutoCloseable {
 
   private long tickCents = 1;
   private long lotPermits = 1;
+  private long holdingLimitRefusals;
 
   /** A market on a fresh engine; {@code journal} may be null (nothing is journaled). */
   Market(Journal journal) {
@@ -87,10 +92,20 @@ final class Market implements AutoCloseable {
 
   /** Applies {@code command}; throws when the engine rejects it (see the class comment). */
   List<Event> submit(Command command) {
+    Result r = attempt(command);
+    if (!r.isAccepted()) {
+      throw new IllegalStateException("engine rejected " + command + ": " + r.rejection().code());
+    }
+    return r.events();
+  }
+
+  // Applies (and journals) a command and collects its trades; a rejection is the caller's to
+  // read. Only buying under a holding limit expects one (see acquiring).
+  private Result attempt(Command command) {
     Result r =
         journaled != null ? journaled.submit(tick++, command) : engine.apply(tick++, command);
     if (!r.isAccepted()) {
-      throw new IllegalStateException("engine rejected " + command + ": " + r.rejection().code());
+      return r;
     }
     for (Event e : r.events()) {
       if (e instanceof TradeExecuted t) {
@@ -99,7 +114,68 @@ final class Market implements AutoCloseable {
         lastTradePrice = t.priceCents();
       }
     }
-    return r.events();
+    return r;
+  }
+
+  /**
+   * Sends a command that brings {@code quantity} permits into {@code accountId} ({@code
+   * withQuantity} builds it for a quantity) and copes with the program's holding limit (issue 15)
+   * as a participant must: when the engine refuses it with {@code HOLDING_LIMIT_EXCEEDED}, the
+   * agent reads its room under the limit (the engine's own figures: its limit with the compliance
+   * exemption, less what it holds, has in sell orders and may still receive from open buying) and
+   * asks again for what fits, in whole lots, or stops there. Any other rejection is a bug, as for
+   * {@link #submit}. Returns the events and the quantity asked for that was accepted (0: none).
+   */
+  Acquired acquiring(
+      long accountId, long quantity, java.util.function.LongFunction<Command> withQuantity) {
+    Result r = attempt(withQuantity.apply(quantity));
+    if (r.isAccepted()) {
+      return new Acquired(r.events(), quantity);
+    }
+    if (r.rejection() != Rejection.HOLDING_LIMIT_EXCEEDED) {
+      throw new IllegalStateException(
+          "engine rejected " + withQuantity.apply(quantity) + ": " + r.rejection().code());
+    }
+    holdingLimitRefusals++;
+    long fits = Math.min(quantity, roomUnderLimit(accountId)) / lotPermits * lotPermits;
+    if (fits < 1) {
+      return new Acquired(List.of(), 0);
+    }
+    return new Acquired(submit(withQuantity.apply(fits)), fits);
+  }
+
+  /**
+   * Applies {@code command} when the engine accepts it; the one rejection {@code allowed} (a rule
+   * the agent has no way to check beforehand, such as an exhausted new-entrant reserve) is returned
+   * as the events' absence, any other throws as in {@link #submit}.
+   */
+  List<Event> submitUnless(Command command, Rejection allowed) {
+    Result r = attempt(command);
+    if (r.isAccepted()) {
+      return r.events();
+    }
+    if (r.rejection() != allowed) {
+      throw new IllegalStateException("engine rejected " + command + ": " + r.rejection().code());
+    }
+    return List.of();
+  }
+
+  /** What {@link #acquiring} sent: the accepted command's events and its quantity. */
+  record Acquired(List<Event> events, long quantity) {}
+
+  /** Permits {@code accountId} may still acquire under the program's holding limit, now. */
+  long roomUnderLimit(long accountId) {
+    EngineState s = engine.state();
+    long worst =
+        s.registry().freePermitsTotal(accountId)
+            + s.registry().reservedPermits(accountId, Hold.EXCHANGE)
+            + s.pendingPurchasePermits(accountId);
+    return Math.max(0, HoldingLimitRule.allowed(s, accountId) - worst);
+  }
+
+  /** Buying refused by the holding limit so far (each a real rejection the agent read). */
+  long holdingLimitRefusals() {
+    return holdingLimitRefusals;
   }
 
   /** The exchange's tick and lot sizes, which every order is rounded to. */
@@ -128,12 +204,24 @@ final class Market implements AutoCloseable {
     }
     // The engine numbers accepted orders 1, 2, 3...; this market places every order and stops on
     // any rejection, so it knows the id before the engine reports it (submit's fills need it).
-    long id = nextOrderId++;
+    long id = nextOrderId;
+    List<Event> events;
+    if (buy) {
+      Acquired a =
+          acquiring(
+              accountId,
+              quantity,
+              q -> new PlaceOrder(accountId, Side.BUY, OrderType.LIMIT, price, q, vintage));
+      if (a.quantity() == 0) {
+        return;
+      }
+      events = a.events();
+    } else {
+      events =
+          submit(new PlaceOrder(accountId, Side.SELL, OrderType.LIMIT, price, quantity, vintage));
+    }
+    nextOrderId++;
     remember(id, accountId);
-    List<Event> events =
-        submit(
-            new PlaceOrder(
-                accountId, buy ? Side.BUY : Side.SELL, OrderType.LIMIT, price, quantity, vintage));
     if (!(events.get(0) instanceof OrderAccepted accepted) || accepted.orderId() != id) {
       throw new IllegalStateException("the engine gave order " + id + " another id: " + events);
     }

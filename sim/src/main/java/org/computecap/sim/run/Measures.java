@@ -2,6 +2,7 @@ package org.computecap.sim.run;
 
 import java.util.List;
 import org.computecap.economics.audit.Enforcement;
+import org.computecap.economics.foreclosure.Hoarding;
 import org.computecap.economics.market.Banking;
 import org.computecap.economics.market.BenefitFamily;
 import org.computecap.economics.market.Demand;
@@ -56,7 +57,23 @@ final class Measures {
       long ceilingPermits,
       List<double[]> tiersOffered,
       long reserveSalePermits,
-      MarketPower marketPower) {}
+      MarketPower marketPower,
+      Foreclosure foreclosure) {}
+
+  /**
+   * What issue 18's measures need: which developers are entrants, whether anyone hoards, the
+   * coalition's hoard carried in and out of the period, the incumbents' free permits this period,
+   * each developer's cash from permits less penalties this period, and the holding-limit refusals
+   * of the period.
+   */
+  record Foreclosure(
+      boolean[] entrant,
+      boolean hoarding,
+      long hoardIn,
+      long hoardOut,
+      long endowment,
+      long[] cashCents,
+      long refusals) {}
 
   static PeriodResult of(Period at, Inputs in) {
     ProgramTerms terms = at.terms();
@@ -75,9 +92,12 @@ final class Measures {
       }
     }
     double available = Math.max(1, circulation - cohort.makeGood());
+    // The coalition's hoard (issue 18) is held back from everyone: the theory's supply is the
+    // permits available less the hoard (0 without hoarders, so nothing else changes).
+    double unhoarded = Math.max(1, available - in.foreclosure().hoardOut());
     double theory =
         theoreticalPrice(
-            pop, enforcement, terms, settings, in.period(), available, in.issuedShare());
+            pop, enforcement, terms, settings, in.period(), unhoarded, in.issuedShare());
     // A price ceiling sells without limit at its price (issue 14): the price cannot exceed it.
     if (terms.program().priceControls().ceiling().isOn()) {
       theory = Math.min(theory, terms.program().priceCeilingCents(in.period()) / cpu);
@@ -143,7 +163,81 @@ final class Measures {
         in.reserveSalePermits(),
         c.riskWeighted,
         in.marketPower(),
+        foreclosure(in, cohort, pop, available, cpu),
         targeting(in, cohort, terms, rowDemand(pop, enforcement, theory)));
+  }
+
+  /**
+   * Issue 18's measures: entrants' compute simulated and at the theory's price with the hoard
+   * ({@link Hoarding}: the period's supply less this period's withdrawal), the incumbents' surplus
+   * as simulated and the theory's cost of the withdrawal to them.
+   */
+  private static ForeclosureTotals foreclosure(
+      Inputs in, Cohort cohort, Population pop, double available, double cpu) {
+    Foreclosure f = in.foreclosure();
+    boolean anyEntrant = false;
+    for (boolean e : f.entrant()) {
+      anyEntrant |= e;
+    }
+    if (!f.hoarding() && !anyEntrant) {
+      return ForeclosureTotals.NONE;
+    }
+    int n = cohort.size();
+    double[] entrant = new double[n];
+    double[] incumbent = new double[n];
+    int entrants = 0;
+    double entrantsCompute = 0;
+    for (int i = 0; i < n; i++) {
+      entrant[i] = f.entrant()[i] ? 1 : 0;
+      incumbent[i] = f.entrant()[i] ? 0 : 1;
+      if (cohort.active[i] && f.entrant()[i]) {
+        entrants++;
+        entrantsCompute += in.usage().compute()[i];
+      }
+    }
+    boolean[] entrantRows = rows(cohort.rowValues(entrant, entrant));
+    boolean[] incumbentRows = rows(cohort.rowValues(incumbent, incumbent));
+    double[] compute = cohort.rowCompute(in.usage());
+    double surplus = 0;
+    double entrantsSurplus = 0;
+    for (int j = 0; j < compute.length; j++) {
+      double benefit =
+          cpu * pop.family(j).value(pop.theta(j), pop.beta(j), pop.k(j), pop.a(j), compute[j]);
+      surplus += incumbentRows[j] ? benefit : 0;
+      entrantsSurplus += entrantRows[j] ? benefit : 0;
+    }
+    for (int i = 0; i < n; i++) {
+      surplus += f.entrant()[i] ? 0 : f.cashCents()[i];
+      entrantsSurplus += f.entrant()[i] ? f.cashCents()[i] : 0;
+    }
+    // The period without this period's change of the hoard against the period with it: a
+    // withdrawal, or a release when a holding limit made the hoarders use part of their hoard.
+    double supply = Math.max(1, available - f.hoardIn());
+    long withdrawn = f.hoardOut() - f.hoardIn();
+    Hoarding.Outcome o = Hoarding.of(pop, supply, Math.min(withdrawn, supply - 1));
+    double cost =
+        f.hoarding() ? cpu * Hoarding.incumbentsCost(pop, o, incumbentRows, f.endowment()) : 0.0;
+    // Entrants' measures are undefined before any enters (empty cells, left out of means).
+    double none = entrants == 0 ? Double.NaN : 0.0;
+    return new ForeclosureTotals(
+        entrants,
+        entrantsCompute + none,
+        Hoarding.compute(o.hoarded(), entrantRows) + none,
+        surplus,
+        entrantsSurplus + none,
+        f.hoardOut(),
+        withdrawn,
+        o.competitive().price() * cpu,
+        cost,
+        f.refusals());
+  }
+
+  private static boolean[] rows(double[] flags) {
+    boolean[] out = new boolean[flags.length];
+    for (int j = 0; j < flags.length; j++) {
+      out[j] = flags[j] > 0;
+    }
+    return out;
   }
 
   // Issue 18: true-risk-weighted compute as run and at the competitive equilibrium, the

@@ -46,6 +46,27 @@ record Planning(
       long auctionVolume,
       double issuedShare,
       double lastPriceCents) {
+    return plan(period, active, makeGood, held, auctionVolume, issuedShare, lastPriceCents, null);
+  }
+
+  /**
+   * As above, with the HOARDING coalition (issue 18) holding {@code hoard[i]} permits back (null:
+   * nobody hoards): those permits are not available to anyone, so every expectation is formed for
+   * the permits held less the hoard, and each hoarder's plan holds its hoard at every price.
+   */
+  static Planning plan(
+      Period period,
+      boolean[] active,
+      long[] makeGood,
+      long[] held,
+      long auctionVolume,
+      double issuedShare,
+      double lastPriceCents,
+      long[] hoard) {
+    // The hoard comes out of the permits held first and then out of the auction's volume (the
+    // expectation counts held permits net of make-good, never below 0).
+    long withheld = Math.min(Hoard.total(hoard), heldBy(held, active));
+    long volume = Math.max(0, auctionVolume - (Hoard.total(hoard) - withheld));
     ProgramTerms terms = period.terms();
     MarketSettings settings = period.settings();
     Accounts accounts = period.accounts();
@@ -53,10 +74,16 @@ record Planning(
     Cohort naive = Cohort.at(accounts, active, terms, cpu, Double.NaN, null, makeGood);
     Expectation first =
         Expectation.form(
-            naive, period, heldBy(held, active), auctionVolume, issuedShare, lastPriceCents);
+            naive, period, heldBy(held, active) - withheld, volume, issuedShare, lastPriceCents);
     boolean[] relocated = relocate(naive, held, first.priceCents(), active);
     invest(
-        period, active, makeGood, heldBy(held, active), auctionVolume, issuedShare, lastPriceCents);
+        period,
+        active,
+        makeGood,
+        heldBy(held, active) - withheld,
+        volume,
+        issuedShare,
+        lastPriceCents);
     Signals signals = null;
     if (settings.evaluations() == EvaluationTiming.BEFORE_TRADING) {
       double[] base = new double[accounts.size()];
@@ -75,19 +102,20 @@ record Planning(
         Cohort.at(accounts, active, terms, cpu, first.priceCents(), signals, makeGood)
             .withEnforcement(
                 terms, settings, collateral, rho, cpu, first.priceCents(), first.priceCents());
-    long heldActive = heldBy(held, active);
+    long heldActive = heldBy(held, active) - withheld;
     Expectation e =
-        Expectation.form(cohort, period, heldActive, auctionVolume, issuedShare, lastPriceCents);
+        Expectation.form(cohort, period, heldActive, volume, issuedShare, lastPriceCents);
     if (cohort.anyStrategic() && terms.makeGood()) {
       // Make-good is bought at the period's price: plan the shortfall once more at it.
       cohort =
           cohort.withEnforcement(
               terms, settings, collateral, rho, cpu, e.priceCents(), e.priceCents());
-      e = Expectation.form(cohort, period, heldActive, auctionVolume, issuedShare, lastPriceCents);
+      e = Expectation.form(cohort, period, heldActive, volume, issuedShare, lastPriceCents);
     }
     if (e.bankPriceCents() > 0) {
       cohort = cohort.withBank(e.bankPriceCents(), bankCapacity(cohort, e), cpu);
     }
+    cohort = cohort.withHoard(hoard);
     // A price-setter (Hahn 1984) moves the price, and everyone knows it: the period is planned
     // at the price of its equilibrium, and it quotes its schedule on the grid around that.
     PriceSetting.Sides sides = PriceSetting.any(cohort) ? PriceSetting.sides(cohort, held) : null;

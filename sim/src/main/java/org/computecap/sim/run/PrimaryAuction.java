@@ -63,9 +63,17 @@ record PrimaryAuction(double priceCents, long sold, long[] won) {
       for (Quote q : Quotes.schedule(bidGrid, held[i], own::target, terms.lotPermits())) {
         long quantity = Math.min(q.quantity(), limit - bid);
         if (q.buy() && quantity > 0 && q.priceCents() >= reserve) {
-          market.submit(
-              new SubmitBid(auctionId, bidId++, cohort.accounts.id(i), quantity, q.priceCents()));
-          bid += quantity;
+          long account = cohort.accounts.id(i);
+          long id = bidId;
+          long placed =
+              market
+                  .acquiring(
+                      account,
+                      quantity,
+                      n -> new SubmitBid(auctionId, id, account, n, q.priceCents()))
+                  .quantity();
+          bidId += placed > 0 ? 1 : 0;
+          bid += placed;
         }
       }
     }

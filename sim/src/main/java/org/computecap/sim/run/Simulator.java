@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +12,12 @@ import java.util.SplittableRandom;
 import org.computecap.economics.market.BenefitFamily;
 import org.computecap.economics.market.MarketClearing;
 import org.computecap.engine.Event;
+import org.computecap.engine.Rejection;
 import org.computecap.engine.allocation.FreePermitsAllocated;
 import org.computecap.engine.allocation.FreePermitsGranted;
+import org.computecap.engine.allocation.NewEntrantAllocated;
 import org.computecap.engine.command.AllocateFreePermits;
+import org.computecap.engine.command.AllocateNewEntrant;
 import org.computecap.engine.command.AppointInsurer;
 import org.computecap.engine.command.DepositCash;
 import org.computecap.engine.command.OpenAccount;
@@ -71,6 +73,10 @@ public final class Simulator {
   private final List<ClassPeriodRow> classRows = new ArrayList<>();
   private final DemandPath demand;
   private double previousClearing = Double.NaN;
+  private final Entry entry;
+  private final Hoard hoard;
+  private double firstPrice = Double.NaN;
+  private long refusalsBefore;
 
   /** What a linked run changes in this jurisdiction's periods (issue 18); NONE for a plain run. */
   private LinkHook link = LinkHook.NONE;
@@ -86,7 +92,11 @@ public final class Simulator {
     this.tally = new Tally(accounts);
     this.rows = rows;
     this.active = new boolean[accounts.size()];
-    Arrays.fill(active, true);
+    this.entry = Entry.of(scenario.developers(), terms.firstPeriod(), accounts.size());
+    this.hoard = Hoard.of(scenario.developers(), accounts);
+    for (int i = 0; i < active.length; i++) {
+      active[i] = entry.present(i, terms.firstPeriod());
+    }
     this.relocatedIn = new int[accounts.size()];
     this.makeGood = new long[accounts.size()];
     this.demand = new DemandPath(scenario, accounts.developers());
@@ -160,14 +170,24 @@ public final class Simulator {
     }
     Period at = new Period(t, market, terms, settings, accounts, random, tally);
     long[] granted = allocate(t);
+    enter(t, granted);
     long[] heldAtOpen = at.holdings();
+    long hoardIn = hoard.keptTotal();
     // The period's own auction volume less what the stability reserve withheld; its release
     // comes on top, added by the engine to the first auction, so agents expect it.
     long volume = terms.auctionVolumePermits(t) - market.stabilityWithheld(t);
     long offered = volume + market.stabilityRelease(t) + link.netImport(t);
     double issuedShare = issuedShare(t, granted, volume);
     Planning plan =
-        Planning.plan(at, active, makeGood, heldAtOpen, offered, issuedShare, lastPrice);
+        Planning.plan(
+            at,
+            active,
+            makeGood,
+            heldAtOpen,
+            offered,
+            issuedShare,
+            lastPrice,
+            hoard.targets(t, terms, active));
     for (int i = 0; i < relocatedIn.length; i++) {
       relocatedIn[i] = plan.relocated()[i] ? t : relocatedIn[i];
     }
@@ -192,19 +212,25 @@ public final class Simulator {
             : List.of();
     double runPrice =
         PriceContainment.runPrice(terms.program(), market, t, plan.cohort(), heldAfterTrading);
+    double price = periodPrice(opening, main, auction, expected);
+    // Hoarders (issue 18) keep their hoard out of what they use.
     Usage usage =
         Usage.decide(
             plan.cohort(),
-            heldAfterTrading,
+            hoard.forUse(plan.cohort(), heldAfterTrading, price),
             bankPrice,
             terms.lotPermits() + 1,
             Math.min(ceiling(t), runPrice));
-    double price = periodPrice(opening, main, auction, expected);
     ComplianceStep.Outcome outcome =
-        new ComplianceStep(at, plan.cohort()).run(usage, plan.signals(), price, bankPrice);
+        new ComplianceStep(at, plan.cohort())
+            .keeping(hoard.kept())
+            .run(usage, plan.signals(), price, bankPrice);
+    hoard.carry();
     record(t, outcome.trueUp());
     makeGood = outcome.makeGood();
     lastPrice = price;
+    Measures.Foreclosure foreclosure = foreclosureInputs(granted, hoardIn);
+    refusalsBefore = market.holdingLimitRefusals();
     Measures.Inputs inputs =
         new Measures.Inputs(
             t,
@@ -225,7 +251,8 @@ public final class Simulator {
             tiersOffered,
             tally.reserveSalePermits(),
             PriceSetting.measure(
-                plan.cohort(), heldAtOpen, heldAfterTrading, settings.centsPerUtil()));
+                plan.cohort(), heldAtOpen, heldAfterTrading, settings.centsPerUtil()),
+            foreclosure);
     rowsOf(inputs, granted, heldAtOpen, heldAfterTrading);
     classRows(t, plan.cohort(), usage);
     return Measures.of(at, inputs);
@@ -433,8 +460,11 @@ public final class Simulator {
   // Genesis, accounts, cash, and the verified history benchmark allocation reads.
   void open() {
     market.submit(new OpenMarket(scenario.programYaml(), scenario.seed()));
-    double firstPrice = firstPeriodPrice();
+    firstPrice = firstPeriodPrice();
     for (Developer d : accounts.developers()) {
+      if (!entry.present(d.index(), terms.firstPeriod())) {
+        continue;
+      }
       market.submit(new OpenAccount(d.accountId(), accountName(d), Role.PARTICIPANT));
       market.submit(new DepositCash(d.accountId(), settings.cashCents()));
       Levers.post(market, scenario.program().program(), d.accountId());
@@ -471,9 +501,70 @@ public final class Simulator {
       // Each developer appoints the insurer itself: the engine lets only a participant's
       // appointed insurer evaluate it and be paid its premium.
       for (Developer d : accounts.developers()) {
-        market.submit(new AppointInsurer(d.accountId(), accounts.insurerId(), d.accountId()));
+        if (entry.present(d.index(), terms.firstPeriod())) {
+          market.submit(new AppointInsurer(d.accountId(), accounts.insurerId(), d.accountId()));
+        }
       }
     }
+  }
+
+  /**
+   * Issue 18: the developers that enter in period {@code t} open their accounts after the period's
+   * free allocation (so they are new entrants, with no verified activity and no grant yet), deposit
+   * their cash, post collateral and appoint the insurer as incumbents did, and, when the program
+   * has a new-entrant reserve, ask for their grant from it ({@code AllocateNewEntrant}) with the
+   * output their demand at the last price would produce. An exhausted reserve grants nothing.
+   */
+  private void enter(int t, long[] granted) {
+    boolean reserve = terms.program().newEntrantReservePermits(t) > 0;
+    for (int i = 0; i < accounts.size(); i++) {
+      if (!entry.entersAt(i, t)) {
+        continue;
+      }
+      Developer d = accounts.developer(i);
+      market.submit(new OpenAccount(d.accountId(), accountName(d), Role.PARTICIPANT));
+      market.submit(new DepositCash(d.accountId(), settings.cashCents()));
+      Levers.post(market, scenario.program().program(), d.accountId());
+      if (d.assistanceFactor() != 1.0) {
+        market.submit(
+            new SetAssistanceFactor(d.accountId(), Math.round(d.assistanceFactor() * 1_000_000)));
+      }
+      if (terms.insured()) {
+        market.submit(new AppointInsurer(d.accountId(), accounts.insurerId(), d.accountId()));
+      }
+      active[i] = true;
+      if (reserve) {
+        double price = Double.isFinite(lastPrice) && lastPrice > 0 ? lastPrice : firstPrice;
+        long projected = Math.round(noCapOrDemand(d, price)[0] * d.outputPerUnit());
+        for (Event e :
+            market.submitUnless(
+                new AllocateNewEntrant(d.accountId(), projected),
+                Rejection.NEW_ENTRANT_RESERVE_EXHAUSTED)) {
+          if (e instanceof NewEntrantAllocated a) {
+            granted[i] += a.grantedPermits();
+            tally.allocated(a.accountId(), a.grantedPermits());
+          }
+        }
+      }
+    }
+  }
+
+  // What the foreclosure measures (issue 18) need beyond the period's other inputs.
+  private Measures.Foreclosure foreclosureInputs(long[] granted, long hoardIn) {
+    boolean[] entrant = new boolean[accounts.size()];
+    long endowment = 0;
+    for (int i = 0; i < entrant.length; i++) {
+      entrant[i] = entry.entrant(i);
+      endowment += entrant[i] ? 0 : granted[i];
+    }
+    return new Measures.Foreclosure(
+        entrant,
+        hoard.any(),
+        hoardIn,
+        hoard.keptTotal(),
+        endowment,
+        tally.periodCash(),
+        market.holdingLimitRefusals() - refusalsBefore);
   }
 
   // The competitive price of the first period's cap, which sizes the default history.

@@ -30,6 +30,10 @@ final class Tally {
   // Net exchange cash of each size class this period, by SizeClass ordinal.
   private final long[] classCash = new long[SizeClass.values().length];
 
+  // Each developer's cash from permits this period (sales less purchases and auction payments)
+  // less the penalties it paid, cents: what its permits cost it (issue 18's surplus).
+  private long[] periodCash = new long[0];
+
   Tally(Accounts accounts) {
     this.accounts = accounts;
     int n = accounts.size();
@@ -44,6 +48,7 @@ final class Tally {
     compute = new double[n];
     energy = new double[n];
     effort = new double[n];
+    periodCash = new long[n];
   }
 
   void startPeriod() {
@@ -51,6 +56,12 @@ final class Tally {
     ceilingPermits = 0;
     reserveSalePermits = 0;
     Arrays.fill(classCash, 0);
+    Arrays.fill(periodCash, 0);
+  }
+
+  /** Each developer's cash from permits this period less the penalties it paid, cents. */
+  long[] periodCash() {
+    return periodCash.clone();
   }
 
   void allocated(long accountId, long permits) {
@@ -65,6 +76,7 @@ final class Tally {
     if (i >= 0) {
       bought[i] += permits;
       cash[i] -= paidCents;
+      periodCash[i] -= paidCents;
     }
   }
 
@@ -97,6 +109,7 @@ final class Tally {
     if (b >= 0) {
       bought[b] += quantity;
       cash[b] -= value;
+      periodCash[b] -= value;
       classCash[accounts.developer(b).sizeClass().ordinal()] -= value;
       if (accounts.developer(b).sizeClass().small()) {
         smallRevenue -= value;
@@ -105,6 +118,7 @@ final class Tally {
     if (s >= 0) {
       sold[s] += quantity;
       cash[s] += value;
+      periodCash[s] += value;
       classCash[accounts.developer(s).sizeClass().ordinal()] += value;
       if (accounts.developer(s).sizeClass().small()) {
         smallRevenue += value;
@@ -116,6 +130,7 @@ final class Tally {
     int i = accounts.index(accountId);
     if (i >= 0) {
       penalties[i] += cents;
+      periodCash[i] -= cents;
     }
   }
 

@@ -25,6 +25,10 @@ import org.computecap.economics.market.BenefitFamily;
  * @param training its training workload (issue 13), null when the type has one workload: then the
  *     top-level benefit and intensity are that workload, the one the program covers (training for a
  *     TRAINING scope, inference otherwise); with it, the top level is the inference workload
+ * @param entryPeriod the period its developers enter the program (issue 18): their accounts are
+ *     opened then, after the period's free allocation; the program's first period for incumbents
+ * @param hoardShare the share of each period's cap this type's HOARDING developers together buy and
+ *     bank beyond their own needs (issue 18); 0 when the type has no HOARDING developer
  * @param trueRisk its true risk and evaluation noise (issue 18's finer risk classes), null for P2's
  *     two-signal draw from riskType
  */
@@ -50,4 +54,65 @@ public record DeveloperType(
     double spread,
     Efficiency efficiency,
     TrainingWorkload training,
-    TrueRisk trueRisk) {}
+    int entryPeriod,
+    double hoardShare,
+    TrueRisk trueRisk) {
+
+  /**
+   * A type present from the program's first period (entry period 1), hoarding nothing, of P2's
+   * two-signal risk model (no true risk).
+   */
+  public DeveloperType(
+      String name,
+      int count,
+      SizeClass sizeClass,
+      Map<Strategy, Double> strategyMix,
+      BenefitFamily benefit,
+      double theta,
+      double beta,
+      double k,
+      double a,
+      double permitsPerUnit,
+      double energyPerUnit,
+      double outputPerUnit,
+      double[] history,
+      double riskType,
+      double effortCost,
+      double manipulationCost,
+      double relocationCost,
+      double assistanceFactor,
+      double spread,
+      Efficiency efficiency,
+      TrainingWorkload training) {
+    this(
+        name,
+        count,
+        sizeClass,
+        strategyMix,
+        benefit,
+        theta,
+        beta,
+        k,
+        a,
+        permitsPerUnit,
+        energyPerUnit,
+        outputPerUnit,
+        history,
+        riskType,
+        effortCost,
+        manipulationCost,
+        relocationCost,
+        assistanceFactor,
+        spread,
+        efficiency,
+        training,
+        1,
+        0.0,
+        null);
+  }
+
+  /** Whether some of its developers hoard. */
+  public boolean hoards() {
+    return strategyMix.getOrDefault(Strategy.HOARDING, 0.0) > 0.0;
+  }
+}

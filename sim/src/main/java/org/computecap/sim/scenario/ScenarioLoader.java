@@ -83,13 +83,15 @@ public final class ScenarioLoader {
     int periods = (int) n.whole("periods", 1, terms.periodCount(), (long) terms.periodCount());
     MarketSettings market = market(n.optionalSection("market"), periods);
     List<DeveloperType> developers = new ArrayList<>();
+    int first = terms.firstPeriod();
     for (Node d : n.list("developers")) {
-      developers.add(developer(d));
+      developers.add(developer(d, first, first + periods - 1, terms.banking()));
     }
     DemandShocks demand = demand(n.optionalSection("demand"));
     ComputeDamage damage = damage(n.optionalSection("damage"));
     n.refuseUnread();
     refuseUnboundedEvaders(source, terms, developers);
+    refuseHoardOfWholeCap(source, developers);
     refuseEfficiencyWithoutEnergy(source, program, developers);
     Workloads.refuseUnsolvable(source, terms.scope(), developers);
     PriceSettingRules.refuseUnplayable(source, terms, market, developers);
@@ -315,7 +317,23 @@ public final class ScenarioLoader {
         uncertainty);
   }
 
-  private static DeveloperType developer(Node d) {
+  // Issue 18: the hoarding coalition withdraws the sum of its types' shares of every cap; the
+  // rest must leave something for everyone else.
+  private static void refuseHoardOfWholeCap(String source, List<DeveloperType> developers) {
+    double total = 0;
+    for (DeveloperType t : developers) {
+      total += t.hoardShare();
+    }
+    if (total >= 1.0) {
+      throw new IllegalArgumentException(
+          source
+              + ": developers[].hoardShare must sum to less than 1 (the hoarding coalition"
+              + " withdraws their sum of every period's cap), sum to "
+              + total);
+    }
+  }
+
+  private static DeveloperType developer(Node d, int first, int last, boolean banking) {
     String name = d.text("name", null);
     boolean hasCount = d.has("count");
     int count = (int) d.whole("count", 1, 100_000, 1L);
@@ -349,6 +367,22 @@ public final class ScenarioLoader {
     double spread = d.number("spread", 0.0, 0.9, 0.0);
     Efficiency efficiency = efficiency(d, family);
     TrainingWorkload training = training(d);
+    int entry = (int) d.whole("entryPeriod", first, last, (long) first);
+    double hoardShare = d.number("hoardShare", 0.0, 0.9, 0.0);
+    boolean hoards = mix.getOrDefault(Strategy.HOARDING, 0.0) > 0.0;
+    if (hoards && !(hoardShare > 0.0)) {
+      throw d.error("hoardShare", "must be in (0, 0.9] for a type with HOARDING developers, was 0");
+    }
+    if (!hoards && hoardShare > 0.0) {
+      throw d.error("hoardShare", "is for a type with HOARDING developers; its strategy has none");
+    }
+    if (hoards && !banking) {
+      throw d.error("strategy", "HOARDING banks permits: it needs the program's banking: true");
+    }
+    if (hoards && entry > first) {
+      throw d.error(
+          "entryPeriod", "must be the first period (" + first + ") for HOARDING incumbents");
+    }
     TrueRisk trueRisk = trueRisk(d, riskType, effortCost, gamma);
     d.refuseUnread();
     return new DeveloperType(
@@ -373,6 +407,8 @@ public final class ScenarioLoader {
         spread,
         efficiency,
         training,
+        entry,
+        hoardShare,
         trueRisk);
   }
 

@@ -8,11 +8,15 @@ package org.computecap.sim.scenario;
  * permit price (P2 Cor 3); price-setting agents (issue 18) are Hahn (1984)'s dominant firm: every
  * PRICE_SETTING developer joins one coalition that quotes, in the call auction, the holding that
  * maximises its profit knowing the price clears the price-taking fringe on the rest of the cap
- * ({@code run/PriceSetting}).
+ * ({@code run/PriceSetting}); hoarding agents (issue 18, foreclosure) act as one coalition with
+ * every other hoarding developer: they trade like price-takers for their own use, and on top buy
+ * and bank a stated share of each period's cap ({@link DeveloperType#hoardShare}) that they never
+ * sell or use, to raise the price later entrants pay.
  */
 public enum Strategy {
   PRICE_TAKING,
   ZI_C,
   STRATEGIC,
-  PRICE_SETTING
+  PRICE_SETTING,
+  HOARDING
 }

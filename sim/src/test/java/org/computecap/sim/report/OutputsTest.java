@@ -13,7 +13,6 @@ import org.computecap.sim.run.DeveloperRow;
 import org.computecap.sim.run.MarketPower;
 import org.computecap.sim.run.PeriodResult;
 import org.computecap.sim.run.Replications;
-import org.computecap.sim.run.RiskTargeting;
 import org.computecap.sim.run.SimulationResult;
 import org.computecap.sim.run.Simulator;
 import org.computecap.sim.run.TradeRow;
@@ -67,8 +66,7 @@ class OutputsTest {
             0,
             0,
             0.0,
-            MarketPower.NONE,
-            RiskTargeting.NONE);
+            MarketPower.NONE);
     PeriodResult p2 =
         new PeriodResult(
             2,
@@ -110,8 +108,7 @@ class OutputsTest {
             0,
             0,
             0.0,
-            MarketPower.NONE,
-            RiskTargeting.NONE);
+            MarketPower.NONE);
     return new SimulationResult(
         "fixture",
         "a <test> & fixture",
@@ -352,6 +349,7 @@ class OutputsTest {
         p.reserveSalePermits(),
         p.usedPermits(),
         MarketPower.NONE,
+        p.foreclosure(),
         p.targeting());
   }
 

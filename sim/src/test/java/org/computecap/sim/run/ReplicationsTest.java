@@ -55,8 +55,7 @@ class ReplicationsTest {
             0,
             0,
             0.0,
-            MarketPower.NONE,
-            RiskTargeting.NONE);
+            MarketPower.NONE);
     return new SimulationResult(
         "r",
         "r",

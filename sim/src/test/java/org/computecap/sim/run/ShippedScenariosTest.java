@@ -30,6 +30,7 @@ class ShippedScenariosTest {
         "insurance.yaml",
         "leakage.yaml",
         "efficiency.yaml",
+        "foreclosure.yaml",
         "risk-classes.yaml");
   }
 

@@ -131,7 +131,8 @@ class ScenarioLoaderTest {
                 """))
         .hasMessageContaining("strategy must be one of PRICE_TAKING, ZI_C, STRATEGIC, ")
         .hasMessageContaining("PRICE_SETTING")
-        .hasMessageContaining("was GREEDY");
+        .hasMessageContaining("HOARDING")
+        .hasMessageEndingWith(", was GREEDY");
   }
 
   @Test
