@@ -85,4 +85,30 @@ public record Experiment(
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);
   }
+
+  /**
+   * The same experiment with other fixed values, cells and replications: a shipped experiment run
+   * smaller (a test, a quick look), with the same factors, design, seed, seeding and metrics, so a
+   * replication it runs is the full experiment's replication of that cell.
+   */
+  public Experiment reduced(Map<String, JsonNode> fixed, List<Cell> cells, int replications) {
+    return new Experiment(
+        name,
+        description,
+        base,
+        fixed,
+        factors,
+        design,
+        cells,
+        replications,
+        seed,
+        commonRandomNumbers,
+        metrics,
+        valueDir);
+  }
+
+  /** The same experiment with {@code replications} replications of every cell. */
+  public Experiment withReplications(int replications) {
+    return reduced(fixed, cells, replications);
+  }
 }

@@ -48,20 +48,7 @@ class EpochExperimentTest {
     assertThat(shipped.cells()).hasSize(12);
     Map<String, JsonNode> fixed = new LinkedHashMap<>(shipped.fixed());
     fixed.put("periods", IntNode.valueOf(1));
-    Experiment e =
-        new Experiment(
-            shipped.name(),
-            shipped.description(),
-            shipped.base(),
-            fixed,
-            shipped.factors(),
-            shipped.design(),
-            shipped.cells(),
-            1,
-            shipped.seed(),
-            shipped.commonRandomNumbers(),
-            shipped.metrics(),
-            shipped.valueDir());
+    Experiment e = shipped.reduced(fixed, shipped.cells(), 1);
     ExperimentResult r =
         ExperimentRunner.run(
             e, dir.resolve("out"), new ThreadExecutor(2), false, ExperimentRunner.Listener.SILENT);

@@ -24,20 +24,7 @@ class ForeclosureExperimentTest {
     Experiment full = ExperimentLoader.load(FILE);
     assertThat(full.cells()).hasSize(8);
     assertThat(full.replications()).isEqualTo(8);
-    Experiment e =
-        new Experiment(
-            full.name(),
-            full.description(),
-            full.base(),
-            full.fixed(),
-            full.factors(),
-            full.design(),
-            full.cells(),
-            3,
-            full.seed(),
-            full.commonRandomNumbers(),
-            full.metrics(),
-            full.valueDir());
+    Experiment e = full.withReplications(3);
     ExperimentResult r =
         ExperimentRunner.run(
             e, dir.resolve("out"), new ThreadExecutor(2), false, ExperimentRunner.Listener.SILENT);

@@ -25,20 +25,7 @@ class MarketPowerExperimentTest {
         ExperimentLoader.load(Path.of("..", "examples", "experiments", "market-power.yaml"));
     assertThat(shipped.cells()).hasSize(16);
     assertThat(shipped.replications()).isEqualTo(5);
-    Experiment e =
-        new Experiment(
-            shipped.name(),
-            shipped.description(),
-            shipped.base(),
-            shipped.fixed(),
-            shipped.factors(),
-            shipped.design(),
-            shipped.cells(),
-            2,
-            shipped.seed(),
-            shipped.commonRandomNumbers(),
-            shipped.metrics(),
-            shipped.valueDir());
+    Experiment e = shipped.withReplications(2);
     ExperimentResult r =
         ExperimentRunner.run(
             e, dir.resolve("out"), new ThreadExecutor(2), false, ExperimentRunner.Listener.SILENT);

@@ -78,20 +78,7 @@ class PricesVsQuantitiesTest {
       }
     }
     int replications = 8;
-    Experiment e =
-        new Experiment(
-            full.name(),
-            full.description(),
-            full.base(),
-            full.fixed(),
-            full.factors(),
-            full.design(),
-            cells,
-            replications,
-            full.seed(),
-            full.commonRandomNumbers(),
-            full.metrics(),
-            full.valueDir());
+    Experiment e = full.reduced(full.fixed(), cells, replications);
     ExperimentResult result =
         ExperimentRunner.run(
             e, dir.resolve("out"), new ThreadExecutor(2), false, ExperimentRunner.Listener.SILENT);

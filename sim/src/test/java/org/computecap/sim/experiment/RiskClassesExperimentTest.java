@@ -32,20 +32,7 @@ class RiskClassesExperimentTest {
       @TempDir Path dir) {
     Experiment full = ExperimentLoader.load(FILE);
     int reps = 2;
-    Experiment e =
-        new Experiment(
-            full.name(),
-            full.description(),
-            full.base(),
-            full.fixed(),
-            full.factors(),
-            full.design(),
-            full.cells(),
-            reps,
-            full.seed(),
-            full.commonRandomNumbers(),
-            full.metrics(),
-            full.valueDir());
+    Experiment e = full.withReplications(reps);
     ExperimentResult r =
         ExperimentRunner.run(
             e, dir.resolve("out"), new ThreadExecutor(2), false, ExperimentRunner.Listener.SILENT);
