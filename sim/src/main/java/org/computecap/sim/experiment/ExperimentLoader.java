@@ -17,7 +17,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.computecap.sim.scenario.ScenarioTree;
@@ -49,9 +48,11 @@ public final class ExperimentLoader {
       Set.of("field", "name", "values", "from", "to", "step", "count", "levels", "label", "unit");
 
   private final String source;
+  private final FileFields fields;
 
   private ExperimentLoader(String source) {
     this.source = source;
+    this.fields = new FileFields(source);
   }
 
   /** Loads {@code file}; its scenario and program files resolve beside it. */
@@ -438,17 +439,7 @@ public final class ExperimentLoader {
   }
 
   private void refuseUnknown(JsonNode node, String prefix, Set<String> known) {
-    Iterator<String> it = node.fieldNames();
-    while (it.hasNext()) {
-      String f = it.next();
-      if (!known.contains(f)) {
-        throw error(
-            prefix + f,
-            "is not a known field (known: "
-                + String.join(", ", known.stream().sorted().toList())
-                + ")");
-      }
-    }
+    fields.refuseUnknown(node, prefix, known, f -> "");
   }
 
   private String text(JsonNode n, String field, String fallback) {
@@ -456,25 +447,11 @@ public final class ExperimentLoader {
   }
 
   private String text(JsonNode n, String field, String fallback, String at) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      if (fallback == null) {
-        throw error(at, "is missing");
-      }
-      return fallback;
-    }
-    if (!v.isTextual() || v.asText().isBlank()) {
-      throw error(at, "must be non-blank text");
-    }
-    return v.asText();
+    return fields.text(n, field, fallback, at);
   }
 
   private double number(JsonNode n, String field, String at) {
-    JsonNode v = n.get(field);
-    if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
-      throw error(at + "." + field, "must be a number");
-    }
-    return v.asDouble();
+    return fields.number(n, field, at);
   }
 
   private long whole(JsonNode n, String field, long min, long max) {
@@ -482,22 +459,7 @@ public final class ExperimentLoader {
   }
 
   private long whole(JsonNode n, String field, long min, long max, String at) {
-    JsonNode v = n.get(field);
-    if (v == null
-        || !v.isIntegralNumber()
-        || !v.canConvertToLong()
-        || v.asLong() < min
-        || v.asLong() > max) {
-      throw error(
-          at,
-          String.format(
-              Locale.ROOT,
-              "must be a whole number in [%d, %d], was %s",
-              min,
-              max,
-              v == null ? "missing" : v.asText()));
-    }
-    return v.asLong();
+    return fields.whole(n, field, min, max, null, at);
   }
 
   private boolean bool(JsonNode n, String field) {
@@ -509,6 +471,6 @@ public final class ExperimentLoader {
   }
 
   private IllegalArgumentException error(String field, String rule) {
-    return new IllegalArgumentException(source + ": " + field + " " + rule);
+    return fields.error(field, rule);
   }
 }

@@ -10,13 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.computecap.sim.experiment.FileFields;
 import org.computecap.sim.experiment.Metric;
 import org.computecap.sim.scenario.ScenarioTree;
 
@@ -48,9 +47,11 @@ public final class SearchLoader {
   private static final int MAX_COARSE_POINTS = 10_000;
 
   private final String source;
+  private final FileFields fields;
 
   private SearchLoader(String source) {
     this.source = source;
+    this.fields = new FileFields(source);
   }
 
   /** Loads {@code file}; its scenario and program files resolve beside it. */
@@ -252,42 +253,19 @@ public final class SearchLoader {
   }
 
   private void refuseUnknown(JsonNode node, String prefix, Set<String> known) {
-    Iterator<String> it = node.fieldNames();
-    while (it.hasNext()) {
-      String f = it.next();
-      if (!known.contains(f)) {
-        String hint = prefix.isEmpty() && f.equals("factors") ? " (a search has parameters)" : "";
-        throw error(
-            prefix + f,
-            "is not a known field"
-                + hint
-                + " (known: "
-                + String.join(", ", known.stream().sorted().toList())
-                + ")");
-      }
-    }
+    fields.refuseUnknown(
+        node,
+        prefix,
+        known,
+        f -> prefix.isEmpty() && f.equals("factors") ? " (a search has parameters)" : "");
   }
 
   private String text(JsonNode n, String field, String fallback, String at) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      if (fallback == null) {
-        throw error(at, "is missing");
-      }
-      return fallback;
-    }
-    if (!v.isTextual() || v.asText().isBlank()) {
-      throw error(at, "must be non-blank text");
-    }
-    return v.asText();
+    return fields.text(n, field, fallback, at);
   }
 
   private double number(JsonNode n, String field, String at) {
-    JsonNode v = n.get(field);
-    if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
-      throw error(at + "." + field, "must be a number");
-    }
-    return v.asDouble();
+    return fields.number(n, field, at);
   }
 
   private long whole(JsonNode n, String field, long min, long max, long fallback) {
@@ -295,20 +273,10 @@ public final class SearchLoader {
   }
 
   private long whole(JsonNode n, String field, long min, long max, long fallback, String at) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      return fallback;
-    }
-    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
-      throw error(
-          at,
-          String.format(
-              Locale.ROOT, "must be a whole number in [%d, %d], was %s", min, max, v.asText()));
-    }
-    return v.asLong();
+    return fields.whole(n, field, min, max, fallback, at);
   }
 
   private IllegalArgumentException error(String field, String rule) {
-    return new IllegalArgumentException(source + ": " + field + " " + rule);
+    return fields.error(field, rule);
   }
 }
