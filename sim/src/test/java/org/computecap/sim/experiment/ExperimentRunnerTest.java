@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,23 +32,6 @@ class ExperimentRunnerTest {
     Path f = dir.resolve("e.yaml");
     Files.writeString(f, text);
     return ExperimentLoader.load(f);
-  }
-
-  /** Counts the runs it is asked to do, then does them on one thread. */
-  static final class Counting implements RunExecutor {
-    final AtomicInteger runs = new AtomicInteger();
-    final ThreadExecutor inner = new ThreadExecutor(1);
-
-    @Override
-    public void execute(List<RunTask> tasks, Consumer<RunRows> done) {
-      runs.addAndGet(tasks.size());
-      inner.execute(tasks, done);
-    }
-
-    @Override
-    public String describe() {
-      return "counting";
-    }
   }
 
   @Test
@@ -110,13 +91,13 @@ class ExperimentRunnerTest {
     Files.delete(out.resolve("parts/c000001-r0002.csv"));
     Files.delete(out.resolve("parts/c000003-r0000.csv"));
     Files.delete(out.resolve("runs.csv"));
-    Counting counting = new Counting();
+    CountingExecutor counting = new CountingExecutor();
     ExperimentRunner.run(e, out, counting, false, ExperimentRunner.Listener.SILENT);
-    assertThat(counting.runs).hasValue(2);
+    assertThat(counting.runs()).isEqualTo(2);
     assertThat(Files.readAllBytes(out.resolve("runs.csv"))).isEqualTo(first);
-    Counting again = new Counting();
+    CountingExecutor again = new CountingExecutor();
     ExperimentRunner.run(e, out, again, false, ExperimentRunner.Listener.SILENT);
-    assertThat(again.runs).hasValue(0);
+    assertThat(again.runs()).isEqualTo(0);
   }
 
   @Test
@@ -133,9 +114,9 @@ class ExperimentRunnerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("holds 12 runs of a different plan")
         .hasMessageContaining("--restart");
-    Counting counting = new Counting();
+    CountingExecutor counting = new CountingExecutor();
     ExperimentRunner.run(changed, out, counting, true, ExperimentRunner.Listener.SILENT);
-    assertThat(counting.runs).hasValue(12);
+    assertThat(counting.runs()).isEqualTo(12);
     assertThat(Files.readString(out.resolve("runs.csv"))).contains(",300000,");
   }
 

@@ -6,33 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import org.computecap.sim.experiment.CountingExecutor;
 import org.computecap.sim.experiment.RunExecutor;
-import org.computecap.sim.experiment.RunRows;
-import org.computecap.sim.experiment.RunTask;
 import org.computecap.sim.experiment.ThreadExecutor;
 import org.computecap.sim.run.Stats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SearchRunnerTest {
-  /** Counts the runs it is asked to do, then does them on one thread. */
-  static final class Counting implements RunExecutor {
-    final AtomicInteger runs = new AtomicInteger();
-    final ThreadExecutor inner = new ThreadExecutor(1);
-
-    @Override
-    public void execute(List<RunTask> tasks, Consumer<RunRows> done) {
-      runs.addAndGet(tasks.size());
-      inner.execute(tasks, done);
-    }
-
-    @Override
-    public String describe() {
-      return "counting";
-    }
-  }
 
   static SearchResult run(PolicySearch s, Path out, RunExecutor ex) {
     return SearchRunner.run(s, out, ex, false, SearchRunner.Listener.SILENT);
@@ -42,12 +23,12 @@ class SearchRunnerTest {
   void the_search_refines_around_the_incumbent_and_reruns_nothing_it_has_evaluated(
       @TempDir Path dir) throws Exception {
     PolicySearch s = SearchLoaderTest.parse(SearchLoaderTest.SMALL);
-    Counting ex = new Counting();
+    CountingExecutor ex = new CountingExecutor();
     SearchResult r = run(s, dir.resolve("a"), ex);
     // Coarse 4 points; each refinement adds at most the two neighbours of the incumbent.
     assertThat(r.points()).filteredOn(p -> p.round().equals("coarse")).hasSize(4);
     assertThat(r.points().size()).isBetween(5, 8);
-    assertThat(ex.runs.get()).isEqualTo(r.points().size() * 3);
+    assertThat(ex.runs()).isEqualTo(r.points().size() * 3);
     for (SearchPoint p : r.points()) {
       if (p.round().startsWith("refine-")) {
         int k = Integer.parseInt(p.round().substring(7));
@@ -58,9 +39,9 @@ class SearchRunnerTest {
       }
     }
     // The same file into the same folder resumes: nothing runs, the same tables come out.
-    Counting again = new Counting();
+    CountingExecutor again = new CountingExecutor();
     SearchResult r2 = run(s, dir.resolve("a"), again);
-    assertThat(again.runs.get()).isZero();
+    assertThat(again.runs()).isZero();
     assertThat(r2.searchCsv()).isEqualTo(r.searchCsv());
     assertThat(Files.readString(dir.resolve("a").resolve("search.csv"))).isEqualTo(r.searchCsv());
   }
